@@ -1,0 +1,23 @@
+//! prex: press releases in, structured `prex.v1` records out.
+//!
+//! ```
+//! let pipeline = prex::Pipeline::with_defaults().unwrap();
+//! let record = pipeline.process_str("example.txt", "Pastor sentenced. He will appeal.");
+//! assert_eq!(record.sentences.len(), 2);
+//! ```
+
+pub mod document;
+pub mod html;
+pub mod input;
+pub mod offsets;
+pub mod patterns;
+pub mod pipeline;
+pub mod record;
+pub mod run;
+pub mod sentences;
+pub mod walk;
+
+pub use document::Document;
+pub use patterns::Patterns;
+pub use pipeline::{Options, Pipeline};
+pub use record::Record;
