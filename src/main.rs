@@ -185,7 +185,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     if jobs == 0 {
         bail!("--jobs must be at least 1");
     }
-    let mut errors = ErrorSink::new(args.errors.as_deref(), args.quiet)?;
+    let mut errors = ErrorSink::new(args.errors.as_deref())?;
     let mut cfg = RunConfig {
         jobs,
         max_bytes: args.max_bytes,

@@ -89,27 +89,24 @@ pub fn error_line(id: &str, e: &InputError) -> String {
     .expect("error lines always serialize")
 }
 
-/// Reports failures on stderr and in the `--errors` file.
+/// Reports failures on stderr (always, even with `--quiet`) and in the `--errors` file.
 pub struct ErrorSink {
     file: Option<BufWriter<File>>,
-    quiet: bool,
 }
 
 impl ErrorSink {
-    pub fn new(path: Option<&Path>, quiet: bool) -> Result<Self> {
+    pub fn new(path: Option<&Path>) -> Result<Self> {
         let file = match path {
             Some(p) => Some(BufWriter::new(
                 File::create(p).with_context(|| format!("creating --errors file {}", p.display()))?,
             )),
             None => None,
         };
-        Ok(ErrorSink { file, quiet })
+        Ok(ErrorSink { file })
     }
 
     pub fn report(&mut self, id: &str, e: &InputError) {
-        if !self.quiet || e.kind != ErrorKind::Parse {
-            eprintln!("prex: {id}: {e}");
-        }
+        eprintln!("prex: {id}: {e}");
         if let Some(f) = &mut self.file {
             let _ = writeln!(f, "{}", error_line(id, e));
         }
