@@ -7,6 +7,7 @@
 //! ```
 
 pub mod document;
+pub mod eval;
 pub mod html;
 pub mod input;
 pub mod offsets;

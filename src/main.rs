@@ -30,6 +30,53 @@ enum Command {
     /// Extract records from files, directories or stdin JSON Lines
     #[command(after_help = EXTRACT_EXAMPLES)]
     Extract(ExtractArgs),
+    /// Score records against gold annotations (precision, recall, F1, accuracies)
+    #[command(after_help = EVAL_EXAMPLES)]
+    Eval(EvalArgs),
+}
+
+const EVAL_EXAMPLES: &str = "\
+Examples:
+  prex eval --gold tests/gold --run corpus
+  prex extract corpus > records.jsonl && prex eval --gold tests/gold records.jsonl
+  prex eval --gold tests/gold --run corpus --fields entities --details
+  prex eval --gold ../shared/data/tempeval3-train/gold --fields dates \\
+            --run ../shared/data/tempeval3-train/input.jsonl --json
+
+Gold is a directory of JSON files, one per document: {\"id\", and any of sentences,
+entities, dates, quotations, penalties, dateline} in the shapes of the prex.v1
+record, offsets in code points. Fields absent from a gold file are not scored.
+See docs/gold.md.";
+
+#[derive(Args)]
+struct EvalArgs {
+    /// Directory of gold JSON files
+    #[arg(long, value_name = "DIR")]
+    gold: PathBuf,
+    /// Records made earlier by `prex extract` (JSON Lines)
+    #[arg(value_name = "RECORDS.jsonl", conflicts_with = "run", required_unless_present = "run")]
+    records: Option<PathBuf>,
+    /// Run the pipeline on these files/directories (a .jsonl file is read as stdin input)
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    run: Vec<PathBuf>,
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    json: bool,
+    /// Fields to score, comma-separated (sentences,entities,dates,quotations,penalties,dateline)
+    #[arg(long, value_name = "LIST")]
+    fields: Option<String>,
+    /// List every false positive and false negative with its text and rule
+    #[arg(long)]
+    details: bool,
+    /// Pattern directory for --run (as for extract)
+    #[arg(long, value_name = "DIR")]
+    patterns: Option<PathBuf>,
+    /// Document creation date for --run inputs
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    dct: Option<NaiveDate>,
+    /// Day-first numeric dates for --run inputs
+    #[arg(long)]
+    day_first: bool,
 }
 
 const EXTRACT_EXAMPLES: &str = "\
@@ -103,6 +150,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Eval(args) => eval(args),
     };
     match result {
         Ok(code) => code,
@@ -239,4 +287,33 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    let fields = prex::eval::parse_fields(args.fields.as_deref())?;
+    let gold = prex::eval::load_gold(&args.gold)?;
+    let records = match &args.records {
+        Some(path) => prex::eval::read_records(path)?,
+        None => {
+            let patterns = load_patterns(args.patterns.as_deref())?;
+            let options = Options {
+                dct: args.dct,
+                day_first: args.day_first,
+                include_text: false,
+            };
+            let pipeline = Pipeline::new(&patterns, options)?;
+            let (records, failures) = run::collect_records(&pipeline, &args.run, 10 << 20)?;
+            for (id, e) in &failures {
+                eprintln!("prex: {id}: {e}");
+            }
+            records
+        }
+    };
+    let report = prex::eval::evaluate(&gold, &records, &fields)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report.to_json(args.details))?);
+    } else {
+        print!("{}", report.table(args.details));
+    }
+    Ok(ExitCode::SUCCESS)
 }

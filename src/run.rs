@@ -272,6 +272,52 @@ where
     Ok(summary)
 }
 
+/// Runs the pipeline over files, directories and `.jsonl` files (read as stdin-style
+/// JSON Lines) and collects the records in memory, in output order. For evaluation
+/// and tools over small sets; `run` is the streaming driver.
+pub fn collect_records(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    max_bytes: u64,
+) -> Result<(Vec<crate::Record>, Vec<(String, InputError)>)> {
+    use rayon::prelude::*;
+    let mut docs: Vec<Result<crate::Document, (String, InputError)>> = Vec::new();
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for p in paths {
+        if p.extension().is_some_and(|e| e == "jsonl") && p.is_file() {
+            let f = File::open(p).with_context(|| format!("opening {}", p.display()))?;
+            for w in stdin_lines(io::BufReader::new(f)) {
+                if let Work::Line(n, bytes) = w {
+                    let line = String::from_utf8_lossy(&bytes);
+                    docs.push(input::parse_json_line(&line, n, max_bytes).map_err(|e| (format!("{}:{n}", p.display()), e)));
+                }
+            }
+        } else {
+            let w = crate::walk::collect(std::slice::from_ref(p), None);
+            failures.extend(w.errors);
+            files.extend(w.files);
+        }
+    }
+    let from_files: Vec<_> = files
+        .into_par_iter()
+        .map(|f| input::read_file(&f.path, f.id.clone(), f.format, max_bytes).map_err(|e| (f.id, e)))
+        .collect();
+    docs.extend(from_files);
+    let results: Vec<_> = docs
+        .into_par_iter()
+        .map(|d| d.map(|doc| pipeline.process(doc)))
+        .collect();
+    let mut records = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(rec) => records.push(rec),
+            Err(f) => failures.push(f),
+        }
+    }
+    Ok((records, failures))
+}
+
 /// Iterates over the lines of a JSON Lines stream as work items. Blank lines are
 /// skipped; a read error ends the stream after reporting it.
 pub fn stdin_lines<R: BufRead>(mut reader: R) -> impl Iterator<Item = Work> {
