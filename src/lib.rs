@@ -6,6 +6,7 @@
 //! assert_eq!(record.sentences.len(), 2);
 //! ```
 
+pub mod benchcorpus;
 pub mod document;
 pub mod eval;
 pub mod html;
