@@ -126,7 +126,11 @@ impl Generator {
                 let word = &rest[..end];
                 let pool = if self.countries.iter().any(|x| x == word) {
                     Some(&self.countries)
-                } else if self.given.binary_search_by(|x| x.as_str().cmp(word)).is_ok() {
+                } else if self
+                    .given
+                    .binary_search_by(|x| x.as_str().cmp(word))
+                    .is_ok()
+                {
                     Some(&self.given)
                 } else {
                     None
@@ -163,7 +167,11 @@ impl Generator {
     /// A release size like real ones: 1–20 KB, most around 3–6 KB.
     pub fn size(&mut self) -> usize {
         let a = 1000 + self.rng.below(9000);
-        let b = if self.rng.below(5) == 0 { self.rng.below(10_000) } else { 0 };
+        let b = if self.rng.below(5) == 0 {
+            self.rng.below(10_000)
+        } else {
+            0
+        };
         a + b
     }
 
@@ -250,7 +258,10 @@ pub fn parse_decimal_size(s: &str) -> Result<u64> {
         Some('G') => (&t[..t.len() - 1], 1_000_000_000),
         _ => (t, 1),
     };
-    let n: f64 = num.trim().parse().with_context(|| format!("{s:?} is not a size like 100MB"))?;
+    let n: f64 = num
+        .trim()
+        .parse()
+        .with_context(|| format!("{s:?} is not a size like 100MB"))?;
     Ok((n * mult as f64) as u64)
 }
 
@@ -268,13 +279,21 @@ mod tests {
     #[test]
     fn same_seed_same_bytes() {
         let mut p = Patterns::empty();
-        p.insert("gazetteer/countries.tsv", "Pakistan\tGPE\t\tPK\nNigeria\tGPE\t\tNG\nKenya\tGPE\t\tKE\n");
+        p.insert(
+            "gazetteer/countries.tsv",
+            "Pakistan\tGPE\t\tPK\nNigeria\tGPE\t\tNG\nKenya\tGPE\t\tKE\n",
+        );
         p.insert("names/given_names.txt", "John\nMary\nAsia\nGrace\n");
         let run = |seed| {
             let mut g = Generator::new(&texts(), &p, seed).unwrap();
             let given = g.given.clone();
             g.set_given_names(given);
-            (0..20).map(|_| { let n = g.size(); g.release(n) }).collect::<Vec<_>>()
+            (0..20)
+                .map(|_| {
+                    let n = g.size();
+                    g.release(n)
+                })
+                .collect::<Vec<_>>()
         };
         assert_eq!(run(7), run(7));
         assert_ne!(run(7), run(8));

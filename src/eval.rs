@@ -161,7 +161,10 @@ pub fn items_of(field: &str, v: &Value, ctx: &str) -> Result<Vec<Item>> {
                 if !ENTITY_LABELS.contains(&label.as_str()) {
                     bail!("{ctx}: unknown label {label:?} (want one of {ENTITY_LABELS:?})");
                 }
-                attrs.insert("canonical", x.get("canonical").cloned().unwrap_or(Value::Null));
+                attrs.insert(
+                    "canonical",
+                    x.get("canonical").cloned().unwrap_or(Value::Null),
+                );
                 attrs.insert("country", x.get("country").cloned().unwrap_or(Value::Null));
                 (s, e, label)
             }
@@ -408,7 +411,13 @@ fn overlap_match(field: &str, g: &Item, p: &Item) -> bool {
 }
 
 /// Greedy one-to-one matching; `label` requires equal labels.
-fn match_items(field: &str, gold: &[Item], pred: &[Item], exact: bool, label: bool) -> Vec<(usize, usize)> {
+fn match_items(
+    field: &str,
+    gold: &[Item],
+    pred: &[Item],
+    exact: bool,
+    label: bool,
+) -> Vec<(usize, usize)> {
     let mut used = vec![false; pred.len()];
     let mut pairs = Vec::new();
     // Exact matches first, then the largest overlaps.
@@ -508,7 +517,10 @@ fn attr_eq(attr: &str, g: &Item, p: &Item) -> Option<bool> {
         "speaker_canonical" => {
             let gs = &g.attrs["speaker"];
             let gc = gs.get("canonical").filter(|c| !c.is_null())?;
-            let pc = p.attrs["speaker"].get("canonical").cloned().unwrap_or(Value::Null);
+            let pc = p.attrs["speaker"]
+                .get("canonical")
+                .cloned()
+                .unwrap_or(Value::Null);
             Some(*gc == pc)
         }
         "amount" => Some(amount_eq(&g.attrs[attr], &p.attrs[attr])),
@@ -541,12 +553,24 @@ fn score_field(
         fs.exact.add(prf_of(gold.len(), pred.len(), exact.len()));
         for (gi, g) in gold.iter().enumerate() {
             if !exact.iter().any(|&(x, _)| x == gi) {
-                details.push(miss(id, field, "fn", g, pred.iter().any(|p| p.overlap(g) > 0)));
+                details.push(miss(
+                    id,
+                    field,
+                    "fn",
+                    g,
+                    pred.iter().any(|p| p.overlap(g) > 0),
+                ));
             }
         }
         for (pi, p) in pred.iter().enumerate() {
             if !exact.iter().any(|&(_, x)| x == pi) {
-                details.push(miss(id, field, "fp", p, gold.iter().any(|g| p.overlap(g) > 0)));
+                details.push(miss(
+                    id,
+                    field,
+                    "fp",
+                    p,
+                    gold.iter().any(|g| p.overlap(g) > 0),
+                ));
             }
         }
         return;
@@ -555,21 +579,26 @@ fn score_field(
     let exact = match_items(field, gold, pred, true, labelled);
     let overlap = match_items(field, gold, pred, false, labelled);
     fs.exact.add(prf_of(gold.len(), pred.len(), exact.len()));
-    fs.overlap.add(prf_of(gold.len(), pred.len(), overlap.len()));
+    fs.overlap
+        .add(prf_of(gold.len(), pred.len(), overlap.len()));
 
     let mut labels: Vec<&str> = gold.iter().chain(pred).map(|i| i.label.as_str()).collect();
     labels.sort();
     labels.dedup();
     for l in labels.into_iter().filter(|l| !l.is_empty()) {
         let count = |v: &[Item]| v.iter().filter(|i| i.label == l).count();
-        let hits = |pairs: &[(usize, usize)]| pairs.iter().filter(|&&(gi, _)| gold[gi].label == l).count();
+        let hits =
+            |pairs: &[(usize, usize)]| pairs.iter().filter(|&&(gi, _)| gold[gi].label == l).count();
         let e = fs.by_label.entry(l.to_string()).or_default();
         if labelled {
             e.exact.add(prf_of(count(gold), count(pred), hits(&exact)));
-            e.overlap.add(prf_of(count(gold), count(pred), hits(&overlap)));
+            e.overlap
+                .add(prf_of(count(gold), count(pred), hits(&overlap)));
         } else {
             // Unlabelled matching (dates): per gold type recall, per predicted type precision.
-            let ph = |pairs: &[(usize, usize)]| pairs.iter().filter(|&&(_, pi)| pred[pi].label == l).count();
+            let ph = |pairs: &[(usize, usize)]| {
+                pairs.iter().filter(|&&(_, pi)| pred[pi].label == l).count()
+            };
             e.exact.add(Prf {
                 tp: hits(&exact),
                 fp: count(pred) - ph(&exact),
@@ -702,9 +731,21 @@ impl Report {
                     docs
                 );
             };
-            row(&mut s, field, &fs.exact, &fs.overlap, fs.documents.to_string());
+            row(
+                &mut s,
+                field,
+                &fs.exact,
+                &fs.overlap,
+                fs.documents.to_string(),
+            );
             for (l, ls) in &fs.by_label {
-                row(&mut s, &format!("  {l}"), &ls.exact, &ls.overlap, String::new());
+                row(
+                    &mut s,
+                    &format!("  {l}"),
+                    &ls.exact,
+                    &ls.overlap,
+                    String::new(),
+                );
             }
             for (a, acc) in &fs.attributes {
                 let _ = writeln!(
@@ -763,7 +804,12 @@ impl Report {
             let labels: serde_json::Map<String, Value> = fs
                 .by_label
                 .iter()
-                .map(|(l, ls)| (l.clone(), serde_json::json!({"exact": prf(&ls.exact), "overlap": prf(&ls.overlap)})))
+                .map(|(l, ls)| {
+                    (
+                        l.clone(),
+                        serde_json::json!({"exact": prf(&ls.exact), "overlap": prf(&ls.overlap)}),
+                    )
+                })
                 .collect();
             let attrs: serde_json::Map<String, Value> = fs
                 .attributes
@@ -802,24 +848,24 @@ impl Report {
 pub fn parse_fields(s: Option<&str>) -> Result<Vec<&'static str>> {
     match s {
         None => Ok(FIELDS.to_vec()),
-        Some(list) => list
-            .split(',')
-            .map(str::trim)
-            .filter(|f| !f.is_empty())
-            .map(|f| {
-                FIELDS
-                    .iter()
-                    .copied()
-                    .find(|x| *x == f)
-                    .ok_or_else(|| anyhow!("unknown field {f:?} (fields: {})", FIELDS.join(", ")))
-            })
-            .collect(),
+        Some(list) => {
+            list.split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(|f| {
+                    FIELDS.iter().copied().find(|x| *x == f).ok_or_else(|| {
+                        anyhow!("unknown field {f:?} (fields: {})", FIELDS.join(", "))
+                    })
+                })
+                .collect()
+        }
     }
 }
 
 /// Reads records from a JSON Lines file.
 pub fn read_records(path: &Path) -> Result<Vec<Record>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
@@ -868,7 +914,10 @@ mod tests {
         assert_eq!(rep.fields["entities"].exact.f1(), 1.0);
         assert_eq!(rep.fields["sentences"].overlap.f1(), 1.0);
         assert_eq!(rep.fields["sentences"].exact.f1(), 1.0);
-        assert!(!rep.fields.contains_key("dates"), "absent gold fields are not scored");
+        assert!(
+            !rep.fields.contains_key("dates"),
+            "absent gold fields are not scored"
+        );
     }
 
     #[test]
@@ -898,11 +947,32 @@ mod tests {
             {"text":"Thre","label":"GPE","start":8,"end":12}]}));
         let rep = evaluate(&[g], &[r], &["entities"]).unwrap();
         let e = &rep.fields["entities"];
-        assert_eq!(e.exact, Prf { tp: 1, fp: 2, fn_: 2 });
+        assert_eq!(
+            e.exact,
+            Prf {
+                tp: 1,
+                fp: 2,
+                fn_: 2
+            }
+        );
         assert!((e.exact.f1() - 1.0 / 3.0).abs() < 1e-9);
-        assert_eq!(e.overlap, Prf { tp: 2, fp: 1, fn_: 1 });
+        assert_eq!(
+            e.overlap,
+            Prf {
+                tp: 2,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert!((e.overlap.precision() - 2.0 / 3.0).abs() < 1e-9);
-        assert_eq!(e.by_label["GPE"].exact, Prf { tp: 0, fp: 1, fn_: 1 });
+        assert_eq!(
+            e.by_label["GPE"].exact,
+            Prf {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert_eq!(rep.details.len(), 4);
     }
 
@@ -920,8 +990,20 @@ mod tests {
         let d = &rep.fields["dates"];
         assert_eq!(d.exact.tp, 1);
         assert_eq!(d.overlap.tp, 2);
-        assert_eq!(d.attributes["value"], Acc { correct: 1, total: 2 });
-        assert_eq!(d.attributes["type"], Acc { correct: 2, total: 2 });
+        assert_eq!(
+            d.attributes["value"],
+            Acc {
+                correct: 1,
+                total: 2
+            }
+        );
+        assert_eq!(
+            d.attributes["type"],
+            Acc {
+                correct: 2,
+                total: 2
+            }
+        );
     }
 
     #[test]
@@ -933,17 +1015,38 @@ mod tests {
         )
         .unwrap();
         let e = load_gold(dir.path()).unwrap_err().to_string();
-        assert!(e.contains("a.json") && e.contains("entities[0]") && e.contains("PERSN"), "{e}");
-        std::fs::write(dir.path().join("a.json"), r#"{"id":"a","dates":[{"start":5,"end":2,"type":"DATE"}]}"#).unwrap();
+        assert!(
+            e.contains("a.json") && e.contains("entities[0]") && e.contains("PERSN"),
+            "{e}"
+        );
+        std::fs::write(
+            dir.path().join("a.json"),
+            r#"{"id":"a","dates":[{"start":5,"end":2,"type":"DATE"}]}"#,
+        )
+        .unwrap();
         let e = load_gold(dir.path()).unwrap_err().to_string();
-        assert!(e.contains("dates[0]") && e.contains("start 5 > end 2"), "{e}");
-        let e = load_gold(&dir.path().join("missing")).unwrap_err().to_string();
+        assert!(
+            e.contains("dates[0]") && e.contains("start 5 > end 2"),
+            "{e}"
+        );
+        let e = load_gold(&dir.path().join("missing"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("does not exist"), "{e}");
         // Offsets past the end of the document.
-        std::fs::write(dir.path().join("a.json"), r#"{"id":"d","sentences":[{"start":0,"end":999}]}"#).unwrap();
+        std::fs::write(
+            dir.path().join("a.json"),
+            r#"{"id":"d","sentences":[{"start":0,"end":999}]}"#,
+        )
+        .unwrap();
         let g = load_gold(dir.path()).unwrap();
-        let e = evaluate(&g, &[record("Short.")], &FIELDS).unwrap_err().to_string();
-        assert!(e.contains("a.json") && e.contains("sentences[0]") && e.contains("past the end"), "{e}");
+        let e = evaluate(&g, &[record("Short.")], &FIELDS)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("a.json") && e.contains("sentences[0]") && e.contains("past the end"),
+            "{e}"
+        );
     }
 
     #[test]

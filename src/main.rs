@@ -34,8 +34,10 @@ enum Command {
     #[command(after_help = EVAL_EXAMPLES)]
     Eval(EvalArgs),
     /// Generate a deterministic bench corpus by recombining releases
-    #[command(after_help = "Examples:\n  prex bench-corpus --size 100MB --seed 7 /tmp/bench\n  \
-                            prex extract -q -j 1 /tmp/bench -o /dev/null")]
+    #[command(
+        after_help = "Examples:\n  prex bench-corpus --size 100MB --seed 7 /tmp/bench\n  \
+                            prex extract -q -j 1 /tmp/bench -o /dev/null"
+    )]
     BenchCorpus(BenchCorpusArgs),
 }
 
@@ -76,7 +78,11 @@ struct EvalArgs {
     #[arg(long, value_name = "DIR")]
     gold: PathBuf,
     /// Records made earlier by `prex extract` (JSON Lines)
-    #[arg(value_name = "RECORDS.jsonl", conflicts_with = "run", required_unless_present = "run")]
+    #[arg(
+        value_name = "RECORDS.jsonl",
+        conflicts_with = "run",
+        required_unless_present = "run"
+    )]
     records: Option<PathBuf>,
     /// Run the pipeline on these files/directories (a .jsonl file is read as stdin input)
     #[arg(long, value_name = "PATH", num_args = 1..)]
@@ -147,6 +153,20 @@ struct ExtractArgs {
     /// No progress bar and no summary
     #[arg(short, long)]
     quiet: bool,
+    /// Process only shard K of N (1 <= K <= N): the files whose id hashes to K
+    /// (FNV-1a 64 of the id, mod N, plus 1); the N shards together are the whole run
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(u64, u64)>,
+}
+
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, like 2/8")?;
+    let k: u64 = k.trim().parse().map_err(|_| "K is not a number")?;
+    let n: u64 = n.trim().parse().map_err(|_| "N is not a number")?;
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: need 1 <= K <= N"));
+    }
+    Ok((k, n))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -266,14 +286,35 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         total: None,
     };
     let (output, sink) = Output::open(args.output.as_deref())?;
+    if let Some((tmp, _)) = &output.target {
+        // On Ctrl-C the -o file is left as it was: complete from an earlier run, or absent.
+        let tmp = tmp.clone();
+        let _ = ctrlc::set_handler(move || {
+            let _ = std::fs::remove_file(&tmp);
+            std::process::exit(130);
+        });
+    }
 
     let mut walk_failed = 0u64;
     let mut skipped = 0u64;
     let result = if use_stdin {
         let stdin = io::stdin().lock();
-        run::run(&pipeline, run::stdin_lines(stdin), sink, &mut errors, &cfg)
+        if args.shard.is_some() {
+            bail!("--shard applies to PATH inputs; split stdin upstream instead");
+        }
+        run::run(
+            &pipeline,
+            run::stdin_lines(stdin, args.max_bytes),
+            sink,
+            &mut errors,
+            &cfg,
+        )
     } else {
-        let w = walk::collect(&args.paths, args.output.as_deref());
+        let mut w = walk::collect(&args.paths, args.output.as_deref());
+        if let Some((k, n)) = args.shard {
+            w.files.retain(|f| run::shard_of(&f.id, n) == k);
+            w.errors.retain(|(id, _)| run::shard_of(id, n) == k);
+        }
         for note in &w.notes {
             if !args.quiet {
                 eprintln!("prex: {note}");
@@ -285,7 +326,13 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         walk_failed = w.errors.len() as u64;
         skipped = w.skipped as u64;
         cfg.total = Some(w.files.len() as u64);
-        run::run(&pipeline, w.files.into_iter().map(Work::File), sink, &mut errors, &cfg)
+        run::run(
+            &pipeline,
+            w.files.into_iter().map(Work::File),
+            sink,
+            &mut errors,
+            &cfg,
+        )
     };
     let mut summary = match result {
         Ok(s) => s,
@@ -334,7 +381,10 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     };
     let report = prex::eval::evaluate(&gold, &records, &fields)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.to_json(args.details))?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report.to_json(args.details))?
+        );
     } else {
         print!("{}", report.table(args.details));
     }

@@ -59,7 +59,11 @@ pub struct Summary {
 impl Summary {
     pub fn line(&self) -> String {
         let mb = self.bytes as f64 / 1e6;
-        let rate = if self.seconds > 0.0 { mb / self.seconds } else { 0.0 };
+        let rate = if self.seconds > 0.0 {
+            mb / self.seconds
+        } else {
+            0.0
+        };
         format!(
             "prex: {} documents, {:.2} MB in {:.2} s ({:.1} MB/s); {} skipped, {} failed",
             self.documents, mb, self.seconds, rate, self.skipped, self.failed
@@ -97,9 +101,11 @@ pub struct ErrorSink {
 impl ErrorSink {
     pub fn new(path: Option<&Path>) -> Result<Self> {
         let file = match path {
-            Some(p) => Some(BufWriter::new(
-                File::create(p).with_context(|| format!("creating --errors file {}", p.display()))?,
-            )),
+            Some(p) => {
+                Some(BufWriter::new(File::create(p).with_context(|| {
+                    format!("creating --errors file {}", p.display())
+                })?))
+            }
             None => None,
         };
         Ok(ErrorSink { file })
@@ -287,10 +293,13 @@ pub fn collect_records(
     for p in paths {
         if p.extension().is_some_and(|e| e == "jsonl") && p.is_file() {
             let f = File::open(p).with_context(|| format!("opening {}", p.display()))?;
-            for w in stdin_lines(io::BufReader::new(f)) {
+            for w in stdin_lines(io::BufReader::new(f), max_bytes) {
                 if let Work::Line(n, bytes) = w {
                     let line = String::from_utf8_lossy(&bytes);
-                    docs.push(input::parse_json_line(&line, n, max_bytes).map_err(|e| (format!("{}:{n}", p.display()), e)));
+                    docs.push(
+                        input::parse_json_line(&line, n, max_bytes)
+                            .map_err(|e| (format!("{}:{n}", p.display()), e)),
+                    );
                 }
             }
         } else {
@@ -301,7 +310,9 @@ pub fn collect_records(
     }
     let from_files: Vec<_> = files
         .into_par_iter()
-        .map(|f| input::read_file(&f.path, f.id.clone(), f.format, max_bytes).map_err(|e| (f.id, e)))
+        .map(|f| {
+            input::read_file(&f.path, f.id.clone(), f.format, max_bytes).map_err(|e| (f.id, e))
+        })
         .collect();
     docs.extend(from_files);
     let results: Vec<_> = docs
@@ -319,27 +330,98 @@ pub fn collect_records(
 }
 
 /// Iterates over the lines of a JSON Lines stream as work items. Blank lines are
-/// skipped; a read error ends the stream after reporting it.
-pub fn stdin_lines<R: BufRead>(mut reader: R) -> impl Iterator<Item = Work> {
+/// skipped; a read error ends the stream after reporting it. A line longer than
+/// `max_bytes` is not kept in memory: only its first `max_bytes + 1` bytes are, so
+/// that it fails with `too_large` while the lines around it go on.
+pub fn stdin_lines<R: BufRead>(mut reader: R, max_bytes: u64) -> impl Iterator<Item = Work> {
     let mut n = 0usize;
+    let cap = usize::try_from(max_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
     std::iter::from_fn(move || loop {
         let mut buf = Vec::new();
         n += 1;
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {
-                while matches!(buf.last(), Some(b'\n' | b'\r')) {
-                    buf.pop();
+        let mut saw_any = false;
+        loop {
+            let chunk = match reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    eprintln!("prex: reading stdin: {e}");
+                    return None;
                 }
-                if buf.iter().all(|b| b.is_ascii_whitespace()) {
-                    continue;
-                }
-                return Some(Work::Line(n, buf));
+            };
+            if chunk.is_empty() {
+                break;
             }
-            Err(e) => {
-                eprintln!("prex: reading stdin: {e}");
-                return None;
+            saw_any = true;
+            let (take, done) = match memchr::memchr(b'\n', chunk) {
+                Some(i) => (i + 1, true),
+                None => (chunk.len(), false),
+            };
+            let room = cap.saturating_sub(buf.len());
+            buf.extend_from_slice(&chunk[..take.min(room)]);
+            reader.consume(take);
+            if done {
+                break;
             }
         }
+        if !saw_any {
+            return None;
+        }
+        while matches!(buf.last(), Some(b'\n' | b'\r')) {
+            buf.pop();
+        }
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        return Some(Work::Line(n, buf));
     })
+}
+
+/// The stable shard of an id: FNV-1a (64-bit) of its UTF-8 bytes, modulo `n`,
+/// plus one (shards are numbered `1..=n`).
+pub fn shard_of(id: &str, n: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h % n + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_truncated_not_buffered() {
+        let mut input = b"{\"id\":\"a\",\"text\":\"x\"}\n".to_vec();
+        input.extend(std::iter::repeat_n(b'y', 100_000));
+        input.extend_from_slice(b"\n\n{\"id\":\"c\",\"text\":\"z\"}");
+        let items: Vec<_> = stdin_lines(io::Cursor::new(input), 1000).collect();
+        assert_eq!(items.len(), 3);
+        match &items[1] {
+            Work::Line(n, b) => {
+                assert_eq!(*n, 2);
+                assert_eq!(b.len(), 1001);
+            }
+            _ => unreachable!(),
+        }
+        assert!(matches!(&items[2], Work::Line(4, _)));
+    }
+
+    #[test]
+    fn shards_are_stable_and_cover_everything() {
+        assert_eq!(shard_of("ngo/a.txt", 1), 1);
+        // FNV-1a of "a" is 0xaf63dc4c8601ec8c.
+        assert_eq!(
+            shard_of("a", 1 << 32),
+            (0xaf63_dc4c_8601_ec8c_u64 % (1 << 32)) + 1
+        );
+        for id in ["x", "y/z.txt", "é.md"] {
+            let k = shard_of(id, 4);
+            assert!((1..=4).contains(&k));
+        }
+    }
 }

@@ -8,9 +8,17 @@ use serde_json::Value;
 #[test]
 fn corpus_records_validate_and_spans_match() {
     let out = run(&["extract", "--include-text", "-q", "corpus"]);
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let recs = records(&out.stdout);
-    assert!(recs.len() >= 24, "corpus has {} documents, want >= 24", recs.len());
+    assert!(
+        recs.len() >= 24,
+        "corpus has {} documents, want >= 24",
+        recs.len()
+    );
     let v = validator();
     for r in &recs {
         check_record(&v, r);
@@ -19,7 +27,10 @@ fn corpus_records_validate_and_spans_match() {
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted, "records sorted by id");
-    let formats: Vec<&str> = recs.iter().map(|r| r["source"]["format"].as_str().unwrap()).collect();
+    let formats: Vec<&str> = recs
+        .iter()
+        .map(|r| r["source"]["format"].as_str().unwrap())
+        .collect();
     assert!(formats.iter().filter(|f| **f == "html").count() >= 3);
     assert!(formats.contains(&"markdown"));
     assert!(recs.iter().any(|r| r["warnings"]
@@ -42,11 +53,23 @@ fn output_is_identical_for_one_and_four_threads() {
 fn broken_inputs_are_reported_and_the_rest_still_produce_records() {
     let d = tempfile::tempdir().unwrap();
     let p = d.path();
-    write(p, "good.txt", "Pastor sentenced. He will appeal.\n".as_bytes());
-    write(p, "binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0");
+    write(
+        p,
+        "good.txt",
+        "Pastor sentenced. He will appeal.\n".as_bytes(),
+    );
+    write(
+        p,
+        "binary.txt",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0",
+    );
     write(p, "empty.txt", b"");
     write(p, "legacy.txt", b"\x93Caf\xe9\x94 was fined.\n");
-    write(p, "page.html", b"<html><title>T</title><body><p>One.</p><p>Two.</p></body></html>");
+    write(
+        p,
+        "page.html",
+        b"<html><title>T</title><body><p>One.</p><p>Two.</p></body></html>",
+    );
     write(p, "notes.pdf", b"%PDF-1.4");
     #[cfg(unix)]
     std::os::unix::fs::symlink(p.join("missing-target.txt"), p.join("dangling.txt")).unwrap();
@@ -59,10 +82,17 @@ fn broken_inputs_are_reported_and_the_rest_still_produce_records() {
         errors.to_str().unwrap(),
         p.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(1), "exit status 1 when some inputs failed");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit status 1 when some inputs failed"
+    );
     let recs = records(&out.stdout);
     let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, vec!["empty.txt", "good.txt", "legacy.txt", "page.html"]);
+    assert_eq!(
+        ids,
+        vec!["empty.txt", "good.txt", "legacy.txt", "page.html"]
+    );
     let v = validator();
     for r in &recs {
         check_record(&v, r);
@@ -82,14 +112,25 @@ fn broken_inputs_are_reported_and_the_rest_still_produce_records() {
         .collect();
     let kinds: Vec<(&str, &str)> = err_lines
         .iter()
-        .map(|e| (e["id"].as_str().unwrap(), e["error"]["kind"].as_str().unwrap()))
+        .map(|e| {
+            (
+                e["id"].as_str().unwrap(),
+                e["error"]["kind"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert!(kinds.contains(&("binary.txt", "decode")), "{kinds:?}");
     #[cfg(unix)]
     assert!(kinds.contains(&("dangling.txt", "io")), "{kinds:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("binary.txt"), "failures named on stderr: {stderr}");
-    assert!(stderr.contains("1 skipped"), "summary counts the skipped pdf: {stderr}");
+    assert!(
+        stderr.contains("binary.txt"),
+        "failures named on stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("1 skipped"),
+        "summary counts the skipped pdf: {stderr}"
+    );
 }
 
 #[test]
@@ -118,7 +159,9 @@ fn too_large_files_fail_with_their_kind() {
 fn stdin_json_lines_keep_input_order_and_report_bad_lines() {
     let mut input = String::new();
     for i in 0..200 {
-        input.push_str(&format!("{{\"id\": \"doc{i}\", \"text\": \"Sentence {i}. Another one.\"}}\n"));
+        input.push_str(&format!(
+            "{{\"id\": \"doc{i}\", \"text\": \"Sentence {i}. Another one.\"}}\n"
+        ));
         if i == 50 {
             input.push_str("{not json\n");
         }
@@ -137,7 +180,10 @@ fn stdin_json_lines_keep_input_order_and_report_bad_lines() {
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 52"), "{stderr}");
-    assert!(stderr.contains("line 123") && stderr.contains("notext"), "{stderr}");
+    assert!(
+        stderr.contains("line 123") && stderr.contains("notext"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -148,7 +194,10 @@ fn stdin_dct_is_used() {
     );
     assert!(out.status.success());
     assert_eq!(records(&out.stdout)[0]["dct"], "1998-01-08");
-    let out = run_stdin(&["extract", "-q", "--dct", "2020-12-18", "-"], br#"{"id":"a","text":"Hello."}"#);
+    let out = run_stdin(
+        &["extract", "-q", "--dct", "2020-12-18", "-"],
+        br#"{"id":"a","text":"Hello."}"#,
+    );
     assert_eq!(records(&out.stdout)[0]["dct"], "2020-12-18");
 }
 
@@ -158,7 +207,13 @@ fn output_file_is_written_atomically_and_never_read_as_input() {
     write(d.path(), "a.txt", b"One sentence.");
     let out_path = d.path().join("records.txt");
     for _ in 0..2 {
-        let out = run(&["extract", "-q", "-o", out_path.to_str().unwrap(), d.path().to_str().unwrap()]);
+        let out = run(&[
+            "extract",
+            "-q",
+            "-o",
+            out_path.to_str().unwrap(),
+            d.path().to_str().unwrap(),
+        ]);
         assert!(out.status.success());
         assert!(out.stdout.is_empty());
     }
@@ -176,8 +231,16 @@ fn output_file_is_written_atomically_and_never_read_as_input() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&["extract"]).status.code(), Some(2));
-    assert_eq!(run(&["extract", "--dct", "yesterday", "corpus"]).status.code(), Some(2));
-    assert_eq!(run(&["extract", "--jobs", "0", "corpus"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["extract", "--dct", "yesterday", "corpus"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["extract", "--jobs", "0", "corpus"]).status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
     let help = run(&["extract", "--help"]);
     assert!(String::from_utf8_lossy(&help.stdout).contains("Examples:"));
@@ -192,4 +255,42 @@ fn a_file_path_gets_its_name_as_id() {
     assert_eq!(r["id"], "one.md");
     assert_eq!(r["source"]["format"], "markdown");
     assert_eq!(r["title"], "Title here");
+}
+
+#[test]
+fn shards_partition_the_run() {
+    let all = run(&["extract", "-q", "corpus"]);
+    assert!(all.status.success());
+    let mut union: Vec<Value> = Vec::new();
+    for k in 1..=3 {
+        let shard = format!("{k}/3");
+        let out = run(&["extract", "-q", "--shard", &shard, "corpus"]);
+        assert!(out.status.success());
+        union.extend(records(&out.stdout));
+    }
+    union.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+    assert_eq!(union, records(&all.stdout));
+    assert_eq!(
+        run(&["extract", "--shard", "4/3", "corpus"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn huge_stdin_line_fails_alone() {
+    let mut input = b"{\"id\":\"a\",\"text\":\"First.\"}\n{\"id\":\"big\",\"text\":\"".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 3 << 20));
+    input.extend_from_slice(b"\"}\n{\"id\":\"c\",\"text\":\"Last.\"}\n");
+    let out = run_stdin(&["extract", "-q", "--max-bytes", "1M", "-"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = records(&out.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, vec!["a", "c"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 2") && stderr.contains("too_large"),
+        "{stderr}"
+    );
 }
