@@ -278,6 +278,9 @@ where
     Ok(summary)
 }
 
+/// Inputs that produced no record, with their ids.
+pub type Failures = Vec<(String, InputError)>;
+
 /// Runs the pipeline over files, directories and `.jsonl` files (read as stdin-style
 /// JSON Lines) and collects the records in memory, in output order. For evaluation
 /// and tools over small sets; `run` is the streaming driver.
@@ -285,7 +288,7 @@ pub fn collect_records(
     pipeline: &Pipeline,
     paths: &[PathBuf],
     max_bytes: u64,
-) -> Result<(Vec<crate::Record>, Vec<(String, InputError)>)> {
+) -> Result<(Vec<crate::Record>, Failures)> {
     use rayon::prelude::*;
     let mut docs: Vec<Result<crate::Document, (String, InputError)>> = Vec::new();
     let mut files = Vec::new();
