@@ -16,6 +16,8 @@ pub enum ErrorKind {
     Decode,
     TooLarge,
     Parse,
+    /// A bug in prex: the document made an extractor panic.
+    Internal,
 }
 
 impl ErrorKind {
@@ -25,6 +27,7 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Parse => "parse",
+            ErrorKind::Internal => "internal",
         }
     }
 }

@@ -159,6 +159,13 @@ fn process(pipeline: &Pipeline, work: Work, max_bytes: u64) -> Outcome {
     }
 }
 
+fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
 /// Runs the pipeline over `items`, writing JSON Lines to `out`.
 pub fn run<I>(
     pipeline: &Pipeline,
@@ -255,7 +262,19 @@ where
                 }
                 let tx = result_tx.clone();
                 s.spawn(move |_| {
-                    let outcome = process(pipeline, work, max_bytes);
+                    let fallback = work.fallback_id();
+                    // A bug in an extractor must cost one document, not the run (or a
+                    // hang: the writer waits for every sequence number).
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        process(pipeline, work, max_bytes)
+                    }))
+                    .unwrap_or_else(|panic| Outcome::Failed {
+                        id: fallback,
+                        error: InputError::new(
+                            ErrorKind::Internal,
+                            format!("internal error (please report): {}", panic_message(&panic)),
+                        ),
+                    });
                     let _ = tx.send((seq, outcome));
                 });
             }
