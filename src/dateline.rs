@@ -1,0 +1,743 @@
+//! The head of a release: dateline, title and leading boilerplate.
+//!
+//! Only the first lines of a document are looked at (up to the first body
+//! paragraph). Each line is tried, at its start, against a small hand-written
+//! grammar covering the dateline shapes in the wild:
+//!
+//! ```text
+//! 12/18/2020 Washington, D.C. (International Christian Concern) –   DATE PLACE (ORG) SEP
+//! WASHINGTON, Dec. 18, 2020 /PRNewswire/ --                         PLACE, DATE /ORG/ SEP
+//! LAHORE, Pakistan (March 3, 2021) —                                PLACE (DATE) SEP
+//! Lagos, Nigeria — Tuesday, 5 January 2021:                         PLACE SEP DATE:
+//! NAIROBI, Kenya (Example News) -                                   PLACE (ORG) SEP
+//! December 18, 2020 —                                               DATE SEP
+//! Date: March 4, 2021                                               LABEL: DATE   (header line)
+//! Tuesday, June 18, 2019                                            DATE          (line of its own)
+//! ```
+//!
+//! The span runs from the start of the dateline through its separator. A place
+//! without a date or an organization must be written in capitals ("NEW DELHI —"),
+//! so that "John Smith — the pastor — said" is not a dateline. Month and weekday
+//! names, header labels, release-header lines and navigation lines are pattern data
+//! under `patterns/dateline/`. Numeric dates are month-first unless `--day-first` is
+//! given or day-first is the only valid reading.
+//!
+//! The title is the HTML title hint (without a trailing " | Site name"), the
+//! Markdown `#` heading, or the first short line without final punctuation that
+//! comes before the dateline or body and is neither a header line, a date line nor
+//! leading boilerplate. Navigation lines at the top ("Select Page") and everything
+//! above them (site taglines) are leading boilerplate, reported in `warnings`.
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::{bail, Result};
+use chrono::NaiveDate;
+
+use crate::document::{Dateline, Document, Format, Span};
+use crate::patterns::{lines, word_list, Patterns};
+
+const MONTHS: &str = "dateline/months.tsv";
+const WEEKDAYS: &str = "dateline/weekdays.txt";
+const LABELS: &str = "dateline/date_labels.txt";
+const HEADERS: &str = "dateline/header_lines.txt";
+const BOILERPLATE: &str = "dateline/boilerplate.txt";
+
+/// How many non-blank lines at the top are examined.
+const HEAD_LINES: usize = 16;
+/// How many bytes at the top are examined.
+const HEAD_BYTES: usize = 4000;
+
+/// A case-insensitive line matcher: exact entries and `prefix*` entries.
+#[derive(Debug, Default)]
+struct LineSet {
+    exact: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl LineSet {
+    fn load(content: &str) -> LineSet {
+        let mut s = LineSet::default();
+        for w in word_list(content) {
+            let w = w.to_lowercase();
+            match w.strip_suffix('*') {
+                Some(p) => s.prefixes.push(p.trim_end().to_string()),
+                None => {
+                    s.exact.insert(w);
+                }
+            }
+        }
+        s
+    }
+
+    fn matches(&self, line: &str) -> bool {
+        let l = line
+            .trim()
+            .trim_end_matches([':', '-', '–', '—', ' '])
+            .to_lowercase();
+        if l.is_empty() {
+            return false;
+        }
+        self.exact.contains(&l) || self.prefixes.iter().any(|p| l.starts_with(p.as_str()))
+    }
+}
+
+/// Finds the dateline, the title and leading boilerplate.
+pub struct DatelineFinder {
+    months: HashMap<String, u32>,
+    weekdays: HashSet<String>,
+    labels: HashSet<String>,
+    headers: LineSet,
+    boilerplate: LineSet,
+    day_first: bool,
+}
+
+/// What kind of dateline a line holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// With a separator: a real dateline.
+    Full,
+    /// "Date: ..." header line.
+    Header,
+    /// A date on a line of its own.
+    Alone,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    kind: Kind,
+    dateline: Dateline,
+}
+
+/// A line of the document head.
+#[derive(Debug, Clone, Copy)]
+struct HeadLine<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+impl DatelineFinder {
+    pub fn new(patterns: &Patterns, day_first: bool) -> Result<Self> {
+        let mut months = HashMap::new();
+        for line in lines(patterns.require(MONTHS)?) {
+            let m: u32 = match line.col(1).parse() {
+                Ok(m) if (1..=12).contains(&m) => m,
+                _ => bail!(
+                    "{MONTHS}:{}: month number {:?} is not 1-12",
+                    line.number,
+                    line.col(1)
+                ),
+            };
+            months.insert(line.col(0).trim_end_matches('.').to_lowercase(), m);
+        }
+        let weekdays = word_list(patterns.require(WEEKDAYS)?)
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .collect();
+        let labels = word_list(patterns.require(LABELS)?)
+            .map(|w| w.trim_end_matches(':').to_lowercase())
+            .collect();
+        Ok(DatelineFinder {
+            months,
+            weekdays,
+            labels,
+            headers: LineSet::load(patterns.require(HEADERS)?),
+            boilerplate: LineSet::load(patterns.require(BOILERPLATE)?),
+            day_first,
+        })
+    }
+
+    /// Fills `doc.dateline`, `doc.title` and boilerplate warnings.
+    pub fn run(&self, doc: &mut Document) {
+        let head = head_lines(&doc.text);
+        let found = self.find_in(&head);
+        let dateline_line = found.as_ref().map(|(i, _)| *i);
+        let boiler = self.boilerplate_end(&head, dateline_line);
+        if let Some(b) = boiler {
+            let shown: Vec<&str> = head[..=b].iter().map(|l| l.text.trim()).take(3).collect();
+            doc.warnings.push(format!(
+                "leading boilerplate: {} line(s) before the content ({})",
+                b + 1,
+                shown
+                    .iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if doc.title.is_none() {
+            doc.title = match doc.format {
+                Format::Html | Format::Jsonl if doc.title_hint.is_some() => {
+                    doc.title_hint.as_deref().map(|h| clean_hint(h, &doc.text))
+                }
+                _ => None,
+            };
+        }
+        if doc.title.is_none() && doc.format == Format::Markdown {
+            doc.title = markdown_title(&doc.text);
+        }
+        if doc.title.is_none() {
+            doc.title = doc.title_hint.clone();
+        }
+        if doc.title.is_none() {
+            let from = boiler.map_or(0, |b| b + 1);
+            doc.title = self.title_line(&head, from, dateline_line);
+        }
+        doc.dateline = found.map(|(_, f)| f.dateline);
+    }
+
+    /// The dateline of a text, if any.
+    pub fn find(&self, text: &str) -> Option<Dateline> {
+        self.find_in(&head_lines(text)).map(|(_, f)| f.dateline)
+    }
+
+    /// The dateline and the index of its head line.
+    fn find_in(&self, head: &[HeadLine]) -> Option<(usize, Found)> {
+        let mut weak: Option<(usize, Found)> = None;
+        let mut placeonly: Option<(usize, Found)> = None;
+        for (i, l) in head.iter().enumerate() {
+            if let Some(f) = self.parse_line(l) {
+                match f.kind {
+                    Kind::Full if f.dateline.date.is_some() => return Some((i, f)),
+                    Kind::Full => {
+                        placeonly.get_or_insert((i, f));
+                        break;
+                    }
+                    _ => {
+                        weak.get_or_insert((i, f));
+                    }
+                }
+                continue;
+            }
+            if is_body(l.text) {
+                break;
+            }
+        }
+        // A place-only dateline loses to an explicit date line.
+        weak.or(placeonly)
+    }
+
+    /// Index of the last leading-boilerplate line, if any.
+    fn boilerplate_end(&self, head: &[HeadLine], limit: Option<usize>) -> Option<usize> {
+        let mut last = None;
+        for (i, l) in head.iter().enumerate().take(8) {
+            if limit.is_some_and(|d| i >= d) || is_body(l.text) {
+                break;
+            }
+            if self.boilerplate.matches(l.text) || is_nav_line(l.text) {
+                last = Some(i);
+            }
+        }
+        last
+    }
+
+    fn title_line(&self, head: &[HeadLine], from: usize, limit: Option<usize>) -> Option<String> {
+        for (i, l) in head.iter().enumerate().skip(from) {
+            if limit.is_some_and(|d| i >= d) {
+                break;
+            }
+            let t = l.text.trim();
+            if self.headers.matches(t)
+                || self.parse_line(l).is_some()
+                || self.boilerplate.matches(t)
+                || is_nav_line(t)
+            {
+                continue;
+            }
+            return is_title_like(t).then(|| t.to_string());
+        }
+        None
+    }
+
+    /// Tries every dateline shape at the start of a line.
+    fn parse_line(&self, l: &HeadLine) -> Option<Found> {
+        let text = l.text.trim_end();
+        let lead = text.len() - text.trim_start().len();
+        let s = &text[lead..];
+        if s.is_empty() {
+            return None;
+        }
+        let base = l.start + lead;
+        let mk = |kind, end: usize, date, place: Option<&str>, org: Option<&str>| Found {
+            kind,
+            dateline: Dateline {
+                span: Span::new(base, base + end),
+                date,
+                place: place.map(str::to_string),
+                organization: org.map(str::to_string),
+            },
+        };
+        // "Date: March 4, 2021"
+        if let Some(colon) = s.find(':') {
+            if self.labels.contains(&s[..colon].trim().to_lowercase()) {
+                let after = colon + 1;
+                let p = after + skip_ws(&s[after..]);
+                if let Some((d, e)) = self.parse_date(&s[p..]) {
+                    if s[p + e..].trim().is_empty() {
+                        return Some(mk(Kind::Header, p + e, Some(d), None, None));
+                    }
+                }
+                return None;
+            }
+        }
+        // Date first.
+        if let Some((d, e)) = self.parse_date(s) {
+            let mut p = e;
+            if s[p..].trim().is_empty() {
+                return Some(mk(Kind::Alone, p, Some(d), None, None));
+            }
+            p += skip_ws(&s[p..]);
+            if let Some(sep) = separator(&s[p..]) {
+                return Some(mk(Kind::Full, p + sep, Some(d), None, None));
+            }
+            let (place, pe) = self.parse_place(s, p)?;
+            let mut p = pe;
+            let mut org = None;
+            p += skip_ws(&s[p..]);
+            if let Some((inner, e)) = bracketed(&s[p..]) {
+                if looks_like_org(inner) {
+                    org = Some(inner);
+                    p += e;
+                    p += skip_ws(&s[p..]);
+                }
+            }
+            let sep = separator(&s[p..])?;
+            return Some(mk(Kind::Full, p + sep, Some(d), Some(place), org));
+        }
+        // Place first.
+        let (place, mut p) = self.parse_place(s, 0)?;
+        let mut date = None;
+        let mut org = None;
+        loop {
+            let q = p + skip_ws(&s[p..]);
+            if date.is_none() && s[p..].starts_with(',') {
+                let r = p + 1 + skip_ws(&s[p + 1..]);
+                if let Some((d, e)) = self.parse_date(&s[r..]) {
+                    date = Some(d);
+                    p = r + e;
+                    continue;
+                }
+            }
+            if let Some((inner, e)) = bracketed(&s[q..]) {
+                if date.is_none() {
+                    if let Some((d, de)) = self.parse_date(inner) {
+                        if inner[de..].trim().is_empty() {
+                            date = Some(d);
+                            p = q + e;
+                            continue;
+                        }
+                    }
+                }
+                if org.is_none() && looks_like_org(inner) {
+                    org = Some(inner);
+                    p = q + e;
+                    continue;
+                }
+            }
+            break;
+        }
+        p += skip_ws(&s[p..]);
+        let sep = separator(&s[p..])?;
+        let mut end = p + sep;
+        // "Lagos, Nigeria — Tuesday, 5 January 2021:"
+        if date.is_none() {
+            let r = end + skip_ws(&s[end..]);
+            if let Some((d, e)) = self.parse_date(&s[r..]) {
+                let after = r + e;
+                if s[after..].starts_with(':')
+                    || s[after..].starts_with(" –")
+                    || s[after..].starts_with(" —")
+                {
+                    date = Some(d);
+                    let a2 = after + skip_ws(&s[after..]);
+                    end = a2 + separator(&s[a2..]).unwrap_or(1);
+                }
+            }
+        }
+        let capital_place = place
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase));
+        if date.is_none() && org.is_none() && !capital_place {
+            return None;
+        }
+        Some(mk(Kind::Full, end, date, Some(place), org))
+    }
+
+    /// A place name at `p`: capitalized words, commas between them, stopping before
+    /// a date, a bracket, a separator or a lowercase word. Returns the place and its
+    /// end.
+    fn parse_place<'a>(&self, s: &'a str, p: usize) -> Option<(&'a str, usize)> {
+        let mut end = p;
+        let mut words = 0;
+        let mut q = p;
+        loop {
+            // One word.
+            let w_len = s[q..]
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+                .map_or(s.len() - q, |(i, _)| i);
+            let w = &s[q..q + w_len];
+            if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            if words > 0 && (self.parse_date(&s[q..]).is_some() || self.is_weekday(w)) {
+                break;
+            }
+            if words == 0 && self.is_weekday(w) {
+                return None;
+            }
+            words += 1;
+            end = q + w_len;
+            if words > 6 {
+                return None;
+            }
+            // Next: " Word" or ", Word".
+            let rest = &s[end..];
+            let gap = if rest.starts_with(", ") {
+                2
+            } else if rest.starts_with(' ') {
+                1
+            } else {
+                break;
+            };
+            q = end + gap;
+            q += skip_ws(&s[q..]);
+        }
+        if words == 0 {
+            return None;
+        }
+        let place = s[p..end].trim_end_matches(',');
+        Some((place, p + place.len()))
+    }
+
+    fn is_weekday(&self, w: &str) -> bool {
+        self.weekdays
+            .contains(&w.trim_end_matches(['.', ',']).to_lowercase())
+    }
+
+    /// A date at the start of `s`; returns it and the byte length it covers.
+    pub fn parse_date(&self, s: &str) -> Option<(NaiveDate, usize)> {
+        let mut p = 0;
+        // Optional weekday: "Tuesday, ", "Tue. "
+        let w = alpha_len(s);
+        if w > 0 && self.weekdays.contains(&s[..w].to_lowercase()) {
+            p = w;
+            if s[p..].starts_with('.') {
+                p += 1;
+            }
+            if s[p..].starts_with(',') {
+                p += 1;
+            }
+            let ws = skip_ws(&s[p..]);
+            if ws == 0 {
+                return None;
+            }
+            p += ws;
+        }
+        let r = &s[p..];
+        // Numeric forms.
+        let d1 = digit_len(r);
+        if d1 > 0 {
+            return self.numeric_or_day_month(r, d1).map(|(d, e)| (d, p + e));
+        }
+        // Month D, YYYY
+        let (month, mut q) = self.month_at(r)?;
+        q += skip_ws(&r[q..]);
+        let dl = digit_len(&r[q..]);
+        if dl == 0 || dl > 2 {
+            return None;
+        }
+        let day: u32 = r[q..q + dl].parse().ok()?;
+        q += dl;
+        q += ordinal_len(&r[q..]);
+        if r[q..].starts_with(',') {
+            q += 1;
+        }
+        q += skip_ws(&r[q..]);
+        let yl = digit_len(&r[q..]);
+        if yl != 4 {
+            return None;
+        }
+        let year: i32 = r[q..q + yl].parse().ok()?;
+        q += yl;
+        if !boundary_after(&r[q..]) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, p + q))
+    }
+
+    /// "12/18/2020", "2020-12-18", "5 January 2021", "18 Dec. 2020".
+    fn numeric_or_day_month(&self, r: &str, d1: usize) -> Option<(NaiveDate, usize)> {
+        let b = r.as_bytes();
+        let n1: u32 = r[..d1].parse().ok()?;
+        if d1 == 4 && b.get(4) == Some(&b'-') {
+            // ISO
+            let m_len = digit_len(&r[5..]);
+            if m_len == 0 || m_len > 2 || b.get(5 + m_len) != Some(&b'-') {
+                return None;
+            }
+            let d_start = 6 + m_len;
+            let d_len = digit_len(&r[d_start..]);
+            if d_len == 0 || d_len > 2 || !boundary_after(&r[d_start + d_len..]) {
+                return None;
+            }
+            let m: u32 = r[5..5 + m_len].parse().ok()?;
+            let d: u32 = r[d_start..d_start + d_len].parse().ok()?;
+            return NaiveDate::from_ymd_opt(n1 as i32, m, d).map(|x| (x, d_start + d_len));
+        }
+        if d1 <= 2 && matches!(b.get(d1), Some(b'/' | b'.' | b'-')) {
+            let sep = b[d1];
+            let s2 = d1 + 1;
+            let l2 = digit_len(&r[s2..]);
+            if l2 == 0 || l2 > 2 || b.get(s2 + l2) != Some(&sep) {
+                return None;
+            }
+            let s3 = s2 + l2 + 1;
+            let l3 = digit_len(&r[s3..]);
+            if (l3 != 4 && l3 != 2) || !boundary_after(&r[s3 + l3..]) {
+                return None;
+            }
+            let n2: u32 = r[s2..s2 + l2].parse().ok()?;
+            let mut y: i32 = r[s3..s3 + l3].parse().ok()?;
+            if l3 == 2 {
+                y += 2000;
+            }
+            let md = NaiveDate::from_ymd_opt(y, n1, n2);
+            let dm = NaiveDate::from_ymd_opt(y, n2, n1);
+            let d = match (md, dm) {
+                (Some(a), Some(b)) => {
+                    if self.day_first {
+                        b
+                    } else {
+                        a
+                    }
+                }
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => return None,
+            };
+            return Some((d, s3 + l3));
+        }
+        if d1 <= 2 {
+            // D Month YYYY
+            let day = n1;
+            let mut q = d1 + ordinal_len(&r[d1..]);
+            let ws = skip_ws(&r[q..]);
+            if ws == 0 {
+                return None;
+            }
+            q += ws;
+            let (month, ml) = self.month_at(&r[q..])?;
+            q += ml;
+            if r[q..].starts_with(',') {
+                q += 1;
+            }
+            q += skip_ws(&r[q..]);
+            let yl = digit_len(&r[q..]);
+            if yl != 4 || !boundary_after(&r[q + yl..]) {
+                return None;
+            }
+            let year: i32 = r[q..q + yl].parse().ok()?;
+            return NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, q + yl));
+        }
+        None
+    }
+
+    /// A month name (optionally with a period) at the start of `r`.
+    fn month_at(&self, r: &str) -> Option<(u32, usize)> {
+        let l = alpha_len(r);
+        if l == 0 {
+            return None;
+        }
+        let m = *self.months.get(&r[..l].to_lowercase())?;
+        let mut q = l;
+        if r[q..].starts_with('.') {
+            q += 1;
+        }
+        Some((m, q))
+    }
+}
+
+/// The non-blank lines of the head of a text.
+fn head_lines(text: &str) -> Vec<HeadLine<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if start > HEAD_BYTES || out.len() >= HEAD_LINES {
+            break;
+        }
+        let t = line.trim_end_matches(['\n', '\r']);
+        if !t.trim().is_empty() {
+            out.push(HeadLine { start, text: t });
+        }
+        start += line.len();
+    }
+    out
+}
+
+/// A line that is clearly body text: a long sentence.
+fn is_body(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    words >= 30 || (words >= 10 && t.ends_with(['.', '!', '?', '"', '”']))
+}
+
+/// "Home | About | News", "Home » News » 2021".
+fn is_nav_line(line: &str) -> bool {
+    let t = line.trim();
+    t.matches(" | ").count() >= 2 || t.matches('»').count() >= 2 || t.matches(" › ").count() >= 2
+}
+
+fn is_title_like(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    let first = t.chars().next().unwrap_or(' ');
+    (2..=30).contains(&words)
+        && t.len() <= 250
+        && !t.ends_with(['.', ',', ';', ':'])
+        && (first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '"' | '“' | '‘' | '\''))
+        && !t.contains("://")
+}
+
+/// The first ATX heading (`# Title`) of a Markdown text.
+fn markdown_title(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| t.trim().trim_end_matches('#').trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// An HTML title without a " | Site name" part: the part that appears as a line of
+/// the text, else the longest part.
+fn clean_hint(hint: &str, text: &str) -> String {
+    let hint = hint.trim();
+    let parts: Vec<&str> = [" | ", " – ", " — ", " - ", " :: ", " · "]
+        .iter()
+        .find(|sep| hint.contains(*sep))
+        .map(|sep| {
+            hint.split(*sep)
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if parts.len() < 2 || text.lines().any(|l| l.trim() == hint) {
+        return hint.to_string();
+    }
+    if let Some(p) = parts.iter().find(|p| text.lines().any(|l| l.trim() == **p)) {
+        return p.to_string();
+    }
+    parts
+        .iter()
+        .max_by_key(|p| p.len())
+        .map_or_else(|| hint.to_string(), |p| p.to_string())
+}
+
+fn skip_ws(s: &str) -> usize {
+    s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+            .len()
+}
+
+fn alpha_len(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_alphabetic).count()
+}
+
+fn digit_len(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+fn ordinal_len(s: &str) -> usize {
+    let l = s.get(..2).map(str::to_ascii_lowercase);
+    match l.as_deref() {
+        Some("st" | "nd" | "rd" | "th") if !s[2..].starts_with(|c: char| c.is_alphanumeric()) => 2,
+        _ => 0,
+    }
+}
+
+fn boundary_after(s: &str) -> bool {
+    !s.starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// A dateline separator at the start of `s` followed by whitespace or the end:
+/// its length.
+fn separator(s: &str) -> Option<usize> {
+    let len = ["--", "–", "—", "―", "-", ":", "|"]
+        .iter()
+        .find(|sep| s.starts_with(**sep))?
+        .len();
+    let rest = &s[len..];
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(len)
+}
+
+/// `(inner)` or `/inner/` at the start of `s`: the inner text and the total length.
+fn bracketed(s: &str) -> Option<(&str, usize)> {
+    let (open, close) = match s.chars().next()? {
+        '(' => ('(', ')'),
+        '/' => ('/', '/'),
+        '[' => ('[', ']'),
+        _ => return None,
+    };
+    let inner_start = open.len_utf8();
+    let end = s[inner_start..].find(close)? + inner_start;
+    let inner = &s[inner_start..end];
+    if inner.is_empty() || inner.len() > 80 || inner.contains('\n') {
+        return None;
+    }
+    Some((inner.trim(), end + close.len_utf8()))
+}
+
+/// An organization name in a dateline: capitalized, a few words.
+fn looks_like_org(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=8).contains(&words) && s.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> DatelineFinder {
+        DatelineFinder::new(&Patterns::embedded(), false).unwrap()
+    }
+
+    #[test]
+    fn dates() {
+        let f = finder();
+        let d = |s: &str| f.parse_date(s).map(|(d, e)| (d.to_string(), e));
+        assert_eq!(d("Dec. 18, 2020 /PR"), Some(("2020-12-18".into(), 13)));
+        assert_eq!(d("December 18th, 2020"), Some(("2020-12-18".into(), 19)));
+        assert_eq!(
+            d("Tuesday, 5 January 2021:"),
+            Some(("2021-01-05".into(), 23))
+        );
+        assert_eq!(d("12/18/2020 Wash"), Some(("2020-12-18".into(), 10)));
+        assert_eq!(d("2020-12-18"), Some(("2020-12-18".into(), 10)));
+        assert_eq!(d("18 Dec 2020"), Some(("2020-12-18".into(), 11)));
+        assert_eq!(d("Feb 30, 2020"), None);
+        assert_eq!(d("Decoy 18, 2020"), None);
+        assert_eq!(d("12/18/20201"), None);
+    }
+
+    #[test]
+    fn bad_month_number_is_reported() {
+        let mut p = Patterns::embedded();
+        p.insert(MONTHS, "jan\t1\nfoo\t13\n");
+        let e = DatelineFinder::new(&p, false).err().unwrap().to_string();
+        assert!(e.contains("months.tsv:2"), "{e}");
+    }
+
+    #[test]
+    fn hint_cleaning() {
+        assert_eq!(
+            clean_hint("Pastor Freed | Site", "x\nPastor Freed\n"),
+            "Pastor Freed"
+        );
+        assert_eq!(
+            clean_hint("Site - A longer headline here", "body"),
+            "A longer headline here"
+        );
+        assert_eq!(clean_hint("Plain title", "body"), "Plain title");
+    }
+}
