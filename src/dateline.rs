@@ -41,6 +41,7 @@ const WEEKDAYS: &str = "dateline/weekdays.txt";
 const LABELS: &str = "dateline/date_labels.txt";
 const HEADERS: &str = "dateline/header_lines.txt";
 const BOILERPLATE: &str = "dateline/boilerplate.txt";
+const ACRONYMS: &str = "dateline/place_acronyms.txt";
 
 /// How many non-blank lines at the top are examined.
 const HEAD_LINES: usize = 16;
@@ -88,6 +89,7 @@ pub struct DatelineFinder {
     labels: HashSet<String>,
     headers: LineSet,
     boilerplate: LineSet,
+    acronyms: HashSet<String>,
     day_first: bool,
 }
 
@@ -113,6 +115,8 @@ struct Found {
 struct HeadLine<'a> {
     start: usize,
     text: &'a str,
+    /// Paragraph number (paragraphs are separated by blank lines).
+    para: usize,
 }
 
 impl DatelineFinder {
@@ -141,6 +145,9 @@ impl DatelineFinder {
             labels,
             headers: LineSet::load(patterns.require(HEADERS)?),
             boilerplate: LineSet::load(patterns.require(BOILERPLATE)?),
+            acronyms: word_list(patterns.require(ACRONYMS)?)
+                .map(str::to_string)
+                .collect(),
             day_first,
         })
     }
@@ -149,60 +156,53 @@ impl DatelineFinder {
     pub fn run(&self, doc: &mut Document) {
         let head = head_lines(&doc.text);
         let found = self.find_in(&head);
-        let dateline_line = found.as_ref().map(|(i, _)| *i);
-        let boiler = self.boilerplate_end(&head, dateline_line);
+        let body = self.body_start(&head);
+        let boiler = self.boilerplate_end(&head, body);
         if let Some(b) = boiler {
-            let shown: Vec<&str> = head[..=b].iter().map(|l| l.text.trim()).take(3).collect();
+            let shown: Vec<String> = head[..=b]
+                .iter()
+                .map(|l| format!("{:?}", l.text.trim()))
+                .take(3)
+                .collect();
             doc.warnings.push(format!(
                 "leading boilerplate: {} line(s) before the content ({})",
                 b + 1,
-                shown
-                    .iter()
-                    .map(|s| format!("{s:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                shown.join(", ")
             ));
         }
         if doc.title.is_none() {
-            doc.title = match doc.format {
-                Format::Html | Format::Jsonl if doc.title_hint.is_some() => {
-                    doc.title_hint.as_deref().map(|h| clean_hint(h, &doc.text))
-                }
-                _ => None,
-            };
+            doc.title = doc.title_hint.as_deref().map(|h| clean_hint(h, &doc.text));
         }
         if doc.title.is_none() && doc.format == Format::Markdown {
             doc.title = markdown_title(&doc.text);
         }
         if doc.title.is_none() {
-            doc.title = doc.title_hint.clone();
-        }
-        if doc.title.is_none() {
             let from = boiler.map_or(0, |b| b + 1);
-            doc.title = self.title_line(&head, from, dateline_line);
+            doc.title = self.title_line(&head, from, body.unwrap_or(head.len()));
         }
-        doc.dateline = found.map(|(_, f)| f.dateline);
+        doc.dateline = found;
     }
 
     /// The dateline of a text, if any.
     pub fn find(&self, text: &str) -> Option<Dateline> {
-        self.find_in(&head_lines(text)).map(|(_, f)| f.dateline)
+        self.find_in(&head_lines(text))
     }
 
-    /// The dateline and the index of its head line.
-    fn find_in(&self, head: &[HeadLine]) -> Option<(usize, Found)> {
-        let mut weak: Option<(usize, Found)> = None;
-        let mut placeonly: Option<(usize, Found)> = None;
-        for (i, l) in head.iter().enumerate() {
+    /// The dateline: the first dated dateline before the body; a place-only
+    /// dateline ("WASHINGTON –") takes its date from a header date line above it.
+    fn find_in(&self, head: &[HeadLine]) -> Option<Dateline> {
+        let mut weak: Option<Dateline> = None;
+        for l in head {
             if let Some(f) = self.parse_line(l) {
                 match f.kind {
-                    Kind::Full if f.dateline.date.is_some() => return Some((i, f)),
+                    Kind::Full if f.dateline.date.is_some() => return Some(f.dateline),
                     Kind::Full => {
-                        placeonly.get_or_insert((i, f));
-                        break;
+                        let mut d = f.dateline;
+                        d.date = weak.and_then(|w| w.date);
+                        return Some(d);
                     }
                     _ => {
-                        weak.get_or_insert((i, f));
+                        weak.get_or_insert(f.dateline);
                     }
                 }
                 continue;
@@ -211,15 +211,23 @@ impl DatelineFinder {
                 break;
             }
         }
-        // A place-only dateline loses to an explicit date line.
-        weak.or(placeonly)
+        weak
     }
 
-    /// Index of the last leading-boilerplate line, if any.
-    fn boilerplate_end(&self, head: &[HeadLine], limit: Option<usize>) -> Option<usize> {
+    /// Index of the first body line: a line starting with a full dateline, or a
+    /// long sentence.
+    fn body_start(&self, head: &[HeadLine]) -> Option<usize> {
+        head.iter().position(|l| {
+            is_body(l.text) || self.parse_line(l).is_some_and(|f| f.kind == Kind::Full)
+        })
+    }
+
+    /// Index of the last leading-boilerplate line, if any: a navigation line near
+    /// the top, and everything above it.
+    fn boilerplate_end(&self, head: &[HeadLine], body: Option<usize>) -> Option<usize> {
         let mut last = None;
         for (i, l) in head.iter().enumerate().take(8) {
-            if limit.is_some_and(|d| i >= d) || is_body(l.text) {
+            if body.is_some_and(|d| i >= d) {
                 break;
             }
             if self.boilerplate.matches(l.text) || is_nav_line(l.text) {
@@ -229,22 +237,46 @@ impl DatelineFinder {
         last
     }
 
-    fn title_line(&self, head: &[HeadLine], from: usize, limit: Option<usize>) -> Option<String> {
-        for (i, l) in head.iter().enumerate().skip(from) {
-            if limit.is_some_and(|d| i >= d) {
-                break;
+    /// A line that can be a title: not a header, date or navigation line.
+    fn title_candidate<'a>(&self, l: &HeadLine<'a>) -> Option<&'a str> {
+        let t = l.text.trim();
+        let skip = self.headers.matches(t)
+            || self.parse_line(l).is_some()
+            || self.boilerplate.matches(t)
+            || is_nav_line(t);
+        (!skip && is_title_like(t)).then_some(t)
+    }
+
+    /// The headline among head lines `from..to`: the first candidate line of the
+    /// last paragraph that has one — unless that paragraph is a single
+    /// sentence-case line right after a single Title Case line (a subheadline
+    /// under its headline).
+    fn title_line(&self, head: &[HeadLine], from: usize, to: usize) -> Option<String> {
+        let lines = head.get(from..to.min(head.len()))?;
+        // (paragraph id, candidate, number of lines in the paragraph)
+        let mut paras: Vec<(usize, Option<&str>, usize)> = Vec::new();
+        for l in lines {
+            match paras.last_mut() {
+                Some(p) if p.0 == l.para => {
+                    p.2 += 1;
+                    if p.1.is_none() {
+                        p.1 = self.title_candidate(l);
+                    }
+                }
+                _ => paras.push((l.para, self.title_candidate(l), 1)),
             }
-            let t = l.text.trim();
-            if self.headers.matches(t)
-                || self.parse_line(l).is_some()
-                || self.boilerplate.matches(t)
-                || is_nav_line(t)
-            {
-                continue;
-            }
-            return is_title_like(t).then(|| t.to_string());
         }
-        None
+        let last = paras.iter().rposition(|p| p.1.is_some())?;
+        let (_, cand, n) = paras[last];
+        let cand = cand?;
+        if n == 1 && !is_title_case(cand) && last > 0 {
+            if let (Some(prev), 1) = (paras[last - 1].1, paras[last - 1].2) {
+                if is_title_case(prev) {
+                    return Some(prev.to_string());
+                }
+            }
+        }
+        Some(cand.to_string())
     }
 
     /// Tries every dateline shape at the start of a line.
@@ -267,8 +299,12 @@ impl DatelineFinder {
         };
         // "Date: March 4, 2021"
         if let Some(colon) = s.find(':') {
-            if self.labels.contains(&s[..colon].trim().to_lowercase()) {
-                let after = colon + 1;
+            let label =
+                s[..colon].trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+            if self.labels.contains(&label.to_lowercase()) {
+                // "**Date:** ..." (Markdown emphasis around the label)
+                let after = colon + 1 + s[colon + 1..].len()
+                    - s[colon + 1..].trim_start_matches(['*', '_']).len();
                 let p = after + skip_ws(&s[after..]);
                 if let Some((d, e)) = self.parse_date(&s[p..]) {
                     if s[p + e..].trim().is_empty() {
@@ -284,11 +320,17 @@ impl DatelineFinder {
             if s[p..].trim().is_empty() {
                 return Some(mk(Kind::Alone, p, Some(d), None, None));
             }
+            // "16-November-2021 18:42 IST"
+            if let Some(t) = time_suffix(&s[p..]) {
+                return Some(mk(Kind::Alone, p + t, Some(d), None, None));
+            }
             p += skip_ws(&s[p..]);
             if let Some(sep) = separator(&s[p..]) {
                 return Some(mk(Kind::Full, p + sep, Some(d), None, None));
             }
             let (place, pe) = self.parse_place(s, p)?;
+            let place = self.normalize_place(place);
+            let place = place.as_str();
             let mut p = pe;
             let mut org = None;
             p += skip_ws(&s[p..]);
@@ -356,10 +398,11 @@ impl DatelineFinder {
             .split(|c: char| !c.is_alphabetic())
             .next()
             .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase));
-        if date.is_none() && org.is_none() && !capital_place {
+        if date.is_none() && org.is_none() && (!capital_place || s[p..].starts_with(':')) {
             return None;
         }
-        Some(mk(Kind::Full, end, date, Some(place), org))
+        let place = self.normalize_place(place);
+        Some(mk(Kind::Full, end, date, Some(&place), org))
     }
 
     /// A place name at `p`: capitalized words, commas between them, stopping before
@@ -407,6 +450,42 @@ impl DatelineFinder {
         }
         let place = s[p..end].trim_end_matches(',');
         Some((place, p + place.len()))
+    }
+
+    /// Place names as the gold writes them: all-caps words in title case
+    /// ("LAHORE, Pakistan" → "Lahore, Pakistan"), except short or listed acronyms
+    /// and dotted ones ("D.C.").
+    fn normalize_place(&self, place: &str) -> String {
+        let mut out = String::with_capacity(place.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let all_caps = word.chars().all(|c| !c.is_lowercase());
+            if all_caps && letters >= 3 && !self.acronyms.contains(word.as_str()) {
+                let mut first = true;
+                for c in word.chars() {
+                    if first {
+                        out.push(c);
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    first = !c.is_alphabetic();
+                }
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in place.chars() {
+            if c.is_alphabetic() || c == '.' || c == '\'' || c == '’' {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
     }
 
     fn is_weekday(&self, w: &str) -> bool {
@@ -484,7 +563,10 @@ impl DatelineFinder {
             let d: u32 = r[d_start..d_start + d_len].parse().ok()?;
             return NaiveDate::from_ymd_opt(n1 as i32, m, d).map(|x| (x, d_start + d_len));
         }
-        if d1 <= 2 && matches!(b.get(d1), Some(b'/' | b'.' | b'-')) {
+        if d1 <= 2
+            && matches!(b.get(d1), Some(b'/' | b'.' | b'-'))
+            && b.get(d1 + 1).is_some_and(u8::is_ascii_digit)
+        {
             let sep = b[d1];
             let s2 = d1 + 1;
             let l2 = digit_len(&r[s2..]);
@@ -518,16 +600,23 @@ impl DatelineFinder {
             return Some((d, s3 + l3));
         }
         if d1 <= 2 {
-            // D Month YYYY
+            // D Month YYYY, D-Month-YYYY
             let day = n1;
             let mut q = d1 + ordinal_len(&r[d1..]);
-            let ws = skip_ws(&r[q..]);
+            let hyphen = r[q..].starts_with('-');
+            let ws = if hyphen { 1 } else { skip_ws(&r[q..]) };
             if ws == 0 {
                 return None;
             }
             q += ws;
             let (month, ml) = self.month_at(&r[q..])?;
             q += ml;
+            if hyphen {
+                if !r[q..].starts_with('-') {
+                    return None;
+                }
+                q += 1;
+            }
             if r[q..].starts_with(',') {
                 q += 1;
             }
@@ -561,13 +650,20 @@ impl DatelineFinder {
 fn head_lines(text: &str) -> Vec<HeadLine<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut para = 0;
     for line in text.split_inclusive('\n') {
         if start > HEAD_BYTES || out.len() >= HEAD_LINES {
             break;
         }
         let t = line.trim_end_matches(['\n', '\r']);
-        if !t.trim().is_empty() {
-            out.push(HeadLine { start, text: t });
+        if t.trim().is_empty() {
+            para += 1;
+        } else {
+            out.push(HeadLine {
+                start,
+                text: t,
+                para,
+            });
         }
         start += line.len();
     }
@@ -584,7 +680,25 @@ fn is_body(line: &str) -> bool {
 /// "Home | About | News", "Home » News » 2021".
 fn is_nav_line(line: &str) -> bool {
     let t = line.trim();
-    t.matches(" | ").count() >= 2 || t.matches('»').count() >= 2 || t.matches(" › ").count() >= 2
+    [" | ", "»", " › ", " > ", " / "]
+        .iter()
+        .any(|sep| t.matches(sep).count() >= 2)
+}
+
+/// Title Case (or all caps): most longer words after the first are capitalized.
+fn is_title_case(t: &str) -> bool {
+    let mut long = 0;
+    let mut caps = 0;
+    for w in t.split_whitespace().skip(1) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 4 {
+            long += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
+        }
+    }
+    long == 0 || caps * 2 > long
 }
 
 fn is_title_like(t: &str) -> bool {
@@ -654,6 +768,30 @@ fn ordinal_len(s: &str) -> usize {
         Some("st" | "nd" | "rd" | "th") if !s[2..].starts_with(|c: char| c.is_alphanumeric()) => 2,
         _ => 0,
     }
+}
+
+/// A clock time after a date line: " 18:42 IST", " 9:00 a.m. EST" to the end of
+/// the line. Returns its length.
+fn time_suffix(s: &str) -> Option<usize> {
+    let p = skip_ws(s);
+    let r = &s[p..];
+    let h = digit_len(r);
+    if !(1..=2).contains(&h) || !r[h..].starts_with(':') || digit_len(&r[h + 1..]) != 2 {
+        return None;
+    }
+    let mut q = h + 3;
+    let rest = r[q..].trim_end();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let ok = words.len() <= 2
+        && words.iter().all(|w| {
+            matches!(w.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+                || (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
+        });
+    if !ok {
+        return None;
+    }
+    q += rest.len();
+    Some(p + q)
 }
 
 fn boundary_after(s: &str) -> bool {

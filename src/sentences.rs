@@ -38,15 +38,19 @@
 //! per byte, which measures well above the 150 MB/s goal (see
 //! `tests/sentences.rs::speed`).
 //!
+//! A closing quotation followed by a short attribution ("… the Gospel.” Li told
+//! GRLW.", verbs in `patterns/sentences/attribution_verbs.txt`) stays one sentence.
+//!
 //! Sentence spans are trimmed of whitespace, never overlap and are in text order;
-//! segments without any letter or digit (rules like `* * *`) are dropped.
+//! lines like `###` or `* * *` are sentences of their own (as the gold has them). In
+//! Markdown, heading, list and block-quote markers are not part of the sentence.
 
 use std::collections::{HashMap, HashSet};
 
 use anyhow::{bail, Result};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::document::{Document, Span};
+use crate::document::{Document, Format, Span};
 use crate::patterns::{lines, word_list, Patterns};
 
 /// How an abbreviation behaves before whitespace.
@@ -81,10 +85,13 @@ pub struct SentenceSplitter {
     folded: HashMap<Box<str>, AbbrevClass>,
     /// Lowercased words that typically start a sentence.
     starters: HashSet<Box<str>>,
+    /// Lowercased speech verbs of a short attribution after a quote.
+    attribution: HashSet<Box<str>>,
 }
 
 const ABBREVIATIONS: &str = "sentences/abbreviations.tsv";
 const STARTERS: &str = "sentences/starters.txt";
+const ATTRIBUTION: &str = "sentences/attribution_verbs.txt";
 
 /// Byte classes for the candidate scan.
 const C_NONE: u8 = 0;
@@ -298,26 +305,31 @@ impl SentenceSplitter {
         let starters = word_list(patterns.require(STARTERS)?)
             .map(|w| w.to_lowercase().into_boxed_str())
             .collect();
+        let attribution = word_list(patterns.require(ATTRIBUTION)?)
+            .map(|w| w.to_lowercase().into_boxed_str())
+            .collect();
         Ok(SentenceSplitter {
             exact,
             folded,
             starters,
+            attribution,
         })
     }
 
     /// Fills `doc.sentences`.
     pub fn run(&self, doc: &mut Document) {
-        doc.sentences = self.split(&doc.text);
+        let markdown = doc.format == Format::Markdown;
+        doc.sentences = self.split_with(&doc.text, Layout::of(&doc.text), markdown);
     }
 
     /// Sentence spans of a text, trimmed, in order and not overlapping.
     pub fn split(&self, text: &str) -> Vec<Span> {
-        let layout = Layout::of(text);
-        self.split_with(text, layout)
+        self.split_with(text, Layout::of(text), false)
     }
 
-    /// [`SentenceSplitter::split`] with a known layout.
-    pub fn split_with(&self, text: &str, layout: Layout) -> Vec<Span> {
+    /// [`SentenceSplitter::split`] with a known layout; `markdown` strips heading
+    /// and list markers from the sentence starts.
+    pub fn split_with(&self, text: &str, layout: Layout, markdown: bool) -> Vec<Span> {
         let b = text.as_bytes();
         let n = b.len();
         let mut out = Vec::with_capacity(n / 120 + 1);
@@ -338,7 +350,7 @@ impl SentenceSplitter {
             match class {
                 C_NL => {
                     if self.hard_break(text, line_start, i, layout) {
-                        push_trimmed(text, seg, i, &mut out);
+                        push_trimmed(text, seg, i, markdown, &mut out);
                         seg = i + 1;
                     }
                     line_start = i + 1;
@@ -351,7 +363,7 @@ impl SentenceSplitter {
                             && b[i - 1].is_ascii_whitespace()
                             && !text[seg..i].trim().is_empty()
                         {
-                            push_trimmed(text, seg, i, &mut out);
+                            push_trimmed(text, seg, i, markdown, &mut out);
                             seg = i;
                         }
                         i += 3;
@@ -364,7 +376,7 @@ impl SentenceSplitter {
                     let (end, boundary) =
                         self.decide(text, seg, line_start, i, term, len, &mut cache);
                     if boundary {
-                        push_trimmed(text, seg, end, &mut out);
+                        push_trimmed(text, seg, end, markdown, &mut out);
                         seg = end;
                     }
                     // The cluster may have consumed line breaks (". . .\n" never does,
@@ -376,7 +388,7 @@ impl SentenceSplitter {
                 }
             }
         }
-        push_trimmed(text, seg, n, &mut out);
+        push_trimmed(text, seg, n, markdown, &mut out);
         out
     }
 
@@ -426,6 +438,7 @@ impl SentenceSplitter {
         let mut bang = first == Term::Bang;
         let mut ellipsis = first == Term::Ellipsis;
         let mut full = first == Term::FullWidth;
+        let mut quote_closed = false;
         loop {
             if j >= n {
                 break;
@@ -452,6 +465,7 @@ impl SentenceSplitter {
             }
             let c = text[j..].chars().next().expect("j < n is a char boundary");
             if is_closer(c) {
+                quote_closed |= !matches!(c, ')' | ']' | '}' | '）' | '】' | '〉' | '》');
                 j += c.len_utf8();
                 continue;
             }
@@ -489,6 +503,10 @@ impl SentenceSplitter {
         let word_at = if quoted { k + c1.len_utf8() } else { k };
 
         let lower_ok = |cache: &mut CaseCache| next_lower && paragraph_lowercase(b, k, cache);
+        // “... the Gospel.” Li told GRLW. — a short attribution stays with its quote.
+        if quote_closed && !ellipsis && next_upper && !quoted && self.is_attribution(text, k) {
+            return (j, false);
+        }
 
         if bang && !ellipsis && dots == 0 {
             return (j, !next_lower || lower_ok(cache));
@@ -577,6 +595,24 @@ impl SentenceSplitter {
             return WordClass::Abbrev(AbbrevClass::Maybe);
         }
         WordClass::Plain
+    }
+
+    /// Is the text at `k` a short attribution clause ("Li told GRLW.", "Sajid
+    /// said.", "the group added.") that ends with a period?
+    fn is_attribution(&self, text: &str, k: usize) -> bool {
+        let rest = &text[k..text.len().min(k + 80)];
+        let Some(end) = rest.find(['.', '!', '?', '\n', '“', '"', ',', ';', ':']) else {
+            return false;
+        };
+        if rest.as_bytes()[end] != b'.' {
+            return false;
+        }
+        let clause = &rest[..end];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        (2..=6).contains(&words.len())
+            && words
+                .iter()
+                .any(|w| self.attribution.contains(w.to_lowercase().as_str()))
     }
 
     /// Is the word at `k` a typical sentence starter (case-insensitive)?
@@ -670,14 +706,49 @@ fn paragraph_lowercase(b: &[u8], k: usize, cache: &mut CaseCache) -> bool {
     lowercase
 }
 
-/// Pushes `text[start..end]` trimmed, if it holds a letter or digit.
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+/// Pushes `text[start..end]` trimmed of whitespace (and, in Markdown, of a leading
+/// heading, list or quote marker), if anything is left.
+fn push_trimmed(text: &str, start: usize, end: usize, markdown: bool, out: &mut Vec<Span>) {
     let piece = &text[start..end];
-    let t = piece.trim_start();
+    let mut t = piece.trim_start();
+    if markdown {
+        t = strip_markdown_marker(t);
+    }
     let lead = piece.len() - t.len();
     let t = t.trim_end();
-    if t.chars().any(char::is_alphanumeric) {
+    if !t.is_empty() {
         out.push(Span::new(start + lead, start + lead + t.len()));
+    }
+}
+
+/// `# Heading`, `- item`, `* item`, `+ item`, `> quote` → the text after the
+/// marker, when some letter or digit follows.
+fn strip_markdown_marker(t: &str) -> &str {
+    let b = t.as_bytes();
+    let marker = match b.first() {
+        Some(b'#') => b.iter().take_while(|&&c| c == b'#').count().min(7),
+        Some(b'-' | b'*' | b'+' | b'>') => 1,
+        _ => return t,
+    };
+    if marker > 6 {
+        return t;
+    }
+    let rest = &t[marker..];
+    let after = rest.trim_start();
+    let spaced = rest.len() > after.len() || b[0] == b'>';
+    if spaced
+        && after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || is_open_quote(c) || c == '(' || c == '*')
+    {
+        // A nested marker ("> - item").
+        if after.starts_with(['>', '-', '+']) {
+            return strip_markdown_marker(after);
+        }
+        after
+    } else {
+        t
     }
 }
 

@@ -319,9 +319,30 @@ case!(
 
 // --- quotes and brackets -------------------------------------------------------
 case!(
-    period_inside_quote,
+    attribution_stays_with_quote,
     "“Our hats are off to the judges.” Sajid said.",
-    ["“Our hats are off to the judges.”", "Sajid said."]
+    ["“Our hats are off to the judges.” Sajid said."]
+);
+case!(
+    attribution_told_stays,
+    "She said “He only wanted to pray. He did nothing wrong.” Ma told reporters. The court disagreed.",
+    ["She said “He only wanted to pray.", "He did nothing wrong.” Ma told reporters.", "The court disagreed."]
+);
+case!(
+    period_inside_quote_new_sentence,
+    "He was charged with “waging war on God.” Dr. Amiri denied it.",
+    [
+        "He was charged with “waging war on God.”",
+        "Dr. Amiri denied it."
+    ]
+);
+case!(
+    long_clause_after_quote_splits,
+    "“It is over.” Lawyers for the family said they would appeal the ruling.",
+    [
+        "“It is over.”",
+        "Lawyers for the family said they would appeal the ruling."
+    ]
 );
 case!(
     period_inside_straight_quote,
@@ -421,9 +442,22 @@ case!(
     ["Topics", "• Religious freedom", "• Prisoners"]
 );
 case!(
-    separator_line_dropped,
-    "End of story.\n\n* * *\n\nNew story.",
-    ["End of story.", "New story."]
+    separator_line_kept,
+    "End of story.\n\n###\n\nNew story.",
+    ["End of story.", "###", "New story."]
+);
+case!(
+    rupee_abbrev,
+    "He was fined Rs. 5 lakh and Smt. Devi was acquitted.",
+    ["He was fined Rs. 5 lakh and Smt. Devi was acquitted."]
+);
+case!(
+    approx_before_abbrev,
+    "It caused a loss of approx. Rs. 2.47 crore to the bank. CBI filed a case.",
+    [
+        "It caused a loss of approx. Rs. 2.47 crore to the bank.",
+        "CBI filed a case."
+    ]
 );
 case!(
     wrapped_paragraph,
@@ -575,6 +609,36 @@ case!(
     ["LAHORE, Pakistan (March 3, 2021) — A court acquitted him."]
 );
 
+// --- Markdown markers -----------------------------------------------------------
+
+fn split_md(t: &str) -> Vec<String> {
+    let sp = splitter();
+    sp.split_with(t, prex::sentences::Layout::of(t), true)
+        .into_iter()
+        .map(|s| t[s.start..s.end].to_string())
+        .collect()
+}
+
+#[test]
+fn markdown_markers_stripped() {
+    let t = "# Court Frees Pastor\n\n**Date:** May 1, 2021\n\n## Key facts\n\n- He was held. He is free.\n* Second item\n> A quoted line.\n\n###\n";
+    assert_eq!(
+        split_md(t),
+        vec![
+            "Court Frees Pastor",
+            "**Date:** May 1, 2021",
+            "Key facts",
+            "He was held.",
+            "He is free.",
+            "Second item",
+            "A quoted line.",
+            "###"
+        ]
+    );
+    // Plain text keeps its bullets.
+    assert_eq!(split("- He was held."), vec!["- He was held."]);
+}
+
 // --- invariants ----------------------------------------------------------------
 #[test]
 fn spans_trimmed_ordered_disjoint() {
@@ -655,7 +719,7 @@ fn dateline_wire_service() {
         Some((
             "WASHINGTON, Dec. 18, 2020 /PRNewswire/ --".into(),
             s("2020-12-18"),
-            s("WASHINGTON"),
+            s("Washington"),
             s("PRNewswire")
         ))
     );
@@ -669,7 +733,7 @@ fn dateline_place_then_date_in_parens() {
         Some((
             "LAHORE, Pakistan (March 3, 2021) —".into(),
             s("2021-03-03"),
-            s("LAHORE, Pakistan"),
+            s("Lahore, Pakistan"),
             None
         ))
     );
@@ -724,7 +788,7 @@ fn dateline_iso_date() {
         Some((
             "GENEVA, 2021-02-01 —".into(),
             s("2021-02-01"),
-            s("GENEVA"),
+            s("Geneva"),
             None
         ))
     );
@@ -735,7 +799,7 @@ fn dateline_place_only() {
     let t = "NEW DELHI — The court ruled on Monday.";
     assert_eq!(
         dateline_of(t),
-        Some(("NEW DELHI —".into(), None, s("NEW DELHI"), None))
+        Some(("NEW DELHI —".into(), None, s("New Delhi"), None))
     );
 }
 
@@ -747,7 +811,7 @@ fn dateline_wire_agency_parens() {
         Some((
             "NAIROBI, Kenya (Example News) -".into(),
             None,
-            s("NAIROBI, Kenya"),
+            s("Nairobi, Kenya"),
             s("Example News")
         ))
     );
@@ -761,6 +825,70 @@ fn dateline_numeric_day_first() {
     // Only one valid reading: used whatever the flag.
     let t = "25/04/2021 London — The charity said.";
     assert_eq!(dateline_with(t, false).unwrap().1, s("2021-04-25"));
+}
+
+#[test]
+fn dateline_date_line_with_time() {
+    let t = "Press Office\n\n16-November-2021 18:42 IST\n\nCourt Convicts Manager\n\nThe court convicted the bank manager of fraud and sentenced him to four years.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "16-November-2021 18:42 IST".into(),
+            s("2021-11-16"),
+            None,
+            None
+        ))
+    );
+}
+
+#[test]
+fn dateline_markdown_label() {
+    let t = "# Court Frees Pastor\n\n**Date:** August 24, 2021\n\nThe court freed him.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "**Date:** August 24, 2021".into(),
+            s("2021-08-24"),
+            None,
+            None
+        ))
+    );
+}
+
+#[test]
+fn place_only_dateline_takes_header_date() {
+    let t = "FOR IMMEDIATE RELEASE\nDate: May 12, 2021\nContact: Jane Roe, 555-0100\n\nCommission Alarmed by Arrests\n\nWASHINGTON – The commission today expressed alarm at the arrests.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "WASHINGTON –".into(),
+            s("2021-05-12"),
+            s("Washington"),
+            None
+        ))
+    );
+}
+
+#[test]
+fn capitalized_headline_prefix_is_not_a_dateline() {
+    let t = "ALGERIA: Court confirms jail term for convert\n\nORAN, Algeria (Aug. 30, 2021) — An appeals court ruled.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "ORAN, Algeria (Aug. 30, 2021) —".into(),
+            s("2021-08-30"),
+            s("Oran, Algeria"),
+            None
+        ))
+    );
+    let d = annotate(t, Options::default());
+    assert_eq!(d.title, s("ALGERIA: Court confirms jail term for convert"));
+}
+
+#[test]
+fn place_acronym_kept() {
+    let t = "DALLAS, USA, June 3, 2022 — The jury returned a verdict.";
+    assert_eq!(dateline_of(t).unwrap().2, s("Dallas, USA"));
 }
 
 #[test]
@@ -846,6 +974,70 @@ fn title_skips_release_header() {
         Options::default(),
     );
     assert_eq!(d.title, s("Court Acquits Teacher"));
+}
+
+#[test]
+fn title_after_masthead_and_header() {
+    let d = annotate(
+        "Department of Justice\nU.S. Attorney’s Office\n\nFOR IMMEDIATE RELEASE\nThursday, April 8, 2021\n\nBrooklyn Man Sentenced To 57 Months In Prison\n\nThe United States Attorney announced today that a man was sentenced to prison for fraud.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Brooklyn Man Sentenced To 57 Months In Prison"));
+    assert_eq!(
+        d.dateline.unwrap().date.map(|x| x.to_string()),
+        s("2021-04-08")
+    );
+}
+
+#[test]
+fn title_first_line_of_block_with_header_lines() {
+    let d = annotate(
+        "Religious Freedom Designations for 2021\nPress Statement\nOffice of the Spokesperson\n\nNovember 17, 2021 — The United States today designated ten countries.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Religious Freedom Designations for 2021"));
+}
+
+#[test]
+fn subheadline_is_not_title() {
+    let d = annotate(
+        "Chinese Court Sentences House Church Pastor to Seven Years\n\nRights group calls the sentence a new low for religious freedom\n\nWASHINGTON, June 22, 2021 /PRNewswire/ -- A court in China sentenced a pastor.",
+        Options::default(),
+    );
+    assert_eq!(
+        d.title,
+        s("Chinese Court Sentences House Church Pastor to Seven Years")
+    );
+}
+
+#[test]
+fn sentence_case_title_after_masthead() {
+    let d = annotate(
+        "OFFICE OF THE PUBLIC PROSECUTOR\nRepublic of Kenya\n\nPRESS STATEMENT\n\nFormer county procurement chief jailed for four years\n\nNAIROBI, Tuesday 5th October, 2021 - The court sentenced a former official.",
+        Options::default(),
+    );
+    assert_eq!(
+        d.title,
+        s("Former county procurement chief jailed for four years")
+    );
+    assert_eq!(
+        d.dateline.unwrap().date.map(|x| x.to_string()),
+        s("2021-10-05")
+    );
+}
+
+#[test]
+fn breadcrumb_is_boilerplate() {
+    let d = annotate(
+        "The Prosecution Service\nHome > News > North West\n\nCompany director jailed over tax fraud\n\nMANCHESTER, 19/07/2021 — A company director was jailed.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Company director jailed over tax fraud"));
+    assert!(d.warnings.iter().any(|w| w.contains("boilerplate")));
+    assert_eq!(
+        d.dateline.unwrap().date.map(|x| x.to_string()),
+        s("2021-07-19")
+    );
 }
 
 #[test]
