@@ -80,36 +80,92 @@ impl AbbrevClass {
 /// The sentence segmenter, built once from pattern data.
 pub struct SentenceSplitter {
     /// Abbreviations as written (without the final period).
-    exact: HashMap<Box<str>, AbbrevClass>,
+    exact: FastMap<AbbrevClass>,
     /// The same, ASCII-lowercased (for all-caps and lowercase text).
-    folded: HashMap<Box<str>, AbbrevClass>,
+    folded: FastMap<AbbrevClass>,
     /// Lowercased words that typically start a sentence.
-    starters: HashSet<Box<str>>,
+    starters: FastSet,
     /// Lowercased speech verbs of a short attribution after a quote.
-    attribution: HashSet<Box<str>>,
+    attribution: FastSet,
 }
 
 const ABBREVIATIONS: &str = "sentences/abbreviations.tsv";
 const STARTERS: &str = "sentences/starters.txt";
 const ATTRIBUTION: &str = "sentences/attribution_verbs.txt";
 
-/// Byte classes for the candidate scan.
-const C_NONE: u8 = 0;
-const C_TERM: u8 = 1; // . ! ?
-const C_NL: u8 = 2; // \n
-const C_MB: u8 = 3; // lead byte of a possible multi-byte terminator or bullet
+/// Positions of the bytes where a sentence can end, in order: `.` `!` `?`, line
+/// breaks, and lead bytes of the multi-byte terminators and bullets (0xE2, 0xE3,
+/// 0xEF). Three SIMD `memchr` scans merged.
+struct Candidates<'a> {
+    punct: memchr::Memchr3<'a>,
+    nl: memchr::Memchr<'a>,
+    lead: memchr::Memchr3<'a>,
+    peek: [Option<usize>; 3],
+}
 
-static CLASS: [u8; 256] = {
-    let mut t = [C_NONE; 256];
-    t[b'.' as usize] = C_TERM;
-    t[b'!' as usize] = C_TERM;
-    t[b'?' as usize] = C_TERM;
-    t[b'\n' as usize] = C_NL;
-    t[0xE2] = C_MB;
-    t[0xE3] = C_MB;
-    t[0xEF] = C_MB;
-    t
-};
+impl<'a> Candidates<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        let mut punct = memchr::memchr3_iter(b'.', b'!', b'?', b);
+        let mut nl = memchr::memchr_iter(b'\n', b);
+        let mut lead = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, b);
+        let peek = [punct.next(), nl.next(), lead.next()];
+        Candidates {
+            punct,
+            nl,
+            lead,
+            peek,
+        }
+    }
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        let mut best = 3;
+        let mut pos = usize::MAX;
+        for (k, p) in self.peek.iter().enumerate() {
+            if let Some(p) = *p {
+                if p < pos {
+                    pos = p;
+                    best = k;
+                }
+            }
+        }
+        self.peek[best] = match best {
+            0 => self.punct.next(),
+            1 => self.nl.next(),
+            2 => self.lead.next(),
+            _ => return None,
+        };
+        Some(pos)
+    }
+}
+
+/// A small, fast hasher (FNV-1a) for the short keys of the word tables.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<V> = HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fnv>>;
+type FastSet = HashSet<Box<str>, std::hash::BuildHasherDefault<Fnv>>;
 
 /// What a terminator character is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -280,8 +336,8 @@ struct CaseCache {
 
 impl SentenceSplitter {
     pub fn new(patterns: &Patterns) -> Result<Self> {
-        let mut exact = HashMap::new();
-        let mut folded = HashMap::new();
+        let mut exact = FastMap::default();
+        let mut folded = FastMap::default();
         for line in lines(patterns.require(ABBREVIATIONS)?) {
             let word = line.col(0).trim_end_matches('.');
             let class_name = line.col(1);
@@ -340,53 +396,41 @@ impl SentenceSplitter {
             end: 0,
             lowercase: false,
         };
-        let mut i = 0usize;
-        while i < n {
-            let class = CLASS[b[i] as usize];
-            if class == C_NONE {
-                i += 1;
+        let mut resume = 0usize;
+        for i in Candidates::new(b) {
+            if i < resume {
                 continue;
             }
-            match class {
-                C_NL => {
-                    if self.hard_break(text, line_start, i, layout) {
-                        push_trimmed(text, seg, i, markdown, &mut out);
-                        seg = i + 1;
-                    }
-                    line_start = i + 1;
-                    i += 1;
+            if b[i] == b'\n' {
+                if self.hard_break(text, line_start, i, layout) {
+                    push_trimmed(text, seg, i, markdown, &mut out);
+                    seg = i + 1;
                 }
-                _ => {
-                    // Inline bullet "•" after whitespace starts a new item.
-                    if b[i] == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA2) {
-                        if i > seg
-                            && b[i - 1].is_ascii_whitespace()
-                            && !text[seg..i].trim().is_empty()
-                        {
-                            push_trimmed(text, seg, i, markdown, &mut out);
-                            seg = i;
-                        }
-                        i += 3;
-                        continue;
-                    }
-                    let Some((term, len)) = term_at(text, i) else {
-                        i += 1;
-                        continue;
-                    };
-                    let (end, boundary) =
-                        self.decide(text, seg, line_start, i, term, len, &mut cache);
-                    if boundary {
-                        push_trimmed(text, seg, end, markdown, &mut out);
-                        seg = end;
-                    }
-                    // The cluster may have consumed line breaks (". . .\n" never does,
-                    // but keep `line_start` right regardless).
-                    if let Some(p) = memchr::memrchr(b'\n', &b[i..end]) {
-                        line_start = i + p + 1;
-                    }
-                    i = end.max(i + len);
-                }
+                line_start = i + 1;
+                continue;
             }
+            // Inline bullet "•" after whitespace starts a new item.
+            if b[i] == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA2) {
+                if i > seg && b[i - 1].is_ascii_whitespace() && !text[seg..i].trim().is_empty() {
+                    push_trimmed(text, seg, i, markdown, &mut out);
+                    seg = i;
+                }
+                continue;
+            }
+            let Some((term, len)) = term_at(text, i) else {
+                continue;
+            };
+            let (end, boundary) = self.decide(text, seg, line_start, i, term, len, &mut cache);
+            if boundary {
+                push_trimmed(text, seg, end, markdown, &mut out);
+                seg = end;
+            }
+            // Line breaks inside the cluster (none in practice) still move
+            // `line_start`.
+            if let Some(p) = memchr::memrchr(b'\n', &b[i..end]) {
+                line_start = i + p + 1;
+            }
+            resume = end.max(i + len);
         }
         push_trimmed(text, seg, n, markdown, &mut out);
         out
@@ -609,10 +653,18 @@ impl SentenceSplitter {
         }
         let clause = &rest[..end];
         let words: Vec<&str> = clause.split_whitespace().collect();
+        let mut buf = [0u8; 16];
         (2..=6).contains(&words.len())
-            && words
-                .iter()
-                .any(|w| self.attribution.contains(w.to_lowercase().as_str()))
+            && words.iter().any(|w| {
+                let w = w.as_bytes();
+                if w.len() > buf.len() || !w.is_ascii() {
+                    return false;
+                }
+                let l = &mut buf[..w.len()];
+                l.copy_from_slice(w);
+                l.make_ascii_lowercase();
+                std::str::from_utf8(l).is_ok_and(|l| self.attribution.contains(l))
+            })
     }
 
     /// Is the word at `k` a typical sentence starter (case-insensitive)?
@@ -643,9 +695,28 @@ enum WordClass {
     Plain,
 }
 
-/// The UAX #29 word that ends at byte `i` (looking back at most 64 bytes, never
-/// before `floor`), with its start.
+/// The word that ends at byte `i` (never starting before `floor`), with its start,
+/// by UAX #29 word boundaries: `U.S`, `Ph.D`, `e.g`, `3.5` and `example.com` are
+/// one word. ASCII words (letters and digits joined by periods) take a fast path
+/// with the same result; anything else goes through `unicode-segmentation`.
 fn prev_word(text: &str, i: usize, floor: usize) -> (usize, &str) {
+    let b = text.as_bytes();
+    let mut s = i;
+    while s > floor && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'.' || b[s - 1] == b'\'') {
+        s -= 1;
+    }
+    // A period or apostrophe can only join two word characters.
+    while s < i && (b[s] == b'.' || b[s] == b'\'') {
+        s += 1;
+    }
+    if s == i || s == floor || b[s - 1] < 0x80 {
+        if s < i && b[s..i].windows(2).any(|w| w == b"..") {
+            // "a..b": UAX #29 splits at the double period.
+            let last = memchr::memrchr(b'.', &b[s..i]).map_or(s, |p| s + p + 1);
+            return (last, &text[last..i]);
+        }
+        return (s, &text[s..i]);
+    }
     let mut lo = i.saturating_sub(64).max(floor);
     while !text.is_char_boundary(lo) {
         lo += 1;

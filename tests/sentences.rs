@@ -186,6 +186,22 @@ case!(
     ["MR. HOLT SAID NO.", "THE END."]
 );
 
+case!(
+    possessive_before_period,
+    "The house was Mary's. Officials said so.",
+    ["The house was Mary's.", "Officials said so."]
+);
+case!(
+    curly_possessive_before_period,
+    "The house was Mary’s. Officials said so.",
+    ["The house was Mary’s.", "Officials said so."]
+);
+case!(
+    non_ascii_word_before_period,
+    "They met Herr Müller. Officials said so.",
+    ["They met Herr Müller.", "Officials said so."]
+);
+
 // --- multi-period abbreviations -------------------------------------------------
 case!(
     us_mid,
