@@ -87,6 +87,8 @@ pub struct SentenceSplitter {
     starters: FastSet,
     /// Lowercased speech verbs of a short attribution after a quote.
     attribution: FastSet,
+    /// Length of the longest abbreviation: longer words skip the lookups.
+    max_abbrev: usize,
 }
 
 const ABBREVIATIONS: &str = "sentences/abbreviations.tsv";
@@ -364,7 +366,9 @@ impl SentenceSplitter {
         let attribution = word_list(patterns.require(ATTRIBUTION)?)
             .map(|w| w.to_lowercase().into_boxed_str())
             .collect();
+        let max_abbrev = exact.keys().map(|k: &Box<str>| k.len()).max().unwrap_or(0);
         Ok(SentenceSplitter {
+            max_abbrev,
             exact,
             folded,
             starters,
@@ -601,6 +605,10 @@ impl SentenceSplitter {
                 .is_empty()
         {
             return WordClass::ListMarker;
+        }
+        if word.len() > self.max_abbrev + 3 {
+            // Longer than any abbreviation (even with leading digits: "5p.m").
+            return WordClass::Plain;
         }
         if let Some(&c) = self.exact.get(word) {
             return WordClass::Abbrev(c);
