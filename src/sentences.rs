@@ -366,7 +366,7 @@ impl SentenceSplitter {
         let attribution = word_list(patterns.require(ATTRIBUTION)?)
             .map(|w| w.to_lowercase().into_boxed_str())
             .collect();
-        let max_abbrev = exact.keys().map(|k: &Box<str>| k.len()).max().unwrap_or(0);
+        let max_abbrev = exact.keys().map(|k| k.len()).max().unwrap_or(0);
         Ok(SentenceSplitter {
             max_abbrev,
             exact,
