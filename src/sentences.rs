@@ -652,7 +652,11 @@ impl SentenceSplitter {
     /// Is the text at `k` a short attribution clause ("Li told GRLW.", "Sajid
     /// said.", "the group added.") that ends with a period?
     fn is_attribution(&self, text: &str, k: usize) -> bool {
-        let rest = &text[k..text.len().min(k + 80)];
+        let mut hi = text.len().min(k + 80);
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let rest = &text[k..hi];
         let Some(end) = rest.find(['.', '!', '?', '\n', '“', '"', ',', ';', ':']) else {
             return false;
         };

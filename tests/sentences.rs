@@ -1175,3 +1175,99 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+// --- robustness: random mixes of the hard characters never panic and keep the
+// span invariants.
+
+#[test]
+fn random_text_keeps_invariants() {
+    const PIECES: &[&str] = &[
+        ".",
+        "…",
+        "...",
+        ". . .",
+        "”",
+        "“",
+        "\"",
+        "'",
+        "’",
+        "(",
+        ")",
+        "?",
+        "!",
+        "?!",
+        "\n",
+        "\n\n",
+        " ",
+        "\u{a0}",
+        "\u{3000}",
+        "Mr.",
+        "U.S.",
+        "p.m.",
+        "No. ",
+        "a",
+        "The",
+        "Ü",
+        "ß.",
+        "。",
+        "？",
+        "‼",
+        "•",
+        "- ",
+        "1. ",
+        "# ",
+        "said",
+        "Li told GRLW.",
+        "\r\n",
+        "e.g.",
+        "3.5",
+        "www.x.org",
+        "ÉTÉ",
+        "x@y.z",
+        "—",
+        "–",
+        ":",
+        "12/18/2020 ",
+        "WASHINGTON, ",
+        "Dec. 18, 2020 ",
+        "/PRNewswire/ ",
+        "-- ",
+        "**Date:** ",
+        "Date: ",
+        "Tuesday, ",
+    ];
+    let sp = splitter();
+    let finder = DatelineFinder::new(&Patterns::embedded(), false).unwrap();
+    let pipeline = Pipeline::new(&Patterns::embedded(), Options::default()).unwrap();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for round in 0..3000 {
+        let mut text = String::new();
+        let len = 1 + (round % 40);
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        for markdown in [false, true] {
+            let layout = prex::sentences::Layout::of(&text);
+            let spans = sp.split_with(&text, layout, markdown);
+            let mut last = 0;
+            for s in &spans {
+                assert!(s.start >= last && s.start < s.end, "{text:?}: {spans:?}");
+                let t = &text[s.start..s.end];
+                assert_eq!(t, t.trim(), "{text:?}");
+                last = s.end;
+            }
+        }
+        if let Some(d) = finder.find(&text) {
+            assert!(
+                d.span.start < d.span.end && d.span.end <= text.len(),
+                "{text:?}"
+            );
+            let _ = &text[d.span.start..d.span.end];
+        }
+        let mut doc = Document::new("r.md", text.as_str(), prex::document::Format::Markdown);
+        pipeline.annotate(&mut doc);
+    }
+}
