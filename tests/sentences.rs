@@ -464,15 +464,15 @@ case!(
 );
 case!(
     rupee_abbrev,
-    "He was fined Rs. 5 lakh and Smt. Devi was acquitted.",
-    ["He was fined Rs. 5 lakh and Smt. Devi was acquitted."]
+    "The clerk was fined Rs. 2 lakh while Smt. Rao walked free.",
+    ["The clerk was fined Rs. 2 lakh while Smt. Rao walked free."]
 );
 case!(
     approx_before_abbrev,
-    "It caused a loss of approx. Rs. 2.47 crore to the bank. CBI filed a case.",
+    "The scheme cost approx. Rs. 3.1 crore in total. Police opened an inquiry.",
     [
-        "It caused a loss of approx. Rs. 2.47 crore to the bank.",
-        "CBI filed a case."
+        "The scheme cost approx. Rs. 3.1 crore in total.",
+        "Police opened an inquiry."
     ]
 );
 case!(
@@ -845,12 +845,12 @@ fn dateline_numeric_day_first() {
 
 #[test]
 fn dateline_date_line_with_time() {
-    let t = "Press Office\n\n16-November-2021 18:42 IST\n\nCourt Convicts Manager\n\nThe court convicted the bank manager of fraud and sentenced him to four years.";
+    let t = "Press Office\n\n03-March-2022 09:15 GMT\n\nCourt Convicts Clerk\n\nThe court convicted the records clerk of forgery and sentenced him to two years.";
     assert_eq!(
         dateline_of(t),
         Some((
-            "16-November-2021 18:42 IST".into(),
-            s("2021-11-16"),
+            "03-March-2022 09:15 GMT".into(),
+            s("2022-03-03"),
             None,
             None
         ))
@@ -859,46 +859,36 @@ fn dateline_date_line_with_time() {
 
 #[test]
 fn dateline_markdown_label() {
-    let t = "# Court Frees Pastor\n\n**Date:** August 24, 2021\n\nThe court freed him.";
+    let t = "# Court Frees Pastor\n\n**Date:** July 5, 2022\n\nThe court freed him.";
     assert_eq!(
         dateline_of(t),
-        Some((
-            "**Date:** August 24, 2021".into(),
-            s("2021-08-24"),
-            None,
-            None
-        ))
+        Some(("**Date:** July 5, 2022".into(), s("2022-07-05"), None, None))
     );
 }
 
 #[test]
 fn place_only_dateline_takes_header_date() {
-    let t = "FOR IMMEDIATE RELEASE\nDate: May 12, 2021\nContact: Jane Roe, 555-0100\n\nCommission Alarmed by Arrests\n\nWASHINGTON – The commission today expressed alarm at the arrests.";
+    let t = "FOR IMMEDIATE RELEASE\nDate: June 1, 2022\nContact: Jane Roe, 555-0100\n\nCouncil Welcomes Court Ruling\n\nDENVER – The council today welcomed the ruling.";
     assert_eq!(
         dateline_of(t),
-        Some((
-            "WASHINGTON –".into(),
-            s("2021-05-12"),
-            s("Washington"),
-            None
-        ))
+        Some(("DENVER –".into(), s("2022-06-01"), s("Denver"), None))
     );
 }
 
 #[test]
 fn capitalized_headline_prefix_is_not_a_dateline() {
-    let t = "ALGERIA: Court confirms jail term for convert\n\nORAN, Algeria (Aug. 30, 2021) — An appeals court ruled.";
+    let t = "MOROCCO: Court upholds fine for shopkeeper\n\nRABAT, Morocco (Feb. 7, 2022) — An appeals court ruled.";
     assert_eq!(
         dateline_of(t),
         Some((
-            "ORAN, Algeria (Aug. 30, 2021) —".into(),
-            s("2021-08-30"),
-            s("Oran, Algeria"),
+            "RABAT, Morocco (Feb. 7, 2022) —".into(),
+            s("2022-02-07"),
+            s("Rabat, Morocco"),
             None
         ))
     );
     let d = annotate(t, Options::default());
-    assert_eq!(d.title, s("ALGERIA: Court confirms jail term for convert"));
+    assert_eq!(d.title, s("MOROCCO: Court upholds fine for shopkeeper"));
 }
 
 #[test]
@@ -995,64 +985,64 @@ fn title_skips_release_header() {
 #[test]
 fn title_after_masthead_and_header() {
     let d = annotate(
-        "Department of Justice\nU.S. Attorney’s Office\n\nFOR IMMEDIATE RELEASE\nThursday, April 8, 2021\n\nBrooklyn Man Sentenced To 57 Months In Prison\n\nThe United States Attorney announced today that a man was sentenced to prison for fraud.",
+        "Department of Justice\nU.S. Attorney’s Office, District of Nowhere\n\nFOR IMMEDIATE RELEASE\nFriday, April 9, 2021\n\nQueens Woman Sentenced To 30 Months For Wire Fraud\n\nThe United States Attorney announced today that a woman was sentenced for defrauding her employer.",
         Options::default(),
     );
-    assert_eq!(d.title, s("Brooklyn Man Sentenced To 57 Months In Prison"));
+    assert_eq!(
+        d.title,
+        s("Queens Woman Sentenced To 30 Months For Wire Fraud")
+    );
     assert_eq!(
         d.dateline.unwrap().date.map(|x| x.to_string()),
-        s("2021-04-08")
+        s("2021-04-09")
     );
 }
 
 #[test]
 fn title_first_line_of_block_with_header_lines() {
     let d = annotate(
-        "Religious Freedom Designations for 2021\nPress Statement\nOffice of the Spokesperson\n\nNovember 17, 2021 — The United States today designated ten countries.",
+        "Annual Report on Prison Conditions Released\nPress Statement\nOffice of the Ombudsman\n\nMay 2, 2022 — The ombudsman today published the yearly report.",
         Options::default(),
     );
-    assert_eq!(d.title, s("Religious Freedom Designations for 2021"));
+    assert_eq!(d.title, s("Annual Report on Prison Conditions Released"));
 }
 
 #[test]
 fn subheadline_is_not_title() {
     let d = annotate(
-        "Chinese Court Sentences House Church Pastor to Seven Years\n\nRights group calls the sentence a new low for religious freedom\n\nWASHINGTON, June 22, 2021 /PRNewswire/ -- A court in China sentenced a pastor.",
+        "Regional Court Jails Village Teacher for Two Years\n\nFamily says the verdict ignores key evidence and will appeal\n\nBOSTON, June 2, 2022 /ExampleWire/ -- A regional court jailed a teacher.",
         Options::default(),
     );
     assert_eq!(
         d.title,
-        s("Chinese Court Sentences House Church Pastor to Seven Years")
+        s("Regional Court Jails Village Teacher for Two Years")
     );
 }
 
 #[test]
 fn sentence_case_title_after_masthead() {
     let d = annotate(
-        "OFFICE OF THE PUBLIC PROSECUTOR\nRepublic of Kenya\n\nPRESS STATEMENT\n\nFormer county procurement chief jailed for four years\n\nNAIROBI, Tuesday 5th October, 2021 - The court sentenced a former official.",
+        "MINISTRY OF EXAMPLE AFFAIRS\nRepublic of Examplia\n\nPRESS STATEMENT\n\nFormer port official jailed for bribery\n\nKAMPALA, Monday 4th April, 2022 - The court sentenced a former official.",
         Options::default(),
     );
-    assert_eq!(
-        d.title,
-        s("Former county procurement chief jailed for four years")
-    );
+    assert_eq!(d.title, s("Former port official jailed for bribery"));
     assert_eq!(
         d.dateline.unwrap().date.map(|x| x.to_string()),
-        s("2021-10-05")
+        s("2022-04-04")
     );
 }
 
 #[test]
 fn breadcrumb_is_boilerplate() {
     let d = annotate(
-        "The Prosecution Service\nHome > News > North West\n\nCompany director jailed over tax fraud\n\nMANCHESTER, 19/07/2021 — A company director was jailed.",
+        "The Example Agency\nHome > Media > Releases\n\nShop owner fined over false invoices\n\nLEEDS, 21/03/2022 — A shop owner was fined.",
         Options::default(),
     );
-    assert_eq!(d.title, s("Company director jailed over tax fraud"));
+    assert_eq!(d.title, s("Shop owner fined over false invoices"));
     assert!(d.warnings.iter().any(|w| w.contains("boilerplate")));
     assert_eq!(
         d.dateline.unwrap().date.map(|x| x.to_string()),
-        s("2021-07-19")
+        s("2022-03-21")
     );
 }
 
@@ -1217,7 +1207,7 @@ fn random_text_keeps_invariants() {
         "1. ",
         "# ",
         "said",
-        "Li told GRLW.",
+        "Khan told us.",
         "\r\n",
         "e.g.",
         "3.5",
@@ -1240,7 +1230,11 @@ fn random_text_keeps_invariants() {
     let finder = DatelineFinder::new(&Patterns::embedded(), false).unwrap();
     let pipeline = Pipeline::new(&Patterns::embedded(), Options::default()).unwrap();
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    for round in 0..3000 {
+    let rounds: usize = std::env::var("PREX_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3000);
+    for round in 0..rounds {
         let mut text = String::new();
         let len = 1 + (round % 40);
         for _ in 0..len {
