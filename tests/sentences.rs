@@ -1265,3 +1265,17 @@ fn random_text_keeps_invariants() {
         pipeline.annotate(&mut doc);
     }
 }
+
+/// Regression: the attribution look-ahead window (80 bytes) used to end inside a
+/// multi-byte character and panic.
+#[test]
+fn attribution_window_ends_inside_multibyte_char() {
+    for pad in 0..4 {
+        let mut t = String::from("“We will appeal.” Then ");
+        t.push_str(&"a".repeat(52 + pad));
+        t.push_str(&"‘".repeat(12));
+        t.push_str(" the end.");
+        let spans = splitter().split(&t);
+        assert!(!spans.is_empty());
+    }
+}
