@@ -559,8 +559,10 @@ impl SentenceSplitter {
             return (j, false);
         }
 
+        // "and -- voila! -- you have cake": an exclamation between dashes.
+        let dash_next = matches!(c1, '-' | '–' | '—');
         if bang && !ellipsis && dots == 0 {
-            return (j, !next_lower || lower_ok(cache));
+            return (j, !dash_next && (!next_lower || lower_ok(cache)));
         }
         if ellipsis {
             let starter = self.is_starter(text, word_at);

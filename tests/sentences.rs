@@ -202,6 +202,68 @@ case!(
     ["They met Herr Müller.", "Officials said so."]
 );
 
+case!(
+    state_abbreviation,
+    "Saint Petersburg, Fla. is warm. He moved to Tampa, Fla. The heat was a shock.",
+    [
+        "Saint Petersburg, Fla. is warm.",
+        "He moved to Tampa, Fla.",
+        "The heat was a shock."
+    ]
+);
+case!(
+    pronoun_i_ends_sentence,
+    "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+    [
+        "We make a good team, you and I.",
+        "Did you see Albert I. Jones yesterday?"
+    ]
+);
+case!(
+    exclamation_between_dashes,
+    "Mix it, bake it, and -- voila! -- you have cake.",
+    ["Mix it, bake it, and -- voila! -- you have cake."]
+);
+case!(
+    exclamation_in_name,
+    "She works at Yahoo! in the accounting department.",
+    ["She works at Yahoo! in the accounting department."]
+);
+case!(
+    parenthetical_sentence_mid,
+    "He teaches science (He worked for 5 years as an engineer.) at the local school.",
+    ["He teaches science (He worked for 5 years as an engineer.) at the local school."]
+);
+case!(
+    quoted_sentence_then_new_sentence,
+    "She turned to him, \"This is great.\" She held the book out to show him.",
+    [
+        "She turned to him, \"This is great.\"",
+        "She held the book out to show him."
+    ]
+);
+case!(
+    quoted_sentence_lowercase_attribution,
+    "She turned to him, 'This is great.' she said.",
+    ["She turned to him, 'This is great.' she said."]
+);
+case!(
+    spaced_ellipsis_in_quote_at_end,
+    "He argues that “the rules will look less complex. . . .” Nobody agreed.",
+    [
+        "He argues that “the rules will look less complex. . . .”",
+        "Nobody agreed."
+    ]
+);
+case!(
+    iv_abbrev_then_pronoun,
+    "She gave him the i.v. It was a good I.V. that she gave him.",
+    [
+        "She gave him the i.v.",
+        "It was a good I.V. that she gave him."
+    ]
+);
+
 // --- multi-period abbreviations -------------------------------------------------
 case!(
     us_mid,
