@@ -306,27 +306,27 @@ impl DatelineFinder {
                 let after = colon + 1 + s[colon + 1..].len()
                     - s[colon + 1..].trim_start_matches(['*', '_']).len();
                 let p = after + skip_ws(&s[after..]);
-                if let Some((d, e)) = self.parse_date(&s[p..]) {
+                if let Some((d, e)) = self.parse_date_loose(&s[p..]) {
                     if s[p + e..].trim().is_empty() {
-                        return Some(mk(Kind::Header, p + e, Some(d), None, None));
+                        return Some(mk(Kind::Header, p + e, d, None, None));
                     }
                 }
                 return None;
             }
         }
         // Date first.
-        if let Some((d, e)) = self.parse_date(s) {
+        if let Some((d, e)) = self.parse_date_loose(s) {
             let mut p = e;
             if s[p..].trim().is_empty() {
-                return Some(mk(Kind::Alone, p, Some(d), None, None));
+                return Some(mk(Kind::Alone, p, d, None, None));
             }
             // "16-November-2021 18:42 IST"
             if let Some(t) = time_suffix(&s[p..]) {
-                return Some(mk(Kind::Alone, p + t, Some(d), None, None));
+                return Some(mk(Kind::Alone, p + t, d, None, None));
             }
             p += skip_ws(&s[p..]);
             if let Some(sep) = separator(&s[p..]) {
-                return Some(mk(Kind::Full, p + sep, Some(d), None, None));
+                return Some(mk(Kind::Full, p + sep, d, None, None));
             }
             let (place, pe) = self.parse_place(s, p)?;
             let place = self.normalize_place(place);
@@ -342,27 +342,30 @@ impl DatelineFinder {
                 }
             }
             let sep = separator(&s[p..])?;
-            return Some(mk(Kind::Full, p + sep, Some(d), Some(place), org));
+            return Some(mk(Kind::Full, p + sep, d, Some(place), org));
         }
         // Place first.
         let (place, mut p) = self.parse_place(s, 0)?;
         let mut date = None;
+        let mut dated = false;
         let mut org = None;
         loop {
             let q = p + skip_ws(&s[p..]);
-            if date.is_none() && s[p..].starts_with(',') {
+            if !dated && s[p..].starts_with(',') {
                 let r = p + 1 + skip_ws(&s[p + 1..]);
-                if let Some((d, e)) = self.parse_date(&s[r..]) {
-                    date = Some(d);
+                if let Some((d, e)) = self.parse_date_loose(&s[r..]) {
+                    date = d;
+                    dated = true;
                     p = r + e;
                     continue;
                 }
             }
             if let Some((inner, e)) = bracketed(&s[q..]) {
-                if date.is_none() {
-                    if let Some((d, de)) = self.parse_date(inner) {
+                if !dated {
+                    if let Some((d, de)) = self.parse_date_loose(inner) {
                         if inner[de..].trim().is_empty() {
-                            date = Some(d);
+                            date = d;
+                            dated = true;
                             p = q + e;
                             continue;
                         }
@@ -380,15 +383,16 @@ impl DatelineFinder {
         let sep = separator(&s[p..])?;
         let mut end = p + sep;
         // "Lagos, Nigeria — Tuesday, 5 January 2021:"
-        if date.is_none() {
+        if !dated {
             let r = end + skip_ws(&s[end..]);
-            if let Some((d, e)) = self.parse_date(&s[r..]) {
+            if let Some((d, e)) = self.parse_date_loose(&s[r..]) {
                 let after = r + e;
                 if s[after..].starts_with(':')
                     || s[after..].starts_with(" –")
                     || s[after..].starts_with(" —")
                 {
-                    date = Some(d);
+                    date = d;
+                    dated = true;
                     let a2 = after + skip_ws(&s[after..]);
                     end = a2 + separator(&s[a2..]).unwrap_or(1);
                 }
@@ -398,7 +402,7 @@ impl DatelineFinder {
             .split(|c: char| !c.is_alphabetic())
             .next()
             .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase));
-        if date.is_none() && org.is_none() && (!capital_place || s[p..].starts_with(':')) {
+        if !dated && org.is_none() && (!capital_place || s[p..].starts_with(':')) {
             return None;
         }
         let place = self.normalize_place(place);
@@ -422,7 +426,7 @@ impl DatelineFinder {
             if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {
                 break;
             }
-            if words > 0 && (self.parse_date(&s[q..]).is_some() || self.is_weekday(w)) {
+            if words > 0 && (self.parse_date_loose(&s[q..]).is_some() || self.is_weekday(w)) {
                 break;
             }
             if words == 0 && self.is_weekday(w) {
@@ -495,6 +499,13 @@ impl DatelineFinder {
 
     /// A date at the start of `s`; returns it and the byte length it covers.
     pub fn parse_date(&self, s: &str) -> Option<(NaiveDate, usize)> {
+        self.parse_date_loose(s)
+            .and_then(|(d, e)| d.map(|d| (d, e)))
+    }
+
+    /// Like [`DatelineFinder::parse_date`], but a date-shaped text whose values are
+    /// impossible ("35/28/2058", "November 31, 2017") still matches, with no date.
+    pub fn parse_date_loose(&self, s: &str) -> Option<(Option<NaiveDate>, usize)> {
         let mut p = 0;
         // Optional weekday: "Tuesday, ", "Tue. "
         let w = alpha_len(s);
@@ -541,11 +552,11 @@ impl DatelineFinder {
         if !boundary_after(&r[q..]) {
             return None;
         }
-        NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, p + q))
+        Some((NaiveDate::from_ymd_opt(year, month, day), p + q))
     }
 
     /// "12/18/2020", "2020-12-18", "5 January 2021", "18 Dec. 2020".
-    fn numeric_or_day_month(&self, r: &str, d1: usize) -> Option<(NaiveDate, usize)> {
+    fn numeric_or_day_month(&self, r: &str, d1: usize) -> Option<(Option<NaiveDate>, usize)> {
         let b = r.as_bytes();
         let n1: u32 = r[..d1].parse().ok()?;
         if d1 == 4 && b.get(4) == Some(&b'-') {
@@ -561,7 +572,7 @@ impl DatelineFinder {
             }
             let m: u32 = r[5..5 + m_len].parse().ok()?;
             let d: u32 = r[d_start..d_start + d_len].parse().ok()?;
-            return NaiveDate::from_ymd_opt(n1 as i32, m, d).map(|x| (x, d_start + d_len));
+            return Some((NaiveDate::from_ymd_opt(n1 as i32, m, d), d_start + d_len));
         }
         if d1 <= 2
             && matches!(b.get(d1), Some(b'/' | b'.' | b'-'))
@@ -595,9 +606,9 @@ impl DatelineFinder {
                 }
                 (Some(a), None) => a,
                 (None, Some(b)) => b,
-                (None, None) => return None,
+                (None, None) => return Some((None, s3 + l3)),
             };
-            return Some((d, s3 + l3));
+            return Some((Some(d), s3 + l3));
         }
         if d1 <= 2 {
             // D Month YYYY, D-Month-YYYY
@@ -626,7 +637,7 @@ impl DatelineFinder {
                 return None;
             }
             let year: i32 = r[q..q + yl].parse().ok()?;
-            return NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, q + yl));
+            return Some((NaiveDate::from_ymd_opt(year, month, day), q + yl));
         }
         None
     }

@@ -960,6 +960,32 @@ fn place_acronym_kept() {
 }
 
 #[test]
+fn impossible_date_keeps_dateline_without_date() {
+    let t = "35/28/2058 Washington, D.C. (Example Group) – The group spoke.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "35/28/2058 Washington, D.C. (Example Group) –".into(),
+            None,
+            s("Washington, D.C."),
+            s("Example Group")
+        ))
+    );
+    let t = "BOSTON, November 31, 2017 — The court met.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "BOSTON, November 31, 2017 —".into(),
+            None,
+            s("Boston"),
+            None
+        ))
+    );
+    let d = annotate(t, Options::default());
+    assert_eq!(d.dct, None);
+}
+
+#[test]
 fn no_dateline_in_plain_prose() {
     assert_eq!(
         dateline_of("The court met today. It ruled against him."),
