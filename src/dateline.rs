@@ -178,7 +178,17 @@ impl DatelineFinder {
         }
         if doc.title.is_none() {
             let from = boiler.map_or(0, |b| b + 1);
-            doc.title = self.title_line(&head, from, body.unwrap_or(head.len()));
+            // Without a recognizable body line, the last paragraph of the head is
+            // taken as the body.
+            let to = body.unwrap_or_else(|| {
+                let last_para = head.last().map_or(0, |l| l.para);
+                let first_of_last = head.iter().position(|l| l.para == last_para);
+                match first_of_last {
+                    Some(i) if i > 0 => i,
+                    _ => head.len(),
+                }
+            });
+            doc.title = self.title_line(&head, from, to);
         }
         doc.dateline = found;
     }

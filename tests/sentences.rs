@@ -1160,6 +1160,12 @@ fn html_title_hint_wins() {
 }
 
 #[test]
+fn short_body_paragraph_is_not_title() {
+    let d = annotate("Court Frees Teacher\n\nShe is home now", Options::default());
+    assert_eq!(d.title, s("Court Frees Teacher"));
+}
+
+#[test]
 fn sentence_title_not_taken() {
     let d = annotate(
         "This is a full sentence that ends with a period.\n\nMore text.",
