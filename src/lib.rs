@@ -7,6 +7,7 @@
 //! ```
 
 pub mod benchcorpus;
+pub mod dateline;
 pub mod document;
 pub mod eval;
 pub mod html;

@@ -4,6 +4,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
+use crate::dateline::DatelineFinder;
 use crate::document::{Document, Format};
 use crate::patterns::Patterns;
 use crate::record::Record;
@@ -25,14 +26,16 @@ pub struct Options {
 pub struct Pipeline {
     pub options: Options,
     sentences: SentenceSplitter,
+    dateline: DatelineFinder,
 }
 
 impl Pipeline {
     /// Builds the pipeline from pattern data.
     pub fn new(patterns: &Patterns, options: Options) -> Result<Self> {
         Ok(Pipeline {
-            options,
             sentences: SentenceSplitter::new(patterns)?,
+            dateline: DatelineFinder::new(patterns, options.day_first)?,
+            options,
         })
     }
 
@@ -44,12 +47,7 @@ impl Pipeline {
     /// Runs every stage over a document.
     pub fn annotate(&self, doc: &mut Document) {
         self.sentences.run(doc);
-        if doc.title.is_none() {
-            doc.title = doc.title_hint.clone();
-        }
-        if doc.title.is_none() && doc.format == Format::Markdown {
-            doc.title = markdown_title(&doc.text);
-        }
+        self.dateline.run(doc);
         doc.dct = doc
             .dct_override
             .or(self.options.dct)
@@ -66,13 +64,4 @@ impl Pipeline {
     pub fn process_str(&self, id: &str, text: &str) -> Record {
         self.process(Document::new(id, text, Format::Text))
     }
-}
-
-/// The first ATX heading (`# Title`) of a Markdown text.
-fn markdown_title(text: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .find_map(|l| l.strip_prefix("# "))
-        .map(|t| t.trim().trim_end_matches('#').trim().to_string())
-        .filter(|t| !t.is_empty())
 }

@@ -1,0 +1,902 @@
+//! The head of a release: dateline, title and leading boilerplate.
+//!
+//! Only the first lines of a document are looked at (up to the first body
+//! paragraph). Each line is tried, at its start, against a small hand-written
+//! grammar covering the dateline shapes in the wild:
+//!
+//! ```text
+//! 12/18/2020 Washington, D.C. (International Christian Concern) –   DATE PLACE (ORG) SEP
+//! WASHINGTON, Dec. 18, 2020 /PRNewswire/ --                         PLACE, DATE /ORG/ SEP
+//! LAHORE, Pakistan (March 3, 2021) —                                PLACE (DATE) SEP
+//! Lagos, Nigeria — Tuesday, 5 January 2021:                         PLACE SEP DATE:
+//! NAIROBI, Kenya (Example News) -                                   PLACE (ORG) SEP
+//! December 18, 2020 —                                               DATE SEP
+//! Date: March 4, 2021                                               LABEL: DATE   (header line)
+//! Tuesday, June 18, 2019                                            DATE          (line of its own)
+//! ```
+//!
+//! The span runs from the start of the dateline through its separator. A place
+//! without a date or an organization must be written in capitals ("NEW DELHI —"),
+//! so that "John Smith — the pastor — said" is not a dateline. Month and weekday
+//! names, header labels, release-header lines and navigation lines are pattern data
+//! under `patterns/dateline/`. Numeric dates are month-first unless `--day-first` is
+//! given or day-first is the only valid reading.
+//!
+//! The title is the HTML title hint (without a trailing " | Site name"), the
+//! Markdown `#` heading, or the first short line without final punctuation that
+//! comes before the dateline or body and is neither a header line, a date line nor
+//! leading boilerplate. Navigation lines at the top ("Select Page") and everything
+//! above them (site taglines) are leading boilerplate, reported in `warnings`.
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::{bail, Result};
+use chrono::NaiveDate;
+
+use crate::document::{Dateline, Document, Format, Span};
+use crate::patterns::{lines, word_list, Patterns};
+
+const MONTHS: &str = "dateline/months.tsv";
+const WEEKDAYS: &str = "dateline/weekdays.txt";
+const LABELS: &str = "dateline/date_labels.txt";
+const HEADERS: &str = "dateline/header_lines.txt";
+const BOILERPLATE: &str = "dateline/boilerplate.txt";
+const ACRONYMS: &str = "dateline/place_acronyms.txt";
+
+/// How many non-blank lines at the top are examined.
+const HEAD_LINES: usize = 16;
+/// How many bytes at the top are examined.
+const HEAD_BYTES: usize = 4000;
+
+/// A case-insensitive line matcher: exact entries and `prefix*` entries.
+#[derive(Debug, Default)]
+struct LineSet {
+    exact: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl LineSet {
+    fn load(content: &str) -> LineSet {
+        let mut s = LineSet::default();
+        for w in word_list(content) {
+            let w = w.to_lowercase();
+            match w.strip_suffix('*') {
+                Some(p) => s.prefixes.push(p.trim_end().to_string()),
+                None => {
+                    s.exact.insert(w);
+                }
+            }
+        }
+        s
+    }
+
+    fn matches(&self, line: &str) -> bool {
+        let l = line
+            .trim()
+            .trim_end_matches([':', '-', '–', '—', ' '])
+            .to_lowercase();
+        if l.is_empty() {
+            return false;
+        }
+        self.exact.contains(&l) || self.prefixes.iter().any(|p| l.starts_with(p.as_str()))
+    }
+}
+
+/// Finds the dateline, the title and leading boilerplate.
+pub struct DatelineFinder {
+    months: HashMap<String, u32>,
+    weekdays: HashSet<String>,
+    labels: HashSet<String>,
+    headers: LineSet,
+    boilerplate: LineSet,
+    acronyms: HashSet<String>,
+    day_first: bool,
+}
+
+/// What kind of dateline a line holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// With a separator: a real dateline.
+    Full,
+    /// "Date: ..." header line.
+    Header,
+    /// A date on a line of its own.
+    Alone,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    kind: Kind,
+    dateline: Dateline,
+}
+
+/// A line of the document head.
+#[derive(Debug, Clone, Copy)]
+struct HeadLine<'a> {
+    start: usize,
+    text: &'a str,
+    /// Paragraph number (paragraphs are separated by blank lines).
+    para: usize,
+}
+
+impl DatelineFinder {
+    pub fn new(patterns: &Patterns, day_first: bool) -> Result<Self> {
+        let mut months = HashMap::new();
+        for line in lines(patterns.require(MONTHS)?) {
+            let m: u32 = match line.col(1).parse() {
+                Ok(m) if (1..=12).contains(&m) => m,
+                _ => bail!(
+                    "{MONTHS}:{}: month number {:?} is not 1-12",
+                    line.number,
+                    line.col(1)
+                ),
+            };
+            months.insert(line.col(0).trim_end_matches('.').to_lowercase(), m);
+        }
+        let weekdays = word_list(patterns.require(WEEKDAYS)?)
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .collect();
+        let labels = word_list(patterns.require(LABELS)?)
+            .map(|w| w.trim_end_matches(':').to_lowercase())
+            .collect();
+        Ok(DatelineFinder {
+            months,
+            weekdays,
+            labels,
+            headers: LineSet::load(patterns.require(HEADERS)?),
+            boilerplate: LineSet::load(patterns.require(BOILERPLATE)?),
+            acronyms: word_list(patterns.require(ACRONYMS)?)
+                .map(str::to_string)
+                .collect(),
+            day_first,
+        })
+    }
+
+    /// Fills `doc.dateline`, `doc.title` and boilerplate warnings.
+    pub fn run(&self, doc: &mut Document) {
+        let head = head_lines(&doc.text);
+        let found = self.find_in(&head);
+        let body = self.body_start(&head);
+        let boiler = self.boilerplate_end(&head, body);
+        if let Some(b) = boiler {
+            let shown: Vec<String> = head[..=b]
+                .iter()
+                .map(|l| format!("{:?}", l.text.trim()))
+                .take(3)
+                .collect();
+            doc.warnings.push(format!(
+                "leading boilerplate: {} line(s) before the content ({})",
+                b + 1,
+                shown.join(", ")
+            ));
+        }
+        if doc.title.is_none() {
+            doc.title = doc.title_hint.as_deref().map(|h| clean_hint(h, &doc.text));
+        }
+        if doc.title.is_none() && doc.format == Format::Markdown {
+            doc.title = markdown_title(&doc.text);
+        }
+        if doc.title.is_none() {
+            let from = boiler.map_or(0, |b| b + 1);
+            // Without a recognizable body line, the last paragraph of the head is
+            // taken as the body.
+            let to = body.unwrap_or_else(|| {
+                let last_para = head.last().map_or(0, |l| l.para);
+                let first_of_last = head.iter().position(|l| l.para == last_para);
+                match first_of_last {
+                    Some(i) if i > 0 => i,
+                    _ => head.len(),
+                }
+            });
+            doc.title = self.title_line(&head, from, to);
+        }
+        doc.dateline = found;
+    }
+
+    /// The dateline of a text, if any.
+    pub fn find(&self, text: &str) -> Option<Dateline> {
+        self.find_in(&head_lines(text))
+    }
+
+    /// The dateline: the first dated dateline before the body; a place-only
+    /// dateline ("WASHINGTON –") takes its date from a header date line above it.
+    fn find_in(&self, head: &[HeadLine]) -> Option<Dateline> {
+        let mut weak: Option<Dateline> = None;
+        for l in head {
+            if let Some(f) = self.parse_line(l) {
+                match f.kind {
+                    Kind::Full if f.dateline.date.is_some() => return Some(f.dateline),
+                    Kind::Full => {
+                        let mut d = f.dateline;
+                        d.date = weak.and_then(|w| w.date);
+                        return Some(d);
+                    }
+                    _ => {
+                        weak.get_or_insert(f.dateline);
+                    }
+                }
+                continue;
+            }
+            if is_body(l.text) {
+                break;
+            }
+        }
+        weak
+    }
+
+    /// Index of the first body line: a line starting with a full dateline, or a
+    /// long sentence.
+    fn body_start(&self, head: &[HeadLine]) -> Option<usize> {
+        head.iter().position(|l| {
+            is_body(l.text) || self.parse_line(l).is_some_and(|f| f.kind == Kind::Full)
+        })
+    }
+
+    /// Index of the last leading-boilerplate line, if any: a navigation line near
+    /// the top, and everything above it.
+    fn boilerplate_end(&self, head: &[HeadLine], body: Option<usize>) -> Option<usize> {
+        let mut last = None;
+        for (i, l) in head.iter().enumerate().take(8) {
+            if body.is_some_and(|d| i >= d) {
+                break;
+            }
+            if self.boilerplate.matches(l.text) || is_nav_line(l.text) {
+                last = Some(i);
+            }
+        }
+        last
+    }
+
+    /// A line that can be a title: not a header, date or navigation line.
+    fn title_candidate<'a>(&self, l: &HeadLine<'a>) -> Option<&'a str> {
+        let t = l.text.trim();
+        let skip = self.headers.matches(t)
+            || self.parse_line(l).is_some()
+            || self.boilerplate.matches(t)
+            || is_nav_line(t);
+        (!skip && is_title_like(t)).then_some(t)
+    }
+
+    /// The headline among head lines `from..to`: the first candidate line of the
+    /// last paragraph that has one — unless that paragraph is a single
+    /// sentence-case line right after a single Title Case line (a subheadline
+    /// under its headline).
+    fn title_line(&self, head: &[HeadLine], from: usize, to: usize) -> Option<String> {
+        let lines = head.get(from..to.min(head.len()))?;
+        // (paragraph id, candidate, number of lines in the paragraph)
+        let mut paras: Vec<(usize, Option<&str>, usize)> = Vec::new();
+        for l in lines {
+            match paras.last_mut() {
+                Some(p) if p.0 == l.para => {
+                    p.2 += 1;
+                    if p.1.is_none() {
+                        p.1 = self.title_candidate(l);
+                    }
+                }
+                _ => paras.push((l.para, self.title_candidate(l), 1)),
+            }
+        }
+        let last = paras.iter().rposition(|p| p.1.is_some())?;
+        let (_, cand, n) = paras[last];
+        let cand = cand?;
+        if n == 1 && !is_title_case(cand) && last > 0 {
+            if let (Some(prev), 1) = (paras[last - 1].1, paras[last - 1].2) {
+                if is_title_case(prev) {
+                    return Some(prev.to_string());
+                }
+            }
+        }
+        Some(cand.to_string())
+    }
+
+    /// Tries every dateline shape at the start of a line.
+    fn parse_line(&self, l: &HeadLine) -> Option<Found> {
+        let text = l.text.trim_end();
+        let lead = text.len() - text.trim_start().len();
+        let s = &text[lead..];
+        if s.is_empty() {
+            return None;
+        }
+        let base = l.start + lead;
+        let mk = |kind, end: usize, date, place: Option<&str>, org: Option<&str>| Found {
+            kind,
+            dateline: Dateline {
+                span: Span::new(base, base + end),
+                date,
+                place: place.map(str::to_string),
+                organization: org.map(str::to_string),
+            },
+        };
+        // "Date: March 4, 2021"
+        if let Some(colon) = s.find(':') {
+            let label =
+                s[..colon].trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+            if self.labels.contains(&label.to_lowercase()) {
+                // "**Date:** ..." (Markdown emphasis around the label)
+                let after = colon + 1 + s[colon + 1..].len()
+                    - s[colon + 1..].trim_start_matches(['*', '_']).len();
+                let p = after + skip_ws(&s[after..]);
+                if let Some((d, e)) = self.parse_date_loose(&s[p..]) {
+                    if s[p + e..].trim().is_empty() {
+                        return Some(mk(Kind::Header, p + e, d, None, None));
+                    }
+                }
+                return None;
+            }
+        }
+        // Date first.
+        if let Some((d, e)) = self.parse_date_loose(s) {
+            let mut p = e;
+            if s[p..].trim().is_empty() {
+                return Some(mk(Kind::Alone, p, d, None, None));
+            }
+            // "16-November-2021 18:42 IST"
+            if let Some(t) = time_suffix(&s[p..]) {
+                return Some(mk(Kind::Alone, p + t, d, None, None));
+            }
+            p += skip_ws(&s[p..]);
+            if let Some(sep) = separator(&s[p..]) {
+                return Some(mk(Kind::Full, p + sep, d, None, None));
+            }
+            let (place, pe) = self.parse_place(s, p)?;
+            let place = self.normalize_place(place);
+            let place = place.as_str();
+            let mut p = pe;
+            let mut org = None;
+            p += skip_ws(&s[p..]);
+            if let Some((inner, e)) = bracketed(&s[p..]) {
+                if looks_like_org(inner) {
+                    org = Some(inner);
+                    p += e;
+                    p += skip_ws(&s[p..]);
+                }
+            }
+            let sep = separator(&s[p..])?;
+            return Some(mk(Kind::Full, p + sep, d, Some(place), org));
+        }
+        // Place first.
+        let (place, mut p) = self.parse_place(s, 0)?;
+        let mut date = None;
+        let mut dated = false;
+        let mut org = None;
+        loop {
+            let q = p + skip_ws(&s[p..]);
+            if !dated && s[p..].starts_with(',') {
+                let r = p + 1 + skip_ws(&s[p + 1..]);
+                if let Some((d, e)) = self.parse_date_loose(&s[r..]) {
+                    date = d;
+                    dated = true;
+                    p = r + e;
+                    continue;
+                }
+            }
+            if let Some((inner, e)) = bracketed(&s[q..]) {
+                if !dated {
+                    if let Some((d, de)) = self.parse_date_loose(inner) {
+                        if inner[de..].trim().is_empty() {
+                            date = d;
+                            dated = true;
+                            p = q + e;
+                            continue;
+                        }
+                    }
+                }
+                if org.is_none() && looks_like_org(inner) {
+                    org = Some(inner);
+                    p = q + e;
+                    continue;
+                }
+            }
+            break;
+        }
+        p += skip_ws(&s[p..]);
+        let sep = separator(&s[p..])?;
+        let mut end = p + sep;
+        // "Lagos, Nigeria — Tuesday, 5 January 2021:"
+        if !dated {
+            let r = end + skip_ws(&s[end..]);
+            if let Some((d, e)) = self.parse_date_loose(&s[r..]) {
+                let after = r + e;
+                if s[after..].starts_with(':')
+                    || s[after..].starts_with(" –")
+                    || s[after..].starts_with(" —")
+                {
+                    date = d;
+                    dated = true;
+                    let a2 = after + skip_ws(&s[after..]);
+                    end = a2 + separator(&s[a2..]).unwrap_or(1);
+                }
+            }
+        }
+        let capital_place = place
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase));
+        if !dated && org.is_none() && (!capital_place || s[p..].starts_with(':')) {
+            return None;
+        }
+        let place = self.normalize_place(place);
+        Some(mk(Kind::Full, end, date, Some(&place), org))
+    }
+
+    /// A place name at `p`: capitalized words, commas between them, stopping before
+    /// a date, a bracket, a separator or a lowercase word. Returns the place and its
+    /// end.
+    fn parse_place<'a>(&self, s: &'a str, p: usize) -> Option<(&'a str, usize)> {
+        let mut end = p;
+        let mut words = 0;
+        let mut q = p;
+        loop {
+            // One word.
+            let w_len = s[q..]
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+                .map_or(s.len() - q, |(i, _)| i);
+            let w = &s[q..q + w_len];
+            if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            if words > 0 && (self.parse_date_loose(&s[q..]).is_some() || self.is_weekday(w)) {
+                break;
+            }
+            if words == 0 && self.is_weekday(w) {
+                return None;
+            }
+            words += 1;
+            end = q + w_len;
+            if words > 6 {
+                return None;
+            }
+            // Next: " Word" or ", Word".
+            let rest = &s[end..];
+            let gap = if rest.starts_with(", ") {
+                2
+            } else if rest.starts_with(' ') {
+                1
+            } else {
+                break;
+            };
+            q = end + gap;
+            q += skip_ws(&s[q..]);
+        }
+        if words == 0 {
+            return None;
+        }
+        let place = s[p..end].trim_end_matches(',');
+        Some((place, p + place.len()))
+    }
+
+    /// Place names as the gold writes them: all-caps words in title case
+    /// ("LAHORE, Pakistan" → "Lahore, Pakistan"), except short or listed acronyms
+    /// and dotted ones ("D.C.").
+    fn normalize_place(&self, place: &str) -> String {
+        let mut out = String::with_capacity(place.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let all_caps = word.chars().all(|c| !c.is_lowercase());
+            if all_caps && letters >= 3 && !self.acronyms.contains(word.as_str()) {
+                let mut first = true;
+                for c in word.chars() {
+                    if first {
+                        out.push(c);
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    first = !c.is_alphabetic();
+                }
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in place.chars() {
+            if c.is_alphabetic() || c == '.' || c == '\'' || c == '’' {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
+    }
+
+    fn is_weekday(&self, w: &str) -> bool {
+        self.weekdays
+            .contains(&w.trim_end_matches(['.', ',']).to_lowercase())
+    }
+
+    /// A date at the start of `s`; returns it and the byte length it covers.
+    pub fn parse_date(&self, s: &str) -> Option<(NaiveDate, usize)> {
+        self.parse_date_loose(s)
+            .and_then(|(d, e)| d.map(|d| (d, e)))
+    }
+
+    /// Like [`DatelineFinder::parse_date`], but a date-shaped text whose values are
+    /// impossible ("35/28/2058", "November 31, 2017") still matches, with no date.
+    pub fn parse_date_loose(&self, s: &str) -> Option<(Option<NaiveDate>, usize)> {
+        let mut p = 0;
+        // Optional weekday: "Tuesday, ", "Tue. "
+        let w = alpha_len(s);
+        if w > 0 && self.weekdays.contains(&s[..w].to_lowercase()) {
+            p = w;
+            if s[p..].starts_with('.') {
+                p += 1;
+            }
+            if s[p..].starts_with(',') {
+                p += 1;
+            }
+            let ws = skip_ws(&s[p..]);
+            if ws == 0 {
+                return None;
+            }
+            p += ws;
+        }
+        let r = &s[p..];
+        // Numeric forms.
+        let d1 = digit_len(r);
+        if d1 > 0 {
+            return self.numeric_or_day_month(r, d1).map(|(d, e)| (d, p + e));
+        }
+        // Month D, YYYY
+        let (month, mut q) = self.month_at(r)?;
+        q += skip_ws(&r[q..]);
+        let dl = digit_len(&r[q..]);
+        if dl == 0 || dl > 2 {
+            return None;
+        }
+        let day: u32 = r[q..q + dl].parse().ok()?;
+        q += dl;
+        q += ordinal_len(&r[q..]);
+        if r[q..].starts_with(',') {
+            q += 1;
+        }
+        q += skip_ws(&r[q..]);
+        let yl = digit_len(&r[q..]);
+        if yl != 4 {
+            return None;
+        }
+        let year: i32 = r[q..q + yl].parse().ok()?;
+        q += yl;
+        if !boundary_after(&r[q..]) {
+            return None;
+        }
+        Some((NaiveDate::from_ymd_opt(year, month, day), p + q))
+    }
+
+    /// "12/18/2020", "2020-12-18", "5 January 2021", "18 Dec. 2020".
+    fn numeric_or_day_month(&self, r: &str, d1: usize) -> Option<(Option<NaiveDate>, usize)> {
+        let b = r.as_bytes();
+        let n1: u32 = r[..d1].parse().ok()?;
+        if d1 == 4 && b.get(4) == Some(&b'-') {
+            // ISO
+            let m_len = digit_len(&r[5..]);
+            if m_len == 0 || m_len > 2 || b.get(5 + m_len) != Some(&b'-') {
+                return None;
+            }
+            let d_start = 6 + m_len;
+            let d_len = digit_len(&r[d_start..]);
+            if d_len == 0 || d_len > 2 || !boundary_after(&r[d_start + d_len..]) {
+                return None;
+            }
+            let m: u32 = r[5..5 + m_len].parse().ok()?;
+            let d: u32 = r[d_start..d_start + d_len].parse().ok()?;
+            return Some((NaiveDate::from_ymd_opt(n1 as i32, m, d), d_start + d_len));
+        }
+        if d1 <= 2
+            && matches!(b.get(d1), Some(b'/' | b'.' | b'-'))
+            && b.get(d1 + 1).is_some_and(u8::is_ascii_digit)
+        {
+            let sep = b[d1];
+            let s2 = d1 + 1;
+            let l2 = digit_len(&r[s2..]);
+            if l2 == 0 || l2 > 2 || b.get(s2 + l2) != Some(&sep) {
+                return None;
+            }
+            let s3 = s2 + l2 + 1;
+            let l3 = digit_len(&r[s3..]);
+            if (l3 != 4 && l3 != 2) || !boundary_after(&r[s3 + l3..]) {
+                return None;
+            }
+            let n2: u32 = r[s2..s2 + l2].parse().ok()?;
+            let mut y: i32 = r[s3..s3 + l3].parse().ok()?;
+            if l3 == 2 {
+                y += 2000;
+            }
+            let md = NaiveDate::from_ymd_opt(y, n1, n2);
+            let dm = NaiveDate::from_ymd_opt(y, n2, n1);
+            let d = match (md, dm) {
+                (Some(a), Some(b)) => {
+                    if self.day_first {
+                        b
+                    } else {
+                        a
+                    }
+                }
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => return Some((None, s3 + l3)),
+            };
+            return Some((Some(d), s3 + l3));
+        }
+        if d1 <= 2 {
+            // D Month YYYY, D-Month-YYYY
+            let day = n1;
+            let mut q = d1 + ordinal_len(&r[d1..]);
+            let hyphen = r[q..].starts_with('-');
+            let ws = if hyphen { 1 } else { skip_ws(&r[q..]) };
+            if ws == 0 {
+                return None;
+            }
+            q += ws;
+            let (month, ml) = self.month_at(&r[q..])?;
+            q += ml;
+            if hyphen {
+                if !r[q..].starts_with('-') {
+                    return None;
+                }
+                q += 1;
+            }
+            if r[q..].starts_with(',') {
+                q += 1;
+            }
+            q += skip_ws(&r[q..]);
+            let yl = digit_len(&r[q..]);
+            if yl != 4 || !boundary_after(&r[q + yl..]) {
+                return None;
+            }
+            let year: i32 = r[q..q + yl].parse().ok()?;
+            return Some((NaiveDate::from_ymd_opt(year, month, day), q + yl));
+        }
+        None
+    }
+
+    /// A month name (optionally with a period) at the start of `r`.
+    fn month_at(&self, r: &str) -> Option<(u32, usize)> {
+        let l = alpha_len(r);
+        if l == 0 {
+            return None;
+        }
+        let m = *self.months.get(&r[..l].to_lowercase())?;
+        let mut q = l;
+        if r[q..].starts_with('.') {
+            q += 1;
+        }
+        Some((m, q))
+    }
+}
+
+/// The non-blank lines of the head of a text.
+fn head_lines(text: &str) -> Vec<HeadLine<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut para = 0;
+    for line in text.split_inclusive('\n') {
+        if start > HEAD_BYTES || out.len() >= HEAD_LINES {
+            break;
+        }
+        let t = line.trim_end_matches(['\n', '\r']);
+        if t.trim().is_empty() {
+            para += 1;
+        } else {
+            out.push(HeadLine {
+                start,
+                text: t,
+                para,
+            });
+        }
+        start += line.len();
+    }
+    out
+}
+
+/// A line that is clearly body text: a long sentence.
+fn is_body(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    words >= 30 || (words >= 10 && t.ends_with(['.', '!', '?', '"', '”']))
+}
+
+/// "Home | About | News", "Home » News » 2021".
+fn is_nav_line(line: &str) -> bool {
+    let t = line.trim();
+    [" | ", "»", " › ", " > ", " / "]
+        .iter()
+        .any(|sep| t.matches(sep).count() >= 2)
+}
+
+/// Title Case (or all caps): most longer words after the first are capitalized.
+fn is_title_case(t: &str) -> bool {
+    let mut long = 0;
+    let mut caps = 0;
+    for w in t.split_whitespace().skip(1) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 4 {
+            long += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
+        }
+    }
+    long == 0 || caps * 2 > long
+}
+
+fn is_title_like(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    let first = t.chars().next().unwrap_or(' ');
+    (2..=30).contains(&words)
+        && t.len() <= 250
+        && !t.ends_with(['.', ',', ';', ':'])
+        && (first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '"' | '“' | '‘' | '\''))
+        && !t.contains("://")
+}
+
+/// The first ATX heading (`# Title`) of a Markdown text.
+fn markdown_title(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| t.trim().trim_end_matches('#').trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// An HTML title without a " | Site name" part: the part that appears as a line of
+/// the text, else the longest part.
+fn clean_hint(hint: &str, text: &str) -> String {
+    let hint = hint.trim();
+    let parts: Vec<&str> = [" | ", " – ", " — ", " - ", " :: ", " · "]
+        .iter()
+        .find(|sep| hint.contains(*sep))
+        .map(|sep| {
+            hint.split(*sep)
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if parts.len() < 2 || text.lines().any(|l| l.trim() == hint) {
+        return hint.to_string();
+    }
+    if let Some(p) = parts.iter().find(|p| text.lines().any(|l| l.trim() == **p)) {
+        return p.to_string();
+    }
+    parts
+        .iter()
+        .max_by_key(|p| p.len())
+        .map_or_else(|| hint.to_string(), |p| p.to_string())
+}
+
+fn skip_ws(s: &str) -> usize {
+    s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+            .len()
+}
+
+fn alpha_len(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_alphabetic).count()
+}
+
+fn digit_len(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+fn ordinal_len(s: &str) -> usize {
+    let l = s.get(..2).map(str::to_ascii_lowercase);
+    match l.as_deref() {
+        Some("st" | "nd" | "rd" | "th") if !s[2..].starts_with(|c: char| c.is_alphanumeric()) => 2,
+        _ => 0,
+    }
+}
+
+/// A clock time after a date line: " 18:42 IST", " 9:00 a.m. EST" to the end of
+/// the line. Returns its length.
+fn time_suffix(s: &str) -> Option<usize> {
+    let p = skip_ws(s);
+    let r = &s[p..];
+    let h = digit_len(r);
+    if !(1..=2).contains(&h) || !r[h..].starts_with(':') || digit_len(&r[h + 1..]) != 2 {
+        return None;
+    }
+    let mut q = h + 3;
+    let rest = r[q..].trim_end();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let ok = words.len() <= 2
+        && words.iter().all(|w| {
+            matches!(w.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+                || (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
+        });
+    if !ok {
+        return None;
+    }
+    q += rest.len();
+    Some(p + q)
+}
+
+fn boundary_after(s: &str) -> bool {
+    !s.starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// A dateline separator at the start of `s` followed by whitespace or the end:
+/// its length.
+fn separator(s: &str) -> Option<usize> {
+    let len = ["--", "–", "—", "―", "-", ":", "|"]
+        .iter()
+        .find(|sep| s.starts_with(**sep))?
+        .len();
+    let rest = &s[len..];
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(len)
+}
+
+/// `(inner)` or `/inner/` at the start of `s`: the inner text and the total length.
+fn bracketed(s: &str) -> Option<(&str, usize)> {
+    let (open, close) = match s.chars().next()? {
+        '(' => ('(', ')'),
+        '/' => ('/', '/'),
+        '[' => ('[', ']'),
+        _ => return None,
+    };
+    let inner_start = open.len_utf8();
+    let end = s[inner_start..].find(close)? + inner_start;
+    let inner = &s[inner_start..end];
+    if inner.is_empty() || inner.len() > 80 || inner.contains('\n') {
+        return None;
+    }
+    Some((inner.trim(), end + close.len_utf8()))
+}
+
+/// An organization name in a dateline: capitalized, a few words.
+fn looks_like_org(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=8).contains(&words) && s.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> DatelineFinder {
+        DatelineFinder::new(&Patterns::embedded(), false).unwrap()
+    }
+
+    #[test]
+    fn dates() {
+        let f = finder();
+        let d = |s: &str| f.parse_date(s).map(|(d, e)| (d.to_string(), e));
+        assert_eq!(d("Dec. 18, 2020 /PR"), Some(("2020-12-18".into(), 13)));
+        assert_eq!(d("December 18th, 2020"), Some(("2020-12-18".into(), 19)));
+        assert_eq!(
+            d("Tuesday, 5 January 2021:"),
+            Some(("2021-01-05".into(), 23))
+        );
+        assert_eq!(d("12/18/2020 Wash"), Some(("2020-12-18".into(), 10)));
+        assert_eq!(d("2020-12-18"), Some(("2020-12-18".into(), 10)));
+        assert_eq!(d("18 Dec 2020"), Some(("2020-12-18".into(), 11)));
+        assert_eq!(d("Feb 30, 2020"), None);
+        assert_eq!(d("Decoy 18, 2020"), None);
+        assert_eq!(d("12/18/20201"), None);
+    }
+
+    #[test]
+    fn bad_month_number_is_reported() {
+        let mut p = Patterns::embedded();
+        p.insert(MONTHS, "jan\t1\nfoo\t13\n");
+        let e = DatelineFinder::new(&p, false).err().unwrap().to_string();
+        assert!(e.contains("months.tsv:2"), "{e}");
+    }
+
+    #[test]
+    fn hint_cleaning() {
+        assert_eq!(
+            clean_hint("Pastor Freed | Site", "x\nPastor Freed\n"),
+            "Pastor Freed"
+        );
+        assert_eq!(
+            clean_hint("Site - A longer headline here", "body"),
+            "A longer headline here"
+        );
+        assert_eq!(clean_hint("Plain title", "body"), "Plain title");
+    }
+}

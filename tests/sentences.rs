@@ -1,0 +1,1375 @@
+//! Sentence segmentation, dateline and title: one test per phenomenon.
+//! All test sentences are written for these tests.
+
+use prex::dateline::DatelineFinder;
+use prex::pipeline::Options;
+use prex::sentences::SentenceSplitter;
+use prex::{Document, Patterns, Pipeline};
+
+fn splitter() -> SentenceSplitter {
+    SentenceSplitter::new(&Patterns::embedded()).unwrap()
+}
+
+fn split(t: &str) -> Vec<String> {
+    splitter()
+        .split(t)
+        .into_iter()
+        .map(|s| t[s.start..s.end].to_string())
+        .collect()
+}
+
+macro_rules! case {
+    ($name:ident, $text:expr, [$($s:expr),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let got = split($text);
+            let want: Vec<String> = vec![$($s.to_string()),*];
+            assert_eq!(got, want, "\ntext: {:?}", $text);
+        }
+    };
+}
+
+// --- plain sentences -----------------------------------------------------------
+case!(
+    simple_period,
+    "The court met. It adjourned.",
+    ["The court met.", "It adjourned."]
+);
+case!(
+    question,
+    "Is it over? Nobody knows.",
+    ["Is it over?", "Nobody knows."]
+);
+case!(
+    exclamation,
+    "We won! The team celebrated.",
+    ["We won!", "The team celebrated."]
+);
+case!(
+    interrobang_cluster,
+    "Really?! Yes, really.",
+    ["Really?!", "Yes, really."]
+);
+case!(
+    double_bang,
+    "Stop it!! Then he left.",
+    ["Stop it!!", "Then he left."]
+);
+case!(
+    no_final_punct,
+    "One sentence. And a fragment",
+    ["One sentence.", "And a fragment"]
+);
+case!(single_word, "Hello.", ["Hello."]);
+case!(
+    whitespace_trimmed,
+    "   Padded sentence.   Another one.  \n",
+    ["Padded sentence.", "Another one."]
+);
+case!(empty_text, "", []);
+case!(blank_only, " \n\n \t\n", []);
+case!(
+    sentence_after_number,
+    "They met in 2020. The talks failed.",
+    ["They met in 2020.", "The talks failed."]
+);
+case!(
+    next_starts_with_digit,
+    "The vote was close. 45 members agreed.",
+    ["The vote was close.", "45 members agreed."]
+);
+
+// --- abbreviations and titles --------------------------------------------------
+case!(
+    title_mr,
+    "Mr. Arnold spoke first. He was brief.",
+    ["Mr. Arnold spoke first.", "He was brief."]
+);
+case!(
+    title_mrs_dr,
+    "Mrs. Ortega and Dr. Patel arrived.",
+    ["Mrs. Ortega and Dr. Patel arrived."]
+);
+case!(
+    title_rev,
+    "Rev. Ademola led the prayer.",
+    ["Rev. Ademola led the prayer."]
+);
+case!(
+    title_gov_sen_rep,
+    "Gov. Marsh met Sen. Ruiz and Rep. Kato.",
+    ["Gov. Marsh met Sen. Ruiz and Rep. Kato."]
+);
+case!(
+    title_gen_lt,
+    "Gen. Olsen and Lt. Byrne saluted.",
+    ["Gen. Olsen and Lt. Byrne saluted."]
+);
+case!(
+    saint,
+    "They prayed at St. Mary's church.",
+    ["They prayed at St. Mary's church."]
+);
+case!(
+    junior,
+    "Martin Grey Jr. will testify.",
+    ["Martin Grey Jr. will testify."]
+);
+case!(
+    junior_ends,
+    "The witness was Martin Grey Jr. He will testify.",
+    ["The witness was Martin Grey Jr.", "He will testify."]
+);
+case!(
+    number_abbrev,
+    "He wore jersey No. 12 in the final.",
+    ["He wore jersey No. 12 in the final."]
+);
+case!(
+    company_inc,
+    "Acme Inc. hired him. He started Monday.",
+    ["Acme Inc. hired him.", "He started Monday."]
+);
+case!(
+    company_inc_ends,
+    "He works for Acme Inc. The firm is small.",
+    ["He works for Acme Inc.", "The firm is small."]
+);
+case!(
+    company_inc_title,
+    "Acme Inc. CEO Dana Holt resigned.",
+    ["Acme Inc. CEO Dana Holt resigned."]
+);
+case!(
+    ltd_corp_co,
+    "Bolt Ltd. bought Ferro Corp. and Lane Co. last year.",
+    ["Bolt Ltd. bought Ferro Corp. and Lane Co. last year."]
+);
+case!(
+    versus,
+    "The case Smith vs. Jones was heard.",
+    ["The case Smith vs. Jones was heard."]
+);
+case!(
+    etc_mid,
+    "Pens, paper, etc. were provided.",
+    ["Pens, paper, etc. were provided."]
+);
+case!(
+    etc_end,
+    "Pens, paper, etc. The rest was missing.",
+    ["Pens, paper, etc.", "The rest was missing."]
+);
+case!(
+    eg_ie,
+    "Some groups, e.g. churches, and others, i.e. schools, joined.",
+    ["Some groups, e.g. churches, and others, i.e. schools, joined."]
+);
+case!(
+    eg_with_comma,
+    "Use a tool, e.g., a hammer. Then stop.",
+    ["Use a tool, e.g., a hammer.", "Then stop."]
+);
+case!(
+    month_abbrev,
+    "On Jan. 5 the court met. On Sept. 9 it ruled.",
+    ["On Jan. 5 the court met.", "On Sept. 9 it ruled."]
+);
+case!(
+    month_abbrev_dec,
+    "The hearing moved to Dec. 18, 2020 at noon.",
+    ["The hearing moved to Dec. 18, 2020 at noon."]
+);
+case!(
+    all_caps_abbrev,
+    "MR. HOLT SAID NO. THE END.",
+    ["MR. HOLT SAID NO.", "THE END."]
+);
+
+case!(
+    possessive_before_period,
+    "The house was Mary's. Officials said so.",
+    ["The house was Mary's.", "Officials said so."]
+);
+case!(
+    curly_possessive_before_period,
+    "The house was Mary’s. Officials said so.",
+    ["The house was Mary’s.", "Officials said so."]
+);
+case!(
+    non_ascii_word_before_period,
+    "They met Herr Müller. Officials said so.",
+    ["They met Herr Müller.", "Officials said so."]
+);
+
+case!(
+    state_abbreviation,
+    "Saint Petersburg, Fla. is warm. He moved to Tampa, Fla. The heat was a shock.",
+    [
+        "Saint Petersburg, Fla. is warm.",
+        "He moved to Tampa, Fla.",
+        "The heat was a shock."
+    ]
+);
+case!(
+    pronoun_i_ends_sentence,
+    "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+    [
+        "We make a good team, you and I.",
+        "Did you see Albert I. Jones yesterday?"
+    ]
+);
+case!(
+    exclamation_between_dashes,
+    "Mix it, bake it, and -- voila! -- you have cake.",
+    ["Mix it, bake it, and -- voila! -- you have cake."]
+);
+case!(
+    exclamation_in_name,
+    "She works at Yahoo! in the accounting department.",
+    ["She works at Yahoo! in the accounting department."]
+);
+case!(
+    parenthetical_sentence_mid,
+    "He teaches science (He worked for 5 years as an engineer.) at the local school.",
+    ["He teaches science (He worked for 5 years as an engineer.) at the local school."]
+);
+case!(
+    quoted_sentence_then_new_sentence,
+    "She turned to him, \"This is great.\" She held the book out to show him.",
+    [
+        "She turned to him, \"This is great.\"",
+        "She held the book out to show him."
+    ]
+);
+case!(
+    quoted_sentence_lowercase_attribution,
+    "She turned to him, 'This is great.' she said.",
+    ["She turned to him, 'This is great.' she said."]
+);
+case!(
+    spaced_ellipsis_in_quote_at_end,
+    "He argues that “the rules will look less complex. . . .” Nobody agreed.",
+    [
+        "He argues that “the rules will look less complex. . . .”",
+        "Nobody agreed."
+    ]
+);
+case!(
+    iv_abbrev_then_pronoun,
+    "She gave him the i.v. It was a good I.V. that she gave him.",
+    [
+        "She gave him the i.v.",
+        "It was a good I.V. that she gave him."
+    ]
+);
+
+// --- multi-period abbreviations -------------------------------------------------
+case!(
+    us_mid,
+    "The U.S. Attorney filed charges.",
+    ["The U.S. Attorney filed charges."]
+);
+case!(
+    us_end,
+    "He moved to the U.S. The family followed.",
+    ["He moved to the U.S.", "The family followed."]
+);
+case!(
+    un_uk,
+    "The U.N. and the U.K. agreed.",
+    ["The U.N. and the U.K. agreed."]
+);
+case!(
+    dc_ends_sentence,
+    "The rally was in Washington, D.C. The letter came later.",
+    [
+        "The rally was in Washington, D.C.",
+        "The letter came later."
+    ]
+);
+case!(
+    dc_with_parenthesis,
+    "Washington, D.C. (International Christian Concern) – A pastor was freed.",
+    ["Washington, D.C. (International Christian Concern) – A pastor was freed."]
+);
+case!(
+    am_pm,
+    "It starts at 9 a.m. and ends at 5 p.m. on Friday.",
+    ["It starts at 9 a.m. and ends at 5 p.m. on Friday."]
+);
+case!(
+    pm_weekday,
+    "The vigil is at 5 p.m. Monday outside the court.",
+    ["The vigil is at 5 p.m. Monday outside the court."]
+);
+case!(
+    pm_ends,
+    "The vigil ended at 5 p.m. The crowd left.",
+    ["The vigil ended at 5 p.m.", "The crowd left."]
+);
+case!(
+    phd,
+    "She holds a Ph.D. from Leeds. She teaches law.",
+    ["She holds a Ph.D. from Leeds.", "She teaches law."]
+);
+case!(
+    unknown_dotted,
+    "The nurse gave him the i.v. in his arm. He slept.",
+    ["The nurse gave him the i.v. in his arm.", "He slept."]
+);
+case!(
+    us_lowercase_next,
+    "the u.s. government responded.",
+    ["the u.s. government responded."]
+);
+
+// --- initials ------------------------------------------------------------------
+case!(
+    middle_initial,
+    "John F. Kennedy spoke. Then he left.",
+    ["John F. Kennedy spoke.", "Then he left."]
+);
+case!(
+    several_initials,
+    "J. R. R. Tolkien wrote it.",
+    ["J. R. R. Tolkien wrote it."]
+);
+case!(
+    initials_no_space,
+    "A letter from J.K. Rowling arrived.",
+    ["A letter from J.K. Rowling arrived."]
+);
+
+// --- numbers and money ---------------------------------------------------------
+case!(
+    decimal,
+    "Growth was 3.5 percent. It slowed.",
+    ["Growth was 3.5 percent.", "It slowed."]
+);
+case!(
+    money,
+    "The fine was $1.2 million. He paid.",
+    ["The fine was $1.2 million.", "He paid."]
+);
+case!(
+    version_number,
+    "Version 2.0.1 shipped. Users upgraded.",
+    ["Version 2.0.1 shipped.", "Users upgraded."]
+);
+case!(
+    number_at_end,
+    "The total was 1,250.75. It was paid.",
+    ["The total was 1,250.75.", "It was paid."]
+);
+
+// --- ellipses ------------------------------------------------------------------
+case!(
+    ellipsis_mid,
+    "He paused... and then he spoke.",
+    ["He paused... and then he spoke."]
+);
+case!(
+    ellipsis_end,
+    "He waited... Nobody came.",
+    ["He waited...", "Nobody came."]
+);
+case!(
+    ellipsis_unicode_mid,
+    "She hesitated… but signed.",
+    ["She hesitated… but signed."]
+);
+case!(
+    ellipsis_unicode_end,
+    "She hesitated… The deal was off.",
+    ["She hesitated…", "The deal was off."]
+);
+case!(
+    ellipsis_spaced,
+    "The text reads . . . and so on. Next item.",
+    ["The text reads . . . and so on.", "Next item."]
+);
+case!(
+    ellipsis_at_text_end,
+    "And so it goes...",
+    ["And so it goes..."]
+);
+
+// --- quotes and brackets -------------------------------------------------------
+case!(
+    attribution_stays_with_quote,
+    "“Our hats are off to the judges.” Sajid said.",
+    ["“Our hats are off to the judges.” Sajid said."]
+);
+case!(
+    attribution_told_stays,
+    "She said “He only wanted to pray. He did nothing wrong.” Ma told reporters. The court disagreed.",
+    ["She said “He only wanted to pray.", "He did nothing wrong.” Ma told reporters.", "The court disagreed."]
+);
+case!(
+    period_inside_quote_new_sentence,
+    "He was charged with “waging war on God.” Dr. Amiri denied it.",
+    [
+        "He was charged with “waging war on God.”",
+        "Dr. Amiri denied it."
+    ]
+);
+case!(
+    long_clause_after_quote_splits,
+    "“It is over.” Lawyers for the family said they would appeal the ruling.",
+    [
+        "“It is over.”",
+        "Lawyers for the family said they would appeal the ruling."
+    ]
+);
+case!(
+    period_inside_straight_quote,
+    "\"It is over.\" She left.",
+    ["\"It is over.\"", "She left."]
+);
+case!(
+    question_in_quote_lowercase,
+    "“Why now?” he asked.",
+    ["“Why now?” he asked."]
+);
+case!(
+    exclaim_in_quote_lowercase,
+    "“Free him!” they chanted outside.",
+    ["“Free him!” they chanted outside."]
+);
+case!(
+    interrupted_quote,
+    "“We are grateful,” the pastor said, “and we will keep praying.” He smiled.",
+    [
+        "“We are grateful,” the pastor said, “and we will keep praying.”",
+        "He smiled."
+    ]
+);
+case!(
+    period_in_parens,
+    "(See below.) Next comes the list.",
+    ["(See below.)", "Next comes the list."]
+);
+case!(
+    period_after_parens,
+    "He was freed (on bail). The case goes on.",
+    ["He was freed (on bail).", "The case goes on."]
+);
+case!(
+    single_quote_close,
+    "He called it ‘a farce.’ Others agreed.",
+    ["He called it ‘a farce.’", "Others agreed."]
+);
+case!(
+    quote_opens_next,
+    "He left. “We will return,” he said.",
+    ["He left.", "“We will return,” he said."]
+);
+case!(
+    nested_closers,
+    "(He said “no.”) Then silence.",
+    ["(He said “no.”)", "Then silence."]
+);
+
+// --- lines, paragraphs, headlines, lists ---------------------------------------
+case!(
+    headline_then_body,
+    "Pastor Freed After Two Years\n\nThe pastor was released today.",
+    [
+        "Pastor Freed After Two Years",
+        "The pastor was released today."
+    ]
+);
+case!(
+    tagline_lines,
+    "Serving the persecuted since 1990\nSelect Page\n\nBody text here.",
+    [
+        "Serving the persecuted since 1990",
+        "Select Page",
+        "Body text here."
+    ]
+);
+case!(
+    paragraph_break_without_period,
+    "First paragraph without a stop\n\nSecond paragraph.",
+    ["First paragraph without a stop", "Second paragraph."]
+);
+case!(
+    crlf_lines,
+    "Headline\r\n\r\nBody one. Body two.\r\n",
+    ["Headline", "Body one.", "Body two."]
+);
+case!(
+    bullets,
+    "Demands:\n- release the pastor\n- drop the charges\n• pay compensation",
+    [
+        "Demands:",
+        "- release the pastor",
+        "- drop the charges",
+        "• pay compensation"
+    ]
+);
+case!(
+    numbered_list,
+    "Steps:\n1. Call the office.\n2. Send the letter.",
+    ["Steps:", "1. Call the office.", "2. Send the letter."]
+);
+case!(
+    inline_bullets,
+    "Topics • Religious freedom • Prisoners",
+    ["Topics", "• Religious freedom", "• Prisoners"]
+);
+case!(
+    separator_line_kept,
+    "End of story.\n\n###\n\nNew story.",
+    ["End of story.", "###", "New story."]
+);
+case!(
+    rupee_abbrev,
+    "The clerk was fined Rs. 2 lakh while Smt. Rao walked free.",
+    ["The clerk was fined Rs. 2 lakh while Smt. Rao walked free."]
+);
+case!(
+    approx_before_abbrev,
+    "The scheme cost approx. Rs. 3.1 crore in total. Police opened an inquiry.",
+    [
+        "The scheme cost approx. Rs. 3.1 crore in total.",
+        "Police opened an inquiry."
+    ]
+);
+case!(
+    wrapped_paragraph,
+    "The court in the capital sentenced the pastor to three years in prison on\nTuesday after a trial that lasted less than a day. His lawyer said he would\nappeal the verdict. Rights groups condemned the ruling and called for his\nimmediate release from custody by the end of the month at the latest.\n",
+    [
+        "The court in the capital sentenced the pastor to three years in prison on\nTuesday after a trial that lasted less than a day.",
+        "His lawyer said he would\nappeal the verdict.",
+        "Rights groups condemned the ruling and called for his\nimmediate release from custody by the end of the month at the latest."
+    ]
+);
+case!(
+    wrapped_with_header_lines,
+    "FOR IMMEDIATE RELEASE\nContact: Jane Roe\n\nThe court in the capital sentenced the pastor to three years in prison on\nTuesday after a trial that lasted less than a day. His lawyer said he would\nappeal the verdict. Rights groups condemned the ruling and called for his\nimmediate release.\n",
+    [
+        "FOR IMMEDIATE RELEASE",
+        "Contact: Jane Roe",
+        "The court in the capital sentenced the pastor to three years in prison on\nTuesday after a trial that lasted less than a day.",
+        "His lawyer said he would\nappeal the verdict.",
+        "Rights groups condemned the ruling and called for his\nimmediate release."
+    ]
+);
+case!(
+    wrapped_abbreviation_at_line_end,
+    "The complaint was filed on behalf of the family by attorney Mr.\nCole, who said the arrest broke the law of the country and its courts\nand that the family would take the matter to a higher court in the\ncapital if needed.\n",
+    ["The complaint was filed on behalf of the family by attorney Mr.\nCole, who said the arrest broke the law of the country and its courts\nand that the family would take the matter to a higher court in the\ncapital if needed."]
+);
+case!(
+    markdown_heading,
+    "# Pastor Freed\n\nThe pastor was freed.",
+    ["# Pastor Freed", "The pastor was freed."]
+);
+
+// --- URLs, e-mail, files, sections ---------------------------------------------
+case!(
+    url,
+    "Read more at https://example.org/news/item.html today. Thanks.",
+    [
+        "Read more at https://example.org/news/item.html today.",
+        "Thanks."
+    ]
+);
+case!(
+    url_at_end,
+    "Visit www.example.org. It has details.",
+    ["Visit www.example.org.", "It has details."]
+);
+case!(
+    url_query,
+    "See https://example.org/?q=a!b for it. Done.",
+    ["See https://example.org/?q=a!b for it.", "Done."]
+);
+case!(
+    email,
+    "Write to press@example.org. We reply fast.",
+    ["Write to press@example.org.", "We reply fast."]
+);
+case!(
+    file_name,
+    "Open report.pdf for data. It is short.",
+    ["Open report.pdf for data.", "It is short."]
+);
+case!(
+    section_number,
+    "He was charged under Section 295-C. The law is harsh.",
+    ["He was charged under Section 295-C.", "The law is harsh."]
+);
+case!(
+    article_abbrev,
+    "It violates Art. 5 of the charter.",
+    ["It violates Art. 5 of the charter."]
+);
+case!(
+    sec_abbrev,
+    "See Sec. 3 and Para. 4 for details.",
+    ["See Sec. 3 and Para. 4 for details."]
+);
+
+// --- case ----------------------------------------------------------------------
+case!(
+    all_caps,
+    "THE COURT MET. IT RULED AGAINST HIM.",
+    ["THE COURT MET.", "IT RULED AGAINST HIM."]
+);
+case!(
+    lowercase_text,
+    "the court met. it ruled against him. mr. lee appealed.",
+    [
+        "the court met.",
+        "it ruled against him.",
+        "mr. lee appealed."
+    ]
+);
+case!(
+    lowercase_next_word_mid_sentence,
+    "He bought approx. ten acres.",
+    ["He bought approx. ten acres."]
+);
+
+// --- Unicode -------------------------------------------------------------------
+case!(
+    cjk_full_stop,
+    "今日は晴れです。明日は雨です。",
+    ["今日は晴れです。", "明日は雨です。"]
+);
+case!(
+    cjk_question,
+    "本当ですか？はい！",
+    ["本当ですか？", "はい！"]
+);
+case!(
+    double_exclamation_char,
+    "Amazing‼ Everyone cheered.",
+    ["Amazing‼", "Everyone cheered."]
+);
+case!(
+    double_question_char,
+    "Why⁇ Nobody knew.",
+    ["Why⁇", "Nobody knew."]
+);
+case!(
+    nbsp_between,
+    "He left.\u{a0}She stayed.",
+    ["He left.", "She stayed."]
+);
+case!(
+    nbsp_in_abbrev,
+    "Mr.\u{a0}Lee spoke.",
+    ["Mr.\u{a0}Lee spoke."]
+);
+case!(
+    ideographic_space,
+    "He left.\u{3000}She stayed.",
+    ["He left.", "She stayed."]
+);
+
+// --- datelines inside the first sentence ---------------------------------------
+case!(dateline_icc, "12/18/2020 Washington, D.C. (International Christian Concern) – With one voice, they spoke. Then they left.", ["12/18/2020 Washington, D.C. (International Christian Concern) – With one voice, they spoke.", "Then they left."]);
+case!(
+    dateline_wire,
+    "WASHINGTON, Dec. 18, 2020 /PRNewswire/ -- Acme Corp. announced a deal. It closes soon.",
+    [
+        "WASHINGTON, Dec. 18, 2020 /PRNewswire/ -- Acme Corp. announced a deal.",
+        "It closes soon."
+    ]
+);
+case!(
+    dateline_parens,
+    "LAHORE, Pakistan (March 3, 2021) — A court acquitted him.",
+    ["LAHORE, Pakistan (March 3, 2021) — A court acquitted him."]
+);
+
+// --- Markdown markers -----------------------------------------------------------
+
+fn split_md(t: &str) -> Vec<String> {
+    let sp = splitter();
+    sp.split_with(t, prex::sentences::Layout::of(t), true)
+        .into_iter()
+        .map(|s| t[s.start..s.end].to_string())
+        .collect()
+}
+
+#[test]
+fn markdown_markers_stripped() {
+    let t = "# Court Frees Pastor\n\n**Date:** May 1, 2021\n\n## Key facts\n\n- He was held. He is free.\n* Second item\n> A quoted line.\n\n###\n";
+    assert_eq!(
+        split_md(t),
+        vec![
+            "Court Frees Pastor",
+            "**Date:** May 1, 2021",
+            "Key facts",
+            "He was held.",
+            "He is free.",
+            "Second item",
+            "A quoted line.",
+            "###"
+        ]
+    );
+    // Plain text keeps its bullets.
+    assert_eq!(split("- He was held."), vec!["- He was held."]);
+}
+
+// --- invariants ----------------------------------------------------------------
+#[test]
+fn spans_trimmed_ordered_disjoint() {
+    let text = "  A.  B? C!\n\n D… “E.” (F.) Mr. G. H i.e. j.\n- k\n1. l\n今日。 ";
+    let spans = splitter().split(text);
+    let mut last = 0;
+    for s in &spans {
+        assert!(s.start >= last && s.start < s.end, "{spans:?}");
+        let t = &text[s.start..s.end];
+        assert_eq!(t, t.trim());
+        last = s.end;
+    }
+}
+
+#[test]
+fn patterns_can_be_extended_without_code() {
+    let mut p = Patterns::embedded();
+    let mut abbr = p.get("sentences/abbreviations.tsv").unwrap().to_string();
+    abbr.push_str("Blah\tnever\n");
+    p.insert("sentences/abbreviations.tsv", abbr);
+    let s = SentenceSplitter::new(&p).unwrap();
+    let t = "See Blah. Smith for details.";
+    assert_eq!(s.split(t).len(), 1);
+    assert_eq!(splitter().split(t).len(), 2);
+}
+
+// --- dateline ------------------------------------------------------------------
+
+fn annotate(text: &str, options: Options) -> Document {
+    let p = Pipeline::new(&Patterns::embedded(), options).unwrap();
+    let mut doc = Document::new("t.txt", text, prex::document::Format::Text);
+    p.annotate(&mut doc);
+    doc
+}
+
+/// Dateline text, date, place, organization.
+type Found = (String, Option<String>, Option<String>, Option<String>);
+
+fn dateline_of(text: &str) -> Option<Found> {
+    dateline_with(text, false)
+}
+
+fn dateline_with(text: &str, day_first: bool) -> Option<Found> {
+    let f = DatelineFinder::new(&Patterns::embedded(), day_first).unwrap();
+    f.find(text).map(|d| {
+        (
+            text[d.span.start..d.span.end].to_string(),
+            d.date.map(|x| x.to_string()),
+            d.place,
+            d.organization,
+        )
+    })
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn dateline_date_place_org() {
+    let t = "Tagline of a site\nSelect Page\n\n12/18/2020 Washington, D.C. (International Christian Concern) – With one voice, groups spoke.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "12/18/2020 Washington, D.C. (International Christian Concern) –".into(),
+            s("2020-12-18"),
+            s("Washington, D.C."),
+            s("International Christian Concern")
+        ))
+    );
+}
+
+#[test]
+fn dateline_wire_service() {
+    let t = "Acme Buys Widget Maker\n\nWASHINGTON, Dec. 18, 2020 /PRNewswire/ -- Acme Corp. said today it bought a firm.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "WASHINGTON, Dec. 18, 2020 /PRNewswire/ --".into(),
+            s("2020-12-18"),
+            s("Washington"),
+            s("PRNewswire")
+        ))
+    );
+}
+
+#[test]
+fn dateline_place_then_date_in_parens() {
+    let t = "LAHORE, Pakistan (March 3, 2021) — A court acquitted the man.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "LAHORE, Pakistan (March 3, 2021) —".into(),
+            s("2021-03-03"),
+            s("Lahore, Pakistan"),
+            None
+        ))
+    );
+}
+
+#[test]
+fn dateline_place_dash_weekday_date_colon() {
+    let t = "Lagos, Nigeria — Tuesday, 5 January 2021: A court in the north ruled.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "Lagos, Nigeria — Tuesday, 5 January 2021:".into(),
+            s("2021-01-05"),
+            s("Lagos, Nigeria"),
+            None
+        ))
+    );
+}
+
+#[test]
+fn dateline_date_alone_with_dash() {
+    let t = "December 18, 2020 — The group released a statement.";
+    assert_eq!(
+        dateline_of(t),
+        Some(("December 18, 2020 —".into(), s("2020-12-18"), None, None))
+    );
+}
+
+#[test]
+fn dateline_page_date_line() {
+    let t = "Pastor Freed\nTuesday, June 18, 2019\n\nThe pastor was freed after a long trial.";
+    assert_eq!(
+        dateline_of(t),
+        Some(("Tuesday, June 18, 2019".into(), s("2019-06-18"), None, None))
+    );
+}
+
+#[test]
+fn dateline_header_block() {
+    let t = "FOR IMMEDIATE RELEASE\nDate: March 4, 2021\nContact: Jane Roe\n\nCourt Acquits Teacher\n\nThe teacher was acquitted.";
+    assert_eq!(
+        dateline_of(t),
+        Some(("Date: March 4, 2021".into(), s("2021-03-04"), None, None))
+    );
+}
+
+#[test]
+fn dateline_iso_date() {
+    let t = "GENEVA, 2021-02-01 — The council met.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "GENEVA, 2021-02-01 —".into(),
+            s("2021-02-01"),
+            s("Geneva"),
+            None
+        ))
+    );
+}
+
+#[test]
+fn dateline_place_only() {
+    let t = "NEW DELHI — The court ruled on Monday.";
+    assert_eq!(
+        dateline_of(t),
+        Some(("NEW DELHI —".into(), None, s("New Delhi"), None))
+    );
+}
+
+#[test]
+fn dateline_wire_agency_parens() {
+    let t = "NAIROBI, Kenya (Example News) - Officials said on Friday that the road was open.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "NAIROBI, Kenya (Example News) -".into(),
+            None,
+            s("Nairobi, Kenya"),
+            s("Example News")
+        ))
+    );
+}
+
+#[test]
+fn dateline_numeric_day_first() {
+    let t = "03/04/2021 London — The charity said.";
+    assert_eq!(dateline_with(t, false).unwrap().1, s("2021-03-04"));
+    assert_eq!(dateline_with(t, true).unwrap().1, s("2021-04-03"));
+    // Only one valid reading: used whatever the flag.
+    let t = "25/04/2021 London — The charity said.";
+    assert_eq!(dateline_with(t, false).unwrap().1, s("2021-04-25"));
+}
+
+#[test]
+fn dateline_date_line_with_time() {
+    let t = "Press Office\n\n03-March-2022 09:15 GMT\n\nCourt Convicts Clerk\n\nThe court convicted the records clerk of forgery and sentenced him to two years.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "03-March-2022 09:15 GMT".into(),
+            s("2022-03-03"),
+            None,
+            None
+        ))
+    );
+}
+
+#[test]
+fn dateline_markdown_label() {
+    let t = "# Court Frees Pastor\n\n**Date:** July 5, 2022\n\nThe court freed him.";
+    assert_eq!(
+        dateline_of(t),
+        Some(("**Date:** July 5, 2022".into(), s("2022-07-05"), None, None))
+    );
+}
+
+#[test]
+fn place_only_dateline_takes_header_date() {
+    let t = "FOR IMMEDIATE RELEASE\nDate: June 1, 2022\nContact: Jane Roe, 555-0100\n\nCouncil Welcomes Court Ruling\n\nDENVER – The council today welcomed the ruling.";
+    assert_eq!(
+        dateline_of(t),
+        Some(("DENVER –".into(), s("2022-06-01"), s("Denver"), None))
+    );
+}
+
+#[test]
+fn capitalized_headline_prefix_is_not_a_dateline() {
+    let t = "MOROCCO: Court upholds fine for shopkeeper\n\nRABAT, Morocco (Feb. 7, 2022) — An appeals court ruled.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "RABAT, Morocco (Feb. 7, 2022) —".into(),
+            s("2022-02-07"),
+            s("Rabat, Morocco"),
+            None
+        ))
+    );
+    let d = annotate(t, Options::default());
+    assert_eq!(d.title, s("MOROCCO: Court upholds fine for shopkeeper"));
+}
+
+#[test]
+fn place_acronym_kept() {
+    let t = "DALLAS, USA, June 3, 2022 — The jury returned a verdict.";
+    assert_eq!(dateline_of(t).unwrap().2, s("Dallas, USA"));
+}
+
+#[test]
+fn impossible_date_keeps_dateline_without_date() {
+    let t = "35/28/2058 Washington, D.C. (Example Group) – The group spoke.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "35/28/2058 Washington, D.C. (Example Group) –".into(),
+            None,
+            s("Washington, D.C."),
+            s("Example Group")
+        ))
+    );
+    let t = "BOSTON, November 31, 2017 — The court met.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "BOSTON, November 31, 2017 —".into(),
+            None,
+            s("Boston"),
+            None
+        ))
+    );
+    let d = annotate(t, Options::default());
+    assert_eq!(d.dct, None);
+}
+
+#[test]
+fn no_dateline_in_plain_prose() {
+    assert_eq!(
+        dateline_of("The court met today. It ruled against him."),
+        None
+    );
+    assert_eq!(
+        dateline_of("John Smith said — and we agree — that it is over."),
+        None
+    );
+}
+
+#[test]
+fn dct_from_dateline_unless_given() {
+    let t = "WASHINGTON, Dec. 18, 2020 /PRNewswire/ -- Acme said today it bought a firm.";
+    let d = annotate(t, Options::default());
+    assert_eq!(d.dct.map(|x| x.to_string()), s("2020-12-18"));
+    let given = chrono::NaiveDate::from_ymd_opt(2021, 1, 2).unwrap();
+    let d = annotate(
+        t,
+        Options {
+            dct: Some(given),
+            ..Options::default()
+        },
+    );
+    assert_eq!(d.dct, Some(given));
+    assert_eq!(
+        d.dateline.unwrap().date.map(|x| x.to_string()),
+        s("2020-12-18")
+    );
+}
+
+// --- title and boilerplate -----------------------------------------------------
+
+#[test]
+fn title_first_short_line() {
+    let d = annotate(
+        "Pastor Freed After Two Years\n\nLAHORE, Pakistan (March 3, 2021) — A court acquitted him.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Pastor Freed After Two Years"));
+}
+
+#[test]
+fn no_title_when_body_starts() {
+    let d = annotate(
+        "The court met today. It ruled against him.",
+        Options::default(),
+    );
+    assert_eq!(d.title, None);
+}
+
+#[test]
+fn boilerplate_is_not_title_and_warned() {
+    let d = annotate(
+        "Rescuing the persecuted since 1990\nSelect Page\n\n12/18/2020 Washington, D.C. (Some Group) – The letter was sent.",
+        Options::default(),
+    );
+    assert_eq!(d.title, None);
+    assert!(
+        d.warnings.iter().any(|w| w.contains("boilerplate")),
+        "{:?}",
+        d.warnings
+    );
+}
+
+#[test]
+fn title_after_navigation() {
+    let d = annotate(
+        "Home | About | News | Contact\n\nCourt Acquits Teacher Of Blasphemy\n\nLAHORE — The court ruled.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Court Acquits Teacher Of Blasphemy"));
+    assert!(d.warnings.iter().any(|w| w.contains("boilerplate")));
+}
+
+#[test]
+fn title_skips_release_header() {
+    let d = annotate(
+        "FOR IMMEDIATE RELEASE\n\nCourt Acquits Teacher\n\nThe court ruled today.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Court Acquits Teacher"));
+}
+
+#[test]
+fn title_after_masthead_and_header() {
+    let d = annotate(
+        "Department of Justice\nU.S. Attorney’s Office, District of Nowhere\n\nFOR IMMEDIATE RELEASE\nFriday, April 9, 2021\n\nQueens Woman Sentenced To 30 Months For Wire Fraud\n\nThe United States Attorney announced today that a woman was sentenced for defrauding her employer.",
+        Options::default(),
+    );
+    assert_eq!(
+        d.title,
+        s("Queens Woman Sentenced To 30 Months For Wire Fraud")
+    );
+    assert_eq!(
+        d.dateline.unwrap().date.map(|x| x.to_string()),
+        s("2021-04-09")
+    );
+}
+
+#[test]
+fn title_first_line_of_block_with_header_lines() {
+    let d = annotate(
+        "Annual Report on Prison Conditions Released\nPress Statement\nOffice of the Ombudsman\n\nMay 2, 2022 — The ombudsman today published the yearly report.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Annual Report on Prison Conditions Released"));
+}
+
+#[test]
+fn subheadline_is_not_title() {
+    let d = annotate(
+        "Regional Court Jails Village Teacher for Two Years\n\nFamily says the verdict ignores key evidence and will appeal\n\nBOSTON, June 2, 2022 /ExampleWire/ -- A regional court jailed a teacher.",
+        Options::default(),
+    );
+    assert_eq!(
+        d.title,
+        s("Regional Court Jails Village Teacher for Two Years")
+    );
+}
+
+#[test]
+fn sentence_case_title_after_masthead() {
+    let d = annotate(
+        "MINISTRY OF EXAMPLE AFFAIRS\nRepublic of Examplia\n\nPRESS STATEMENT\n\nFormer port official jailed for bribery\n\nKAMPALA, Monday 4th April, 2022 - The court sentenced a former official.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Former port official jailed for bribery"));
+    assert_eq!(
+        d.dateline.unwrap().date.map(|x| x.to_string()),
+        s("2022-04-04")
+    );
+}
+
+#[test]
+fn breadcrumb_is_boilerplate() {
+    let d = annotate(
+        "The Example Agency\nHome > Media > Releases\n\nShop owner fined over false invoices\n\nLEEDS, 21/03/2022 — A shop owner was fined.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Shop owner fined over false invoices"));
+    assert!(d.warnings.iter().any(|w| w.contains("boilerplate")));
+    assert_eq!(
+        d.dateline.unwrap().date.map(|x| x.to_string()),
+        s("2022-03-21")
+    );
+}
+
+#[test]
+fn markdown_title() {
+    let p = Pipeline::new(&Patterns::embedded(), Options::default()).unwrap();
+    let mut doc = Document::new(
+        "t.md",
+        "# Pastor Freed\n\nThe pastor was freed.",
+        prex::document::Format::Markdown,
+    );
+    p.annotate(&mut doc);
+    assert_eq!(doc.title, s("Pastor Freed"));
+}
+
+#[test]
+fn html_title_hint_wins() {
+    let p = Pipeline::new(&Patterns::embedded(), Options::default()).unwrap();
+    let mut doc = Document::new(
+        "t.html",
+        "Pastor Freed\n\nThe pastor was freed.",
+        prex::document::Format::Html,
+    );
+    doc.title_hint = s("Pastor Freed | Example Site");
+    p.annotate(&mut doc);
+    assert_eq!(doc.title, s("Pastor Freed"));
+}
+
+#[test]
+fn short_body_paragraph_is_not_title() {
+    let d = annotate("Court Frees Teacher\n\nShe is home now", Options::default());
+    assert_eq!(d.title, s("Court Frees Teacher"));
+}
+
+#[test]
+fn sentence_title_not_taken() {
+    let d = annotate(
+        "This is a full sentence that ends with a period.\n\nMore text.",
+        Options::default(),
+    );
+    assert_eq!(d.title, None);
+}
+
+// --- speed (release build): cargo test --release --test sentences speed -- --ignored --nocapture
+
+#[test]
+#[ignore]
+fn speed() {
+    let dir = std::env::var("PREX_BENCH_DIR").unwrap_or_else(|_| "/work/main/corpus".into());
+    let mut base = String::new();
+    for e in walk(std::path::Path::new(&dir)) {
+        if let Ok(t) = std::fs::read_to_string(&e) {
+            base.push_str(&t);
+            base.push_str("\n\n");
+        }
+    }
+    assert!(!base.is_empty(), "no corpus under {dir}");
+    let mut big = String::with_capacity(52 << 20);
+    while big.len() < 50 << 20 {
+        big.push_str(&base);
+    }
+    // Per-document segmentation, as in the pipeline.
+    let docs: Vec<&str> = big.split("\n\n\n").collect();
+    let sp = splitter();
+    let mut n = 0usize;
+    // Best of three runs, by wall clock and by this thread's CPU time (the
+    // machine may be shared).
+    let mut el = f64::MAX;
+    let mut cpu = f64::MAX;
+    for _ in 0..3 {
+        n = 0;
+        let c0 = thread_cpu_seconds();
+        let t0 = std::time::Instant::now();
+        for d in &docs {
+            n += sp.split(d).len();
+        }
+        el = el.min(t0.elapsed().as_secs_f64());
+        cpu = cpu.min(thread_cpu_seconds() - c0);
+    }
+    eprintln!(
+        "segmentation CPU time: {:.3}s = {:.0} MB/s per core",
+        cpu,
+        big.len() as f64 / 1e6 / cpu
+    );
+    let t1 = std::time::Instant::now();
+    let m = sp.split(&big).len();
+    let el2 = t1.elapsed().as_secs_f64();
+    eprintln!(
+        "segmentation: {:.1} MB in {:.3}s = {:.0} MB/s ({} sentences); one big text: {:.0} MB/s ({m})",
+        big.len() as f64 / 1e6,
+        el,
+        big.len() as f64 / 1e6 / el,
+        n,
+        big.len() as f64 / 1e6 / el2
+    );
+}
+
+/// User + system CPU time of the calling thread (Linux; 0 elsewhere).
+fn thread_cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return 0.0;
+    };
+    // Fields after the ")" of the command name; utime and stime are fields 14, 15.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11).and_then(|x| x.parse().ok()).unwrap_or(0.0)
+        + f.get(12).and_then(|x| x.parse().ok()).unwrap_or(0.0);
+    ticks / 100.0
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        if let Ok(rd) = std::fs::read_dir(&d) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+// --- robustness: random mixes of the hard characters never panic and keep the
+// span invariants.
+
+#[test]
+fn random_text_keeps_invariants() {
+    const PIECES: &[&str] = &[
+        ".",
+        "…",
+        "...",
+        ". . .",
+        "”",
+        "“",
+        "\"",
+        "'",
+        "’",
+        "(",
+        ")",
+        "?",
+        "!",
+        "?!",
+        "\n",
+        "\n\n",
+        " ",
+        "\u{a0}",
+        "\u{3000}",
+        "Mr.",
+        "U.S.",
+        "p.m.",
+        "No. ",
+        "a",
+        "The",
+        "Ü",
+        "ß.",
+        "。",
+        "？",
+        "‼",
+        "•",
+        "- ",
+        "1. ",
+        "# ",
+        "said",
+        "Khan told us.",
+        "\r\n",
+        "e.g.",
+        "3.5",
+        "www.x.org",
+        "ÉTÉ",
+        "x@y.z",
+        "—",
+        "–",
+        ":",
+        "12/18/2020 ",
+        "WASHINGTON, ",
+        "Dec. 18, 2020 ",
+        "/PRNewswire/ ",
+        "-- ",
+        "**Date:** ",
+        "Date: ",
+        "Tuesday, ",
+    ];
+    let sp = splitter();
+    let finder = DatelineFinder::new(&Patterns::embedded(), false).unwrap();
+    let pipeline = Pipeline::new(&Patterns::embedded(), Options::default()).unwrap();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let rounds: usize = std::env::var("PREX_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3000);
+    for round in 0..rounds {
+        let mut text = String::new();
+        let len = 1 + (round % 40);
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        for markdown in [false, true] {
+            let layout = prex::sentences::Layout::of(&text);
+            let spans = sp.split_with(&text, layout, markdown);
+            let mut last = 0;
+            for s in &spans {
+                assert!(s.start >= last && s.start < s.end, "{text:?}: {spans:?}");
+                let t = &text[s.start..s.end];
+                assert_eq!(t, t.trim(), "{text:?}");
+                last = s.end;
+            }
+        }
+        if let Some(d) = finder.find(&text) {
+            assert!(
+                d.span.start < d.span.end && d.span.end <= text.len(),
+                "{text:?}"
+            );
+            let _ = &text[d.span.start..d.span.end];
+        }
+        let mut doc = Document::new("r.md", text.as_str(), prex::document::Format::Markdown);
+        pipeline.annotate(&mut doc);
+    }
+}
+
+/// Regression: the attribution look-ahead window (80 bytes) used to end inside a
+/// multi-byte character and panic.
+#[test]
+fn attribution_window_ends_inside_multibyte_char() {
+    for pad in 0..4 {
+        let mut t = String::from("“We will appeal.” Then ");
+        t.push_str(&"a".repeat(52 + pad));
+        t.push_str(&"‘".repeat(12));
+        t.push_str(" the end.");
+        let spans = splitter().split(&t);
+        assert!(!spans.is_empty());
+    }
+}
