@@ -220,6 +220,15 @@ impl Output {
     fn open(path: Option<&Path>) -> Result<(Output, Box<dyn Write + Send>)> {
         match path {
             None => Ok((Output { target: None }, Box::new(io::stdout()))),
+            Some(p) if std::fs::metadata(p).is_ok_and(|m| !m.is_file()) => {
+                // A device or pipe (`-o /dev/null`, a FIFO) is written in place: renaming
+                // a temporary file over it would replace the device with a file.
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(p)
+                    .with_context(|| format!("opening {}", p.display()))?;
+                Ok((Output { target: None }, Box::new(f)))
+            }
             Some(p) => {
                 let name = p
                     .file_name()

@@ -294,3 +294,39 @@ fn huge_stdin_line_fails_alone() {
         "{stderr}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_or_device_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "in/a.txt", b"One sentence.");
+    let fifo = d.path().join("out.fifo");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let out = run(&[
+        "extract",
+        "-q",
+        "-o",
+        fifo.to_str().unwrap(),
+        d.path().join("in").to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = reader.join().unwrap();
+    assert_eq!(records(&got).len(), 1);
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO is still a FIFO"
+    );
+}
