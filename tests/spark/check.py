@@ -1,0 +1,225 @@
+"""CI check of examples/spark/prex_spark.py in Spark local mode.
+
+Builds a JSON Lines corpus from corpus/ repeated to a few thousand documents, runs the
+example with `spark-submit --master local[2] --files PREX` (the RDD stage, then the
+DataFrame stage) and `--docs corpus`, and checks, record for record, that Spark's
+output equals `prex extract -` run directly on the same lines. Exits 1 on any
+mismatch, naming the first differing record and field.
+
+Why `prex extract -` and not `prex extract corpus`: Spark feeds prex JSON lines on
+stdin, so its records say `"source": {"format": "jsonl", ...}` with no `path`; the
+fair reference is the same lines through the same mode. The `--docs` run is compared
+with `prex extract corpus` on everything but `source`.
+
+usage: python tests/spark/check.py --prex target/release/prex [--copies 125]
+"""
+
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+EXAMPLE = os.path.join(REPO, "examples", "spark", "prex_spark.py")
+sys.path.insert(0, os.path.dirname(EXAMPLE))
+
+from prex_spark import DOC_EXTENSIONS, decode  # noqa: E402
+
+FAILURES = []
+
+
+def fail(msg):
+    FAILURES.append(msg)
+    print(f"FAIL: {msg}", file=sys.stderr, flush=True)
+
+
+def corpus_lines(root):
+    """corpus/ as JSON lines, sorted by id, converted as the example's --docs does."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            ext = os.path.splitext(name)[1].lower()
+            if name.startswith(".") or ext not in DOC_EXTENSIONS:
+                continue
+            path = os.path.join(dirpath, name)
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            with open(path, "rb") as f:
+                obj = {"id": rel, "text": decode(f.read())}
+            if DOC_EXTENSIONS[ext]:
+                obj["format"] = DOC_EXTENSIONS[ext]
+            out.append((rel, obj))
+    out.sort(key=lambda p: p[0].encode("utf-8"))
+    return [o for _, o in out]
+
+
+def timed(cmd, **kw):
+    t = time.monotonic()
+    subprocess.run(cmd, check=True, **kw)
+    return time.monotonic() - t
+
+
+def read_records(paths):
+    recs = []
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            recs.extend(json.loads(line) for line in f if line.strip())
+    return recs
+
+
+def part_files(d):
+    return sorted(glob.glob(os.path.join(d, "part-*")))
+
+
+def strip_nulls(v):
+    """Spark drops null fields when writing JSON and fills absent ones with null when
+    reading Parquet; both sides are compared without them."""
+    if isinstance(v, dict):
+        return {k: strip_nulls(x) for k, x in v.items() if x is not None}
+    if isinstance(v, list):
+        return [strip_nulls(x) for x in v]
+    return v
+
+
+def first_difference(a, b, path=""):
+    if type(a) is not type(b) and not (
+        isinstance(a, (int, float)) and isinstance(b, (int, float))
+    ):
+        return f"{path or '/'}: {a!r} != {b!r}"
+    if isinstance(a, dict):
+        for k in sorted(set(a) | set(b)):
+            if k not in a or k not in b:
+                return f"{path}/{k}: present on one side only"
+            d = first_difference(a[k], b[k], f"{path}/{k}")
+            if d:
+                return d
+        return None
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return f"{path}: {len(a)} items != {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b)):
+            d = first_difference(x, y, f"{path}/{i}")
+            if d:
+                return d
+        return None
+    return None if a == b else f"{path}: {a!r} != {b!r}"
+
+
+def compare(what, got, want, normalize=lambda r: r):
+    """Record for record, in order; names the first difference."""
+    if len(got) != len(want):
+        fail(f"{what}: {len(got)} records, want {len(want)}")
+    for i, (g, w) in enumerate(zip(got, want)):
+        g, w = normalize(g), normalize(w)
+        if g != w:
+            fail(f"{what}: record {i} (id {w.get('id')!r}) differs: {first_difference(g, w)}")
+            return False
+    if len(got) == len(want):
+        print(f"ok: {what}: {len(got)} records equal", flush=True)
+        return True
+    return False
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--prex", required=True)
+    ap.add_argument("--copies", type=int, default=125)
+    ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--keep", help="work in this directory and keep it")
+    args = ap.parse_args()
+    prex = os.path.abspath(args.prex)
+    spark_submit = os.path.join(os.path.dirname(sys.executable), "spark-submit")
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
+
+    work = args.keep or tempfile.mkdtemp(prefix="prex-spark-")
+    os.makedirs(work, exist_ok=True)
+    print(f"work directory: {work}", flush=True)
+
+    # 1. corpus/ repeated to a few thousand documents, ids kept unique.
+    base = corpus_lines(os.path.join(REPO, "corpus"))
+    input_path = os.path.join(work, "input.jsonl")
+    with open(input_path, "w", encoding="utf-8") as f:
+        for k in range(args.copies):
+            for obj in base:
+                f.write(json.dumps(dict(obj, id=f"copy{k:03d}/{obj['id']}"), ensure_ascii=False))
+                f.write("\n")
+    n_docs = len(base) * args.copies
+    n_bytes = os.path.getsize(input_path)
+    print(f"input: {n_docs} documents, {n_bytes / 1e6:.1f} MB", flush=True)
+
+    # 2. Direct: the reference, and the throughput baseline (1 and 2 threads).
+    direct = os.path.join(work, "direct.jsonl")
+    with open(input_path, "rb") as i, open(direct, "wb") as o:
+        t_direct1 = timed([prex, "extract", "-q", "-j", "1", "-"], stdin=i, stdout=o)
+    with open(input_path, "rb") as i:
+        t_direct2 = timed([prex, "extract", "-q", "-j", "2", "-"], stdin=i, stdout=subprocess.DEVNULL)
+    want = read_records([direct])
+
+    def submit(*extra):
+        return timed(
+            [spark_submit, "--master", args.master, "--files", prex,
+             "--conf", "spark.ui.enabled=false", EXAMPLE, *extra],
+            env=env,
+        )
+
+    # 3. The RDD stage: byte-identical JSON, and the same records in Parquet.
+    rdd_out = os.path.join(work, "rdd")
+    t_rdd = submit("--jsonl", input_path, "--out", rdd_out)
+    parts = part_files(os.path.join(rdd_out, "json"))
+    got = b"".join(open(p, "rb").read() for p in parts)
+    if got == open(direct, "rb").read():
+        print(f"ok: rdd json: byte-identical to direct ({len(parts)} part files)", flush=True)
+    else:
+        fail("rdd json: not byte-identical to direct output")
+    compare("rdd json", read_records(parts), want)
+
+    # 4. The DataFrame stage.
+    df_out = os.path.join(work, "df")
+    t_df = submit("--jsonl", input_path, "--out", df_out, "--api", "dataframe")
+    compare("dataframe json", read_records(part_files(os.path.join(df_out, "json"))),
+            want, strip_nulls)
+
+    # 5. A directory of files, compared with `prex extract corpus` but for `source`.
+    docs_out = os.path.join(work, "docs")
+    submit("--docs", os.path.join(REPO, "corpus"), "--out", docs_out, "--no-parquet")
+    files_ref = subprocess.run([prex, "extract", "-q", os.path.join(REPO, "corpus")],
+                               check=True, capture_output=True).stdout
+    files_want = [json.loads(line) for line in files_ref.decode().splitlines()]
+    no_source = lambda r: {k: v for k, v in r.items() if k != "source"}  # noqa: E731
+    compare("docs json vs prex extract corpus (without source)",
+            read_records(part_files(os.path.join(docs_out, "json"))), files_want, no_source)
+
+    # 6. Parquet, read back by Spark.
+    from pyspark.sql import SparkSession
+
+    spark = (SparkSession.builder.master(args.master).appName("prex-check")
+             .config("spark.ui.enabled", "false").getOrCreate())
+    for name, d in (("rdd parquet", rdd_out), ("dataframe parquet", df_out)):
+        rows = spark.read.parquet(os.path.join(d, "parquet")).collect()
+        got = sorted((r.asDict(recursive=True) for r in rows), key=lambda r: r["id"])
+        compare(name, got, sorted(want, key=lambda r: r["id"]), strip_nulls)
+    spark.stop()
+
+    mb = n_bytes / 1e6
+    print(
+        f"throughput on {n_docs} documents, {mb:.1f} MB (wall clock, this machine):\n"
+        f"  direct prex extract -j 1 -   {t_direct1:6.2f} s  {mb / t_direct1:6.1f} MB/s\n"
+        f"  direct prex extract -j 2 -   {t_direct2:6.2f} s  {mb / t_direct2:6.1f} MB/s\n"
+        f"  spark {args.master} rdd      {t_rdd:6.2f} s  {mb / t_rdd:6.1f} MB/s (incl. JVM start, Parquet)\n"
+        f"  spark {args.master} dataframe {t_df:5.2f} s  {mb / t_df:6.1f} MB/s (incl. JVM start, Parquet)",
+        flush=True,
+    )
+    if FAILURES:
+        print(f"spark: {len(FAILURES)} failed", flush=True)
+        return 1
+    print("spark: all outputs equal direct prex", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
