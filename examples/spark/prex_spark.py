@@ -157,7 +157,7 @@ def extract_dataframe(df, prex=None, jobs=1, schema=None):
     return reader.json(records)
 
 
-def main(argv=None):
+def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--jsonl", help="JSON Lines input (file, directory or glob)")
@@ -168,9 +168,11 @@ def main(argv=None):
     ap.add_argument("--partitions", type=int, help="repartition the input lines first")
     ap.add_argument("--api", choices=["rdd", "dataframe"], default="rdd")
     ap.add_argument("--no-parquet", action="store_true")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
 
-    spark = SparkSession.builder.appName("prex").getOrCreate()
+
+def run(spark, args):
+    """The whole job on an existing session; returns the seconds it took."""
     sc = spark.sparkContext
     json_out = os.path.join(args.out, "json")
     parquet_out = os.path.join(args.out, "parquet")
@@ -203,8 +205,18 @@ def main(argv=None):
         out.write.json(json_out)
         if not args.no_parquet:
             out.write.parquet(parquet_out)
-    log(f"done in {time.monotonic() - started:.2f} s; records in {json_out}")
-    spark.stop()
+    elapsed = time.monotonic() - started
+    log(f"done in {elapsed:.2f} s; records in {json_out}")
+    return elapsed
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    spark = SparkSession.builder.appName("prex").getOrCreate()
+    try:
+        run(spark, args)
+    finally:
+        spark.stop()
     return 0
 
 
