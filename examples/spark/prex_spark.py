@@ -65,13 +65,18 @@ def pipe_prex(rdd, prex=None, jobs=1):
             cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=1 << 16
         )
 
+        failed = []
+
         def feed():
             try:
                 for line in lines:
                     proc.stdin.write(line.encode("utf-8"))
                     proc.stdin.write(b"\n")
             except BrokenPipeError:
-                pass
+                pass  # prex died: its exit status says why
+            except BaseException as e:  # the input failed: do not pass a partial partition
+                failed.append(e)
+                proc.kill()
             finally:
                 try:
                     proc.stdin.close()
@@ -86,6 +91,8 @@ def pipe_prex(rdd, prex=None, jobs=1):
             yield out.decode("utf-8").rstrip("\n")
         writer.join()
         code = proc.wait()
+        if failed:
+            raise failed[0]
         if code not in (0, 1):
             raise RuntimeError(f"{shlex.join(cmd)} exited with status {code}")
 

@@ -228,6 +228,26 @@ def main():
     t_stage = run("--jsonl", input_path, "--out", rdd2_out, "--no-parquet")
     compare("rdd json (timed run)", read_records(part_files(os.path.join(rdd2_out, "json"))),
             want)
+
+    # Per-line failures: the task goes on and the other lines keep their records;
+    # a prex that cannot run fails the job instead of losing the partition.
+    sc = spark.sparkContext
+    good = json.dumps({"id": "good", "text": "The court sentenced him on Monday."})
+    lines = sc.parallelize(["{not json", good, '{"id": "no-text"}', good], 1)
+    got = prex_spark.pipe_prex(lines).collect()
+    ids = [json.loads(r)["id"] for r in got]
+    if ids == ["good", "good"]:
+        print("ok: bad lines are skipped, the partition goes on", flush=True)
+    else:
+        fail(f"bad lines: got records {ids}, want ['good', 'good']")
+    try:
+        prex_spark.pipe_prex(lines, prex="/nonexistent/prex").collect()
+        fail("a missing prex binary did not fail the job")
+    except Exception as e:  # py4j wraps the task failure
+        if "nonexistent" in str(e):
+            print("ok: a missing prex binary fails the job", flush=True)
+        else:
+            fail(f"a missing prex binary failed with an unexpected error: {str(e)[:300]}")
     spark.stop()
 
     mb = n_bytes / 1e6
