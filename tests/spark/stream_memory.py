@@ -85,7 +85,7 @@ def main():
     if rss_l > in_l / 2:
         print(f"FAIL: peak RSS {rss_l / mb:.1f} MB is not small next to the input {in_l / mb:.1f} MB")
         ok = False
-    print("stream memory: 1 passed, 0 failed" if ok else "stream memory: 0 passed, 1 failed")
+    print("stream memory: 1 passed, 0 failed" if ok else "stream memory: 0 passed, 1 failed", flush=True)
     return 0 if ok else 1
 
 
