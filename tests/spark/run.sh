@@ -4,7 +4,8 @@
 # constant memory over a long stream. Called by .ci/spark (and so by .ci/run).
 #
 # Needs python3 (venv), Java 17+ and PyPI (pyspark, ~300 MB, installed once into
-# .venv-spark/ or $PREX_SPARK_VENV and reused). PREX_SKIP_SPARK=1 skips it, loudly.
+# .venv-spark/ or $PREX_SPARK_VENV and reused). PREX_SKIP_SPARK=1 skips it, loudly;
+# PREX_SPARK_COPIES sets the corpus repetitions (default 125: 3,000 documents).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -27,8 +28,14 @@ if ! "$venv/bin/python" -c "import pyspark" 2>/dev/null; then
     "$venv/bin/pip" install --quiet "pyspark>=3.5"
 fi
 
-cargo build --release --quiet
-prex="$PWD/target/release/prex"
+# The binary under test: $PREX_BIN if given, else a release build (a debug binary
+# works too, but makes this run several times longer).
+if [[ -n "${PREX_BIN:-}" ]]; then
+    prex="$(realpath "$PREX_BIN")"
+else
+    cargo build --release --quiet
+    prex="$PWD/target/release/prex"
+fi
 
 "$venv/bin/python" tests/spark/stream_memory.py --prex "$prex" --lines 200000
 "$venv/bin/python" tests/spark/check.py --prex "$prex" --copies "${PREX_SPARK_COPIES:-125}"
