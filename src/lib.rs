@@ -7,6 +7,7 @@
 //! ```
 
 pub mod document;
+pub mod entities;
 pub mod html;
 pub mod input;
 pub mod offsets;

@@ -5,6 +5,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::document::{Document, Format};
+use crate::entities::EntityRecognizer;
 use crate::patterns::Patterns;
 use crate::record::Record;
 use crate::sentences::SentenceSplitter;
@@ -25,6 +26,7 @@ pub struct Options {
 pub struct Pipeline {
     pub options: Options,
     sentences: SentenceSplitter,
+    entities: EntityRecognizer,
 }
 
 impl Pipeline {
@@ -33,6 +35,7 @@ impl Pipeline {
         Ok(Pipeline {
             options,
             sentences: SentenceSplitter::new(patterns)?,
+            entities: EntityRecognizer::new(patterns)?,
         })
     }
 
@@ -54,6 +57,7 @@ impl Pipeline {
             .dct_override
             .or(self.options.dct)
             .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
+        self.entities.run(doc);
     }
 
     /// Annotates a document and builds its record.

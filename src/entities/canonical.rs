@@ -1,0 +1,280 @@
+//! Canonical names within a document (ANNIE's orthomatcher): acronym definitions and
+//! later uses, short person mentions resolved to the full name, and the country of
+//! places named in several countries.
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
+use super::tokens::{Token, LOWER, UPPER, WORD};
+use super::{Cand, Rules};
+use crate::document::{Label, Span};
+
+/// Index of the entity covering byte `pos`, if any (`ents` sorted by start).
+fn covering(ents: &[Cand], pos: usize) -> Option<usize> {
+    let i = ents.partition_point(|e| e.span.start <= pos);
+    (i > 0 && ents[i - 1].span.end > pos).then(|| i - 1)
+}
+
+fn overlaps_any(ents: &[Cand], s: Span) -> bool {
+    let i = ents.partition_point(|e| e.span.start < s.end);
+    i > 0 && ents[i - 1].span.end > s.start
+}
+
+/// "Section 295-C" + "of the" + "Pakistan Penal Code" → one LAW span.
+pub fn extend_provisions(text: &str, ents: &mut Vec<Cand>, r: &Rules) {
+    let mut i = 0;
+    while i + 1 < ents.len() {
+        let (a, b) = (&ents[i], &ents[i + 1]);
+        if a.label == Label::Law && a.rule == r.provision && b.label == Label::Law {
+            let gap = &text[a.span.end..b.span.start];
+            if matches!(gap, " of the " | " of " | " of the\u{a0}") {
+                let end = b.span.end;
+                ents[i].span.end = end;
+                ents.remove(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Letters of an acronym: "ICC" → "ICC", "U.N." → "UN".
+fn acronym_letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+/// Initials of the capitalized words of a name, and of all its words.
+fn initials(name: &str) -> (String, String) {
+    let mut caps = String::new();
+    let mut all = String::new();
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
+        let Some(c) = w.chars().next() else { continue };
+        if !c.is_alphabetic() {
+            continue;
+        }
+        let u = c.to_uppercase().next().unwrap_or(c);
+        all.push(u);
+        if c.is_uppercase() {
+            caps.push(u);
+        }
+    }
+    (caps, all)
+}
+
+/// `acr` is a subsequence of the initials of `name`, starting with its first initial.
+fn acronym_fits(acr: &str, name: &str) -> bool {
+    let (caps, all) = initials(name);
+    if acr == caps || acr == all {
+        return true;
+    }
+    if acr.chars().next() != all.chars().next() {
+        return false;
+    }
+    let mut it = all.chars();
+    acr.chars().all(|c| it.any(|x| x == c))
+}
+
+/// Acronym definitions "International Christian Concern (ICC)", later uses of "ICC",
+/// and acronyms that match the initials of an organization named in the document.
+pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
+    let mut defs: HashMap<String, (String, Label)> = HashMap::new();
+    let mut added: Vec<Cand> = Vec::new();
+    for e in ents.iter() {
+        if !matches!(e.label, Label::Org | Label::Law | Label::Gpe) {
+            continue;
+        }
+        let after = &text[e.span.end..];
+        let trimmed = after.trim_start_matches([' ', '\u{a0}']);
+        let Some(rest) = trimmed.strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = rest.find(')') else {
+            continue;
+        };
+        let acr = &rest[..close];
+        let letters = acronym_letters(acr);
+        if !(2..=10).contains(&letters.chars().count())
+            || acr.contains(' ')
+            || !letters
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_lowercase())
+            || letters.chars().filter(|c| c.is_uppercase()).count() * 3
+                < letters.chars().count() * 2
+        {
+            continue;
+        }
+        let name = e
+            .canonical
+            .clone()
+            .unwrap_or_else(|| e.span.text(text).to_string());
+        if !acronym_fits(&letters.to_uppercase(), &name) {
+            continue;
+        }
+        let start = e.span.end + (after.len() - trimmed.len()) + 1;
+        let span = Span::new(start, start + acr.len());
+        defs.insert(acr.to_string(), (name.clone(), e.label));
+        let mut c = Cand::new(span, e.label, r.acronym_def.clone(), 9);
+        c.canonical = Some(name);
+        added.push(c);
+    }
+    // Organizations named in full, for acronyms used without a definition.
+    let full: Vec<(String, String)> = ents
+        .iter()
+        .filter(|e| e.label == Label::Org)
+        .map(|e| {
+            e.canonical
+                .clone()
+                .unwrap_or_else(|| e.span.text(text).to_string())
+        })
+        .filter(|n| n.contains(' '))
+        .map(|n| (initials(&n).0, n))
+        .collect();
+    merge(ents, added);
+    let mut added: Vec<Cand> = Vec::new();
+    for t in toks {
+        if !(t.is(WORD) && t.is(UPPER)) {
+            continue;
+        }
+        let w = t.text(text);
+        let found = defs.get(w).cloned().or_else(|| {
+            full.iter()
+                .find(|(ini, _)| ini.len() >= 2 && ini == w)
+                .map(|(_, n)| (n.clone(), Label::Org))
+        });
+        let Some((name, label)) = found else { continue };
+        match covering(ents, t.start) {
+            Some(i) if ents[i].span == t.span() => {
+                if ents[i].rule != r.acronym_def {
+                    ents[i].canonical = Some(name);
+                    ents[i].label = label;
+                    ents[i].country = None;
+                }
+            }
+            Some(_) => {}
+            None => {
+                let mut c = Cand::new(t.span(), label, r.acronym.clone(), 9);
+                c.canonical = Some(name);
+                added.push(c);
+            }
+        }
+    }
+    merge(ents, added);
+}
+
+/// Adds candidates that replace whatever they overlap.
+fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
+    if added.is_empty() {
+        return;
+    }
+    ents.retain(|e| !added.iter().any(|a| a.span.overlaps(&e.span)));
+    ents.extend(added);
+    ents.sort_by_key(|e| e.span.start);
+}
+
+/// Orthomatcher for persons: short mentions get the full name; uncovered
+/// capitalized words equal to a part of a full name become PERSON mentions.
+pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, r: &Rules) {
+    // full names: (start, name, words)
+    let mut full: Vec<(usize, String, Vec<&str>)> = Vec::new();
+    for e in ents.iter().filter(|e| e.label == Label::Person) {
+        let s = e.span.text(text);
+        let words: Vec<&str> = s
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with('.'))
+            .collect();
+        if words.len() >= 2 {
+            full.push((e.span.start, s.to_string(), words));
+        }
+    }
+    if full.is_empty() {
+        return;
+    }
+    let pick = |pos: usize, words: &[&str]| -> Option<String> {
+        let fits = |f: &(usize, String, Vec<&str>)| {
+            f.2.len() > words.len() && words.iter().all(|w| f.2.contains(w))
+        };
+        full.iter()
+            .filter(|f| f.0 <= pos && fits(f))
+            .next_back()
+            .or_else(|| full.iter().find(|f| fits(f)))
+            .map(|f| f.1.clone())
+    };
+    for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
+        let s = e.span.text(text);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if let Some(name) = pick(e.span.start, &words) {
+            e.canonical = Some(name);
+        }
+    }
+    let parts: HashSet<&str> = full
+        .iter()
+        .flat_map(|f| f.2.iter().copied())
+        .filter(|w| !lex.name_stop.contains(*w) && !lex.particles.contains(&w.to_lowercase()))
+        .collect();
+    let mut added = Vec::new();
+    for t in toks {
+        if !t.is_cap_word() {
+            continue;
+        }
+        let w = t.text(text);
+        if !parts.contains(w) || overlaps_any(ents, t.span()) {
+            continue;
+        }
+        if let Some(name) = pick(t.start, &[w]) {
+            let mut c = Cand::new(t.span(), Label::Person, r.orthomatch.clone(), 1);
+            c.canonical = Some(name);
+            added.push(c);
+        }
+    }
+    merge(ents, added);
+    let _ = LOWER;
+}
+
+/// Canonical name and country of gazetteer entities; a place named in several
+/// countries takes a country named elsewhere in the document.
+pub fn places(text: &str, gaz: &Gazetteer, ents: &mut [Cand]) {
+    let mut doc_countries: HashSet<&str> = HashSet::new();
+    for e in ents.iter() {
+        let mut cs = e
+            .entries
+            .iter()
+            .map(|&i| &gaz.entries[i as usize])
+            .filter(|x| x.label == Some(e.label))
+            .filter_map(|x| x.country.as_deref());
+        if let Some(first) = cs.next() {
+            if cs.all(|c| c == first) {
+                doc_countries.insert(first);
+            }
+        }
+    }
+    for e in ents.iter_mut() {
+        if e.entries.is_empty() {
+            continue;
+        }
+        let mut same = e
+            .entries
+            .iter()
+            .map(|&i| &gaz.entries[i as usize])
+            .filter(|x| x.label == Some(e.label));
+        let first = same.clone().next();
+        let chosen = same
+            .find(|x| {
+                x.country
+                    .as_deref()
+                    .is_some_and(|c| doc_countries.contains(c))
+            })
+            .or(first);
+        let Some(x) = chosen else { continue };
+        if e.canonical.is_none() {
+            e.canonical = Some(if x.canonical.is_empty() {
+                e.span.text(text).to_string()
+            } else {
+                x.canonical.to_string()
+            });
+        }
+        if matches!(e.label, Label::Gpe | Label::Loc | Label::Norp) {
+            e.country = x.country.as_deref().map(str::to_string);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Word lists the entity rules read: person titles, given names, surnames and name
+//! particles (`patterns/names/`), organization and law head words, connectors,
+//! provision words and non-name capitalized words (`patterns/entities/`).
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::{bail, Result};
+
+use super::tokens::{tokenize, Token};
+use crate::patterns::{lines, word_list, Patterns};
+
+/// Grammatical gender a title implies ("Mrs." → female).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s.to_ascii_lowercase().as_str() {
+            "f" | "female" => Some(Gender::Female),
+            "m" | "male" => Some(Gender::Male),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// Lower-cased token texts ("mr", ".").
+    pub words: Vec<String>,
+    pub kind: String,
+    pub gender: Option<Gender>,
+}
+
+/// Roles of a connector word inside organization and law names.
+pub const INNER: u8 = 1; // may join capitalized words on the left of a head ("Ministry of ...")
+pub const RIGHT: u8 = 2; // may start an extension after the head
+pub const AFTER: u8 = 4; // only right after another connector ("of the")
+pub const LATE: u8 = 8; // only after an earlier right extension ("... in North Korea")
+
+pub struct Lexicon {
+    pub titles: HashMap<String, Vec<Title>>,
+    pub given: HashSet<String>,
+    pub given_ambiguous: HashSet<String>,
+    pub surnames: HashSet<String>,
+    pub particles: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    /// law head word → may stand alone ("Constitution")
+    pub law_heads: HashMap<String, bool>,
+    pub provisions: HashSet<String>,
+    pub connectors: HashMap<String, u8>,
+    pub name_stop: HashSet<String>,
+    /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
+    pub provision_extend_of: bool,
+}
+
+fn set(patterns: &Patterns, path: &str, required: bool) -> Result<HashSet<String>> {
+    let Some(c) = (if required {
+        Some(patterns.require(path)?)
+    } else {
+        patterns.get(path)
+    }) else {
+        return Ok(HashSet::new());
+    };
+    Ok(word_list(c).map(str::to_string).collect())
+}
+
+impl Lexicon {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let mut titles: HashMap<String, Vec<Title>> = HashMap::new();
+        let path = "names/titles.tsv";
+        let mut toks: Vec<Token> = Vec::new();
+        for line in lines(patterns.require(path)?) {
+            let t = line.col(0);
+            tokenize(t, &mut toks);
+            if toks.is_empty() {
+                bail!("{path}:{}: empty title", line.number);
+            }
+            let words: Vec<String> = toks.iter().map(|x| x.text(t).to_lowercase()).collect();
+            let g = line.col(2);
+            let gender = Gender::parse(g);
+            if gender.is_none()
+                && !g.is_empty()
+                && !matches!(g, "-" | "any" | "n" | "neutral" | "x" | "u")
+            {
+                bail!("{path}:{}: gender {g:?}: want m, f or empty", line.number);
+            }
+            titles.entry(words[0].clone()).or_default().push(Title {
+                words,
+                kind: line.col(1).to_string(),
+                gender,
+            });
+        }
+        for v in titles.values_mut() {
+            v.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        }
+        let mut law_heads = HashMap::new();
+        let path = "entities/law_heads.tsv";
+        for line in lines(patterns.require(path)?) {
+            let alone = match line.col(1) {
+                "" => false,
+                "alone" => true,
+                x => bail!(
+                    "{path}:{}: unknown flag {x:?} (want `alone` or nothing)",
+                    line.number
+                ),
+            };
+            law_heads.insert(line.col(0).to_string(), alone);
+        }
+        let mut connectors = HashMap::new();
+        let path = "entities/connectors.tsv";
+        for line in lines(patterns.require(path)?) {
+            let mut roles = 0;
+            for r in line.col(1).split(',').map(str::trim) {
+                roles |= match r {
+                    "inner" => INNER,
+                    "right" => RIGHT,
+                    "after" => AFTER,
+                    "late" => LATE,
+                    x => bail!(
+                        "{path}:{}: unknown role {x:?} (want inner, right, after, late)",
+                        line.number
+                    ),
+                };
+            }
+            connectors.insert(line.col(0).to_string(), roles);
+        }
+        let provisions_file = patterns.require("entities/law_provisions.txt")?;
+        let provision_extend_of = crate::patterns::directives(provisions_file)
+            .any(|d| d.replace(' ', "") == "extend-of=yes");
+        Ok(Lexicon {
+            titles,
+            given: set(patterns, "names/given_names.txt", true)?,
+            given_ambiguous: set(patterns, "names/given_names_ambiguous.txt", false)?,
+            surnames: set(patterns, "names/surnames.txt", false)?,
+            particles: set(patterns, "names/name_particles.txt", false)?
+                .into_iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
+            org_heads: set(patterns, "entities/org_heads.txt", true)?,
+            law_heads,
+            provisions: word_list(provisions_file).map(str::to_string).collect(),
+            connectors,
+            name_stop: set(patterns, "entities/name_stop.txt", true)?,
+            provision_extend_of,
+        })
+    }
+
+    /// The longest title starting at token `i`: (number of tokens, title).
+    pub fn title_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, &Title)> {
+        let first = toks[i].text(text);
+        let cands = self.titles.get(first.to_lowercase().as_str())?;
+        'outer: for t in cands {
+            if i + t.words.len() > toks.len() {
+                continue;
+            }
+            for (k, w) in t.words.iter().enumerate().skip(1) {
+                let tok = toks[i + k];
+                if !tok.text(text).eq_ignore_ascii_case(w) && tok.text(text).to_lowercase() != *w {
+                    continue 'outer;
+                }
+            }
+            return Some((t.words.len(), t));
+        }
+        None
+    }
+
+    pub fn is_title_word(&self, w: &str) -> bool {
+        self.titles.contains_key(w.to_lowercase().as_str())
+    }
+}

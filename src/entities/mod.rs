@@ -1,0 +1,267 @@
+//! Named entities: PERSON, ORG, GPE, LOC, NORP and LAW, GATE-ANNIE style.
+//!
+//! 1. `tokens`: one pass over the text into word and punctuation tokens, with
+//!    sentence-start and headline flags.
+//! 2. `gazetteer`: at each word start, the longest gazetteer entry (anchored
+//!    leftmost-longest Aho-Corasick, word boundaries checked).
+//! 3. `rules`: title + name, given name + surnames, organization and law head-word
+//!    runs, legal provisions.
+//! 4. A resolver keeps the longest, then highest-priority, non-overlapping candidates.
+//! 5. `canonical`: acronym definitions and uses, the orthomatcher for person names,
+//!    country disambiguation for places.
+//!
+//! All knowledge is data under `patterns/gazetteer/`, `patterns/names/` and
+//! `patterns/entities/` (see `patterns/entities/README.md`).
+
+mod canonical;
+pub mod gazetteer;
+pub mod lexicon;
+mod rules;
+pub mod tokens;
+
+use std::sync::Arc;
+
+use anyhow::Result;
+
+use crate::document::{Document, Entity, Label, Rule, Span};
+use crate::patterns::Patterns;
+use gazetteer::Gazetteer;
+pub use lexicon::Gender;
+use lexicon::Lexicon;
+use tokens::{Token, WORD};
+
+/// A candidate entity before conflict resolution.
+#[derive(Debug, Clone)]
+pub struct Cand<'g> {
+    pub span: Span,
+    pub label: Label,
+    pub rule: Rule,
+    /// Tie-breaker between candidates of equal length (higher wins).
+    pub prio: u8,
+    /// Gazetteer entries behind a gazetteer candidate.
+    pub entries: &'g [u32],
+    pub canonical: Option<String>,
+    pub country: Option<String>,
+}
+
+impl Cand<'static> {
+    pub fn new(span: Span, label: Label, rule: Rule, prio: u8) -> Self {
+        Cand {
+            span,
+            label,
+            rule,
+            prio,
+            entries: &[],
+            canonical: None,
+            country: None,
+        }
+    }
+}
+
+/// Rule names, built once.
+pub struct Rules {
+    pub title_name: Rule,
+    pub given_name: Rule,
+    pub surname: Rule,
+    pub org_head: Rule,
+    pub law_name: Rule,
+    pub provision: Rule,
+    pub acronym_def: Rule,
+    pub acronym: Rule,
+    pub orthomatch: Rule,
+}
+
+impl Rules {
+    fn new() -> Self {
+        let r = |s: &str| -> Rule { Arc::from(s) };
+        Rules {
+            title_name: r("title+name"),
+            given_name: r("given+surname"),
+            surname: r("name+surname"),
+            org_head: r("org-head"),
+            law_name: r("law-name"),
+            provision: r("law-provision"),
+            acronym_def: r("acronym-def"),
+            acronym: r("acronym"),
+            orthomatch: r("orthomatch"),
+        }
+    }
+}
+
+/// The entity recognizer: gazetteer automata and rule data, built once per process.
+pub struct EntityRecognizer {
+    gaz: Gazetteer,
+    lex: Lexicon,
+    rules: Rules,
+}
+
+impl EntityRecognizer {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        Ok(EntityRecognizer {
+            gaz: Gazetteer::new(patterns)?,
+            lex: Lexicon::new(patterns)?,
+            rules: Rules::new(),
+        })
+    }
+
+    /// Number of gazetteer entries loaded.
+    pub fn gazetteer_len(&self) -> usize {
+        self.gaz.len()
+    }
+
+    /// Fills `doc.entities` (sentences must already be split).
+    pub fn run(&self, doc: &mut Document) {
+        doc.entities = self.recognize(&doc.text, &doc.sentences);
+    }
+
+    /// Entities of a text, sorted by start, not overlapping.
+    pub fn recognize(&self, text: &str, sentences: &[Span]) -> Vec<Entity> {
+        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
+        tokens::tokenize(text, &mut toks);
+        tokens::mark_context(text, sentences, &mut toks);
+        let mut hints = vec![rules::Hint::default(); toks.len()];
+        let mut cands: Vec<Cand> = Vec::new();
+        self.gazetteer_pass(text, &toks, &mut hints, &mut cands);
+        let cx = rules::Ctx {
+            text,
+            toks: &toks,
+            lex: &self.lex,
+            hints: &hints,
+        };
+        let mut genders = Vec::new();
+        rules::persons(&cx, &self.rules, &mut cands, &mut genders);
+        rules::orgs_and_laws(&cx, &self.rules, &mut cands);
+        rules::provisions(&cx, &self.rules, &mut cands);
+        let mut ents = resolve(cands);
+        if self.lex.provision_extend_of {
+            canonical::extend_provisions(text, &mut ents, &self.rules);
+        }
+        canonical::acronyms(text, &toks, &mut ents, &self.rules);
+        canonical::persons(text, &toks, &self.lex, &mut ents, &self.rules);
+        canonical::places(text, &self.gaz, &mut ents);
+        ents.into_iter()
+            .map(|c| Entity {
+                canonical: c.canonical.unwrap_or_else(|| c.span.text(text).to_string()),
+                span: c.span,
+                label: c.label,
+                country: c.country,
+                rule: c.rule,
+            })
+            .collect()
+    }
+
+    fn gazetteer_pass<'g>(
+        &'g self,
+        text: &str,
+        toks: &[Token],
+        hints: &mut [rules::Hint],
+        out: &mut Vec<Cand<'g>>,
+    ) {
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if !t.is(WORD) {
+                i += 1;
+                continue;
+            }
+            let Some(hit) = self.gaz.match_at(text, t.start) else {
+                i += 1;
+                continue;
+            };
+            let best = &self.gaz.entries[hit.entries[0] as usize];
+            if hit.case_insensitive && in_url(text, hit.start, hit.end) {
+                i += 1;
+                continue;
+            }
+            if let Some(label) = best.label {
+                hints[i].strong = best.rank <= 2;
+                let prio = if best.rank == 1 {
+                    6
+                } else {
+                    4 - (best.rank > 2) as u8
+                };
+                out.push(Cand {
+                    span: Span::new(hit.start, hit.end),
+                    label,
+                    rule: best.list.clone(),
+                    prio,
+                    entries: hit.entries,
+                    canonical: None,
+                    country: None,
+                });
+            }
+            while i < toks.len() && toks[i].start < hit.end {
+                i += 1;
+            }
+        }
+    }
+
+    /// Gender implied by the titles in front of the mentions of a person
+    /// ("Mrs. Bibi" → female), looking at every mention with the same canonical.
+    pub fn person_gender(&self, doc: &Document, canonical: &str) -> Option<Gender> {
+        doc.entities
+            .iter()
+            .filter(|e| e.label == Label::Person && e.canonical == canonical)
+            .find_map(|e| self.title_gender_before(&doc.text, e.span.start))
+    }
+
+    /// Gender of a title that ends right before byte offset `pos`.
+    pub fn title_gender_before(&self, text: &str, pos: usize) -> Option<Gender> {
+        let mut from = pos.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &text[from..pos];
+        let mut toks = Vec::new();
+        tokens::tokenize(window, &mut toks);
+        let n = toks.len();
+        (1..=n.min(4)).rev().find_map(|len| {
+            let i = n - len;
+            match self.lex.title_at(window, &toks, i) {
+                Some((l, t)) if l == len => t.gender,
+                _ => None,
+            }
+        })
+    }
+}
+
+/// True when bytes start..end lie in a URL, e-mail address or file path.
+fn in_url(text: &str, start: usize, end: usize) -> bool {
+    let a = text[..start]
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let b = text[end..]
+        .find(|c: char| c.is_whitespace())
+        .map_or(text.len(), |p| end + p);
+    let chunk = &text[a..b];
+    chunk.contains("://") || chunk.contains("www.") || chunk.contains('@') || chunk.contains('/')
+}
+
+/// Longest candidates first, then higher priority, then earlier; no overlaps.
+fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
+    cands.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(b.prio.cmp(&a.prio))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut out = Vec::new();
+    for c in cands {
+        if c.span.is_empty() {
+            continue;
+        }
+        let clash = taken
+            .range(..c.span.end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > c.span.start);
+        if clash {
+            continue;
+        }
+        taken.insert(c.span.start, c.span.end);
+        out.push(c);
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}

@@ -1,0 +1,390 @@
+//! Token-level rules: title + name, given name + surnames, organization and law
+//! head-word runs, legal provisions. Each produces candidates; the resolver in
+//! `mod.rs` picks among them.
+
+use super::lexicon::{Gender, Lexicon, AFTER, INNER, LATE, RIGHT};
+use super::tokens::{Token, DIGIT, HEADLINE, LOWER, SENT_START, UPPER, WORD};
+use super::{Cand, Rules};
+use crate::document::{Label, Span};
+
+/// What the gazetteer found at a token start (for rules that must stop at places).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hint {
+    /// A strong gazetteer entry (country, demonym, religious group, organization)
+    /// starts here.
+    pub strong: bool,
+}
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub lex: &'a Lexicon,
+    pub hints: &'a [Hint],
+}
+
+impl Ctx<'_> {
+    #[inline]
+    fn w(&self, i: usize) -> &str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Tokens `a` and `b` (a before b) are separated by at most one space.
+    #[inline]
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        let gap = &self.text[self.toks[a].end..self.toks[b].start];
+        gap.is_empty() || gap == " " || gap == "\u{a0}"
+    }
+
+    fn stop(&self, i: usize) -> bool {
+        self.lex.name_stop.contains(self.w(i))
+    }
+
+    /// A capitalized word that can be part of a person's name.
+    fn name_part(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let w = self.w(i);
+        if t.is_cap_word() {
+            return !self.stop(i)
+                && !self.lex.org_heads.contains(w)
+                && !self.lex.law_heads.contains_key(w)
+                && !self.lex.provisions.contains(w)
+                && !self.lex.is_title_word(w);
+        }
+        // "al-Masri", "el-Sayed", "bin-Laden"
+        if t.is(LOWER) {
+            if let Some((p, rest)) = w.split_once('-') {
+                return self.lex.particles.contains(p)
+                    && rest.chars().next().is_some_and(char::is_uppercase);
+            }
+        }
+        false
+    }
+
+    fn is_particle(&self, i: usize) -> bool {
+        self.toks[i].is(LOWER) && self.lex.particles.contains(self.w(i))
+    }
+
+    /// A single capital letter followed by a period ("F.").
+    fn initial(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        t.end - t.start == 1
+            && t.is(WORD)
+            && self.w(i).as_bytes()[0].is_ascii_uppercase()
+            && i + 1 < self.toks.len()
+            && self.w(i + 1) == "."
+            && self.toks[i + 1].start == t.end
+    }
+
+    /// Name parts from token `i`: the exclusive end token and the number of parts.
+    fn name_run(&self, i: usize) -> (usize, usize) {
+        let n = self.toks.len();
+        let mut k = i;
+        let mut parts = 0;
+        let mut end = i;
+        while k < n && parts < 5 {
+            if k > i && !self.adjacent(k - 1, k) {
+                break;
+            }
+            if k > i && self.hints[k].strong {
+                break;
+            }
+            if self.initial(k) {
+                k += 2;
+                parts += 1;
+                // an initial alone does not end a name
+                continue;
+            }
+            if self.name_part(k) {
+                k += 1;
+                parts += 1;
+                end = k;
+                continue;
+            }
+            if parts > 0 && self.is_particle(k) && k + 1 < n {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // count parts up to `end` only
+        let mut p = 0;
+        let mut j = i;
+        while j < end {
+            if self.initial(j) {
+                j += 2;
+            } else {
+                if self.name_part(j) {
+                    p += 1;
+                }
+                j += 1;
+            }
+        }
+        (end, p)
+    }
+
+    fn span(&self, a: usize, b_excl: usize) -> Span {
+        Span::new(self.toks[a].start, self.toks[b_excl - 1].end)
+    }
+
+    fn is_conn(&self, i: usize, role: u8) -> bool {
+        self.toks[i].is(LOWER)
+            && self
+                .lex
+                .connectors
+                .get(self.w(i))
+                .is_some_and(|r| r & role != 0)
+    }
+
+    /// A capitalized word (or acronym) that can sit inside an organization or law name.
+    fn org_word(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        t.is(WORD) && (t.is_cap_word() || t.is(UPPER)) && !t.is(LOWER) && !self.stop(i)
+    }
+}
+
+pub fn persons<'g>(
+    cx: &Ctx,
+    r: &Rules,
+    out: &mut Vec<Cand<'g>>,
+    genders: &mut Vec<(Span, Gender)>,
+) {
+    let toks = cx.toks;
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = toks[i];
+        if !t.is(WORD) {
+            i += 1;
+            continue;
+        }
+        // title(s) + name
+        let mut k = i;
+        let mut gender = None;
+        while k < n {
+            match cx.lex.title_at(cx.text, toks, k) {
+                Some((len, title)) if k == i || cx.adjacent(k - 1, k) => {
+                    gender = gender.or(title.gender);
+                    k += len;
+                }
+                _ => break,
+            }
+        }
+        if k > i && k < n && cx.adjacent(k - 1, k) {
+            let (end, parts) = cx.name_run(k);
+            let headline = toks[k].is(HEADLINE);
+            let ok = parts > 0
+                && (!headline
+                    || cx.lex.given.contains(cx.w(k))
+                    || cx.lex.surnames.contains(cx.w(end - 1)));
+            // a lower-case title needs a name that is not a sentence start
+            if ok {
+                let span = cx.span(k, end);
+                if let Some(g) = gender {
+                    genders.push((span, g));
+                }
+                out.push(Cand::new(span, Label::Person, r.title_name.clone(), 6));
+                i = end;
+                continue;
+            }
+        }
+        if k > i {
+            i = k;
+            continue;
+        }
+        // given name + surname(s)
+        let w = cx.w(i);
+        if t.is_cap_word() && cx.lex.given.contains(w) && i + 1 < n && cx.adjacent(i, i + 1) {
+            let (end, parts) = cx.name_run(i);
+            if parts >= 2 {
+                let ambiguous = cx.lex.given_ambiguous.contains(w);
+                let last_known = cx.lex.surnames.contains(cx.w(end - 1));
+                if !ambiguous
+                    || last_known
+                    || (cx.lex.given.contains(cx.w(i + 1)) && !t.is(SENT_START))
+                {
+                    out.push(Cand::new(
+                        cx.span(i, end),
+                        Label::Person,
+                        r.given_name.clone(),
+                        4,
+                    ));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        // unknown first name + known surname ("Raja Waris")
+        if cx.name_part(i)
+            && !t.is(SENT_START)
+            && !t.is(HEADLINE)
+            && !cx.hints[i].strong
+            && i + 1 < n
+            && cx.adjacent(i, i + 1)
+        {
+            let (end, parts) = cx.name_run(i);
+            if parts >= 2 && cx.lex.surnames.contains(cx.w(end - 1)) {
+                out.push(Cand::new(
+                    cx.span(i, end),
+                    Label::Person,
+                    r.surname.clone(),
+                    3,
+                ));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Capitalized runs ending in a head word, extended to the right through connectors.
+/// Returns (start token, end token exclusive, capitalized word count).
+fn head_run(cx: &Ctx, h: usize) -> Option<(usize, usize, usize)> {
+    let toks = cx.toks;
+    let n = toks.len();
+    let mut caps = 1;
+    // left
+    let mut j = h;
+    while j > 0 {
+        let p = j - 1;
+        if !cx.adjacent(p, j) {
+            break;
+        }
+        if cx.org_word(p) && !cx.lex.is_title_word(cx.w(p)) {
+            j = p;
+            caps += 1;
+        } else if cx.is_conn(p, INNER) && p > 0 && cx.adjacent(p - 1, p) && cx.org_word(p - 1) {
+            j = p;
+        } else {
+            break;
+        }
+    }
+    // right
+    let mut k = h + 1;
+    let mut extended = false;
+    if !toks[h].is(HEADLINE) {
+        loop {
+            let mut m = k;
+            let mut after_conn = false;
+            // connectors
+            while m < n && cx.adjacent(m - 1, m) && toks[m].is(LOWER) {
+                let Some(&role) = cx.lex.connectors.get(cx.w(m)) else {
+                    break;
+                };
+                let ok = if after_conn {
+                    role & AFTER != 0
+                } else {
+                    role & RIGHT != 0 || (extended && role & LATE != 0)
+                };
+                if !ok {
+                    break;
+                }
+                m += 1;
+                after_conn = true;
+            }
+            let took_conn = after_conn;
+            if !took_conn {
+                break;
+            }
+            // capitalized run
+            let mut q = m;
+            let mut got = 0;
+            while q < n
+                && cx.adjacent(q - 1, q)
+                && (cx.org_word(q) || (toks[q].is(DIGIT) && got > 0))
+            {
+                q += 1;
+                got += 1;
+            }
+            if got == 0 {
+                break;
+            }
+            caps += got;
+            k = q;
+            extended = true;
+        }
+    }
+    (caps >= 2).then_some((j, k, caps))
+}
+
+pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
+    let toks = cx.toks;
+    for h in 0..toks.len() {
+        let t = toks[h];
+        if !t.is(WORD) || t.is(LOWER) || t.is(UPPER) {
+            continue;
+        }
+        let w = cx.w(h);
+        let (label, rule) = if cx.lex.org_heads.contains(w) {
+            (Label::Org, &r.org_head)
+        } else if let Some(&alone) = cx.lex.law_heads.get(w) {
+            if let Some((a, b, _)) = head_run(cx, h) {
+                out.push(Cand::new(cx.span(a, b), Label::Law, r.law_name.clone(), 5));
+            } else if alone && !t.is(SENT_START) && !t.is(HEADLINE) {
+                out.push(Cand::new(t.span(), Label::Law, r.law_name.clone(), 2));
+            }
+            continue;
+        } else {
+            continue;
+        };
+        if let Some((a, b, _)) = head_run(cx, h) {
+            out.push(Cand::new(cx.span(a, b), label, rule.clone(), 5));
+        }
+    }
+}
+
+/// "Section 295-C", "Sections 295-A, 295-B, and 295-C", "Article 18(2)", optionally
+/// extended by "of the <law name>".
+pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
+    let toks = cx.toks;
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if !(toks[i].is(WORD) && !toks[i].is(LOWER) && cx.lex.provisions.contains(cx.w(i))) {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        if k < n && cx.w(k) == "." && toks[k].start == toks[i].end {
+            k += 1;
+        }
+        if !(k < n && toks[k].is(DIGIT) && cx.adjacent(k - 1, k)) {
+            i += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        loop {
+            // sub-clause "(2)" or "(b)"
+            if end + 2 < n
+                && cx.w(end) == "("
+                && toks[end].start == toks[end - 1].end
+                && toks[end + 1].is(WORD)
+                && toks[end + 1].end - toks[end + 1].start <= 4
+                && cx.w(end + 2) == ")"
+            {
+                end += 3;
+                continue;
+            }
+            // list continuation: ", 295-B", "and 295-C", ", and 295-C"
+            let mut m = end;
+            if m < n && cx.w(m) == "," {
+                m += 1;
+            }
+            if m < n && matches!(cx.w(m), "and" | "or" | "&") {
+                m += 1;
+            }
+            if m > end && m < n && toks[m].is(DIGIT) {
+                end = m + 1;
+                continue;
+            }
+            break;
+        }
+        out.push(Cand::new(
+            cx.span(i, end),
+            Label::Law,
+            r.provision.clone(),
+            7,
+        ));
+        i = end;
+    }
+}
