@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
-use super::tokens::{Token, LOWER, UPPER, WORD};
+use super::tokens::{Token, UPPER, WORD};
 use super::{Cand, Rules};
 use crate::document::{Label, Span};
 
@@ -36,6 +36,25 @@ pub fn extend_provisions(text: &str, ents: &mut Vec<Cand>, r: &Rules) {
             }
         }
         i += 1;
+    }
+    // a later bare "Section 295-C" refers to the full provision named before
+    let full: Vec<String> = ents
+        .iter()
+        .filter(|e| e.label == Label::Law && e.rule == r.provision)
+        .map(|e| e.span.text(text).to_string())
+        .filter(|t| t.contains(" of "))
+        .collect();
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.label == Label::Law && e.rule == r.provision)
+    {
+        let t = e.span.text(text);
+        if let Some(f) = full
+            .iter()
+            .find(|f| f.len() > t.len() && f.starts_with(t) && f[t.len()..].starts_with(" of "))
+        {
+            e.canonical = Some(f.clone());
+        }
     }
 }
 
@@ -118,6 +137,32 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
         c.canonical = Some(name);
         added.push(c);
     }
+    // "(CLAAS)" after a name no rule found: the capitalized words before it whose
+    // initials spell the acronym.
+    for (pi, t) in toks.iter().enumerate() {
+        if t.text(text) != "(" || pi + 2 >= toks.len() || toks[pi + 2].text(text) != ")" {
+            continue;
+        }
+        let a = toks[pi + 1];
+        if !(a.is(WORD) && a.is(UPPER)) || pi == 0 {
+            continue;
+        }
+        let acr = a.text(text);
+        if defs.contains_key(acr) || added.iter().any(|c| c.span == a.span()) {
+            continue;
+        }
+        if let Some(start) = name_before(text, toks, pi, acr) {
+            let name_span = Span::new(toks[start].start, toks[pi - 1].end);
+            let name = name_span.text(text).to_string();
+            let mut c = Cand::new(name_span, Label::Org, r.acronym_def.clone(), 9);
+            c.canonical = Some(name.clone());
+            added.push(c);
+            let mut d = Cand::new(a.span(), Label::Org, r.acronym_def.clone(), 9);
+            d.canonical = Some(name.clone());
+            added.push(d);
+            defs.insert(acr.to_string(), (name, Label::Org));
+        }
+    }
     // Organizations named in full, for acronyms used without a definition.
     let full: Vec<(String, String)> = ents
         .iter()
@@ -162,6 +207,54 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
     merge(ents, added);
 }
 
+/// Start token of the words before token `paren` whose capitalized initials spell
+/// `acr` ("Centre for Legal Aid, Assistance and Settlement" before "(CLAAS)").
+fn name_before(text: &str, toks: &[Token], paren: usize, acr: &str) -> Option<usize> {
+    let letters: Vec<char> = acr.chars().collect();
+    let mut need = letters.len();
+    let mut i = paren;
+    let mut steps = 0;
+    while i > 0 && steps < 16 {
+        i -= 1;
+        steps += 1;
+        let t = toks[i];
+        let w = t.text(text);
+        if t.is(WORD) && !t.is(super::tokens::LOWER) {
+            let c = w.chars().next()?;
+            if need == 0 || c.to_uppercase().next() != Some(letters[need - 1]) {
+                return None;
+            }
+            need -= 1;
+            if need == 0 {
+                return Some(i);
+            }
+        } else if t.is(WORD)
+            && matches!(
+                w,
+                "of" | "for"
+                    | "and"
+                    | "the"
+                    | "on"
+                    | "in"
+                    | "to"
+                    | "d"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "la"
+                    | "le"
+            )
+        {
+            continue;
+        } else if matches!(w, "," | "&" | "\u{2019}" | "'" | "-") {
+            continue;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
 /// Adds candidates that replace whatever they overlap.
 fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
     if added.is_empty() {
@@ -181,7 +274,12 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
         let s = e.span.text(text);
         let words: Vec<&str> = s
             .split(|c: char| c.is_whitespace())
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with('.'))
+            .filter(|w| {
+                !w.ends_with('.')
+                    && (w.chars().next().is_some_and(char::is_uppercase)
+                        || w.split_once('-')
+                            .is_some_and(|(_, r)| r.starts_with(char::is_uppercase)))
+            })
             .collect();
         if words.len() >= 2 {
             full.push((e.span.start, s.to_string(), words));
@@ -213,22 +311,38 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
         .filter(|w| !lex.name_stop.contains(*w) && !lex.particles.contains(&w.to_lowercase()))
         .collect();
     let mut added = Vec::new();
-    for t in toks {
-        if !t.is_cap_word() {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !t.is_cap_word() || !parts.contains(t.text(text)) || overlaps_any(ents, t.span()) {
+            i += 1;
             continue;
         }
-        let w = t.text(text);
-        if !parts.contains(w) || overlaps_any(ents, t.span()) {
-            continue;
+        // a run of adjacent name parts ("Isabel Mendes") is one mention
+        let mut j = i + 1;
+        while j < toks.len()
+            && toks[j].is_cap_word()
+            && parts.contains(toks[j].text(text))
+            && &text[toks[j - 1].end..toks[j].start] == " "
+            && !overlaps_any(ents, toks[j].span())
+        {
+            j += 1;
         }
-        if let Some(name) = pick(t.start, &[w]) {
-            let mut c = Cand::new(t.span(), Label::Person, r.orthomatch.clone(), 1);
+        let words: Vec<&str> = toks[i..j].iter().map(|t| t.text(text)).collect();
+        let span = Span::new(t.start, toks[j - 1].end);
+        let name = full
+            .iter()
+            .find(|f| f.1 == span.text(text))
+            .map(|f| f.1.clone())
+            .or_else(|| pick(t.start, &words));
+        if let Some(name) = name {
+            let mut c = Cand::new(span, Label::Person, r.orthomatch.clone(), 1);
             c.canonical = Some(name);
             added.push(c);
         }
+        i = j;
     }
     merge(ents, added);
-    let _ = LOWER;
 }
 
 /// Canonical name and country of gazetteer entities; a place named in several

@@ -45,6 +45,8 @@ pub struct Lexicon {
     pub given: HashSet<String>,
     pub given_ambiguous: HashSet<String>,
     pub surnames: HashSet<String>,
+    /// Surnames written before the given name ("Zhang Wei").
+    pub surnames_first: HashSet<String>,
     pub particles: HashSet<String>,
     pub org_heads: HashSet<String>,
     /// law head word → may stand alone ("Constitution")
@@ -54,6 +56,8 @@ pub struct Lexicon {
     pub name_stop: HashSet<String>,
     /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
     pub provision_extend_of: bool,
+    /// Words that may follow a provision number ("Article 500 bis").
+    pub provision_suffixes: HashSet<String>,
 }
 
 fn set(patterns: &Patterns, path: &str, required: bool) -> Result<HashSet<String>> {
@@ -130,11 +134,18 @@ impl Lexicon {
         let provisions_file = patterns.require("entities/law_provisions.txt")?;
         let provision_extend_of = crate::patterns::directives(provisions_file)
             .any(|d| d.replace(' ', "") == "extend-of=yes");
+        let provision_suffixes = crate::patterns::directives(provisions_file)
+            .filter_map(|d| d.strip_prefix("suffixes"))
+            .filter_map(|d| d.trim_start().strip_prefix('='))
+            .flat_map(|d| d.split_whitespace().map(str::to_string))
+            .collect();
         Ok(Lexicon {
+            provision_suffixes,
             titles,
             given: set(patterns, "names/given_names.txt", true)?,
             given_ambiguous: set(patterns, "names/given_names_ambiguous.txt", false)?,
             surnames: set(patterns, "names/surnames.txt", false)?,
+            surnames_first: set(patterns, "entities/surnames_first.txt", false)?,
             particles: set(patterns, "names/name_particles.txt", false)?
                 .into_iter()
                 .map(|p| p.to_lowercase())

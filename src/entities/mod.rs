@@ -42,6 +42,8 @@ pub struct Cand<'g> {
     pub entries: &'g [u32],
     pub canonical: Option<String>,
     pub country: Option<String>,
+    /// A blocking gazetteer entry (label `O`): wins its span, produces nothing.
+    pub block: bool,
 }
 
 impl Cand<'static> {
@@ -54,6 +56,7 @@ impl Cand<'static> {
             entries: &[],
             canonical: None,
             country: None,
+            block: false,
         }
     }
 }
@@ -173,6 +176,23 @@ impl EntityRecognizer {
                 i += 1;
                 continue;
             }
+            let mut j = i;
+            while j < toks.len() && toks[j].start < hit.end {
+                hints[j].covered = true;
+                hints[j].gpe = best.label == Some(Label::Gpe);
+                j += 1;
+            }
+            if best.label.is_none() {
+                out.push(Cand {
+                    block: true,
+                    ..Cand::new(
+                        Span::new(hit.start, hit.end),
+                        Label::Org,
+                        best.list.clone(),
+                        10,
+                    )
+                });
+            }
             if let Some(label) = best.label {
                 hints[i].strong = best.rank <= 2;
                 let prio = if best.rank == 1 {
@@ -188,6 +208,7 @@ impl EntityRecognizer {
                     entries: hit.entries,
                     canonical: None,
                     country: None,
+                    block: false,
                 });
             }
             while i < toks.len() && toks[i].start < hit.end {
@@ -262,6 +283,7 @@ fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         taken.insert(c.span.start, c.span.end);
         out.push(c);
     }
+    out.retain(|c| !c.block);
     out.sort_by_key(|c| c.span.start);
     out
 }

@@ -13,6 +13,10 @@ pub struct Hint {
     /// A strong gazetteer entry (country, demonym, religious group, organization)
     /// starts here.
     pub strong: bool,
+    /// Inside a gazetteer match.
+    pub covered: bool,
+    /// Inside a GPE gazetteer match.
+    pub gpe: bool,
 }
 
 pub struct Ctx<'a> {
@@ -213,6 +217,31 @@ pub fn persons<'g>(
                 }
             }
         }
+        // surname first ("Zhang Wei", "Kim Sung-min")
+        if t.is_cap_word()
+            && cx.lex.surnames_first.contains(w)
+            && i + 1 < n
+            && cx.adjacent(i, i + 1)
+            && cx.name_part(i + 1)
+            && !cx.hints[i + 1].covered
+            && !t.is(HEADLINE)
+        {
+            let end = if i + 2 < n && cx.adjacent(i + 1, i + 2) && cx.name_part(i + 2) {
+                0
+            } else {
+                i + 2
+            };
+            if end > 0 {
+                out.push(Cand::new(
+                    cx.span(i, end),
+                    Label::Person,
+                    r.given_name.clone(),
+                    4,
+                ));
+                i = end;
+                continue;
+            }
+        }
         // unknown first name + known surname ("Raja Waris")
         if cx.name_part(i)
             && !t.is(SENT_START)
@@ -237,12 +266,43 @@ pub fn persons<'g>(
     }
 }
 
+/// Start token of a dotted abbreviation ("U.S.", "D.C.", "Jr.") whose final period is
+/// token `p`.
+fn dotted_start(cx: &Ctx, p: usize) -> Option<usize> {
+    let toks = cx.toks;
+    if cx.w(p) != "." || p == 0 || toks[p - 1].end != toks[p].start || !toks[p - 1].is(WORD) {
+        return None;
+    }
+    let w = cx.w(p - 1);
+    if matches!(w, "Jr" | "Sr" | "St" | "Mt" | "Ft") {
+        return Some(p - 1);
+    }
+    let single = |i: usize| {
+        toks[i].is(WORD)
+            && toks[i].end - toks[i].start == 1
+            && cx.w(i).as_bytes()[0].is_ascii_uppercase()
+    };
+    if !single(p - 1) {
+        return None;
+    }
+    let mut s = p - 1;
+    while s >= 2
+        && cx.w(s - 1) == "."
+        && toks[s - 1].end == toks[s].start
+        && toks[s - 2].end == toks[s - 1].start
+        && single(s - 2)
+    {
+        s -= 2;
+    }
+    (s < p - 1).then_some(s)
+}
+
 /// Capitalized runs ending in a head word, extended to the right through connectors.
-/// Returns (start token, end token exclusive, capitalized word count).
-fn head_run(cx: &Ctx, h: usize) -> Option<(usize, usize, usize)> {
+/// Returns (start token, end token exclusive).
+fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
     let toks = cx.toks;
     let n = toks.len();
-    let mut caps = 1;
+    let headline = toks[h].is(HEADLINE);
     // left
     let mut j = h;
     while j > 0 {
@@ -250,23 +310,52 @@ fn head_run(cx: &Ctx, h: usize) -> Option<(usize, usize, usize)> {
         if !cx.adjacent(p, j) {
             break;
         }
+        if let Some(s) = dotted_start(cx, p) {
+            if !headline {
+                j = s;
+                continue;
+            }
+            break;
+        }
+        // possessive inside a name: "People’s Court"
+        if !headline
+            && p >= 2
+            && cx.w(p) == "s"
+            && matches!(cx.w(p - 1), "\u{2019}" | "'")
+            && toks[p - 2].end == toks[p - 1].start
+            && toks[p - 1].end == toks[p].start
+            && cx.org_word(p - 2)
+            && !cx.hints[p - 2].covered
+        {
+            j = p - 2;
+            continue;
+        }
         if cx.org_word(p) && !cx.lex.is_title_word(cx.w(p)) {
+            if headline && law && cx.hints[p].covered {
+                break;
+            }
             j = p;
-            caps += 1;
-        } else if cx.is_conn(p, INNER) && p > 0 && cx.adjacent(p - 1, p) && cx.org_word(p - 1) {
+        } else if !headline
+            && cx.is_conn(p, INNER)
+            && p > 0
+            && cx.adjacent(p - 1, p)
+            && (cx.org_word(p - 1) || dotted_start(cx, p - 1).is_some())
+        {
             j = p;
         } else {
             break;
         }
     }
+    while j < h && toks[j].is(LOWER) {
+        j += 1;
+    }
     // right
     let mut k = h + 1;
     let mut extended = false;
-    if !toks[h].is(HEADLINE) {
+    if !headline {
         loop {
             let mut m = k;
             let mut after_conn = false;
-            // connectors
             while m < n && cx.adjacent(m - 1, m) && toks[m].is(LOWER) {
                 let Some(&role) = cx.lex.connectors.get(cx.w(m)) else {
                     break;
@@ -282,29 +371,53 @@ fn head_run(cx: &Ctx, h: usize) -> Option<(usize, usize, usize)> {
                 m += 1;
                 after_conn = true;
             }
-            let took_conn = after_conn;
-            if !took_conn {
+            if !after_conn {
                 break;
             }
-            // capitalized run
             let mut q = m;
             let mut got = 0;
-            while q < n
-                && cx.adjacent(q - 1, q)
-                && (cx.org_word(q) || (toks[q].is(DIGIT) && got > 0))
-            {
-                q += 1;
-                got += 1;
+            while q < n && cx.adjacent(q - 1, q) {
+                if cx.org_word(q) || (toks[q].is(DIGIT) && got > 0) {
+                    q += 1;
+                    got += 1;
+                } else if got > 0
+                    && q + 2 < n
+                    && matches!(cx.w(q), "\u{2019}" | "'")
+                    && cx.w(q + 1) == "s"
+                    && toks[q - 1].end == toks[q].start
+                    && toks[q].end == toks[q + 1].start
+                    && cx.org_word(q + 2)
+                {
+                    q += 2;
+                } else {
+                    break;
+                }
             }
             if got == 0 {
                 break;
             }
-            caps += got;
             k = q;
             extended = true;
         }
     }
-    (caps >= 2).then_some((j, k, caps))
+    if law && k < n {
+        // "Ordinance 06-03", "Law 2000", "Ordinance, 2020", "Act of 1998"
+        let year = |i: usize| i < n && toks[i].is(DIGIT) && cx.w(i).len() == 4;
+        if toks[k].is(DIGIT) && cx.adjacent(k - 1, k) {
+            k += 1;
+        } else if k + 1 < n && cx.w(k) == "," && toks[k].start == toks[k - 1].end && year(k + 1) {
+            k += 2;
+        } else if k + 1 < n && cx.w(k) == "of" && cx.adjacent(k - 1, k) && year(k + 1) {
+            k += 2;
+        }
+    }
+    let caps = (j..k)
+        .filter(|&i| cx.org_word(i) || dotted_start(cx, i).is_some())
+        .count();
+    if headline && !law && !(j..h).any(|i| cx.hints[i].gpe) {
+        return None;
+    }
+    (caps >= 2).then_some((j, k))
 }
 
 pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
@@ -318,7 +431,7 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         let (label, rule) = if cx.lex.org_heads.contains(w) {
             (Label::Org, &r.org_head)
         } else if let Some(&alone) = cx.lex.law_heads.get(w) {
-            if let Some((a, b, _)) = head_run(cx, h) {
+            if let Some((a, b)) = head_run(cx, h, true) {
                 out.push(Cand::new(cx.span(a, b), Label::Law, r.law_name.clone(), 5));
             } else if alone && !t.is(SENT_START) && !t.is(HEADLINE) {
                 out.push(Cand::new(t.span(), Label::Law, r.law_name.clone(), 2));
@@ -327,7 +440,7 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         } else {
             continue;
         };
-        if let Some((a, b, _)) = head_run(cx, h) {
+        if let Some((a, b)) = head_run(cx, h, false) {
             out.push(Cand::new(cx.span(a, b), label, rule.clone(), 5));
         }
     }
@@ -338,21 +451,43 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
 pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
     let n = toks.len();
+    let suffix = |i: usize| {
+        i < n
+            && toks[i].is(LOWER)
+            && cx.adjacent(i - 1, i)
+            && cx.lex.provision_suffixes.contains(cx.w(i))
+    };
     let mut i = 0;
     while i < n {
-        if !(toks[i].is(WORD) && !toks[i].is(LOWER) && cx.lex.provisions.contains(cx.w(i))) {
+        let w = cx.w(i);
+        let section_sign = w == "\u{a7}";
+        if !(section_sign
+            || (toks[i].is(WORD) && !toks[i].is(LOWER) && cx.lex.provisions.contains(w)))
+        {
             i += 1;
             continue;
         }
         let mut k = i + 1;
-        if k < n && cx.w(k) == "." && toks[k].start == toks[i].end {
+        if k < n && matches!(cx.w(k), "." | "\u{a7}") && toks[k].start == toks[i].end {
             k += 1;
         }
         if !(k < n && toks[k].is(DIGIT) && cx.adjacent(k - 1, k)) {
             i += 1;
             continue;
         }
+        // "18 U.S.C. § 249"
+        let mut start = i;
+        if section_sign && i >= 2 && cx.adjacent(i - 1, i) {
+            if let Some(s) = dotted_start(cx, i - 1) {
+                if s > 0 && toks[s - 1].is(DIGIT) && cx.adjacent(s - 1, s) {
+                    start = s - 1;
+                }
+            }
+        }
         let mut end = k + 1;
+        if suffix(end) {
+            end += 1;
+        }
         loop {
             // sub-clause "(2)" or "(b)"
             if end + 2 < n
@@ -375,12 +510,15 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             }
             if m > end && m < n && toks[m].is(DIGIT) {
                 end = m + 1;
+                if suffix(end) {
+                    end += 1;
+                }
                 continue;
             }
             break;
         }
         out.push(Cand::new(
-            cx.span(i, end),
+            cx.span(start, end),
             Label::Law,
             r.provision.clone(),
             7,
