@@ -380,12 +380,10 @@ pub fn places(text: &str, gaz: &Gazetteer, ents: &mut [Cand]) {
             })
             .or(first);
         let Some(x) = chosen else { continue };
-        if e.canonical.is_none() {
-            e.canonical = Some(if x.canonical.is_empty() {
-                e.span.text(text).to_string()
-            } else {
-                x.canonical.to_string()
-            });
+        if !x.canonical.is_empty() {
+            e.canonical = Some(x.canonical.to_string());
+        } else if e.canonical.is_none() {
+            e.canonical = Some(e.span.text(text).to_string());
         }
         if matches!(e.label, Label::Gpe | Label::Loc | Label::Norp) {
             e.country = x.country.as_deref().map(str::to_string);

@@ -167,7 +167,16 @@ impl EntityRecognizer {
                 i += 1;
                 continue;
             }
-            let Some(hit) = self.gaz.match_at(text, t.start) else {
+            let mut hit = self.gaz.match_at(text, t.start);
+            let mut caps_canonical = None;
+            if hit.is_none() && t.is(tokens::UPPER) && !t.is(tokens::HEADLINE) && t.end - t.start >= 3 {
+                // "LAHORE, Pakistan" in a dateline: look the place up in title case
+                if let Some((h, canon)) = self.caps_place(text, toks, i) {
+                    hit = Some(h);
+                    caps_canonical = Some(canon);
+                }
+            }
+            let Some(hit) = hit else {
                 i += 1;
                 continue;
             };
@@ -206,7 +215,7 @@ impl EntityRecognizer {
                     rule: best.list.clone(),
                     prio,
                     entries: hit.entries,
-                    canonical: None,
+                    canonical: caps_canonical,
                     country: None,
                     block: false,
                 });
@@ -215,6 +224,44 @@ impl EntityRecognizer {
                 i += 1;
             }
         }
+    }
+
+    /// A place written in capitals starting at token `i` ("CEDAR RAPIDS"): the hit in
+    /// the original text and the title-case surface.
+    fn caps_place<'g>(
+        &'g self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+    ) -> Option<(gazetteer::Hit<'g>, String)> {
+        let mut j = i + 1;
+        while j < toks.len() && toks[j].is(tokens::UPPER) && text[toks[j - 1].end..toks[j].start] == *" " {
+            j += 1;
+        }
+        let raw = &text[toks[i].start..toks[j - 1].end];
+        if !raw.is_ascii() {
+            return None;
+        }
+        let mut title = String::with_capacity(raw.len());
+        let mut prev_alpha = false;
+        for c in raw.chars() {
+            title.push(if prev_alpha { c.to_ascii_lowercase() } else { c });
+            prev_alpha = c.is_ascii_alphabetic();
+        }
+        let h = self.gaz.match_at(&title, 0)?;
+        let e = &self.gaz.entries[h.entries[0] as usize];
+        if !matches!(e.label, Some(Label::Gpe | Label::Loc)) {
+            return None;
+        }
+        let surface = title[..h.end].to_string();
+        Some((
+            gazetteer::Hit {
+                start: toks[i].start + h.start,
+                end: toks[i].start + h.end,
+                ..h
+            },
+            surface,
+        ))
     }
 
     /// Gender implied by the titles in front of the mentions of a person
