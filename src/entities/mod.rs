@@ -169,7 +169,11 @@ impl EntityRecognizer {
             }
             let mut hit = self.gaz.match_at(text, t.start);
             let mut caps_canonical = None;
-            if hit.is_none() && t.is(tokens::UPPER) && !t.is(tokens::HEADLINE) && t.end - t.start >= 3 {
+            if hit.is_none()
+                && t.is(tokens::UPPER)
+                && !t.is(tokens::HEADLINE)
+                && t.end - t.start >= 3
+            {
                 // "LAHORE, Pakistan" in a dateline: look the place up in title case
                 if let Some((h, canon)) = self.caps_place(text, toks, i) {
                     hit = Some(h);
@@ -235,7 +239,10 @@ impl EntityRecognizer {
         i: usize,
     ) -> Option<(gazetteer::Hit<'g>, String)> {
         let mut j = i + 1;
-        while j < toks.len() && toks[j].is(tokens::UPPER) && text[toks[j - 1].end..toks[j].start] == *" " {
+        while j < toks.len()
+            && toks[j].is(tokens::UPPER)
+            && text[toks[j - 1].end..toks[j].start] == *" "
+        {
             j += 1;
         }
         let raw = &text[toks[i].start..toks[j - 1].end];
@@ -245,7 +252,11 @@ impl EntityRecognizer {
         let mut title = String::with_capacity(raw.len());
         let mut prev_alpha = false;
         for c in raw.chars() {
-            title.push(if prev_alpha { c.to_ascii_lowercase() } else { c });
+            title.push(if prev_alpha {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            });
             prev_alpha = c.is_ascii_alphabetic();
         }
         let h = self.gaz.match_at(&title, 0)?;
