@@ -228,7 +228,7 @@ fn name_before(text: &str, toks: &[Token], paren: usize, acr: &str) -> Option<us
             if need == 0 {
                 return Some(i);
             }
-        } else if t.is(WORD)
+        } else if (t.is(WORD)
             && matches!(
                 w,
                 "of" | "for"
@@ -243,10 +243,9 @@ fn name_before(text: &str, toks: &[Token], paren: usize, acr: &str) -> Option<us
                     | "des"
                     | "la"
                     | "le"
-            )
+            ))
+            || matches!(w, "," | "&" | "\u{2019}" | "'" | "-")
         {
-            continue;
-        } else if matches!(w, "," | "&" | "\u{2019}" | "'" | "-") {
             continue;
         } else {
             return None;
@@ -293,8 +292,7 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
             f.2.len() > words.len() && words.iter().all(|w| f.2.contains(w))
         };
         full.iter()
-            .filter(|f| f.0 <= pos && fits(f))
-            .next_back()
+            .rfind(|f| f.0 <= pos && fits(f))
             .or_else(|| full.iter().find(|f| fits(f)))
             .map(|f| f.1.clone())
     };

@@ -140,9 +140,8 @@ impl Gazetteer {
                     continue;
                 }
                 let country = line.col(3);
-                if !country.is_empty()
-                    && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()))
-                {
+                let code_ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
+                if !country.is_empty() && !code_ok {
                     bail!(
                         "{path}:{}: country {country:?} is not an ISO 3166-1 alpha-2 code",
                         line.number

@@ -405,9 +405,11 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
         let year = |i: usize| i < n && toks[i].is(DIGIT) && cx.w(i).len() == 4;
         if toks[k].is(DIGIT) && cx.adjacent(k - 1, k) {
             k += 1;
-        } else if k + 1 < n && cx.w(k) == "," && toks[k].start == toks[k - 1].end && year(k + 1) {
-            k += 2;
-        } else if k + 1 < n && cx.w(k) == "of" && cx.adjacent(k - 1, k) && year(k + 1) {
+        } else if k + 1 < n
+            && year(k + 1)
+            && ((cx.w(k) == "," && toks[k].start == toks[k - 1].end)
+                || (cx.w(k) == "of" && cx.adjacent(k - 1, k)))
+        {
             k += 2;
         }
     }
@@ -422,8 +424,7 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
 
 pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
-    for h in 0..toks.len() {
-        let t = toks[h];
+    for (h, &t) in toks.iter().enumerate() {
         if !t.is(WORD) || t.is(LOWER) || t.is(UPPER) {
             continue;
         }
