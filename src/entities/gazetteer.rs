@@ -5,8 +5,8 @@
 //! Line format (TSV): `surface  label  [canonical]  [country]`. The file stem is the
 //! list name and becomes the entity's `rule`. Label `O` blocks a surface: it matches
 //! (so that leftmost-longest prefers it) but produces no entity. Surfaces listed in
-//! `gazetteer/stop.txt` (and `entities/stop.txt`) are dropped from every list except
-//! `countries`.
+//! `gazetteer/stop.txt` (and `entities/stop.txt`) fire, outside `countries`, only in a
+//! clear place context ("from Reading,").
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -27,6 +27,8 @@ pub struct Entry {
     pub country: Option<Box<str>>,
     pub list: Rule,
     pub rank: u8,
+    /// The surface is on a stop list: it fires only in a clear place context.
+    pub stopped: bool,
 }
 
 struct Automaton {
@@ -100,7 +102,7 @@ impl Builder {
         }
         let mut entries = self.entries;
         for e in &mut entries {
-            e.sort_by_key(|&i| all[i as usize].rank);
+            e.sort_by_key(|&i| (all[i as usize].stopped, all[i as usize].rank));
         }
         Ok(Some(Automaton { ac, entries, first }))
     }
@@ -136,9 +138,7 @@ impl Gazetteer {
                         format!("{path}:{}: unknown label {l:?} (want PERSON, ORG, GPE, LOC, NORP, LAW or O)", line.number)
                     })?),
                 };
-                if list != "countries" && stop.contains(surface) {
-                    continue;
-                }
+                let stopped = list != "countries" && stop.contains(surface);
                 let country = line.col(3);
                 let code_ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
                 if !country.is_empty() && !code_ok {
@@ -154,6 +154,7 @@ impl Gazetteer {
                     country: (!country.is_empty()).then(|| country.into()),
                     list: rule.clone(),
                     rank: rank_of(list),
+                    stopped,
                 });
                 if insensitive {
                     ci.add(surface.to_ascii_lowercase(), surface, idx);

@@ -54,6 +54,10 @@ pub struct Lexicon {
     pub provisions: HashSet<String>,
     pub connectors: HashMap<String, u8>,
     pub name_stop: HashSet<String>,
+    /// Capitalized words that are never part of a person's name ("County", "Street").
+    pub not_name: HashSet<String>,
+    /// Words that extend a place ("Kiambu County", "Punjab Province").
+    pub place_suffixes: HashSet<String>,
     /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
     pub provision_extend_of: bool,
     /// Words that may follow a provision number ("Article 500 bis").
@@ -155,6 +159,8 @@ impl Lexicon {
             provisions: word_list(provisions_file).map(str::to_string).collect(),
             connectors,
             name_stop: set(patterns, "entities/name_stop.txt", true)?,
+            not_name: set(patterns, "entities/not_name.txt", false)?,
+            place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
             provision_extend_of,
         })
     }
@@ -178,7 +184,10 @@ impl Lexicon {
         None
     }
 
+    /// A one-word title ("Pastor", "Mr.").
     pub fn is_title_word(&self, w: &str) -> bool {
-        self.titles.contains_key(w.to_lowercase().as_str())
+        self.titles
+            .get(w.to_lowercase().as_str())
+            .is_some_and(|v| v.iter().any(|t| t.words.len() == 1 || t.words[1] == "."))
     }
 }

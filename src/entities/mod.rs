@@ -91,10 +91,41 @@ impl Rules {
     }
 }
 
+/// How NORP mentions combine (`entities/norp_compounds.txt`).
+struct NorpRules {
+    /// Lists whose NORP joins a following NORP ("Sunni Islam").
+    join_after: Vec<String>,
+    /// Lower-case prefixes before a NORP ("anti-").
+    prefixes: Vec<String>,
+}
+
+impl NorpRules {
+    fn new(patterns: &Patterns) -> Self {
+        let mut r = NorpRules {
+            join_after: Vec::new(),
+            prefixes: Vec::new(),
+        };
+        if let Some(c) = patterns.get("entities/norp_compounds.txt") {
+            for d in crate::patterns::directives(c) {
+                if let Some((k, v)) = d.split_once('=') {
+                    let vals = v.split_whitespace().map(str::to_string);
+                    match k.trim() {
+                        "join-after" => r.join_after.extend(vals),
+                        "prefixes" => r.prefixes.extend(vals),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        r
+    }
+}
+
 /// The entity recognizer: gazetteer automata and rule data, built once per process.
 pub struct EntityRecognizer {
     gaz: Gazetteer,
     lex: Lexicon,
+    norp: NorpRules,
     rules: Rules,
 }
 
@@ -103,6 +134,7 @@ impl EntityRecognizer {
         Ok(EntityRecognizer {
             gaz: Gazetteer::new(patterns)?,
             lex: Lexicon::new(patterns)?,
+            norp: NorpRules::new(patterns),
             rules: Rules::new(),
         })
     }
@@ -169,6 +201,10 @@ impl EntityRecognizer {
             }
             let mut hit = self.gaz.match_at(text, t.start);
             let mut caps_canonical = None;
+            if hit.is_none() && t.is(tokens::LOWER) {
+                // "anti-Muslim", "non-Muslim"
+                hit = self.prefixed_norp(text, t);
+            }
             if hit.is_none()
                 && t.is(tokens::UPPER)
                 && !t.is(tokens::HEADLINE)
@@ -189,6 +225,45 @@ impl EntityRecognizer {
                 i += 1;
                 continue;
             }
+            if best.stopped && !self.place_context(text, toks, i, hit.end) {
+                i += 1;
+                continue;
+            }
+            let mut end = hit.end;
+            let mut joined = false;
+            match best.label {
+                Some(Label::Gpe | Label::Loc) => {
+                    // "Kiambu County"
+                    if let Some(k) = toks[i..].iter().position(|x| x.start >= end).map(|k| k + i) {
+                        let w = toks[k].text(text);
+                        if &text[end..toks[k].start] == " " && self.lex.place_suffixes.contains(w) {
+                            end = toks[k].end;
+                            joined = true;
+                        }
+                    }
+                }
+                Some(Label::Norp) => {
+                    // "British-Iranian", "Sunni Islam", "Sikh Americans"
+                    let hyphen = text[end..].starts_with('-');
+                    let space = text[end..].starts_with(' ');
+                    if hyphen || (space && self.norp.join_after.iter().any(|l| **l == *best.list)) {
+                        if let Some(h2) = self.gaz.match_at(text, end + 1) {
+                            let b2 = &self.gaz.entries[h2.entries[0] as usize];
+                            if b2.label == Some(Label::Norp) && !b2.stopped {
+                                end = h2.end;
+                                joined = true;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+            let hit = gazetteer::Hit { end, ..hit };
+            let caps_canonical = if joined {
+                Some(text[hit.start..end].to_string())
+            } else {
+                caps_canonical
+            };
             let mut j = i;
             while j < toks.len() && toks[j].start < hit.end {
                 hints[j].covered = true;
@@ -228,6 +303,38 @@ impl EntityRecognizer {
                 i += 1;
             }
         }
+    }
+
+    /// A NORP after a lower-case prefix, filling the whole word ("anti-Sikh").
+    fn prefixed_norp<'g>(&'g self, text: &str, t: Token) -> Option<gazetteer::Hit<'g>> {
+        let w = t.text(text);
+        let p = self
+            .norp
+            .prefixes
+            .iter()
+            .find(|p| w.starts_with(p.as_str()))?;
+        let h = self.gaz.match_at(text, t.start + p.len())?;
+        let e = &self.gaz.entries[h.entries[0] as usize];
+        (e.label == Some(Label::Norp) && h.end == t.end).then_some(gazetteer::Hit {
+            start: t.start,
+            ..h
+        })
+    }
+
+    /// A stop-listed place name counts only after a locative preposition and before
+    /// punctuation: "from Reading, ...", "of Sale, who ...".
+    fn place_context(&self, text: &str, toks: &[Token], i: usize, end: usize) -> bool {
+        if i == 0 || toks[i].is(tokens::SENT_START) {
+            return false;
+        }
+        let prev = toks[i - 1].text(text);
+        if !matches!(prev, "in" | "from" | "of" | "at" | "near" | "to") {
+            return false;
+        }
+        matches!(
+            text[end..].chars().next(),
+            Some(',' | '.' | ';' | ')') | None
+        )
     }
 
     /// A place written in capitals starting at token `i` ("CEDAR RAPIDS"): the hit in

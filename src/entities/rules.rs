@@ -52,6 +52,7 @@ impl Ctx<'_> {
                 && !self.lex.org_heads.contains(w)
                 && !self.lex.law_heads.contains_key(w)
                 && !self.lex.provisions.contains(w)
+                && !self.lex.not_name.contains(w)
                 && !self.lex.is_title_word(w);
         }
         // "al-Masri", "el-Sayed", "bin-Laden"
@@ -131,7 +132,8 @@ impl Ctx<'_> {
     }
 
     fn is_conn(&self, i: usize, role: u8) -> bool {
-        self.toks[i].is(LOWER)
+        let t = self.toks[i];
+        (t.is(LOWER) || !t.is(WORD))
             && self
                 .lex
                 .connectors
@@ -330,7 +332,7 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
             j = p - 2;
             continue;
         }
-        if cx.org_word(p) && !cx.lex.is_title_word(cx.w(p)) {
+        if cx.org_word(p) {
             if headline && law && cx.hints[p].covered {
                 break;
             }
@@ -356,18 +358,20 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
         loop {
             let mut m = k;
             let mut after_conn = false;
+            let mut prev_right = false;
             while m < n && cx.adjacent(m - 1, m) && toks[m].is(LOWER) {
                 let Some(&role) = cx.lex.connectors.get(cx.w(m)) else {
                     break;
                 };
                 let ok = if after_conn {
-                    role & AFTER != 0
+                    role & AFTER != 0 && prev_right
                 } else {
                     role & RIGHT != 0 || (extended && role & LATE != 0)
                 };
                 if !ok {
                     break;
                 }
+                prev_right = role & RIGHT != 0;
                 m += 1;
                 after_conn = true;
             }
@@ -406,6 +410,27 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
         if toks[k].is(DIGIT) && cx.adjacent(k - 1, k) {
             k += 1;
         } else if k + 1 < n
+            && toks[k].is(LOWER)
+            && cx.adjacent(k - 1, k)
+            && toks[k + 1].is(DIGIT)
+            && cx.adjacent(k, k + 1)
+            && cx
+                .lex
+                .provisions
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(cx.w(k)))
+        {
+            // "Iowa Code section 716.4"
+            k += 2;
+            while k + 1 < n
+                && cx.w(k) == "."
+                && toks[k + 1].is(DIGIT)
+                && toks[k].start == toks[k - 1].end
+                && toks[k + 1].start == toks[k].end
+            {
+                k += 2;
+            }
+        } else if k + 1 < n
             && year(k + 1)
             && ((cx.w(k) == "," && toks[k].start == toks[k - 1].end)
                 || (cx.w(k) == "of" && cx.adjacent(k - 1, k)))
@@ -419,7 +444,8 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
     if headline && !law && !(j..h).any(|i| cx.hints[i].gpe) {
         return None;
     }
-    (caps >= 2).then_some((j, k))
+    let numbered = law && k == h + 2 && toks[h + 1].is(DIGIT);
+    (caps >= 2 || numbered).then_some((j, k))
 }
 
 pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
