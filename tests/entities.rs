@@ -449,11 +449,14 @@ fn bad_gazetteer_line_is_a_clear_error() {
 #[test]
 fn user_list_adds_entries() {
     let mut p = patterns();
-    p.insert("gazetteer/my_orgs.tsv", "Voice of the Martyrs\tORG\n");
+    p.insert(
+        "gazetteer/my_orgs.tsv",
+        "Friends of the Lighthouse Keepers\tORG\n",
+    );
     let r = EntityRecognizer::new(&p).unwrap();
-    let text = "A report by Voice of the Martyrs came out.";
+    let text = "A report by Friends of the Lighthouse Keepers came out.";
     let e = r.recognize(text, &[]);
     assert_eq!(e.len(), 1);
     assert_eq!(&*e[0].rule, "my_orgs");
-    assert_eq!(e[0].span.text(text), "Voice of the Martyrs");
+    assert_eq!(e[0].span.text(text), "Friends of the Lighthouse Keepers");
 }

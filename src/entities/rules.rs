@@ -99,7 +99,7 @@ impl Ctx<'_> {
                 // an initial alone does not end a name
                 continue;
             }
-            if self.name_part(k) {
+            if self.name_part(k) || (k == i && name_like_title(self, k)) {
                 k += 1;
                 parts += 1;
                 end = k;
@@ -118,7 +118,7 @@ impl Ctx<'_> {
             if self.initial(j) {
                 j += 2;
             } else {
-                if self.name_part(j) {
+                if self.name_part(j) || (j == i && name_like_title(self, j)) {
                     p += 1;
                 }
                 j += 1;
@@ -148,6 +148,16 @@ impl Ctx<'_> {
     }
 }
 
+/// A second title that is also a name ("Pastor Raja Waris"): a known name word
+/// followed by another name part.
+fn name_like_title(cx: &Ctx, k: usize) -> bool {
+    let w = cx.w(k);
+    (cx.lex.given.contains(w) || cx.lex.given_ambiguous.contains(w) || cx.lex.surnames.contains(w))
+        && k + 1 < cx.toks.len()
+        && cx.adjacent(k, k + 1)
+        && cx.toks[k + 1].is_cap_word()
+}
+
 pub fn persons<'g>(
     cx: &Ctx,
     r: &Rules,
@@ -168,7 +178,10 @@ pub fn persons<'g>(
         let mut gender = None;
         while k < n {
             match cx.lex.title_at(cx.text, toks, k) {
-                Some((len, title)) if k == i || cx.adjacent(k - 1, k) => {
+                Some((len, title))
+                    if k == i
+                        || (cx.adjacent(k - 1, k) && !(len == 1 && name_like_title(cx, k))) =>
+                {
                     gender = gender.or(title.gender);
                     k += len;
                 }
