@@ -22,11 +22,37 @@ fn overlaps_any(ents: &[Cand], s: Span) -> bool {
 }
 
 /// "Section 295-C" + "of the" + "Pakistan Penal Code" → one LAW span.
-pub fn extend_provisions(text: &str, ents: &mut Vec<Cand>, r: &Rules) {
+pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
+    // "... 471 of IPC": an acronym after "of" belongs to the provision
+    let starts: HashSet<usize> = ents.iter().map(|e| e.span.start).collect();
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.label == Label::Law && e.rule == r.provision)
+    {
+        if starts.contains(&(e.span.end + 4)) {
+            continue;
+        }
+        let rest = &text[e.span.end..];
+        if let Some(after) = rest.strip_prefix(" of ") {
+            let at = e.span.end + 4;
+            let k = toks.partition_point(|t| t.start < at);
+            if k < toks.len()
+                && toks[k].start == at
+                && toks[k].is(UPPER)
+                && !after.starts_with(|c: char| c.is_lowercase())
+            {
+                e.span.end = toks[k].end;
+            }
+        }
+    }
     let mut i = 0;
     while i + 1 < ents.len() {
         let (a, b) = (&ents[i], &ents[i + 1]);
-        if a.label == Label::Law && a.rule == r.provision && b.label == Label::Law {
+        if a.label == Label::Law
+            && a.rule == r.provision
+            && b.label == Label::Law
+            && a.span.end <= b.span.start
+        {
             let gap = &text[a.span.end..b.span.start];
             if matches!(gap, " of the " | " of " | " of the\u{a0}") {
                 let end = b.span.end;
@@ -54,6 +80,32 @@ pub fn extend_provisions(text: &str, ents: &mut Vec<Cand>, r: &Rules) {
             .find(|f| f.len() > t.len() && f.starts_with(t) && f[t.len()..].starts_with(" of "))
         {
             e.canonical = Some(f.clone());
+        }
+    }
+}
+
+/// A one-word organization that ends a longer one named in the document takes its
+/// name ("Congress" → "U.S. Congress").
+pub fn orgs(text: &str, ents: &mut [Cand]) {
+    let names: Vec<String> = ents
+        .iter()
+        .filter(|e| e.label == Label::Org)
+        .map(|e| e.span.text(text).to_string())
+        .filter(|n| n.contains(' '))
+        .collect();
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.label == Label::Org && e.canonical.is_none())
+    {
+        let t = e.span.text(text);
+        if t.contains(' ') {
+            continue;
+        }
+        if let Some(n) = names
+            .iter()
+            .find(|n| n.ends_with(t) && n[..n.len() - t.len()].ends_with(' '))
+        {
+            e.canonical = Some(n.clone());
         }
     }
 }
@@ -343,20 +395,19 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
     merge(ents, added);
 }
 
-/// Canonical name and country of gazetteer entities; a place named in several
-/// countries takes a country named elsewhere in the document.
-pub fn places(text: &str, gaz: &Gazetteer, ents: &mut [Cand]) {
+/// Canonical name and country of gazetteer entities. The canonical is the surface
+/// unless the surface is an abbreviation ("U.S." → "United States"); a place named in
+/// several countries takes a country named elsewhere in the document, else its
+/// default from `entities/place_defaults.tsv`, else the first entry.
+pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, ents: &mut [Cand]) {
     let mut doc_countries: HashSet<&str> = HashSet::new();
     for e in ents.iter() {
-        let mut cs = e
-            .entries
-            .iter()
-            .map(|&i| &gaz.entries[i as usize])
-            .filter(|x| x.label == Some(e.label))
-            .filter_map(|x| x.country.as_deref());
-        if let Some(first) = cs.next() {
-            if cs.all(|c| c == first) {
-                doc_countries.insert(first);
+        if let Some(&i) = e.entries.first() {
+            let x = &gaz.entries[i as usize];
+            if &*x.list == "countries" {
+                if let Some(c) = x.country.as_deref() {
+                    doc_countries.insert(c);
+                }
             }
         }
     }
@@ -364,26 +415,30 @@ pub fn places(text: &str, gaz: &Gazetteer, ents: &mut [Cand]) {
         if e.entries.is_empty() {
             continue;
         }
-        let mut same = e
-            .entries
-            .iter()
-            .map(|&i| &gaz.entries[i as usize])
-            .filter(|x| x.label == Some(e.label));
-        let first = same.clone().next();
-        let chosen = same
+        let surface = e.span.text(text);
+        let same = || {
+            e.entries
+                .iter()
+                .map(|&i| &gaz.entries[i as usize])
+                .filter(|x| x.label == Some(e.label))
+        };
+        let default = defaults.get(surface).map(String::as_str);
+        let chosen = same()
             .find(|x| {
                 x.country
                     .as_deref()
                     .is_some_and(|c| doc_countries.contains(c))
             })
-            .or(first);
+            .or_else(|| same().find(|x| x.country.as_deref() == default && default.is_some()))
+            .or_else(|| same().next());
         let Some(x) = chosen else { continue };
-        if !x.canonical.is_empty() {
+        let abbreviation = !surface.chars().any(char::is_lowercase);
+        if abbreviation && !x.canonical.is_empty() {
             e.canonical = Some(x.canonical.to_string());
         } else if e.canonical.is_none() {
-            e.canonical = Some(e.span.text(text).to_string());
+            e.canonical = Some(surface.to_string());
         }
-        if matches!(e.label, Label::Gpe | Label::Loc | Label::Norp) {
+        if matches!(e.label, Label::Gpe | Label::Loc) {
             e.country = x.country.as_deref().map(str::to_string);
         }
     }

@@ -138,7 +138,9 @@ impl Gazetteer {
                         format!("{path}:{}: unknown label {l:?} (want PERSON, ORG, GPE, LOC, NORP, LAW or O)", line.number)
                     })?),
                 };
-                let stopped = list != "countries" && stop.contains(surface);
+                let stopped = list != "countries"
+                    && matches!(label, Some(Label::Gpe | Label::Loc))
+                    && stop.contains(surface);
                 let country = line.col(3);
                 let code_ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
                 if !country.is_empty() && !code_ok {

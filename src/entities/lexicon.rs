@@ -49,6 +49,9 @@ pub struct Lexicon {
     pub surnames_first: HashSet<String>,
     pub particles: HashSet<String>,
     pub org_heads: HashSet<String>,
+    /// Heads that need a word on their left ("Government": "Plateau State Government"
+    /// but not "the Government of Eritrea").
+    pub org_heads_left: HashSet<String>,
     /// law head word → may stand alone ("Constitution")
     pub law_heads: HashMap<String, bool>,
     pub provisions: HashSet<String>,
@@ -155,6 +158,10 @@ impl Lexicon {
                 .map(|p| p.to_lowercase())
                 .collect(),
             org_heads: set(patterns, "entities/org_heads.txt", true)?,
+            org_heads_left: lines(patterns.require("entities/org_heads.txt")?)
+                .filter(|l| l.col(1) == "needs-left")
+                .map(|l| l.col(0).to_string())
+                .collect(),
             law_heads,
             provisions: word_list(provisions_file).map(str::to_string).collect(),
             connectors,

@@ -126,6 +126,8 @@ pub struct EntityRecognizer {
     gaz: Gazetteer,
     lex: Lexicon,
     norp: NorpRules,
+    /// Default country of a place name shared by several countries.
+    place_defaults: std::collections::HashMap<String, String>,
     rules: Rules,
 }
 
@@ -135,6 +137,11 @@ impl EntityRecognizer {
             gaz: Gazetteer::new(patterns)?,
             lex: Lexicon::new(patterns)?,
             norp: NorpRules::new(patterns),
+            place_defaults: crate::patterns::lines(
+                patterns.get("entities/place_defaults.tsv").unwrap_or(""),
+            )
+            .map(|l| (l.col(0).to_string(), l.col(1).to_string()))
+            .collect(),
             rules: Rules::new(),
         })
     }
@@ -168,12 +175,13 @@ impl EntityRecognizer {
         rules::orgs_and_laws(&cx, &self.rules, &mut cands);
         rules::provisions(&cx, &self.rules, &mut cands);
         let mut ents = resolve(cands);
-        if self.lex.provision_extend_of {
-            canonical::extend_provisions(text, &mut ents, &self.rules);
-        }
         canonical::acronyms(text, &toks, &mut ents, &self.rules);
+        if self.lex.provision_extend_of {
+            canonical::extend_provisions(text, &toks, &mut ents, &self.rules);
+        }
+        canonical::orgs(text, &mut ents);
         canonical::persons(text, &toks, &self.lex, &mut ents, &self.rules);
-        canonical::places(text, &self.gaz, &mut ents);
+        canonical::places(text, &self.gaz, &self.place_defaults, &mut ents);
         ents.into_iter()
             .map(|c| Entity {
                 canonical: c.canonical.unwrap_or_else(|| c.span.text(text).to_string()),
@@ -426,9 +434,9 @@ fn in_url(text: &str, start: usize, end: usize) -> bool {
 /// Longest candidates first, then higher priority, then earlier; no overlaps.
 fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     cands.sort_by(|a, b| {
-        b.span
-            .len()
-            .cmp(&a.span.len())
+        b.block
+            .cmp(&a.block)
+            .then(b.span.len().cmp(&a.span.len()))
             .then(b.prio.cmp(&a.prio))
             .then(a.span.start.cmp(&b.span.start))
     });

@@ -99,7 +99,7 @@ impl Ctx<'_> {
                 // an initial alone does not end a name
                 continue;
             }
-            if self.name_part(k) || (k == i && name_like_title(self, k)) {
+            if self.name_part(k) || name_like_title(self, k) {
                 k += 1;
                 parts += 1;
                 end = k;
@@ -118,7 +118,7 @@ impl Ctx<'_> {
             if self.initial(j) {
                 j += 2;
             } else {
-                if self.name_part(j) || (j == i && name_like_title(self, j)) {
+                if self.name_part(j) || name_like_title(self, j) {
                     p += 1;
                 }
                 j += 1;
@@ -266,7 +266,8 @@ pub fn persons<'g>(
             && cx.adjacent(i, i + 1)
         {
             let (end, parts) = cx.name_run(i);
-            if parts >= 2 && cx.lex.surnames.contains(cx.w(end - 1)) {
+            let particle_last = cx.toks[end - 1].is(LOWER);
+            if parts >= 2 && (cx.lex.surnames.contains(cx.w(end - 1)) || particle_last) {
                 out.push(Cand::new(
                     cx.span(i, end),
                     Label::Person,
@@ -341,6 +342,7 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
             && toks[p - 1].end == toks[p].start
             && cx.org_word(p - 2)
             && !cx.hints[p - 2].covered
+            && !cx.lex.org_heads.contains(cx.w(p - 2))
         {
             j = p - 2;
             continue;
@@ -355,6 +357,7 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
             && p > 0
             && cx.adjacent(p - 1, p)
             && (cx.org_word(p - 1) || dotted_start(cx, p - 1).is_some())
+            && !cx.lex.is_title_word(cx.w(p - 1))
         {
             j = p;
         } else {
@@ -364,10 +367,13 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
     while j < h && toks[j].is(LOWER) {
         j += 1;
     }
+    // In a headline only a run that starts the line is suspect ("Chinese Court
+    // Sentences House Church"); "About Global Religious Liberty Watch" is fine.
+    let strict = headline && toks[j].is(SENT_START);
     // right
     let mut k = h + 1;
     let mut extended = false;
-    if !headline {
+    if !strict {
         loop {
             let mut m = k;
             let mut after_conn = false;
@@ -454,7 +460,11 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
     let caps = (j..k)
         .filter(|&i| cx.org_word(i) || dotted_start(cx, i).is_some())
         .count();
-    if headline && !law && !(j..h).any(|i| cx.hints[i].gpe) {
+    if strict && !law && !(j..h).any(|i| cx.hints[i].gpe) {
+        return None;
+    }
+    // "the Government of Eritrea": a head that needs a modifier on its left
+    if !law && j == h && cx.lex.org_heads_left.contains(cx.w(h)) {
         return None;
     }
     let numbered = law && k == h + 2 && toks[h + 1].is(DIGIT);
@@ -464,10 +474,21 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
 pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
     for (h, &t) in toks.iter().enumerate() {
-        if !t.is(WORD) || t.is(LOWER) || t.is(UPPER) {
+        if !t.is(WORD) || t.is(LOWER) {
             continue;
         }
         let w = cx.w(h);
+        if t.is(UPPER) && !cx.lex.org_heads.contains(w) {
+            continue;
+        }
+        // "U.S. District Judge": a head word modifying a title is no organization
+        if h + 1 < toks.len()
+            && cx.adjacent(h, h + 1)
+            && cx.lex.is_title_word(cx.w(h + 1))
+            && toks[h + 1].is_cap_word()
+        {
+            continue;
+        }
         let (label, rule) = if cx.lex.org_heads.contains(w) {
             (Label::Org, &r.org_head)
         } else if let Some(&alone) = cx.lex.law_heads.get(w) {

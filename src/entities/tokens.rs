@@ -202,7 +202,7 @@ pub fn mark_context(text: &str, sentences: &[Span], toks: &mut [Token]) {
             }
             j += 1;
         }
-        let headline = words >= 3
+        let headline = words >= 4
             && ((upper * 10 >= words * 7) || (long >= 3 && lower_long == 0 && capped == long));
         if headline {
             for t in &mut toks[i..j] {
