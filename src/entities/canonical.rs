@@ -271,9 +271,14 @@ fn name_before(text: &str, toks: &[Token], paren: usize, acr: &str) -> Option<us
         steps += 1;
         let t = toks[i];
         let w = t.text(text);
-        if t.is(WORD) && !t.is(super::tokens::LOWER) {
-            let c = w.chars().next()?;
-            if need == 0 || c.to_uppercase().next() != Some(letters[need - 1]) {
+        // "d’Algérie": the capital after an elided article
+        let elided = w
+            .split_once(['\u{2019}', '\''])
+            .and_then(|(_, r)| r.chars().next())
+            .filter(|c| c.is_uppercase());
+        if (t.is(WORD) && !t.is(super::tokens::LOWER)) || elided.is_some() {
+            let c = elided.map_or_else(|| w.chars().next(), Some)?;
+            if need == 0 || fold(c.to_uppercase().next().unwrap_or(c)) != letters[need - 1] {
                 return None;
             }
             need -= 1;
@@ -304,6 +309,21 @@ fn name_before(text: &str, toks: &[Token], paren: usize, acr: &str) -> Option<us
         }
     }
     None
+}
+
+/// Upper-case Latin letter without its accent ("É" → 'E').
+fn fold(c: char) -> char {
+    match c {
+        'À'..='Å' => 'A',
+        'Ç' => 'C',
+        'È'..='Ë' => 'E',
+        'Ì'..='Ï' => 'I',
+        'Ñ' => 'N',
+        'Ò'..='Ö' | 'Ø' => 'O',
+        'Ù'..='Ü' => 'U',
+        'Ý' => 'Y',
+        _ => c,
+    }
 }
 
 /// Adds candidates that replace whatever they overlap.
@@ -378,6 +398,18 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
         {
             j += 1;
         }
+        // "Jasleen Kaur Grewal": a part inside another, unknown name is not a mention
+        let cap_neighbour = |k: usize| {
+            let w = toks[k].text(text);
+            toks[k].is_cap_word() && !parts.contains(w) && !lex.name_stop.contains(w)
+        };
+        let before = i > 0 && &text[toks[i - 1].end..t.start] == " " && cap_neighbour(i - 1);
+        let after =
+            j < toks.len() && &text[toks[j - 1].end..toks[j].start] == " " && cap_neighbour(j);
+        if before || after {
+            i = j;
+            continue;
+        }
         let words: Vec<&str> = toks[i..j].iter().map(|t| t.text(text)).collect();
         let span = Span::new(t.start, toks[j - 1].end);
         let name = full
@@ -422,18 +454,22 @@ pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, e
                 .map(|&i| &gaz.entries[i as usize])
                 .filter(|x| x.label == Some(e.label))
         };
-        let default = defaults.get(surface).map(String::as_str);
+        let key = e.canonical.as_deref().unwrap_or(surface);
+        let default = defaults.get(key).map(String::as_str);
         let chosen = same()
-            .find(|x| {
-                x.country
-                    .as_deref()
-                    .is_some_and(|c| doc_countries.contains(c))
+            .find(|x| default.is_some() && x.country.as_deref() == default)
+            .or_else(|| {
+                same().find(|x| {
+                    x.country
+                        .as_deref()
+                        .is_some_and(|c| doc_countries.contains(c))
+                })
             })
-            .or_else(|| same().find(|x| x.country.as_deref() == default && default.is_some()))
             .or_else(|| same().next());
         let Some(x) = chosen else { continue };
-        let abbreviation = !surface.chars().any(char::is_lowercase);
-        if abbreviation && !x.canonical.is_empty() {
+        let abbreviation = !surface.chars().any(char::is_lowercase)
+            && (surface.contains('.') || surface.chars().count() <= 5);
+        if abbreviation && !x.canonical.is_empty() && e.canonical.is_none() {
             e.canonical = Some(x.canonical.to_string());
         } else if e.canonical.is_none() {
             e.canonical = Some(surface.to_string());

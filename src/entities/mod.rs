@@ -240,7 +240,7 @@ impl EntityRecognizer {
             let mut end = hit.end;
             let mut joined = false;
             match best.label {
-                Some(Label::Gpe | Label::Loc) => {
+                Some(Label::Gpe | Label::Loc) if best.rank > 2 => {
                     // "Kiambu County"
                     if let Some(k) = toks[i..].iter().position(|x| x.start >= end).map(|k| k + i) {
                         let w = toks[k].text(text);

@@ -99,7 +99,11 @@ impl Ctx<'_> {
                 // an initial alone does not end a name
                 continue;
             }
-            if self.name_part(k) || name_like_title(self, k) {
+            // a title-like name word ("Dean") inside a name that starts with a known
+            // given name ("Travis Dean Kohl"), or at the start ("Raja Waris")
+            let title_ok =
+                (k == i || self.lex.given.contains(self.w(i))) && name_like_title(self, k);
+            if self.name_part(k) || title_ok {
                 k += 1;
                 parts += 1;
                 end = k;
@@ -118,7 +122,9 @@ impl Ctx<'_> {
             if self.initial(j) {
                 j += 2;
             } else {
-                if self.name_part(j) || name_like_title(self, j) {
+                if self.name_part(j)
+                    || ((j == i || self.lex.given.contains(self.w(i))) && name_like_title(self, j))
+                {
                     p += 1;
                 }
                 j += 1;
@@ -152,6 +158,9 @@ impl Ctx<'_> {
 /// followed by another name part.
 fn name_like_title(cx: &Ctx, k: usize) -> bool {
     let w = cx.w(k);
+    if cx.lex.not_name.contains(w) || cx.lex.name_stop.contains(w) {
+        return false;
+    }
     (cx.lex.given.contains(w) || cx.lex.given_ambiguous.contains(w) || cx.lex.surnames.contains(w))
         && k + 1 < cx.toks.len()
         && cx.adjacent(k, k + 1)
@@ -352,7 +361,7 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
                 break;
             }
             j = p;
-        } else if !headline
+        } else if !(headline && law)
             && cx.is_conn(p, INNER)
             && p > 0
             && cx.adjacent(p - 1, p)
@@ -369,7 +378,12 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
     }
     // In a headline only a run that starts the line is suspect ("Chinese Court
     // Sentences House Church"); "About Global Religious Liberty Watch" is fine.
-    let strict = headline && toks[j].is(SENT_START);
+    let strict = headline
+        && !(j > 0
+            && matches!(
+                cx.w(j - 1),
+                "About" | "the" | "The" | "SOURCE" | "Source" | "by"
+            ));
     // right
     let mut k = h + 1;
     let mut extended = false;
