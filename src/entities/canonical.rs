@@ -427,18 +427,24 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
     merge(ents, added);
 }
 
+/// How close (in bytes) a country must be named to decide an ambiguous place.
+const NEARBY: usize = 300;
+
 /// Canonical name and country of gazetteer entities. The canonical is the surface
 /// unless the surface is an abbreviation ("U.S." → "United States"); a place named in
 /// several countries takes a country named elsewhere in the document, else its
 /// default from `entities/place_defaults.tsv`, else the first entry.
 pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, ents: &mut [Cand]) {
+    // countries named in the document, with where they are named
     let mut doc_countries: HashSet<&str> = HashSet::new();
+    let mut named: Vec<(usize, &str)> = Vec::new();
     for e in ents.iter() {
         if let Some(&i) = e.entries.first() {
             let x = &gaz.entries[i as usize];
             if &*x.list == "countries" {
                 if let Some(c) = x.country.as_deref() {
                     doc_countries.insert(c);
+                    named.push((e.span.start, c));
                 }
             }
         }
@@ -456,8 +462,15 @@ pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, e
         };
         let key = e.canonical.as_deref().unwrap_or(surface);
         let default = defaults.get(key).map(String::as_str);
+        // a country named nearby wins, then the default, then any country named
+        let near = |c: &str| {
+            named
+                .iter()
+                .any(|&(p, n)| n == c && p.abs_diff(e.span.start) <= NEARBY)
+        };
         let chosen = same()
-            .find(|x| default.is_some() && x.country.as_deref() == default)
+            .find(|x| x.country.as_deref().is_some_and(near))
+            .or_else(|| same().find(|x| default.is_some() && x.country.as_deref() == default))
             .or_else(|| {
                 same().find(|x| {
                     x.country
