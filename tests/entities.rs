@@ -460,3 +460,67 @@ fn user_list_adds_entries() {
     assert_eq!(&*e[0].rule, "my_orgs");
     assert_eq!(e[0].span.text(text), "Friends of the Lighthouse Keepers");
 }
+
+/// Speed of entity recognition alone over a directory of texts (a bench corpus from
+/// `prex bench-corpus`), and the build time of the default recognizer:
+/// `PREX_BENCH_DIR=/tmp/bench cargo test --release --test entities -- --ignored --nocapture`
+/// CPU time of this thread in seconds (Linux), so that a busy machine does not
+/// distort the measurement; wall time elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+#[test]
+#[ignore]
+fn speed() {
+    let c0 = cpu_seconds();
+    let t = std::time::Instant::now();
+    let r = EntityRecognizer::new(&Patterns::embedded()).unwrap();
+    let build = t.elapsed();
+    let build_cpu = cpu_seconds().zip(c0).map(|(a, b)| a - b);
+    let s = SentenceSplitter::new(&Patterns::embedded()).unwrap();
+    let dir = std::env::var("PREX_BENCH_DIR").expect("PREX_BENCH_DIR");
+    let mut docs = Vec::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            if let Ok(text) = std::fs::read_to_string(e.path()) {
+                let mut d = Document::new("b", text, Format::Text);
+                s.run(&mut d);
+                docs.push(d);
+            }
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let c0 = cpu_seconds();
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for d in &mut docs {
+        r.run(d);
+        n += d.entities.len();
+    }
+    let el = t.elapsed();
+    let cpu = cpu_seconds().zip(c0).map(|(a, b)| a - b);
+    if let (Some(cpu), Some(bc)) = (cpu, build_cpu) {
+        println!(
+            "CPU time: build {:.0} ms; recognition {:.2} s = {:.1} MB/s per core",
+            bc * 1e3,
+            cpu,
+            bytes as f64 / 1e6 / cpu
+        );
+    }
+    println!(
+        "gazetteer entries {}; build {:.1} ms; {} docs, {:.1} MB, {} entities in {:.2} s = {:.1} MB/s",
+        r.gazetteer_len(),
+        build.as_secs_f64() * 1e3,
+        docs.len(),
+        bytes as f64 / 1e6,
+        n,
+        el.as_secs_f64(),
+        bytes as f64 / 1e6 / el.as_secs_f64()
+    );
+}

@@ -35,7 +35,26 @@ struct Automaton {
     ac: AhoCorasick,
     /// pattern id → entry indices, best list first
     entries: Vec<Vec<u32>>,
-    first: [bool; 256],
+    /// Patterns of one byte, by that byte.
+    single: [bool; 256],
+    /// Two-byte prefixes of the patterns (a 65,536-bit set): most words are
+    /// rejected here without entering the automaton.
+    prefix2: Box<[u64; 1024]>,
+}
+
+impl Automaton {
+    #[inline]
+    fn may_start(&self, text: &[u8], start: usize) -> bool {
+        let b0 = text[start];
+        if self.single[b0 as usize] {
+            return true;
+        }
+        let Some(&b1) = text.get(start + 1) else {
+            return false;
+        };
+        let k = (b0 as usize) << 8 | b1 as usize;
+        self.prefix2[k >> 6] & (1 << (k & 63)) != 0
+    }
 }
 
 pub struct Gazetteer {
@@ -91,20 +110,40 @@ impl Builder {
             .ascii_case_insensitive(ci)
             .build(&self.patterns)
             .context("building the gazetteer automaton")?;
-        let mut first = [false; 256];
+        let mut single = [false; 256];
+        let mut prefix2 = Box::new([0u64; 1024]);
         for p in &self.patterns {
-            let b = p.as_bytes()[0];
-            first[b as usize] = true;
-            if ci {
-                first[b.to_ascii_lowercase() as usize] = true;
-                first[b.to_ascii_uppercase() as usize] = true;
+            let b = p.as_bytes();
+            let variants = |x: u8| {
+                if ci {
+                    [x.to_ascii_lowercase(), x.to_ascii_uppercase()]
+                } else {
+                    [x, x]
+                }
+            };
+            if b.len() == 1 {
+                for v in variants(b[0]) {
+                    single[v as usize] = true;
+                }
+                continue;
+            }
+            for v0 in variants(b[0]) {
+                for v1 in variants(b[1]) {
+                    let k = (v0 as usize) << 8 | v1 as usize;
+                    prefix2[k >> 6] |= 1 << (k & 63);
+                }
             }
         }
         let mut entries = self.entries;
         for e in &mut entries {
             e.sort_by_key(|&i| (all[i as usize].stopped, all[i as usize].rank));
         }
-        Ok(Some(Automaton { ac, entries, first }))
+        Ok(Some(Automaton {
+            ac,
+            entries,
+            single,
+            prefix2,
+        }))
     }
 }
 
@@ -183,11 +222,13 @@ impl Gazetteer {
     /// The longest entry starting at `start` and ending on a word boundary, in the
     /// case-sensitive lists first, then in the case-insensitive ones.
     pub fn match_at<'g>(&'g self, text: &str, start: usize) -> Option<Hit<'g>> {
-        let b = *text.as_bytes().get(start)?;
+        if start >= text.len() {
+            return None;
+        }
         let mut best: Option<Hit<'g>> = None;
         for (a, ci) in [(&self.cs, false), (&self.ci, true)] {
             let Some(a) = a else { continue };
-            if !a.first[b as usize] {
+            if !a.may_start(text.as_bytes(), start) {
                 continue;
             }
             if let Some(h) = Self::longest(a, text, start, ci) {

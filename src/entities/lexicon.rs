@@ -3,11 +3,57 @@
 //! provision words and non-name capitalized words (`patterns/entities/`).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use anyhow::{bail, Result};
 
 use super::tokens::{tokenize, Token};
 use crate::patterns::{lines, word_list, Patterns};
+
+/// FxHash (rustc's hasher): much faster than SipHash on short words; the keys are
+/// our own pattern data, so flooding resistance is not needed.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap());
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxSet = HashSet<String, BuildHasherDefault<Fx>>;
+pub type FxMap<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
+
+/// Calls `f` with the lower-case form of `w`, without allocating for short ASCII words.
+#[inline]
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (i, b) in w.bytes().enumerate() {
+            buf[i] = b.to_ascii_lowercase();
+        }
+        f(std::str::from_utf8(&buf[..w.len()]).expect("ASCII"))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
 
 /// Grammatical gender a title implies ("Mrs." → female).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,46 +87,46 @@ pub const AFTER: u8 = 4; // only right after another connector ("of the")
 pub const LATE: u8 = 8; // only after an earlier right extension ("... in North Korea")
 
 pub struct Lexicon {
-    pub titles: HashMap<String, Vec<Title>>,
-    pub given: HashSet<String>,
-    pub given_ambiguous: HashSet<String>,
-    pub surnames: HashSet<String>,
+    pub titles: FxMap<Vec<Title>>,
+    pub given: FxSet,
+    pub given_ambiguous: FxSet,
+    pub surnames: FxSet,
     /// Surnames written before the given name ("Zhang Wei").
-    pub surnames_first: HashSet<String>,
-    pub particles: HashSet<String>,
-    pub org_heads: HashSet<String>,
+    pub surnames_first: FxSet,
+    pub particles: FxSet,
+    pub org_heads: FxSet,
     /// Heads that need a word on their left ("Government": "Plateau State Government"
     /// but not "the Government of Eritrea").
-    pub org_heads_left: HashSet<String>,
+    pub org_heads_left: FxSet,
     /// law head word → may stand alone ("Constitution")
-    pub law_heads: HashMap<String, bool>,
-    pub provisions: HashSet<String>,
-    pub connectors: HashMap<String, u8>,
-    pub name_stop: HashSet<String>,
+    pub law_heads: FxMap<bool>,
+    pub provisions: FxSet,
+    pub connectors: FxMap<u8>,
+    pub name_stop: FxSet,
     /// Capitalized words that are never part of a person's name ("County", "Street").
-    pub not_name: HashSet<String>,
+    pub not_name: FxSet,
     /// Words that extend a place ("Kiambu County", "Punjab Province").
-    pub place_suffixes: HashSet<String>,
+    pub place_suffixes: FxSet,
     /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
     pub provision_extend_of: bool,
     /// Words that may follow a provision number ("Article 500 bis").
-    pub provision_suffixes: HashSet<String>,
+    pub provision_suffixes: FxSet,
 }
 
-fn set(patterns: &Patterns, path: &str, required: bool) -> Result<HashSet<String>> {
+fn set(patterns: &Patterns, path: &str, required: bool) -> Result<FxSet> {
     let Some(c) = (if required {
         Some(patterns.require(path)?)
     } else {
         patterns.get(path)
     }) else {
-        return Ok(HashSet::new());
+        return Ok(FxSet::default());
     };
     Ok(word_list(c).map(str::to_string).collect())
 }
 
 impl Lexicon {
     pub fn new(patterns: &Patterns) -> Result<Self> {
-        let mut titles: HashMap<String, Vec<Title>> = HashMap::new();
+        let mut titles: FxMap<Vec<Title>> = FxMap::default();
         let path = "names/titles.tsv";
         let mut toks: Vec<Token> = Vec::new();
         for line in lines(patterns.require(path)?) {
@@ -107,7 +153,7 @@ impl Lexicon {
         for v in titles.values_mut() {
             v.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
-        let mut law_heads = HashMap::new();
+        let mut law_heads = FxMap::default();
         let path = "entities/law_heads.tsv";
         for line in lines(patterns.require(path)?) {
             let alone = match line.col(1) {
@@ -120,7 +166,7 @@ impl Lexicon {
             };
             law_heads.insert(line.col(0).to_string(), alone);
         }
-        let mut connectors = HashMap::new();
+        let mut connectors = FxMap::default();
         let path = "entities/connectors.tsv";
         for line in lines(patterns.require(path)?) {
             let mut roles = 0;
@@ -175,14 +221,14 @@ impl Lexicon {
     /// The longest title starting at token `i`: (number of tokens, title).
     pub fn title_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, &Title)> {
         let first = toks[i].text(text);
-        let cands = self.titles.get(first.to_lowercase().as_str())?;
+        let cands = with_lower(first, |l| self.titles.get(l))?;
         'outer: for t in cands {
             if i + t.words.len() > toks.len() {
                 continue;
             }
             for (k, w) in t.words.iter().enumerate().skip(1) {
                 let tok = toks[i + k];
-                if !tok.text(text).eq_ignore_ascii_case(w) && tok.text(text).to_lowercase() != *w {
+                if !with_lower(tok.text(text), |l| l == w) {
                     continue 'outer;
                 }
             }
@@ -193,8 +239,7 @@ impl Lexicon {
 
     /// A one-word title ("Pastor", "Mr.").
     pub fn is_title_word(&self, w: &str) -> bool {
-        self.titles
-            .get(w.to_lowercase().as_str())
+        with_lower(w, |l| self.titles.get(l))
             .is_some_and(|v| v.iter().any(|t| t.words.len() == 1 || t.words[1] == "."))
     }
 }
