@@ -2,7 +2,11 @@
 //! later uses, short person mentions resolved to the full name, and the country of
 //! places named in several countries.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use super::lexicon::Fx;
+
+type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Fx>>;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
@@ -436,7 +440,7 @@ const NEARBY: usize = 300;
 /// default from `entities/place_defaults.tsv`, else the first entry.
 pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, ents: &mut [Cand]) {
     // countries named in the document, with where they are named
-    let mut doc_countries: HashSet<&str> = HashSet::new();
+    let mut doc_countries: HashSet<&str> = HashSet::default();
     let mut named: Vec<(usize, &str)> = Vec::new();
     for e in ents.iter() {
         if let Some(&i) = e.entries.first() {

@@ -158,29 +158,49 @@ impl EntityRecognizer {
 
     /// Entities of a text, sorted by start, not overlapping.
     pub fn recognize(&self, text: &str, sentences: &[Span]) -> Vec<Entity> {
-        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
-        tokens::tokenize(text, &mut toks);
-        tokens::mark_context(text, sentences, &mut toks);
-        let mut hints = vec![rules::Hint::default(); toks.len()];
+        // token and hint buffers are reused across the documents of a thread
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<(Vec<Token>, Vec<rules::Hint>)> =
+                const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+        }
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let (toks, hints) = &mut *scratch;
+            self.recognize_with(text, sentences, toks, hints)
+        })
+    }
+
+    fn recognize_with(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        toks: &mut Vec<Token>,
+        hints: &mut Vec<rules::Hint>,
+    ) -> Vec<Entity> {
+        tokens::tokenize(text, toks);
+        tokens::mark_context(text, sentences, toks);
+        hints.clear();
+        hints.resize(toks.len(), rules::Hint::default());
+        let toks: &[Token] = toks;
         let mut cands: Vec<Cand> = Vec::new();
-        self.gazetteer_pass(text, &toks, &mut hints, &mut cands);
+        self.gazetteer_pass(text, toks, hints, &mut cands);
         let cx = rules::Ctx {
             text,
-            toks: &toks,
+            toks,
             lex: &self.lex,
-            hints: &hints,
+            hints,
         };
         let mut genders = Vec::new();
         rules::persons(&cx, &self.rules, &mut cands, &mut genders);
         rules::orgs_and_laws(&cx, &self.rules, &mut cands);
         rules::provisions(&cx, &self.rules, &mut cands);
         let mut ents = resolve(cands);
-        canonical::acronyms(text, &toks, &mut ents, &self.rules);
+        canonical::acronyms(text, toks, &mut ents, &self.rules);
         if self.lex.provision_extend_of {
-            canonical::extend_provisions(text, &toks, &mut ents, &self.rules);
+            canonical::extend_provisions(text, toks, &mut ents, &self.rules);
         }
         canonical::orgs(text, &mut ents);
-        canonical::persons(text, &toks, &self.lex, &mut ents, &self.rules);
+        canonical::persons(text, toks, &self.lex, &mut ents, &self.rules);
         canonical::places(text, &self.gaz, &self.place_defaults, &mut ents);
         ents.into_iter()
             .map(|c| Entity {

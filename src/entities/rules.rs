@@ -3,7 +3,7 @@
 //! `mod.rs` picks among them.
 
 use super::lexicon::{Gender, Lexicon, AFTER, INNER, LATE, RIGHT};
-use super::tokens::{Token, DIGIT, HEADLINE, LOWER, SENT_START, UPPER, WORD};
+use super::tokens::{Token, CAP, DIGIT, HEADLINE, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
 use crate::document::{Label, Span};
 
@@ -185,7 +185,16 @@ pub fn persons<'g>(
         // title(s) + name
         let mut k = i;
         let mut gender = None;
-        while k < n {
+        // a title is capitalized, or lower case right before a capitalized word
+        // ("president Moon Jae-in"); checking this first keeps lookups rare
+        let may_title = |k: usize| {
+            toks[k].is(CAP)
+                || (toks[k].is(LOWER)
+                    && k + 1 < n
+                    && (toks[k + 1].is(CAP) || cx.w(k + 1) == ".")
+                    && toks[k].end - toks[k].start <= 24)
+        };
+        while k < n && may_title(k) {
             match cx.lex.title_at(cx.text, toks, k) {
                 Some((len, title))
                     if k == i
@@ -492,18 +501,19 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             continue;
         }
         let w = cx.w(h);
-        if t.is(UPPER) && !cx.lex.org_heads.contains(w) {
+        let org_head = cx.lex.org_heads.contains(w);
+        if !org_head && (t.is(UPPER) || !cx.lex.law_heads.contains_key(w)) {
             continue;
         }
         // "U.S. District Judge": a head word modifying a title is no organization
         if h + 1 < toks.len()
             && cx.adjacent(h, h + 1)
-            && cx.lex.is_title_word(cx.w(h + 1))
             && toks[h + 1].is_cap_word()
+            && cx.lex.is_title_word(cx.w(h + 1))
         {
             continue;
         }
-        let (label, rule) = if cx.lex.org_heads.contains(w) {
+        let (label, rule) = if org_head {
             (Label::Org, &r.org_head)
         } else if let Some(&alone) = cx.lex.law_heads.get(w) {
             if let Some((a, b)) = head_run(cx, h, true) {
