@@ -80,6 +80,18 @@ pub struct Title {
     pub gender: Option<Gender>,
 }
 
+/// Word-list memberships, looked up once per capitalized token.
+pub const F_STOP: u16 = 1;
+pub const F_ORG: u16 = 2;
+pub const F_LAW: u16 = 4;
+pub const F_PROV: u16 = 8;
+pub const F_NOT_NAME: u16 = 16;
+pub const F_TITLE: u16 = 32;
+pub const F_GIVEN: u16 = 64;
+pub const F_GIVEN_AMB: u16 = 128;
+pub const F_SURNAME: u16 = 256;
+pub const F_SURNAME_FIRST: u16 = 512;
+
 /// Roles of a connector word inside organization and law names.
 pub const INNER: u8 = 1; // may join capitalized words on the left of a head ("Ministry of ...")
 pub const RIGHT: u8 = 2; // may start an extension after the head
@@ -107,6 +119,8 @@ pub struct Lexicon {
     pub not_name: FxSet,
     /// Words that extend a place ("Kiambu County", "Punjab Province").
     pub place_suffixes: FxSet,
+    /// All case-sensitive word lists in one map: word → `F_*` flags.
+    pub words: FxMap<u16>,
     /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
     pub provision_extend_of: bool,
     /// Words that may follow a provision number ("Article 500 bis").
@@ -192,7 +206,8 @@ impl Lexicon {
             .filter_map(|d| d.trim_start().strip_prefix('='))
             .flat_map(|d| d.split_whitespace().map(str::to_string))
             .collect();
-        Ok(Lexicon {
+        let mut lex = Lexicon {
+            words: FxMap::default(),
             provision_suffixes,
             titles,
             given: set(patterns, "names/given_names.txt", true)?,
@@ -215,7 +230,35 @@ impl Lexicon {
             not_name: set(patterns, "entities/not_name.txt", false)?,
             place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
             provision_extend_of,
-        })
+        };
+        let mut words: FxMap<u16> = FxMap::default();
+        let mut add = |set: &mut dyn Iterator<Item = &String>, f: u16| {
+            for w in set {
+                *words.entry(w.clone()).or_default() |= f;
+            }
+        };
+        add(&mut lex.name_stop.iter(), F_STOP);
+        add(&mut lex.org_heads.iter(), F_ORG);
+        add(&mut lex.law_heads.keys(), F_LAW);
+        add(&mut lex.provisions.iter(), F_PROV);
+        add(&mut lex.not_name.iter(), F_NOT_NAME);
+        add(&mut lex.given.iter(), F_GIVEN);
+        add(&mut lex.given_ambiguous.iter(), F_GIVEN_AMB);
+        add(&mut lex.surnames.iter(), F_SURNAME);
+        add(&mut lex.surnames_first.iter(), F_SURNAME_FIRST);
+        lex.words = words;
+        Ok(lex)
+    }
+
+    /// The `F_*` flags of a capitalized word.
+    #[inline]
+    pub fn flags(&self, w: &str) -> u16 {
+        let f = self.words.get(w).copied().unwrap_or(0);
+        if self.is_title_word(w) {
+            f | F_TITLE
+        } else {
+            f
+        }
     }
 
     /// The longest title starting at token `i`: (number of tokens, title).

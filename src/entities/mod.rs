@@ -184,11 +184,22 @@ impl EntityRecognizer {
         let toks: &[Token] = toks;
         let mut cands: Vec<Cand> = Vec::new();
         self.gazetteer_pass(text, toks, hints, &mut cands);
+        let flags: Vec<u16> = toks
+            .iter()
+            .map(|t| {
+                if t.is(WORD) && !t.is(tokens::LOWER) {
+                    self.lex.flags(t.text(text))
+                } else {
+                    0
+                }
+            })
+            .collect();
         let cx = rules::Ctx {
             text,
             toks,
             lex: &self.lex,
             hints,
+            flags: &flags,
         };
         let mut genders = Vec::new();
         rules::persons(&cx, &self.rules, &mut cands, &mut genders);

@@ -2,7 +2,10 @@
 //! head-word runs, legal provisions. Each produces candidates; the resolver in
 //! `mod.rs` picks among them.
 
-use super::lexicon::{Gender, Lexicon, AFTER, INNER, LATE, RIGHT};
+use super::lexicon::{
+    Gender, Lexicon, AFTER, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP,
+    F_SURNAME, F_SURNAME_FIRST, F_TITLE, INNER, LATE, RIGHT,
+};
 use super::tokens::{Token, CAP, DIGIT, HEADLINE, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
 use crate::document::{Label, Span};
@@ -24,9 +27,16 @@ pub struct Ctx<'a> {
     pub toks: &'a [Token],
     pub lex: &'a Lexicon,
     pub hints: &'a [Hint],
+    /// Word-list memberships of each capitalized token (`Lexicon::flags`).
+    pub flags: &'a [u16],
 }
 
 impl Ctx<'_> {
+    #[inline]
+    fn has(&self, i: usize, f: u16) -> bool {
+        self.flags[i] & f != 0
+    }
+
     #[inline]
     fn w(&self, i: usize) -> &str {
         self.toks[i].text(self.text)
@@ -40,7 +50,7 @@ impl Ctx<'_> {
     }
 
     fn stop(&self, i: usize) -> bool {
-        self.lex.name_stop.contains(self.w(i))
+        self.has(i, F_STOP)
     }
 
     /// A capitalized word that can be part of a person's name.
@@ -48,12 +58,7 @@ impl Ctx<'_> {
         let t = self.toks[i];
         let w = self.w(i);
         if t.is_cap_word() {
-            return !self.stop(i)
-                && !self.lex.org_heads.contains(w)
-                && !self.lex.law_heads.contains_key(w)
-                && !self.lex.provisions.contains(w)
-                && !self.lex.not_name.contains(w)
-                && !self.lex.is_title_word(w);
+            return !self.stop(i) && !self.has(i, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE);
         }
         // "al-Masri", "el-Sayed", "bin-Laden"
         if t.is(LOWER) {
@@ -101,8 +106,7 @@ impl Ctx<'_> {
             }
             // a title-like name word ("Dean") inside a name that starts with a known
             // given name ("Travis Dean Kohl"), or at the start ("Raja Waris")
-            let title_ok =
-                (k == i || self.lex.given.contains(self.w(i))) && name_like_title(self, k);
+            let title_ok = (k == i || self.has(i, F_GIVEN)) && name_like_title(self, k);
             if self.name_part(k) || title_ok {
                 k += 1;
                 parts += 1;
@@ -123,7 +127,7 @@ impl Ctx<'_> {
                 j += 2;
             } else {
                 if self.name_part(j)
-                    || ((j == i || self.lex.given.contains(self.w(i))) && name_like_title(self, j))
+                    || ((j == i || self.has(i, F_GIVEN)) && name_like_title(self, j))
                 {
                     p += 1;
                 }
@@ -157,11 +161,10 @@ impl Ctx<'_> {
 /// A second title that is also a name ("Pastor Raja Waris"): a known name word
 /// followed by another name part.
 fn name_like_title(cx: &Ctx, k: usize) -> bool {
-    let w = cx.w(k);
-    if cx.lex.not_name.contains(w) || cx.lex.name_stop.contains(w) {
+    if cx.has(k, F_NOT_NAME | F_STOP) {
         return false;
     }
-    (cx.lex.given.contains(w) || cx.lex.given_ambiguous.contains(w) || cx.lex.surnames.contains(w))
+    cx.has(k, F_GIVEN | F_GIVEN_AMB | F_SURNAME)
         && k + 1 < cx.toks.len()
         && cx.adjacent(k, k + 1)
         && cx.toks[k + 1].is_cap_word()
@@ -209,10 +212,7 @@ pub fn persons<'g>(
         if k > i && k < n && cx.adjacent(k - 1, k) {
             let (end, parts) = cx.name_run(k);
             let headline = toks[k].is(HEADLINE);
-            let ok = parts > 0
-                && (!headline
-                    || cx.lex.given.contains(cx.w(k))
-                    || cx.lex.surnames.contains(cx.w(end - 1)));
+            let ok = parts > 0 && (!headline || cx.has(k, F_GIVEN) || cx.has(end - 1, F_SURNAME));
             // a lower-case title needs a name that is not a sentence start
             if ok {
                 let span = cx.span(k, end);
@@ -229,16 +229,12 @@ pub fn persons<'g>(
             continue;
         }
         // given name + surname(s)
-        let w = cx.w(i);
-        if t.is_cap_word() && cx.lex.given.contains(w) && i + 1 < n && cx.adjacent(i, i + 1) {
+        if t.is_cap_word() && cx.has(i, F_GIVEN) && i + 1 < n && cx.adjacent(i, i + 1) {
             let (end, parts) = cx.name_run(i);
             if parts >= 2 {
-                let ambiguous = cx.lex.given_ambiguous.contains(w);
-                let last_known = cx.lex.surnames.contains(cx.w(end - 1));
-                if !ambiguous
-                    || last_known
-                    || (cx.lex.given.contains(cx.w(i + 1)) && !t.is(SENT_START))
-                {
+                let ambiguous = cx.has(i, F_GIVEN_AMB);
+                let last_known = cx.has(end - 1, F_SURNAME);
+                if !ambiguous || last_known || (cx.has(i + 1, F_GIVEN) && !t.is(SENT_START)) {
                     out.push(Cand::new(
                         cx.span(i, end),
                         Label::Person,
@@ -252,7 +248,7 @@ pub fn persons<'g>(
         }
         // surname first ("Zhang Wei", "Kim Sung-min")
         if t.is_cap_word()
-            && cx.lex.surnames_first.contains(w)
+            && cx.has(i, F_SURNAME_FIRST)
             && i + 1 < n
             && cx.adjacent(i, i + 1)
             && cx.name_part(i + 1)
@@ -285,7 +281,7 @@ pub fn persons<'g>(
         {
             let (end, parts) = cx.name_run(i);
             let particle_last = cx.toks[end - 1].is(LOWER);
-            if parts >= 2 && (cx.lex.surnames.contains(cx.w(end - 1)) || particle_last) {
+            if parts >= 2 && (cx.has(end - 1, F_SURNAME) || particle_last) {
                 out.push(Cand::new(
                     cx.span(i, end),
                     Label::Person,
@@ -360,7 +356,7 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
             && toks[p - 1].end == toks[p].start
             && cx.org_word(p - 2)
             && !cx.hints[p - 2].covered
-            && !cx.lex.org_heads.contains(cx.w(p - 2))
+            && !cx.has(p - 2, F_ORG)
         {
             j = p - 2;
             continue;
@@ -375,7 +371,7 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
             && p > 0
             && cx.adjacent(p - 1, p)
             && (cx.org_word(p - 1) || dotted_start(cx, p - 1).is_some())
-            && !cx.lex.is_title_word(cx.w(p - 1))
+            && !cx.has(p - 1, F_TITLE)
         {
             j = p;
         } else {
@@ -501,15 +497,15 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             continue;
         }
         let w = cx.w(h);
-        let org_head = cx.lex.org_heads.contains(w);
-        if !org_head && (t.is(UPPER) || !cx.lex.law_heads.contains_key(w)) {
+        let org_head = cx.has(h, F_ORG);
+        if !org_head && (t.is(UPPER) || !cx.has(h, F_LAW)) {
             continue;
         }
         // "U.S. District Judge": a head word modifying a title is no organization
         if h + 1 < toks.len()
             && cx.adjacent(h, h + 1)
             && toks[h + 1].is_cap_word()
-            && cx.lex.is_title_word(cx.w(h + 1))
+            && cx.has(h + 1, F_TITLE)
         {
             continue;
         }
@@ -546,9 +542,7 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     while i < n {
         let w = cx.w(i);
         let section_sign = w == "\u{a7}";
-        if !(section_sign
-            || (toks[i].is(WORD) && !toks[i].is(LOWER) && cx.lex.provisions.contains(w)))
-        {
+        if !(section_sign || (toks[i].is(WORD) && !toks[i].is(LOWER) && cx.has(i, F_PROV))) {
             i += 1;
             continue;
         }
