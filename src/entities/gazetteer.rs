@@ -14,6 +14,7 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use anyhow::{bail, Context, Result};
 
+use super::lexicon::{with_lower, FxSet};
 use crate::document::{Label, Rule};
 use crate::patterns::{directives, lines, stem, word_list, Patterns};
 
@@ -40,11 +41,33 @@ struct Automaton {
     /// Two-byte prefixes of the patterns (a 65,536-bit set): most words are
     /// rejected here without entering the automaton.
     prefix2: Box<[u64; 1024]>,
+    /// The first word of every pattern (lower-cased when case-insensitive): a word
+    /// that starts no pattern is rejected with one hash lookup.
+    first_words: FxSet,
+    ci: bool,
 }
 
 impl Automaton {
     #[inline]
-    fn may_start(&self, text: &[u8], start: usize) -> bool {
+    fn may_start(&self, text: &str, start: usize) -> bool {
+        if !self.may_start2(text.as_bytes(), start) {
+            return false;
+        }
+        let s = &text[start..];
+        let end = s
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(s.len(), |(i, _)| i);
+        let w = &s[..end];
+        if self.ci {
+            with_lower(w, |l| self.first_words.contains(l))
+        } else {
+            self.first_words.contains(w)
+        }
+    }
+
+    #[inline]
+    fn may_start2(&self, text: &[u8], start: usize) -> bool {
         let b0 = text[start];
         if self.single[b0 as usize] {
             return true;
@@ -134,6 +157,15 @@ impl Builder {
                 }
             }
         }
+        let mut first_words = FxSet::default();
+        for p in &self.patterns {
+            let end = p
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(p.len(), |(i, _)| i);
+            let w = &p[..end];
+            first_words.insert(if ci { w.to_lowercase() } else { w.to_string() });
+        }
         let mut entries = self.entries;
         for e in &mut entries {
             e.sort_by_key(|&i| (all[i as usize].stopped, all[i as usize].rank));
@@ -143,6 +175,8 @@ impl Builder {
             entries,
             single,
             prefix2,
+            first_words,
+            ci,
         }))
     }
 }
@@ -228,7 +262,7 @@ impl Gazetteer {
         let mut best: Option<Hit<'g>> = None;
         for (a, ci) in [(&self.cs, false), (&self.ci, true)] {
             let Some(a) = a else { continue };
-            if !a.may_start(text.as_bytes(), start) {
+            if !a.may_start(text, start) {
                 continue;
             }
             if let Some(h) = Self::longest(a, text, start, ci) {
