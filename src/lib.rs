@@ -10,6 +10,7 @@ pub mod benchcorpus;
 pub mod dateline;
 pub mod document;
 pub mod eval;
+pub mod entities;
 pub mod html;
 pub mod input;
 pub mod offsets;

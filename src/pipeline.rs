@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::dateline::DatelineFinder;
 use crate::document::{Document, Format};
+use crate::entities::EntityRecognizer;
 use crate::patterns::Patterns;
 use crate::record::Record;
 use crate::sentences::SentenceSplitter;
@@ -27,6 +28,7 @@ pub struct Pipeline {
     pub options: Options,
     sentences: SentenceSplitter,
     dateline: DatelineFinder,
+    entities: EntityRecognizer,
 }
 
 impl Pipeline {
@@ -36,6 +38,7 @@ impl Pipeline {
             sentences: SentenceSplitter::new(patterns)?,
             dateline: DatelineFinder::new(patterns, options.day_first)?,
             options,
+            entities: EntityRecognizer::new(patterns)?,
         })
     }
 
@@ -52,6 +55,7 @@ impl Pipeline {
             .dct_override
             .or(self.options.dct)
             .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
+        self.entities.run(doc);
     }
 
     /// Annotates a document and builds its record.

@@ -1,0 +1,498 @@
+//! Canonical names within a document (ANNIE's orthomatcher): acronym definitions and
+//! later uses, short person mentions resolved to the full name, and the country of
+//! places named in several countries.
+
+use std::collections::HashMap;
+
+use super::lexicon::Fx;
+
+type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Fx>>;
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
+use super::tokens::{Token, UPPER, WORD};
+use super::{Cand, Rules};
+use crate::document::{Label, Span};
+
+/// Index of the entity covering byte `pos`, if any (`ents` sorted by start).
+fn covering(ents: &[Cand], pos: usize) -> Option<usize> {
+    let i = ents.partition_point(|e| e.span.start <= pos);
+    (i > 0 && ents[i - 1].span.end > pos).then(|| i - 1)
+}
+
+fn overlaps_any(ents: &[Cand], s: Span) -> bool {
+    let i = ents.partition_point(|e| e.span.start < s.end);
+    i > 0 && ents[i - 1].span.end > s.start
+}
+
+/// "Section 295-C" + "of the" + "Pakistan Penal Code" → one LAW span.
+pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
+    // "... 471 of IPC": an acronym after "of" belongs to the provision
+    let starts: HashSet<usize> = ents.iter().map(|e| e.span.start).collect();
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.label == Label::Law && e.rule == r.provision)
+    {
+        if starts.contains(&(e.span.end + 4)) {
+            continue;
+        }
+        let rest = &text[e.span.end..];
+        if let Some(after) = rest.strip_prefix(" of ") {
+            let at = e.span.end + 4;
+            let k = toks.partition_point(|t| t.start < at);
+            if k < toks.len()
+                && toks[k].start == at
+                && toks[k].is(UPPER)
+                && !after.starts_with(|c: char| c.is_lowercase())
+            {
+                e.span.end = toks[k].end;
+            }
+        }
+    }
+    let mut i = 0;
+    while i + 1 < ents.len() {
+        let (a, b) = (&ents[i], &ents[i + 1]);
+        if a.label == Label::Law
+            && a.rule == r.provision
+            && b.label == Label::Law
+            && a.span.end <= b.span.start
+        {
+            let gap = &text[a.span.end..b.span.start];
+            if matches!(gap, " of the " | " of " | " of the\u{a0}") {
+                let end = b.span.end;
+                ents[i].span.end = end;
+                ents.remove(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // a later bare "Section 295-C" refers to the full provision named before
+    let full: Vec<String> = ents
+        .iter()
+        .filter(|e| e.label == Label::Law && e.rule == r.provision)
+        .map(|e| e.span.text(text).to_string())
+        .filter(|t| t.contains(" of "))
+        .collect();
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.label == Label::Law && e.rule == r.provision)
+    {
+        let t = e.span.text(text);
+        if let Some(f) = full
+            .iter()
+            .find(|f| f.len() > t.len() && f.starts_with(t) && f[t.len()..].starts_with(" of "))
+        {
+            e.canonical = Some(f.clone());
+        }
+    }
+}
+
+/// A one-word organization that ends a longer one named in the document takes its
+/// name ("Congress" → "U.S. Congress").
+pub fn orgs(text: &str, ents: &mut [Cand]) {
+    let names: Vec<String> = ents
+        .iter()
+        .filter(|e| e.label == Label::Org)
+        .map(|e| e.span.text(text).to_string())
+        .filter(|n| n.contains(' '))
+        .collect();
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.label == Label::Org && e.canonical.is_none())
+    {
+        let t = e.span.text(text);
+        if t.contains(' ') {
+            continue;
+        }
+        if let Some(n) = names
+            .iter()
+            .find(|n| n.ends_with(t) && n[..n.len() - t.len()].ends_with(' '))
+        {
+            e.canonical = Some(n.clone());
+        }
+    }
+}
+
+/// Letters of an acronym: "ICC" → "ICC", "U.N." → "UN".
+fn acronym_letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+/// Initials of the capitalized words of a name, and of all its words.
+fn initials(name: &str) -> (String, String) {
+    let mut caps = String::new();
+    let mut all = String::new();
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
+        let Some(c) = w.chars().next() else { continue };
+        if !c.is_alphabetic() {
+            continue;
+        }
+        let u = c.to_uppercase().next().unwrap_or(c);
+        all.push(u);
+        if c.is_uppercase() {
+            caps.push(u);
+        }
+    }
+    (caps, all)
+}
+
+/// `acr` is a subsequence of the initials of `name`, starting with its first initial.
+fn acronym_fits(acr: &str, name: &str) -> bool {
+    let (caps, all) = initials(name);
+    if acr == caps || acr == all {
+        return true;
+    }
+    if acr.chars().next() != all.chars().next() {
+        return false;
+    }
+    let mut it = all.chars();
+    acr.chars().all(|c| it.any(|x| x == c))
+}
+
+/// Acronym definitions "International Christian Concern (ICC)", later uses of "ICC",
+/// and acronyms that match the initials of an organization named in the document.
+pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
+    let mut defs: HashMap<String, (String, Label)> = HashMap::new();
+    let mut added: Vec<Cand> = Vec::new();
+    for e in ents.iter() {
+        if !matches!(e.label, Label::Org | Label::Law | Label::Gpe) {
+            continue;
+        }
+        let after = &text[e.span.end..];
+        let trimmed = after.trim_start_matches([' ', '\u{a0}']);
+        let Some(rest) = trimmed.strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = rest.find(')') else {
+            continue;
+        };
+        let acr = &rest[..close];
+        let letters = acronym_letters(acr);
+        if !(2..=10).contains(&letters.chars().count())
+            || acr.contains(' ')
+            || !letters
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_lowercase())
+            || letters.chars().filter(|c| c.is_uppercase()).count() * 3
+                < letters.chars().count() * 2
+        {
+            continue;
+        }
+        let name = e
+            .canonical
+            .clone()
+            .unwrap_or_else(|| e.span.text(text).to_string());
+        if !acronym_fits(&letters.to_uppercase(), &name) {
+            continue;
+        }
+        let start = e.span.end + (after.len() - trimmed.len()) + 1;
+        let span = Span::new(start, start + acr.len());
+        defs.insert(acr.to_string(), (name.clone(), e.label));
+        let mut c = Cand::new(span, e.label, r.acronym_def.clone(), 9);
+        c.canonical = Some(name);
+        added.push(c);
+    }
+    // "(CLAAS)" after a name no rule found: the capitalized words before it whose
+    // initials spell the acronym.
+    for (pi, t) in toks.iter().enumerate() {
+        if t.text(text) != "(" || pi + 2 >= toks.len() || toks[pi + 2].text(text) != ")" {
+            continue;
+        }
+        let a = toks[pi + 1];
+        if !(a.is(WORD) && a.is(UPPER)) || pi == 0 {
+            continue;
+        }
+        let acr = a.text(text);
+        if defs.contains_key(acr) || added.iter().any(|c| c.span == a.span()) {
+            continue;
+        }
+        if let Some(start) = name_before(text, toks, pi, acr) {
+            let name_span = Span::new(toks[start].start, toks[pi - 1].end);
+            let name = name_span.text(text).to_string();
+            let mut c = Cand::new(name_span, Label::Org, r.acronym_def.clone(), 9);
+            c.canonical = Some(name.clone());
+            added.push(c);
+            let mut d = Cand::new(a.span(), Label::Org, r.acronym_def.clone(), 9);
+            d.canonical = Some(name.clone());
+            added.push(d);
+            defs.insert(acr.to_string(), (name, Label::Org));
+        }
+    }
+    // Organizations named in full, for acronyms used without a definition.
+    let full: Vec<(String, String)> = ents
+        .iter()
+        .filter(|e| e.label == Label::Org)
+        .map(|e| {
+            e.canonical
+                .clone()
+                .unwrap_or_else(|| e.span.text(text).to_string())
+        })
+        .filter(|n| n.contains(' '))
+        .map(|n| (initials(&n).0, n))
+        .collect();
+    merge(ents, added);
+    let mut added: Vec<Cand> = Vec::new();
+    for t in toks {
+        if !(t.is(WORD) && t.is(UPPER)) {
+            continue;
+        }
+        let w = t.text(text);
+        let found = defs.get(w).cloned().or_else(|| {
+            full.iter()
+                .find(|(ini, _)| ini.len() >= 2 && ini == w)
+                .map(|(_, n)| (n.clone(), Label::Org))
+        });
+        let Some((name, label)) = found else { continue };
+        match covering(ents, t.start) {
+            Some(i) if ents[i].span == t.span() => {
+                if ents[i].rule != r.acronym_def {
+                    ents[i].canonical = Some(name);
+                    ents[i].label = label;
+                    ents[i].country = None;
+                }
+            }
+            Some(_) => {}
+            None => {
+                let mut c = Cand::new(t.span(), label, r.acronym.clone(), 9);
+                c.canonical = Some(name);
+                added.push(c);
+            }
+        }
+    }
+    merge(ents, added);
+}
+
+/// Start token of the words before token `paren` whose capitalized initials spell
+/// `acr` ("Centre for Legal Aid, Assistance and Settlement" before "(CLAAS)").
+fn name_before(text: &str, toks: &[Token], paren: usize, acr: &str) -> Option<usize> {
+    let letters: Vec<char> = acr.chars().collect();
+    let mut need = letters.len();
+    let mut i = paren;
+    let mut steps = 0;
+    while i > 0 && steps < 16 {
+        i -= 1;
+        steps += 1;
+        let t = toks[i];
+        let w = t.text(text);
+        // "d’Algérie": the capital after an elided article
+        let elided = w
+            .split_once(['\u{2019}', '\''])
+            .and_then(|(_, r)| r.chars().next())
+            .filter(|c| c.is_uppercase());
+        if (t.is(WORD) && !t.is(super::tokens::LOWER)) || elided.is_some() {
+            let c = elided.map_or_else(|| w.chars().next(), Some)?;
+            if need == 0 || fold(c.to_uppercase().next().unwrap_or(c)) != letters[need - 1] {
+                return None;
+            }
+            need -= 1;
+            if need == 0 {
+                return Some(i);
+            }
+        } else if (t.is(WORD)
+            && matches!(
+                w,
+                "of" | "for"
+                    | "and"
+                    | "the"
+                    | "on"
+                    | "in"
+                    | "to"
+                    | "d"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "la"
+                    | "le"
+            ))
+            || matches!(w, "," | "&" | "\u{2019}" | "'" | "-")
+        {
+            continue;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Upper-case Latin letter without its accent ("É" → 'E').
+fn fold(c: char) -> char {
+    match c {
+        'À'..='Å' => 'A',
+        'Ç' => 'C',
+        'È'..='Ë' => 'E',
+        'Ì'..='Ï' => 'I',
+        'Ñ' => 'N',
+        'Ò'..='Ö' | 'Ø' => 'O',
+        'Ù'..='Ü' => 'U',
+        'Ý' => 'Y',
+        _ => c,
+    }
+}
+
+/// Adds candidates that replace whatever they overlap.
+fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
+    if added.is_empty() {
+        return;
+    }
+    ents.retain(|e| !added.iter().any(|a| a.span.overlaps(&e.span)));
+    ents.extend(added);
+    ents.sort_by_key(|e| e.span.start);
+}
+
+/// Orthomatcher for persons: short mentions get the full name; uncovered
+/// capitalized words equal to a part of a full name become PERSON mentions.
+pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, r: &Rules) {
+    // full names: (start, name, words)
+    let mut full: Vec<(usize, String, Vec<&str>)> = Vec::new();
+    for e in ents.iter().filter(|e| e.label == Label::Person) {
+        let s = e.span.text(text);
+        let words: Vec<&str> = s
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| {
+                !w.ends_with('.')
+                    && (w.chars().next().is_some_and(char::is_uppercase)
+                        || w.split_once('-')
+                            .is_some_and(|(_, r)| r.starts_with(char::is_uppercase)))
+            })
+            .collect();
+        if words.len() >= 2 {
+            full.push((e.span.start, s.to_string(), words));
+        }
+    }
+    if full.is_empty() {
+        return;
+    }
+    let pick = |pos: usize, words: &[&str]| -> Option<String> {
+        let fits = |f: &(usize, String, Vec<&str>)| {
+            f.2.len() > words.len() && words.iter().all(|w| f.2.contains(w))
+        };
+        full.iter()
+            .rfind(|f| f.0 <= pos && fits(f))
+            .or_else(|| full.iter().find(|f| fits(f)))
+            .map(|f| f.1.clone())
+    };
+    for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
+        let s = e.span.text(text);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if let Some(name) = pick(e.span.start, &words) {
+            e.canonical = Some(name);
+        }
+    }
+    let parts: HashSet<&str> = full
+        .iter()
+        .flat_map(|f| f.2.iter().copied())
+        .filter(|w| !lex.name_stop.contains(*w) && !lex.particles.contains(&w.to_lowercase()))
+        .collect();
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !t.is_cap_word() || !parts.contains(t.text(text)) || overlaps_any(ents, t.span()) {
+            i += 1;
+            continue;
+        }
+        // a run of adjacent name parts ("Isabel Mendes") is one mention
+        let mut j = i + 1;
+        while j < toks.len()
+            && toks[j].is_cap_word()
+            && parts.contains(toks[j].text(text))
+            && &text[toks[j - 1].end..toks[j].start] == " "
+            && !overlaps_any(ents, toks[j].span())
+        {
+            j += 1;
+        }
+        // "Jasleen Kaur Grewal": a part inside another, unknown name is not a mention
+        let cap_neighbour = |k: usize| {
+            let w = toks[k].text(text);
+            toks[k].is_cap_word() && !parts.contains(w) && !lex.name_stop.contains(w)
+        };
+        let before = i > 0 && &text[toks[i - 1].end..t.start] == " " && cap_neighbour(i - 1);
+        let after =
+            j < toks.len() && &text[toks[j - 1].end..toks[j].start] == " " && cap_neighbour(j);
+        if before || after {
+            i = j;
+            continue;
+        }
+        let words: Vec<&str> = toks[i..j].iter().map(|t| t.text(text)).collect();
+        let span = Span::new(t.start, toks[j - 1].end);
+        let name = full
+            .iter()
+            .find(|f| f.1 == span.text(text))
+            .map(|f| f.1.clone())
+            .or_else(|| pick(t.start, &words));
+        if let Some(name) = name {
+            let mut c = Cand::new(span, Label::Person, r.orthomatch.clone(), 1);
+            c.canonical = Some(name);
+            added.push(c);
+        }
+        i = j;
+    }
+    merge(ents, added);
+}
+
+/// How close (in bytes) a country must be named to decide an ambiguous place.
+const NEARBY: usize = 300;
+
+/// Canonical name and country of gazetteer entities. The canonical is the surface
+/// unless the surface is an abbreviation ("U.S." → "United States"); a place named in
+/// several countries takes a country named elsewhere in the document, else its
+/// default from `entities/place_defaults.tsv`, else the first entry.
+pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, ents: &mut [Cand]) {
+    // countries named in the document, with where they are named
+    let mut doc_countries: HashSet<&str> = HashSet::default();
+    let mut named: Vec<(usize, &str)> = Vec::new();
+    for e in ents.iter() {
+        if let Some(&i) = e.entries.first() {
+            let x = &gaz.entries[i as usize];
+            if &*x.list == "countries" {
+                if let Some(c) = x.country.as_deref() {
+                    doc_countries.insert(c);
+                    named.push((e.span.start, c));
+                }
+            }
+        }
+    }
+    for e in ents.iter_mut() {
+        if e.entries.is_empty() {
+            continue;
+        }
+        let surface = e.span.text(text);
+        let same = || {
+            e.entries
+                .iter()
+                .map(|&i| &gaz.entries[i as usize])
+                .filter(|x| x.label == Some(e.label))
+        };
+        let key = e.canonical.as_deref().unwrap_or(surface);
+        let default = defaults.get(key).map(String::as_str);
+        // a country named nearby wins, then the default, then any country named
+        let near = |c: &str| {
+            named
+                .iter()
+                .any(|&(p, n)| n == c && p.abs_diff(e.span.start) <= NEARBY)
+        };
+        let chosen = same()
+            .find(|x| x.country.as_deref().is_some_and(near))
+            .or_else(|| same().find(|x| default.is_some() && x.country.as_deref() == default))
+            .or_else(|| {
+                same().find(|x| {
+                    x.country
+                        .as_deref()
+                        .is_some_and(|c| doc_countries.contains(c))
+                })
+            })
+            .or_else(|| same().next());
+        let Some(x) = chosen else { continue };
+        let abbreviation = !surface.chars().any(char::is_lowercase)
+            && (surface.contains('.') || surface.chars().count() <= 5);
+        if abbreviation && !x.canonical.is_empty() && e.canonical.is_none() {
+            e.canonical = Some(x.canonical.to_string());
+        } else if e.canonical.is_none() {
+            e.canonical = Some(surface.to_string());
+        }
+        if matches!(e.label, Label::Gpe | Label::Loc) {
+            e.country = x.country.as_deref().map(str::to_string);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Word lists the entity rules read: person titles, given names, surnames and name
+//! particles (`patterns/names/`), organization and law head words, connectors,
+//! provision words and non-name capitalized words (`patterns/entities/`).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use anyhow::{bail, Result};
+
+use super::tokens::{tokenize, Token};
+use crate::patterns::{lines, word_list, Patterns};
+
+/// FxHash (rustc's hasher): much faster than SipHash on short words; the keys are
+/// our own pattern data, so flooding resistance is not needed.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap());
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxSet = HashSet<String, BuildHasherDefault<Fx>>;
+pub type FxMap<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
+
+/// Calls `f` with the lower-case form of `w`, without allocating for short ASCII words.
+#[inline]
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (i, b) in w.bytes().enumerate() {
+            buf[i] = b.to_ascii_lowercase();
+        }
+        f(std::str::from_utf8(&buf[..w.len()]).expect("ASCII"))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
+/// Grammatical gender a title implies ("Mrs." → female).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s.to_ascii_lowercase().as_str() {
+            "f" | "female" => Some(Gender::Female),
+            "m" | "male" => Some(Gender::Male),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// Lower-cased token texts ("mr", ".").
+    pub words: Vec<String>,
+    pub kind: String,
+    pub gender: Option<Gender>,
+}
+
+/// Word-list memberships, looked up once per capitalized token.
+pub const F_STOP: u16 = 1;
+pub const F_ORG: u16 = 2;
+pub const F_LAW: u16 = 4;
+pub const F_PROV: u16 = 8;
+pub const F_NOT_NAME: u16 = 16;
+pub const F_TITLE: u16 = 32;
+pub const F_GIVEN: u16 = 64;
+pub const F_GIVEN_AMB: u16 = 128;
+pub const F_SURNAME: u16 = 256;
+pub const F_SURNAME_FIRST: u16 = 512;
+
+/// Roles of a connector word inside organization and law names.
+pub const INNER: u8 = 1; // may join capitalized words on the left of a head ("Ministry of ...")
+pub const RIGHT: u8 = 2; // may start an extension after the head
+pub const AFTER: u8 = 4; // only right after another connector ("of the")
+pub const LATE: u8 = 8; // only after an earlier right extension ("... in North Korea")
+
+pub struct Lexicon {
+    pub titles: FxMap<Vec<Title>>,
+    pub given: FxSet,
+    pub given_ambiguous: FxSet,
+    pub surnames: FxSet,
+    /// Surnames written before the given name ("Zhang Wei").
+    pub surnames_first: FxSet,
+    pub particles: FxSet,
+    pub org_heads: FxSet,
+    /// Heads that need a word on their left ("Government": "Plateau State Government"
+    /// but not "the Government of Eritrea").
+    pub org_heads_left: FxSet,
+    /// law head word → may stand alone ("Constitution")
+    pub law_heads: FxMap<bool>,
+    pub provisions: FxSet,
+    pub connectors: FxMap<u8>,
+    pub name_stop: FxSet,
+    /// Capitalized words that are never part of a person's name ("County", "Street").
+    pub not_name: FxSet,
+    /// Words that extend a place ("Kiambu County", "Punjab Province").
+    pub place_suffixes: FxSet,
+    /// All case-sensitive word lists in one map: word → `F_*` flags.
+    pub words: FxMap<u16>,
+    /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
+    pub provision_extend_of: bool,
+    /// Words that may follow a provision number ("Article 500 bis").
+    pub provision_suffixes: FxSet,
+}
+
+fn set(patterns: &Patterns, path: &str, required: bool) -> Result<FxSet> {
+    let Some(c) = (if required {
+        Some(patterns.require(path)?)
+    } else {
+        patterns.get(path)
+    }) else {
+        return Ok(FxSet::default());
+    };
+    Ok(word_list(c).map(str::to_string).collect())
+}
+
+impl Lexicon {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let mut titles: FxMap<Vec<Title>> = FxMap::default();
+        let path = "names/titles.tsv";
+        let mut toks: Vec<Token> = Vec::new();
+        for line in lines(patterns.require(path)?) {
+            let t = line.col(0);
+            tokenize(t, &mut toks);
+            if toks.is_empty() {
+                bail!("{path}:{}: empty title", line.number);
+            }
+            let words: Vec<String> = toks.iter().map(|x| x.text(t).to_lowercase()).collect();
+            let g = line.col(2);
+            let gender = Gender::parse(g);
+            if gender.is_none()
+                && !g.is_empty()
+                && !matches!(g, "-" | "any" | "n" | "neutral" | "x" | "u")
+            {
+                bail!("{path}:{}: gender {g:?}: want m, f or empty", line.number);
+            }
+            titles.entry(words[0].clone()).or_default().push(Title {
+                words,
+                kind: line.col(1).to_string(),
+                gender,
+            });
+        }
+        for v in titles.values_mut() {
+            v.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        }
+        let mut law_heads = FxMap::default();
+        let path = "entities/law_heads.tsv";
+        for line in lines(patterns.require(path)?) {
+            let alone = match line.col(1) {
+                "" => false,
+                "alone" => true,
+                x => bail!(
+                    "{path}:{}: unknown flag {x:?} (want `alone` or nothing)",
+                    line.number
+                ),
+            };
+            law_heads.insert(line.col(0).to_string(), alone);
+        }
+        let mut connectors = FxMap::default();
+        let path = "entities/connectors.tsv";
+        for line in lines(patterns.require(path)?) {
+            let mut roles = 0;
+            for r in line.col(1).split(',').map(str::trim) {
+                roles |= match r {
+                    "inner" => INNER,
+                    "right" => RIGHT,
+                    "after" => AFTER,
+                    "late" => LATE,
+                    x => bail!(
+                        "{path}:{}: unknown role {x:?} (want inner, right, after, late)",
+                        line.number
+                    ),
+                };
+            }
+            connectors.insert(line.col(0).to_string(), roles);
+        }
+        let provisions_file = patterns.require("entities/law_provisions.txt")?;
+        let provision_extend_of = crate::patterns::directives(provisions_file)
+            .any(|d| d.replace(' ', "") == "extend-of=yes");
+        let provision_suffixes = crate::patterns::directives(provisions_file)
+            .filter_map(|d| d.strip_prefix("suffixes"))
+            .filter_map(|d| d.trim_start().strip_prefix('='))
+            .flat_map(|d| d.split_whitespace().map(str::to_string))
+            .collect();
+        let mut lex = Lexicon {
+            words: FxMap::default(),
+            provision_suffixes,
+            titles,
+            given: set(patterns, "names/given_names.txt", true)?,
+            given_ambiguous: set(patterns, "names/given_names_ambiguous.txt", false)?,
+            surnames: set(patterns, "names/surnames.txt", false)?,
+            surnames_first: set(patterns, "entities/surnames_first.txt", false)?,
+            particles: set(patterns, "names/name_particles.txt", false)?
+                .into_iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
+            org_heads: set(patterns, "entities/org_heads.txt", true)?,
+            org_heads_left: lines(patterns.require("entities/org_heads.txt")?)
+                .filter(|l| l.col(1) == "needs-left")
+                .map(|l| l.col(0).to_string())
+                .collect(),
+            law_heads,
+            provisions: word_list(provisions_file).map(str::to_string).collect(),
+            connectors,
+            name_stop: set(patterns, "entities/name_stop.txt", true)?,
+            not_name: set(patterns, "entities/not_name.txt", false)?,
+            place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
+            provision_extend_of,
+        };
+        let mut words: FxMap<u16> = FxMap::default();
+        let mut add = |set: &mut dyn Iterator<Item = &String>, f: u16| {
+            for w in set {
+                *words.entry(w.clone()).or_default() |= f;
+            }
+        };
+        add(&mut lex.name_stop.iter(), F_STOP);
+        add(&mut lex.org_heads.iter(), F_ORG);
+        add(&mut lex.law_heads.keys(), F_LAW);
+        add(&mut lex.provisions.iter(), F_PROV);
+        add(&mut lex.not_name.iter(), F_NOT_NAME);
+        add(&mut lex.given.iter(), F_GIVEN);
+        add(&mut lex.given_ambiguous.iter(), F_GIVEN_AMB);
+        add(&mut lex.surnames.iter(), F_SURNAME);
+        add(&mut lex.surnames_first.iter(), F_SURNAME_FIRST);
+        lex.words = words;
+        Ok(lex)
+    }
+
+    /// The `F_*` flags of a capitalized word.
+    #[inline]
+    pub fn flags(&self, w: &str) -> u16 {
+        let f = self.words.get(w).copied().unwrap_or(0);
+        if self.is_title_word(w) {
+            f | F_TITLE
+        } else {
+            f
+        }
+    }
+
+    /// The longest title starting at token `i`: (number of tokens, title).
+    pub fn title_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, &Title)> {
+        let first = toks[i].text(text);
+        let cands = with_lower(first, |l| self.titles.get(l))?;
+        'outer: for t in cands {
+            if i + t.words.len() > toks.len() {
+                continue;
+            }
+            for (k, w) in t.words.iter().enumerate().skip(1) {
+                let tok = toks[i + k];
+                if !with_lower(tok.text(text), |l| l == w) {
+                    continue 'outer;
+                }
+            }
+            return Some((t.words.len(), t));
+        }
+        None
+    }
+
+    /// A one-word title ("Pastor", "Mr.").
+    pub fn is_title_word(&self, w: &str) -> bool {
+        with_lower(w, |l| self.titles.get(l))
+            .is_some_and(|v| v.iter().any(|t| t.words.len() == 1 || t.words[1] == "."))
+    }
+}

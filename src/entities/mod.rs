@@ -1,0 +1,493 @@
+//! Named entities: PERSON, ORG, GPE, LOC, NORP and LAW, GATE-ANNIE style.
+//!
+//! 1. `tokens`: one pass over the text into word and punctuation tokens, with
+//!    sentence-start and headline flags.
+//! 2. `gazetteer`: at each word start, the longest gazetteer entry (anchored
+//!    leftmost-longest Aho-Corasick, word boundaries checked).
+//! 3. `rules`: title + name, given name + surnames, organization and law head-word
+//!    runs, legal provisions.
+//! 4. A resolver keeps the longest, then highest-priority, non-overlapping candidates.
+//! 5. `canonical`: acronym definitions and uses, the orthomatcher for person names,
+//!    country disambiguation for places.
+//!
+//! All knowledge is data under `patterns/gazetteer/`, `patterns/names/` and
+//! `patterns/entities/` (see `patterns/entities/README.md`).
+
+mod canonical;
+pub mod gazetteer;
+pub mod lexicon;
+mod rules;
+pub mod tokens;
+
+use std::sync::Arc;
+
+use anyhow::Result;
+
+use crate::document::{Document, Entity, Label, Rule, Span};
+use crate::patterns::Patterns;
+use gazetteer::Gazetteer;
+pub use lexicon::Gender;
+use lexicon::Lexicon;
+use tokens::{Token, WORD};
+
+/// A candidate entity before conflict resolution.
+#[derive(Debug, Clone)]
+pub struct Cand<'g> {
+    pub span: Span,
+    pub label: Label,
+    pub rule: Rule,
+    /// Tie-breaker between candidates of equal length (higher wins).
+    pub prio: u8,
+    /// Gazetteer entries behind a gazetteer candidate.
+    pub entries: &'g [u32],
+    pub canonical: Option<String>,
+    pub country: Option<String>,
+    /// A blocking gazetteer entry (label `O`): wins its span, produces nothing.
+    pub block: bool,
+}
+
+impl Cand<'static> {
+    pub fn new(span: Span, label: Label, rule: Rule, prio: u8) -> Self {
+        Cand {
+            span,
+            label,
+            rule,
+            prio,
+            entries: &[],
+            canonical: None,
+            country: None,
+            block: false,
+        }
+    }
+}
+
+/// Rule names, built once.
+pub struct Rules {
+    pub title_name: Rule,
+    pub given_name: Rule,
+    pub surname: Rule,
+    pub org_head: Rule,
+    pub law_name: Rule,
+    pub provision: Rule,
+    pub acronym_def: Rule,
+    pub acronym: Rule,
+    pub orthomatch: Rule,
+}
+
+impl Rules {
+    fn new() -> Self {
+        let r = |s: &str| -> Rule { Arc::from(s) };
+        Rules {
+            title_name: r("title+name"),
+            given_name: r("given+surname"),
+            surname: r("name+surname"),
+            org_head: r("org-head"),
+            law_name: r("law-name"),
+            provision: r("law-provision"),
+            acronym_def: r("acronym-def"),
+            acronym: r("acronym"),
+            orthomatch: r("orthomatch"),
+        }
+    }
+}
+
+/// How NORP mentions combine (`entities/norp_compounds.txt`).
+struct NorpRules {
+    /// Lists whose NORP joins a following NORP ("Sunni Islam").
+    join_after: Vec<String>,
+    /// Lower-case prefixes before a NORP ("anti-").
+    prefixes: Vec<String>,
+}
+
+impl NorpRules {
+    fn new(patterns: &Patterns) -> Self {
+        let mut r = NorpRules {
+            join_after: Vec::new(),
+            prefixes: Vec::new(),
+        };
+        if let Some(c) = patterns.get("entities/norp_compounds.txt") {
+            for d in crate::patterns::directives(c) {
+                if let Some((k, v)) = d.split_once('=') {
+                    let vals = v.split_whitespace().map(str::to_string);
+                    match k.trim() {
+                        "join-after" => r.join_after.extend(vals),
+                        "prefixes" => r.prefixes.extend(vals),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        r
+    }
+}
+
+/// The entity recognizer: gazetteer automata and rule data, built once per process.
+pub struct EntityRecognizer {
+    gaz: Gazetteer,
+    lex: Lexicon,
+    norp: NorpRules,
+    /// Default country of a place name shared by several countries.
+    place_defaults: std::collections::HashMap<String, String>,
+    rules: Rules,
+}
+
+impl EntityRecognizer {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        Ok(EntityRecognizer {
+            gaz: Gazetteer::new(patterns)?,
+            lex: Lexicon::new(patterns)?,
+            norp: NorpRules::new(patterns),
+            place_defaults: crate::patterns::lines(
+                patterns.get("entities/place_defaults.tsv").unwrap_or(""),
+            )
+            .map(|l| (l.col(0).to_string(), l.col(1).to_string()))
+            .collect(),
+            rules: Rules::new(),
+        })
+    }
+
+    /// Number of gazetteer entries loaded.
+    pub fn gazetteer_len(&self) -> usize {
+        self.gaz.len()
+    }
+
+    /// Fills `doc.entities` (sentences must already be split).
+    pub fn run(&self, doc: &mut Document) {
+        doc.entities = self.recognize(&doc.text, &doc.sentences);
+    }
+
+    /// Entities of a text, sorted by start, not overlapping.
+    pub fn recognize(&self, text: &str, sentences: &[Span]) -> Vec<Entity> {
+        // token and hint buffers are reused across the documents of a thread
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<(Vec<Token>, Vec<rules::Hint>)> =
+                const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+        }
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let (toks, hints) = &mut *scratch;
+            self.recognize_with(text, sentences, toks, hints)
+        })
+    }
+
+    fn recognize_with(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        toks: &mut Vec<Token>,
+        hints: &mut Vec<rules::Hint>,
+    ) -> Vec<Entity> {
+        tokens::tokenize(text, toks);
+        tokens::mark_context(text, sentences, toks);
+        hints.clear();
+        hints.resize(toks.len(), rules::Hint::default());
+        let toks: &[Token] = toks;
+        let mut cands: Vec<Cand> = Vec::new();
+        self.gazetteer_pass(text, toks, hints, &mut cands);
+        let flags: Vec<u16> = toks
+            .iter()
+            .map(|t| {
+                if t.is(WORD) && !t.is(tokens::LOWER) {
+                    self.lex.flags(t.text(text))
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let cx = rules::Ctx {
+            text,
+            toks,
+            lex: &self.lex,
+            hints,
+            flags: &flags,
+        };
+        let mut genders = Vec::new();
+        rules::persons(&cx, &self.rules, &mut cands, &mut genders);
+        rules::orgs_and_laws(&cx, &self.rules, &mut cands);
+        rules::provisions(&cx, &self.rules, &mut cands);
+        let mut ents = resolve(cands);
+        canonical::acronyms(text, toks, &mut ents, &self.rules);
+        if self.lex.provision_extend_of {
+            canonical::extend_provisions(text, toks, &mut ents, &self.rules);
+        }
+        canonical::orgs(text, &mut ents);
+        canonical::persons(text, toks, &self.lex, &mut ents, &self.rules);
+        canonical::places(text, &self.gaz, &self.place_defaults, &mut ents);
+        ents.into_iter()
+            .map(|c| Entity {
+                canonical: c.canonical.unwrap_or_else(|| c.span.text(text).to_string()),
+                span: c.span,
+                label: c.label,
+                country: c.country,
+                rule: c.rule,
+            })
+            .collect()
+    }
+
+    fn gazetteer_pass<'g>(
+        &'g self,
+        text: &str,
+        toks: &[Token],
+        hints: &mut [rules::Hint],
+        out: &mut Vec<Cand<'g>>,
+    ) {
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if !t.is(WORD) {
+                i += 1;
+                continue;
+            }
+            let mut hit = self.gaz.match_at(text, t.start);
+            let mut caps_canonical = None;
+            if hit.is_none() && t.is(tokens::LOWER) {
+                // "anti-Muslim", "non-Muslim"
+                hit = self.prefixed_norp(text, t);
+            }
+            if hit.is_none()
+                && t.is(tokens::UPPER)
+                && !t.is(tokens::HEADLINE)
+                && t.end - t.start >= 3
+            {
+                // "LAHORE, Pakistan" in a dateline: look the place up in title case
+                if let Some((h, canon)) = self.caps_place(text, toks, i) {
+                    hit = Some(h);
+                    caps_canonical = Some(canon);
+                }
+            }
+            let Some(hit) = hit else {
+                i += 1;
+                continue;
+            };
+            let best = &self.gaz.entries[hit.entries[0] as usize];
+            if hit.case_insensitive && in_url(text, hit.start, hit.end) {
+                i += 1;
+                continue;
+            }
+            if best.stopped && !self.place_context(text, toks, i, hit.end) {
+                i += 1;
+                continue;
+            }
+            let mut end = hit.end;
+            let mut joined = false;
+            match best.label {
+                Some(Label::Gpe | Label::Loc) if best.rank > 2 => {
+                    // "Kiambu County"
+                    if let Some(k) = toks[i..].iter().position(|x| x.start >= end).map(|k| k + i) {
+                        let w = toks[k].text(text);
+                        if &text[end..toks[k].start] == " " && self.lex.place_suffixes.contains(w) {
+                            end = toks[k].end;
+                            joined = true;
+                        }
+                    }
+                }
+                Some(Label::Norp) => {
+                    // "British-Iranian", "Sunni Islam", "Sikh Americans"
+                    let hyphen = text[end..].starts_with('-');
+                    let space = text[end..].starts_with(' ');
+                    if hyphen || (space && self.norp.join_after.iter().any(|l| **l == *best.list)) {
+                        if let Some(h2) = self.gaz.match_at(text, end + 1) {
+                            let b2 = &self.gaz.entries[h2.entries[0] as usize];
+                            if b2.label == Some(Label::Norp) && !b2.stopped {
+                                end = h2.end;
+                                joined = true;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+            let hit = gazetteer::Hit { end, ..hit };
+            let caps_canonical = if joined {
+                Some(text[hit.start..end].to_string())
+            } else {
+                caps_canonical
+            };
+            let mut j = i;
+            while j < toks.len() && toks[j].start < hit.end {
+                hints[j].covered = true;
+                hints[j].gpe = best.label == Some(Label::Gpe);
+                j += 1;
+            }
+            if best.label.is_none() {
+                out.push(Cand {
+                    block: true,
+                    ..Cand::new(
+                        Span::new(hit.start, hit.end),
+                        Label::Org,
+                        best.list.clone(),
+                        10,
+                    )
+                });
+            }
+            if let Some(label) = best.label {
+                hints[i].strong = best.rank <= 2;
+                let prio = if best.rank == 1 {
+                    6
+                } else {
+                    4 - (best.rank > 2) as u8
+                };
+                out.push(Cand {
+                    span: Span::new(hit.start, hit.end),
+                    label,
+                    rule: best.list.clone(),
+                    prio,
+                    entries: hit.entries,
+                    canonical: caps_canonical,
+                    country: None,
+                    block: false,
+                });
+            }
+            while i < toks.len() && toks[i].start < hit.end {
+                i += 1;
+            }
+        }
+    }
+
+    /// A NORP after a lower-case prefix, filling the whole word ("anti-Sikh").
+    fn prefixed_norp<'g>(&'g self, text: &str, t: Token) -> Option<gazetteer::Hit<'g>> {
+        let w = t.text(text);
+        let p = self
+            .norp
+            .prefixes
+            .iter()
+            .find(|p| w.starts_with(p.as_str()))?;
+        let h = self.gaz.match_at(text, t.start + p.len())?;
+        let e = &self.gaz.entries[h.entries[0] as usize];
+        (e.label == Some(Label::Norp) && h.end == t.end).then_some(gazetteer::Hit {
+            start: t.start,
+            ..h
+        })
+    }
+
+    /// A stop-listed place name counts only after a locative preposition and before
+    /// punctuation: "from Reading, ...", "of Sale, who ...".
+    fn place_context(&self, text: &str, toks: &[Token], i: usize, end: usize) -> bool {
+        if i == 0 || toks[i].is(tokens::SENT_START) {
+            return false;
+        }
+        let prev = toks[i - 1].text(text);
+        if !matches!(prev, "in" | "from" | "of" | "at" | "near" | "to") {
+            return false;
+        }
+        matches!(
+            text[end..].chars().next(),
+            Some(',' | '.' | ';' | ')') | None
+        )
+    }
+
+    /// A place written in capitals starting at token `i` ("CEDAR RAPIDS"): the hit in
+    /// the original text and the title-case surface.
+    fn caps_place<'g>(
+        &'g self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+    ) -> Option<(gazetteer::Hit<'g>, String)> {
+        let mut j = i + 1;
+        while j < toks.len()
+            && toks[j].is(tokens::UPPER)
+            && text[toks[j - 1].end..toks[j].start] == *" "
+        {
+            j += 1;
+        }
+        let raw = &text[toks[i].start..toks[j - 1].end];
+        if !raw.is_ascii() {
+            return None;
+        }
+        let mut title = String::with_capacity(raw.len());
+        let mut prev_alpha = false;
+        for c in raw.chars() {
+            title.push(if prev_alpha {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            });
+            prev_alpha = c.is_ascii_alphabetic();
+        }
+        let h = self.gaz.match_at(&title, 0)?;
+        let e = &self.gaz.entries[h.entries[0] as usize];
+        if !matches!(e.label, Some(Label::Gpe | Label::Loc)) {
+            return None;
+        }
+        let surface = title[..h.end].to_string();
+        Some((
+            gazetteer::Hit {
+                start: toks[i].start + h.start,
+                end: toks[i].start + h.end,
+                ..h
+            },
+            surface,
+        ))
+    }
+
+    /// Gender implied by the titles in front of the mentions of a person
+    /// ("Mrs. Bibi" → female), looking at every mention with the same canonical.
+    pub fn person_gender(&self, doc: &Document, canonical: &str) -> Option<Gender> {
+        doc.entities
+            .iter()
+            .filter(|e| e.label == Label::Person && e.canonical == canonical)
+            .find_map(|e| self.title_gender_before(&doc.text, e.span.start))
+    }
+
+    /// Gender of a title that ends right before byte offset `pos`.
+    pub fn title_gender_before(&self, text: &str, pos: usize) -> Option<Gender> {
+        let mut from = pos.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &text[from..pos];
+        let mut toks = Vec::new();
+        tokens::tokenize(window, &mut toks);
+        let n = toks.len();
+        (1..=n.min(4)).rev().find_map(|len| {
+            let i = n - len;
+            match self.lex.title_at(window, &toks, i) {
+                Some((l, t)) if l == len => t.gender,
+                _ => None,
+            }
+        })
+    }
+}
+
+/// True when bytes start..end lie in a URL, e-mail address or file path.
+fn in_url(text: &str, start: usize, end: usize) -> bool {
+    let a = text[..start]
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let b = text[end..]
+        .find(|c: char| c.is_whitespace())
+        .map_or(text.len(), |p| end + p);
+    let chunk = &text[a..b];
+    chunk.contains("://") || chunk.contains("www.") || chunk.contains('@') || chunk.contains('/')
+}
+
+/// Longest candidates first, then higher priority, then earlier; no overlaps.
+fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
+    cands.sort_by(|a, b| {
+        b.block
+            .cmp(&a.block)
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(b.prio.cmp(&a.prio))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut out = Vec::new();
+    for c in cands {
+        if c.span.is_empty() {
+            continue;
+        }
+        let clash = taken
+            .range(..c.span.end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > c.span.start);
+        if clash {
+            continue;
+        }
+        taken.insert(c.span.start, c.span.end);
+        out.push(c);
+    }
+    out.retain(|c| !c.block);
+    out.sort_by_key(|c| c.span.start);
+    out
+}

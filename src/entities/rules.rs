@@ -1,0 +1,607 @@
+//! Token-level rules: title + name, given name + surnames, organization and law
+//! head-word runs, legal provisions. Each produces candidates; the resolver in
+//! `mod.rs` picks among them.
+
+use super::lexicon::{
+    Gender, Lexicon, AFTER, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP,
+    F_SURNAME, F_SURNAME_FIRST, F_TITLE, INNER, LATE, RIGHT,
+};
+use super::tokens::{Token, CAP, DIGIT, HEADLINE, LOWER, SENT_START, UPPER, WORD};
+use super::{Cand, Rules};
+use crate::document::{Label, Span};
+
+/// What the gazetteer found at a token start (for rules that must stop at places).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hint {
+    /// A strong gazetteer entry (country, demonym, religious group, organization)
+    /// starts here.
+    pub strong: bool,
+    /// Inside a gazetteer match.
+    pub covered: bool,
+    /// Inside a GPE gazetteer match.
+    pub gpe: bool,
+}
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub lex: &'a Lexicon,
+    pub hints: &'a [Hint],
+    /// Word-list memberships of each capitalized token (`Lexicon::flags`).
+    pub flags: &'a [u16],
+}
+
+impl Ctx<'_> {
+    #[inline]
+    fn has(&self, i: usize, f: u16) -> bool {
+        self.flags[i] & f != 0
+    }
+
+    #[inline]
+    fn w(&self, i: usize) -> &str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Tokens `a` and `b` (a before b) are separated by at most one space.
+    #[inline]
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        let gap = &self.text[self.toks[a].end..self.toks[b].start];
+        gap.is_empty() || gap == " " || gap == "\u{a0}"
+    }
+
+    fn stop(&self, i: usize) -> bool {
+        self.has(i, F_STOP)
+    }
+
+    /// A capitalized word that can be part of a person's name.
+    fn name_part(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let w = self.w(i);
+        if t.is_cap_word() {
+            return !self.stop(i) && !self.has(i, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE);
+        }
+        // "al-Masri", "el-Sayed", "bin-Laden"
+        if t.is(LOWER) {
+            if let Some((p, rest)) = w.split_once('-') {
+                return self.lex.particles.contains(p)
+                    && rest.chars().next().is_some_and(char::is_uppercase);
+            }
+        }
+        false
+    }
+
+    fn is_particle(&self, i: usize) -> bool {
+        self.toks[i].is(LOWER) && self.lex.particles.contains(self.w(i))
+    }
+
+    /// A single capital letter followed by a period ("F.").
+    fn initial(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        t.end - t.start == 1
+            && t.is(WORD)
+            && self.w(i).as_bytes()[0].is_ascii_uppercase()
+            && i + 1 < self.toks.len()
+            && self.w(i + 1) == "."
+            && self.toks[i + 1].start == t.end
+    }
+
+    /// Name parts from token `i`: the exclusive end token and the number of parts.
+    fn name_run(&self, i: usize) -> (usize, usize) {
+        let n = self.toks.len();
+        let mut k = i;
+        let mut parts = 0;
+        let mut end = i;
+        while k < n && parts < 5 {
+            if k > i && !self.adjacent(k - 1, k) {
+                break;
+            }
+            if k > i && self.hints[k].strong {
+                break;
+            }
+            if self.initial(k) {
+                k += 2;
+                parts += 1;
+                // an initial alone does not end a name
+                continue;
+            }
+            // a title-like name word ("Dean") inside a name that starts with a known
+            // given name ("Travis Dean Kohl"), or at the start ("Raja Waris")
+            let title_ok = (k == i || self.has(i, F_GIVEN)) && name_like_title(self, k);
+            if self.name_part(k) || title_ok {
+                k += 1;
+                parts += 1;
+                end = k;
+                continue;
+            }
+            if parts > 0 && self.is_particle(k) && k + 1 < n {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // count parts up to `end` only
+        let mut p = 0;
+        let mut j = i;
+        while j < end {
+            if self.initial(j) {
+                j += 2;
+            } else {
+                if self.name_part(j)
+                    || ((j == i || self.has(i, F_GIVEN)) && name_like_title(self, j))
+                {
+                    p += 1;
+                }
+                j += 1;
+            }
+        }
+        (end, p)
+    }
+
+    fn span(&self, a: usize, b_excl: usize) -> Span {
+        Span::new(self.toks[a].start, self.toks[b_excl - 1].end)
+    }
+
+    fn is_conn(&self, i: usize, role: u8) -> bool {
+        let t = self.toks[i];
+        (t.is(LOWER) || !t.is(WORD))
+            && self
+                .lex
+                .connectors
+                .get(self.w(i))
+                .is_some_and(|r| r & role != 0)
+    }
+
+    /// A capitalized word (or acronym) that can sit inside an organization or law name.
+    fn org_word(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        t.is(WORD) && (t.is_cap_word() || t.is(UPPER)) && !t.is(LOWER) && !self.stop(i)
+    }
+}
+
+/// A second title that is also a name ("Pastor Raja Waris"): a known name word
+/// followed by another name part.
+fn name_like_title(cx: &Ctx, k: usize) -> bool {
+    if cx.has(k, F_NOT_NAME | F_STOP) {
+        return false;
+    }
+    cx.has(k, F_GIVEN | F_GIVEN_AMB | F_SURNAME)
+        && k + 1 < cx.toks.len()
+        && cx.adjacent(k, k + 1)
+        && cx.toks[k + 1].is_cap_word()
+}
+
+pub fn persons<'g>(
+    cx: &Ctx,
+    r: &Rules,
+    out: &mut Vec<Cand<'g>>,
+    genders: &mut Vec<(Span, Gender)>,
+) {
+    let toks = cx.toks;
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = toks[i];
+        if !t.is(WORD) {
+            i += 1;
+            continue;
+        }
+        // title(s) + name
+        let mut k = i;
+        let mut gender = None;
+        // a title is capitalized, or lower case right before a capitalized word
+        // ("president Moon Jae-in"); checking this first keeps lookups rare
+        let may_title = |k: usize| {
+            toks[k].is(CAP)
+                || (toks[k].is(LOWER)
+                    && k + 1 < n
+                    && (toks[k + 1].is(CAP) || cx.w(k + 1) == ".")
+                    && toks[k].end - toks[k].start <= 24)
+        };
+        while k < n && may_title(k) {
+            match cx.lex.title_at(cx.text, toks, k) {
+                Some((len, title))
+                    if k == i
+                        || (cx.adjacent(k - 1, k) && !(len == 1 && name_like_title(cx, k))) =>
+                {
+                    gender = gender.or(title.gender);
+                    k += len;
+                }
+                _ => break,
+            }
+        }
+        if k > i && k < n && cx.adjacent(k - 1, k) {
+            let (end, parts) = cx.name_run(k);
+            let headline = toks[k].is(HEADLINE);
+            let ok = parts > 0 && (!headline || cx.has(k, F_GIVEN) || cx.has(end - 1, F_SURNAME));
+            // a lower-case title needs a name that is not a sentence start
+            if ok {
+                let span = cx.span(k, end);
+                if let Some(g) = gender {
+                    genders.push((span, g));
+                }
+                out.push(Cand::new(span, Label::Person, r.title_name.clone(), 6));
+                i = end;
+                continue;
+            }
+        }
+        if k > i {
+            i = k;
+            continue;
+        }
+        // given name + surname(s)
+        if t.is_cap_word() && cx.has(i, F_GIVEN) && i + 1 < n && cx.adjacent(i, i + 1) {
+            let (end, parts) = cx.name_run(i);
+            if parts >= 2 {
+                let ambiguous = cx.has(i, F_GIVEN_AMB);
+                let last_known = cx.has(end - 1, F_SURNAME);
+                if !ambiguous || last_known || (cx.has(i + 1, F_GIVEN) && !t.is(SENT_START)) {
+                    out.push(Cand::new(
+                        cx.span(i, end),
+                        Label::Person,
+                        r.given_name.clone(),
+                        4,
+                    ));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        // surname first ("Zhang Wei", "Kim Sung-min")
+        if t.is_cap_word()
+            && cx.has(i, F_SURNAME_FIRST)
+            && i + 1 < n
+            && cx.adjacent(i, i + 1)
+            && cx.name_part(i + 1)
+            && !cx.hints[i + 1].covered
+            && !t.is(HEADLINE)
+        {
+            let end = if i + 2 < n && cx.adjacent(i + 1, i + 2) && cx.name_part(i + 2) {
+                0
+            } else {
+                i + 2
+            };
+            if end > 0 {
+                out.push(Cand::new(
+                    cx.span(i, end),
+                    Label::Person,
+                    r.given_name.clone(),
+                    4,
+                ));
+                i = end;
+                continue;
+            }
+        }
+        // unknown first name + known surname ("Raja Waris")
+        if cx.name_part(i)
+            && !t.is(SENT_START)
+            && !t.is(HEADLINE)
+            && !cx.hints[i].strong
+            && i + 1 < n
+            && cx.adjacent(i, i + 1)
+        {
+            let (end, parts) = cx.name_run(i);
+            let particle_last = cx.toks[end - 1].is(LOWER);
+            if parts >= 2 && (cx.has(end - 1, F_SURNAME) || particle_last) {
+                out.push(Cand::new(
+                    cx.span(i, end),
+                    Label::Person,
+                    r.surname.clone(),
+                    3,
+                ));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Start token of a dotted abbreviation ("U.S.", "D.C.", "Jr.") whose final period is
+/// token `p`.
+fn dotted_start(cx: &Ctx, p: usize) -> Option<usize> {
+    let toks = cx.toks;
+    if cx.w(p) != "." || p == 0 || toks[p - 1].end != toks[p].start || !toks[p - 1].is(WORD) {
+        return None;
+    }
+    let w = cx.w(p - 1);
+    if matches!(w, "Jr" | "Sr" | "St" | "Mt" | "Ft") {
+        return Some(p - 1);
+    }
+    let single = |i: usize| {
+        toks[i].is(WORD)
+            && toks[i].end - toks[i].start == 1
+            && cx.w(i).as_bytes()[0].is_ascii_uppercase()
+    };
+    if !single(p - 1) {
+        return None;
+    }
+    let mut s = p - 1;
+    while s >= 2
+        && cx.w(s - 1) == "."
+        && toks[s - 1].end == toks[s].start
+        && toks[s - 2].end == toks[s - 1].start
+        && single(s - 2)
+    {
+        s -= 2;
+    }
+    (s < p - 1).then_some(s)
+}
+
+/// Capitalized runs ending in a head word, extended to the right through connectors.
+/// Returns (start token, end token exclusive).
+fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    let n = toks.len();
+    let headline = toks[h].is(HEADLINE);
+    // left
+    let mut j = h;
+    while j > 0 {
+        let p = j - 1;
+        if !cx.adjacent(p, j) {
+            break;
+        }
+        if let Some(s) = dotted_start(cx, p) {
+            if !headline {
+                j = s;
+                continue;
+            }
+            break;
+        }
+        // possessive inside a name: "People’s Court"
+        if !headline
+            && p >= 2
+            && cx.w(p) == "s"
+            && matches!(cx.w(p - 1), "\u{2019}" | "'")
+            && toks[p - 2].end == toks[p - 1].start
+            && toks[p - 1].end == toks[p].start
+            && cx.org_word(p - 2)
+            && !cx.hints[p - 2].covered
+            && !cx.has(p - 2, F_ORG)
+        {
+            j = p - 2;
+            continue;
+        }
+        if cx.org_word(p) {
+            if headline && law && cx.hints[p].covered {
+                break;
+            }
+            j = p;
+        } else if !(headline && law)
+            && cx.is_conn(p, INNER)
+            && p > 0
+            && cx.adjacent(p - 1, p)
+            && (cx.org_word(p - 1) || dotted_start(cx, p - 1).is_some())
+            && !cx.has(p - 1, F_TITLE)
+        {
+            j = p;
+        } else {
+            break;
+        }
+    }
+    while j < h && toks[j].is(LOWER) {
+        j += 1;
+    }
+    // In a headline only a run that starts the line is suspect ("Chinese Court
+    // Sentences House Church"); "About Global Religious Liberty Watch" is fine.
+    let strict = headline
+        && !(j > 0
+            && matches!(
+                cx.w(j - 1),
+                "About" | "the" | "The" | "SOURCE" | "Source" | "by"
+            ));
+    // right
+    let mut k = h + 1;
+    let mut extended = false;
+    if !strict {
+        loop {
+            let mut m = k;
+            let mut after_conn = false;
+            let mut prev_right = false;
+            while m < n && cx.adjacent(m - 1, m) && toks[m].is(LOWER) {
+                let Some(&role) = cx.lex.connectors.get(cx.w(m)) else {
+                    break;
+                };
+                let ok = if after_conn {
+                    role & AFTER != 0 && prev_right
+                } else {
+                    role & RIGHT != 0 || (extended && role & LATE != 0)
+                };
+                if !ok {
+                    break;
+                }
+                prev_right = role & RIGHT != 0;
+                m += 1;
+                after_conn = true;
+            }
+            if !after_conn {
+                break;
+            }
+            let mut q = m;
+            let mut got = 0;
+            while q < n && cx.adjacent(q - 1, q) {
+                if cx.org_word(q) || (toks[q].is(DIGIT) && got > 0) {
+                    q += 1;
+                    got += 1;
+                } else if got > 0
+                    && q + 2 < n
+                    && matches!(cx.w(q), "\u{2019}" | "'")
+                    && cx.w(q + 1) == "s"
+                    && toks[q - 1].end == toks[q].start
+                    && toks[q].end == toks[q + 1].start
+                    && cx.org_word(q + 2)
+                {
+                    q += 2;
+                } else {
+                    break;
+                }
+            }
+            if got == 0 {
+                break;
+            }
+            k = q;
+            extended = true;
+        }
+    }
+    if law && k < n {
+        // "Ordinance 06-03", "Law 2000", "Ordinance, 2020", "Act of 1998"
+        let year = |i: usize| i < n && toks[i].is(DIGIT) && cx.w(i).len() == 4;
+        if toks[k].is(DIGIT) && cx.adjacent(k - 1, k) {
+            k += 1;
+        } else if k + 1 < n
+            && toks[k].is(LOWER)
+            && cx.adjacent(k - 1, k)
+            && toks[k + 1].is(DIGIT)
+            && cx.adjacent(k, k + 1)
+            && cx
+                .lex
+                .provisions
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(cx.w(k)))
+        {
+            // "Iowa Code section 716.4"
+            k += 2;
+            while k + 1 < n
+                && cx.w(k) == "."
+                && toks[k + 1].is(DIGIT)
+                && toks[k].start == toks[k - 1].end
+                && toks[k + 1].start == toks[k].end
+            {
+                k += 2;
+            }
+        } else if k + 1 < n
+            && year(k + 1)
+            && ((cx.w(k) == "," && toks[k].start == toks[k - 1].end)
+                || (cx.w(k) == "of" && cx.adjacent(k - 1, k)))
+        {
+            k += 2;
+        }
+    }
+    let caps = (j..k)
+        .filter(|&i| cx.org_word(i) || dotted_start(cx, i).is_some())
+        .count();
+    if strict && !law && !(j..h).any(|i| cx.hints[i].gpe) {
+        return None;
+    }
+    // "the Government of Eritrea": a head that needs a modifier on its left
+    if !law && j == h && cx.lex.org_heads_left.contains(cx.w(h)) {
+        return None;
+    }
+    let numbered = law && k == h + 2 && toks[h + 1].is(DIGIT);
+    (caps >= 2 || numbered).then_some((j, k))
+}
+
+pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
+    let toks = cx.toks;
+    for (h, &t) in toks.iter().enumerate() {
+        if !t.is(WORD) || t.is(LOWER) {
+            continue;
+        }
+        let w = cx.w(h);
+        let org_head = cx.has(h, F_ORG);
+        if !org_head && (t.is(UPPER) || !cx.has(h, F_LAW)) {
+            continue;
+        }
+        // "U.S. District Judge": a head word modifying a title is no organization
+        if h + 1 < toks.len()
+            && cx.adjacent(h, h + 1)
+            && toks[h + 1].is_cap_word()
+            && cx.has(h + 1, F_TITLE)
+        {
+            continue;
+        }
+        let (label, rule) = if org_head {
+            (Label::Org, &r.org_head)
+        } else if let Some(&alone) = cx.lex.law_heads.get(w) {
+            if let Some((a, b)) = head_run(cx, h, true) {
+                out.push(Cand::new(cx.span(a, b), Label::Law, r.law_name.clone(), 5));
+            } else if alone && !t.is(SENT_START) && !t.is(HEADLINE) {
+                out.push(Cand::new(t.span(), Label::Law, r.law_name.clone(), 2));
+            }
+            continue;
+        } else {
+            continue;
+        };
+        if let Some((a, b)) = head_run(cx, h, false) {
+            out.push(Cand::new(cx.span(a, b), label, rule.clone(), 5));
+        }
+    }
+}
+
+/// "Section 295-C", "Sections 295-A, 295-B, and 295-C", "Article 18(2)", optionally
+/// extended by "of the <law name>".
+pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
+    let toks = cx.toks;
+    let n = toks.len();
+    let suffix = |i: usize| {
+        i < n
+            && toks[i].is(LOWER)
+            && cx.adjacent(i - 1, i)
+            && cx.lex.provision_suffixes.contains(cx.w(i))
+    };
+    let mut i = 0;
+    while i < n {
+        let w = cx.w(i);
+        let section_sign = w == "\u{a7}";
+        if !(section_sign || (toks[i].is(WORD) && !toks[i].is(LOWER) && cx.has(i, F_PROV))) {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        if k < n && matches!(cx.w(k), "." | "\u{a7}") && toks[k].start == toks[i].end {
+            k += 1;
+        }
+        if !(k < n && toks[k].is(DIGIT) && cx.adjacent(k - 1, k)) {
+            i += 1;
+            continue;
+        }
+        // "18 U.S.C. § 249"
+        let mut start = i;
+        if section_sign && i >= 2 && cx.adjacent(i - 1, i) {
+            if let Some(s) = dotted_start(cx, i - 1) {
+                if s > 0 && toks[s - 1].is(DIGIT) && cx.adjacent(s - 1, s) {
+                    start = s - 1;
+                }
+            }
+        }
+        let mut end = k + 1;
+        if suffix(end) {
+            end += 1;
+        }
+        loop {
+            // sub-clause "(2)" or "(b)"
+            if end + 2 < n
+                && cx.w(end) == "("
+                && toks[end].start == toks[end - 1].end
+                && toks[end + 1].is(WORD)
+                && toks[end + 1].end - toks[end + 1].start <= 4
+                && cx.w(end + 2) == ")"
+            {
+                end += 3;
+                continue;
+            }
+            // list continuation: ", 295-B", "and 295-C", ", and 295-C"
+            let mut m = end;
+            if m < n && cx.w(m) == "," {
+                m += 1;
+            }
+            if m < n && matches!(cx.w(m), "and" | "or" | "&") {
+                m += 1;
+            }
+            if m > end && m < n && toks[m].is(DIGIT) {
+                end = m + 1;
+                if suffix(end) {
+                    end += 1;
+                }
+                continue;
+            }
+            break;
+        }
+        out.push(Cand::new(
+            cx.span(start, end),
+            Label::Law,
+            r.provision.clone(),
+            7,
+        ));
+        i = end;
+    }
+}

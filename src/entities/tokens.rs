@@ -1,0 +1,247 @@
+//! A small, allocation-light word tokenizer for the entity rules.
+//!
+//! Words are runs of alphanumeric characters; a hyphen joins two words when a letter
+//! or digit follows it ("Jae-in", "295-C", "Saif-Ul-Malook"), an apostrophe joins
+//! only when an upper-case letter follows ("O'Brien"), so that a possessive
+//! ("Pakistan’s") stays outside the word. Everything else that is not white space is a
+//! one-character punctuation token.
+
+use crate::document::Span;
+
+pub const CAP: u8 = 1; // first character is upper case
+pub const UPPER: u8 = 2; // at least two letters, all upper case
+pub const LOWER: u8 = 4; // first character is lower case
+pub const DIGIT: u8 = 8; // first character is a digit
+pub const SENT_START: u8 = 16; // first word of a sentence
+pub const HEADLINE: u8 = 32; // in a Title Case or ALL-CAPS line
+pub const WORD: u8 = 64; // a word (else punctuation)
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub flags: u8,
+}
+
+impl Token {
+    #[inline]
+    pub fn is(&self, f: u8) -> bool {
+        self.flags & f != 0
+    }
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+    #[inline]
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+    /// Capitalized but not ALL CAPS (a name-like word).
+    #[inline]
+    pub fn is_cap_word(&self) -> bool {
+        self.flags & (CAP | UPPER | WORD) == CAP | WORD
+    }
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
+/// Tokenizes `text` into `out` (cleared first).
+pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_alphanumeric() {
+                i = word(text, i, out);
+            } else {
+                if !c.is_ascii_whitespace() {
+                    out.push(Token {
+                        start: i,
+                        end: i + 1,
+                        flags: 0,
+                    });
+                }
+                i += 1;
+            }
+        } else {
+            let ch = text[i..].chars().next().unwrap();
+            if ch.is_alphanumeric() {
+                i = word(text, i, out);
+            } else {
+                if !ch.is_whitespace() {
+                    out.push(Token {
+                        start: i,
+                        end: i + ch.len_utf8(),
+                        flags: 0,
+                    });
+                }
+                i += ch.len_utf8();
+            }
+        }
+    }
+}
+
+fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut letters = 0u32;
+    let mut uppers = 0u32;
+    let mut flags = WORD;
+    let first = char_at(text, start).unwrap();
+    if first.is_uppercase() {
+        flags |= CAP;
+    } else if first.is_lowercase() {
+        flags |= LOWER;
+    } else if first.is_numeric() {
+        flags |= DIGIT;
+    }
+    loop {
+        // a run of alphanumerics
+        while i < b.len() {
+            let c = b[i];
+            if c < 0x80 {
+                if c.is_ascii_alphabetic() {
+                    letters += 1;
+                    uppers += c.is_ascii_uppercase() as u32;
+                    i += 1;
+                } else if c.is_ascii_digit() {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else {
+                let ch = text[i..].chars().next().unwrap();
+                if ch.is_alphabetic() {
+                    letters += 1;
+                    uppers += ch.is_uppercase() as u32;
+                } else if !ch.is_alphanumeric() {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
+        }
+        // joiners
+        let Some(j) = char_at(text, i) else { break };
+        let next = char_at(text, i + j.len_utf8());
+        let join = match j {
+            '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(|n| n.is_alphanumeric()),
+            '\'' | '\u{2019}' => next.is_some_and(|n| n.is_uppercase()),
+            _ => false,
+        };
+        if !join {
+            break;
+        }
+        i += j.len_utf8();
+    }
+    if letters >= 2 && uppers == letters {
+        flags |= UPPER;
+    }
+    out.push(Token {
+        start,
+        end: i,
+        flags,
+    });
+    i
+}
+
+/// Marks the first word of every sentence (`SENT_START`) and the words of headline
+/// lines (`HEADLINE`: a line of at least four words where nearly every word of four
+/// letters or more is capitalized, or that is written in capitals).
+pub fn mark_context(text: &str, sentences: &[Span], toks: &mut [Token]) {
+    // sentence starts
+    let mut si = 0;
+    let mut want = true;
+    for t in toks.iter_mut() {
+        while si < sentences.len() && sentences[si].start <= t.start {
+            si += 1;
+            want = true;
+        }
+        if want && t.is(WORD) {
+            t.flags |= SENT_START;
+            want = false;
+        }
+    }
+    if sentences.is_empty() {
+        if let Some(t) = toks.iter_mut().find(|t| t.is(WORD)) {
+            t.flags |= SENT_START;
+        }
+    }
+    // headline lines
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < toks.len() {
+        let line_end =
+            memchr::memchr(b'\n', &b[toks[i].start..]).map_or(b.len(), |p| toks[i].start + p);
+        let mut j = i;
+        let (mut words, mut long, mut capped, mut upper, mut lower_long) = (0, 0, 0, 0, 0);
+        while j < toks.len() && toks[j].start < line_end {
+            let t = toks[j];
+            if t.is(WORD) && !t.is(DIGIT) {
+                words += 1;
+                if t.is(UPPER) {
+                    upper += 1;
+                }
+                if t.end - t.start >= 4 {
+                    long += 1;
+                    if t.is(CAP) {
+                        capped += 1;
+                    } else {
+                        lower_long += 1;
+                    }
+                }
+            }
+            j += 1;
+        }
+        let headline = words >= 4
+            && ((upper * 10 >= words * 7) || (long >= 3 && lower_long == 0 && capped == long));
+        if headline {
+            for t in &mut toks[i..j] {
+                t.flags |= HEADLINE;
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        tokenize(t, &mut v);
+        v.iter().map(|x| x.text(t)).collect()
+    }
+
+    #[test]
+    fn joins_hyphens_not_possessives() {
+        assert_eq!(
+            words("Moon Jae-in, Pakistan’s Section 295-C O'Brien’s"),
+            vec![
+                "Moon", "Jae-in", ",", "Pakistan", "’", "s", "Section", "295-C", "O'Brien", "’",
+                "s"
+            ]
+        );
+    }
+
+    #[test]
+    fn flags() {
+        let t = "ICC Moon christian 295";
+        let mut v = Vec::new();
+        tokenize(t, &mut v);
+        assert!(v[0].is(UPPER) && v[0].is(CAP));
+        assert!(v[1].is_cap_word());
+        assert!(v[2].is(LOWER));
+        assert!(v[3].is(DIGIT));
+    }
+}

@@ -1,0 +1,526 @@
+//! Entity recognition: one test per phenomenon of the entities issue. Sentences are
+//! written for these tests; the recognizer runs with the embedded patterns plus a
+//! few test entries appended to the lists (so that the tests do not depend on what
+//! the default lists happen to contain).
+
+use std::sync::OnceLock;
+
+use prex::document::{Document, Format, Label};
+use prex::entities::{EntityRecognizer, Gender};
+use prex::sentences::SentenceSplitter;
+use prex::Patterns;
+
+fn patterns() -> Patterns {
+    let mut p = Patterns::embedded();
+    let append = |p: &mut Patterns, path: &str, extra: &str| {
+        let base = p.get(path).unwrap_or("").to_string();
+        p.insert(path, format!("{base}\n{extra}\n"));
+    };
+    append(
+        &mut p,
+        "names/given_names.txt",
+        "John\nSaleem\nAsia\nMary\nHamid",
+    );
+    append(&mut p, "names/surnames.txt", "Khokhar\nWaris\nSmith");
+    append(&mut p, "names/name_particles.txt", "bin\nvan\nder\nul\nal");
+    append(
+        &mut p,
+        "names/titles.tsv",
+        "President\toffice\t\nPastor\treligious\t\nMrs.\thonorific\tf\nMr.\thonorific\tm\nJudge\toffice\t",
+    );
+    p.insert(
+        "entities/gazetteer/zz_test.tsv",
+        "Pakistan\tGPE\t\tPK\nNorth Korea\tGPE\t\tKP\nSouth Korea\tGPE\t\tKR\n\
+         South Korean\tNORP\t\tKR\nChristian\tNORP\nChristians\tNORP\n\
+         Hyderabad\tGPE\t\tIN\nHyderabad\tGPE\t\tPK\nIndia\tGPE\t\tIN\nLahore\tGPE\t\tPK\n\
+         Reading\tGPE\t\tGB\nNice\tGPE\t\tFR\nParis\tGPE\t\tFR\n",
+    );
+    append(&mut p, "entities/stop.txt", "Reading\nNice");
+    p
+}
+
+fn recognizer() -> &'static (EntityRecognizer, SentenceSplitter) {
+    static R: OnceLock<(EntityRecognizer, SentenceSplitter)> = OnceLock::new();
+    R.get_or_init(|| {
+        let p = patterns();
+        (
+            EntityRecognizer::new(&p).expect("patterns load"),
+            SentenceSplitter::new(&p).unwrap(),
+        )
+    })
+}
+
+fn doc(text: &str) -> Document {
+    let (r, s) = recognizer();
+    let mut d = Document::new("t", text, Format::Text);
+    s.run(&mut d);
+    r.run(&mut d);
+    d
+}
+
+/// (text, label, canonical) of every entity.
+fn ents(text: &str) -> Vec<(String, &'static str, String)> {
+    let d = doc(text);
+    d.entities
+        .iter()
+        .map(|e| {
+            (
+                d.slice(e.span).to_string(),
+                e.label.as_str(),
+                e.canonical.clone(),
+            )
+        })
+        .collect()
+}
+
+fn has(text: &str, surface: &str, label: &str) -> bool {
+    ents(text)
+        .iter()
+        .any(|(t, l, _)| t == surface && *l == label)
+}
+
+fn canonical_of(text: &str, surface: &str) -> Vec<String> {
+    ents(text)
+        .into_iter()
+        .filter(|(t, _, _)| t == surface)
+        .map(|(_, _, c)| c)
+        .collect()
+}
+
+#[test]
+fn title_is_not_part_of_the_person() {
+    let e = ents("The letter was sent to President Moon Jae-in on Friday.");
+    assert!(
+        e.contains(&("Moon Jae-in".into(), "PERSON", "Moon Jae-in".into())),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|x| x.0.contains("President")));
+}
+
+#[test]
+fn pastor_and_unknown_first_name() {
+    assert!(has(
+        "Police detained Pastor Raja Waris last week.",
+        "Raja Waris",
+        "PERSON"
+    ));
+}
+
+#[test]
+fn lowercase_title_before_a_name() {
+    assert!(has(
+        "An open letter to South Korean president Moon Jae-in was published.",
+        "Moon Jae-in",
+        "PERSON"
+    ));
+}
+
+#[test]
+fn given_name_and_surname() {
+    assert!(has(
+        "The petition was filed by Saleem Khokhar in May.",
+        "Saleem Khokhar",
+        "PERSON"
+    ));
+}
+
+#[test]
+fn hyphenated_names_and_particles() {
+    assert!(has(
+        "His lawyer, Mr. Saif-Ul-Malook, spoke.",
+        "Saif-Ul-Malook",
+        "PERSON"
+    ));
+    assert!(has(
+        "The court heard Judge Pieter van der Berg today.",
+        "Pieter van der Berg",
+        "PERSON"
+    ));
+    assert!(has(
+        "Reports named Mr. Hamid bin Rashid as the organizer.",
+        "Hamid bin Rashid",
+        "PERSON"
+    ));
+    assert!(has(
+        "The lawyer, Mr. Saif ul-Malook, spoke.",
+        "Saif ul-Malook",
+        "PERSON"
+    ));
+}
+
+#[test]
+fn surname_first_names() {
+    let t = "Two deacons, Zhang Wei and Chen Lihua, received prison terms.";
+    assert!(has(t, "Zhang Wei", "PERSON"));
+    assert!(has(t, "Chen Lihua", "PERSON"));
+}
+
+#[test]
+fn org_with_connectors_inside() {
+    assert!(has(
+        "The campaign was led by the International Coalition to Stop Crimes Against Humanity in North Korea and others.",
+        "International Coalition to Stop Crimes Against Humanity in North Korea",
+        "ORG"
+    ));
+}
+
+#[test]
+fn org_leading_the_is_excluded() {
+    let e = ents("An appeal was heard by the Lahore High Court in March.");
+    assert!(
+        e.iter().any(|x| x.0 == "Lahore High Court" && x.1 == "ORG"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn org_with_demonym() {
+    assert!(has(
+        "Supporters in the South Korean Parliament passed the bill.",
+        "South Korean Parliament",
+        "ORG"
+    ));
+}
+
+#[test]
+fn org_of_extension_and_dotted_prefix() {
+    assert!(has(
+        "Last month, the U.S. Department of State issued a report.",
+        "U.S. Department of State",
+        "ORG"
+    ));
+    assert!(has(
+        "Officials of the Ministry of Religious Affairs declined to comment.",
+        "Ministry of Religious Affairs",
+        "ORG"
+    ));
+}
+
+#[test]
+fn acronym_definition_and_later_use_share_canonical() {
+    let t =
+        "International Christian Concern (ICC) has learned of the arrest. ICC urged the release.";
+    let c = canonical_of(t, "ICC");
+    assert_eq!(c.len(), 2, "{:?}", ents(t));
+    assert!(c.iter().all(|x| x == "International Christian Concern"));
+    assert!(has(t, "International Christian Concern", "ORG"));
+}
+
+#[test]
+fn acronym_spells_a_name_no_rule_found() {
+    let t = "In a statement, the Centre for Legal Aid, Assistance and Settlement (CLAAS) called it unjust. CLAAS will appeal.";
+    assert!(
+        has(t, "Centre for Legal Aid, Assistance and Settlement", "ORG"),
+        "{:?}",
+        ents(t)
+    );
+    assert_eq!(
+        canonical_of(t, "CLAAS"),
+        vec!["Centre for Legal Aid, Assistance and Settlement"; 2]
+    );
+}
+
+#[test]
+fn acronym_matches_initials_without_definition() {
+    let t = "International Christian Concern has followed the case. A spokesman for ICC said more.";
+    assert_eq!(
+        canonical_of(t, "ICC"),
+        vec!["International Christian Concern"]
+    );
+}
+
+#[test]
+fn law_provision_of_a_code() {
+    let t = "He was charged under Section 295-C of the Pakistan Penal Code last year.";
+    assert!(
+        has(t, "Section 295-C of the Pakistan Penal Code", "LAW"),
+        "{:?}",
+        ents(t)
+    );
+}
+
+#[test]
+fn law_later_bare_provision_gets_full_canonical() {
+    let t = "He was charged under Section 295-C of the Pakistan Penal Code. Section 295-C carries death.";
+    let c = canonical_of(t, "Section 295-C");
+    assert_eq!(c, vec!["Section 295-C of the Pakistan Penal Code"]);
+}
+
+#[test]
+fn law_article_and_act() {
+    assert!(has(
+        "This violates Article 18 of the declaration.",
+        "Article 18",
+        "LAW"
+    ));
+    let e = ents("Arrests under the Anti-Conversion Act have risen.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "Anti-Conversion Act" && x.1 == "LAW"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn law_list_of_sections() {
+    assert!(has(
+        "Charges under Sections 295-A, 295-B, and 295-C were filed.",
+        "Sections 295-A, 295-B, and 295-C",
+        "LAW"
+    ));
+}
+
+#[test]
+fn law_suffix_and_year() {
+    assert!(has(
+        "They were convicted under Article 500 bis of the code.",
+        "Article 500 bis",
+        "LAW"
+    ));
+    assert!(has(
+        "Arrests under the Uttar Pradesh Prohibition of Unlawful Conversion of Religion Ordinance, 2020 rose.",
+        "Uttar Pradesh Prohibition of Unlawful Conversion of Religion Ordinance, 2020",
+        "LAW"
+    ));
+    assert!(has(
+        "He was charged under 18 U.S.C. § 249 in Texas.",
+        "18 U.S.C. § 249",
+        "LAW"
+    ));
+}
+
+#[test]
+fn possessive_is_outside_the_span() {
+    let d = doc("Pakistan’s courts and North Korea's leaders were criticized.");
+    let got: Vec<_> = d
+        .entities
+        .iter()
+        .map(|e| (d.slice(e.span), e.label))
+        .collect();
+    assert!(got.contains(&("Pakistan", Label::Gpe)), "{got:?}");
+    assert!(got.contains(&("North Korea", Label::Gpe)), "{got:?}");
+}
+
+#[test]
+fn country_codes_from_gazetteer() {
+    let d = doc("Christians in Lahore and North Korea.");
+    let lahore = d
+        .entities
+        .iter()
+        .find(|e| d.slice(e.span) == "Lahore")
+        .unwrap();
+    assert_eq!(lahore.country.as_deref(), Some("PK"));
+    let nk = d
+        .entities
+        .iter()
+        .find(|e| d.slice(e.span) == "North Korea")
+        .unwrap();
+    assert_eq!(nk.country.as_deref(), Some("KP"));
+}
+
+#[test]
+fn shared_city_takes_the_country_named_elsewhere() {
+    let d = doc("A pastor in Hyderabad was arrested. Pakistan has strict laws.");
+    let h = d
+        .entities
+        .iter()
+        .find(|e| d.slice(e.span) == "Hyderabad")
+        .unwrap();
+    assert_eq!(h.country.as_deref(), Some("PK"));
+    let d = doc("A pastor in Hyderabad was arrested. India has strict laws.");
+    let h = d
+        .entities
+        .iter()
+        .find(|e| d.slice(e.span) == "Hyderabad")
+        .unwrap();
+    assert_eq!(h.country.as_deref(), Some("IN"));
+}
+
+#[test]
+fn stop_listed_places_do_not_fire() {
+    assert!(
+        ents("Reading the verdict, the judge paused. It was a Nice gesture.")
+            .iter()
+            .all(|x| x.1 != "GPE")
+    );
+}
+
+#[test]
+fn sentence_initial_capitals_are_not_names() {
+    let e = ents("Police arrested him. Church members protested. The Court adjourned.");
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn all_caps_headline_makes_no_false_entities() {
+    let e = ents(
+        "CHRISTIAN PASTOR ARRESTED AFTER RAID ON HOUSE CHURCH\n\nThe raid happened on Sunday.",
+    );
+    assert!(e.iter().all(|x| x.1 != "PERSON" && x.1 != "ORG"), "{e:?}");
+}
+
+#[test]
+fn title_case_headline_makes_no_false_people() {
+    let e = ents("Chinese Court Sentences House Church Pastor to Seven Years\n\nThe court ruled.");
+    assert!(e.iter().all(|x| x.1 != "PERSON" && x.1 != "ORG"), "{e:?}");
+}
+
+#[test]
+fn capitalized_place_in_dateline() {
+    let d = doc("LAHORE, Pakistan (ICC) – A court ruled today.");
+    let l = d
+        .entities
+        .iter()
+        .find(|e| d.slice(e.span) == "LAHORE")
+        .expect("LAHORE tagged");
+    assert_eq!(l.label, Label::Gpe);
+    assert_eq!(l.canonical, "Lahore");
+    assert_eq!(l.country.as_deref(), Some("PK"));
+}
+
+#[test]
+fn lowercase_words_are_not_entities() {
+    let e = ents("See www.example.org/christian for more; the moon rose over the hills.");
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn orthomatcher_resolves_short_mentions() {
+    let t = "A letter went to President Moon Jae-in. Later, President Moon signed the law. Moon said nothing.";
+    let c = canonical_of(t, "Moon");
+    assert_eq!(c.len(), 2, "{:?}", ents(t));
+    assert!(c.iter().all(|x| x == "Moon Jae-in"));
+}
+
+#[test]
+fn orthomatcher_finds_bare_surnames() {
+    let t = "Saleem Khokhar was beaten. Khokhar later died in hospital.";
+    assert_eq!(canonical_of(t, "Khokhar"), vec!["Saleem Khokhar"]);
+    assert!(has(t, "Khokhar", "PERSON"));
+}
+
+#[test]
+fn blocked_phrases_are_not_organizations() {
+    let e = ents("Eritrea was again designated a Country of Particular Concern by officials.");
+    assert!(e.iter().all(|x| x.1 != "ORG"), "{e:?}");
+}
+
+#[test]
+fn gender_from_titles() {
+    let (r, _) = recognizer();
+    let d = doc("Mrs. Asia Bibi was freed. Bibi left the country. Mr. John Smith spoke.");
+    assert_eq!(r.person_gender(&d, "Asia Bibi"), Some(Gender::Female));
+    assert_eq!(r.person_gender(&d, "John Smith"), Some(Gender::Male));
+}
+
+#[test]
+fn every_entity_has_a_rule_and_spans_do_not_overlap() {
+    let d = doc(
+        "12/18/2020 Washington, D.C. (International Christian Concern) – President Moon Jae-in \
+         and the South Korean Parliament passed a law. Pakistan’s Section 295-C of the Pakistan \
+         Penal Code was criticized by ICC.",
+    );
+    assert!(!d.entities.is_empty());
+    for w in d.entities.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start, "overlap: {:?}", w);
+    }
+    assert!(d.entities.iter().all(|e| !e.rule.is_empty()));
+    assert!(d
+        .entities
+        .iter()
+        .any(|e| d.slice(e.span) == "Washington, D.C." && e.label == Label::Gpe));
+}
+
+#[test]
+fn bad_gazetteer_line_is_a_clear_error() {
+    let mut p = patterns();
+    p.insert("gazetteer/broken.tsv", "# header\nAtlantis\tPLACE\t\t\n");
+    let err = EntityRecognizer::new(&p).err().expect("error").to_string();
+    assert!(err.contains("gazetteer/broken.tsv:2"), "{err}");
+    let mut p = patterns();
+    p.insert("gazetteer/broken.tsv", "Atlantis\tGPE\t\tXXX\n");
+    let err = EntityRecognizer::new(&p).err().expect("error").to_string();
+    assert!(
+        err.contains("broken.tsv:1") && err.contains("alpha-2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn user_list_adds_entries() {
+    let mut p = patterns();
+    p.insert(
+        "gazetteer/my_orgs.tsv",
+        "Friends of the Lighthouse Keepers\tORG\n",
+    );
+    let r = EntityRecognizer::new(&p).unwrap();
+    let text = "A report by Friends of the Lighthouse Keepers came out.";
+    let e = r.recognize(text, &[]);
+    assert_eq!(e.len(), 1);
+    assert_eq!(&*e[0].rule, "my_orgs");
+    assert_eq!(e[0].span.text(text), "Friends of the Lighthouse Keepers");
+}
+
+/// Speed of entity recognition alone over a directory of texts (a bench corpus from
+/// `prex bench-corpus`), and the build time of the default recognizer:
+/// `PREX_BENCH_DIR=/tmp/bench cargo test --release --test entities -- --ignored --nocapture`
+/// CPU time of this thread in seconds (Linux), so that a busy machine does not
+/// distort the measurement; wall time elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+#[test]
+#[ignore]
+fn speed() {
+    let c0 = cpu_seconds();
+    let t = std::time::Instant::now();
+    let r = EntityRecognizer::new(&Patterns::embedded()).unwrap();
+    let build = t.elapsed();
+    let build_cpu = cpu_seconds().zip(c0).map(|(a, b)| a - b);
+    let s = SentenceSplitter::new(&Patterns::embedded()).unwrap();
+    let dir = std::env::var("PREX_BENCH_DIR").expect("PREX_BENCH_DIR");
+    let mut docs = Vec::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            if let Ok(text) = std::fs::read_to_string(e.path()) {
+                let mut d = Document::new("b", text, Format::Text);
+                s.run(&mut d);
+                docs.push(d);
+            }
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let c0 = cpu_seconds();
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for d in &mut docs {
+        r.run(d);
+        n += d.entities.len();
+    }
+    let el = t.elapsed();
+    let cpu = cpu_seconds().zip(c0).map(|(a, b)| a - b);
+    if let (Some(cpu), Some(bc)) = (cpu, build_cpu) {
+        println!(
+            "CPU time: build {:.0} ms; recognition {:.2} s = {:.1} MB/s per core",
+            bc * 1e3,
+            cpu,
+            bytes as f64 / 1e6 / cpu
+        );
+    }
+    println!(
+        "gazetteer entries {}; build {:.1} ms; {} docs, {:.1} MB, {} entities in {:.2} s = {:.1} MB/s",
+        r.gazetteer_len(),
+        build.as_secs_f64() * 1e3,
+        docs.len(),
+        bytes as f64 / 1e6,
+        n,
+        el.as_secs_f64(),
+        bytes as f64 / 1e6 / el.as_secs_f64()
+    );
+}
