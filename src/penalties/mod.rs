@@ -1,0 +1,532 @@
+//! Legal penalties: what sentence, for whom, for what, under which law, and how
+//! certain (`penalties` in `prex.v1`).
+//!
+//! One Aho-Corasick pass over the document finds trigger words
+//! (`patterns/penalties/triggers.tsv`); only sentences with a trigger are looked
+//! at further. There, quantities (durations, money) are found and attached to
+//! adjacent triggers across allowed connector words ("57 months *in* prison",
+//! "fine *of* $250,000"); status comes from the nearest cue, bound from cue
+//! words or ranges, and subject, offense and law from the clause around it.
+
+mod args;
+mod phrases;
+mod quantity;
+mod status;
+mod triggers;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use regex::{Regex, RegexBuilder};
+
+use crate::document::{Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStatus, Rule, Span};
+use crate::patterns::{lines, Patterns};
+
+use args::{Args, OffenseScope};
+use phrases::PhraseSet;
+pub use quantity::{Quantities, Quantity, QuantityKind};
+use status::Cues;
+use triggers::{Needs, Triggers};
+
+/// What kind of quantity a penalty kind takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Takes {
+    Duration,
+    Money,
+    Count,
+    Nothing,
+}
+
+fn takes(kind: PenaltyKind) -> Takes {
+    use PenaltyKind::*;
+    match kind {
+        Imprisonment | Detention | ForcedLabor | Probation | SupervisedRelease | HouseArrest
+        | CommunityService => Takes::Duration,
+        Fine | Restitution | Forfeiture => Takes::Money,
+        Corporal => Takes::Count,
+        Death | Deportation | Other => Takes::Nothing,
+    }
+}
+
+pub struct PenaltyExtractor {
+    triggers: Triggers,
+    quantities: Quantities,
+    cues: Cues,
+    args: Args,
+    orphans: Vec<(Regex, PenaltyKind, Rule)>,
+    countries: PhraseSet<String>,
+}
+
+/// A penalty under construction within one sentence.
+#[derive(Debug, Clone)]
+struct Draft {
+    span: Span,
+    kind: PenaltyKind,
+    quantity: Option<Quantity>,
+    life: bool,
+    /// Bound found in the connector gap.
+    gap_bound: Option<Bound>,
+    rule: Rule,
+}
+
+impl PenaltyExtractor {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let path = "penalties/orphans.tsv";
+        let mut orphans = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            let re = RegexBuilder::new(l.col(0))
+                .case_insensitive(true)
+                .build()
+                .with_context(|| format!("{path}:{}: bad regex", l.number))?;
+            let Some(kind) = PenaltyKind::parse(l.col(1)) else {
+                bail!("{path}:{}: unknown penalty kind {:?}", l.number, l.col(1));
+            };
+            orphans.push((re, kind, Arc::from(format!("{path}:{}", l.number))));
+        }
+        let path = "penalties/countries.tsv";
+        let mut cs = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            if l.col(1).len() != 2 {
+                bail!(
+                    "{path}:{}: want a two-letter country code, not {:?}",
+                    l.number,
+                    l.col(1)
+                );
+            }
+            cs.push((l.col(0).to_string(), l.col(1).to_string()));
+        }
+        Ok(PenaltyExtractor {
+            triggers: Triggers::new(patterns)?,
+            quantities: Quantities::new(patterns)?,
+            cues: Cues::new(patterns)?,
+            args: Args::new(patterns)?,
+            orphans,
+            countries: PhraseSet::new(cs, path)?,
+        })
+    }
+
+    /// Fills `doc.penalties`.
+    pub fn run(&self, doc: &mut Document) {
+        doc.penalties = self.extract(doc);
+    }
+
+    /// The penalties of a document (sentences must be filled; an empty sentence
+    /// list means the whole text is one sentence).
+    pub fn extract(&self, doc: &Document) -> Vec<Penalty> {
+        let text = doc.text.as_str();
+        let mut hits = self.triggers.find(text, 0, text.len()).peekable();
+        if hits.peek().is_none() {
+            return Vec::new();
+        }
+        let whole = [Span::new(0, text.len())];
+        let sentences: &[Span] = if doc.sentences.is_empty() {
+            &whole
+        } else {
+            &doc.sentences
+        };
+        let mut by_sentence: Vec<(usize, Vec<triggers::TriggerHit>)> = Vec::new();
+        for h in hits {
+            let si = if doc.sentences.is_empty() {
+                0
+            } else {
+                doc.sentence_of(h.start)
+            };
+            if h.end > sentences[si].end {
+                continue;
+            }
+            match by_sentence.last_mut() {
+                Some((s, v)) if *s == si => v.push(h),
+                _ => by_sentence.push((si, vec![h])),
+            }
+        }
+        let mut country: Option<Option<String>> = None;
+        let mut out = Vec::new();
+        for (si, hs) in by_sentence {
+            let drafts = self.drafts(text, sentences[si], &hs);
+            if drafts.is_empty() {
+                continue;
+            }
+            self.finish(doc, sentences, si, drafts, &mut country, &mut out);
+        }
+        out.sort_by_key(|p| p.span.start);
+        out
+    }
+
+    /// Trigger + quantity pairs of one sentence.
+    fn drafts(&self, text: &str, sent: Span, hs: &[triggers::TriggerHit]) -> Vec<Draft> {
+        let (s0, s1) = (sent.start, sent.end);
+        let qs = self.quantities.find(text, s0, s1);
+        let mut used = vec![false; qs.len()];
+        let has_cue = !self.cues.status_hits(text, s0, s1).is_empty();
+        let mut drafts = Vec::new();
+        for h in hs {
+            let t = self.triggers.get(h.id);
+            let want = if t.life {
+                Takes::Nothing
+            } else {
+                takes(t.kind)
+            };
+            let fits = |q: &Quantity| match (&q.kind, want) {
+                (QuantityKind::Duration { .. }, Takes::Duration) => true,
+                (QuantityKind::Money { .. }, Takes::Money) => true,
+                _ => false,
+            };
+            let mut found: Option<(usize, Span, Option<Bound>)> = None;
+            if want == Takes::Duration || want == Takes::Money {
+                // Quantity before the trigger: "57 months in prison".
+                if let Some(i) = (0..qs.len())
+                    .rev()
+                    .find(|&i| !used[i] && qs[i].end <= h.start && fits(&qs[i]))
+                {
+                    let (gap, b) = self.cues.strip_bounds(text, qs[i].end, h.start);
+                    if self.cues.is_pre(&gap) && h.span_start == h.start {
+                        found = Some((i, Span::new(qs[i].start, h.span_end), b));
+                    }
+                }
+                // Quantity after it: "a fine of $250,000", "jailed for five years".
+                if found.is_none() && h.span_end == h.end {
+                    if let Some(i) =
+                        (0..qs.len()).find(|&i| !used[i] && qs[i].start >= h.end && fits(&qs[i]))
+                    {
+                        let (gap, b) = self.cues.strip_bounds(text, h.end, qs[i].start);
+                        if self.cues.is_post(&gap) {
+                            found = Some((i, Span::new(h.span_start, qs[i].end), b));
+                        }
+                    }
+                }
+            }
+            if let Some((i, span, b)) = found {
+                used[i] = true;
+                let life =
+                    t.life || matches!(qs[i].kind, QuantityKind::Duration { life: true, .. });
+                drafts.push(Draft {
+                    span,
+                    kind: t.kind,
+                    quantity: Some(qs[i].clone()),
+                    life,
+                    gap_bound: b,
+                    rule: t.rule.clone(),
+                });
+                continue;
+            }
+            if want == Takes::Count {
+                if let Some(c) = self.quantities.count_before(text, s0, h.start) {
+                    drafts.push(Draft {
+                        span: Span::new(c, h.span_end),
+                        kind: t.kind,
+                        quantity: None,
+                        life: false,
+                        gap_bound: None,
+                        rule: t.rule.clone(),
+                    });
+                    continue;
+                }
+            }
+            let ok = match t.needs {
+                Needs::Free => true,
+                Needs::Cue => has_cue,
+                Needs::Quantity => false,
+            };
+            if ok {
+                drafts.push(Draft {
+                    span: Span::new(h.span_start, h.span_end),
+                    kind: t.kind,
+                    quantity: None,
+                    life: t.life,
+                    gap_bound: None,
+                    rule: t.rule.clone(),
+                });
+            }
+        }
+        // Durations without a trigger: "sentenced him to 10 years".
+        for (i, q) in qs.iter().enumerate() {
+            if used[i] || !matches!(q.kind, QuantityKind::Duration { .. }) {
+                continue;
+            }
+            if drafts
+                .iter()
+                .any(|d| d.span.overlaps(&Span::new(q.start, q.end)))
+            {
+                continue;
+            }
+            let lo = quantity::floor_char(text, q.start.saturating_sub(100).max(s0));
+            let mut before_end = q.start;
+            if let Some(h) = self.cues.bounds.find(text, lo, q.start).last() {
+                if text[h.end..q.start].trim().is_empty() {
+                    before_end = h.start;
+                }
+            }
+            let before = &text[lo..before_end];
+            if let Some((_, kind, rule)) =
+                self.orphans.iter().find(|(re, _, _)| re.is_match(before))
+            {
+                let life = matches!(q.kind, QuantityKind::Duration { life: true, .. });
+                drafts.push(Draft {
+                    span: Span::new(q.start, q.end),
+                    kind: *kind,
+                    quantity: Some(q.clone()),
+                    life,
+                    gap_bound: None,
+                    rule: rule.clone(),
+                });
+            }
+        }
+        // Not overlapping; the longer span wins.
+        drafts.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.len().cmp(&a.span.len()))
+        });
+        let mut out: Vec<Draft> = Vec::new();
+        for d in drafts {
+            match out.last_mut() {
+                Some(l) if l.span.overlaps(&d.span) => {
+                    if d.span.len() > l.span.len() {
+                        *l = d;
+                    }
+                }
+                _ => out.push(d),
+            }
+        }
+        out
+    }
+
+    /// Status, bound, amount, subject, offense and law of a sentence's drafts.
+    fn finish(
+        &self,
+        doc: &Document,
+        sentences: &[Span],
+        si: usize,
+        drafts: Vec<Draft>,
+        country: &mut Option<Option<String>>,
+        out: &mut Vec<Penalty>,
+    ) {
+        let text = doc.text.as_str();
+        let sent = sentences[si];
+        let (s0, s1) = (sent.start, sent.end);
+        let cues = self.cues.status_hits(text, s0, s1);
+        let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
+        let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
+        let laws_here = self.args.laws(doc, s0, s1);
+        let offenses_here = self.args.offenses(text, s0, s1);
+        let mentions_law = {
+            let l = text[s0..s1].to_lowercase();
+            l.contains("law") || l.contains("statute") || l.contains(" code")
+        };
+        let mut prev: Option<(Span, Bound)> = None;
+        for (di, d) in drafts.iter().enumerate() {
+            // Status: nearest cue before, else after.
+            let cue = cues
+                .iter()
+                .filter(|(h, _)| h.start <= d.span.start)
+                .next_back()
+                .or_else(|| cues.iter().find(|(h, _)| h.start > d.span.start))
+                .copied();
+            let mut status = match cue {
+                Some((_, s)) => s,
+                None if mentions_law || !laws_here.is_empty() => PenaltyStatus::Statutory,
+                None => PenaltyStatus::Imposed,
+            };
+            if status == PenaltyStatus::Imposed || cue.is_none() {
+                if overturned {
+                    status = PenaltyStatus::Overturned;
+                } else if upheld {
+                    status = PenaltyStatus::Upheld;
+                }
+            }
+            // Bound.
+            let mut bound = match &d.quantity {
+                Some(q) if q.bound != Bound::Exact => q.bound,
+                _ => d.gap_bound.unwrap_or(Bound::Exact),
+            };
+            if bound == Bound::Exact {
+                let lo = quantity::floor_char(text, d.span.start.saturating_sub(60).max(s0));
+                let lo = prev.map_or(lo, |(p, _)| lo.max(p.end));
+                if let Some(b) = self.cues.bound_before(text, lo, d.span.start) {
+                    bound = b;
+                } else if let Some((p, Bound::Max)) = prev {
+                    let gap = status::normalize(&text[p.end..d.span.start]);
+                    if self.cues.is_coord(&gap) {
+                        bound = Bound::Max;
+                    }
+                }
+            }
+            prev = Some((d.span, bound));
+            let (duration, amount) = match &d.quantity {
+                Some(Quantity {
+                    kind: QuantityKind::Duration { iso, .. },
+                    ..
+                }) => (Some(iso.clone()), None),
+                Some(
+                    q @ Quantity {
+                        kind: QuantityKind::Money { value, currency },
+                        ..
+                    },
+                ) => {
+                    let spec = &self.quantities.currencies[*currency];
+                    let code = if spec.ambiguous() {
+                        let c = country.get_or_insert_with(|| self.country(doc));
+                        spec.resolve(c.as_deref()).to_string()
+                    } else {
+                        spec.resolve(None).to_string()
+                    };
+                    (
+                        None,
+                        Some(Amount {
+                            value: *value,
+                            currency: code,
+                            span: Span::new(q.start, q.end),
+                        }),
+                    )
+                }
+                None => (None, None),
+            };
+            // Subject.
+            let subject = if status == PenaltyStatus::Statutory {
+                None
+            } else {
+                self.subject(doc, s0, d.span, &cues, cue.map(|c| c.0))
+            };
+            // Offense: "for X" right after this penalty or the last one coordinated with it.
+            let group_end = drafts[di..]
+                .windows(2)
+                .take_while(|w| {
+                    self.cues
+                        .is_coord(&status::normalize(&text[w[0].span.end..w[1].span.start]))
+                })
+                .last()
+                .map_or(d.span.end, |w| w[1].span.end);
+            let offense = offenses_here
+                .iter()
+                .find(|(sp, cue_at, scope)| {
+                    *scope == OffenseScope::After
+                        && *cue_at >= group_end
+                        && *cue_at <= group_end + 48
+                        && !text[group_end..*cue_at].contains([',', ';'])
+                        && sp.start > d.span.end
+                })
+                .or_else(|| {
+                    offenses_here
+                        .iter()
+                        .filter(|o| o.2 == OffenseScope::Sentence)
+                        .min_by_key(|(sp, _, _)| dist(*sp, d.span))
+                })
+                .map(|o| o.0)
+                .or_else(|| {
+                    let p = si.checked_sub(1)?;
+                    let ps = sentences[p];
+                    self.args
+                        .offenses(text, ps.start, ps.end)
+                        .into_iter()
+                        .filter(|o| o.2 == OffenseScope::Sentence)
+                        .last()
+                        .map(|o| o.0)
+                });
+            // Law: in the sentence, else near it when the sentence speaks of a law.
+            let law = laws_here
+                .iter()
+                .min_by_key(|l| dist(**l, d.span))
+                .copied()
+                .or_else(|| {
+                    if !(mentions_law || status == PenaltyStatus::Statutory) {
+                        return None;
+                    }
+                    let mut best: Option<(usize, Span)> = None;
+                    for k in si.saturating_sub(2)..(si + 3).min(sentences.len()) {
+                        if k == si {
+                            continue;
+                        }
+                        let ks = sentences[k];
+                        for l in self.args.laws(doc, ks.start, ks.end) {
+                            let dd = dist(l, d.span);
+                            if best.is_none_or(|(b, _)| dd < b) {
+                                best = Some((dd, l));
+                            }
+                        }
+                    }
+                    best.map(|b| b.1)
+                });
+            out.push(Penalty {
+                span: d.span,
+                kind: d.kind,
+                duration,
+                amount,
+                life: d.life,
+                bound,
+                status,
+                subject,
+                offense,
+                law,
+                rule: d.rule.clone(),
+            });
+        }
+    }
+
+    fn subject(
+        &self,
+        doc: &Document,
+        s0: usize,
+        span: Span,
+        cues: &[(phrases::Hit, PenaltyStatus)],
+        governing: Option<phrases::Hit>,
+    ) -> Option<crate::document::Mention> {
+        let text = doc.text.as_str();
+        let mut order: Vec<phrases::Hit> = governing.into_iter().collect();
+        order.extend(
+            cues.iter()
+                .rev()
+                .filter(|(h, s)| {
+                    h.end <= span.start
+                        && matches!(s, PenaltyStatus::Imposed | PenaltyStatus::Potential)
+                })
+                .map(|(h, _)| *h),
+        );
+        for h in order {
+            if h.start > span.start {
+                continue;
+            }
+            let limit = span.start.max(h.end);
+            let sp = self
+                .args
+                .subject_after(text, h.end, limit)
+                .or_else(|| self.args.subject_before(text, s0, h.start));
+            if let Some(sp) = sp {
+                return Some(self.args.mention(doc, sp));
+            }
+        }
+        None
+    }
+
+    /// The document's country: the most frequent country of its GPE/LOC entities,
+    /// else of the country names in `patterns/penalties/countries.tsv`.
+    fn country(&self, doc: &Document) -> Option<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for e in &doc.entities {
+            if let Some(c) = &e.country {
+                *counts.entry(c.as_str()).or_default() += 1;
+            }
+        }
+        if counts.is_empty() {
+            for h in self.countries.find(&doc.text, 0, doc.text.len()) {
+                *counts
+                    .entry(self.countries.value(h.id).as_str())
+                    .or_default() += 1;
+            }
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.first().map(|(c, _)| c.to_string())
+    }
+}
+
+fn dist(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}

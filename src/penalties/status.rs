@@ -1,0 +1,142 @@
+//! Status cues ("sentenced", "faces", "carries"), bound cues ("up to", "at
+//! least") and the connector words allowed between a quantity and its trigger.
+
+use std::collections::HashSet;
+
+use anyhow::{bail, Result};
+
+use super::phrases::{Hit, PhraseSet};
+use crate::document::{Bound, PenaltyStatus};
+use crate::patterns::{lines, Patterns};
+
+pub struct Cues {
+    /// `None` = a shadowing phrase without a status.
+    pub status: PhraseSet<Option<PenaltyStatus>>,
+    pub bounds: PhraseSet<Bound>,
+    pre: HashSet<String>,
+    post: HashSet<String>,
+    coord: HashSet<String>,
+}
+
+/// Lowercases and collapses whitespace.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w.to_lowercase());
+    }
+    out
+}
+
+impl Cues {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let path = "penalties/status.tsv";
+        let mut entries = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            let st = match l.col(1) {
+                "none" => None,
+                s => match PenaltyStatus::parse(s) {
+                    Some(s) => Some(s),
+                    None => bail!("{path}:{}: unknown status {s:?}", l.number),
+                },
+            };
+            entries.push((l.col(0).to_string(), st));
+        }
+        let status = PhraseSet::new(entries, path)?;
+        let path = "penalties/bounds.tsv";
+        let mut entries = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            let b = match l.col(1) {
+                "max" => Bound::Max,
+                "min" => Bound::Min,
+                b => bail!("{path}:{}: bound must be max or min, not {b:?}", l.number),
+            };
+            entries.push((l.col(0).to_string(), b));
+        }
+        let bounds = PhraseSet::new(entries, path)?;
+        let path = "penalties/connectors.tsv";
+        let (mut pre, mut post, mut coord) = (HashSet::new(), HashSet::new(), HashSet::new());
+        for l in lines(patterns.require(path)?) {
+            let w = normalize(l.col(1));
+            match l.col(0) {
+                "pre" => pre.insert(w),
+                "post" => post.insert(w),
+                "coord" => coord.insert(w),
+                s => bail!(
+                    "{path}:{}: side must be pre, post or coord, not {s:?}",
+                    l.number
+                ),
+            };
+        }
+        Ok(Cues {
+            status,
+            bounds,
+            pre,
+            post,
+            coord,
+        })
+    }
+
+    /// Status cue hits in a sentence, shadowing phrases removed.
+    pub fn status_hits(&self, text: &str, start: usize, end: usize) -> Vec<(Hit, PenaltyStatus)> {
+        self.status
+            .find(text, start, end)
+            .filter_map(|h| self.status.value(h.id).map(|s| (h, s)))
+            .collect()
+    }
+
+    /// Removes bound cues from a gap; returns the rest (normalized) and the bound.
+    pub fn strip_bounds(&self, text: &str, start: usize, end: usize) -> (String, Option<Bound>) {
+        let mut rest = String::new();
+        let mut bound = None;
+        let mut pos = start;
+        for h in self.bounds.find(text, start, end) {
+            rest.push_str(&text[pos..h.start]);
+            rest.push(' ');
+            pos = h.end;
+            bound = Some(*self.bounds.value(h.id));
+        }
+        rest.push_str(&text[pos..end]);
+        (normalize(&rest), bound)
+    }
+
+    pub fn is_pre(&self, gap: &str) -> bool {
+        self.pre.contains(gap)
+    }
+    pub fn is_post(&self, gap: &str) -> bool {
+        self.post.contains(gap)
+    }
+    pub fn is_coord(&self, gap: &str) -> bool {
+        let g = gap.trim_start_matches(',').trim();
+        self.coord.contains(gap) || self.coord.contains(g) || gap.is_empty()
+    }
+
+    /// The bound cue that ends right before `pos` (only words like "a", "of",
+    /// "the", "penalty", "sentence" may come between), searching from `from`.
+    pub fn bound_before(&self, text: &str, from: usize, pos: usize) -> Option<Bound> {
+        let mut best = None;
+        for h in self.bounds.find(text, from, pos) {
+            let gap = normalize(&text[h.end..pos]);
+            if gap.split(' ').all(|w| {
+                w.is_empty()
+                    || matches!(
+                        w,
+                        "a" | "an"
+                            | "of"
+                            | "the"
+                            | "term"
+                            | "penalty"
+                            | "sentence"
+                            | "prison"
+                            | "fine"
+                            | "imprisonment"
+                    )
+            }) {
+                best = Some(*self.bounds.value(h.id));
+            }
+        }
+        best
+    }
+}
