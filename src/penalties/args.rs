@@ -25,6 +25,8 @@ pub struct Args {
     clause: HashSet<String>,
     pronoun: HashSet<String>,
     title: HashSet<String>,
+    generic: Vec<String>,
+    cut: HashSet<String>,
     offense_cues: Vec<(Regex, OffenseScope)>,
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
@@ -84,6 +86,7 @@ impl Args {
             HashSet::new(),
             HashSet::new(),
         );
+        let (mut generic, mut cut) = (Vec::new(), HashSet::new());
         for l in lines(patterns.require(path)?) {
             let w = l.col(0).to_lowercase();
             match l.col(1) {
@@ -92,6 +95,11 @@ impl Args {
                 "clause" => clause.insert(w),
                 "pronoun" => pronoun.insert(w),
                 "title" => title.insert(w),
+                "generic" => {
+                    generic.push(w);
+                    true
+                }
+                "cut" => cut.insert(w),
                 r => bail!("{path}:{}: unknown role {r:?}", l.number),
             };
         }
@@ -135,6 +143,8 @@ impl Args {
             clause,
             pronoun,
             title,
+            generic,
+            cut,
             offense_cues,
             offense_stops,
             offense_reject,
@@ -142,46 +152,140 @@ impl Args {
         })
     }
 
+    fn is_name_word(w: &str) -> bool {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                w,
+                "and" | "bin" | "bint" | "ibn" | "al" | "el" | "de" | "van" | "von" | "da"
+            )
+            || w.starts_with("al-")
+    }
+
+    /// Whether a subject is anyone at all ("anyone found guilty of ...").
+    pub fn is_generic(&self, text: &str) -> bool {
+        let l = normalize(text);
+        self.generic
+            .iter()
+            .any(|g| l == *g || l.starts_with(&format!("{g} ")))
+    }
+
+    /// Words of a subject phrase: titles dropped in front, cut before a cut
+    /// word, a comma or "of a/an/the", at most `max` words.
+    fn np(&self, region: &str, ws: &[(usize, usize)], max: usize) -> Option<(usize, usize)> {
+        let mut i = 0;
+        while i < ws.len() {
+            let w = region[ws[i].0..ws[i].1].to_lowercase();
+            if self.title.contains(&w) || matches!(w.as_str(), "but" | "so" | "then" | "and") {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut end = None;
+        for j in i..ws.len() {
+            let raw = &region[ws[j].0..ws[j].1];
+            let w = raw.trim_end_matches([',', ';', ':']).to_lowercase();
+            if j > i && self.cut.contains(&w) {
+                break;
+            }
+            if j > i
+                && w == "of"
+                && ws.get(j + 1).is_some_and(|n| {
+                    matches!(region[n.0..n.1].to_lowercase().as_str(), "a" | "an" | "the")
+                })
+            {
+                break;
+            }
+            end = Some(j);
+            if raw.ends_with([',', ';', ':']) || j + 1 - i >= max {
+                break;
+            }
+        }
+        let end = end?;
+        Some((ws[i].0, ws[end].1))
+    }
+
     /// The subject after an active verb: "sentenced [the couple] to death",
-    /// "fined [him] 50,000 rupees".
+    /// "fined [him] 50,000 rupees", or after the penalty: "death sentence of [X]".
     pub fn subject_after(&self, text: &str, cue_end: usize, limit: usize) -> Option<Span> {
         if limit <= cue_end {
             return None;
         }
         let region = &text[cue_end..limit];
         let ws = words(region);
-        let mut take = Vec::new();
-        for &(a, b) in &ws {
-            let w = region[a..b].to_lowercase();
-            if matches!(
-                w.as_str(),
-                "to" | "for" | "in" | "on" | "by" | "down" | "up" | "with" | "after"
-            ) {
-                break;
-            }
-            take.push((a, b));
-        }
-        while let Some(&(a, b)) = take.last() {
-            if matches!(
+        let stop = ws.iter().position(|&(a, b)| {
+            matches!(
                 region[a..b].to_lowercase().as_str(),
-                "a" | "an" | "the" | "up" | "of"
-            ) {
-                take.pop();
-            } else {
-                break;
-            }
-        }
-        if take.is_empty() || take.len() > 8 {
+                "to" | "for"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "down"
+                    | "up"
+                    | "with"
+                    | "after"
+                    | "over"
+                    | "at"
+                    | "guilty"
+                    | "a"
+                    | "an"
+            )
+        });
+        let ws = &ws[..stop.unwrap_or(ws.len())];
+        if ws.is_empty() || ws.len() > 12 {
             return None;
         }
-        let (a, b) = trim_span(text, cue_end + take[0].0, cue_end + take.last()?.1);
-        let first = text[a..b].chars().next()?;
-        if first.is_lowercase()
-            && !self.pronoun.contains(&text[a..b].to_lowercase())
-            && !text[a..b].starts_with("the ")
+        let (a, b) = self.np(region, ws, 8)?;
+        let (a, b) = trim_span(text, cue_end + a, cue_end + b);
+        (a < b).then(|| Span::new(a, b))
+    }
+
+    /// The subject named right after a penalty: "the death sentence of [X]",
+    /// "a sentence handed to [X]", "terms for [three converts]".
+    pub fn subject_following(&self, text: &str, end: usize, s1: usize) -> Option<Span> {
+        let rest = &text[end..s1];
+        let lower = rest.to_lowercase();
+        let mut skip = None;
+        for p in [
+            " of ",
+            " against ",
+            " handed down to ",
+            " handed to ",
+            " passed on ",
+            " imposed on ",
+            " given to ",
+            " for ",
+        ] {
+            if lower.starts_with(p) {
+                skip = Some((p.len(), p == " for "));
+                break;
+            }
+        }
+        let (skip, is_for) = skip?;
+        let region = &rest[skip..];
+        let ws = words(region);
+        let first = region[ws.first()?.0..ws.first()?.1].to_lowercase();
+        let numeral = matches!(
+            first.as_str(),
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        );
+        if is_for && !numeral {
+            return None;
+        }
+        let starts_upper = region.starts_with(|c: char| c.is_uppercase());
+        if !(starts_upper
+            || numeral
+            || matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their"))
         {
             return None;
         }
+        if first.starts_with(|c: char| c.is_ascii_digit()) || first.starts_with(['$', '€', '£'])
+        {
+            return None;
+        }
+        let (a, b) = self.np(region, &ws, 6)?;
+        let (a, b) = trim_span(text, end + skip + a, end + skip + b);
         (a < b).then(|| Span::new(a, b))
     }
 
@@ -209,81 +313,107 @@ impl Args {
                 .position(|&(a, b)| self.aux.contains(&region[a..b].to_lowercase()))?;
             ws.truncate(first_aux);
         }
-        // Segments split on punctuation and clause words.
-        let mut segments: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+        // Clauses of segments of words.
+        type Seg = Vec<(usize, usize)>;
+        let mut clauses: Vec<Vec<Seg>> = vec![vec![Vec::new()]];
         for &(a, b) in &ws {
             let raw = &region[a..b];
             let w = raw
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
                 .to_lowercase();
-            if self.clause.contains(&w) {
-                segments.push(Vec::new());
+            if self.clause.contains(&w) || matches!(raw, "–" | "—" | "--" | "-") {
+                clauses.push(vec![Vec::new()]);
                 continue;
             }
-            let opens = raw.starts_with(['(', '“', '"']);
-            if opens {
-                segments.push(Vec::new());
+            let cl = clauses.last_mut().expect("non-empty");
+            if raw.starts_with(['(', '“', '"']) {
+                cl.push(Vec::new());
             }
-            segments.last_mut().expect("non-empty").push((a, b));
+            cl.last_mut().expect("non-empty").push((a, b));
             if raw.ends_with([',', ';', ':', ')', '”', '"']) {
-                segments.push(Vec::new());
+                cl.push(Vec::new());
             }
         }
-        let segments: Vec<_> = segments.into_iter().filter(|s| !s.is_empty()).collect();
-        let starts_upper = |seg: &[(usize, usize)]| {
-            let w = &region[seg[0].0..seg[0].1];
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !self.intro.contains(&w.trim_end_matches(',').to_lowercase())
+        let word = |p: (usize, usize)| {
+            region[p.0..p.1]
+                .trim_end_matches([',', ';', ':'])
+                .to_lowercase()
         };
-        let mut chosen: Option<usize> = None;
-        for i in (0..segments.len()).rev() {
-            let seg = &segments[i];
-            let w0 = region[seg[0].0..seg[0].1].to_lowercase();
-            let w0 = w0.trim_end_matches(',');
+        let acceptable = |seg: &Seg| {
+            let w0 = word(seg[0]);
+            let raw0 = &region[seg[0].0..seg[0].1];
             if w0.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(w0, "of" | "from" | "aged" | "age")
+                || matches!(w0.as_str(), "of" | "from" | "aged" | "age")
+                || self.intro.contains(&w0)
             {
+                return false;
+            }
+            raw0.starts_with(|c: char| c.is_uppercase())
+                || self.pronoun.contains(&w0)
+                || self.title.contains(&w0)
+                || matches!(
+                    w0.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "several"
+                        | "at"
+                )
+        };
+        let name_like = |seg: &Seg| {
+            seg.iter().all(|&(a, b)| Self::is_name_word(&region[a..b])) && seg.len() <= 6
+        };
+        let trailing_name = |seg: &Seg| -> Option<(usize, usize)> {
+            let n = seg
+                .iter()
+                .rev()
+                .take_while(|&&(a, b)| Self::is_name_word(&region[a..b]))
+                .count();
+            (n >= 2 && n < seg.len() || n >= 1 && n == seg.len())
+                .then(|| (seg[seg.len() - n].0, seg[seg.len() - 1].1))
+        };
+        let nclauses = clauses.len();
+        let mut pick: Option<(usize, usize)> = None;
+        for (ci, cl) in clauses.iter().enumerate().rev() {
+            let segs: Vec<&Seg> = cl.iter().filter(|s| !s.is_empty()).collect();
+            let cands: Vec<usize> = (0..segs.len()).filter(|&i| acceptable(segs[i])).collect();
+            if cands.is_empty() {
                 continue;
             }
-            if self.intro.contains(w0) {
-                continue;
+            let chosen = if ci + 1 == nclauses {
+                cands
+                    .iter()
+                    .take(2)
+                    .copied()
+                    .find(|&i| name_like(segs[i]))
+                    .unwrap_or(cands[0])
+            } else {
+                *cands.last().expect("non-empty")
+            };
+            let seg = segs[chosen];
+            // "Musa Sani, a 22-year-old student, who ...": prefer the name.
+            let w0 = &region[seg[0].0..seg[0].1];
+            if w0.starts_with(|c: char| c.is_lowercase()) && chosen > 0 {
+                if let Some(n) = trailing_name(segs[chosen - 1]) {
+                    pick = Some(n);
+                    break;
+                }
             }
-            chosen = Some(i);
-            // "Asia Bibi, a Christian mother of five, was ...": prefer the name.
-            if !starts_upper(seg)
-                && i > 0
-                && starts_upper(&segments[i - 1])
-                && segments[i - 1].len() <= 6
-            {
-                chosen = Some(i - 1);
-            }
+            let (a, b) = self.np(region, seg, 10)?;
+            pick = Some((a, b));
             break;
         }
-        let seg = &segments[chosen?];
-        if seg.len() > 10 {
-            return None;
-        }
-        let mut seg = seg.as_slice();
-        while let Some(&(a, b)) = seg.first() {
-            let w = region[a..b].to_lowercase();
-            if self.title.contains(&w) || matches!(w.as_str(), "but" | "so" | "then" | "and") {
-                seg = &seg[1..];
-            } else {
-                break;
-            }
-        }
-        let (a, b) = trim_span(text, s0 + seg.first()?.0, s0 + seg.last()?.1);
-        let s = &text[a..b];
-        let first = s.chars().next()?;
-        let lower = s.to_lowercase();
-        let ok = first.is_uppercase()
-            || self.pronoun.contains(&lower)
-            || [
-                "the ", "a ", "an ", "two ", "three ", "four ", "five ", "his ", "her ", "their ",
-            ]
-            .iter()
-            .any(|d| lower.starts_with(d));
-        (ok && a < b).then(|| Span::new(a, b))
+        let (a, b) = pick?;
+        let (a, b) = trim_span(text, s0 + a, s0 + b);
+        (a < b).then(|| Span::new(a, b))
     }
 
     /// Canonical name for a subject from the document's entities, if any.
@@ -320,6 +450,16 @@ impl Args {
 
     /// The offense phrase that starts at `pos`, up to a stop word or punctuation.
     fn offense_phrase(&self, text: &str, pos: usize, end: usize) -> Option<Span> {
+        // A quoted offense runs to its closing quote: for “inciting subversion,”.
+        let rest = &text[pos..end];
+        for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’')] {
+            if let Some(r) = rest.strip_prefix(open) {
+                let Some(c) = r.find(close) else { break };
+                let a = pos + open.len_utf8();
+                let (a, b) = trim_span(text, a, a + c);
+                return (a < b).then(|| Span::new(a, b));
+            }
+        }
         let mut stop = end;
         for (i, c) in text[pos..end].char_indices() {
             if matches!(
@@ -334,6 +474,16 @@ impl Args {
         }
         if let Some(h) = self.offense_stops.find(text, pos, stop).next() {
             stop = h.start;
+        }
+        // "... in 2017", "... on 14 June".
+        let ws = words(&text[pos..stop]);
+        for k in 1..ws.len() {
+            let w = &text[pos + ws[k - 1].0..pos + ws[k - 1].1];
+            let n = &text[pos + ws[k].0..pos + ws[k].1];
+            if matches!(w, "in" | "on" | "since") && n.starts_with(|c: char| c.is_ascii_digit()) {
+                stop = pos + ws[k - 1].0;
+                break;
+            }
         }
         let ws = words(&text[pos..stop]);
         if ws.len() > 12 {

@@ -21,7 +21,7 @@ use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
 use crate::document::{Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStatus, Rule, Span};
-use crate::patterns::{lines, Patterns};
+use crate::patterns::{lines, word_list, Patterns};
 
 use args::{Args, OffenseScope};
 use phrases::PhraseSet;
@@ -56,6 +56,8 @@ pub struct PenaltyExtractor {
     args: Args,
     orphans: Vec<(Regex, PenaltyKind, Rule)>,
     countries: PhraseSet<String>,
+    negatives: Vec<String>,
+    fillers: Vec<String>,
 }
 
 /// A penalty under construction within one sentence.
@@ -103,6 +105,12 @@ impl PenaltyExtractor {
             args: Args::new(patterns)?,
             orphans,
             countries: PhraseSet::new(cs, path)?,
+            negatives: word_list(patterns.require("penalties/negatives.txt")?)
+                .map(status::normalize)
+                .collect(),
+            fillers: word_list(patterns.require("penalties/fillers.txt")?)
+                .map(status::normalize)
+                .collect(),
         })
     }
 
@@ -153,51 +161,97 @@ impl PenaltyExtractor {
         out
     }
 
+    /// Whether the quantity is time that passed ("spent more than a year").
+    fn negated(&self, text: &str, s0: usize, q: &Quantity) -> bool {
+        let lo = quantity::floor_char(text, q.start.saturating_sub(40).max(s0));
+        let mut before = status::normalize(&text[lo..q.start]);
+        loop {
+            let trimmed = self
+                .fillers
+                .iter()
+                .find(|f| {
+                    before.ends_with(f.as_str()) && before[..before.len() - f.len()].ends_with(' ')
+                        || before == **f
+                })
+                .map(|f| before[..before.len() - f.len()].trim_end().to_string());
+            match trimmed {
+                Some(t) => before = t,
+                None => break,
+            }
+        }
+        self.negatives
+            .iter()
+            .any(|n| before == *n || before.ends_with(&format!(" {n}")))
+    }
+
     /// Trigger + quantity pairs of one sentence.
     fn drafts(&self, text: &str, sent: Span, hs: &[triggers::TriggerHit]) -> Vec<Draft> {
         let (s0, s1) = (sent.start, sent.end);
         let qs = self.quantities.find(text, s0, s1);
-        let mut used = vec![false; qs.len()];
+        let mut used: Vec<bool> = qs.iter().map(|q| self.negated(text, s0, q)).collect();
         let has_cue = !self.cues.status_hits(text, s0, s1).is_empty();
-        let mut drafts = Vec::new();
-        for h in hs {
+        let hs: Vec<_> = hs
+            .iter()
+            .filter(|h| self.triggers.get(h.id).needs != Needs::Anchor)
+            .copied()
+            .collect();
+        let want_of = |h: &triggers::TriggerHit| {
             let t = self.triggers.get(h.id);
-            let want = if t.life {
+            if t.life {
                 Takes::Nothing
             } else {
                 takes(t.kind)
-            };
-            let fits = |q: &Quantity| match (&q.kind, want) {
-                (QuantityKind::Duration { .. }, Takes::Duration) => true,
-                (QuantityKind::Money { .. }, Takes::Money) => true,
-                _ => false,
-            };
-            let mut found: Option<(usize, Span, Option<Bound>)> = None;
-            if want == Takes::Duration || want == Takes::Money {
-                // Quantity before the trigger: "57 months in prison".
-                if let Some(i) = (0..qs.len())
-                    .rev()
-                    .find(|&i| !used[i] && qs[i].end <= h.start && fits(&qs[i]))
-                {
-                    let (gap, b) = self.cues.strip_bounds(text, qs[i].end, h.start);
-                    if self.cues.is_pre(&gap) && h.span_start == h.start {
-                        found = Some((i, Span::new(qs[i].start, h.span_end), b));
-                    }
+            }
+        };
+        let fits = |q: &Quantity, want: Takes| {
+            matches!(
+                (&q.kind, want),
+                (QuantityKind::Duration { .. }, Takes::Duration)
+                    | (QuantityKind::Money { .. }, Takes::Money)
+            )
+        };
+        // Pass 1: a quantity right before its trigger ("57 months in prison");
+        // pass 2: right after it ("a fine of $250,000", "jailed for five years").
+        let mut found: Vec<Option<(usize, Span, Option<Bound>)>> = vec![None; hs.len()];
+        for (k, h) in hs.iter().enumerate() {
+            let want = want_of(h);
+            if h.span_start != h.start {
+                continue;
+            }
+            if let Some(i) = (0..qs.len())
+                .rev()
+                .find(|&i| qs[i].end <= h.start && fits(&qs[i], want))
+            {
+                if used[i] {
+                    continue;
                 }
-                // Quantity after it: "a fine of $250,000", "jailed for five years".
-                if found.is_none() && h.span_end == h.end {
-                    if let Some(i) =
-                        (0..qs.len()).find(|&i| !used[i] && qs[i].start >= h.end && fits(&qs[i]))
-                    {
-                        let (gap, b) = self.cues.strip_bounds(text, h.end, qs[i].start);
-                        if self.cues.is_post(&gap) {
-                            found = Some((i, Span::new(h.span_start, qs[i].end), b));
-                        }
-                    }
+                let (gap, b) = self.cues.strip_bounds(text, qs[i].end, h.start);
+                if self.cues.is_pre(&gap) {
+                    used[i] = true;
+                    found[k] = Some((i, Span::new(qs[i].start, h.span_end), b));
                 }
             }
-            if let Some((i, span, b)) = found {
-                used[i] = true;
+        }
+        for (k, h) in hs.iter().enumerate() {
+            let want = want_of(h);
+            if found[k].is_some() || h.span_end != h.end {
+                continue;
+            }
+            if let Some(i) = (0..qs.len()).find(|&i| qs[i].start >= h.end && fits(&qs[i], want)) {
+                if used[i] {
+                    continue;
+                }
+                let (gap, b) = self.cues.strip_bounds(text, h.end, qs[i].start);
+                if self.cues.is_post(&gap) {
+                    used[i] = true;
+                    found[k] = Some((i, Span::new(h.span_start, qs[i].end), b));
+                }
+            }
+        }
+        let mut drafts = Vec::new();
+        for (k, h) in hs.iter().enumerate() {
+            let t = self.triggers.get(h.id);
+            if let Some((i, span, b)) = found[k] {
                 let life =
                     t.life || matches!(qs[i].kind, QuantityKind::Duration { life: true, .. });
                 drafts.push(Draft {
@@ -210,7 +264,7 @@ impl PenaltyExtractor {
                 });
                 continue;
             }
-            if want == Takes::Count {
+            if want_of(h) == Takes::Count {
                 if let Some(c) = self.quantities.count_before(text, s0, h.start) {
                     drafts.push(Draft {
                         span: Span::new(c, h.span_end),
@@ -225,12 +279,17 @@ impl PenaltyExtractor {
             }
             let ok = match t.needs {
                 Needs::Free => true,
-                Needs::Cue => has_cue,
-                Needs::Quantity => false,
+                // "the prison term" refers back to one already stated.
+                Needs::Cue => has_cue && !self.anaphoric(text, s0, h.start),
+                Needs::Quantity | Needs::Anchor => false,
             };
             if ok {
+                let mut span = Span::new(h.span_start, h.span_end);
+                if t.kind == PenaltyKind::Forfeiture {
+                    span.end = self.object_end(text, span.end, s1);
+                }
                 drafts.push(Draft {
-                    span: Span::new(h.span_start, h.span_end),
+                    span,
                     kind: t.kind,
                     quantity: None,
                     life: t.life,
@@ -272,7 +331,8 @@ impl PenaltyExtractor {
                 });
             }
         }
-        // Not overlapping; the longer span wins.
+        // Not overlapping; the longer span wins. Touching pieces of one kind
+        // ("to [life]" + "imprisonment") become one.
         drafts.sort_by(|a, b| {
             a.span
                 .start
@@ -287,10 +347,75 @@ impl PenaltyExtractor {
                         *l = d;
                     }
                 }
+                Some(l)
+                    if l.kind == d.kind
+                        && text[l.span.end..d.span.start].trim().is_empty()
+                        && (l.quantity.is_none() || d.quantity.is_none()) =>
+                {
+                    l.span.end = d.span.end;
+                    l.life |= d.life;
+                    if l.quantity.is_none() {
+                        l.quantity = d.quantity;
+                        l.gap_bound = d.gap_bound;
+                    }
+                }
                 _ => out.push(d),
             }
         }
         out
+    }
+
+    /// Whether the word before `pos` is a determiner that refers back ("the", "his").
+    fn anaphoric(&self, text: &str, s0: usize, pos: usize) -> bool {
+        let before = text[s0..pos].trim_end();
+        let w = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        matches!(
+            w.as_str(),
+            "the" | "his" | "her" | "their" | "this" | "that" | "these" | "those" | "its"
+        )
+    }
+
+    /// End of an object phrase after a trigger: "confiscation [of his property]".
+    fn object_end(&self, text: &str, end: usize, s1: usize) -> usize {
+        let rest = &text[end..s1];
+        let Some(r) = rest.strip_prefix(" of ") else {
+            return end;
+        };
+        let base = end + 4;
+        let mut last = end;
+        for (n, w) in r.split(' ').enumerate() {
+            let word = w.trim_end_matches([',', '.', ';', ':', ')']);
+            let lw = word.to_lowercase();
+            if n >= 5
+                || word.is_empty()
+                || matches!(
+                    lw.as_str(),
+                    "in" | "and"
+                        | "held"
+                        | "at"
+                        | "from"
+                        | "for"
+                        | "to"
+                        | "as"
+                        | "worth"
+                        | "valued"
+                        | "on"
+                        | "by"
+                )
+            {
+                break;
+            }
+            let off = w.as_ptr() as usize - r.as_ptr() as usize;
+            last = base + off + word.len();
+            if word.len() != w.len() {
+                break;
+            }
+        }
+        last
     }
 
     /// Status, bound, amount, subject, offense and law of a sentence's drafts.
@@ -311,10 +436,41 @@ impl PenaltyExtractor {
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
         let laws_here = self.args.laws(doc, s0, s1);
         let offenses_here = self.args.offenses(text, s0, s1);
-        let mentions_law = {
-            let l = text[s0..s1].to_lowercase();
-            l.contains("law") || l.contains("statute") || l.contains(" code")
+        let lower = text[s0..s1].to_lowercase();
+        let has_word = |w: &str| {
+            lower.match_indices(w).any(|(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
         };
+        // The sentence speaks of a law: look for it nearby.
+        let mentions_law = [
+            "law",
+            "laws",
+            "statute",
+            "code",
+            "ordinance",
+            "article",
+            "section",
+            "act",
+        ]
+        .iter()
+        .any(|w| has_word(w));
+        // A law is the actor: penalties without a cue are statutory.
+        let law_actor = !laws_here.is_empty()
+            || [
+                "the law",
+                "this law",
+                "the ordinance",
+                "the act",
+                "the article",
+                "the statute",
+                "the code",
+            ]
+            .iter()
+            .any(|w| has_word(w));
         let mut prev: Option<(Span, Bound)> = None;
         for (di, d) in drafts.iter().enumerate() {
             // Status: nearest cue before, else after.
@@ -326,7 +482,7 @@ impl PenaltyExtractor {
                 .copied();
             let mut status = match cue {
                 Some((_, s)) => s,
-                None if mentions_law || !laws_here.is_empty() => PenaltyStatus::Statutory,
+                None if law_actor => PenaltyStatus::Statutory,
                 None => PenaltyStatus::Imposed,
             };
             if status == PenaltyStatus::Imposed || cue.is_none() {
@@ -354,6 +510,15 @@ impl PenaltyExtractor {
                 }
             }
             prev = Some((d.span, bound));
+            // Courts impose exact terms: "up to" after an imposing verb is a threat.
+            let ranged = d.quantity.as_ref().is_some_and(|q| q.bound != Bound::Exact);
+            if status == PenaltyStatus::Imposed && bound == Bound::Max && !ranged {
+                status = if law_actor {
+                    PenaltyStatus::Statutory
+                } else {
+                    PenaltyStatus::Potential
+                };
+            }
             let (duration, amount) = match &d.quantity {
                 Some(Quantity {
                     kind: QuantityKind::Duration { iso, .. },
@@ -384,11 +549,19 @@ impl PenaltyExtractor {
                 None => (None, None),
             };
             // Subject.
-            let subject = if status == PenaltyStatus::Statutory {
+            let qstart = d.quantity.as_ref().map(|q| q.start);
+            let mut subject = if status == PenaltyStatus::Statutory {
                 None
             } else {
-                self.subject(doc, s0, d.span, &cues, cue.map(|c| c.0))
+                self.subject(doc, s0, s1, d.span, qstart, &cues, cue.map(|c| c.0))
             };
+            if subject
+                .as_ref()
+                .is_some_and(|m| self.args.is_generic(doc.slice(m.span)))
+            {
+                subject = None;
+                status = PenaltyStatus::Statutory;
+            }
             // Offense: "for X" right after this penalty or the last one coordinated with it.
             let group_end = drafts[di..]
                 .windows(2)
@@ -414,6 +587,37 @@ impl PenaltyExtractor {
                         .min_by_key(|(sp, _, _)| dist(*sp, d.span))
                 })
                 .map(|o| o.0)
+                .or_else(|| {
+                    // "Blasphemy is punishable by death": the clause subject.
+                    let (h, st) = cue?;
+                    if st != PenaltyStatus::Statutory || h.start > d.span.start {
+                        return None;
+                    }
+                    let sp = self.args.subject_before(text, s0, h.start)?;
+                    let l = doc.slice(sp).to_lowercase();
+                    let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
+                        || ["the ", "this ", "it", "which", "section", "article"]
+                            .iter()
+                            .any(|w| l.starts_with(w))
+                            && [
+                                "law",
+                                "ordinance",
+                                "act",
+                                "article",
+                                "code",
+                                "bill",
+                                "amendment",
+                                "provision",
+                                "charge",
+                                "statute",
+                                "it",
+                                "which",
+                                "section",
+                            ]
+                            .iter()
+                            .any(|w| l.contains(w));
+                    (!lawish).then_some(sp)
+                })
                 .or_else(|| {
                     let p = si.checked_sub(1)?;
                     let ps = sentences[p];
@@ -464,15 +668,21 @@ impl PenaltyExtractor {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn subject(
         &self,
         doc: &Document,
         s0: usize,
+        s1: usize,
         span: Span,
+        qstart: Option<usize>,
         cues: &[(phrases::Hit, PenaltyStatus)],
         governing: Option<phrases::Hit>,
     ) -> Option<crate::document::Mention> {
         let text = doc.text.as_str();
+        if let Some(sp) = self.args.subject_following(text, span.end, s1) {
+            return Some(self.args.mention(doc, sp));
+        }
         let mut order: Vec<phrases::Hit> = governing.into_iter().collect();
         order.extend(
             cues.iter()
@@ -487,13 +697,21 @@ impl PenaltyExtractor {
             if h.start > span.start {
                 continue;
             }
-            let limit = span.start.max(h.end);
-            let sp = self
-                .args
-                .subject_after(text, h.end, limit)
-                .or_else(|| self.args.subject_before(text, s0, h.start));
+            // A cue inside the span ("fined him 50,000 rupees") looks up to the amount.
+            let limit = if h.end > span.start {
+                qstart.unwrap_or(h.end).max(h.end)
+            } else {
+                span.start
+            };
+            let mut sp = self.args.subject_after(text, h.end, limit);
+            if sp.is_none() && !self.cues.no_subject(&h) {
+                sp = self.args.subject_before(text, s0, h.start);
+            }
             if let Some(sp) = sp {
                 return Some(self.args.mention(doc, sp));
+            }
+            if self.cues.no_subject(&h) {
+                return None;
             }
         }
         None

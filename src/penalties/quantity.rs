@@ -16,6 +16,8 @@ use crate::patterns::{lines, Patterns};
 enum NumWord {
     Unit(f64),
     Scale(f64),
+    /// A scale written only after a money amount ("£2.3m").
+    Abbr(f64),
 }
 
 /// What a quantity measures.
@@ -97,7 +99,11 @@ impl Quantities {
             let w = match l.col(2) {
                 "unit" => NumWord::Unit(v),
                 "scale" => NumWord::Scale(v),
-                t => bail!("{path}:{}: type must be unit or scale, not {t:?}", l.number),
+                "abbr" => NumWord::Abbr(v),
+                t => bail!(
+                    "{path}:{}: type must be unit, scale or abbr, not {t:?}",
+                    l.number
+                ),
             };
             words.insert(l.col(0).to_lowercase(), w);
         }
@@ -165,7 +171,13 @@ impl Quantities {
                 multiplier,
             });
         }
-        let numw = alternation(words.keys().cloned().collect());
+        let numw = alternation(
+            words
+                .iter()
+                .filter(|(_, v)| !matches!(v, NumWord::Abbr(_)))
+                .map(|(k, _)| k.clone())
+                .collect(),
+        );
         let unit_words: Vec<String> = units.keys().cloned().collect();
         let unitw = alternation(unit_words);
         let digits = r"(?:\d{1,3}(?:,\d{2,3})+|\d+)(?:\.\d+)?";
@@ -173,12 +185,12 @@ impl Quantities {
         let half = r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?";
         let num = format!(r"(?:{digits}|{worded}){half}");
         let duration = format!(
-            r"(?i)\b(?:(?P<between>between|from)\s+)?(?P<n1>{num}|an?)(?:\s*(?:to|-|–|and|or)\s*(?P<n2>{num}))?(?:\s+|-)(?P<unit>{unitw})\b(?P<life>(?:\s+|-)to(?:\s+|-)life\b)?['’]?|\b(?P<lmin>{digits}|{worded})(?:\s+|-)to(?:\s+|-)life\b"
+            r"(?i)\b(?:(?P<between>between|from)\s+)?(?P<n1>{num}|an?)(?:\s*(?:to|-|–|and|or)\s*(?P<n2>{num}))?(?:\s+|-)(?P<unit>{unitw})\b(?:(?:\s+and\s+|,\s*)(?P<n3>{num})(?:\s+|-)(?P<unit2>{unitw})\b)?(?P<more>\s+or\s+(?:more|longer)\b)?(?P<life>(?:\s+|-)to(?:\s+|-)life\b)?['’]?|\b(?P<lmin>{digits}|{worded})(?:\s+|-)to(?:\s+|-)life\b"
         );
         let scales = alternation(
             words
                 .iter()
-                .filter(|(_, v)| matches!(v, NumWord::Scale(_)))
+                .filter(|(_, v)| matches!(v, NumWord::Scale(_) | NumWord::Abbr(_)))
                 .map(|(k, _)| k.clone())
                 .collect(),
         );
@@ -252,7 +264,7 @@ impl Quantities {
                         }
                         any = true;
                     }
-                    None => return None,
+                    _ => return None,
                 },
             }
         }
@@ -261,43 +273,58 @@ impl Quantities {
 
     fn scale(&self, s: Option<regex::Match>) -> f64 {
         match s.and_then(|m| self.words.get(&m.as_str().to_lowercase())) {
-            Some(NumWord::Scale(v)) => *v,
+            Some(NumWord::Scale(v) | NumWord::Abbr(v)) => *v,
             _ => 1.0,
         }
     }
 
-    /// ISO 8601 duration for a number of units: "P3Y", "P57M", "P30M" for 2.5 years.
+    /// ISO 8601 duration for a number of units: "P3Y", "P57M", "P2Y6M" for 2.5 years.
     pub fn iso(&self, n: f64, unit: &str) -> Option<String> {
-        let (d, mult) = *self.units.get(&unit.to_lowercase())?;
-        let mut n = n * mult as f64;
-        let mut d = d;
-        if n.fract() != 0.0 {
-            match d {
-                'Y' if (n * 12.0).fract() == 0.0 => {
-                    n *= 12.0;
-                    d = 'M';
-                }
-                'W' if (n * 7.0).fract() == 0.0 => {
-                    n *= 7.0;
-                    d = 'D';
-                }
-                'D' if (n * 24.0).fract() == 0.0 => {
-                    n *= 24.0;
-                    d = 'H';
-                }
-                _ => {}
+        self.iso_sum(&[(n, unit)])
+    }
+
+    /// ISO 8601 duration for a sum ("three years and six months" → "P3Y6M").
+    pub fn iso_sum(&self, parts: &[(f64, &str)]) -> Option<String> {
+        // Amounts per designator, in ISO order.
+        let mut amounts = [0.0f64; 5];
+        const ORDER: [char; 5] = ['Y', 'M', 'W', 'D', 'H'];
+        for &(n, unit) in parts {
+            let (d, mult) = *self.units.get(&unit.to_lowercase())?;
+            let i = ORDER.iter().position(|&o| o == d)?;
+            amounts[i] += n * mult as f64;
+        }
+        // Carry fractions down: half a year is six months, half a day twelve hours.
+        let carry = [(0usize, 1usize, 12.0), (2, 3, 7.0), (3, 4, 24.0)];
+        for (from, to, f) in carry {
+            let frac = amounts[from].fract();
+            if frac != 0.0 && (frac * f).fract().abs() < 1e-9 {
+                amounts[from] -= frac;
+                amounts[to] += frac * f;
             }
         }
-        let num = if n.fract() == 0.0 {
-            format!("{}", n as u64)
-        } else {
-            format!("{n}")
+        let fmt = |n: f64| {
+            if n.fract() == 0.0 {
+                format!("{}", n as u64)
+            } else {
+                format!("{n}")
+            }
         };
-        Some(if d == 'H' {
-            format!("PT{num}H")
-        } else {
-            format!("P{num}{d}")
-        })
+        let mut out = String::from("P");
+        for (i, d) in ORDER.iter().enumerate().take(4) {
+            if amounts[i] != 0.0 {
+                out.push_str(&fmt(amounts[i]));
+                out.push(*d);
+            }
+        }
+        if amounts[4] != 0.0 {
+            out.push('T');
+            out.push_str(&fmt(amounts[4]));
+            out.push('H');
+        }
+        if out == "P" {
+            out.push_str("0D");
+        }
+        Some(out)
     }
 
     /// Every duration and money amount in `text[start..end]`, sorted, not overlapping.
@@ -464,7 +491,12 @@ mod tests {
         assert_eq!(dur(&qs, "a three-year prison term")[0].1, "P3Y");
         assert_eq!(dur(&qs, "57 months in prison")[0].1, "P57M");
         assert_eq!(dur(&qs, "a decade behind bars")[0].1, "P10Y");
-        assert_eq!(dur(&qs, "two and a half years")[0].1, "P30M");
+        assert_eq!(dur(&qs, "two and a half years")[0].1, "P2Y6M");
+        assert_eq!(
+            dur(&qs, "three years and six months in prison")[0].1,
+            "P3Y6M"
+        );
+        assert_eq!(dur(&qs, "a term of five years or more")[0].2, Bound::Min);
         assert_eq!(dur(&qs, "a 15-day detention")[0].1, "P15D");
         let r = dur(&qs, "between two and five years in prison");
         assert_eq!(
@@ -528,5 +560,13 @@ mod tests {
         );
         assert_eq!(m("5,000 birr"), ("5,000 birr".into(), 5000.0, "ETB".into()));
         assert_eq!(m("ten million rials").1, 10_000_000.0);
+        assert_eq!(
+            m("£2.3m fraud"),
+            ("£2.3m".into(), 2_300_000.0, "GBP".into())
+        );
+        assert_eq!(
+            m("a fine of N500,000"),
+            ("N500,000".into(), 500_000.0, "NGN".into())
+        );
     }
 }

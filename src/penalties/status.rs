@@ -11,7 +11,7 @@ use crate::patterns::{lines, Patterns};
 
 pub struct Cues {
     /// `None` = a shadowing phrase without a status.
-    pub status: PhraseSet<Option<PenaltyStatus>>,
+    pub status: PhraseSet<(Option<PenaltyStatus>, bool)>,
     pub bounds: PhraseSet<Bound>,
     pre: HashSet<String>,
     post: HashSet<String>,
@@ -42,7 +42,12 @@ impl Cues {
                     None => bail!("{path}:{}: unknown status {s:?}", l.number),
                 },
             };
-            entries.push((l.col(0).to_string(), st));
+            let nosubject = match l.col(2) {
+                "" => false,
+                "nosubject" => true,
+                f => bail!("{path}:{}: unknown flag {f:?}", l.number),
+            };
+            entries.push((l.col(0).to_string(), (st, nosubject)));
         }
         let status = PhraseSet::new(entries, path)?;
         let path = "penalties/bounds.tsv";
@@ -79,12 +84,29 @@ impl Cues {
         })
     }
 
-    /// Status cue hits in a sentence, shadowing phrases removed.
+    /// Status cue hits in a sentence, shadowing phrases removed. A modal cue
+    /// right before another ("could be jailed") makes it potential.
     pub fn status_hits(&self, text: &str, start: usize, end: usize) -> Vec<(Hit, PenaltyStatus)> {
-        self.status
-            .find(text, start, end)
-            .filter_map(|h| self.status.value(h.id).map(|s| (h, s)))
-            .collect()
+        let mut out: Vec<(Hit, PenaltyStatus)> = Vec::new();
+        for h in self.status.find(text, start, end) {
+            let Some(s) = self.status.value(h.id).0 else {
+                continue;
+            };
+            if let Some(last) = out.last_mut() {
+                if last.1 == PenaltyStatus::Potential && text[last.0.end..h.start].trim().is_empty()
+                {
+                    last.0.end = h.end;
+                    continue;
+                }
+            }
+            out.push((h, s));
+        }
+        out
+    }
+
+    /// Whether the words before this cue are not the penalty's subject.
+    pub fn no_subject(&self, h: &Hit) -> bool {
+        self.status.value(h.id).1
     }
 
     /// Removes bound cues from a gap; returns the rest (normalized) and the bound.

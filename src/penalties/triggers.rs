@@ -11,6 +11,8 @@ use crate::patterns::{lines, Patterns};
 /// When a trigger is a penalty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
+    /// Never a penalty: only marks the sentence for a closer look.
+    Anchor,
     Quantity,
     Cue,
     Free,
@@ -66,8 +68,9 @@ impl Triggers {
                 "qty" => Needs::Quantity,
                 "cue" => Needs::Cue,
                 "free" => Needs::Free,
+                "anchor" => Needs::Anchor,
                 n => bail!(
-                    "{path}:{}: needs must be qty, cue or free, not {n:?}",
+                    "{path}:{}: needs must be qty, cue, free or anchor, not {n:?}",
                     l.number
                 ),
             };
