@@ -233,12 +233,23 @@ impl Args {
             )
         });
         let ws = &ws[..stop.unwrap_or(ws.len())];
-        if ws.is_empty() || ws.len() > 12 {
+        if ws.is_empty() {
             return None;
         }
         let (a, b) = self.np(region, ws, 8)?;
         let (a, b) = trim_span(text, cue_end + a, cue_end + b);
-        (a < b).then(|| Span::new(a, b))
+        let sp = &text[a..b];
+        let lower = sp.to_lowercase();
+        let named = sp.chars().any(char::is_uppercase) || self.pronoun.contains(&lower);
+        // "ordered the confiscation": the words after the verb are the penalty itself.
+        if !named && text[b..limit].trim().is_empty() {
+            return None;
+        }
+        let function_word = matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "of" | "to" | "and" | "his" | "her" | "their"
+        );
+        (a < b && !function_word).then(|| Span::new(a, b))
     }
 
     /// The subject named right after a penalty: "the death sentence of [X]",
@@ -292,6 +303,22 @@ impl Args {
     /// The subject before a cue: "[Haroon and Salamat] were sentenced",
     /// "[John Doe], 45, of Springfield, was sentenced".
     pub fn subject_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
+        self.clause_subject(text, s0, cue_start, false)
+    }
+
+    /// The noun phrase a clause starts with ("[Blasphemy] is punishable by
+    /// death"), for offenses: any words, last clause only.
+    pub fn offense_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
+        self.clause_subject(text, s0, cue_start, true)
+    }
+
+    fn clause_subject(
+        &self,
+        text: &str,
+        s0: usize,
+        cue_start: usize,
+        offense: bool,
+    ) -> Option<Span> {
         let region = &text[s0..cue_start];
         let mut ws = words(region);
         while let Some(&(a, b)) = ws.last() {
@@ -321,16 +348,23 @@ impl Args {
             let w = raw
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
                 .to_lowercase();
-            if self.clause.contains(&w) || matches!(raw, "–" | "—" | "--" | "-") {
+            let cl = clauses.last_mut().expect("non-empty");
+            // "..., and organizers of X face": a new clause.
+            let seg_start = cl.last().is_some_and(|s| s.is_empty());
+            if self.clause.contains(&w)
+                || matches!(raw, "–" | "—" | "--" | "-")
+                || w == "and" && seg_start
+            {
                 clauses.push(vec![Vec::new()]);
                 continue;
             }
-            let cl = clauses.last_mut().expect("non-empty");
             if raw.starts_with(['(', '“', '"']) {
                 cl.push(Vec::new());
             }
             cl.last_mut().expect("non-empty").push((a, b));
-            if raw.ends_with([',', ';', ':', ')', '”', '"']) {
+            if raw.ends_with(';') {
+                clauses.push(vec![Vec::new()]);
+            } else if raw.ends_with([',', ':', ')', '”', '"']) {
                 cl.push(Vec::new());
             }
         }
@@ -383,6 +417,9 @@ impl Args {
         let nclauses = clauses.len();
         let mut pick: Option<(usize, usize)> = None;
         for (ci, cl) in clauses.iter().enumerate().rev() {
+            if offense && ci + 1 != nclauses {
+                break;
+            }
             let segs: Vec<&Seg> = cl.iter().filter(|s| !s.is_empty()).collect();
             let cands: Vec<usize> = (0..segs.len()).filter(|&i| acceptable(segs[i])).collect();
             if cands.is_empty() {
@@ -401,7 +438,7 @@ impl Args {
             let seg = segs[chosen];
             // "Musa Sani, a 22-year-old student, who ...": prefer the name.
             let w0 = &region[seg[0].0..seg[0].1];
-            if w0.starts_with(|c: char| c.is_lowercase()) && chosen > 0 {
+            if !offense && w0.starts_with(|c: char| c.is_lowercase()) && chosen > 0 {
                 if let Some(n) = trailing_name(segs[chosen - 1]) {
                     pick = Some(n);
                     break;

@@ -42,10 +42,10 @@ fn takes(kind: PenaltyKind) -> Takes {
     use PenaltyKind::*;
     match kind {
         Imprisonment | Detention | ForcedLabor | Probation | SupervisedRelease | HouseArrest
-        | CommunityService => Takes::Duration,
+        | CommunityService | Other => Takes::Duration,
         Fine | Restitution | Forfeiture => Takes::Money,
         Corporal => Takes::Count,
-        Death | Deportation | Other => Takes::Nothing,
+        Death | Deportation => Takes::Nothing,
     }
 }
 
@@ -58,6 +58,7 @@ pub struct PenaltyExtractor {
     countries: PhraseSet<String>,
     negatives: Vec<String>,
     fillers: Vec<String>,
+    not_penalty: PhraseSet<()>,
 }
 
 /// A penalty under construction within one sentence.
@@ -108,6 +109,12 @@ impl PenaltyExtractor {
             negatives: word_list(patterns.require("penalties/negatives.txt")?)
                 .map(status::normalize)
                 .collect(),
+            not_penalty: PhraseSet::new(
+                word_list(patterns.require("penalties/not_penalty.txt")?)
+                    .map(|w| (w.to_string(), ()))
+                    .collect(),
+                "penalties/not_penalty.txt",
+            )?,
             fillers: word_list(patterns.require("penalties/fillers.txt")?)
                 .map(status::normalize)
                 .collect(),
@@ -282,7 +289,7 @@ impl PenaltyExtractor {
                 // "the prison term" refers back to one already stated.
                 Needs::Cue => has_cue && !self.anaphoric(text, s0, h.start),
                 Needs::Quantity | Needs::Anchor => false,
-            };
+            } && self.not_penalty.find(text, s0, h.start).next().is_none();
             if ok {
                 let mut span = Span::new(h.span_start, h.span_end);
                 if t.kind == PenaltyKind::Forfeiture {
@@ -432,6 +439,29 @@ impl PenaltyExtractor {
         let sent = sentences[si];
         let (s0, s1) = (sent.start, sent.end);
         let cues = self.cues.status_hits(text, s0, s1);
+        let first = out.len();
+        // A list item ("a $2,500 fine;") takes its cue and subject from the
+        // lead-in sentence ending in ':'.
+        let lead = if cues.is_empty() {
+            (si.saturating_sub(8)..si)
+                .rev()
+                .take_while(|&k| sentences[k].len() < 400)
+                .find(|&k| {
+                    text[sentences[k].start..sentences[k].end]
+                        .trim_end()
+                        .ends_with(':')
+                })
+                .map(|k| {
+                    (
+                        sentences[k],
+                        self.cues
+                            .status_hits(text, sentences[k].start, sentences[k].end),
+                    )
+                })
+                .filter(|(_, c)| !c.is_empty())
+        } else {
+            None
+        };
         let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
         let laws_here = self.args.laws(doc, s0, s1);
@@ -480,7 +510,8 @@ impl PenaltyExtractor {
                 .next_back()
                 .or_else(|| cues.iter().find(|(h, _)| h.start > d.span.start))
                 .copied();
-            let mut status = match cue {
+            let lead_cue = lead.as_ref().and_then(|(_, c)| c.last().copied());
+            let mut status = match cue.or(lead_cue) {
                 Some((_, s)) => s,
                 None if law_actor => PenaltyStatus::Statutory,
                 None => PenaltyStatus::Imposed,
@@ -502,7 +533,7 @@ impl PenaltyExtractor {
                 let lo = prev.map_or(lo, |(p, _)| lo.max(p.end));
                 if let Some(b) = self.cues.bound_before(text, lo, d.span.start) {
                     bound = b;
-                } else if let Some((p, Bound::Max)) = prev {
+                } else if let (Some((p, Bound::Max)), Some(_)) = (prev, &d.quantity) {
                     let gap = status::normalize(&text[p.end..d.span.start]);
                     if self.cues.is_coord(&gap) {
                         bound = Bound::Max;
@@ -552,6 +583,9 @@ impl PenaltyExtractor {
             let qstart = d.quantity.as_ref().map(|q| q.start);
             let mut subject = if status == PenaltyStatus::Statutory {
                 None
+            } else if let (None, Some((ls, lc))) = (cue, &lead) {
+                let end = Span::new(ls.end, ls.end);
+                self.subject(doc, ls.start, ls.end, end, None, lc, lc.last().map(|c| c.0))
             } else {
                 self.subject(doc, s0, s1, d.span, qstart, &cues, cue.map(|c| c.0))
             };
@@ -593,7 +627,7 @@ impl PenaltyExtractor {
                     if st != PenaltyStatus::Statutory || h.start > d.span.start {
                         return None;
                     }
-                    let sp = self.args.subject_before(text, s0, h.start)?;
+                    let sp = self.args.offense_before(text, s0, h.start)?;
                     let l = doc.slice(sp).to_lowercase();
                     let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
                         || ["the ", "this ", "it", "which", "section", "article"]
@@ -666,6 +700,25 @@ impl PenaltyExtractor {
                 rule: d.rule.clone(),
             });
         }
+        // Penalties of one sentence share subject and offense.
+        let here = &mut out[first..];
+        let near = |here: &[Penalty], i: usize, f: &dyn Fn(&Penalty) -> bool| {
+            (0..here.len())
+                .filter(|&j| j != i && f(&here[j]))
+                .min_by_key(|&j| (j.abs_diff(i), j > i))
+        };
+        for i in 0..here.len() {
+            if here[i].subject.is_none() && here[i].status != PenaltyStatus::Statutory {
+                if let Some(j) = near(here, i, &|p: &Penalty| p.subject.is_some()) {
+                    here[i].subject = here[j].subject.clone();
+                }
+            }
+            if here[i].offense.is_none() {
+                if let Some(j) = near(here, i, &|p: &Penalty| p.offense.is_some()) {
+                    here[i].offense = here[j].offense;
+                }
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -683,17 +736,20 @@ impl PenaltyExtractor {
         if let Some(sp) = self.args.subject_following(text, span.end, s1) {
             return Some(self.args.mention(doc, sp));
         }
-        let mut order: Vec<phrases::Hit> = governing.into_iter().collect();
+        // "sentenced A to four years ... and B to three years": B for the second.
+        let mut order: Vec<(phrases::Hit, PenaltyStatus)> = Vec::new();
+        if let Some(g) = governing {
+            if let Some(c) = cues.iter().find(|(h, _)| *h == g) {
+                order.push(*c);
+            }
+        }
         order.extend(
             cues.iter()
                 .rev()
-                .filter(|(h, s)| {
-                    h.end <= span.start
-                        && matches!(s, PenaltyStatus::Imposed | PenaltyStatus::Potential)
-                })
-                .map(|(h, _)| *h),
+                .filter(|(h, _)| h.end <= span.start && Some(*h) != governing)
+                .copied(),
         );
-        for h in order {
+        for (h, st) in order {
             if h.start > span.start {
                 continue;
             }
@@ -703,8 +759,20 @@ impl PenaltyExtractor {
             } else {
                 span.start
             };
-            let mut sp = self.args.subject_after(text, h.end, limit);
-            if sp.is_none() && !self.cues.no_subject(&h) {
+            let mut from = h.end;
+            if limit > from {
+                let region = &text[from..limit];
+                if let Some(k) = region.rfind(" and ") {
+                    let after = &region[k + 5..];
+                    if after.starts_with(|c: char| c.is_uppercase()) && after.contains(" to ") {
+                        from += k + 5;
+                    }
+                }
+            }
+            let mut sp = self.args.subject_after(text, from, limit);
+            // Before an appeal verb stands the court, not the sentenced.
+            let court_verb = matches!(st, PenaltyStatus::Upheld | PenaltyStatus::Overturned);
+            if sp.is_none() && !self.cues.no_subject(&h) && !court_verb {
                 sp = self.args.subject_before(text, s0, h.start);
             }
             if let Some(sp) = sp {
