@@ -27,6 +27,7 @@ pub struct Args {
     title: HashSet<String>,
     generic: Vec<String>,
     cut: HashSet<String>,
+    adverb: HashSet<String>,
     offense_cues: Vec<(Regex, OffenseScope)>,
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
@@ -86,7 +87,7 @@ impl Args {
             HashSet::new(),
             HashSet::new(),
         );
-        let (mut generic, mut cut) = (Vec::new(), HashSet::new());
+        let (mut generic, mut cut, mut adverb) = (Vec::new(), HashSet::new(), HashSet::new());
         for l in lines(patterns.require(path)?) {
             let w = l.col(0).to_lowercase();
             match l.col(1) {
@@ -100,6 +101,7 @@ impl Args {
                     true
                 }
                 "cut" => cut.insert(w),
+                "adverb" => adverb.insert(w),
                 r => bail!("{path}:{}: unknown role {r:?}", l.number),
             };
         }
@@ -145,6 +147,7 @@ impl Args {
             title,
             generic,
             cut,
+            adverb,
             offense_cues,
             offense_stops,
             offense_reject,
@@ -176,7 +179,10 @@ impl Args {
         let mut i = 0;
         while i < ws.len() {
             let w = region[ws[i].0..ws[i].1].to_lowercase();
-            if self.title.contains(&w) || matches!(w.as_str(), "but" | "so" | "then" | "and") {
+            if self.title.contains(&w)
+                || self.adverb.contains(w.trim_end_matches(','))
+                || matches!(w.as_str(), "but" | "so" | "and")
+            {
                 i += 1;
             } else {
                 break;
@@ -228,12 +234,21 @@ impl Args {
                     | "over"
                     | "at"
                     | "guilty"
-                    | "a"
-                    | "an"
             )
         });
-        let ws = &ws[..stop.unwrap_or(ws.len())];
-        if ws.is_empty() {
+        let mut ws = &ws[..stop.unwrap_or(ws.len())];
+        while let Some(&(a, b)) = ws.last() {
+            if matches!(region[a..b].to_lowercase().as_str(), "a" | "an" | "the") {
+                ws = &ws[..ws.len() - 1];
+            } else {
+                break;
+            }
+        }
+        if ws.is_empty()
+            || self
+                .adverb
+                .contains(&region[ws[0].0..ws[0].1].to_lowercase())
+        {
             return None;
         }
         let (a, b) = self.np(region, ws, 8)?;
@@ -374,8 +389,18 @@ impl Args {
                 .to_lowercase()
         };
         let acceptable = |seg: &Seg| {
-            let w0 = word(seg[0]);
-            let raw0 = &region[seg[0].0..seg[0].1];
+            let skip = seg
+                .iter()
+                .take_while(|&&p| self.adverb.contains(&word(p)))
+                .count();
+            let Some(&first) = seg.get(skip) else {
+                return false;
+            };
+            if self.is_generic(&region[first.0..seg[seg.len() - 1].1]) {
+                return true;
+            }
+            let w0 = word(first);
+            let raw0 = &region[first.0..first.1];
             if w0.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(w0.as_str(), "of" | "from" | "aged" | "age")
                 || self.intro.contains(&w0)
@@ -436,6 +461,23 @@ impl Args {
                 *cands.last().expect("non-empty")
             };
             let seg = segs[chosen];
+            // "The court acquitted Ali, who ...": the name right before "who".
+            if !offense && ci + 1 != nclauses && !name_like(seg) {
+                let n = seg
+                    .iter()
+                    .rev()
+                    .take_while(|&&(a, b)| Self::is_name_word(&region[a..b]))
+                    .count();
+                if n >= 1 && n < seg.len() {
+                    let n = (seg[seg.len() - n].0, seg[seg.len() - 1].1);
+                    if region[n.0..n.1].split_whitespace().count() < seg.len()
+                        && !region[seg[0].0..seg[0].1].starts_with(|c: char| c.is_lowercase())
+                    {
+                        pick = Some(n);
+                        break;
+                    }
+                }
+            }
             // "Musa Sani, a 22-year-old student, who ...": prefer the name.
             let w0 = &region[seg[0].0..seg[0].1];
             if !offense && w0.starts_with(|c: char| c.is_lowercase()) && chosen > 0 {

@@ -769,7 +769,11 @@ impl PenaltyExtractor {
                     }
                 }
             }
-            let mut sp = self.args.subject_after(text, from, limit);
+            let mut sp = if self.cues.takes_object(&h) {
+                self.args.subject_after(text, from, limit)
+            } else {
+                None
+            };
             // Before an appeal verb stands the court, not the sentenced.
             let court_verb = matches!(st, PenaltyStatus::Upheld | PenaltyStatus::Overturned);
             if sp.is_none() && !self.cues.no_subject(&h) && !court_verb {

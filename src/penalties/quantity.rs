@@ -415,8 +415,20 @@ impl Quantities {
             if c.name("between").is_some() && n2.is_none() {
                 continue;
             }
-            let Some(iso) = self.iso(n, unit) else {
+            let mut parts = vec![(n, unit)];
+            if let (Some(n3), Some(u2)) = (c.name("n3"), c.name("unit2")) {
+                let Some(v) = self.number(n3.as_str()) else {
+                    continue;
+                };
+                parts.push((v, u2.as_str()));
+            }
+            let Some(iso) = self.iso_sum(&parts) else {
                 continue;
+            };
+            let bound = if c.name("more").is_some() {
+                Bound::Min
+            } else {
+                bound
             };
             let mut end = m.end();
             if s[..end].ends_with('\'') {

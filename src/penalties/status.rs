@@ -11,7 +11,7 @@ use crate::patterns::{lines, Patterns};
 
 pub struct Cues {
     /// `None` = a shadowing phrase without a status.
-    pub status: PhraseSet<(Option<PenaltyStatus>, bool)>,
+    pub status: PhraseSet<(Option<PenaltyStatus>, bool, bool)>,
     pub bounds: PhraseSet<Bound>,
     pre: HashSet<String>,
     post: HashSet<String>,
@@ -42,12 +42,15 @@ impl Cues {
                     None => bail!("{path}:{}: unknown status {s:?}", l.number),
                 },
             };
-            let nosubject = match l.col(2) {
-                "" => false,
-                "nosubject" => true,
-                f => bail!("{path}:{}: unknown flag {f:?}", l.number),
-            };
-            entries.push((l.col(0).to_string(), (st, nosubject)));
+            let (mut nosubject, mut object) = (false, false);
+            for f in l.col(2).split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                match f {
+                    "nosubject" => nosubject = true,
+                    "object" => object = true,
+                    f => bail!("{path}:{}: unknown flag {f:?}", l.number),
+                }
+            }
+            entries.push((l.col(0).to_string(), (st, nosubject, object)));
         }
         let status = PhraseSet::new(entries, path)?;
         let path = "penalties/bounds.tsv";
@@ -107,6 +110,11 @@ impl Cues {
     /// Whether the words before this cue are not the penalty's subject.
     pub fn no_subject(&self, h: &Hit) -> bool {
         self.status.value(h.id).1
+    }
+
+    /// Whether the cue is a verb whose object is the penalty's subject.
+    pub fn takes_object(&self, h: &Hit) -> bool {
+        self.status.value(h.id).2
     }
 
     /// Removes bound cues from a gap; returns the rest (normalized) and the bound.
