@@ -506,8 +506,7 @@ impl PenaltyExtractor {
             // Status: nearest cue before, else after.
             let cue = cues
                 .iter()
-                .filter(|(h, _)| h.start <= d.span.start)
-                .next_back()
+                .rfind(|(h, _)| h.start <= d.span.start)
                 .or_else(|| cues.iter().find(|(h, _)| h.start > d.span.start))
                 .copied();
             let lead_cue = lead.as_ref().and_then(|(_, c)| c.last().copied());
@@ -658,8 +657,7 @@ impl PenaltyExtractor {
                     self.args
                         .offenses(text, ps.start, ps.end)
                         .into_iter()
-                        .filter(|o| o.2 == OffenseScope::Sentence)
-                        .last()
+                        .rfind(|o| o.2 == OffenseScope::Sentence)
                         .map(|o| o.0)
                 });
             // Law: in the sentence, else near it when the sentence speaks of a law.
@@ -672,14 +670,18 @@ impl PenaltyExtractor {
                         return None;
                     }
                     let mut best: Option<(usize, Span)> = None;
-                    for k in si.saturating_sub(2)..(si + 3).min(sentences.len()) {
+                    for (k, &ks) in sentences
+                        .iter()
+                        .enumerate()
+                        .take((si + 3).min(sentences.len()))
+                        .skip(si.saturating_sub(2))
+                    {
                         if k == si {
                             continue;
                         }
-                        let ks = sentences[k];
                         for l in self.args.laws(doc, ks.start, ks.end) {
                             let dd = dist(l, d.span);
-                            if best.is_none_or(|(b, _)| dd < b) {
+                            if best.map_or(true, |(b, _)| dd < b) {
                                 best = Some((dd, l));
                             }
                         }
@@ -814,9 +816,7 @@ impl PenaltyExtractor {
 fn dist(a: Span, b: Span) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }

@@ -29,7 +29,7 @@ pub fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
     let last_word = m.chars().next_back().is_some_and(is_word);
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !(first_word && before.is_some_and(is_word)) && !(last_word && after.is_some_and(is_word))
+    !(first_word && before.is_some_and(is_word) || last_word && after.is_some_and(is_word))
 }
 
 impl<T> PhraseSet<T> {
