@@ -491,3 +491,44 @@ fn spans_are_sorted_and_do_not_overlap() {
     }
     assert!(ps.iter().all(|p| p.rule.starts_with("penalties/")));
 }
+
+/// Throughput of the penalty stage alone (sentences computed beforehand) over the
+/// texts in `PREX_BENCH_DIR` (default `../main/corpus`). Run with
+/// `cargo test --release --test penalties -- --ignored --nocapture speed`.
+#[test]
+#[ignore]
+fn speed() {
+    let dir = std::env::var("PREX_BENCH_DIR").unwrap_or_else(|_| "../main/corpus".into());
+    let pats = Patterns::embedded();
+    let splitter = prex::sentences::SentenceSplitter::new(&pats).unwrap();
+    let ex = PenaltyExtractor::new(&pats).unwrap();
+    let mut docs = Vec::new();
+    for e in walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if e.file_type().is_file() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                let mut d = Document::new("b", t, Format::Text);
+                splitter.run(&mut d);
+                docs.push(d);
+            }
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    assert!(bytes > 0, "no texts under {dir}");
+    let reps = (50_000_000 / bytes).max(1);
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..reps {
+        for d in &docs {
+            n += ex.extract(d).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = (bytes * reps) as f64 / 1e6;
+    println!(
+        "penalties: {mb:.1} MB in {secs:.2} s = {:.1} MB/s ({n} penalties)",
+        mb / secs
+    );
+}

@@ -315,6 +315,28 @@ impl Args {
         (a < b).then(|| Span::new(a, b))
     }
 
+    /// The subject at the end of a list lead-in: "imposed the following sentence on [Kohl]:".
+    pub fn subject_lead(&self, text: &str, lead: Span) -> Option<Span> {
+        let s = text[lead.start..lead.end].trim_end().strip_suffix(':')?;
+        let ws = words(s);
+        let k = ws
+            .iter()
+            .rposition(|&(a, b)| matches!(&s[a..b], "on" | "against" | "to"))?;
+        let name = &ws[k + 1..];
+        if name.is_empty()
+            || name.len() > 5
+            || !name.iter().all(|&(a, b)| Self::is_name_word(&s[a..b]))
+        {
+            return None;
+        }
+        let (a, b) = trim_span(
+            text,
+            lead.start + name[0].0,
+            lead.start + name[name.len() - 1].1,
+        );
+        (a < b).then(|| Span::new(a, b))
+    }
+
     /// The subject before a cue: "[Haroon and Salamat] were sentenced",
     /// "[John Doe], 45, of Springfield, was sentenced".
     pub fn subject_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
@@ -577,7 +599,10 @@ impl Args {
             .offense_reject
             .iter()
             .any(|r| lower == *r || lower.starts_with(&format!("{r} ")))
-            || lower.starts_with(|c: char| c.is_ascii_digit())
+            || lower
+                .split(' ')
+                .take(2)
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()))
         {
             return None;
         }

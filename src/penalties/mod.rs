@@ -287,7 +287,10 @@ impl PenaltyExtractor {
             let ok = match t.needs {
                 Needs::Free => true,
                 // "the prison term" refers back to one already stated.
-                Needs::Cue => has_cue && !self.anaphoric(text, s0, h.start),
+                Needs::Cue => {
+                    has_cue
+                        && (t.kind == PenaltyKind::Forfeiture || !self.anaphoric(text, s0, h.start))
+                }
                 Needs::Quantity | Needs::Anchor => false,
             } && self.not_penalty.find(text, s0, h.start).next().is_none();
             if ok {
@@ -324,17 +327,33 @@ impl PenaltyExtractor {
                 }
             }
             let before = &text[lo..before_end];
-            if let Some((_, kind, rule)) =
-                self.orphans.iter().find(|(re, _, _)| re.is_match(before))
-            {
+            // "up to five years in prison ..., and up to 10 years": coordinated.
+            let tail = status::normalize(before);
+            let coordinated =
+                (tail.ends_with(" and") || tail.ends_with(" or") || tail.ends_with(','))
+                    .then(|| {
+                        drafts
+                            .iter()
+                            .rfind(|d: &&Draft| d.span.end <= q.start && d.quantity.is_some())
+                    })
+                    .flatten()
+                    .filter(|d| takes(d.kind) == Takes::Duration)
+                    .map(|d| (d.kind, d.rule.clone()));
+            let orphan = self
+                .orphans
+                .iter()
+                .find(|(re, _, _)| re.is_match(before))
+                .map(|(_, k, r)| (*k, r.clone()))
+                .or(coordinated);
+            if let Some((kind, rule)) = orphan {
                 let life = matches!(q.kind, QuantityKind::Duration { life: true, .. });
                 drafts.push(Draft {
                     span: Span::new(q.start, q.end),
-                    kind: *kind,
+                    kind,
                     quantity: Some(q.clone()),
                     life,
                     gap_bound: None,
-                    rule: rule.clone(),
+                    rule,
                 });
             }
         }
@@ -356,7 +375,10 @@ impl PenaltyExtractor {
                 }
                 Some(l)
                     if l.kind == d.kind
-                        && text[l.span.end..d.span.start].trim().is_empty()
+                        && (text[l.span.end..d.span.start].trim().is_empty()
+                            || status::normalize(&text[l.span.end..d.span.start])
+                                .split(' ')
+                                .all(|w| matches!(w, "for" | "a" | "of" | "to")))
                         && (l.quantity.is_none() || d.quantity.is_none()) =>
                 {
                     l.span.end = d.span.end;
@@ -501,6 +523,7 @@ impl PenaltyExtractor {
             ]
             .iter()
             .any(|w| has_word(w));
+        let spans: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         let mut prev: Option<(Span, Bound)> = None;
         for (di, d) in drafts.iter().enumerate() {
             // Status: nearest cue before, else after.
@@ -584,9 +607,23 @@ impl PenaltyExtractor {
                 None
             } else if let (None, Some((ls, lc))) = (cue, &lead) {
                 let end = Span::new(ls.end, ls.end);
-                self.subject(doc, ls.start, ls.end, end, None, lc, lc.last().map(|c| c.0))
+                self.args
+                    .subject_lead(text, *ls)
+                    .map(|sp| self.args.mention(doc, sp))
+                    .or_else(|| {
+                        self.subject(
+                            doc,
+                            ls.start,
+                            ls.end,
+                            end,
+                            None,
+                            lc,
+                            lc.last().map(|c| c.0),
+                            &[],
+                        )
+                    })
             } else {
-                self.subject(doc, s0, s1, d.span, qstart, &cues, cue.map(|c| c.0))
+                self.subject(doc, s0, s1, d.span, qstart, &cues, cue.map(|c| c.0), &spans)
             };
             if subject
                 .as_ref()
@@ -733,6 +770,7 @@ impl PenaltyExtractor {
         qstart: Option<usize>,
         cues: &[(phrases::Hit, PenaltyStatus)],
         governing: Option<phrases::Hit>,
+        others: &[Span],
     ) -> Option<crate::document::Mention> {
         let text = doc.text.as_str();
         if let Some(sp) = self.args.subject_following(text, span.end, s1) {
@@ -776,6 +814,13 @@ impl PenaltyExtractor {
             } else {
                 None
             };
+            // Not across another penalty, not an amount.
+            if sp.is_some_and(|x| {
+                others.iter().any(|o| o.overlaps(&x))
+                    || text[x.start..x.end].starts_with(|c: char| !c.is_alphabetic())
+            }) {
+                sp = None;
+            }
             // Before an appeal verb stands the court, not the sentenced.
             let court_verb = matches!(st, PenaltyStatus::Upheld | PenaltyStatus::Overturned);
             if sp.is_none() && !self.cues.no_subject(&h) && !court_verb {

@@ -379,14 +379,20 @@ impl Quantities {
             });
         }
         let mut durs = Vec::new();
+        // Durations are read with the money blanked out ("N500,000 or two years").
+        let blanked;
+        let s = if out.is_empty() {
+            s
+        } else {
+            let mut b = s.as_bytes().to_vec();
+            for q in &out {
+                b[q.start - start..q.end - start].fill(b' ');
+            }
+            blanked = String::from_utf8(b).expect("money spans are on char boundaries");
+            blanked.as_str()
+        };
         for c in self.duration.captures_iter(s) {
             let m = c.get(0).expect("match");
-            if out
-                .iter()
-                .any(|q| q.start < start + m.end() && start + m.start() < q.end)
-            {
-                continue;
-            }
             if let Some(l) = c.name("lmin") {
                 let Some(n) = self.number(l.as_str()) else {
                     continue;
