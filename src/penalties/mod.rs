@@ -816,7 +816,7 @@ impl PenaltyExtractor {
             };
             // Not across another penalty, not an amount.
             if sp.is_some_and(|x| {
-                others.iter().any(|o| o.overlaps(&x))
+                others.iter().any(|o| *o != span && o.overlaps(&x))
                     || text[x.start..x.end].starts_with(|c: char| !c.is_alphabetic())
             }) {
                 sp = None;
