@@ -269,7 +269,7 @@ impl Args {
 
     /// The subject named right after a penalty: "the death sentence of [X]",
     /// "a sentence handed to [X]", "terms for [three converts]".
-    pub fn subject_following(&self, text: &str, end: usize, s1: usize) -> Option<Span> {
+    pub fn subject_following(&self, text: &str, end: usize, s1: usize, allow_to: bool) -> Option<Span> {
         let rest = &text[end..s1];
         let lower = rest.to_lowercase();
         let mut skip = None;
@@ -282,6 +282,7 @@ impl Args {
             " imposed on ",
             " given to ",
             " for ",
+            " to ",
         ] {
             if lower.starts_with(p) {
                 skip = Some((p.len(), p == " for "));
@@ -289,6 +290,10 @@ impl Args {
             }
         }
         let (skip, is_for) = skip?;
+        let is_to = lower.starts_with(" to ");
+        if is_to && !allow_to {
+            return None;
+        }
         let region = &rest[skip..];
         let ws = words(region);
         let first = region[ws.first()?.0..ws.first()?.1].to_lowercase();
@@ -296,7 +301,8 @@ impl Args {
             first.as_str(),
             "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
         );
-        if is_for && !numeral {
+        let to_ok = numeral || matches!(first.as_str(), "a" | "an") || region.starts_with(|c: char| c.is_uppercase());
+        if is_for && !numeral || is_to && !to_ok {
             return None;
         }
         let starts_upper = region.starts_with(|c: char| c.is_uppercase());
@@ -312,7 +318,44 @@ impl Args {
         }
         let (a, b) = self.np(region, &ws, 6)?;
         let (a, b) = trim_span(text, end + skip + a, end + skip + b);
+        // "to a Facebook user, Bishoy Adel,": the name in apposition.
+        if text[a..b].starts_with(|c: char| c.is_lowercase()) {
+            if let Some(r) = text[b..s1].strip_prefix(", ") {
+                let name: Vec<&str> = r
+                    .split(|c: char| c == ',' || c == '.' || c == ';')
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .collect();
+                if (1..=4).contains(&name.len()) && name.iter().all(|w| Self::is_name_word(w)) {
+                    let na = b + 2;
+                    let nb = na + name.join(" ").len();
+                    if text[na..nb] == name.join(" ") {
+                        return Some(Span::new(na, nb));
+                    }
+                }
+            }
+        }
         (a < b).then(|| Span::new(a, b))
+    }
+
+    /// Whether a verb cue is passive ("was sentenced") or a headline ("Man Sentenced").
+    pub fn passive(&self, text: &str, s0: usize, cue_start: usize, cue_end: usize) -> bool {
+        if text[cue_start..cue_end].starts_with(|c: char| c.is_uppercase()) && cue_start > s0 {
+            return true;
+        }
+        let before = text[s0..cue_start].to_lowercase();
+        let mut ws = before.split_whitespace().rev();
+        loop {
+            match ws.next() {
+                Some(w) if matches!(w, "was" | "were" | "been" | "be" | "is" | "are" | "being" | "get" | "got") => return true,
+                Some(w) if self.aux.contains(w) || self.adverb.contains(w) => continue,
+                // "... were given X and fined": the clause's subject comes first.
+                Some("and") => return true,
+                Some(_) => return false,
+                None => return true,
+            }
+        }
     }
 
     /// The subject at the end of a list lead-in: "imposed the following sentence on [Kohl]:".
@@ -429,7 +472,14 @@ impl Args {
             {
                 return false;
             }
-            raw0.starts_with(|c: char| c.is_uppercase())
+            // "co-defendant Tom Hardy": a lowercase descriptor before a name.
+            let described_name = seg
+                .get(skip + 1)
+                .is_some_and(|&(a, b)| region[a..b].starts_with(|c: char| c.is_uppercase()))
+                && w0.chars().all(|c| c.is_lowercase() || c == '-');
+            offense
+                || described_name
+                || raw0.starts_with(|c: char| c.is_uppercase())
                 || self.pronoun.contains(&w0)
                 || self.title.contains(&w0)
                 || matches!(

@@ -249,7 +249,12 @@ impl PenaltyExtractor {
                     continue;
                 }
                 let (gap, b) = self.cues.strip_bounds(text, h.end, qs[i].start);
-                if self.cues.is_post(&gap) {
+                // "has been behind bars for six months" (not "has been jailed for").
+                let verb = self.cues.status.find(text, h.start, h.end).next().is_some();
+                let passed = want == Takes::Duration
+                    && !verb
+                    && self.negated(text, s0, &Quantity { start: h.start, ..qs[i].clone() });
+                if self.cues.is_post(&gap) && !passed {
                     used[i] = true;
                     found[k] = Some((i, Span::new(h.span_start, qs[i].end), b));
                 }
@@ -620,10 +625,11 @@ impl PenaltyExtractor {
                             lc,
                             lc.last().map(|c| c.0),
                             &[],
+                            true,
                         )
                     })
             } else {
-                self.subject(doc, s0, s1, d.span, qstart, &cues, cue.map(|c| c.0), &spans)
+                self.subject(doc, s0, s1, d.span, qstart, &cues, cue.map(|c| c.0), &spans, !matches!(d.kind, PenaltyKind::Restitution | PenaltyKind::Forfeiture))
             };
             if subject
                 .as_ref()
@@ -771,9 +777,10 @@ impl PenaltyExtractor {
         cues: &[(phrases::Hit, PenaltyStatus)],
         governing: Option<phrases::Hit>,
         others: &[Span],
+        allow_to: bool,
     ) -> Option<crate::document::Mention> {
         let text = doc.text.as_str();
-        if let Some(sp) = self.args.subject_following(text, span.end, s1) {
+        if let Some(sp) = self.args.subject_following(text, span.end, s1, allow_to) {
             return Some(self.args.mention(doc, sp));
         }
         // "sentenced A to four years ... and B to three years": B for the second.
@@ -823,7 +830,14 @@ impl PenaltyExtractor {
             }
             // Before an appeal verb stands the court, not the sentenced.
             let court_verb = matches!(st, PenaltyStatus::Upheld | PenaltyStatus::Overturned);
-            if sp.is_none() && !self.cues.no_subject(&h) && !court_verb {
+            // "The court handed down ...": before an active verb stands the court.
+            // ... unless the verb takes no object ("X jailed for four years").
+            let next = text[h.end..s1].split_whitespace().next().unwrap_or("").to_lowercase();
+            let objectless = !matches!(next.as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "down");
+            let active = self.cues.takes_object(&h)
+                && !self.args.passive(text, s0, h.start, h.end)
+                && !objectless;
+            if sp.is_none() && !self.cues.no_subject(&h) && !court_verb && !active {
                 sp = self.args.subject_before(text, s0, h.start);
             }
             if let Some(sp) = sp {

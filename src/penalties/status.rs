@@ -11,7 +11,7 @@ use crate::patterns::{lines, Patterns};
 
 pub struct Cues {
     /// `None` = a shadowing phrase without a status.
-    pub status: PhraseSet<(Option<PenaltyStatus>, bool, bool)>,
+    pub status: PhraseSet<(Option<PenaltyStatus>, bool, bool, bool)>,
     pub bounds: PhraseSet<Bound>,
     pre: HashSet<String>,
     post: HashSet<String>,
@@ -42,15 +42,16 @@ impl Cues {
                     None => bail!("{path}:{}: unknown status {s:?}", l.number),
                 },
             };
-            let (mut nosubject, mut object) = (false, false);
+            let (mut nosubject, mut object, mut modal) = (false, false, false);
             for f in l.col(2).split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match f {
                     "nosubject" => nosubject = true,
                     "object" => object = true,
+                    "modal" => modal = true,
                     f => bail!("{path}:{}: unknown flag {f:?}", l.number),
                 }
             }
-            entries.push((l.col(0).to_string(), (st, nosubject, object)));
+            entries.push((l.col(0).to_string(), (st, nosubject, object, modal)));
         }
         let status = PhraseSet::new(entries, path)?;
         let path = "penalties/bounds.tsv";
@@ -99,11 +100,13 @@ impl Cues {
                 if last.1 == PenaltyStatus::Potential && text[last.0.end..h.start].trim().is_empty()
                 {
                     last.0.end = h.end;
+                    last.0.id = h.id;
                     continue;
                 }
             }
             out.push((h, s));
         }
+        out.retain(|(h, _)| !self.status.value(h.id).3);
         out
     }
 
