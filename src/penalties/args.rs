@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
-use super::phrases::PhraseSet;
+use super::phrases::{ascii_boundaries, PhraseSet};
 use super::status::normalize;
 use crate::document::{Document, Label, Mention, Span};
 use crate::patterns::{lines, word_list, Patterns};
@@ -108,7 +108,7 @@ impl Args {
         let path = "penalties/offense_cues.tsv";
         let mut offense_cues = Vec::new();
         for l in lines(patterns.require(path)?) {
-            let re = RegexBuilder::new(l.col(0))
+            let re = RegexBuilder::new(&ascii_boundaries(l.col(0)))
                 .case_insensitive(true)
                 .build()
                 .with_context(|| format!("{path}:{}: bad regex", l.number))?;
@@ -134,7 +134,7 @@ impl Args {
         let mut laws = Vec::new();
         for l in lines(patterns.require(path)?) {
             laws.push(
-                Regex::new(l.col(1)).with_context(|| {
+                Regex::new(&ascii_boundaries(l.col(1))).with_context(|| {
                     format!("{path}:{}: bad regex for {:?}", l.number, l.col(0))
                 })?,
             );
@@ -269,7 +269,13 @@ impl Args {
 
     /// The subject named right after a penalty: "the death sentence of [X]",
     /// "a sentence handed to [X]", "terms for [three converts]".
-    pub fn subject_following(&self, text: &str, end: usize, s1: usize, allow_to: bool) -> Option<Span> {
+    pub fn subject_following(
+        &self,
+        text: &str,
+        end: usize,
+        s1: usize,
+        allow_to: bool,
+    ) -> Option<Span> {
         let rest = &text[end..s1];
         let lower = rest.to_lowercase();
         let mut skip = None;
@@ -301,7 +307,9 @@ impl Args {
             first.as_str(),
             "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
         );
-        let to_ok = numeral || matches!(first.as_str(), "a" | "an") || region.starts_with(|c: char| c.is_uppercase());
+        let to_ok = numeral
+            || matches!(first.as_str(), "a" | "an")
+            || region.starts_with(|c: char| c.is_uppercase());
         if is_for && !numeral || is_to && !to_ok {
             return None;
         }
@@ -348,7 +356,14 @@ impl Args {
         let mut ws = before.split_whitespace().rev();
         loop {
             match ws.next() {
-                Some(w) if matches!(w, "was" | "were" | "been" | "be" | "is" | "are" | "being" | "get" | "got") => return true,
+                Some(w)
+                    if matches!(
+                        w,
+                        "was" | "were" | "been" | "be" | "is" | "are" | "being" | "get" | "got"
+                    ) =>
+                {
+                    return true
+                }
                 Some(w) if self.aux.contains(w) || self.adverb.contains(w) => continue,
                 // "... were given X and fined": the clause's subject comes first.
                 Some("and") => return true,

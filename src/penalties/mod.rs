@@ -78,7 +78,7 @@ impl PenaltyExtractor {
         let path = "penalties/orphans.tsv";
         let mut orphans = Vec::new();
         for l in lines(patterns.require(path)?) {
-            let re = RegexBuilder::new(l.col(0))
+            let re = RegexBuilder::new(&phrases::ascii_boundaries(l.col(0)))
                 .case_insensitive(true)
                 .build()
                 .with_context(|| format!("{path}:{}: bad regex", l.number))?;
@@ -253,7 +253,14 @@ impl PenaltyExtractor {
                 let verb = self.cues.status.find(text, h.start, h.end).next().is_some();
                 let passed = want == Takes::Duration
                     && !verb
-                    && self.negated(text, s0, &Quantity { start: h.start, ..qs[i].clone() });
+                    && self.negated(
+                        text,
+                        s0,
+                        &Quantity {
+                            start: h.start,
+                            ..qs[i].clone()
+                        },
+                    );
                 if self.cues.is_post(&gap) && !passed {
                     used[i] = true;
                     found[k] = Some((i, Span::new(h.span_start, qs[i].end), b));
@@ -529,6 +536,8 @@ impl PenaltyExtractor {
             .iter()
             .any(|w| has_word(w));
         let spans: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+        let mut prev_offense: Option<Option<Span>> = None;
+        let mut near_laws: Option<Vec<Span>> = None;
         let mut prev: Option<(Span, Bound)> = None;
         for (di, d) in drafts.iter().enumerate() {
             // Status: nearest cue before, else after.
@@ -629,7 +638,17 @@ impl PenaltyExtractor {
                         )
                     })
             } else {
-                self.subject(doc, s0, s1, d.span, qstart, &cues, cue.map(|c| c.0), &spans, !matches!(d.kind, PenaltyKind::Restitution | PenaltyKind::Forfeiture))
+                self.subject(
+                    doc,
+                    s0,
+                    s1,
+                    d.span,
+                    qstart,
+                    &cues,
+                    cue.map(|c| c.0),
+                    &spans,
+                    !matches!(d.kind, PenaltyKind::Restitution | PenaltyKind::Forfeiture),
+                )
             };
             if subject
                 .as_ref()
@@ -695,13 +714,15 @@ impl PenaltyExtractor {
                     (!lawish).then_some(sp)
                 })
                 .or_else(|| {
-                    let p = si.checked_sub(1)?;
-                    let ps = sentences[p];
-                    self.args
-                        .offenses(text, ps.start, ps.end)
-                        .into_iter()
-                        .rfind(|o| o.2 == OffenseScope::Sentence)
-                        .map(|o| o.0)
+                    *prev_offense.get_or_insert_with(|| {
+                        let p = si.checked_sub(1)?;
+                        let ps = sentences[p];
+                        self.args
+                            .offenses(text, ps.start, ps.end)
+                            .into_iter()
+                            .rfind(|o| o.2 == OffenseScope::Sentence)
+                            .map(|o| o.0)
+                    })
                 });
             // Law: in the sentence, else near it when the sentence speaks of a law.
             let law = laws_here
@@ -712,21 +733,25 @@ impl PenaltyExtractor {
                     if !(mentions_law || status == PenaltyStatus::Statutory) {
                         return None;
                     }
-                    let mut best: Option<(usize, Span)> = None;
-                    for (k, &ks) in sentences
-                        .iter()
-                        .enumerate()
-                        .take((si + 3).min(sentences.len()))
-                        .skip(si.saturating_sub(2))
-                    {
-                        if k == si {
-                            continue;
-                        }
-                        for l in self.args.laws(doc, ks.start, ks.end) {
-                            let dd = dist(l, d.span);
-                            if best.map_or(true, |(b, _)| dd < b) {
-                                best = Some((dd, l));
+                    let near = near_laws.get_or_insert_with(|| {
+                        let mut v = Vec::new();
+                        for (k, &ks) in sentences
+                            .iter()
+                            .enumerate()
+                            .take((si + 3).min(sentences.len()))
+                            .skip(si.saturating_sub(2))
+                        {
+                            if k != si {
+                                v.extend(self.args.laws(doc, ks.start, ks.end));
                             }
+                        }
+                        v
+                    });
+                    let mut best: Option<(usize, Span)> = None;
+                    for &l in near.iter() {
+                        let dd = dist(l, d.span);
+                        if best.map_or(true, |(b, _)| dd < b) {
+                            best = Some((dd, l));
                         }
                     }
                     best.map(|b| b.1)
@@ -832,8 +857,15 @@ impl PenaltyExtractor {
             let court_verb = matches!(st, PenaltyStatus::Upheld | PenaltyStatus::Overturned);
             // "The court handed down ...": before an active verb stands the court.
             // ... unless the verb takes no object ("X jailed for four years").
-            let next = text[h.end..s1].split_whitespace().next().unwrap_or("").to_lowercase();
-            let objectless = !matches!(next.as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "down");
+            let next = text[h.end..s1]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let objectless = !matches!(
+                next.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "down"
+            );
             let active = self.cues.takes_object(&h)
                 && !self.args.passive(text, s0, h.start, h.end)
                 && !objectless;

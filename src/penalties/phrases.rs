@@ -65,3 +65,26 @@ impl<T> PhraseSet<T> {
             .filter(move |h| on_boundaries(text, h.start, h.end))
     }
 }
+
+/// Rewrites `\b` as the ASCII word boundary `(?-u:\b)`, which the regex crate's
+/// DFAs support on any haystack (a Unicode `\b` sends text with curly quotes
+/// to the slow NFA engine).
+pub fn ascii_boundaries(re: &str) -> String {
+    let mut out = String::with_capacity(re.len() + 16);
+    let mut chars = re.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str(r"(?-u:\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -200,7 +200,7 @@ impl Quantities {
             r"(?:(?P<pre>{pre})\s?(?P<n1>{digits})(?:\s*(?P<s1>{scales})\b)?(?:\s+(?P<suf1>{suf})\b)?|(?P<n2>{digits}|{worded})(?:\s*(?P<s2>{scales})\b)?\s+(?P<suf2>{suf})\b)"
         );
         let build = |re: &str, ci: bool| {
-            RegexBuilder::new(re)
+            RegexBuilder::new(&super::phrases::ascii_boundaries(re))
                 .case_insensitive(ci)
                 .build()
                 .context("building quantity regexes from patterns/penalties/")
