@@ -1,7 +1,7 @@
 //! A set of phrases matched in one pass (Aho-Corasick, leftmost-longest, ASCII
 //! case-insensitive) on word boundaries, each carrying a value.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use anyhow::{Context, Result};
 
 pub struct PhraseSet<T> {
@@ -39,6 +39,9 @@ impl<T> PhraseSet<T> {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // A full DFA: the trigger set is small, and scanning every byte of
+            // every document is the stage's hot loop.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
             .with_context(|| format!("building the phrase automaton for {what}"))?;
         Ok(PhraseSet { ac, values })
