@@ -7,6 +7,7 @@ use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
 use super::phrases::{ascii_boundaries, PhraseSet};
+use super::quantity;
 use super::status::normalize;
 use crate::document::{Document, Label, Mention, Span};
 use crate::patterns::{lines, word_list, Patterns};
@@ -168,9 +169,10 @@ impl Args {
     /// Whether a subject is anyone at all ("anyone found guilty of ...").
     pub fn is_generic(&self, text: &str) -> bool {
         let l = normalize(text);
-        self.generic
-            .iter()
-            .any(|g| l == *g || l.starts_with(&format!("{g} ")))
+        self.generic.iter().any(|g| {
+            l.strip_prefix(g.as_str())
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        })
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut
@@ -660,14 +662,14 @@ impl Args {
             return None;
         }
         let lower = normalize(&text[a..b]);
-        if self
-            .offense_reject
-            .iter()
-            .any(|r| lower == *r || lower.starts_with(&format!("{r} ")))
-            || lower
-                .split(' ')
-                .take(2)
-                .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        if self.offense_reject.iter().any(|r| {
+            lower
+                .strip_prefix(r.as_str())
+                .is_some_and(|x| x.is_empty() || x.starts_with(' '))
+        }) || lower
+            .split(' ')
+            .take(2)
+            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
         {
             return None;
         }
@@ -685,10 +687,18 @@ impl Args {
     }
 
     /// Offense candidates in `text[s0..s1]`: (span, cue start, scope).
-    pub fn offenses(&self, text: &str, s0: usize, s1: usize) -> Vec<(Span, usize, OffenseScope)> {
-        let s = &text[s0..s1];
+    /// Only cues of `scope` that start in `text[s0..cue_end]`; phrases run to `s1`.
+    pub fn offenses(
+        &self,
+        text: &str,
+        s0: usize,
+        s1: usize,
+        scope: OffenseScope,
+        cue_end: usize,
+    ) -> Vec<(Span, usize, OffenseScope)> {
+        let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
         let mut out = Vec::new();
-        for (re, scope) in &self.offense_cues {
+        for (re, scope) in self.offense_cues.iter().filter(|(_, sc)| *sc == scope) {
             for c in re.captures_iter(s) {
                 let m = c.get(0).expect("match");
                 let span = match c.name("o") {

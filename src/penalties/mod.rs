@@ -186,9 +186,11 @@ impl PenaltyExtractor {
                 None => break,
             }
         }
-        self.negatives
-            .iter()
-            .any(|n| before == *n || before.ends_with(&format!(" {n}")))
+        self.negatives.iter().any(|n| {
+            before
+                .strip_suffix(n.as_str())
+                .is_some_and(|x| x.is_empty() || x.ends_with(' '))
+        })
     }
 
     /// Trigger + quantity pairs of one sentence.
@@ -196,7 +198,11 @@ impl PenaltyExtractor {
         let (s0, s1) = (sent.start, sent.end);
         let qs = self.quantities.find(text, s0, s1);
         let mut used: Vec<bool> = qs.iter().map(|q| self.negated(text, s0, q)).collect();
-        let has_cue = !self.cues.status_hits(text, s0, s1).is_empty();
+        let has_cue = self
+            .cues
+            .status
+            .find(text, s0, s1)
+            .any(|h| self.cues.status.value(h.id).0.is_some());
         let hs: Vec<_> = hs
             .iter()
             .filter(|h| self.triggers.get(h.id).needs != Needs::Anchor)
@@ -499,7 +505,7 @@ impl PenaltyExtractor {
         let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
         let laws_here = self.args.laws(doc, s0, s1);
-        let offenses_here = self.args.offenses(text, s0, s1);
+        let offenses_here = self.args.offenses(text, s0, s1, OffenseScope::Sentence, s1);
         let lower = text[s0..s1].to_lowercase();
         let has_word = |w: &str| {
             lower.match_indices(w).any(|(i, _)| {
@@ -666,11 +672,13 @@ impl PenaltyExtractor {
                 })
                 .last()
                 .map_or(d.span.end, |w| w[1].span.end);
-            let offense = offenses_here
+            let after =
+                self.args
+                    .offenses(text, group_end, s1, OffenseScope::After, group_end + 120);
+            let offense = after
                 .iter()
-                .find(|(sp, cue_at, scope)| {
-                    *scope == OffenseScope::After
-                        && *cue_at >= group_end
+                .find(|(sp, cue_at, _)| {
+                    *cue_at >= group_end
                         && *cue_at <= group_end + 48
                         && !text[group_end..*cue_at].contains([',', ';'])
                         && sp.start > d.span.end
@@ -678,7 +686,6 @@ impl PenaltyExtractor {
                 .or_else(|| {
                     offenses_here
                         .iter()
-                        .filter(|o| o.2 == OffenseScope::Sentence)
                         .min_by_key(|(sp, _, _)| dist(*sp, d.span))
                 })
                 .map(|o| o.0)
@@ -718,9 +725,9 @@ impl PenaltyExtractor {
                         let p = si.checked_sub(1)?;
                         let ps = sentences[p];
                         self.args
-                            .offenses(text, ps.start, ps.end)
+                            .offenses(text, ps.start, ps.end, OffenseScope::Sentence, ps.end)
                             .into_iter()
-                            .rfind(|o| o.2 == OffenseScope::Sentence)
+                            .next_back()
                             .map(|o| o.0)
                     })
                 });
