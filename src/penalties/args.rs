@@ -332,7 +332,7 @@ impl Args {
         if text[a..b].starts_with(|c: char| c.is_lowercase()) {
             if let Some(r) = text[b..s1].strip_prefix(", ") {
                 let name: Vec<&str> = r
-                    .split(|c: char| c == ',' || c == '.' || c == ';')
+                    .split([',', '.', ';'])
                     .next()
                     .unwrap_or("")
                     .split_whitespace()
@@ -358,12 +358,7 @@ impl Args {
         let mut ws = before.split_whitespace().rev();
         loop {
             match ws.next() {
-                Some(w)
-                    if matches!(
-                        w,
-                        "was" | "were" | "been" | "be" | "is" | "are" | "being" | "get" | "got"
-                    ) =>
-                {
+                Some("was" | "were" | "been" | "be" | "is" | "are" | "being" | "get" | "got") => {
                     return true
                 }
                 Some(w) if self.aux.contains(w) || self.adverb.contains(w) => continue,

@@ -331,10 +331,16 @@ impl PenaltyExtractor {
             if used[i] || !matches!(q.kind, QuantityKind::Duration { .. }) {
                 continue;
             }
-            if drafts
-                .iter()
-                .any(|d| d.span.overlaps(&Span::new(q.start, q.end)))
-            {
+            let qspan = Span::new(q.start, q.end);
+            if let Some(d) = drafts.iter_mut().find(|d| d.span.overlaps(&qspan)) {
+                // "25 years to life in prison": the minimum joins the life term.
+                if d.life
+                    && d.quantity.is_none()
+                    && matches!(q.kind, QuantityKind::Duration { life: true, .. })
+                {
+                    d.span = Span::new(d.span.start.min(q.start), d.span.end.max(q.end));
+                    d.quantity = Some(q.clone());
+                }
                 continue;
             }
             let lo = quantity::floor_char(text, q.start.saturating_sub(100).max(s0));
