@@ -15,6 +15,7 @@ pub mod html;
 pub mod input;
 pub mod offsets;
 pub mod patterns;
+pub mod penalties;
 pub mod pipeline;
 pub mod record;
 pub mod run;

@@ -8,6 +8,7 @@ use crate::dateline::DatelineFinder;
 use crate::document::{Document, Format};
 use crate::entities::EntityRecognizer;
 use crate::patterns::Patterns;
+use crate::penalties::PenaltyExtractor;
 use crate::record::Record;
 use crate::sentences::SentenceSplitter;
 
@@ -29,6 +30,7 @@ pub struct Pipeline {
     sentences: SentenceSplitter,
     dateline: DatelineFinder,
     entities: EntityRecognizer,
+    penalties: PenaltyExtractor,
 }
 
 impl Pipeline {
@@ -37,8 +39,9 @@ impl Pipeline {
         Ok(Pipeline {
             sentences: SentenceSplitter::new(patterns)?,
             dateline: DatelineFinder::new(patterns, options.day_first)?,
-            options,
             entities: EntityRecognizer::new(patterns)?,
+            penalties: PenaltyExtractor::new(patterns)?,
+            options,
         })
     }
 
@@ -56,6 +59,7 @@ impl Pipeline {
             .or(self.options.dct)
             .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
         self.entities.run(doc);
+        self.penalties.run(doc);
     }
 
     /// Annotates a document and builds its record.

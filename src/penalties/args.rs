@@ -1,0 +1,746 @@
+//! A penalty's arguments: who received or faces it (subject), for what (offense)
+//! and under which law, from the cue words in `patterns/penalties/`.
+
+use std::collections::HashSet;
+
+use anyhow::{bail, Context, Result};
+use regex::{Regex, RegexBuilder};
+
+use super::phrases::{ascii_boundaries, PhraseSet};
+use super::quantity;
+use super::status::normalize;
+use crate::document::{Document, Label, Mention, Span};
+use crate::patterns::{lines, word_list, Patterns};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffenseScope {
+    /// Right after the penalty ("for blasphemy").
+    After,
+    /// Anywhere in the sentence or the one before ("convicted of wire fraud").
+    Sentence,
+}
+
+pub struct Args {
+    aux: HashSet<String>,
+    intro: HashSet<String>,
+    clause: HashSet<String>,
+    pronoun: HashSet<String>,
+    title: HashSet<String>,
+    generic: Vec<String>,
+    cut: HashSet<String>,
+    adverb: HashSet<String>,
+    offense_cues: Vec<(Regex, OffenseScope)>,
+    offense_stops: PhraseSet<()>,
+    offense_reject: Vec<String>,
+    laws: Vec<Regex>,
+}
+
+/// Words of `s` with their byte ranges (relative to `s`); a word is a run of
+/// non-space characters with surrounding punctuation (other than . ’ ' -) trimmed.
+fn words(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(a) = start.take() {
+                out.push((a, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, s.len()));
+    }
+    out
+}
+
+fn trim_span(text: &str, mut a: usize, mut b: usize) -> (usize, usize) {
+    let is_trim = |c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '–' | '—')
+    };
+    while a < b {
+        let c = text[a..b].chars().next().expect("non-empty");
+        if is_trim(c) {
+            a += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    while a < b {
+        let c = text[a..b].chars().next_back().expect("non-empty");
+        if is_trim(c) || c == '.' && !text[a..b - 1].ends_with(|c: char| c.is_uppercase()) {
+            b -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (a, b)
+}
+
+impl Args {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let path = "penalties/subject_words.tsv";
+        let (mut aux, mut intro, mut clause, mut pronoun, mut title) = (
+            HashSet::new(),
+            HashSet::new(),
+            HashSet::new(),
+            HashSet::new(),
+            HashSet::new(),
+        );
+        let (mut generic, mut cut, mut adverb) = (Vec::new(), HashSet::new(), HashSet::new());
+        for l in lines(patterns.require(path)?) {
+            let w = l.col(0).to_lowercase();
+            match l.col(1) {
+                "aux" => aux.insert(w),
+                "intro" => intro.insert(w),
+                "clause" => clause.insert(w),
+                "pronoun" => pronoun.insert(w),
+                "title" => title.insert(w),
+                "generic" => {
+                    generic.push(w);
+                    true
+                }
+                "cut" => cut.insert(w),
+                "adverb" => adverb.insert(w),
+                r => bail!("{path}:{}: unknown role {r:?}", l.number),
+            };
+        }
+        let path = "penalties/offense_cues.tsv";
+        let mut offense_cues = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            let re = RegexBuilder::new(&ascii_boundaries(l.col(0)))
+                .case_insensitive(true)
+                .build()
+                .with_context(|| format!("{path}:{}: bad regex", l.number))?;
+            let scope = match l.col(1) {
+                "after" => OffenseScope::After,
+                "sentence" => OffenseScope::Sentence,
+                s => bail!(
+                    "{path}:{}: scope must be after or sentence, not {s:?}",
+                    l.number
+                ),
+            };
+            offense_cues.push((re, scope));
+        }
+        let path = "penalties/offense_stops.txt";
+        let stops = word_list(patterns.require(path)?)
+            .map(|w| (w.to_string(), ()))
+            .collect();
+        let offense_stops = PhraseSet::new(stops, path)?;
+        let offense_reject = word_list(patterns.require("penalties/offense_reject.txt")?)
+            .map(normalize)
+            .collect();
+        let path = "penalties/laws.tsv";
+        let mut laws = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            laws.push(
+                Regex::new(&ascii_boundaries(l.col(1))).with_context(|| {
+                    format!("{path}:{}: bad regex for {:?}", l.number, l.col(0))
+                })?,
+            );
+        }
+        Ok(Args {
+            aux,
+            intro,
+            clause,
+            pronoun,
+            title,
+            generic,
+            cut,
+            adverb,
+            offense_cues,
+            offense_stops,
+            offense_reject,
+            laws,
+        })
+    }
+
+    fn is_name_word(w: &str) -> bool {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                w,
+                "and" | "bin" | "bint" | "ibn" | "al" | "el" | "de" | "van" | "von" | "da"
+            )
+            || w.starts_with("al-")
+    }
+
+    /// Whether a subject is anyone at all ("anyone found guilty of ...").
+    pub fn is_generic(&self, text: &str) -> bool {
+        let l = normalize(text);
+        self.generic.iter().any(|g| {
+            l.strip_prefix(g.as_str())
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        })
+    }
+
+    /// Words of a subject phrase: titles dropped in front, cut before a cut
+    /// word, a comma or "of a/an/the", at most `max` words.
+    fn np(&self, region: &str, ws: &[(usize, usize)], max: usize) -> Option<(usize, usize)> {
+        let mut i = 0;
+        while i < ws.len() {
+            let w = region[ws[i].0..ws[i].1].to_lowercase();
+            if self.title.contains(&w)
+                || self.adverb.contains(w.trim_end_matches(','))
+                || matches!(w.as_str(), "but" | "so" | "and")
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut end = None;
+        for j in i..ws.len() {
+            let raw = &region[ws[j].0..ws[j].1];
+            let w = raw.trim_end_matches([',', ';', ':']).to_lowercase();
+            if j > i && self.cut.contains(&w) {
+                break;
+            }
+            if j > i
+                && w == "of"
+                && ws.get(j + 1).is_some_and(|n| {
+                    matches!(region[n.0..n.1].to_lowercase().as_str(), "a" | "an" | "the")
+                })
+            {
+                break;
+            }
+            end = Some(j);
+            if raw.ends_with([',', ';', ':']) || j + 1 - i >= max {
+                break;
+            }
+        }
+        let end = end?;
+        Some((ws[i].0, ws[end].1))
+    }
+
+    /// The subject after an active verb: "sentenced [the couple] to death",
+    /// "fined [him] 50,000 rupees", or after the penalty: "death sentence of [X]".
+    pub fn subject_after(&self, text: &str, cue_end: usize, limit: usize) -> Option<Span> {
+        if limit <= cue_end {
+            return None;
+        }
+        let region = &text[cue_end..limit];
+        let ws = words(region);
+        let stop = ws.iter().position(|&(a, b)| {
+            matches!(
+                region[a..b].to_lowercase().as_str(),
+                "to" | "for"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "down"
+                    | "up"
+                    | "with"
+                    | "after"
+                    | "over"
+                    | "at"
+                    | "guilty"
+            )
+        });
+        let mut ws = &ws[..stop.unwrap_or(ws.len())];
+        while let Some(&(a, b)) = ws.last() {
+            if matches!(region[a..b].to_lowercase().as_str(), "a" | "an" | "the") {
+                ws = &ws[..ws.len() - 1];
+            } else {
+                break;
+            }
+        }
+        if ws.is_empty()
+            || self
+                .adverb
+                .contains(&region[ws[0].0..ws[0].1].to_lowercase())
+        {
+            return None;
+        }
+        let (a, b) = self.np(region, ws, 8)?;
+        let (a, b) = trim_span(text, cue_end + a, cue_end + b);
+        let sp = &text[a..b];
+        let lower = sp.to_lowercase();
+        let named = sp.chars().any(char::is_uppercase) || self.pronoun.contains(&lower);
+        // "ordered the confiscation": the words after the verb are the penalty itself.
+        if !named && text[b..limit].trim().is_empty() {
+            return None;
+        }
+        let function_word = matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "of" | "to" | "and" | "his" | "her" | "their"
+        );
+        (a < b && !function_word).then(|| Span::new(a, b))
+    }
+
+    /// The subject named right after a penalty: "the death sentence of [X]",
+    /// "a sentence handed to [X]", "terms for [three converts]".
+    pub fn subject_following(
+        &self,
+        text: &str,
+        end: usize,
+        s1: usize,
+        allow_to: bool,
+    ) -> Option<Span> {
+        let rest = &text[end..s1];
+        let lower = rest.to_lowercase();
+        let mut skip = None;
+        for p in [
+            " of ",
+            " against ",
+            " handed down to ",
+            " handed to ",
+            " passed on ",
+            " imposed on ",
+            " given to ",
+            " for ",
+            " to ",
+        ] {
+            if lower.starts_with(p) {
+                skip = Some((p.len(), p == " for "));
+                break;
+            }
+        }
+        let (skip, is_for) = skip?;
+        let is_to = lower.starts_with(" to ");
+        if is_to && !allow_to {
+            return None;
+        }
+        let region = &rest[skip..];
+        let ws = words(region);
+        let first = region[ws.first()?.0..ws.first()?.1].to_lowercase();
+        let numeral = matches!(
+            first.as_str(),
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        );
+        let to_ok = numeral
+            || matches!(first.as_str(), "a" | "an")
+            || region.starts_with(|c: char| c.is_uppercase());
+        if is_for && !numeral || is_to && !to_ok {
+            return None;
+        }
+        let starts_upper = region.starts_with(|c: char| c.is_uppercase());
+        if !(starts_upper
+            || numeral
+            || matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their"))
+        {
+            return None;
+        }
+        if first.starts_with(|c: char| c.is_ascii_digit()) || first.starts_with(['$', '€', '£'])
+        {
+            return None;
+        }
+        let (a, b) = self.np(region, &ws, 6)?;
+        let (a, b) = trim_span(text, end + skip + a, end + skip + b);
+        // "to a Facebook user, Bishoy Adel,": the name in apposition.
+        if text[a..b].starts_with(|c: char| c.is_lowercase()) {
+            if let Some(r) = text[b..s1].strip_prefix(", ") {
+                let name: Vec<&str> = r
+                    .split([',', '.', ';'])
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .collect();
+                if (1..=4).contains(&name.len()) && name.iter().all(|w| Self::is_name_word(w)) {
+                    let na = b + 2;
+                    let nb = na + name.join(" ").len();
+                    if text[na..nb] == name.join(" ") {
+                        return Some(Span::new(na, nb));
+                    }
+                }
+            }
+        }
+        (a < b).then(|| Span::new(a, b))
+    }
+
+    /// Whether a verb cue is passive ("was sentenced") or a headline ("Man Sentenced").
+    pub fn passive(&self, text: &str, s0: usize, cue_start: usize, cue_end: usize) -> bool {
+        if text[cue_start..cue_end].starts_with(|c: char| c.is_uppercase()) && cue_start > s0 {
+            return true;
+        }
+        let before = text[s0..cue_start].to_lowercase();
+        let mut ws = before.split_whitespace().rev();
+        loop {
+            match ws.next() {
+                Some("was" | "were" | "been" | "be" | "is" | "are" | "being" | "get" | "got") => {
+                    return true
+                }
+                Some(w) if self.aux.contains(w) || self.adverb.contains(w) => continue,
+                // "... were given X and fined": the clause's subject comes first.
+                Some("and") => return true,
+                Some(_) => return false,
+                None => return true,
+            }
+        }
+    }
+
+    /// The subject at the end of a list lead-in: "imposed the following sentence on [Kohl]:".
+    pub fn subject_lead(&self, text: &str, lead: Span) -> Option<Span> {
+        let s = text[lead.start..lead.end].trim_end().strip_suffix(':')?;
+        let ws = words(s);
+        let k = ws
+            .iter()
+            .rposition(|&(a, b)| matches!(&s[a..b], "on" | "against" | "to"))?;
+        let name = &ws[k + 1..];
+        if name.is_empty()
+            || name.len() > 5
+            || !name.iter().all(|&(a, b)| Self::is_name_word(&s[a..b]))
+        {
+            return None;
+        }
+        let (a, b) = trim_span(
+            text,
+            lead.start + name[0].0,
+            lead.start + name[name.len() - 1].1,
+        );
+        (a < b).then(|| Span::new(a, b))
+    }
+
+    /// The subject before a cue: "[Haroon and Salamat] were sentenced",
+    /// "[John Doe], 45, of Springfield, was sentenced".
+    pub fn subject_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
+        self.clause_subject(text, s0, cue_start, false)
+    }
+
+    /// The noun phrase a clause starts with ("[Blasphemy] is punishable by
+    /// death"), for offenses: any words, last clause only.
+    pub fn offense_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
+        self.clause_subject(text, s0, cue_start, true)
+    }
+
+    fn clause_subject(
+        &self,
+        text: &str,
+        s0: usize,
+        cue_start: usize,
+        offense: bool,
+    ) -> Option<Span> {
+        let region = &text[s0..cue_start];
+        let mut ws = words(region);
+        while let Some(&(a, b)) = ws.last() {
+            let w = region[a..b].trim_end_matches(',').to_lowercase();
+            if self.aux.contains(&w) {
+                ws.pop();
+            } else {
+                break;
+            }
+        }
+        if ws.is_empty() {
+            return None;
+        }
+        // "X was arrested in May and was sentenced": the clause's own subject.
+        let last = region[ws.last()?.0..ws.last()?.1].to_lowercase();
+        if last == "and" {
+            let first_aux = ws
+                .iter()
+                .position(|&(a, b)| self.aux.contains(&region[a..b].to_lowercase()))?;
+            ws.truncate(first_aux);
+        }
+        // Clauses of segments of words.
+        type Seg = Vec<(usize, usize)>;
+        let mut clauses: Vec<Vec<Seg>> = vec![vec![Vec::new()]];
+        for &(a, b) in &ws {
+            let raw = &region[a..b];
+            let w = raw
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .to_lowercase();
+            let cl = clauses.last_mut().expect("non-empty");
+            // "..., and organizers of X face": a new clause.
+            let seg_start = cl.last().is_some_and(|s| s.is_empty());
+            if self.clause.contains(&w)
+                || matches!(raw, "–" | "—" | "--" | "-")
+                || w == "and" && seg_start
+            {
+                clauses.push(vec![Vec::new()]);
+                continue;
+            }
+            if raw.starts_with(['(', '“', '"']) {
+                cl.push(Vec::new());
+            }
+            cl.last_mut().expect("non-empty").push((a, b));
+            if raw.ends_with(';') {
+                clauses.push(vec![Vec::new()]);
+            } else if raw.ends_with([',', ':', ')', '”', '"']) {
+                cl.push(Vec::new());
+            }
+        }
+        let word = |p: (usize, usize)| {
+            region[p.0..p.1]
+                .trim_end_matches([',', ';', ':'])
+                .to_lowercase()
+        };
+        let acceptable = |seg: &Seg| {
+            let skip = seg
+                .iter()
+                .take_while(|&&p| self.adverb.contains(&word(p)))
+                .count();
+            let Some(&first) = seg.get(skip) else {
+                return false;
+            };
+            if self.is_generic(&region[first.0..seg[seg.len() - 1].1]) {
+                return true;
+            }
+            let w0 = word(first);
+            let raw0 = &region[first.0..first.1];
+            if w0.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(w0.as_str(), "of" | "from" | "aged" | "age")
+                || self.intro.contains(&w0)
+            {
+                return false;
+            }
+            // "co-defendant Tom Hardy": a lowercase descriptor before a name.
+            let described_name = seg
+                .get(skip + 1)
+                .is_some_and(|&(a, b)| region[a..b].starts_with(|c: char| c.is_uppercase()))
+                && w0.chars().all(|c| c.is_lowercase() || c == '-');
+            offense
+                || described_name
+                || raw0.starts_with(|c: char| c.is_uppercase())
+                || self.pronoun.contains(&w0)
+                || self.title.contains(&w0)
+                || matches!(
+                    w0.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "several"
+                        | "at"
+                )
+        };
+        let name_like = |seg: &Seg| {
+            seg.iter().all(|&(a, b)| Self::is_name_word(&region[a..b])) && seg.len() <= 6
+        };
+        let trailing_name = |seg: &Seg| -> Option<(usize, usize)> {
+            let n = seg
+                .iter()
+                .rev()
+                .take_while(|&&(a, b)| Self::is_name_word(&region[a..b]))
+                .count();
+            (n >= 2 && n < seg.len() || n >= 1 && n == seg.len())
+                .then(|| (seg[seg.len() - n].0, seg[seg.len() - 1].1))
+        };
+        let nclauses = clauses.len();
+        let mut pick: Option<(usize, usize)> = None;
+        for (ci, cl) in clauses.iter().enumerate().rev() {
+            if offense && ci + 1 != nclauses {
+                break;
+            }
+            let segs: Vec<&Seg> = cl.iter().filter(|s| !s.is_empty()).collect();
+            let cands: Vec<usize> = (0..segs.len()).filter(|&i| acceptable(segs[i])).collect();
+            if cands.is_empty() {
+                continue;
+            }
+            let chosen = if ci + 1 == nclauses {
+                cands
+                    .iter()
+                    .take(2)
+                    .copied()
+                    .find(|&i| name_like(segs[i]))
+                    .unwrap_or(cands[0])
+            } else {
+                *cands.last().expect("non-empty")
+            };
+            let seg = segs[chosen];
+            // "The court acquitted Ali, who ...": the name right before "who".
+            if !offense && ci + 1 != nclauses && !name_like(seg) {
+                let n = seg
+                    .iter()
+                    .rev()
+                    .take_while(|&&(a, b)| Self::is_name_word(&region[a..b]))
+                    .count();
+                if n >= 1 && n < seg.len() {
+                    let n = (seg[seg.len() - n].0, seg[seg.len() - 1].1);
+                    if region[n.0..n.1].split_whitespace().count() < seg.len()
+                        && !region[seg[0].0..seg[0].1].starts_with(|c: char| c.is_lowercase())
+                    {
+                        pick = Some(n);
+                        break;
+                    }
+                }
+            }
+            // "Musa Sani, a 22-year-old student, who ...": prefer the name.
+            let w0 = &region[seg[0].0..seg[0].1];
+            if !offense && w0.starts_with(|c: char| c.is_lowercase()) && chosen > 0 {
+                if let Some(n) = trailing_name(segs[chosen - 1]) {
+                    pick = Some(n);
+                    break;
+                }
+            }
+            let (a, b) = self.np(region, seg, 10)?;
+            pick = Some((a, b));
+            break;
+        }
+        let (a, b) = pick?;
+        let (a, b) = trim_span(text, s0 + a, s0 + b);
+        (a < b).then(|| Span::new(a, b))
+    }
+
+    /// Canonical name for a subject from the document's entities, if any.
+    pub fn canonical(&self, doc: &Document, span: Span) -> Option<String> {
+        let s = doc.slice(span).to_lowercase();
+        if self.pronoun.contains(&s) {
+            return doc
+                .entities
+                .iter()
+                .rev()
+                .find(|e| e.label == Label::Person && e.span.end <= span.start)
+                .map(|e| e.canonical.clone());
+        }
+        let inside: Vec<_> = doc
+            .entities
+            .iter()
+            .filter(|e| {
+                span.contains(&e.span)
+                    && matches!(e.label, Label::Person | Label::Org | Label::Norp)
+            })
+            .collect();
+        match inside.as_slice() {
+            [e] if e.label != Label::Norp || e.span == span => Some(e.canonical.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn mention(&self, doc: &Document, span: Span) -> Mention {
+        Mention {
+            span,
+            canonical: self.canonical(doc, span),
+        }
+    }
+
+    /// The offense phrase that starts at `pos`, up to a stop word or punctuation.
+    fn offense_phrase(&self, text: &str, pos: usize, end: usize) -> Option<Span> {
+        // A quoted offense runs to its closing quote: for “inciting subversion,”.
+        let rest = &text[pos..end];
+        for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’')] {
+            if let Some(r) = rest.strip_prefix(open) {
+                let Some(c) = r.find(close) else { break };
+                let a = pos + open.len_utf8();
+                let (a, b) = trim_span(text, a, a + c);
+                return (a < b).then(|| Span::new(a, b));
+            }
+        }
+        let mut stop = end;
+        for (i, c) in text[pos..end].char_indices() {
+            if matches!(
+                c,
+                ',' | ';' | ':' | '(' | ')' | '!' | '?' | '"' | '“' | '”' | '—' | '–'
+            ) || c == '.' && text[pos + i + 1..end].starts_with(|c: char| c.is_whitespace())
+                || c == '.' && pos + i + 1 == end
+            {
+                stop = pos + i;
+                break;
+            }
+        }
+        if let Some(h) = self.offense_stops.find(text, pos, stop).next() {
+            stop = h.start;
+        }
+        // "... in 2017", "... on 14 June".
+        let ws = words(&text[pos..stop]);
+        for k in 1..ws.len() {
+            let w = &text[pos + ws[k - 1].0..pos + ws[k - 1].1];
+            let n = &text[pos + ws[k].0..pos + ws[k].1];
+            if matches!(w, "in" | "on" | "since") && n.starts_with(|c: char| c.is_ascii_digit()) {
+                stop = pos + ws[k - 1].0;
+                break;
+            }
+        }
+        let ws = words(&text[pos..stop]);
+        if ws.len() > 12 {
+            stop = pos + ws[11].1;
+        }
+        let (mut a, b) = trim_span(text, pos, stop);
+        if a >= b {
+            return None;
+        }
+        let lower = normalize(&text[a..b]);
+        if self.offense_reject.iter().any(|r| {
+            lower
+                .strip_prefix(r.as_str())
+                .is_some_and(|x| x.is_empty() || x.starts_with(' '))
+        }) || lower
+            .split(' ')
+            .take(2)
+            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        // A doubled word ("sending the sending of leaflets"): keep the second.
+        let ws = words(&text[a..b]);
+        if ws.len() >= 3 {
+            let w0 = &text[a + ws[0].0..a + ws[0].1];
+            let w1 = &text[a + ws[1].0..a + ws[1].1];
+            let w2 = &text[a + ws[2].0..a + ws[2].1];
+            if w1.eq_ignore_ascii_case("the") && w0.eq_ignore_ascii_case(w2) {
+                a += ws[1].0;
+            }
+        }
+        Some(Span::new(a, b))
+    }
+
+    /// Offense candidates in `text[s0..s1]`: (span, cue start, scope).
+    /// Only cues of `scope` that start in `text[s0..cue_end]`; phrases run to `s1`.
+    pub fn offenses(
+        &self,
+        text: &str,
+        s0: usize,
+        s1: usize,
+        scope: OffenseScope,
+        cue_end: usize,
+    ) -> Vec<(Span, usize, OffenseScope)> {
+        let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
+        let mut out = Vec::new();
+        for (re, scope) in self.offense_cues.iter().filter(|(_, sc)| *sc == scope) {
+            for c in re.captures_iter(s) {
+                let m = c.get(0).expect("match");
+                let span = match c.name("o") {
+                    Some(o) => Some(Span::new(s0 + o.start(), s0 + o.end())),
+                    None => self.offense_phrase(text, s0 + m.end(), s1),
+                };
+                if let Some(span) = span {
+                    out.push((span, s0 + m.start(), *scope));
+                }
+            }
+        }
+        out.sort_by_key(|o| o.0);
+        out
+    }
+
+    /// Law mentions in `text[s0..s1]` (plus LAW entities), sorted, not overlapping.
+    pub fn laws(&self, doc: &Document, s0: usize, s1: usize) -> Vec<Span> {
+        let text = &doc.text;
+        let s = &text[s0..s1];
+        let mut all = Vec::new();
+        for re in &self.laws {
+            for m in re.find_iter(s) {
+                let mut a = s0 + m.start();
+                let b = s0 + m.end();
+                for the in ["the ", "The "] {
+                    if text[a..b].starts_with(the) {
+                        a += the.len();
+                    }
+                }
+                if a < b {
+                    all.push(Span::new(a, b));
+                }
+            }
+        }
+        for e in &doc.entities {
+            if e.label == Label::Law && e.span.start >= s0 && e.span.end <= s1 {
+                all.push(e.span);
+            }
+        }
+        all.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
+        let mut out: Vec<Span> = Vec::new();
+        for sp in all {
+            if out.last().is_some_and(|l| l.overlaps(&sp)) {
+                continue;
+            }
+            out.push(sp);
+        }
+        out
+    }
+}

@@ -1,0 +1,926 @@
+//! Legal penalties: what sentence, for whom, for what, under which law, and how
+//! certain (`penalties` in `prex.v1`).
+//!
+//! One Aho-Corasick pass over the document finds trigger words
+//! (`patterns/penalties/triggers.tsv`); only sentences with a trigger are looked
+//! at further. There, quantities (durations, money) are found and attached to
+//! adjacent triggers across allowed connector words ("57 months *in* prison",
+//! "fine *of* $250,000"); status comes from the nearest cue, bound from cue
+//! words or ranges, and subject, offense and law from the clause around it.
+
+mod args;
+mod phrases;
+mod quantity;
+mod status;
+mod triggers;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use regex::{Regex, RegexBuilder};
+
+use crate::document::{Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStatus, Rule, Span};
+use crate::patterns::{lines, word_list, Patterns};
+
+use args::{Args, OffenseScope};
+use phrases::PhraseSet;
+pub use quantity::{Quantities, Quantity, QuantityKind};
+use status::Cues;
+use triggers::{Needs, Triggers};
+
+/// What kind of quantity a penalty kind takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Takes {
+    Duration,
+    Money,
+    Count,
+    Nothing,
+}
+
+fn takes(kind: PenaltyKind) -> Takes {
+    use PenaltyKind::*;
+    match kind {
+        Imprisonment | Detention | ForcedLabor | Probation | SupervisedRelease | HouseArrest
+        | CommunityService | Other => Takes::Duration,
+        Fine | Restitution | Forfeiture => Takes::Money,
+        Corporal => Takes::Count,
+        Death | Deportation => Takes::Nothing,
+    }
+}
+
+pub struct PenaltyExtractor {
+    triggers: Triggers,
+    quantities: Quantities,
+    cues: Cues,
+    args: Args,
+    orphans: Vec<(Regex, PenaltyKind, Rule)>,
+    countries: PhraseSet<String>,
+    negatives: Vec<String>,
+    fillers: Vec<String>,
+    not_penalty: PhraseSet<()>,
+}
+
+/// A penalty under construction within one sentence.
+#[derive(Debug, Clone)]
+struct Draft {
+    span: Span,
+    kind: PenaltyKind,
+    quantity: Option<Quantity>,
+    life: bool,
+    /// Bound found in the connector gap.
+    gap_bound: Option<Bound>,
+    rule: Rule,
+}
+
+impl PenaltyExtractor {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let path = "penalties/orphans.tsv";
+        let mut orphans = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            let re = RegexBuilder::new(&phrases::ascii_boundaries(l.col(0)))
+                .case_insensitive(true)
+                .build()
+                .with_context(|| format!("{path}:{}: bad regex", l.number))?;
+            let Some(kind) = PenaltyKind::parse(l.col(1)) else {
+                bail!("{path}:{}: unknown penalty kind {:?}", l.number, l.col(1));
+            };
+            orphans.push((re, kind, Arc::from(format!("{path}:{}", l.number))));
+        }
+        let path = "penalties/countries.tsv";
+        let mut cs = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            if l.col(1).len() != 2 {
+                bail!(
+                    "{path}:{}: want a two-letter country code, not {:?}",
+                    l.number,
+                    l.col(1)
+                );
+            }
+            cs.push((l.col(0).to_string(), l.col(1).to_string()));
+        }
+        Ok(PenaltyExtractor {
+            triggers: Triggers::new(patterns)?,
+            quantities: Quantities::new(patterns)?,
+            cues: Cues::new(patterns)?,
+            args: Args::new(patterns)?,
+            orphans,
+            countries: PhraseSet::new(cs, path)?,
+            negatives: word_list(patterns.require("penalties/negatives.txt")?)
+                .map(status::normalize)
+                .collect(),
+            not_penalty: PhraseSet::new(
+                word_list(patterns.require("penalties/not_penalty.txt")?)
+                    .map(|w| (w.to_string(), ()))
+                    .collect(),
+                "penalties/not_penalty.txt",
+            )?,
+            fillers: word_list(patterns.require("penalties/fillers.txt")?)
+                .map(status::normalize)
+                .collect(),
+        })
+    }
+
+    /// Fills `doc.penalties`.
+    pub fn run(&self, doc: &mut Document) {
+        doc.penalties = self.extract(doc);
+    }
+
+    /// The penalties of a document (sentences must be filled; an empty sentence
+    /// list means the whole text is one sentence).
+    pub fn extract(&self, doc: &Document) -> Vec<Penalty> {
+        let text = doc.text.as_str();
+        let mut hits = self.triggers.find(text, 0, text.len()).peekable();
+        if hits.peek().is_none() {
+            return Vec::new();
+        }
+        let whole = [Span::new(0, text.len())];
+        let sentences: &[Span] = if doc.sentences.is_empty() {
+            &whole
+        } else {
+            &doc.sentences
+        };
+        let mut by_sentence: Vec<(usize, Vec<triggers::TriggerHit>)> = Vec::new();
+        for h in hits {
+            let si = if doc.sentences.is_empty() {
+                0
+            } else {
+                doc.sentence_of(h.start)
+            };
+            if h.end > sentences[si].end {
+                continue;
+            }
+            match by_sentence.last_mut() {
+                Some((s, v)) if *s == si => v.push(h),
+                _ => by_sentence.push((si, vec![h])),
+            }
+        }
+        let mut country: Option<Option<String>> = None;
+        let mut out = Vec::new();
+        for (si, hs) in by_sentence {
+            let drafts = self.drafts(text, sentences[si], &hs);
+            if drafts.is_empty() {
+                continue;
+            }
+            self.finish(doc, sentences, si, drafts, &mut country, &mut out);
+        }
+        out.sort_by_key(|p| p.span.start);
+        out
+    }
+
+    /// Whether the quantity is time that passed ("spent more than a year").
+    fn negated(&self, text: &str, s0: usize, q: &Quantity) -> bool {
+        let lo = quantity::floor_char(text, q.start.saturating_sub(40).max(s0));
+        let mut before = status::normalize(&text[lo..q.start]);
+        loop {
+            let trimmed = self
+                .fillers
+                .iter()
+                .find(|f| {
+                    before.ends_with(f.as_str()) && before[..before.len() - f.len()].ends_with(' ')
+                        || before == **f
+                })
+                .map(|f| before[..before.len() - f.len()].trim_end().to_string());
+            match trimmed {
+                Some(t) => before = t,
+                None => break,
+            }
+        }
+        self.negatives.iter().any(|n| {
+            before
+                .strip_suffix(n.as_str())
+                .is_some_and(|x| x.is_empty() || x.ends_with(' '))
+        })
+    }
+
+    /// Trigger + quantity pairs of one sentence.
+    fn drafts(&self, text: &str, sent: Span, hs: &[triggers::TriggerHit]) -> Vec<Draft> {
+        let (s0, s1) = (sent.start, sent.end);
+        let qs = self.quantities.find(text, s0, s1);
+        let mut used: Vec<bool> = qs.iter().map(|q| self.negated(text, s0, q)).collect();
+        let has_cue = self
+            .cues
+            .status
+            .find(text, s0, s1)
+            .any(|h| self.cues.status.value(h.id).0.is_some());
+        let hs: Vec<_> = hs
+            .iter()
+            .filter(|h| self.triggers.get(h.id).needs != Needs::Anchor)
+            .copied()
+            .collect();
+        let want_of = |h: &triggers::TriggerHit| {
+            let t = self.triggers.get(h.id);
+            if t.life {
+                Takes::Nothing
+            } else {
+                takes(t.kind)
+            }
+        };
+        let fits = |q: &Quantity, want: Takes| {
+            matches!(
+                (&q.kind, want),
+                (QuantityKind::Duration { .. }, Takes::Duration)
+                    | (QuantityKind::Money { .. }, Takes::Money)
+            )
+        };
+        // Pass 1: a quantity right before its trigger ("57 months in prison");
+        // pass 2: right after it ("a fine of $250,000", "jailed for five years").
+        let mut found: Vec<Option<(usize, Span, Option<Bound>)>> = vec![None; hs.len()];
+        for (k, h) in hs.iter().enumerate() {
+            let want = want_of(h);
+            if h.span_start != h.start {
+                continue;
+            }
+            if let Some(i) = (0..qs.len())
+                .rev()
+                .find(|&i| qs[i].end <= h.start && fits(&qs[i], want))
+            {
+                if used[i] {
+                    continue;
+                }
+                let (gap, b) = self.cues.strip_bounds(text, qs[i].end, h.start);
+                if self.cues.is_pre(&gap) {
+                    used[i] = true;
+                    found[k] = Some((i, Span::new(qs[i].start, h.span_end), b));
+                }
+            }
+        }
+        for (k, h) in hs.iter().enumerate() {
+            let want = want_of(h);
+            if found[k].is_some() || h.span_end != h.end {
+                continue;
+            }
+            if let Some(i) = (0..qs.len()).find(|&i| qs[i].start >= h.end && fits(&qs[i], want)) {
+                if used[i] {
+                    continue;
+                }
+                let (gap, b) = self.cues.strip_bounds(text, h.end, qs[i].start);
+                // "has been behind bars for six months" (not "has been jailed for").
+                let verb = self.cues.status.find(text, h.start, h.end).next().is_some();
+                let passed = want == Takes::Duration
+                    && !verb
+                    && self.negated(
+                        text,
+                        s0,
+                        &Quantity {
+                            start: h.start,
+                            ..qs[i].clone()
+                        },
+                    );
+                if self.cues.is_post(&gap) && !passed {
+                    used[i] = true;
+                    found[k] = Some((i, Span::new(h.span_start, qs[i].end), b));
+                }
+            }
+        }
+        let mut drafts = Vec::new();
+        for (k, h) in hs.iter().enumerate() {
+            let t = self.triggers.get(h.id);
+            if let Some((i, span, b)) = found[k] {
+                let life =
+                    t.life || matches!(qs[i].kind, QuantityKind::Duration { life: true, .. });
+                drafts.push(Draft {
+                    span,
+                    kind: t.kind,
+                    quantity: Some(qs[i].clone()),
+                    life,
+                    gap_bound: b,
+                    rule: t.rule.clone(),
+                });
+                continue;
+            }
+            if want_of(h) == Takes::Count {
+                if let Some(c) = self.quantities.count_before(text, s0, h.start) {
+                    drafts.push(Draft {
+                        span: Span::new(c, h.span_end),
+                        kind: t.kind,
+                        quantity: None,
+                        life: false,
+                        gap_bound: None,
+                        rule: t.rule.clone(),
+                    });
+                    continue;
+                }
+            }
+            let ok = match t.needs {
+                Needs::Free => true,
+                // "the prison term" refers back to one already stated.
+                Needs::Cue => {
+                    has_cue
+                        && (t.kind == PenaltyKind::Forfeiture || !self.anaphoric(text, s0, h.start))
+                }
+                Needs::Quantity | Needs::Anchor => false,
+            } && self.not_penalty.find(text, s0, h.start).next().is_none();
+            if ok {
+                let mut span = Span::new(h.span_start, h.span_end);
+                if t.kind == PenaltyKind::Forfeiture {
+                    span.end = self.object_end(text, span.end, s1);
+                }
+                drafts.push(Draft {
+                    span,
+                    kind: t.kind,
+                    quantity: None,
+                    life: t.life,
+                    gap_bound: None,
+                    rule: t.rule.clone(),
+                });
+            }
+        }
+        // Durations without a trigger: "sentenced him to 10 years".
+        for (i, q) in qs.iter().enumerate() {
+            if used[i] || !matches!(q.kind, QuantityKind::Duration { .. }) {
+                continue;
+            }
+            let qspan = Span::new(q.start, q.end);
+            if let Some(d) = drafts.iter_mut().find(|d| d.span.overlaps(&qspan)) {
+                // "25 years to life in prison": the minimum joins the life term.
+                if d.life
+                    && d.quantity.is_none()
+                    && matches!(q.kind, QuantityKind::Duration { life: true, .. })
+                {
+                    d.span = Span::new(d.span.start.min(q.start), d.span.end.max(q.end));
+                    d.quantity = Some(q.clone());
+                }
+                continue;
+            }
+            let lo = quantity::floor_char(text, q.start.saturating_sub(100).max(s0));
+            let mut before_end = q.start;
+            if let Some(h) = self.cues.bounds.find(text, lo, q.start).last() {
+                if text[h.end..q.start].trim().is_empty() {
+                    before_end = h.start;
+                }
+            }
+            let before = &text[lo..before_end];
+            // "up to five years in prison ..., and up to 10 years": coordinated.
+            let tail = status::normalize(before);
+            let coordinated =
+                (tail.ends_with(" and") || tail.ends_with(" or") || tail.ends_with(','))
+                    .then(|| {
+                        drafts
+                            .iter()
+                            .rfind(|d: &&Draft| d.span.end <= q.start && d.quantity.is_some())
+                    })
+                    .flatten()
+                    .filter(|d| takes(d.kind) == Takes::Duration)
+                    .map(|d| (d.kind, d.rule.clone()));
+            let orphan = self
+                .orphans
+                .iter()
+                .find(|(re, _, _)| re.is_match(before))
+                .map(|(_, k, r)| (*k, r.clone()))
+                .or(coordinated);
+            if let Some((kind, rule)) = orphan {
+                let life = matches!(q.kind, QuantityKind::Duration { life: true, .. });
+                drafts.push(Draft {
+                    span: Span::new(q.start, q.end),
+                    kind,
+                    quantity: Some(q.clone()),
+                    life,
+                    gap_bound: None,
+                    rule,
+                });
+            }
+        }
+        // Not overlapping; the longer span wins. Touching pieces of one kind
+        // ("to [life]" + "imprisonment") become one.
+        drafts.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.len().cmp(&a.span.len()))
+        });
+        let mut out: Vec<Draft> = Vec::new();
+        for d in drafts {
+            match out.last_mut() {
+                Some(l) if l.span.overlaps(&d.span) => {
+                    if d.span.len() > l.span.len() {
+                        *l = d;
+                    }
+                }
+                Some(l)
+                    if l.kind == d.kind
+                        && (text[l.span.end..d.span.start].trim().is_empty()
+                            || status::normalize(&text[l.span.end..d.span.start])
+                                .split(' ')
+                                .all(|w| matches!(w, "for" | "a" | "of" | "to")))
+                        && (l.quantity.is_none() || d.quantity.is_none()) =>
+                {
+                    l.span.end = d.span.end;
+                    l.life |= d.life;
+                    if l.quantity.is_none() {
+                        l.quantity = d.quantity;
+                        l.gap_bound = d.gap_bound;
+                    }
+                }
+                _ => out.push(d),
+            }
+        }
+        out
+    }
+
+    /// Whether the word before `pos` is a determiner that refers back ("the", "his").
+    fn anaphoric(&self, text: &str, s0: usize, pos: usize) -> bool {
+        let before = text[s0..pos].trim_end();
+        let w = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        matches!(
+            w.as_str(),
+            "the" | "his" | "her" | "their" | "this" | "that" | "these" | "those" | "its"
+        )
+    }
+
+    /// End of an object phrase after a trigger: "confiscation [of his property]".
+    fn object_end(&self, text: &str, end: usize, s1: usize) -> usize {
+        let rest = &text[end..s1];
+        let Some(r) = rest.strip_prefix(" of ") else {
+            return end;
+        };
+        let base = end + 4;
+        let mut last = end;
+        for (n, w) in r.split(' ').enumerate() {
+            let word = w.trim_end_matches([',', '.', ';', ':', ')']);
+            let lw = word.to_lowercase();
+            if n >= 5
+                || word.is_empty()
+                || matches!(
+                    lw.as_str(),
+                    "in" | "and"
+                        | "held"
+                        | "at"
+                        | "from"
+                        | "for"
+                        | "to"
+                        | "as"
+                        | "worth"
+                        | "valued"
+                        | "on"
+                        | "by"
+                )
+            {
+                break;
+            }
+            let off = w.as_ptr() as usize - r.as_ptr() as usize;
+            last = base + off + word.len();
+            if word.len() != w.len() {
+                break;
+            }
+        }
+        last
+    }
+
+    /// Status, bound, amount, subject, offense and law of a sentence's drafts.
+    fn finish(
+        &self,
+        doc: &Document,
+        sentences: &[Span],
+        si: usize,
+        drafts: Vec<Draft>,
+        country: &mut Option<Option<String>>,
+        out: &mut Vec<Penalty>,
+    ) {
+        let text = doc.text.as_str();
+        let sent = sentences[si];
+        let (s0, s1) = (sent.start, sent.end);
+        let cues = self.cues.status_hits(text, s0, s1);
+        let first = out.len();
+        // A list item ("a $2,500 fine;") takes its cue and subject from the
+        // lead-in sentence ending in ':'.
+        let lead = if cues.is_empty() {
+            (si.saturating_sub(8)..si)
+                .rev()
+                .take_while(|&k| sentences[k].len() < 400)
+                .find(|&k| {
+                    text[sentences[k].start..sentences[k].end]
+                        .trim_end()
+                        .ends_with(':')
+                })
+                .map(|k| {
+                    (
+                        sentences[k],
+                        self.cues
+                            .status_hits(text, sentences[k].start, sentences[k].end),
+                    )
+                })
+                .filter(|(_, c)| !c.is_empty())
+        } else {
+            None
+        };
+        let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
+        let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
+        let laws_here = self.args.laws(doc, s0, s1);
+        let offenses_here = self.args.offenses(text, s0, s1, OffenseScope::Sentence, s1);
+        let lower = text[s0..s1].to_lowercase();
+        let has_word = |w: &str| {
+            lower.match_indices(w).any(|(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        };
+        // The sentence speaks of a law: look for it nearby.
+        let mentions_law = [
+            "law",
+            "laws",
+            "statute",
+            "code",
+            "ordinance",
+            "article",
+            "section",
+            "act",
+        ]
+        .iter()
+        .any(|w| has_word(w));
+        // A law is the actor: penalties without a cue are statutory.
+        let law_actor = !laws_here.is_empty()
+            || [
+                "the law",
+                "this law",
+                "the ordinance",
+                "the act",
+                "the article",
+                "the statute",
+                "the code",
+            ]
+            .iter()
+            .any(|w| has_word(w));
+        let spans: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+        let mut prev_offense: Option<Option<Span>> = None;
+        let mut near_laws: Option<Vec<Span>> = None;
+        let mut prev: Option<(Span, Bound)> = None;
+        for (di, d) in drafts.iter().enumerate() {
+            // Status: nearest cue before, else after.
+            let cue = cues
+                .iter()
+                .rfind(|(h, _)| h.start <= d.span.start)
+                .or_else(|| cues.iter().find(|(h, _)| h.start > d.span.start))
+                .copied();
+            let lead_cue = lead.as_ref().and_then(|(_, c)| c.last().copied());
+            let mut status = match cue.or(lead_cue) {
+                Some((_, s)) => s,
+                None if law_actor => PenaltyStatus::Statutory,
+                None => PenaltyStatus::Imposed,
+            };
+            if status == PenaltyStatus::Imposed || cue.is_none() {
+                if overturned {
+                    status = PenaltyStatus::Overturned;
+                } else if upheld {
+                    status = PenaltyStatus::Upheld;
+                }
+            }
+            // Bound.
+            let mut bound = match &d.quantity {
+                Some(q) if q.bound != Bound::Exact => q.bound,
+                _ => d.gap_bound.unwrap_or(Bound::Exact),
+            };
+            if bound == Bound::Exact {
+                let lo = quantity::floor_char(text, d.span.start.saturating_sub(60).max(s0));
+                let lo = prev.map_or(lo, |(p, _)| lo.max(p.end));
+                if let Some(b) = self.cues.bound_before(text, lo, d.span.start) {
+                    bound = b;
+                } else if let (Some((p, Bound::Max)), Some(_)) = (prev, &d.quantity) {
+                    let gap = status::normalize(&text[p.end..d.span.start]);
+                    if self.cues.is_coord(&gap) {
+                        bound = Bound::Max;
+                    }
+                }
+            }
+            prev = Some((d.span, bound));
+            // Courts impose exact terms: "up to" after an imposing verb is a threat.
+            let ranged = d.quantity.as_ref().is_some_and(|q| q.bound != Bound::Exact);
+            if status == PenaltyStatus::Imposed && bound == Bound::Max && !ranged {
+                status = if law_actor {
+                    PenaltyStatus::Statutory
+                } else {
+                    PenaltyStatus::Potential
+                };
+            }
+            let (duration, amount) = match &d.quantity {
+                Some(Quantity {
+                    kind: QuantityKind::Duration { iso, .. },
+                    ..
+                }) => (Some(iso.clone()), None),
+                Some(
+                    q @ Quantity {
+                        kind: QuantityKind::Money { value, currency },
+                        ..
+                    },
+                ) => {
+                    let spec = &self.quantities.currencies[*currency];
+                    let code = if spec.ambiguous() {
+                        let c = country.get_or_insert_with(|| self.country(doc));
+                        spec.resolve(c.as_deref()).to_string()
+                    } else {
+                        spec.resolve(None).to_string()
+                    };
+                    (
+                        None,
+                        Some(Amount {
+                            value: *value,
+                            currency: code,
+                            span: Span::new(q.start, q.end),
+                        }),
+                    )
+                }
+                None => (None, None),
+            };
+            // Subject.
+            let qstart = d.quantity.as_ref().map(|q| q.start);
+            let mut subject = if status == PenaltyStatus::Statutory {
+                None
+            } else if let (None, Some((ls, lc))) = (cue, &lead) {
+                let end = Span::new(ls.end, ls.end);
+                self.args
+                    .subject_lead(text, *ls)
+                    .map(|sp| self.args.mention(doc, sp))
+                    .or_else(|| {
+                        self.subject(
+                            doc,
+                            ls.start,
+                            ls.end,
+                            end,
+                            None,
+                            lc,
+                            lc.last().map(|c| c.0),
+                            &[],
+                            true,
+                        )
+                    })
+            } else {
+                self.subject(
+                    doc,
+                    s0,
+                    s1,
+                    d.span,
+                    qstart,
+                    &cues,
+                    cue.map(|c| c.0),
+                    &spans,
+                    !matches!(d.kind, PenaltyKind::Restitution | PenaltyKind::Forfeiture),
+                )
+            };
+            if subject
+                .as_ref()
+                .is_some_and(|m| self.args.is_generic(doc.slice(m.span)))
+            {
+                subject = None;
+                status = PenaltyStatus::Statutory;
+            }
+            // Offense: "for X" right after this penalty or the last one coordinated with it.
+            let group_end = drafts[di..]
+                .windows(2)
+                .take_while(|w| {
+                    self.cues
+                        .is_coord(&status::normalize(&text[w[0].span.end..w[1].span.start]))
+                })
+                .last()
+                .map_or(d.span.end, |w| w[1].span.end);
+            let after =
+                self.args
+                    .offenses(text, group_end, s1, OffenseScope::After, group_end + 120);
+            let offense = after
+                .iter()
+                .find(|(sp, cue_at, _)| {
+                    *cue_at >= group_end
+                        && *cue_at <= group_end + 48
+                        && !text[group_end..*cue_at].contains([',', ';'])
+                        && sp.start > d.span.end
+                })
+                .or_else(|| {
+                    offenses_here
+                        .iter()
+                        .min_by_key(|(sp, _, _)| dist(*sp, d.span))
+                })
+                .map(|o| o.0)
+                .or_else(|| {
+                    // "Blasphemy is punishable by death": the clause subject.
+                    let (h, st) = cue?;
+                    if st != PenaltyStatus::Statutory || h.start > d.span.start {
+                        return None;
+                    }
+                    let sp = self.args.offense_before(text, s0, h.start)?;
+                    let l = doc.slice(sp).to_lowercase();
+                    let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
+                        || ["the ", "this ", "it", "which", "section", "article"]
+                            .iter()
+                            .any(|w| l.starts_with(w))
+                            && [
+                                "law",
+                                "ordinance",
+                                "act",
+                                "article",
+                                "code",
+                                "bill",
+                                "amendment",
+                                "provision",
+                                "charge",
+                                "statute",
+                                "it",
+                                "which",
+                                "section",
+                            ]
+                            .iter()
+                            .any(|w| l.contains(w));
+                    (!lawish).then_some(sp)
+                })
+                .or_else(|| {
+                    *prev_offense.get_or_insert_with(|| {
+                        let p = si.checked_sub(1)?;
+                        let ps = sentences[p];
+                        self.args
+                            .offenses(text, ps.start, ps.end, OffenseScope::Sentence, ps.end)
+                            .into_iter()
+                            .next_back()
+                            .map(|o| o.0)
+                    })
+                });
+            // Law: in the sentence, else near it when the sentence speaks of a law.
+            let law = laws_here
+                .iter()
+                .min_by_key(|l| dist(**l, d.span))
+                .copied()
+                .or_else(|| {
+                    if !(mentions_law || status == PenaltyStatus::Statutory) {
+                        return None;
+                    }
+                    let near = near_laws.get_or_insert_with(|| {
+                        let mut v = Vec::new();
+                        for (k, &ks) in sentences
+                            .iter()
+                            .enumerate()
+                            .take((si + 3).min(sentences.len()))
+                            .skip(si.saturating_sub(2))
+                        {
+                            if k != si {
+                                v.extend(self.args.laws(doc, ks.start, ks.end));
+                            }
+                        }
+                        v
+                    });
+                    let mut best: Option<(usize, Span)> = None;
+                    for &l in near.iter() {
+                        let dd = dist(l, d.span);
+                        if best.map_or(true, |(b, _)| dd < b) {
+                            best = Some((dd, l));
+                        }
+                    }
+                    best.map(|b| b.1)
+                });
+            out.push(Penalty {
+                span: d.span,
+                kind: d.kind,
+                duration,
+                amount,
+                life: d.life,
+                bound,
+                status,
+                subject,
+                offense,
+                law,
+                rule: d.rule.clone(),
+            });
+        }
+        // Penalties of one sentence share subject and offense.
+        let here = &mut out[first..];
+        let near = |here: &[Penalty], i: usize, f: &dyn Fn(&Penalty) -> bool| {
+            (0..here.len())
+                .filter(|&j| j != i && f(&here[j]))
+                .min_by_key(|&j| (j.abs_diff(i), j > i))
+        };
+        for i in 0..here.len() {
+            if here[i].subject.is_none() && here[i].status != PenaltyStatus::Statutory {
+                if let Some(j) = near(here, i, &|p: &Penalty| p.subject.is_some()) {
+                    here[i].subject = here[j].subject.clone();
+                }
+            }
+            if here[i].offense.is_none() {
+                if let Some(j) = near(here, i, &|p: &Penalty| p.offense.is_some()) {
+                    here[i].offense = here[j].offense;
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn subject(
+        &self,
+        doc: &Document,
+        s0: usize,
+        s1: usize,
+        span: Span,
+        qstart: Option<usize>,
+        cues: &[(phrases::Hit, PenaltyStatus)],
+        governing: Option<phrases::Hit>,
+        others: &[Span],
+        allow_to: bool,
+    ) -> Option<crate::document::Mention> {
+        let text = doc.text.as_str();
+        if let Some(sp) = self.args.subject_following(text, span.end, s1, allow_to) {
+            return Some(self.args.mention(doc, sp));
+        }
+        // "sentenced A to four years ... and B to three years": B for the second.
+        let mut order: Vec<(phrases::Hit, PenaltyStatus)> = Vec::new();
+        if let Some(g) = governing {
+            if let Some(c) = cues.iter().find(|(h, _)| *h == g) {
+                order.push(*c);
+            }
+        }
+        order.extend(
+            cues.iter()
+                .rev()
+                .filter(|(h, _)| h.end <= span.start && Some(*h) != governing)
+                .copied(),
+        );
+        for (h, st) in order {
+            if h.start > span.start {
+                continue;
+            }
+            // A cue inside the span ("fined him 50,000 rupees") looks up to the amount.
+            let limit = if h.end > span.start {
+                qstart.unwrap_or(h.end).max(h.end)
+            } else {
+                span.start
+            };
+            let mut from = h.end;
+            if limit > from {
+                let region = &text[from..limit];
+                if let Some(k) = region.rfind(" and ") {
+                    let after = &region[k + 5..];
+                    if after.starts_with(|c: char| c.is_uppercase()) && after.contains(" to ") {
+                        from += k + 5;
+                    }
+                }
+            }
+            let mut sp = if self.cues.takes_object(&h) {
+                self.args.subject_after(text, from, limit)
+            } else {
+                None
+            };
+            // Not across another penalty, not an amount.
+            if sp.is_some_and(|x| {
+                others.iter().any(|o| *o != span && o.overlaps(&x))
+                    || text[x.start..x.end].starts_with(|c: char| !c.is_alphabetic())
+            }) {
+                sp = None;
+            }
+            // Before an appeal verb stands the court, not the sentenced.
+            let court_verb = matches!(st, PenaltyStatus::Upheld | PenaltyStatus::Overturned);
+            // "The court handed down ...": before an active verb stands the court.
+            // ... unless the verb takes no object ("X jailed for four years").
+            let next = text[h.end..s1]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let objectless = !matches!(
+                next.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "down"
+            );
+            let active = self.cues.takes_object(&h)
+                && !self.args.passive(text, s0, h.start, h.end)
+                && !objectless;
+            if sp.is_none() && !self.cues.no_subject(&h) && !court_verb && !active {
+                sp = self.args.subject_before(text, s0, h.start);
+            }
+            if let Some(sp) = sp {
+                return Some(self.args.mention(doc, sp));
+            }
+            if self.cues.no_subject(&h) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The document's country: the most frequent country of its GPE/LOC entities,
+    /// else of the country names in `patterns/penalties/countries.tsv`.
+    fn country(&self, doc: &Document) -> Option<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for e in &doc.entities {
+            if let Some(c) = &e.country {
+                *counts.entry(c.as_str()).or_default() += 1;
+            }
+        }
+        if counts.is_empty() {
+            for h in self.countries.find(&doc.text, 0, doc.text.len()) {
+                *counts
+                    .entry(self.countries.value(h.id).as_str())
+                    .or_default() += 1;
+            }
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.first().map(|(c, _)| c.to_string())
+    }
+}
+
+fn dist(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}

@@ -1,0 +1,590 @@
+//! Quantities a penalty can carry: durations ("three-year", "57 months",
+//! "between two and five years", "25 years to life") and money ("$1.2 million",
+//! "Rs. 50,000", "50,000 rupees"), from the number words, units and currencies in
+//! `patterns/penalties/`.
+
+use std::collections::HashMap;
+
+use anyhow::{bail, Context, Result};
+use regex::{Regex, RegexBuilder};
+
+use crate::document::Bound;
+use crate::patterns::{lines, Patterns};
+
+/// A number word's role.
+#[derive(Debug, Clone, Copy)]
+enum NumWord {
+    Unit(f64),
+    Scale(f64),
+    /// A scale written only after a money amount ("£2.3m").
+    Abbr(f64),
+}
+
+/// What a quantity measures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuantityKind {
+    /// ISO 8601 duration; `life` for "25 years to life".
+    Duration { iso: String, life: bool },
+    /// Value and currency spec (resolved to an ISO code later, per document).
+    Money { value: f64, currency: usize },
+}
+
+/// A quantity found in a sentence (byte offsets into the document).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuantityKind,
+    /// `Max` for ranges ("3 to 10 years"), else `Exact`.
+    pub bound: Bound,
+}
+
+/// A currency's ISO code, possibly depending on the document's country.
+#[derive(Debug, Clone)]
+pub struct CurrencySpec {
+    /// (country, code); country `*` is the fallback.
+    pub choices: Vec<(String, String)>,
+    pub multiplier: f64,
+}
+
+impl CurrencySpec {
+    /// The ISO code for a document whose country is `country`.
+    pub fn resolve(&self, country: Option<&str>) -> &str {
+        if let Some(c) = country {
+            if let Some((_, code)) = self.choices.iter().find(|(k, _)| k == c) {
+                return code;
+            }
+        }
+        self.choices
+            .iter()
+            .find(|(k, _)| k == "*")
+            .map_or("XXX", |(_, code)| code.as_str())
+    }
+    /// Whether the code depends on the country.
+    pub fn ambiguous(&self) -> bool {
+        self.choices.len() > 1
+    }
+}
+
+pub struct Quantities {
+    words: HashMap<String, NumWord>,
+    units: HashMap<String, (char, u32)>,
+    /// Lowercased currency token → index into `currencies`.
+    tokens: HashMap<String, usize>,
+    pub currencies: Vec<CurrencySpec>,
+    duration: Regex,
+    money: Regex,
+    count_before: Regex,
+}
+
+fn alternation(mut words: Vec<String>) -> String {
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+impl Quantities {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let mut words = HashMap::new();
+        let path = "penalties/numbers.tsv";
+        for l in lines(patterns.require(path)?) {
+            let v: f64 = l
+                .col(1)
+                .parse()
+                .with_context(|| format!("{path}:{}: bad value {:?}", l.number, l.col(1)))?;
+            let w = match l.col(2) {
+                "unit" => NumWord::Unit(v),
+                "scale" => NumWord::Scale(v),
+                "abbr" => NumWord::Abbr(v),
+                t => bail!(
+                    "{path}:{}: type must be unit, scale or abbr, not {t:?}",
+                    l.number
+                ),
+            };
+            words.insert(l.col(0).to_lowercase(), w);
+        }
+        let mut units = HashMap::new();
+        let path = "penalties/units.tsv";
+        for l in lines(patterns.require(path)?) {
+            let d = match l.col(1) {
+                "Y" => 'Y',
+                "M" => 'M',
+                "W" => 'W',
+                "D" => 'D',
+                "H" => 'H',
+                d => bail!(
+                    "{path}:{}: designator must be Y, M, W, D or H, not {d:?}",
+                    l.number
+                ),
+            };
+            let m: u32 = l
+                .col(2)
+                .parse()
+                .with_context(|| format!("{path}:{}: bad multiplier {:?}", l.number, l.col(2)))?;
+            units.insert(l.col(0).to_lowercase(), (d, m));
+        }
+        let mut tokens = HashMap::new();
+        let mut currencies = Vec::new();
+        let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
+        let path = "penalties/currencies.tsv";
+        for l in lines(patterns.require(path)?) {
+            let tok = l.col(0);
+            match l.col(1) {
+                "prefix" => prefixes.push(tok.to_string()),
+                "suffix" => suffixes.push(tok.to_string()),
+                "both" => {
+                    prefixes.push(tok.to_string());
+                    suffixes.push(tok.to_string());
+                }
+                p => bail!(
+                    "{path}:{}: position must be prefix, suffix or both, not {p:?}",
+                    l.number
+                ),
+            }
+            let mut choices = Vec::new();
+            for c in l.col(2).split_whitespace() {
+                match c.split_once('=') {
+                    Some((k, v)) if v.len() == 3 => choices.push((k.to_string(), v.to_string())),
+                    None if c.len() == 3 => choices.push(("*".to_string(), c.to_string())),
+                    _ => bail!(
+                        "{path}:{}: bad currency {c:?} (want XYZ or CC=XYZ)",
+                        l.number
+                    ),
+                }
+            }
+            if choices.is_empty() {
+                bail!("{path}:{}: no currency code", l.number);
+            }
+            let multiplier = match l.col(3) {
+                "" => 1.0,
+                m => m
+                    .parse()
+                    .with_context(|| format!("{path}:{}: bad multiplier {m:?}", l.number))?,
+            };
+            tokens.insert(tok.to_lowercase(), currencies.len());
+            currencies.push(CurrencySpec {
+                choices,
+                multiplier,
+            });
+        }
+        let numw = alternation(
+            words
+                .iter()
+                .filter(|(_, v)| !matches!(v, NumWord::Abbr(_)))
+                .map(|(k, _)| k.clone())
+                .collect(),
+        );
+        let unit_words: Vec<String> = units.keys().cloned().collect();
+        let unitw = alternation(unit_words);
+        let digits = r"(?:\d{1,3}(?:,\d{2,3})+|\d+)(?:\.\d+)?";
+        let worded = format!(r"(?:{numw})(?:(?:\s+|-)(?:{numw}))*");
+        let half = r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?";
+        let num = format!(r"(?:{digits}|{worded}){half}");
+        let duration = format!(
+            r"(?i)\b(?:(?P<between>between|from)\s+)?(?P<n1>{num}|an?)(?:\s*(?:to|-|–|and|or)\s*(?P<n2>{num}))?(?:\s+|-)(?P<unit>{unitw})\b(?:(?:\s+and\s+|,\s*)(?P<n3>{num})(?:\s+|-)(?P<unit2>{unitw})\b)?(?P<more>\s+or\s+(?:more|longer)\b)?(?P<life>(?:\s+|-)to(?:\s+|-)life\b)?['’]?|\b(?P<lmin>{digits}|{worded})(?:\s+|-)to(?:\s+|-)life\b"
+        );
+        let scales = alternation(
+            words
+                .iter()
+                .filter(|(_, v)| matches!(v, NumWord::Scale(_) | NumWord::Abbr(_)))
+                .map(|(k, _)| k.clone())
+                .collect(),
+        );
+        let pre = alternation(prefixes);
+        let suf = alternation(suffixes);
+        let money = format!(
+            r"(?:(?P<pre>{pre})\s?(?P<n1>{digits})(?:\s*(?P<s1>{scales})\b)?(?:\s+(?P<suf1>{suf})\b)?|(?P<n2>{digits}|{worded})(?:\s*(?P<s2>{scales})\b)?\s+(?P<suf2>{suf})\b)"
+        );
+        let build = |re: &str, ci: bool| {
+            RegexBuilder::new(&super::phrases::ascii_boundaries(re))
+                .case_insensitive(ci)
+                .build()
+                .context("building quantity regexes from patterns/penalties/")
+        };
+        Ok(Quantities {
+            duration: build(&duration, true)?,
+            money: build(&money, true)?,
+            count_before: build(&format!(r"(?i)\b(?P<n>{digits}|{worded})\s+$"), true)?,
+            words,
+            units,
+            tokens,
+            currencies,
+        })
+    }
+
+    /// Parses "57", "1,200.5", "three", "twenty-five", "two and a half".
+    pub fn number(&self, s: &str) -> Option<f64> {
+        let s = s.trim();
+        let clean: String = s.chars().filter(|c| *c != ',').collect();
+        if let Ok(v) = clean.parse::<f64>() {
+            return Some(v);
+        }
+        let lower = s.to_lowercase();
+        let mut total: f64 = 0.0;
+        let mut current: f64 = 0.0;
+        let mut any = false;
+        let mut toks = lower
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|t| !t.is_empty())
+            .peekable();
+        while let Some(t) = toks.next() {
+            match t {
+                "a" | "an" => {
+                    if toks.peek() == Some(&"half") {
+                        toks.next();
+                        current += 0.5;
+                    } else {
+                        current = current.max(1.0);
+                    }
+                    any = true;
+                }
+                "and" => {}
+                "half" => {
+                    current += 0.5;
+                    any = true;
+                }
+                _ => match self.words.get(t) {
+                    Some(NumWord::Unit(v)) => {
+                        current += v;
+                        any = true;
+                    }
+                    Some(NumWord::Scale(v)) => {
+                        if current == 0.0 {
+                            current = 1.0;
+                        }
+                        if *v >= 1000.0 {
+                            total += current * v;
+                            current = 0.0;
+                        } else {
+                            current *= v;
+                        }
+                        any = true;
+                    }
+                    _ => return None,
+                },
+            }
+        }
+        any.then_some(total + current)
+    }
+
+    fn scale(&self, s: Option<regex::Match>) -> f64 {
+        match s.and_then(|m| self.words.get(&m.as_str().to_lowercase())) {
+            Some(NumWord::Scale(v) | NumWord::Abbr(v)) => *v,
+            _ => 1.0,
+        }
+    }
+
+    /// ISO 8601 duration for a number of units: "P3Y", "P57M", "P2Y6M" for 2.5 years.
+    pub fn iso(&self, n: f64, unit: &str) -> Option<String> {
+        self.iso_sum(&[(n, unit)])
+    }
+
+    /// ISO 8601 duration for a sum ("three years and six months" → "P3Y6M").
+    pub fn iso_sum(&self, parts: &[(f64, &str)]) -> Option<String> {
+        // Amounts per designator, in ISO order.
+        let mut amounts = [0.0f64; 5];
+        const ORDER: [char; 5] = ['Y', 'M', 'W', 'D', 'H'];
+        for &(n, unit) in parts {
+            let (d, mult) = *self.units.get(&unit.to_lowercase())?;
+            let i = ORDER.iter().position(|&o| o == d)?;
+            amounts[i] += n * mult as f64;
+        }
+        // Carry fractions down: half a year is six months, half a day twelve hours.
+        let carry = [(0usize, 1usize, 12.0), (2, 3, 7.0), (3, 4, 24.0)];
+        for (from, to, f) in carry {
+            let frac = amounts[from].fract();
+            if frac != 0.0 && (frac * f).fract().abs() < 1e-9 {
+                amounts[from] -= frac;
+                amounts[to] += frac * f;
+            }
+        }
+        let fmt = |n: f64| {
+            if n.fract() == 0.0 {
+                format!("{}", n as u64)
+            } else {
+                format!("{n}")
+            }
+        };
+        let mut out = String::from("P");
+        for (i, d) in ORDER.iter().enumerate().take(4) {
+            if amounts[i] != 0.0 {
+                out.push_str(&fmt(amounts[i]));
+                out.push(*d);
+            }
+        }
+        if amounts[4] != 0.0 {
+            out.push('T');
+            out.push_str(&fmt(amounts[4]));
+            out.push('H');
+        }
+        if out == "P" {
+            out.push_str("0D");
+        }
+        Some(out)
+    }
+
+    /// Every duration and money amount in `text[start..end]`, sorted, not overlapping.
+    pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Quantity> {
+        let s = &text[start..end];
+        let mut out = Vec::new();
+        for c in self.money.captures_iter(s) {
+            let m = c.get(0).expect("match");
+            if let Some(p) = c.name("pre") {
+                // A letter prefix ("Rs", "RMB") must start a word.
+                let alpha = p.as_str().starts_with(|ch: char| ch.is_alphabetic());
+                if alpha
+                    && s[..m.start()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+            } else if s[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let (n, sc, cur) = match c.name("n1") {
+                Some(n) => (n, c.name("s1"), c.name("suf1").or(c.name("pre"))),
+                None => (c.name("n2").expect("n2"), c.name("s2"), c.name("suf2")),
+            };
+            let (Some(v), Some(cur)) = (self.number(n.as_str()), cur) else {
+                continue;
+            };
+            let key = cur
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let Some(&idx) = self.tokens.get(&key) else {
+                continue;
+            };
+            let value = v * self.scale(sc) * self.currencies[idx].multiplier;
+            out.push(Quantity {
+                start: start + m.start(),
+                end: start + m.end(),
+                kind: QuantityKind::Money {
+                    value: (value * 100.0).round() / 100.0,
+                    currency: idx,
+                },
+                bound: Bound::Exact,
+            });
+        }
+        let mut durs = Vec::new();
+        // Durations are read with the money blanked out ("N500,000 or two years").
+        let blanked;
+        let s = if out.is_empty() {
+            s
+        } else {
+            let mut b = s.as_bytes().to_vec();
+            for q in &out {
+                b[q.start - start..q.end - start].fill(b' ');
+            }
+            blanked = String::from_utf8(b).expect("money spans are on char boundaries");
+            blanked.as_str()
+        };
+        for c in self.duration.captures_iter(s) {
+            let m = c.get(0).expect("match");
+            if let Some(l) = c.name("lmin") {
+                let Some(n) = self.number(l.as_str()) else {
+                    continue;
+                };
+                let Some(iso) = self.iso(n, "years") else {
+                    continue;
+                };
+                durs.push(Quantity {
+                    start: start + m.start(),
+                    end: start + m.end(),
+                    kind: QuantityKind::Duration { iso, life: true },
+                    bound: Bound::Min,
+                });
+                continue;
+            }
+            let unit = c.name("unit").expect("unit").as_str();
+            let n1 = self.number(c.name("n1").expect("n1").as_str());
+            let n2 = c.name("n2").and_then(|n| self.number(n.as_str()));
+            let life = c.name("life").is_some();
+            let (n, bound) = match (n1, n2) {
+                (Some(_), Some(b)) => (b, Bound::Max),
+                (Some(a), None) => (a, Bound::Exact),
+                _ => continue,
+            };
+            // "between two and five years" needs its second number.
+            if c.name("between").is_some() && n2.is_none() {
+                continue;
+            }
+            let mut parts = vec![(n, unit)];
+            if let (Some(n3), Some(u2)) = (c.name("n3"), c.name("unit2")) {
+                let Some(v) = self.number(n3.as_str()) else {
+                    continue;
+                };
+                parts.push((v, u2.as_str()));
+            }
+            let Some(iso) = self.iso_sum(&parts) else {
+                continue;
+            };
+            let bound = if c.name("more").is_some() {
+                Bound::Min
+            } else {
+                bound
+            };
+            let mut end = m.end();
+            if s[..end].ends_with('\'') {
+                end -= 1;
+            } else if s[..end].ends_with('’') {
+                end -= '’'.len_utf8();
+            }
+            durs.push(Quantity {
+                start: start + m.start(),
+                end: start + end,
+                kind: QuantityKind::Duration { iso, life },
+                bound: if life { Bound::Min } else { bound },
+            });
+        }
+        out.extend(durs);
+        out.sort_by_key(|q| q.start);
+        out
+    }
+
+    /// A count ("80" in "80 lashes") ending right before `text[..end]`: its start.
+    pub fn count_before(&self, text: &str, from: usize, end: usize) -> Option<usize> {
+        let lo = floor_char(text, end.saturating_sub(40).max(from));
+        let c = self.count_before.captures(&text[lo..end])?;
+        let n = c.name("n")?;
+        self.number(n.as_str())?;
+        Some(lo + n.start())
+    }
+}
+
+/// The largest char boundary <= i.
+pub fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q() -> Quantities {
+        Quantities::new(&Patterns::embedded()).unwrap()
+    }
+
+    fn dur(qs: &Quantities, s: &str) -> Vec<(String, String, Bound)> {
+        qs.find(s, 0, s.len())
+            .into_iter()
+            .filter_map(|x| match x.kind {
+                QuantityKind::Duration { iso, .. } => {
+                    Some((s[x.start..x.end].to_string(), iso, x.bound))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers() {
+        let qs = q();
+        assert_eq!(qs.number("twenty-five"), Some(25.0));
+        assert_eq!(qs.number("two and a half"), Some(2.5));
+        assert_eq!(qs.number("1,200"), Some(1200.0));
+        assert_eq!(qs.number("one hundred"), Some(100.0));
+        assert_eq!(qs.number("a"), Some(1.0));
+        assert_eq!(qs.number("banana"), None);
+    }
+
+    #[test]
+    fn durations() {
+        let qs = q();
+        assert_eq!(dur(&qs, "a three-year prison term")[0].1, "P3Y");
+        assert_eq!(dur(&qs, "57 months in prison")[0].1, "P57M");
+        assert_eq!(dur(&qs, "a decade behind bars")[0].1, "P10Y");
+        assert_eq!(dur(&qs, "two and a half years")[0].1, "P2Y6M");
+        assert_eq!(
+            dur(&qs, "three years and six months in prison")[0].1,
+            "P3Y6M"
+        );
+        assert_eq!(dur(&qs, "a term of five years or more")[0].2, Bound::Min);
+        assert_eq!(dur(&qs, "a 15-day detention")[0].1, "P15D");
+        let r = dur(&qs, "between two and five years in prison");
+        assert_eq!(
+            r[0],
+            (
+                "between two and five years".into(),
+                "P5Y".into(),
+                Bound::Max
+            )
+        );
+        let r = dur(&qs, "3 to 10 years");
+        assert_eq!(r[0].1, "P10Y");
+        assert_eq!(r[0].2, Bound::Max);
+        let r = dur(&qs, "sentenced to 25 to life");
+        assert_eq!(r[0].0, "25 to life");
+        assert_eq!(dur(&qs, "three years’ imprisonment")[0].0, "three years");
+    }
+
+    #[test]
+    fn money() {
+        let qs = q();
+        let m = |s: &str| {
+            qs.find(s, 0, s.len())
+                .into_iter()
+                .find_map(|x| match x.kind {
+                    QuantityKind::Money { value, currency } => Some((
+                        s[x.start..x.end].to_string(),
+                        value,
+                        qs.currencies[currency].resolve(Some("PK")).to_string(),
+                    )),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert_eq!(
+            m("a $250,000 fine"),
+            ("$250,000".into(), 250000.0, "USD".into())
+        );
+        assert_eq!(
+            m("pay $1.2 million in"),
+            ("$1.2 million".into(), 1200000.0, "USD".into())
+        );
+        assert_eq!(
+            m("fined Rs. 50,000"),
+            ("Rs. 50,000".into(), 50000.0, "PKR".into())
+        );
+        assert_eq!(
+            m("fined 50,000 rupees"),
+            ("50,000 rupees".into(), 50000.0, "PKR".into())
+        );
+        assert_eq!(m("₹10,000"), ("₹10,000".into(), 10000.0, "INR".into()));
+        assert_eq!(
+            m("¥5,000 yuan"),
+            ("¥5,000 yuan".into(), 5000.0, "CNY".into())
+        );
+        assert_eq!(m("RMB 5,000"), ("RMB 5,000".into(), 5000.0, "CNY".into()));
+        assert_eq!(m("€500"), ("€500".into(), 500.0, "EUR".into()));
+        assert_eq!(
+            m("100,000 naira"),
+            ("100,000 naira".into(), 100000.0, "NGN".into())
+        );
+        assert_eq!(m("5,000 birr"), ("5,000 birr".into(), 5000.0, "ETB".into()));
+        assert_eq!(m("ten million rials").1, 10_000_000.0);
+        assert_eq!(
+            m("£2.3m fraud"),
+            ("£2.3m".into(), 2_300_000.0, "GBP".into())
+        );
+        assert_eq!(
+            m("a fine of N500,000"),
+            ("N500,000".into(), 500_000.0, "NGN".into())
+        );
+    }
+}

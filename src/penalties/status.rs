@@ -1,0 +1,175 @@
+//! Status cues ("sentenced", "faces", "carries"), bound cues ("up to", "at
+//! least") and the connector words allowed between a quantity and its trigger.
+
+use std::collections::HashSet;
+
+use anyhow::{bail, Result};
+
+use super::phrases::{Hit, PhraseSet};
+use crate::document::{Bound, PenaltyStatus};
+use crate::patterns::{lines, Patterns};
+
+pub struct Cues {
+    /// `None` = a shadowing phrase without a status.
+    pub status: PhraseSet<(Option<PenaltyStatus>, bool, bool, bool)>,
+    pub bounds: PhraseSet<Bound>,
+    pre: HashSet<String>,
+    post: HashSet<String>,
+    coord: HashSet<String>,
+}
+
+/// Lowercases and collapses whitespace.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w.to_lowercase());
+    }
+    out
+}
+
+impl Cues {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let path = "penalties/status.tsv";
+        let mut entries = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            let st = match l.col(1) {
+                "none" => None,
+                s => match PenaltyStatus::parse(s) {
+                    Some(s) => Some(s),
+                    None => bail!("{path}:{}: unknown status {s:?}", l.number),
+                },
+            };
+            let (mut nosubject, mut object, mut modal) = (false, false, false);
+            for f in l.col(2).split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                match f {
+                    "nosubject" => nosubject = true,
+                    "object" => object = true,
+                    "modal" => modal = true,
+                    f => bail!("{path}:{}: unknown flag {f:?}", l.number),
+                }
+            }
+            entries.push((l.col(0).to_string(), (st, nosubject, object, modal)));
+        }
+        let status = PhraseSet::new(entries, path)?;
+        let path = "penalties/bounds.tsv";
+        let mut entries = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            let b = match l.col(1) {
+                "max" => Bound::Max,
+                "min" => Bound::Min,
+                b => bail!("{path}:{}: bound must be max or min, not {b:?}", l.number),
+            };
+            entries.push((l.col(0).to_string(), b));
+        }
+        let bounds = PhraseSet::new(entries, path)?;
+        let path = "penalties/connectors.tsv";
+        let (mut pre, mut post, mut coord) = (HashSet::new(), HashSet::new(), HashSet::new());
+        for l in lines(patterns.require(path)?) {
+            let w = normalize(l.col(1));
+            match l.col(0) {
+                "pre" => pre.insert(w),
+                "post" => post.insert(w),
+                "coord" => coord.insert(w),
+                s => bail!(
+                    "{path}:{}: side must be pre, post or coord, not {s:?}",
+                    l.number
+                ),
+            };
+        }
+        Ok(Cues {
+            status,
+            bounds,
+            pre,
+            post,
+            coord,
+        })
+    }
+
+    /// Status cue hits in a sentence, shadowing phrases removed. A modal cue
+    /// right before another ("could be jailed") makes it potential.
+    pub fn status_hits(&self, text: &str, start: usize, end: usize) -> Vec<(Hit, PenaltyStatus)> {
+        let mut out: Vec<(Hit, PenaltyStatus)> = Vec::new();
+        for h in self.status.find(text, start, end) {
+            let Some(s) = self.status.value(h.id).0 else {
+                continue;
+            };
+            if let Some(last) = out.last_mut() {
+                if last.1 == PenaltyStatus::Potential && text[last.0.end..h.start].trim().is_empty()
+                {
+                    last.0.end = h.end;
+                    last.0.id = h.id;
+                    continue;
+                }
+            }
+            out.push((h, s));
+        }
+        out.retain(|(h, _)| !self.status.value(h.id).3);
+        out
+    }
+
+    /// Whether the words before this cue are not the penalty's subject.
+    pub fn no_subject(&self, h: &Hit) -> bool {
+        self.status.value(h.id).1
+    }
+
+    /// Whether the cue is a verb whose object is the penalty's subject.
+    pub fn takes_object(&self, h: &Hit) -> bool {
+        self.status.value(h.id).2
+    }
+
+    /// Removes bound cues from a gap; returns the rest (normalized) and the bound.
+    pub fn strip_bounds(&self, text: &str, start: usize, end: usize) -> (String, Option<Bound>) {
+        let mut rest = String::new();
+        let mut bound = None;
+        let mut pos = start;
+        for h in self.bounds.find(text, start, end) {
+            rest.push_str(&text[pos..h.start]);
+            rest.push(' ');
+            pos = h.end;
+            bound = Some(*self.bounds.value(h.id));
+        }
+        rest.push_str(&text[pos..end]);
+        (normalize(&rest), bound)
+    }
+
+    pub fn is_pre(&self, gap: &str) -> bool {
+        self.pre.contains(gap)
+    }
+    pub fn is_post(&self, gap: &str) -> bool {
+        self.post.contains(gap)
+    }
+    pub fn is_coord(&self, gap: &str) -> bool {
+        let g = gap.trim_start_matches(',').trim();
+        self.coord.contains(gap) || self.coord.contains(g) || gap.is_empty()
+    }
+
+    /// The bound cue that ends right before `pos` (only words like "a", "of",
+    /// "the", "penalty", "sentence" may come between), searching from `from`.
+    pub fn bound_before(&self, text: &str, from: usize, pos: usize) -> Option<Bound> {
+        let mut best = None;
+        for h in self.bounds.find(text, from, pos) {
+            let gap = normalize(&text[h.end..pos]);
+            if gap.split(' ').all(|w| {
+                w.is_empty()
+                    || matches!(
+                        w,
+                        "a" | "an"
+                            | "of"
+                            | "the"
+                            | "term"
+                            | "penalty"
+                            | "sentence"
+                            | "prison"
+                            | "fine"
+                            | "imprisonment"
+                    )
+            }) {
+                best = Some(*self.bounds.value(h.id));
+            }
+        }
+        best
+    }
+}

@@ -1,0 +1,534 @@
+//! Penalty extraction: one test per phenomenon of the penalties issue. All
+//! sentences are written for these tests.
+
+use std::sync::Arc;
+
+use prex::document::{Document, Entity, Format, Label, Span};
+use prex::penalties::PenaltyExtractor;
+use prex::record::PenaltyOut;
+use prex::{Patterns, Pipeline};
+
+fn pens(text: &str) -> Vec<PenaltyOut> {
+    thread_local! {
+        static P: Pipeline = Pipeline::with_defaults().unwrap();
+    }
+    P.with(|p| p.process_str("t.txt", text).penalties)
+}
+
+fn one(text: &str) -> PenaltyOut {
+    let ps = pens(text);
+    assert_eq!(
+        ps.len(),
+        1,
+        "{text}: {:#?}",
+        ps.iter().map(|p| &p.text).collect::<Vec<_>>()
+    );
+    ps.into_iter().next().unwrap()
+}
+
+fn sub(p: &PenaltyOut) -> Option<&str> {
+    p.subject.as_ref().map(|s| s.text.as_str())
+}
+fn off(p: &PenaltyOut) -> Option<&str> {
+    p.offense.as_ref().map(|s| s.text.as_str())
+}
+fn law(p: &PenaltyOut) -> Option<&str> {
+    p.law.as_ref().map(|s| s.text.as_str())
+}
+fn money(p: &PenaltyOut) -> (String, String) {
+    let a = p.amount.as_ref().expect("amount");
+    (a.value.to_string(), a.currency.clone())
+}
+
+// ---- the seed style: a law creating a penalty ----
+
+#[test]
+fn statutory_hyphenated_duration_with_law_and_offense_nearby() {
+    let t = "Lawmakers passed a law that criminalizes the sending of leaflets to the North. \
+             The law creates a three-year prison sentence for what used to be common. \
+             The anti-leaflet law was criticized.";
+    let p = one(t);
+    assert_eq!(p.text, "three-year prison sentence");
+    assert_eq!(p.kind, "imprisonment");
+    assert_eq!(p.duration.as_deref(), Some("P3Y"));
+    assert_eq!(p.status, "statutory");
+    assert_eq!(p.bound, "exact");
+    assert_eq!(p.subject, None);
+    assert_eq!(off(&p), Some("the sending of leaflets to the North"));
+    assert_eq!(law(&p), Some("anti-leaflet law"));
+}
+
+// ---- prosecutor style ----
+
+#[test]
+fn prosecutor_sentencing_with_three_penalties() {
+    let t = "John Roe, 52, of Springfield, was sentenced today to 57 months in prison, followed by \
+             three years of supervised release, and ordered to pay $1.2 million in restitution for wire fraud.";
+    let ps = pens(t);
+    let texts: Vec<_> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "57 months in prison",
+            "three years of supervised release",
+            "$1.2 million in restitution"
+        ]
+    );
+    assert_eq!(ps[0].duration.as_deref(), Some("P57M"));
+    assert_eq!(ps[1].kind, "supervised_release");
+    assert_eq!(ps[1].duration.as_deref(), Some("P3Y"));
+    assert_eq!(ps[2].kind, "restitution");
+    assert_eq!(money(&ps[2]), ("1200000".into(), "USD".into()));
+    for p in &ps {
+        assert_eq!(p.status, "imposed");
+        assert_eq!(sub(p), Some("John Roe"));
+        assert_eq!(off(p), Some("wire fraud"));
+    }
+}
+
+#[test]
+fn prosecutor_maximum_penalty_is_potential_and_max() {
+    let t = "If convicted of bank fraud, Smith faces a maximum penalty of 20 years in prison and a $250,000 fine.";
+    let ps = pens(t);
+    assert_eq!(ps.len(), 2);
+    assert_eq!(ps[0].text, "20 years in prison");
+    assert_eq!(ps[1].text, "$250,000 fine");
+    assert_eq!(money(&ps[1]), ("250000".into(), "USD".into()));
+    for p in &ps {
+        assert_eq!(p.status, "potential");
+        assert_eq!(p.bound, "max");
+        assert_eq!(sub(p), Some("Smith"));
+        assert_eq!(off(p), Some("bank fraud"));
+    }
+}
+
+#[test]
+fn charge_carries_statutory_maximum() {
+    let t = "The charge of money laundering carries a maximum sentence of 10 years in prison.";
+    let p = one(t);
+    assert_eq!(p.status, "statutory");
+    assert_eq!(p.bound, "max");
+    assert_eq!(off(&p), Some("money laundering"));
+}
+
+#[test]
+fn mandatory_minimum_is_min() {
+    let p = one("The offense carries a mandatory minimum of five years in prison.");
+    assert_eq!(p.bound, "min");
+    assert_eq!(p.status, "statutory");
+    let p = one("She faces at least two years in prison.");
+    assert_eq!(p.bound, "min");
+    assert_eq!(p.status, "potential");
+}
+
+// ---- NGO style ----
+
+#[test]
+fn sentenced_to_death_for_blasphemy() {
+    let t = "Haroon Ayub Masih and Salamat Mansha Masih were sentenced to death for blasphemy \
+             under Section 295-C of the Pakistan Penal Code.";
+    let p = one(t);
+    assert_eq!(p.text, "death");
+    assert_eq!(p.kind, "death");
+    assert_eq!(p.status, "imposed");
+    assert_eq!(sub(&p), Some("Haroon Ayub Masih and Salamat Mansha Masih"));
+    assert_eq!(off(&p), Some("blasphemy"));
+    assert_eq!(law(&p), Some("Section 295-C of the Pakistan Penal Code"));
+}
+
+#[test]
+fn active_voice_subject() {
+    let p = one("On Monday a court in Lahore sentenced the couple to death.");
+    assert_eq!(sub(&p), Some("the couple"));
+    let p = one("A court sentenced a Christian woman to five years in prison.");
+    assert_eq!(sub(&p), Some("a Christian woman"));
+}
+
+#[test]
+fn fined_rupees_uses_document_country() {
+    let p = one("In Pakistan, a trial court fined him 50,000 rupees.");
+    assert_eq!(p.text, "fined him 50,000 rupees");
+    assert_eq!(p.kind, "fine");
+    assert_eq!(money(&p), ("50000".into(), "PKR".into()));
+    assert_eq!(sub(&p), Some("him"));
+    let p = one("The court in Delhi fined her Rs 10,000.");
+    assert_eq!(money(&p), ("10000".into(), "INR".into()));
+    let p = one("The court fined her 10,000 rupees.");
+    assert_eq!(money(&p), ("10000".into(), "XXX".into()));
+}
+
+#[test]
+fn rupees_country_from_entities() {
+    let text = "The court fined him 20,000 rupees. He lives in Lahore.";
+    let mut doc = Document::new("t", text, Format::Text);
+    let at = text.find("Lahore").unwrap();
+    doc.entities.push(Entity {
+        span: Span::new(at, at + 6),
+        label: Label::Gpe,
+        canonical: "Lahore".into(),
+        country: Some("IN".into()), // deliberately not PK: entities win over the name list
+        rule: Arc::from("test"),
+    });
+    let ex = PenaltyExtractor::new(&Patterns::embedded()).unwrap();
+    let ps = ex.extract(&doc);
+    assert_eq!(ps[0].amount.as_ref().unwrap().currency, "INR");
+}
+
+#[test]
+fn subject_canonical_from_entities() {
+    let text = "Asia Bibi was sentenced to death. Later she was fined 5,000 rupees.";
+    let mut doc = Document::new("t", text, Format::Text);
+    doc.entities.push(Entity {
+        span: Span::new(0, 9),
+        label: Label::Person,
+        canonical: "Asia Noreen Bibi".into(),
+        country: None,
+        rule: Arc::from("test"),
+    });
+    doc.sentences = vec![Span::new(0, 33), Span::new(34, text.len())];
+    let ex = PenaltyExtractor::new(&Patterns::embedded()).unwrap();
+    let ps = ex.extract(&doc);
+    assert_eq!(ps.len(), 2);
+    assert_eq!(
+        ps[0].subject.as_ref().unwrap().canonical.as_deref(),
+        Some("Asia Noreen Bibi")
+    );
+    assert_eq!(doc.slice(ps[1].subject.as_ref().unwrap().span), "she");
+    assert_eq!(
+        ps[1].subject.as_ref().unwrap().canonical.as_deref(),
+        Some("Asia Noreen Bibi")
+    );
+}
+
+#[test]
+fn lashes_are_corporal() {
+    let p = one("The Sharia court sentenced him to 80 lashes.");
+    assert_eq!(p.text, "80 lashes");
+    assert_eq!(p.kind, "corporal");
+    let p = one("He was sentenced to caning.");
+    assert_eq!(p.kind, "corporal");
+}
+
+#[test]
+fn forced_labor_re_education() {
+    let p = one("She was sentenced to five years of re-education.");
+    assert_eq!(p.text, "five years of re-education");
+    assert_eq!(p.kind, "forced_labor");
+    assert_eq!(p.duration.as_deref(), Some("P5Y"));
+    let p = one("He was sent to a labor camp for three years after he was sentenced.");
+    assert_eq!(p.kind, "forced_labor");
+}
+
+#[test]
+fn detention_days() {
+    let p = one("The pastor was detained for 15 days.");
+    assert_eq!(p.kind, "detention");
+    assert_eq!(p.text, "detained for 15 days");
+    let p = one("Members were given 15 days of administrative detention.");
+    assert_eq!(p.text, "15 days of administrative detention");
+    assert_eq!(p.duration.as_deref(), Some("P15D"));
+    let p = one("He received a 15-day detention.");
+    assert_eq!(p.duration.as_deref(), Some("P15D"));
+}
+
+#[test]
+fn life_imprisonment() {
+    let p = one("The court sentenced him to life imprisonment.");
+    assert!(p.life);
+    assert_eq!(p.kind, "imprisonment");
+    assert_eq!(p.text, "life imprisonment");
+    let p = one("He was sentenced to life in prison.");
+    assert!(p.life);
+}
+
+#[test]
+fn twenty_five_to_life() {
+    let p = one("He was sentenced to 25 years to life in prison.");
+    assert!(p.life);
+    assert_eq!(p.duration.as_deref(), Some("P25Y"));
+    assert_eq!(p.bound, "min");
+}
+
+#[test]
+fn death_penalty_statutory() {
+    let p = one("Blasphemy against the Prophet is punishable by death.");
+    assert_eq!(p.text, "death");
+    assert_eq!(p.status, "statutory");
+    assert_eq!(off(&p), Some("Blasphemy against the Prophet"));
+    let p = one("Section 295-C carries a mandatory death sentence.");
+    assert_eq!(p.status, "statutory");
+    assert_eq!(law(&p), Some("Section 295-C"));
+    assert_eq!(p.offense, None);
+}
+
+#[test]
+fn other_kinds() {
+    assert_eq!(
+        one("He was sentenced to three years of probation.").kind,
+        "probation"
+    );
+    assert_eq!(
+        one("She was placed under house arrest.").kind,
+        "house_arrest"
+    );
+    assert_eq!(
+        one("He was ordered to perform 200 hours of community service.").kind,
+        "community_service"
+    );
+    assert_eq!(one("He was ordered deported.").kind, "deportation");
+    let p = one("The court ordered the forfeiture of $845,000.");
+    assert_eq!(p.kind, "forfeiture");
+    assert_eq!(p.text, "forfeiture of $845,000");
+}
+
+// ---- quantities ----
+
+#[test]
+fn duration_forms() {
+    assert_eq!(
+        one("He was jailed for a decade.").duration.as_deref(),
+        Some("P10Y")
+    );
+    assert_eq!(
+        one("She got two and a half years in prison after she was sentenced.")
+            .duration
+            .as_deref(),
+        Some("P2Y6M")
+    );
+    assert_eq!(
+        one("He was sentenced to six years and eight months in prison.")
+            .duration
+            .as_deref(),
+        Some("P6Y8M")
+    );
+    assert_eq!(
+        one("He was sentenced to twenty-five years in prison.")
+            .duration
+            .as_deref(),
+        Some("P25Y")
+    );
+    assert_eq!(
+        one("She was sentenced to three years' imprisonment.").text,
+        "three years' imprisonment"
+    );
+}
+
+#[test]
+fn ranges_keep_upper_value() {
+    let p = one("The law provides for between two and five years in prison.");
+    assert_eq!(p.text, "between two and five years in prison");
+    assert_eq!(p.duration.as_deref(), Some("P5Y"));
+    assert_eq!(p.bound, "max");
+    let p = one("The offense is punishable by 3 to 10 years in prison.");
+    assert_eq!(p.duration.as_deref(), Some("P10Y"));
+    assert_eq!(p.bound, "max");
+}
+
+#[test]
+fn bare_duration_after_sentenced() {
+    let p = one("A judge sentenced Mr. Lee to 10 years.");
+    assert_eq!(p.text, "10 years");
+    assert_eq!(p.kind, "imprisonment");
+    assert_eq!(sub(&p), Some("Lee"));
+}
+
+#[test]
+fn currencies() {
+    let m = |t: &str| money(&one(t));
+    assert_eq!(m("He was fined ₹10,000."), ("10000".into(), "INR".into()));
+    assert_eq!(
+        m("He was fined ¥5,000 yuan."),
+        ("5000".into(), "CNY".into())
+    );
+    assert_eq!(m("He was fined RMB 5,000."), ("5000".into(), "CNY".into()));
+    assert_eq!(m("He was fined €2,000."), ("2000".into(), "EUR".into()));
+    assert_eq!(m("He was fined £45,000."), ("45000".into(), "GBP".into()));
+    assert_eq!(
+        m("He was fined 50,000 naira."),
+        ("50000".into(), "NGN".into())
+    );
+    assert_eq!(m("He was fined 5,000 birr."), ("5000".into(), "ETB".into()));
+    assert_eq!(
+        m("In Iran he was fined 80 million rials."),
+        ("80000000".into(), "IRR".into())
+    );
+    assert_eq!(
+        m("In Iran he was fined 8 million tomans."),
+        ("80000000".into(), "IRR".into())
+    );
+}
+
+#[test]
+fn fine_of_amount_span() {
+    let p = one("The court imposed a fine of $5,000.");
+    assert_eq!(p.text, "fine of $5,000");
+    assert_eq!(p.status, "imposed");
+    assert_eq!(p.amount.as_ref().unwrap().text, "$5,000");
+}
+
+// ---- status ----
+
+#[test]
+fn status_upheld() {
+    let p = one("The High Court upheld the death sentence of Nadeem Masih.");
+    assert_eq!(p.status, "upheld");
+    assert_eq!(sub(&p), Some("Nadeem Masih"));
+    let p = one("Her five-year prison sentence was confirmed on appeal.");
+    assert_eq!(p.status, "upheld");
+}
+
+#[test]
+fn status_overturned() {
+    let p = one("The court acquitted Ali, who had been sentenced to death for blasphemy.");
+    assert_eq!(p.status, "overturned");
+    assert_eq!(sub(&p), Some("Ali"));
+    let p = one("An appeals court quashed the three-year prison sentence.");
+    assert_eq!(p.status, "overturned");
+}
+
+#[test]
+fn status_potential() {
+    assert_eq!(
+        one("If convicted, the couple could be jailed for up to five years.").status,
+        "potential"
+    );
+    assert_eq!(one("She risks the death penalty.").status, "potential");
+    assert_eq!(
+        one("He may be sentenced to 10 years in prison.").status,
+        "potential"
+    );
+}
+
+#[test]
+fn status_statutory_generic_subject() {
+    let p = one("Under the ordinance, anyone found guilty of unlawful conversion faces up to five years in prison.");
+    assert_eq!(p.status, "statutory");
+    assert_eq!(p.subject, None);
+    assert_eq!(off(&p), Some("unlawful conversion"));
+    assert_eq!(law(&p), Some("ordinance"));
+}
+
+#[test]
+fn list_items_take_lead_in_cue_and_subject() {
+    let t =
+        "Kohl was sentenced to the following:\na five-year prison term, suspended;\na $2,500 fine.";
+    let ps = pens(t);
+    assert_eq!(ps.len(), 2);
+    for p in &ps {
+        assert_eq!(p.status, "imposed");
+        assert_eq!(sub(p), Some("Kohl"));
+    }
+}
+
+// ---- not penalties ----
+
+#[test]
+fn not_penalties() {
+    for t in [
+        "After five years of waiting, the family received an answer.",
+        "The police ended a four-hour standoff.",
+        "The church received a $50,000 donation for its budget.",
+        "This sentence is grammatically wrong.",
+        "He spent more than a year behind bars before his trial.",
+        "The UK opposes the death penalty in all circumstances.",
+        "It is fine to say so.",
+        "The ministry's budget rose by $2 million this year.",
+    ] {
+        assert!(
+            pens(t).is_empty(),
+            "{t}: {:?}",
+            pens(t).iter().map(|p| &p.text).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn anaphoric_mention_is_not_a_new_penalty() {
+    let t =
+        "He was sentenced to five years in prison. In addition to the prison term, he was fined.";
+    let ps = pens(t);
+    assert_eq!(ps.iter().filter(|p| p.kind == "imprisonment").count(), 1);
+}
+
+// ---- pattern data ----
+
+#[test]
+fn user_can_add_a_trigger_word() {
+    let mut pats = Patterns::embedded();
+    let base = pats.get("penalties/triggers.tsv").unwrap().to_string();
+    pats.insert(
+        "penalties/triggers.tsv",
+        format!("{base}banishment\tdeportation\tcue\n"),
+    );
+    let doc = Document::new("t", "He was sentenced to banishment.", Format::Text);
+    let ps = PenaltyExtractor::new(&pats).unwrap().extract(&doc);
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].kind.as_str(), "deportation");
+}
+
+#[test]
+fn bad_pattern_data_names_file_and_line() {
+    let mut pats = Patterns::embedded();
+    pats.insert(
+        "penalties/triggers.tsv",
+        "# comment\nprison\tjailtime\tqty\n",
+    );
+    let err = PenaltyExtractor::new(&pats).err().unwrap().to_string();
+    assert!(err.contains("penalties/triggers.tsv:2"), "{err}");
+    pats = Patterns::embedded();
+    pats.insert("penalties/currencies.tsv", "$\tprefix\tDOLLARS\n");
+    let err = PenaltyExtractor::new(&pats).err().unwrap().to_string();
+    assert!(err.contains("penalties/currencies.tsv:1"), "{err}");
+}
+
+#[test]
+fn spans_are_sorted_and_do_not_overlap() {
+    let t = "He was sentenced to 10 years in prison and a fine of $5,000, and she was sentenced to 80 lashes.";
+    let ps = pens(t);
+    assert_eq!(ps.len(), 3);
+    for w in ps.windows(2) {
+        assert!(w[0].end <= w[1].start);
+    }
+    assert!(ps.iter().all(|p| p.rule.starts_with("penalties/")));
+}
+
+/// Throughput of the penalty stage alone (sentences computed beforehand) over the
+/// texts in `PREX_BENCH_DIR` (default `../main/corpus`). Run with
+/// `cargo test --release --test penalties -- --ignored --nocapture speed`.
+#[test]
+#[ignore]
+fn speed() {
+    let dir = std::env::var("PREX_BENCH_DIR").unwrap_or_else(|_| "../main/corpus".into());
+    let pats = Patterns::embedded();
+    let splitter = prex::sentences::SentenceSplitter::new(&pats).unwrap();
+    let ex = PenaltyExtractor::new(&pats).unwrap();
+    let mut docs = Vec::new();
+    for e in walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if e.file_type().is_file() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                let mut d = Document::new("b", t, Format::Text);
+                splitter.run(&mut d);
+                docs.push(d);
+            }
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    assert!(bytes > 0, "no texts under {dir}");
+    let reps = (50_000_000 / bytes).max(1);
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..reps {
+        for d in &docs {
+            n += ex.extract(d).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = (bytes * reps) as f64 / 1e6;
+    println!(
+        "penalties: {mb:.1} MB in {secs:.2} s = {:.1} MB/s ({n} penalties)",
+        mb / secs
+    );
+}
