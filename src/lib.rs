@@ -6,6 +6,7 @@
 //! assert_eq!(record.sentences.len(), 2);
 //! ```
 
+pub mod dates;
 pub mod document;
 pub mod html;
 pub mod input;

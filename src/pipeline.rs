@@ -4,6 +4,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
+use crate::dates::DateTagger;
 use crate::document::{Document, Format};
 use crate::patterns::Patterns;
 use crate::record::Record;
@@ -25,14 +26,16 @@ pub struct Options {
 pub struct Pipeline {
     pub options: Options,
     sentences: SentenceSplitter,
+    dates: DateTagger,
 }
 
 impl Pipeline {
     /// Builds the pipeline from pattern data.
     pub fn new(patterns: &Patterns, options: Options) -> Result<Self> {
         Ok(Pipeline {
-            options,
             sentences: SentenceSplitter::new(patterns)?,
+            dates: DateTagger::new(patterns, options.day_first)?,
+            options,
         })
     }
 
@@ -54,6 +57,7 @@ impl Pipeline {
             .dct_override
             .or(self.options.dct)
             .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
+        self.dates.run(doc);
     }
 
     /// Annotates a document and builds its record.

@@ -1,0 +1,202 @@
+//! Dates and times: TIMEX3 tagging and normalization (TimeML conventions).
+//!
+//! Mechanism: one Aho-Corasick automaton over trigger words (month and day names,
+//! units, reference words, digits …) marks the sentences worth looking at; only
+//! those run the rule table (`patterns/dates/rules.tsv`), and only the rules a
+//! `RegexSet` says match. Overlapping matches are resolved longest-first; each
+//! match is normalized against the document creation time (`dct`), with the
+//! sentence's tense deciding the direction of bare weekdays and months.
+
+pub mod calendar;
+pub mod lexicon;
+pub mod normalize;
+pub mod rules;
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+
+use crate::document::{Document, Span, Timex};
+use crate::patterns::{word_list, Patterns};
+
+use calendar::Tense;
+use lexicon::Lexicon;
+use rules::RuleTable;
+
+/// Lists whose entries make a sentence a candidate.
+const TRIGGER_LISTS: &[&str] = &[
+    "months",
+    "weekdays",
+    "units",
+    "refs",
+    "deictic",
+    "sets",
+    "holidays",
+    "seasons",
+    "parts_of_day",
+];
+
+pub struct DateTagger {
+    pub(crate) lex: Lexicon,
+    pub(crate) rules: RuleTable,
+    prefilter: AhoCorasick,
+    future_cues: AhoCorasick,
+    pub(crate) context: HashSet<String>,
+    pub day_first: bool,
+}
+
+/// One rule match before overlap resolution.
+struct Candidate {
+    span: Span,
+    rule: usize,
+    timex: Timex,
+}
+
+impl DateTagger {
+    pub fn new(patterns: &Patterns, day_first: bool) -> Result<Self> {
+        let lex = Lexicon::load(patterns)?;
+        let rules = RuleTable::load(patterns, &lex)?;
+        let mut triggers: Vec<String> = (0..10).map(|d| d.to_string()).collect();
+        triggers.extend(["noon", "midday", "midnight"].map(String::from));
+        for name in TRIGGER_LISTS {
+            for key in lex.list(name).entries.keys() {
+                // The first word is enough to trigger ("christmas day" → "christmas").
+                let first = key.split([' ', '-']).next().unwrap_or(key);
+                let first = first.trim_end_matches('.');
+                if first.len() >= 2 {
+                    triggers.push(first.to_string());
+                }
+            }
+        }
+        triggers.sort();
+        triggers.dedup();
+        let prefilter = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&triggers)
+            .context("building the date trigger automaton")?;
+        let tense = patterns.require("dates/tense.tsv")?;
+        let cues: Vec<String> = word_list(tense).map(|w| w.to_lowercase()).collect();
+        let future_cues = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&cues)
+            .context("building the tense cue automaton")?;
+        let context = word_list(patterns.require("dates/context.tsv")?)
+            .map(|w| w.to_lowercase())
+            .collect();
+        Ok(DateTagger {
+            lex,
+            rules,
+            prefilter,
+            future_cues,
+            context,
+            day_first,
+        })
+    }
+
+    /// Fills `doc.dates`.
+    pub fn run(&self, doc: &mut Document) {
+        let dates = self.tag(&doc.text, &doc.sentences, doc.dct);
+        doc.dates = dates;
+    }
+
+    /// TIMEX3 expressions of a text with its sentences, resolved against `dct`.
+    pub fn tag(&self, text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<Timex> {
+        let whole = [Span::new(0, text.len())];
+        let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
+        let mut out = Vec::new();
+        let mut pos = 0;
+        let mut si = 0;
+        while pos < text.len() {
+            let Some(m) = self.prefilter.find(Input::new(text).range(pos..)) else {
+                break;
+            };
+            while si < sentences.len() && sentences[si].end <= m.start() {
+                si += 1;
+            }
+            if si == sentences.len() {
+                break;
+            }
+            let s = sentences[si];
+            if m.start() < s.start {
+                pos = s.start;
+                continue;
+            }
+            self.tag_sentence(text, s, dct, &mut out);
+            pos = s.end;
+            si += 1;
+        }
+        out
+    }
+
+    fn tag_sentence(&self, text: &str, s: Span, dct: Option<NaiveDate>, out: &mut Vec<Timex>) {
+        let sent = &text[s.start..s.end];
+        let mut cands: Vec<Candidate> = Vec::new();
+        let mut tense = None;
+        for ri in self.rules.set.matches(sent).iter() {
+            let rule = &self.rules.rules[ri];
+            for caps in rule.re.captures_iter(sent) {
+                let m = caps.get(0).expect("group 0");
+                let tense = *tense.get_or_insert_with(|| self.tense(sent));
+                let ctx = normalize::Ctx {
+                    tagger: self,
+                    sent,
+                    dct,
+                    tense,
+                };
+                let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
+                    continue;
+                };
+                let (a, b) = caps
+                    .name("t")
+                    .map_or((m.start(), m.end()), |t| (t.start(), t.end()));
+                cands.push(Candidate {
+                    span: Span::new(s.start + a, s.start + b),
+                    rule: ri,
+                    timex: Timex {
+                        span: Span::new(s.start + a, s.start + b),
+                        kind,
+                        value,
+                        anchored,
+                        rule: rule.name.clone(),
+                    },
+                });
+            }
+        }
+        if cands.is_empty() {
+            return;
+        }
+        cands.sort_by(|x, y| {
+            y.span
+                .len()
+                .cmp(&x.span.len())
+                .then(x.rule.cmp(&y.rule))
+                .then(x.span.start.cmp(&y.span.start))
+        });
+        let first = out.len();
+        for c in cands {
+            if out[first..].iter().any(|t| t.span.overlaps(&c.span)) {
+                continue;
+            }
+            out.push(c.timex);
+        }
+        out[first..].sort_by_key(|t| t.span.start);
+    }
+
+    /// Future when the sentence has a future cue, else past.
+    fn tense(&self, sent: &str) -> Tense {
+        let b = sent.as_bytes();
+        for m in self.future_cues.find_iter(sent) {
+            let before_ok = m.start() == 0
+                || !b[m.start()].is_ascii_alphanumeric()
+                || !b[m.start() - 1].is_ascii_alphanumeric();
+            let after_ok = m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
+            if before_ok && after_ok {
+                return Tense::Future;
+            }
+        }
+        Tense::Past
+    }
+}

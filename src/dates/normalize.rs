@@ -1,0 +1,563 @@
+//! From a rule match to a TIMEX3 type and value.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use regex::Captures;
+
+use crate::document::TimexType;
+
+use super::calendar::{self, Tense};
+use super::lexicon::{normalize as norm_key, parse_number};
+use super::rules::{DateRule, Norm};
+use super::DateTagger;
+
+pub(crate) struct Ctx<'a> {
+    pub tagger: &'a DateTagger,
+    pub sent: &'a str,
+    pub dct: Option<NaiveDate>,
+    pub tense: Tense,
+}
+
+type Out = Option<(TimexType, String, bool)>;
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+impl Ctx<'_> {
+    fn lookup(&self, list: &str, caps: &Captures, group: &str) -> Option<String> {
+        let t = caps.name(group)?.as_str();
+        self.tagger.lex.get(list, t).map(str::to_string)
+    }
+
+    fn int(&self, caps: &Captures, group: &str) -> Option<i64> {
+        caps.name(group)?.as_str().parse().ok()
+    }
+
+    /// The word right before the match, lowercased.
+    fn word_before(&self, start: usize) -> String {
+        let before = self.sent[..start].trim_end();
+        let w = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        w.to_lowercase()
+    }
+
+    fn text_after(&self, end: usize) -> &str {
+        &self.sent[end..]
+    }
+
+    pub fn normalize(&self, rule: &DateRule, caps: &Captures) -> Out {
+        let m = caps.get(0)?;
+        let after = self.text_after(m.end());
+        // Ages are not dates: "65-year-old", "ten years old".
+        let lower_after = after.to_ascii_lowercase();
+        if matches!(rule.norm, Norm::Duration | Norm::Offset | Norm::Date)
+            && (lower_after.starts_with("-old")
+                || lower_after.starts_with(" old")
+                || lower_after.starts_with("-year-old"))
+        {
+            return None;
+        }
+        match rule.norm {
+            Norm::Date => self.date(rule, caps),
+            Norm::Numeric => self.numeric(caps),
+            Norm::Rel => self.rel(caps),
+            Norm::Offset => self.offset(caps),
+            Norm::Duration => self.duration(caps, rule.kind),
+            Norm::Ref => Some((rule.kind, self.lookup("refs", caps, "ref")?, false)),
+            Norm::Deictic => self.deictic(caps),
+            Norm::Time => self.time(caps),
+            Norm::Set => self.set(caps),
+            Norm::SetWord => Some((TimexType::Set, self.lookup("sets", caps, "set")?, false)),
+            Norm::Fixed => self.fixed(rule),
+        }
+    }
+
+    fn fixed(&self, rule: &DateRule) -> Out {
+        if rule.value == "PREV_QUARTER" {
+            return Some(match self.dct {
+                Some(d) => {
+                    let q = calendar::quarter_of(d);
+                    let (y, q) = if q == 1 { (d.year() - 1, 4) } else { (d.year(), q - 1) };
+                    (rule.kind, format!("{y:04}-Q{q}"), true)
+                }
+                None => (rule.kind, "XXXX-QX".into(), false),
+            });
+        }
+        Some((rule.kind, rule.value.clone(), false))
+    }
+
+    fn date(&self, rule: &DateRule, caps: &Captures) -> Out {
+        let m = caps.get(0)?;
+        let dct = self.dct;
+        let rel: Option<i32> = self
+            .lookup("relative", caps, "rel")
+            .and_then(|v| v.trim_start_matches('+').parse().ok());
+        let mut year: Option<i32> = self
+            .int(caps, "year")
+            .or_else(|| self.int(caps, "yearpos"))
+            .map(|y| y as i32);
+        if year.is_none() && m.as_str().to_ascii_lowercase().contains("this") && caps.name("quarter").is_some() {
+            year = dct.map(|d| d.year());
+        }
+        let part = self.lookup("parts_of_day", caps, "part");
+        let with_part = |kind: TimexType, base: String| -> (TimexType, String) {
+            match &part {
+                Some(p) => (TimexType::Time, format!("{base}T{p}")),
+                None => (kind, base),
+            }
+        };
+
+        // Decades.
+        if let Some(d) = caps.name("decade") {
+            return Some((rule.kind, d.as_str()[..3].to_string(), false));
+        }
+        if let Some(d) = caps.name("decade2") {
+            let tens: u32 = d.as_str()[..1].parse().ok()?;
+            let century = if tens <= 2 { "20" } else { "19" };
+            return Some((rule.kind, format!("{century}{tens}"), false));
+        }
+
+        // Quarters and halves.
+        if let Some(q) = caps.name("quarter") {
+            let q: u32 = match q.as_str().parse() {
+                Ok(n) => n,
+                Err(_) => self.tagger.lex.get("ordinals", q.as_str())?.parse().ok()?,
+            };
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            return Some(match (year, dct) {
+                (Some(y), _) => (rule.kind, format!("{y:04}-Q{q}"), false),
+                (None, Some(d)) => {
+                    let dq = calendar::quarter_of(d);
+                    let y = match self.tense {
+                        Tense::Past if q > dq => d.year() - 1,
+                        Tense::Future if q < dq => d.year() + 1,
+                        _ => d.year(),
+                    };
+                    (rule.kind, format!("{y:04}-Q{q}"), true)
+                }
+                (None, None) => (rule.kind, format!("XXXX-Q{q}"), false),
+            });
+        }
+        if let Some(h) = caps.name("half") {
+            let h = if h.as_str().eq_ignore_ascii_case("first") { 1 } else { 2 };
+            let anchored = year.is_none();
+            let y = year.or(dct.map(|d| d.year()));
+            return Some(match y {
+                Some(y) => (rule.kind, format!("{y:04}-H{h}"), anchored),
+                None => (rule.kind, format!("XXXX-H{h}"), false),
+            });
+        }
+
+        // Seasons.
+        if let Some(season) = self.lookup("seasons", caps, "season") {
+            if let Some(y) = year {
+                return Some((rule.kind, format!("{y:04}-{season}"), false));
+            }
+            let d = match dct {
+                Some(d) => d,
+                None => return Some((rule.kind, format!("XXXX-{season}"), false)),
+            };
+            let start = match season.as_str() {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let dm = d.month();
+            let inside = dm >= start && dm < start + 3 || (start == 12 && dm <= 2);
+            let y = d.year();
+            let y = match rel.unwrap_or(0) {
+                r if r < 0 => {
+                    if inside || start > dm {
+                        y - 1
+                    } else {
+                        y
+                    }
+                }
+                r if r > 0 => {
+                    if start > dm {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                _ => {
+                    if start == 12 && dm <= 2 {
+                        y - 1
+                    } else {
+                        y
+                    }
+                }
+            };
+            return Some((rule.kind, format!("{y:04}-{season}"), true));
+        }
+
+        // Holidays.
+        if let Some(h) = caps.name("holiday") {
+            if !starts_upper(h.as_str()) {
+                return None;
+            }
+            let hrule = self.tagger.lex.get("holidays", h.as_str())?;
+            if let Some(y) = year {
+                return Some((rule.kind, ymd(calendar::holiday(hrule, y)?), false));
+            }
+            let Some(d) = dct else {
+                let fixed = hrule.len() == 5 && hrule.as_bytes()[2] == b'-';
+                let v = if fixed { format!("XXXX-{hrule}") } else { "XXXX".into() };
+                return Some((rule.kind, v, false));
+            };
+            let this = calendar::holiday(hrule, d.year())?;
+            let dir = rel.map(|r| if r < 0 { Tense::Past } else { Tense::Future });
+            let y = match dir.unwrap_or(self.tense) {
+                Tense::Past if this > d + Duration::days(30) => d.year() - 1,
+                Tense::Future if this < d - Duration::days(30) => d.year() + 1,
+                _ => d.year(),
+            };
+            return Some((rule.kind, ymd(calendar::holiday(hrule, y)?), true));
+        }
+
+        // Month (with or without a day).
+        let month: Option<u32> = match caps.name("month") {
+            Some(mm) => {
+                let name = mm.as_str();
+                if !starts_upper(name) {
+                    return None;
+                }
+                let n: u32 = self.tagger.lex.get("months", name)?.parse().ok()?;
+                let bare = caps.name("day").is_none()
+                    && caps.name("dayord").is_none()
+                    && year.is_none()
+                    && rel.is_none()
+                    && caps.name("mod").is_none();
+                let ambiguous = self
+                    .tagger
+                    .lex
+                    .list("months")
+                    .flags(name)
+                    .is_some_and(|f| f.contains("ambiguous"));
+                if bare && ambiguous && !self.tagger.context.contains(&self.word_before(m.start())) {
+                    return None;
+                }
+                // A bare abbreviation without its period ("Jan", "Dec") is too weak alone.
+                if bare && name.len() <= 4 && !name.ends_with('.') && name.len() < 4 {
+                    return None;
+                }
+                Some(n)
+            }
+            None => caps.name("monthnum").and_then(|x| x.as_str().parse().ok()),
+        };
+        let day: Option<u32> = match caps.name("day") {
+            Some(x) => Some(x.as_str().parse().ok()?),
+            None => match caps.name("dayord") {
+                Some(o) => Some(self.tagger.lex.get("ordinals", o.as_str())?.parse().ok()?),
+                None => None,
+            },
+        };
+        if let Some(mo) = month {
+            if let Some(dd) = day {
+                if !(1..=31).contains(&dd) {
+                    return None;
+                }
+                let (y, anchored) = match (year, dct) {
+                    (Some(y), _) => (Some(y), false),
+                    (None, Some(d)) => (Some(calendar::year_for(d, mo, Some(dd), self.tense)), true),
+                    (None, None) => (None, false),
+                };
+                return Some(match y {
+                    Some(y) => {
+                        NaiveDate::from_ymd_opt(y, mo, dd)?;
+                        (rule.kind, format!("{y:04}-{mo:02}-{dd:02}"), anchored)
+                    }
+                    None => (rule.kind, format!("XXXX-{mo:02}-{dd:02}"), false),
+                });
+            }
+            let (y, anchored) = match (year, rel, dct) {
+                (Some(y), _, _) => (Some(y), false),
+                (None, Some(r), Some(d)) => {
+                    let dm = d.month();
+                    let y = d.year();
+                    let y = match r {
+                        r if r < 0 => {
+                            if mo < dm {
+                                y
+                            } else {
+                                y - 1
+                            }
+                        }
+                        r if r > 0 => {
+                            if mo > dm {
+                                y
+                            } else {
+                                y + 1
+                            }
+                        }
+                        _ => y,
+                    };
+                    (Some(y), true)
+                }
+                (None, None, Some(d)) => (Some(calendar::year_for(d, mo, None, self.tense)), true),
+                _ => (None, false),
+            };
+            return Some(match y {
+                Some(y) => (rule.kind, format!("{y:04}-{mo:02}"), anchored),
+                None => (rule.kind, format!("XXXX-{mo:02}"), false),
+            });
+        }
+
+        // Weekday alone.
+        if let Some(w) = caps.name("weekday") {
+            if !starts_upper(w.as_str()) {
+                return None;
+            }
+            let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
+            let Some(d) = dct else {
+                let (k, v) = with_part(rule.kind, "XXXX-XX-XX".into());
+                return Some((k, v, false));
+            };
+            let date = match rel {
+                Some(r) => calendar::relative_weekday(d, wd, r),
+                None => calendar::nearest_weekday(d, wd, self.tense),
+            };
+            let (k, v) = with_part(rule.kind, ymd(date));
+            return Some((k, v, true));
+        }
+
+        // Year alone.
+        if let Some(y) = year {
+            let ys = caps.name("year").or(caps.name("yearpos"))?;
+            let before = &self.sent[..ys.start()];
+            let after = &self.sent[ys.end()..];
+            if before.ends_with(['$', '#', '€', '£', '.', ',', '/'])
+                || after.starts_with(['%', ',', '.'])
+                    && after[1..].starts_with(|c: char| c.is_ascii_digit())
+                || after.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
+            return Some((rule.kind, format!("{y:04}"), false));
+        }
+        None
+    }
+
+    fn numeric(&self, caps: &Captures) -> Out {
+        let a: u32 = caps.name("a")?.as_str().parse().ok()?;
+        let b: u32 = caps.name("b")?.as_str().parse().ok()?;
+        let ys = caps.name("year")?.as_str();
+        let mut y: i32 = ys.parse().ok()?;
+        if ys.len() == 2 {
+            y += if y < 50 { 2000 } else { 1900 };
+        }
+        let (mo, d) = if self.tagger.day_first { (b, a) } else { (a, b) };
+        let (mo, d) = if NaiveDate::from_ymd_opt(y, mo, d).is_some() {
+            (mo, d)
+        } else {
+            (d, mo)
+        };
+        NaiveDate::from_ymd_opt(y, mo, d)?;
+        Some((TimexType::Date, format!("{y:04}-{mo:02}-{d:02}"), false))
+    }
+
+    fn unit(&self, caps: &Captures) -> Option<String> {
+        self.lookup("units", caps, "unit")
+    }
+
+    fn rel(&self, caps: &Captures) -> Out {
+        let r: i64 = self
+            .lookup("relative", caps, "rel")?
+            .trim_start_matches('+')
+            .parse()
+            .ok()?;
+        let unit = self.unit(caps)?;
+        let Some(d) = self.dct else {
+            let v = match unit.as_str() {
+                "Y" => "XXXX",
+                "M" => "XXXX-XX",
+                "W" => "XXXX-WXX",
+                "WE" => "XXXX-WXX-WE",
+                "Q" => "XXXX-QX",
+                "DE" => "XXX",
+                _ => "XX",
+            };
+            return Some((TimexType::Date, v.into(), false));
+        };
+        let v = match unit.as_str() {
+            "Y" => format!("{:04}", d.year() as i64 + r),
+            "M" => calendar::add_months(d, r).format("%Y-%m").to_string(),
+            "W" => calendar::iso_week(d + Duration::days(7 * r)),
+            "WE" => format!("{}-WE", calendar::iso_week(d + Duration::days(7 * r))),
+            "Q" => {
+                let idx = d.year() as i64 * 4 + (calendar::quarter_of(d) as i64 - 1) + r;
+                format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
+            }
+            "DE" => format!("{:03}", d.year() as i64 / 10 + r),
+            "CE" => format!("{:02}", d.year() as i64 / 100 + r),
+            _ => return None,
+        };
+        Some((TimexType::Date, v, true))
+    }
+
+    fn amount(&self, caps: &Captures) -> Option<Option<f64>> {
+        match caps.name("num") {
+            Some(n) => parse_number(&self.tagger.lex, n.as_str()),
+            None => Some(Some(1.0)),
+        }
+    }
+
+    fn offset(&self, caps: &Captures) -> Out {
+        let unit = self.unit(caps)?;
+        let dir = norm_key(caps.name("dir")?.as_str());
+        let sign: i64 = if matches!(dir.as_str(), "ago" | "earlier" | "before") { -1 } else { 1 };
+        let n = match self.amount(caps)? {
+            Some(n) => n,
+            None => {
+                let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return Some((TimexType::Date, v.into(), false));
+            }
+        };
+        let n = n.round() as i64 * sign;
+        let Some(d) = self.dct else {
+            let v = match unit.as_str() {
+                "Y" | "DE" | "CE" => "XXXX",
+                "M" | "Q" => "XXXX-XX",
+                "W" | "W2" => "XXXX-WXX",
+                _ => "XXXX-XX-XX",
+            };
+            return Some((TimexType::Date, v.into(), false));
+        };
+        let v = match unit.as_str() {
+            "Y" => format!("{:04}", d.year() as i64 + n),
+            "DE" => format!("{:04}", d.year() as i64 + 10 * n),
+            "CE" => format!("{:04}", d.year() as i64 + 100 * n),
+            "M" => calendar::add_months(d, n).format("%Y-%m").to_string(),
+            "Q" => {
+                let idx = d.year() as i64 * 4 + (calendar::quarter_of(d) as i64 - 1) + n;
+                format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
+            }
+            "W" => calendar::iso_week(d + Duration::days(7 * n)),
+            "W2" => calendar::iso_week(d + Duration::days(14 * n)),
+            "D" => ymd(d + Duration::days(n)),
+            _ => ymd(d),
+        };
+        Some((TimexType::Date, v, true))
+    }
+
+    fn duration(&self, caps: &Captures, kind: TimexType) -> Out {
+        let unit = self.unit(caps)?;
+        let num = caps.name("num").map(|n| norm_key(n.as_str()));
+        // "a quarter of the vote", "a second term": not durations.
+        if unit == "Q" && matches!(num.as_deref(), Some("a" | "an")) {
+            return None;
+        }
+        let n = self.amount(caps)?;
+        Some((kind, duration_value(n, &unit), false))
+    }
+
+    fn deictic(&self, caps: &Captures) -> Out {
+        let (offset, list_part) = match caps.name("deictic") {
+            Some(w) => {
+                let e = self.tagger.lex.list("deictic").entries.get(&norm_key(w.as_str()))?;
+                let off: i64 = e.0.trim_start_matches('+').parse().ok()?;
+                (off, (!e.1.is_empty()).then(|| e.1.clone()))
+            }
+            None => {
+                let r = norm_key(caps.name("rel")?.as_str());
+                (if r == "last" { -1 } else { 0 }, None)
+            }
+        };
+        let part = self.lookup("parts_of_day", caps, "part").or(list_part);
+        let base = match self.dct {
+            Some(d) => ymd(d + Duration::days(offset)),
+            None => "XXXX-XX-XX".into(),
+        };
+        Some(match part {
+            Some(p) => (TimexType::Time, format!("{base}T{p}"), self.dct.is_some()),
+            None => (TimexType::Date, base, self.dct.is_some()),
+        })
+    }
+
+    fn time(&self, caps: &Captures) -> Out {
+        let h = caps.name("hour")?.as_str().to_ascii_lowercase();
+        let (mut hour, minute): (u32, u32) = match h.as_str() {
+            "noon" | "midday" => (12, 0),
+            "midnight" => (24, 0),
+            _ => (
+                h.parse().ok()?,
+                caps.name("minute").map_or(Some(0), |m| m.as_str().parse().ok())?,
+            ),
+        };
+        if let Some(ap) = caps.name("ampm") {
+            let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+            if pm && hour < 12 {
+                hour += 12;
+            } else if !pm && hour == 12 {
+                hour = 0;
+            }
+        }
+        let base = match self.dct {
+            Some(d) => ymd(d),
+            None => "XXXX-XX-XX".into(),
+        };
+        Some((
+            TimexType::Time,
+            format!("{base}T{hour:02}:{minute:02}"),
+            self.dct.is_some(),
+        ))
+    }
+
+    fn set(&self, caps: &Captures) -> Out {
+        if let Some(w) = caps.name("weekday") {
+            let wd = self.tagger.lex.get("weekdays", w.as_str())?;
+            return Some((TimexType::Set, format!("XXXX-WXX-{wd}"), false));
+        }
+        let unit = self.unit(caps)?;
+        let n = self.amount(caps)?;
+        Some((TimexType::Set, duration_value(n, &unit), false))
+    }
+}
+
+/// ISO 8601 duration of `n` units. Fractions go to the next smaller unit when that
+/// makes them whole ("two and a half years" → P30M), else stay decimal.
+pub fn duration_value(n: Option<f64>, unit: &str) -> String {
+    let (designator, time, smaller): (&str, bool, Option<(&str, f64)>) = match unit {
+        "Y" => ("Y", false, Some(("M", 12.0))),
+        "M" => ("M", false, None),
+        "W" => ("W", false, Some(("D", 7.0))),
+        "W2" => ("W", false, None),
+        "D" => ("D", false, Some(("H", 24.0))),
+        "H" => ("H", true, Some(("MIN", 60.0))),
+        "MIN" => ("M", true, Some(("S", 60.0))),
+        "S" => ("S", true, None),
+        "DE" => ("DE", false, Some(("Y", 10.0))),
+        "CE" => ("CE", false, Some(("Y", 100.0))),
+        "Q" => ("Q", false, Some(("M", 3.0))),
+        "WE" => ("WE", false, None),
+        "MIL" => ("ML", false, None),
+        _ => ("X", false, None),
+    };
+    let Some(mut n) = n else {
+        return if time { format!("PTX{designator}") } else { format!("PX{designator}") };
+    };
+    if unit == "W2" {
+        n *= 2.0;
+    }
+    if n.fract() != 0.0 {
+        if let Some((u, f)) = smaller {
+            let m = n * f;
+            if m.fract() == 0.0 {
+                return duration_value(Some(m), u);
+            }
+        }
+        let t = if time { "T" } else { "" };
+        return format!("P{t}{n}{designator}");
+    }
+    let t = if time { "T" } else { "" };
+    format!("P{t}{}{designator}", n as i64)
+}
