@@ -118,7 +118,7 @@ impl Lexicon {
                     if n == "NUM" {
                         let w = self.alternation("numbers").unwrap_or_else(|| "(?:one)".into());
                         out.push_str(&format!(
-                            r"(?:\d[\d,]*(?:\.\d+)?|{w}(?:(?:\s+and\s+|\s+|-){w})*)"
+                            r"(?:\d[\d,]*(?:\.\d+)?(?:\s+[13]/[24]|½)?|{w}(?:(?:\s+and\s+|\s+|-){w})*)"
                         ));
                     } else {
                         match self.alternation(n) {
@@ -140,6 +140,35 @@ impl Lexicon {
     }
 }
 
+/// Length of a leading "a "/"an " that is an article before a number word
+/// ("a five-year plan"), not the number one ("a year", "a few", "a half").
+pub fn article_len(text: &str) -> Option<usize> {
+    let lower = text.get(..3).map(|s| s.to_ascii_lowercase()).unwrap_or_default();
+    let n = if lower.starts_with("an ") {
+        3
+    } else if lower.starts_with("a ") {
+        2
+    } else {
+        return None;
+    };
+    let rest = text[n..].trim_start().to_ascii_lowercase();
+    let next = rest.split([' ', '-']).next().unwrap_or("");
+    if next.is_empty()
+        || matches!(next, "few" | "couple" | "dozen" | "half" | "number")
+    {
+        return None;
+    }
+    let is_number = next.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety", "hundred", "thousand",
+        ]
+        .contains(&next);
+    is_number.then_some(text.len() - rest.len())
+}
+
 /// Parses a number in digits or words: `Some(None)` for a vague amount ("a few").
 pub fn parse_number(lex: &Lexicon, text: &str) -> Option<Option<f64>> {
     let t = normalize(text);
@@ -147,6 +176,18 @@ pub fn parse_number(lex: &Lexicon, text: &str) -> Option<Option<f64>> {
     if let Ok(v) = digits.parse::<f64>() {
         return Some(Some(v));
     }
+    // "5 1/2", "5½"
+    for (suffix, add) in [(" 1/2", 0.5), ("½", 0.5), (" 1/4", 0.25), (" 3/4", 0.75)] {
+        if let Some(whole) = digits.strip_suffix(suffix) {
+            if let Ok(v) = whole.trim().parse::<f64>() {
+                return Some(Some(v + add));
+            }
+        }
+    }
+    let t = match article_len(&t) {
+        Some(n) => t[n..].to_string(),
+        None => t,
+    };
     let numbers = lex.list("numbers");
     if let Some(v) = numbers.get(&t) {
         return Some(if v == "X" { None } else { v.parse().ok() });

@@ -15,11 +15,11 @@ pub mod rules;
 use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 
 use crate::document::{Document, Span, Timex};
-use crate::patterns::{word_list, Patterns};
+use crate::patterns::{lines, word_list, Patterns};
 
 use calendar::Tense;
 use lexicon::Lexicon;
@@ -42,7 +42,8 @@ pub struct DateTagger {
     pub(crate) lex: Lexicon,
     pub(crate) rules: RuleTable,
     prefilter: AhoCorasick,
-    future_cues: AhoCorasick,
+    cue_automaton: AhoCorasick,
+    cue_tenses: Vec<Tense>,
     pub(crate) context: HashSet<String>,
     pub day_first: bool,
 }
@@ -78,9 +79,20 @@ impl DateTagger {
             .build(&triggers)
             .context("building the date trigger automaton")?;
         let tense = patterns.require("dates/tense.tsv")?;
-        let cues: Vec<String> = word_list(tense).map(|w| w.to_lowercase()).collect();
-        let future_cues = AhoCorasickBuilder::new()
+        let mut cues = Vec::new();
+        let mut cue_tenses = Vec::new();
+        for line in lines(tense) {
+            let t = match line.col(1) {
+                "future" => Tense::Future,
+                "past" => Tense::Past,
+                other => bail!("dates/tense.tsv:{}: tense must be future or past, not {other:?}", line.number),
+            };
+            cues.push(line.col(0).to_lowercase());
+            cue_tenses.push(t);
+        }
+        let cue_automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(&cues)
             .context("building the tense cue automaton")?;
         let context = word_list(patterns.require("dates/context.tsv")?)
@@ -90,7 +102,8 @@ impl DateTagger {
             lex,
             rules,
             prefilter,
-            future_cues,
+            cue_automaton,
+            cue_tenses,
             context,
             day_first,
         })
@@ -139,19 +152,24 @@ impl DateTagger {
             let rule = &self.rules.rules[ri];
             for caps in rule.re.captures_iter(sent) {
                 let m = caps.get(0).expect("group 0");
-                let tense = *tense.get_or_insert_with(|| self.tense(sent));
+                let cues = tense.get_or_insert_with(|| self.tense_cues(sent));
                 let ctx = normalize::Ctx {
                     tagger: self,
                     sent,
                     dct,
-                    tense,
+                    tense: nearest_tense(cues, m.start(), m.end()),
                 };
                 let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
                     continue;
                 };
-                let (a, b) = caps
+                let (mut a, b) = caps
                     .name("t")
                     .map_or((m.start(), m.end()), |t| (t.start(), t.end()));
+                if let Some(num) = caps.name("num").filter(|n| n.start() == a) {
+                    if let Some(n) = lexicon::article_len(num.as_str()) {
+                        a += n;
+                    }
+                }
                 cands.push(Candidate {
                     span: Span::new(s.start + a, s.start + b),
                     rule: ri,
@@ -176,8 +194,17 @@ impl DateTagger {
                 .then(x.span.start.cmp(&y.span.start))
         });
         let first = out.len();
+        let mut blocked: Vec<Span> = Vec::new();
         for c in cands {
-            if out[first..].iter().any(|t| t.span.overlaps(&c.span)) {
+            if blocked.iter().any(|b| b.overlaps(&c.span))
+                || out[first..].iter().any(|t| t.span.overlaps(&c.span))
+            {
+                continue;
+            }
+            // `NONE` (patterns/dates/refs.tsv): not a time expression, but it
+            // keeps the shorter matches inside it out ("as soon as").
+            if c.timex.value == "NONE" {
+                blocked.push(c.span);
                 continue;
             }
             out.push(c.timex);
@@ -185,18 +212,43 @@ impl DateTagger {
         out[first..].sort_by_key(|t| t.span.start);
     }
 
-    /// Future when the sentence has a future cue, else past.
-    fn tense(&self, sent: &str) -> Tense {
+    /// Tense cues of a sentence: (start, end, tense) of each cue phrase and of each
+    /// word ending in "-ed" (a past-tense verb, usually).
+    fn tense_cues(&self, sent: &str) -> Vec<(usize, usize, Tense)> {
         let b = sent.as_bytes();
-        for m in self.future_cues.find_iter(sent) {
+        let mut cues = Vec::new();
+        for m in self.cue_automaton.find_iter(sent) {
             let before_ok = m.start() == 0
                 || !b[m.start()].is_ascii_alphanumeric()
                 || !b[m.start() - 1].is_ascii_alphanumeric();
             let after_ok = m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
             if before_ok && after_ok {
-                return Tense::Future;
+                cues.push((m.start(), m.end(), self.cue_tenses[m.pattern().as_usize()]));
             }
         }
-        Tense::Past
+        let mut start = 0;
+        for (i, c) in sent.char_indices().chain(std::iter::once((sent.len(), ' '))) {
+            if c.is_alphanumeric() || c == '\'' {
+                continue;
+            }
+            let w = &sent[start..i];
+            if w.len() >= 5
+                && w.ends_with("ed")
+                && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
+            {
+                cues.push((start, i, Tense::Past));
+            }
+            start = i + c.len_utf8();
+        }
+        cues
     }
+}
+
+/// The tense of the cue nearest to a span (past when there is none).
+fn nearest_tense(cues: &[(usize, usize, Tense)], start: usize, end: usize) -> Tense {
+    cues.iter()
+        .filter(|&&(s, e, _)| e <= start || s >= end)
+        .min_by_key(|&&(s, e, _)| if e <= start { start - e } else { s - end })
+        .map_or(Tense::Past, |&(_, _, t)| t)
+
 }

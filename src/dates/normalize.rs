@@ -74,11 +74,11 @@ impl Ctx<'_> {
             Norm::Time => self.time(caps),
             Norm::Set => self.set(caps),
             Norm::SetWord => Some((TimexType::Set, self.lookup("sets", caps, "set")?, false)),
-            Norm::Fixed => self.fixed(rule),
+            Norm::Fixed => self.fixed(rule, caps),
         }
     }
 
-    fn fixed(&self, rule: &DateRule) -> Out {
+    fn fixed(&self, rule: &DateRule, caps: &Captures) -> Out {
         if rule.value == "PREV_QUARTER" {
             return Some(match self.dct {
                 Some(d) => {
@@ -89,7 +89,48 @@ impl Ctx<'_> {
                 None => (rule.kind, "XXXX-QX".into(), false),
             });
         }
+        if rule.value == "THIS_YEAR" {
+            return Some(match self.dct {
+                Some(d) => (rule.kind, format!("{:04}", d.year()), true),
+                None => (rule.kind, "XXXX".into(), false),
+            });
+        }
+        if rule.value == "THE_UNIT" {
+            return self.the_unit(rule, caps);
+        }
         Some((rule.kind, rule.value.clone(), false))
+    }
+
+    /// "the quarter", "the latest period", "the year", "the weekend": the unit the
+    /// report is about — the last completed quarter, the current year or week, the
+    /// nearest weekend in the sentence's tense.
+    fn the_unit(&self, rule: &DateRule, caps: &Captures) -> Out {
+        let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
+        let Some(d) = self.dct else {
+            let v = match unit.as_str() {
+                "year" => "XXXX",
+                "month" => "XXXX-XX",
+                "week" => "XXXX-WXX",
+                "weekend" => "XXXX-WXX-WE",
+                _ => "XXXX-QX",
+            };
+            return Some((rule.kind, v.into(), false));
+        };
+        let v = match unit.as_str() {
+            "year" => format!("{:04}", d.year()),
+            "month" => d.format("%Y-%m").to_string(),
+            "week" => calendar::iso_week(d),
+            "weekend" => {
+                let sat = calendar::nearest_weekday(d, 6, self.tense);
+                format!("{}-WE", calendar::iso_week(sat))
+            }
+            _ => {
+                let q = calendar::quarter_of(d);
+                let (y, q) = if q == 1 { (d.year() - 1, 4) } else { (d.year(), q - 1) };
+                format!("{y:04}-Q{q}")
+            }
+        };
+        Some((rule.kind, v, true))
     }
 
     fn date(&self, rule: &DateRule, caps: &Captures) -> Out {
@@ -101,7 +142,21 @@ impl Ctx<'_> {
         let mut year: Option<i32> = self
             .int(caps, "year")
             .or_else(|| self.int(caps, "yearpos"))
+            .or_else(|| self.int(caps, "yearpre"))
             .map(|y| y as i32);
+        if let Some(w) = caps.name("yearw") {
+            year = Some(year_from_words(&self.tagger.lex, w.as_str())?);
+        }
+        if let Some(r) = self.lookup("relative", caps, "relyear") {
+            let r: i32 = r.trim_start_matches('+').parse().ok()?;
+            match dct {
+                Some(d) => {
+                    let mo: u32 = self.tagger.lex.get("months", caps.name("month")?.as_str())?.parse().ok()?;
+                    return Some((rule.kind, format!("{:04}-{mo:02}", d.year() + r), true));
+                }
+                None => year = None,
+            }
+        }
         if year.is_none() && m.as_str().to_ascii_lowercase().contains("this") && caps.name("quarter").is_some() {
             year = dct.map(|d| d.year());
         }
@@ -113,7 +168,18 @@ impl Ctx<'_> {
             }
         };
 
-        // Decades.
+        // Centuries and decades.
+        if let Some(c) = caps.name("century") {
+            let n: u32 = c.as_str().parse().ok()?;
+            return Some((rule.kind, format!("{:02}", n.checked_sub(1)?), false));
+        }
+        if let Some(w) = caps.name("decw") {
+            let tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+                .iter()
+                .position(|x| w.as_str().eq_ignore_ascii_case(x))?
+                + 2;
+            return Some((rule.kind, format!("19{tens}"), false));
+        }
         if let Some(d) = caps.name("decade") {
             return Some((rule.kind, d.as_str()[..3].to_string(), false));
         }
@@ -247,7 +313,13 @@ impl Ctx<'_> {
                     return None;
                 }
                 // A bare abbreviation without its period ("Jan", "Dec") is too weak alone.
-                if bare && name.len() <= 4 && !name.ends_with('.') && name.len() < 4 {
+                let abbr = self
+                    .tagger
+                    .lex
+                    .list("months")
+                    .flags(name)
+                    .is_some_and(|f| f.contains("abbr"));
+                if bare && abbr {
                     return None;
                 }
                 Some(n)
@@ -370,11 +442,10 @@ impl Ctx<'_> {
     }
 
     fn rel(&self, caps: &Captures) -> Out {
-        let r: i64 = self
-            .lookup("relative", caps, "rel")?
-            .trim_start_matches('+')
-            .parse()
-            .ok()?;
+        let r: i64 = match self.lookup("relative", caps, "rel") {
+            Some(v) => v.trim_start_matches('+').parse().ok()?,
+            None => 0,
+        };
         let unit = self.unit(caps)?;
         let Some(d) = self.dct else {
             let v = match unit.as_str() {
@@ -405,10 +476,12 @@ impl Ctx<'_> {
     }
 
     fn amount(&self, caps: &Captures) -> Option<Option<f64>> {
-        match caps.name("num") {
-            Some(n) => parse_number(&self.tagger.lex, n.as_str()),
-            None => Some(Some(1.0)),
-        }
+        let n = match caps.name("num") {
+            Some(n) => parse_number(&self.tagger.lex, n.as_str())?,
+            None => Some(1.0),
+        };
+        let half = if caps.name("andhalf").is_some() { 0.5 } else { 0.0 };
+        Some(n.map(|n| n + half))
     }
 
     fn offset(&self, caps: &Captures) -> Out {
@@ -456,7 +529,14 @@ impl Ctx<'_> {
         if unit == "Q" && matches!(num.as_deref(), Some("a" | "an")) {
             return None;
         }
-        let n = self.amount(caps)?;
+        if unit == "Q" && self.text_after(caps.get(0)?.end()).to_ascii_lowercase().starts_with(" of") {
+            return None;
+        }
+        let plural = caps
+            .name("unit")
+            .and_then(|u| self.tagger.lex.list("units").flags(u.as_str()))
+            .is_some_and(|f| f.contains("plural"));
+        let n = if num.is_none() && plural { None } else { self.amount(caps)? };
         Some((kind, duration_value(n, &unit), false))
     }
 
@@ -501,9 +581,24 @@ impl Ctx<'_> {
                 hour = 0;
             }
         }
-        let base = match self.dct {
-            Some(d) => ymd(d),
-            None => "XXXX-XX-XX".into(),
+        let base = match (self.dct, caps.name("weekday"), caps.name("month")) {
+            (Some(d), Some(w), _) => {
+                let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
+                ymd(calendar::nearest_weekday(d, wd, self.tense))
+            }
+            (dct, None, Some(mm)) => {
+                let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
+                let day: u32 = caps.name("day")?.as_str().parse().ok()?;
+                match dct {
+                    Some(d) => {
+                        let y = calendar::year_for(d, mo, Some(day), self.tense);
+                        ymd(NaiveDate::from_ymd_opt(y, mo, day)?)
+                    }
+                    None => format!("XXXX-{mo:02}-{day:02}"),
+                }
+            }
+            (Some(d), None, None) => ymd(d),
+            (None, _, _) => "XXXX-XX-XX".into(),
         };
         Some((
             TimexType::Time,
@@ -517,14 +612,34 @@ impl Ctx<'_> {
             let wd = self.tagger.lex.get("weekdays", w.as_str())?;
             return Some((TimexType::Set, format!("XXXX-WXX-{wd}"), false));
         }
+        if let Some(mm) = caps.name("month") {
+            let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
+            return Some((TimexType::Set, format!("XXXX-{mo:02}"), false));
+        }
         let unit = self.unit(caps)?;
         let n = self.amount(caps)?;
         Some((TimexType::Set, duration_value(n, &unit), false))
     }
 }
 
-/// ISO 8601 duration of `n` units. Fractions go to the next smaller unit when that
-/// makes them whole ("two and a half years" → P30M), else stay decimal.
+/// A year written in words: "nineteen ninety-six", "two thousand".
+fn year_from_words(lex: &super::lexicon::Lexicon, text: &str) -> Option<i32> {
+    let t = norm_key(text);
+    if t.starts_with("two thousand") {
+        return Some(parse_number(lex, &t)?? as i32);
+    }
+    let (first, rest) = t.split_once([' ', '-'])?;
+    let hundreds = lex.get("numbers", first)?.parse::<i32>().ok()?;
+    if rest == "hundred" {
+        return Some(hundreds * 100);
+    }
+    Some(hundreds * 100 + parse_number(lex, rest)?? as i32)
+}
+
+/// ISO 8601 duration of `n` units. A fraction becomes whole units plus the
+/// remainder in the next smaller unit, as TimeBank writes it ("two and a half
+/// years" → P2Y6M, "5 1/2 hours" → PT5H30M); fractions that do not divide evenly
+/// stay decimal (P1.3Y).
 pub fn duration_value(n: Option<f64>, unit: &str) -> String {
     let (designator, time, smaller): (&str, bool, Option<(&str, f64)>) = match unit {
         "Y" => ("Y", false, Some(("M", 12.0))),
@@ -548,16 +663,23 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
     if unit == "W2" {
         n *= 2.0;
     }
-    if n.fract() != 0.0 {
-        if let Some((u, f)) = smaller {
-            let m = n * f;
-            if m.fract() == 0.0 {
-                return duration_value(Some(m), u);
-            }
-        }
-        let t = if time { "T" } else { "" };
-        return format!("P{t}{n}{designator}");
-    }
     let t = if time { "T" } else { "" };
-    format!("P{t}{}{designator}", n as i64)
+    if n.fract() == 0.0 {
+        return format!("P{t}{}{designator}", n as i64);
+    }
+    if let Some((u, f)) = smaller {
+        let rem = n.fract() * f;
+        if (rem - rem.round()).abs() < 1e-9 {
+            let whole = n.trunc() as i64;
+            let rest = duration_value(Some(rem.round()), u);
+            let rest = &rest[1..]; // without "P"
+            if whole == 0 {
+                return format!("P{rest}");
+            }
+            // Joining a date part and a time part ("P2DT12H") or two of a kind.
+            let rest = if time { rest.trim_start_matches('T') } else { rest };
+            return format!("P{t}{whole}{designator}{rest}");
+        }
+    }
+    format!("P{t}{n}{designator}")
 }
