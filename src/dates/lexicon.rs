@@ -82,8 +82,13 @@ impl Lexicon {
     /// first; spaces match any whitespace run and phrases ending in a word
     /// character end at a word boundary.
     pub fn alternation(&self, name: &str) -> Option<String> {
+        self.alternation_filtered(name, |_| true)
+    }
+
+    /// [`Self::alternation`] over the phrases that pass `keep`.
+    pub fn alternation_filtered(&self, name: &str, keep: impl Fn(&str) -> bool) -> Option<String> {
         let list = self.lists.get(name)?;
-        let mut keys: Vec<&String> = list.entries.keys().collect();
+        let mut keys: Vec<&String> = list.entries.keys().filter(|k| keep(k)).collect();
         keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let alts: Vec<String> = keys
             .iter()
@@ -117,8 +122,13 @@ impl Lexicon {
                 Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_alphabetic() || c == '_') => {
                     if n == "NUM" {
                         let w = self.alternation("numbers").unwrap_or_else(|| "(?:one)".into());
+                        // After the first word, an article starts something else
+                        // ("seven a year", "$5 million a year").
+                        let c = self
+                            .alternation_filtered("numbers", |k| k != "a" && k != "an" && !k.starts_with("a "))
+                            .unwrap_or_else(|| "(?:one)".into());
                         out.push_str(&format!(
-                            r"(?:\d[\d,]*(?:\.\d+)?(?:\s+[13]/[24]|½)?|{w}(?:(?:\s+and\s+|\s+|-){w})*)"
+                            r"(?:\d[\d,]*(?:\.\d+)?(?:\s+[13]/[24]|½)?|{w}(?:(?:\s+and\s+a\s+|\s+and\s+|\s+|-){c})*)"
                         ));
                     } else {
                         match self.alternation(n) {

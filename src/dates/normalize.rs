@@ -214,6 +214,9 @@ impl Ctx<'_> {
         }
         if let Some(h) = caps.name("half") {
             let h = if h.as_str().eq_ignore_ascii_case("first") { 1 } else { 2 };
+            if year.is_none() && caps.get(0)?.as_str().to_ascii_lowercase().ends_with("this year") {
+                year = dct.map(|d| d.year());
+            }
             let anchored = year.is_none();
             let y = year.or(dct.map(|d| d.year()));
             return Some(match y {
@@ -496,6 +499,18 @@ impl Ctx<'_> {
             }
         };
         let n = n.round() as i64 * sign;
+        if caps.name("qtail").is_some() {
+            // "the year-earlier quarter": the quarter reported on, a year before.
+            return Some(match self.dct {
+                Some(d) => {
+                    let q = calendar::quarter_of(d);
+                    let (y, q) = if q == 1 { (d.year() - 1, 4) } else { (d.year(), q - 1) };
+                    let y = if unit == "Y" { y as i64 + n } else { y as i64 };
+                    (TimexType::Date, format!("{y:04}-Q{q}"), true)
+                }
+                None => (TimexType::Date, "XXXX-QX".into(), false),
+            });
+        }
         let Some(d) = self.dct else {
             let v = match unit.as_str() {
                 "Y" | "DE" | "CE" => "XXXX",
