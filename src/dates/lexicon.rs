@@ -41,7 +41,7 @@ pub struct Lexicon {
 }
 
 /// Files under `patterns/dates/` that are not word lists.
-const NOT_LISTS: &[&str] = &["rules"];
+const NOT_LISTS: &[&str] = &["rules", "triggers", "tense", "context"];
 
 impl Lexicon {
     pub fn load(patterns: &Patterns) -> Result<Self> {

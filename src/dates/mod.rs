@@ -60,7 +60,9 @@ impl DateTagger {
         let lex = Lexicon::load(patterns)?;
         let rules = RuleTable::load(patterns, &lex)?;
         let mut triggers: Vec<String> = (0..10).map(|d| d.to_string()).collect();
-        triggers.extend(["noon", "midday", "midnight"].map(String::from));
+        triggers.extend(
+            word_list(patterns.require("dates/triggers.tsv")?).map(|w| w.to_ascii_lowercase()),
+        );
         for name in TRIGGER_LISTS {
             for key in lex.list(name).entries.keys() {
                 // The first word is enough to trigger ("christmas day" → "christmas").
@@ -232,8 +234,14 @@ impl DateTagger {
                 continue;
             }
             let w = &sent[start..i];
+            // A passive participle ("will be sentenced") says nothing of tense.
+            let prev = sent[..start].trim_end();
+            let passive = ["be", "been", "being"]
+                .iter()
+                .any(|aux| prev.len() >= aux.len() && prev[prev.len() - aux.len()..].eq_ignore_ascii_case(aux));
             if w.len() >= 5
                 && w.ends_with("ed")
+                && !passive
                 && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
             {
                 cues.push((start, i, Tense::Past));

@@ -407,7 +407,9 @@ impl Ctx<'_> {
 
         // Year alone.
         if let Some(y) = year {
-            let ys = caps.name("year").or(caps.name("yearpos"))?;
+            let Some(ys) = caps.name("year").or(caps.name("yearpos")) else {
+                return Some((rule.kind, format!("{y:04}"), false));
+            };
             let before = &self.sent[..ys.start()];
             let after = &self.sent[ys.end()..];
             if before.ends_with(['$', '#', '€', '£', '.', ',', '/'])
