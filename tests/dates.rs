@@ -366,6 +366,13 @@ fn spans_do_not_overlap_and_are_sorted() {
 }
 
 #[test]
+fn non_ascii_text_around_dates() {
+    check(DCT, "BOSTON, Feb. 17, 2021 – Café owners “were charged” on Tuesday…", "Feb. 17, 2021", "DATE", "2021-02-17");
+    let d = dates(DCT, "Müller – “verurteilt” – was sentenced on Monday – beëindigd.");
+    assert_eq!(d[0].0, "Monday");
+}
+
+#[test]
 fn text_without_triggers_has_no_dates() {
     assert!(dates(DCT, "The pastor spoke to the congregation about faith.").is_empty());
 }

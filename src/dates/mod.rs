@@ -236,9 +236,12 @@ impl DateTagger {
             let w = &sent[start..i];
             // A passive participle ("will be sentenced") says nothing of tense.
             let prev = sent[..start].trim_end();
-            let passive = ["be", "been", "being"]
-                .iter()
-                .any(|aux| prev.len() >= aux.len() && prev[prev.len() - aux.len()..].eq_ignore_ascii_case(aux));
+            let pb = prev.as_bytes();
+            let passive = ["be", "been", "being"].iter().any(|aux| {
+                pb.len() >= aux.len()
+                    && pb[pb.len() - aux.len()..].eq_ignore_ascii_case(aux.as_bytes())
+                    && (pb.len() == aux.len() || !pb[pb.len() - aux.len() - 1].is_ascii_alphanumeric())
+            });
             if w.len() >= 5
                 && w.ends_with("ed")
                 && !passive

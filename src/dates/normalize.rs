@@ -554,7 +554,27 @@ impl Ctx<'_> {
             .and_then(|u| self.tagger.lex.list("units").flags(u.as_str()))
             .is_some_and(|f| f.contains("plural"));
         let n = if num.is_none() && plural { None } else { self.amount(caps)? };
-        Some((kind, duration_value(n, &unit), false))
+        let mut value = duration_value(n, &unit);
+        if let (Some(n2), Some(u2)) = (caps.name("num2"), caps.name("unit2")) {
+            let u2 = self.tagger.lex.get("units", u2.as_str())?;
+            let v2 = duration_value(parse_number(&self.tagger.lex, n2.as_str())?, u2);
+            let v2 = &v2[1..];
+            value = match (value.contains('T'), v2.starts_with('T')) {
+                (true, true) => format!("{value}{}", &v2[1..]),
+                _ => format!("{value}{v2}"),
+            };
+        }
+        // "$1.76 a year", "three times a year": a rate, not a length of time.
+        if matches!(num.as_deref(), Some("a" | "an" | "per")) {
+            let before = self.sent[..caps.get(0)?.start()].trim_end();
+            let last = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+            if before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                || matches!(last.as_str(), "million" | "billion" | "thousand" | "times" | "once" | "twice" | "percent")
+            {
+                return Some((TimexType::Set, value, false));
+            }
+        }
+        Some((kind, value, false))
     }
 
     fn deictic(&self, caps: &Captures) -> Out {
@@ -606,6 +626,11 @@ impl Ctx<'_> {
             (dct, None, Some(mm)) => {
                 let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
                 let day: u32 = caps.name("day")?.as_str().parse().ok()?;
+                let year: Option<i32> = caps.name("year").and_then(|y| y.as_str().parse().ok());
+                if let Some(y) = year {
+                    let date = ymd(NaiveDate::from_ymd_opt(y, mo, day)?);
+                    return Some((TimexType::Time, format!("{date}T{hour:02}:{minute:02}"), false));
+                }
                 match dct {
                     Some(d) => {
                         let y = calendar::year_for(d, mo, Some(day), self.tense);
