@@ -52,7 +52,11 @@ fn one(dct: &str, text: &str) -> (String, String, String) {
 
 fn check(dct: &str, text: &str, span: &str, kind: &str, value: &str) {
     let (t, k, v) = one(dct, text);
-    assert_eq!((t.as_str(), k.as_str(), v.as_str()), (span, kind, value), "in {text:?}");
+    assert_eq!(
+        (t.as_str(), k.as_str(), v.as_str()),
+        (span, kind, value),
+        "in {text:?}"
+    );
 }
 
 const DCT: &str = "2020-12-18";
@@ -61,12 +65,24 @@ const DCT: &str = "2020-12-18";
 
 #[test]
 fn numeric_month_first() {
-    check(DCT, "The hearing was on 12/18/2020.", "12/18/2020", "DATE", "2020-12-18");
+    check(
+        DCT,
+        "The hearing was on 12/18/2020.",
+        "12/18/2020",
+        "DATE",
+        "2020-12-18",
+    );
 }
 
 #[test]
 fn numeric_day_first_when_only_valid_reading() {
-    check(DCT, "The hearing was on 18.12.2020.", "18.12.2020", "DATE", "2020-12-18");
+    check(
+        DCT,
+        "The hearing was on 18.12.2020.",
+        "18.12.2020",
+        "DATE",
+        "2020-12-18",
+    );
 }
 
 #[test]
@@ -75,44 +91,101 @@ fn numeric_day_first_option() {
     let d = dates_with(&p, "The hearing was on 03/04/2020.");
     assert_eq!(d[0].2, "2020-04-03");
     let p = pipeline(Some(DCT), false);
-    assert_eq!(dates_with(&p, "The hearing was on 03/04/2020.")[0].2, "2020-03-04");
+    assert_eq!(
+        dates_with(&p, "The hearing was on 03/04/2020.")[0].2,
+        "2020-03-04"
+    );
 }
 
 #[test]
 fn iso_date() {
-    check(DCT, "Filed 2020-12-18 in court.", "2020-12-18", "DATE", "2020-12-18");
+    check(
+        DCT,
+        "Filed 2020-12-18 in court.",
+        "2020-12-18",
+        "DATE",
+        "2020-12-18",
+    );
 }
 
 #[test]
 fn month_day_year() {
-    check(DCT, "He was arrested on December 18, 2020, in Seoul.", "December 18, 2020", "DATE", "2020-12-18");
+    check(
+        DCT,
+        "He was arrested on December 18, 2020, in Seoul.",
+        "December 18, 2020",
+        "DATE",
+        "2020-12-18",
+    );
 }
 
 #[test]
 fn day_month_year() {
-    check(DCT, "He was arrested on 18 December 2020.", "18 December 2020", "DATE", "2020-12-18");
+    check(
+        DCT,
+        "He was arrested on 18 December 2020.",
+        "18 December 2020",
+        "DATE",
+        "2020-12-18",
+    );
 }
 
 #[test]
 fn abbreviated_month_without_year_takes_the_dct_year() {
-    check(DCT, "He was arrested Dec. 18 at his home.", "Dec. 18", "DATE", "2020-12-18");
-    check(DCT, "He was arrested Dec 18th at his home.", "Dec 18th", "DATE", "2020-12-18");
+    check(
+        DCT,
+        "He was arrested Dec. 18 at his home.",
+        "Dec. 18",
+        "DATE",
+        "2020-12-18",
+    );
+    check(
+        DCT,
+        "He was arrested Dec 18th at his home.",
+        "Dec 18th",
+        "DATE",
+        "2020-12-18",
+    );
 }
 
 #[test]
 fn ordinal_of_month() {
-    check(DCT, "It happened on the 18th of December.", "the 18th of December", "DATE", "2020-12-18");
-    check(DCT, "It happened on the eighteenth of December.", "the eighteenth of December", "DATE", "2020-12-18");
+    check(
+        DCT,
+        "It happened on the 18th of December.",
+        "the 18th of December",
+        "DATE",
+        "2020-12-18",
+    );
+    check(
+        DCT,
+        "It happened on the eighteenth of December.",
+        "the eighteenth of December",
+        "DATE",
+        "2020-12-18",
+    );
 }
 
 #[test]
 fn month_and_year() {
-    check(DCT, "The law passed in December 2020.", "December 2020", "DATE", "2020-12");
+    check(
+        DCT,
+        "The law passed in December 2020.",
+        "December 2020",
+        "DATE",
+        "2020-12",
+    );
 }
 
 #[test]
 fn bare_years() {
-    check(DCT, "The church was founded in 1995.", "1995", "DATE", "1995");
+    check(
+        DCT,
+        "The church was founded in 1995.",
+        "1995",
+        "DATE",
+        "1995",
+    );
     check(DCT, "The law dates from 2020.", "2020", "DATE", "2020");
 }
 
@@ -123,68 +196,164 @@ fn year_not_a_money_amount() {
 
 #[test]
 fn decade() {
-    check(DCT, "Persecution grew in the 1990s.", "the 1990s", "DATE", "199");
+    check(
+        DCT,
+        "Persecution grew in the 1990s.",
+        "the 1990s",
+        "DATE",
+        "199",
+    );
 }
 
 #[test]
 fn modifiers_are_part_of_the_extent() {
-    check(DCT, "The trial is set for mid-December.", "mid-December", "DATE", "2020-12");
-    check(DCT, "The trial will open in early 2021.", "early 2021", "DATE", "2021");
-    check(DCT, "He was detained late last year.", "late last year", "DATE", "2019");
+    check(
+        DCT,
+        "The trial is set for mid-December.",
+        "mid-December",
+        "DATE",
+        "2020-12",
+    );
+    check(
+        DCT,
+        "The trial will open in early 2021.",
+        "early 2021",
+        "DATE",
+        "2021",
+    );
+    check(
+        DCT,
+        "He was detained late last year.",
+        "late last year",
+        "DATE",
+        "2019",
+    );
 }
 
 #[test]
 fn quarter_of_year() {
-    check(DCT, "Arrests rose in the first quarter of 2020.", "the first quarter of 2020", "DATE", "2020-Q1");
+    check(
+        DCT,
+        "Arrests rose in the first quarter of 2020.",
+        "the first quarter of 2020",
+        "DATE",
+        "2020-Q1",
+    );
 }
 
 #[test]
 fn quarter_without_year_is_the_latest_one() {
-    check(DCT, "Sales fell in the third quarter.", "the third quarter", "DATE", "2020-Q3");
+    check(
+        DCT,
+        "Sales fell in the third quarter.",
+        "the third quarter",
+        "DATE",
+        "2020-Q3",
+    );
 }
 
 #[test]
 fn fiscal_year() {
-    check(DCT, "The budget for fiscal year 2021 was cut.", "fiscal year 2021", "DATE", "2021");
+    check(
+        DCT,
+        "The budget for fiscal year 2021 was cut.",
+        "fiscal year 2021",
+        "DATE",
+        "2021",
+    );
 }
 
 #[test]
 fn holidays() {
-    check(DCT, "He was arrested on Christmas Day 2020.", "Christmas Day 2020", "DATE", "2020-12-25");
-    check(DCT, "Services were raided on Easter Sunday.", "Easter Sunday", "DATE", "2020-04-12");
+    check(
+        DCT,
+        "He was arrested on Christmas Day 2020.",
+        "Christmas Day 2020",
+        "DATE",
+        "2020-12-25",
+    );
+    check(
+        DCT,
+        "Services were raided on Easter Sunday.",
+        "Easter Sunday",
+        "DATE",
+        "2020-04-12",
+    );
 }
 
 #[test]
 fn century_and_year_in_words() {
-    check(DCT, "It was the worst persecution of the 20th century.", "the 20th century", "DATE", "19");
-    check(DCT, "It began in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996");
+    check(
+        DCT,
+        "It was the worst persecution of the 20th century.",
+        "the 20th century",
+        "DATE",
+        "19",
+    );
+    check(
+        DCT,
+        "It began in nineteen ninety-six.",
+        "nineteen ninety-six",
+        "DATE",
+        "1996",
+    );
 }
 
 // ---- times ----
 
 #[test]
 fn clock_time_pm() {
-    check(DCT, "The verdict came at 2 p.m. in Lahore.", "2 p.m.", "TIME", "2020-12-18T14:00");
+    check(
+        DCT,
+        "The verdict came at 2 p.m. in Lahore.",
+        "2 p.m.",
+        "TIME",
+        "2020-12-18T14:00",
+    );
 }
 
 #[test]
 fn clock_time_24h_with_zone() {
-    check(DCT, "The statement was issued at 14:00 GMT.", "14:00 GMT", "TIME", "2020-12-18T14:00");
+    check(
+        DCT,
+        "The statement was issued at 14:00 GMT.",
+        "14:00 GMT",
+        "TIME",
+        "2020-12-18T14:00",
+    );
 }
 
 #[test]
 fn time_with_weekday() {
-    check(DCT, "Police arrived at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2020-12-16T22:00");
+    check(
+        DCT,
+        "Police arrived at 10 p.m. Wednesday.",
+        "10 p.m. Wednesday",
+        "TIME",
+        "2020-12-16T22:00",
+    );
 }
 
 #[test]
 fn this_morning() {
-    check(DCT, "Police raided the church this morning.", "this morning", "TIME", "2020-12-18TMO");
+    check(
+        DCT,
+        "Police raided the church this morning.",
+        "this morning",
+        "TIME",
+        "2020-12-18TMO",
+    );
 }
 
 #[test]
 fn weekday_night() {
-    check(DCT, "Police raided the church Monday night.", "Monday night", "TIME", "2020-12-14TNI");
+    check(
+        DCT,
+        "Police raided the church Monday night.",
+        "Monday night",
+        "TIME",
+        "2020-12-14TNI",
+    );
 }
 
 // ---- relative dates ----
@@ -192,74 +361,199 @@ fn weekday_night() {
 #[test]
 fn today_yesterday_tomorrow() {
     check(DCT, "The court ruled today.", "today", "DATE", "2020-12-18");
-    check(DCT, "The court ruled yesterday.", "yesterday", "DATE", "2020-12-17");
-    check(DCT, "The court will rule tomorrow.", "tomorrow", "DATE", "2020-12-19");
+    check(
+        DCT,
+        "The court ruled yesterday.",
+        "yesterday",
+        "DATE",
+        "2020-12-17",
+    );
+    check(
+        DCT,
+        "The court will rule tomorrow.",
+        "tomorrow",
+        "DATE",
+        "2020-12-19",
+    );
 }
 
 #[test]
 fn this_week_is_an_iso_week() {
-    check(DCT, "The bill passed this week.", "this week", "DATE", "2020-W51");
+    check(
+        DCT,
+        "The bill passed this week.",
+        "this week",
+        "DATE",
+        "2020-W51",
+    );
 }
 
 #[test]
 fn last_month_next_year() {
-    check(DCT, "The bill passed last month.", "last month", "DATE", "2020-11");
-    check(DCT, "The bill takes effect next year.", "next year", "DATE", "2021");
+    check(
+        DCT,
+        "The bill passed last month.",
+        "last month",
+        "DATE",
+        "2020-11",
+    );
+    check(
+        DCT,
+        "The bill takes effect next year.",
+        "next year",
+        "DATE",
+        "2021",
+    );
 }
 
 #[test]
 fn earlier_this_month_tags_this_month() {
     let d = dates(DCT, "The bill passed earlier this month.");
-    assert_eq!(d, vec![("this month".into(), "DATE".into(), "2020-12".into())]);
+    assert_eq!(
+        d,
+        vec![("this month".into(), "DATE".into(), "2020-12".into())]
+    );
 }
 
 #[test]
 fn weekday_follows_the_tense() {
-    check(DCT, "He was arrested on Monday.", "Monday", "DATE", "2020-12-14");
-    check(DCT, "He will be sentenced on Monday.", "Monday", "DATE", "2020-12-21");
-    check(DCT, "The ministry said Friday that it would appeal.", "Friday", "DATE", "2020-12-18");
+    check(
+        DCT,
+        "He was arrested on Monday.",
+        "Monday",
+        "DATE",
+        "2020-12-14",
+    );
+    check(
+        DCT,
+        "He will be sentenced on Monday.",
+        "Monday",
+        "DATE",
+        "2020-12-21",
+    );
+    check(
+        DCT,
+        "The ministry said Friday that it would appeal.",
+        "Friday",
+        "DATE",
+        "2020-12-18",
+    );
 }
 
 #[test]
 fn last_and_next_weekday() {
-    check(DCT, "He was arrested last Tuesday.", "last Tuesday", "DATE", "2020-12-15");
-    check(DCT, "He will appear next Tuesday.", "next Tuesday", "DATE", "2020-12-22");
+    check(
+        DCT,
+        "He was arrested last Tuesday.",
+        "last Tuesday",
+        "DATE",
+        "2020-12-15",
+    );
+    check(
+        DCT,
+        "He will appear next Tuesday.",
+        "next Tuesday",
+        "DATE",
+        "2020-12-22",
+    );
 }
 
 #[test]
 fn bare_month_follows_the_tense() {
-    check(DCT, "He was arrested in October.", "October", "DATE", "2020-10");
-    check(DCT, "The trial will begin in March.", "March", "DATE", "2021-03");
+    check(
+        DCT,
+        "He was arrested in October.",
+        "October",
+        "DATE",
+        "2020-10",
+    );
+    check(
+        DCT,
+        "The trial will begin in March.",
+        "March",
+        "DATE",
+        "2021-03",
+    );
 }
 
 #[test]
 fn ambiguous_month_names_need_a_date_context() {
-    assert!(dates(DCT, "The court may rule soon enough, and they march on.")
-        .iter()
-        .all(|d| d.0 != "may" && d.0 != "march"));
+    assert!(
+        dates(DCT, "The court may rule soon enough, and they march on.")
+            .iter()
+            .all(|d| d.0 != "may" && d.0 != "march")
+    );
     check(DCT, "He was arrested in May.", "May", "DATE", "2020-05");
 }
 
 #[test]
 fn ago_offsets() {
-    check(DCT, "He was arrested two days ago.", "two days ago", "DATE", "2020-12-16");
-    check(DCT, "He was arrested three years ago.", "three years ago", "DATE", "2017");
-    check(DCT, "He was arrested a few months ago.", "a few months ago", "DATE", "PAST_REF");
+    check(
+        DCT,
+        "He was arrested two days ago.",
+        "two days ago",
+        "DATE",
+        "2020-12-16",
+    );
+    check(
+        DCT,
+        "He was arrested three years ago.",
+        "three years ago",
+        "DATE",
+        "2017",
+    );
+    check(
+        DCT,
+        "He was arrested a few months ago.",
+        "a few months ago",
+        "DATE",
+        "PAST_REF",
+    );
 }
 
 #[test]
 fn later_is_a_duration_signal() {
     // TimeML: in "three weeks later" only the duration is a TIMEX3.
-    check(DCT, "He was released three weeks later.", "three weeks", "DURATION", "P3W");
+    check(
+        DCT,
+        "He was released three weeks later.",
+        "three weeks",
+        "DURATION",
+        "P3W",
+    );
 }
 
 #[test]
 fn vague_references() {
-    check(DCT, "The church was recently closed.", "recently", "DATE", "PAST_REF");
-    check(DCT, "Attacks grew in recent years.", "recent years", "DATE", "PAST_REF");
-    check(DCT, "He is currently in prison.", "currently", "DATE", "PRESENT_REF");
+    check(
+        DCT,
+        "The church was recently closed.",
+        "recently",
+        "DATE",
+        "PAST_REF",
+    );
+    check(
+        DCT,
+        "Attacks grew in recent years.",
+        "recent years",
+        "DATE",
+        "PAST_REF",
+    );
+    check(
+        DCT,
+        "He is currently in prison.",
+        "currently",
+        "DATE",
+        "PRESENT_REF",
+    );
     check(DCT, "He is now in prison.", "now", "DATE", "PRESENT_REF");
-    check(DCT, "More arrests are expected in the coming weeks.", "the coming weeks", "DATE", "FUTURE_REF");
+    check(
+        DCT,
+        "More arrests are expected in the coming weeks.",
+        "the coming weeks",
+        "DATE",
+        "FUTURE_REF",
+    );
 }
 
 #[test]
@@ -289,66 +583,166 @@ fn relative_values_are_anchored() {
 
 #[test]
 fn adjectival_duration() {
-    check(DCT, "He got a three-year prison sentence.", "three-year", "DURATION", "P3Y");
-    check(DCT, "It was a four-hour interrogation.", "four-hour", "DURATION", "PT4H");
+    check(
+        DCT,
+        "He got a three-year prison sentence.",
+        "three-year",
+        "DURATION",
+        "P3Y",
+    );
+    check(
+        DCT,
+        "It was a four-hour interrogation.",
+        "four-hour",
+        "DURATION",
+        "PT4H",
+    );
 }
 
 #[test]
 fn durations_in_digits() {
-    check(DCT, "He was sentenced to 57 months in prison.", "57 months", "DURATION", "P57M");
-    check(DCT, "He was held for 15 days.", "15 days", "DURATION", "P15D");
+    check(
+        DCT,
+        "He was sentenced to 57 months in prison.",
+        "57 months",
+        "DURATION",
+        "P57M",
+    );
+    check(
+        DCT,
+        "He was held for 15 days.",
+        "15 days",
+        "DURATION",
+        "P15D",
+    );
 }
 
 #[test]
 fn decades() {
-    check(DCT, "He spent a decade in prison.", "a decade", "DURATION", "P1DE");
-    check(DCT, "He spent nearly a decade in prison.", "nearly a decade", "DURATION", "P1DE");
+    check(
+        DCT,
+        "He spent a decade in prison.",
+        "a decade",
+        "DURATION",
+        "P1DE",
+    );
+    check(
+        DCT,
+        "He spent nearly a decade in prison.",
+        "nearly a decade",
+        "DURATION",
+        "P1DE",
+    );
 }
 
 #[test]
 fn vague_durations() {
-    check(DCT, "The church has been harassed for many years.", "many years", "DURATION", "PXY");
-    check(DCT, "The church has been harassed for years.", "years", "DURATION", "PXY");
+    check(
+        DCT,
+        "The church has been harassed for many years.",
+        "many years",
+        "DURATION",
+        "PXY",
+    );
+    check(
+        DCT,
+        "The church has been harassed for years.",
+        "years",
+        "DURATION",
+        "PXY",
+    );
 }
 
 #[test]
 fn fractional_durations_use_the_smaller_unit() {
-    check(DCT, "He served two and a half years.", "two and a half years", "DURATION", "P2Y6M");
-    check(DCT, "He was questioned for 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M");
+    check(
+        DCT,
+        "He served two and a half years.",
+        "two and a half years",
+        "DURATION",
+        "P2Y6M",
+    );
+    check(
+        DCT,
+        "He was questioned for 5 1/2 hours.",
+        "5 1/2 hours",
+        "DURATION",
+        "PT5H30M",
+    );
 }
 
 #[test]
 fn number_words() {
-    check(DCT, "In the last twenty four hours prices fell.", "the last twenty four hours", "DURATION", "PT24H");
-    check(DCT, "It took a couple of years.", "a couple of years", "DURATION", "P2Y");
+    check(
+        DCT,
+        "In the last twenty four hours prices fell.",
+        "the last twenty four hours",
+        "DURATION",
+        "PT24H",
+    );
+    check(
+        DCT,
+        "It took a couple of years.",
+        "a couple of years",
+        "DURATION",
+        "P2Y",
+    );
 }
 
 #[test]
 fn article_before_a_number_is_not_one() {
-    check(DCT, "Stocks hit a five year low.", "five year", "DURATION", "P5Y");
+    check(
+        DCT,
+        "Stocks hit a five year low.",
+        "five year",
+        "DURATION",
+        "P5Y",
+    );
 }
 
 #[test]
 fn ages_are_not_dates() {
-    assert!(dates(DCT, "A 65-year-old pastor was arrested.").iter().all(|d| !d.0.contains("65")));
-    assert!(dates(DCT, "The pastor is 65 years old.").iter().all(|d| !d.0.contains("65")));
+    assert!(dates(DCT, "A 65-year-old pastor was arrested.")
+        .iter()
+        .all(|d| !d.0.contains("65")));
+    assert!(dates(DCT, "The pastor is 65 years old.")
+        .iter()
+        .all(|d| !d.0.contains("65")));
 }
 
 // ---- sets ----
 
 #[test]
 fn every_weekday() {
-    check(DCT, "They met every Sunday.", "every Sunday", "SET", "XXXX-WXX-7");
+    check(
+        DCT,
+        "They met every Sunday.",
+        "every Sunday",
+        "SET",
+        "XXXX-WXX-7",
+    );
 }
 
 #[test]
 fn frequency_adverbs() {
-    check(DCT, "The report is published annually.", "annually", "SET", "P1Y");
+    check(
+        DCT,
+        "The report is published annually.",
+        "annually",
+        "SET",
+        "P1Y",
+    );
 }
 
 #[test]
 fn times_per_unit() {
-    check(DCT, "He must report twice a week.", "twice a week", "SET", "P1W");
+    check(
+        DCT,
+        "He must report twice a week.",
+        "twice a week",
+        "SET",
+        "P1W",
+    );
 }
 
 // ---- mechanics ----
@@ -360,15 +754,29 @@ fn spans_do_not_overlap_and_are_sorted() {
         "On Monday, December 14, 2020, two days after the raid, he said the three-year case would end next year.",
     );
     for w in d.dates.windows(2) {
-        assert!(w[0].end <= w[1].start, "{:?} overlaps {:?}", w[0].text, w[1].text);
+        assert!(
+            w[0].end <= w[1].start,
+            "{:?} overlaps {:?}",
+            w[0].text,
+            w[1].text
+        );
     }
     assert!(d.dates.iter().all(|x| x.rule.starts_with("dates/")));
 }
 
 #[test]
 fn non_ascii_text_around_dates() {
-    check(DCT, "BOSTON, Feb. 17, 2021 – Café owners “were charged” on Tuesday…", "Feb. 17, 2021", "DATE", "2021-02-17");
-    let d = dates(DCT, "Müller – “verurteilt” – was sentenced on Monday – beëindigd.");
+    check(
+        DCT,
+        "BOSTON, Feb. 17, 2021 – Café owners “were charged” on Tuesday…",
+        "Feb. 17, 2021",
+        "DATE",
+        "2021-02-17",
+    );
+    let d = dates(
+        DCT,
+        "Müller – “verurteilt” – was sentenced on Monday – beëindigd.",
+    );
     assert_eq!(d[0].0, "Monday");
 }
 
@@ -380,7 +788,10 @@ fn text_without_triggers_has_no_dates() {
 #[test]
 fn bad_rule_data_names_file_and_line() {
     let mut p = Patterns::embedded();
-    p.insert("dates/rules.tsv", "ok\tDATE\tdate\t\\b(?P<year>\\d{4})\\b\nbad\tDATE\tnosuch\tfoo\n");
+    p.insert(
+        "dates/rules.tsv",
+        "ok\tDATE\tdate\t\\b(?P<year>\\d{4})\\b\nbad\tDATE\tnosuch\tfoo\n",
+    );
     let err = Pipeline::new(&p, Options::default()).err().unwrap();
     let msg = format!("{err:#}");
     assert!(msg.contains("dates/rules.tsv:2"), "{msg}");

@@ -125,7 +125,11 @@ pub fn nth_weekday(year: i32, month: u32, wd: u32, n: i32) -> Option<NaiveDate> 
 /// Month and day of a holiday rule (`12-25`, `4-4-11`, `easter+1`) in `year`.
 pub fn holiday(rule: &str, year: i32) -> Option<NaiveDate> {
     if let Some(rest) = rule.strip_prefix("easter") {
-        let off: i64 = if rest.is_empty() { 0 } else { rest.parse().ok()? };
+        let off: i64 = if rest.is_empty() {
+            0
+        } else {
+            rest.parse().ok()?
+        };
         return easter(year).map(|d| d + Duration::days(off));
     }
     let parts: Vec<&str> = rule.rsplitn(3, '-').collect();

@@ -15,10 +15,14 @@ pub struct List {
 
 impl List {
     pub fn get(&self, phrase: &str) -> Option<&str> {
-        self.entries.get(&normalize(phrase)).map(|(v, _)| v.as_str())
+        self.entries
+            .get(&normalize(phrase))
+            .map(|(v, _)| v.as_str())
     }
     pub fn flags(&self, phrase: &str) -> Option<&str> {
-        self.entries.get(&normalize(phrase)).map(|(_, f)| f.as_str())
+        self.entries
+            .get(&normalize(phrase))
+            .map(|(_, f)| f.as_str())
     }
 }
 
@@ -119,13 +123,19 @@ impl Lexicon {
             let close = after.find('}');
             let name = close.map(|c| &after[..c]);
             match name {
-                Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_alphabetic() || c == '_') => {
+                Some(n)
+                    if !n.is_empty() && n.chars().all(|c| c.is_ascii_alphabetic() || c == '_') =>
+                {
                     if n == "NUM" {
-                        let w = self.alternation("numbers").unwrap_or_else(|| "(?:one)".into());
+                        let w = self
+                            .alternation("numbers")
+                            .unwrap_or_else(|| "(?:one)".into());
                         // After the first word, an article starts something else
                         // ("seven a year", "$5 million a year").
                         let c = self
-                            .alternation_filtered("numbers", |k| k != "a" && k != "an" && !k.starts_with("a "))
+                            .alternation_filtered("numbers", |k| {
+                                k != "a" && k != "an" && !k.starts_with("a ")
+                            })
                             .unwrap_or_else(|| "(?:one)".into());
                         out.push_str(&format!(
                             r"(?:\d[\d,]*(?:\.\d+)?(?:\s+[13]/[24]|½)?|{w}(?:(?:\s+and\s+a\s+|\s+and\s+|\s+|-){c})*)"
@@ -153,7 +163,10 @@ impl Lexicon {
 /// Length of a leading "a "/"an " that is an article before a number word
 /// ("a five-year plan"), not the number one ("a year", "a few", "a half").
 pub fn article_len(text: &str) -> Option<usize> {
-    let lower = text.get(..3).map(|s| s.to_ascii_lowercase()).unwrap_or_default();
+    let lower = text
+        .get(..3)
+        .map(|s| s.to_ascii_lowercase())
+        .unwrap_or_default();
     let n = if lower.starts_with("an ") {
         3
     } else if lower.starts_with("a ") {
@@ -163,17 +176,40 @@ pub fn article_len(text: &str) -> Option<usize> {
     };
     let rest = text[n..].trim_start().to_ascii_lowercase();
     let next = rest.split([' ', '-']).next().unwrap_or("");
-    if next.is_empty()
-        || matches!(next, "few" | "couple" | "dozen" | "half" | "number")
-    {
+    if next.is_empty() || matches!(next, "few" | "couple" | "dozen" | "half" | "number") {
         return None;
     }
     let is_number = next.chars().next().is_some_and(|c| c.is_ascii_digit())
         || [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-            "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-            "eighty", "ninety", "hundred", "thousand",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
         ]
         .contains(&next);
     is_number.then_some(text.len() - rest.len())
@@ -233,7 +269,12 @@ pub fn parse_number(lex: &Lexicon, text: &str) -> Option<Option<f64>> {
         } else if v >= 1000.0 {
             total += current.max(1.0) * v;
             current = 0.0;
-        } else if v == 1.0 && len == 1 && words[i] != "one" && i + 1 < words.len() && words[i + 1] == "half" {
+        } else if v == 1.0
+            && len == 1
+            && words[i] != "one"
+            && i + 1 < words.len()
+            && words[i + 1] == "half"
+        {
             // "a half": the article, not one
         } else {
             current += v;

@@ -87,7 +87,10 @@ impl DateTagger {
             let t = match line.col(1) {
                 "future" => Tense::Future,
                 "past" => Tense::Past,
-                other => bail!("dates/tense.tsv:{}: tense must be future or past, not {other:?}", line.number),
+                other => bail!(
+                    "dates/tense.tsv:{}: tense must be future or past, not {other:?}",
+                    line.number
+                ),
             };
             cues.push(line.col(0).to_lowercase());
             cue_tenses.push(t);
@@ -120,7 +123,11 @@ impl DateTagger {
     /// TIMEX3 expressions of a text with its sentences, resolved against `dct`.
     pub fn tag(&self, text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<Timex> {
         let whole = [Span::new(0, text.len())];
-        let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
+        let sentences = if sentences.is_empty() {
+            &whole[..]
+        } else {
+            sentences
+        };
         let mut out = Vec::new();
         let mut pos = 0;
         let mut si = 0;
@@ -229,7 +236,10 @@ impl DateTagger {
             }
         }
         let mut start = 0;
-        for (i, c) in sent.char_indices().chain(std::iter::once((sent.len(), ' '))) {
+        for (i, c) in sent
+            .char_indices()
+            .chain(std::iter::once((sent.len(), ' ')))
+        {
             if c.is_alphanumeric() || c == '\'' {
                 continue;
             }
@@ -240,7 +250,8 @@ impl DateTagger {
             let passive = ["be", "been", "being"].iter().any(|aux| {
                 pb.len() >= aux.len()
                     && pb[pb.len() - aux.len()..].eq_ignore_ascii_case(aux.as_bytes())
-                    && (pb.len() == aux.len() || !pb[pb.len() - aux.len() - 1].is_ascii_alphanumeric())
+                    && (pb.len() == aux.len()
+                        || !pb[pb.len() - aux.len() - 1].is_ascii_alphanumeric())
             });
             if w.len() >= 5
                 && w.ends_with("ed")
@@ -261,5 +272,4 @@ fn nearest_tense(cues: &[(usize, usize, Tense)], start: usize, end: usize) -> Te
         .filter(|&&(s, e, _)| e <= start || s >= end)
         .min_by_key(|&&(s, e, _)| if e <= start { start - e } else { s - end })
         .map_or(Tense::Past, |&(_, _, t)| t)
-
 }

@@ -83,7 +83,11 @@ impl Ctx<'_> {
             return Some(match self.dct {
                 Some(d) => {
                     let q = calendar::quarter_of(d);
-                    let (y, q) = if q == 1 { (d.year() - 1, 4) } else { (d.year(), q - 1) };
+                    let (y, q) = if q == 1 {
+                        (d.year() - 1, 4)
+                    } else {
+                        (d.year(), q - 1)
+                    };
                     (rule.kind, format!("{y:04}-Q{q}"), true)
                 }
                 None => (rule.kind, "XXXX-QX".into(), false),
@@ -126,7 +130,11 @@ impl Ctx<'_> {
             }
             _ => {
                 let q = calendar::quarter_of(d);
-                let (y, q) = if q == 1 { (d.year() - 1, 4) } else { (d.year(), q - 1) };
+                let (y, q) = if q == 1 {
+                    (d.year() - 1, 4)
+                } else {
+                    (d.year(), q - 1)
+                };
                 format!("{y:04}-Q{q}")
             }
         };
@@ -151,13 +159,21 @@ impl Ctx<'_> {
             let r: i32 = r.trim_start_matches('+').parse().ok()?;
             match dct {
                 Some(d) => {
-                    let mo: u32 = self.tagger.lex.get("months", caps.name("month")?.as_str())?.parse().ok()?;
+                    let mo: u32 = self
+                        .tagger
+                        .lex
+                        .get("months", caps.name("month")?.as_str())?
+                        .parse()
+                        .ok()?;
                     return Some((rule.kind, format!("{:04}-{mo:02}", d.year() + r), true));
                 }
                 None => year = None,
             }
         }
-        if year.is_none() && m.as_str().to_ascii_lowercase().contains("this") && caps.name("quarter").is_some() {
+        if year.is_none()
+            && m.as_str().to_ascii_lowercase().contains("this")
+            && caps.name("quarter").is_some()
+        {
             year = dct.map(|d| d.year());
         }
         let part = self.lookup("parts_of_day", caps, "part");
@@ -174,9 +190,18 @@ impl Ctx<'_> {
             return Some((rule.kind, format!("{:02}", n.checked_sub(1)?), false));
         }
         if let Some(w) = caps.name("decw") {
-            let tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-                .iter()
-                .position(|x| w.as_str().eq_ignore_ascii_case(x))?
+            let tens = [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ]
+            .iter()
+            .position(|x| w.as_str().eq_ignore_ascii_case(x))?
                 + 2;
             return Some((rule.kind, format!("19{tens}"), false));
         }
@@ -213,8 +238,18 @@ impl Ctx<'_> {
             });
         }
         if let Some(h) = caps.name("half") {
-            let h = if h.as_str().eq_ignore_ascii_case("first") { 1 } else { 2 };
-            if year.is_none() && caps.get(0)?.as_str().to_ascii_lowercase().ends_with("this year") {
+            let h = if h.as_str().eq_ignore_ascii_case("first") {
+                1
+            } else {
+                2
+            };
+            if year.is_none()
+                && caps
+                    .get(0)?
+                    .as_str()
+                    .to_ascii_lowercase()
+                    .ends_with("this year")
+            {
                 year = dct.map(|d| d.year());
             }
             let anchored = year.is_none();
@@ -280,7 +315,11 @@ impl Ctx<'_> {
             }
             let Some(d) = dct else {
                 let fixed = hrule.len() == 5 && hrule.as_bytes()[2] == b'-';
-                let v = if fixed { format!("XXXX-{hrule}") } else { "XXXX".into() };
+                let v = if fixed {
+                    format!("XXXX-{hrule}")
+                } else {
+                    "XXXX".into()
+                };
                 return Some((rule.kind, v, false));
             };
             let this = calendar::holiday(hrule, d.year())?;
@@ -312,7 +351,8 @@ impl Ctx<'_> {
                     .list("months")
                     .flags(name)
                     .is_some_and(|f| f.contains("ambiguous"));
-                if bare && ambiguous && !self.tagger.context.contains(&self.word_before(m.start())) {
+                if bare && ambiguous && !self.tagger.context.contains(&self.word_before(m.start()))
+                {
                     return None;
                 }
                 // A bare abbreviation without its period ("Jan", "Dec") is too weak alone.
@@ -343,7 +383,9 @@ impl Ctx<'_> {
                 }
                 let (y, anchored) = match (year, dct) {
                     (Some(y), _) => (Some(y), false),
-                    (None, Some(d)) => (Some(calendar::year_for(d, mo, Some(dd), self.tense)), true),
+                    (None, Some(d)) => {
+                        (Some(calendar::year_for(d, mo, Some(dd), self.tense)), true)
+                    }
                     (None, None) => (None, false),
                 };
                 return Some(match y {
@@ -432,7 +474,11 @@ impl Ctx<'_> {
         if ys.len() == 2 {
             y += if y < 50 { 2000 } else { 1900 };
         }
-        let (mo, d) = if self.tagger.day_first { (b, a) } else { (a, b) };
+        let (mo, d) = if self.tagger.day_first {
+            (b, a)
+        } else {
+            (a, b)
+        };
         let (mo, d) = if NaiveDate::from_ymd_opt(y, mo, d).is_some() {
             (mo, d)
         } else {
@@ -485,14 +531,22 @@ impl Ctx<'_> {
             Some(n) => parse_number(&self.tagger.lex, n.as_str())?,
             None => Some(1.0),
         };
-        let half = if caps.name("andhalf").is_some() { 0.5 } else { 0.0 };
+        let half = if caps.name("andhalf").is_some() {
+            0.5
+        } else {
+            0.0
+        };
         Some(n.map(|n| n + half))
     }
 
     fn offset(&self, caps: &Captures) -> Out {
         let unit = self.unit(caps)?;
         let dir = norm_key(caps.name("dir")?.as_str());
-        let sign: i64 = if matches!(dir.as_str(), "ago" | "earlier" | "before") { -1 } else { 1 };
+        let sign: i64 = if matches!(dir.as_str(), "ago" | "earlier" | "before") {
+            -1
+        } else {
+            1
+        };
         let n = match self.amount(caps)? {
             Some(n) => n,
             None => {
@@ -506,7 +560,11 @@ impl Ctx<'_> {
             return Some(match self.dct {
                 Some(d) => {
                     let q = calendar::quarter_of(d);
-                    let (y, q) = if q == 1 { (d.year() - 1, 4) } else { (d.year(), q - 1) };
+                    let (y, q) = if q == 1 {
+                        (d.year() - 1, 4)
+                    } else {
+                        (d.year(), q - 1)
+                    };
                     let y = if unit == "Y" { y as i64 + n } else { y as i64 };
                     (TimexType::Date, format!("{y:04}-Q{q}"), true)
                 }
@@ -546,14 +604,23 @@ impl Ctx<'_> {
         if unit == "Q" && matches!(num.as_deref(), Some("a" | "an")) {
             return None;
         }
-        if unit == "Q" && self.text_after(caps.get(0)?.end()).to_ascii_lowercase().starts_with(" of") {
+        if unit == "Q"
+            && self
+                .text_after(caps.get(0)?.end())
+                .to_ascii_lowercase()
+                .starts_with(" of")
+        {
             return None;
         }
         let plural = caps
             .name("unit")
             .and_then(|u| self.tagger.lex.list("units").flags(u.as_str()))
             .is_some_and(|f| f.contains("plural"));
-        let n = if num.is_none() && plural { None } else { self.amount(caps)? };
+        let n = if num.is_none() && plural {
+            None
+        } else {
+            self.amount(caps)?
+        };
         let mut value = duration_value(n, &unit);
         if let (Some(n2), Some(u2)) = (caps.name("num2"), caps.name("unit2")) {
             let u2 = self.tagger.lex.get("units", u2.as_str())?;
@@ -569,7 +636,10 @@ impl Ctx<'_> {
             let before = self.sent[..caps.get(0)?.start()].trim_end();
             let last = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
             if before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-                || matches!(last.as_str(), "million" | "billion" | "thousand" | "times" | "once" | "twice" | "percent")
+                || matches!(
+                    last.as_str(),
+                    "million" | "billion" | "thousand" | "times" | "once" | "twice" | "percent"
+                )
             {
                 return Some((TimexType::Set, value, false));
             }
@@ -580,7 +650,12 @@ impl Ctx<'_> {
     fn deictic(&self, caps: &Captures) -> Out {
         let (offset, list_part) = match caps.name("deictic") {
             Some(w) => {
-                let e = self.tagger.lex.list("deictic").entries.get(&norm_key(w.as_str()))?;
+                let e = self
+                    .tagger
+                    .lex
+                    .list("deictic")
+                    .entries
+                    .get(&norm_key(w.as_str()))?;
                 let off: i64 = e.0.trim_start_matches('+').parse().ok()?;
                 (off, (!e.1.is_empty()).then(|| e.1.clone()))
             }
@@ -607,7 +682,8 @@ impl Ctx<'_> {
             "midnight" => (24, 0),
             _ => (
                 h.parse().ok()?,
-                caps.name("minute").map_or(Some(0), |m| m.as_str().parse().ok())?,
+                caps.name("minute")
+                    .map_or(Some(0), |m| m.as_str().parse().ok())?,
             ),
         };
         if let Some(ap) = caps.name("ampm") {
@@ -629,7 +705,11 @@ impl Ctx<'_> {
                 let year: Option<i32> = caps.name("year").and_then(|y| y.as_str().parse().ok());
                 if let Some(y) = year {
                     let date = ymd(NaiveDate::from_ymd_opt(y, mo, day)?);
-                    return Some((TimexType::Time, format!("{date}T{hour:02}:{minute:02}"), false));
+                    return Some((
+                        TimexType::Time,
+                        format!("{date}T{hour:02}:{minute:02}"),
+                        false,
+                    ));
                 }
                 match dct {
                     Some(d) => {
@@ -700,7 +780,11 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         _ => ("X", false, None),
     };
     let Some(mut n) = n else {
-        return if time { format!("PTX{designator}") } else { format!("PX{designator}") };
+        return if time {
+            format!("PTX{designator}")
+        } else {
+            format!("PX{designator}")
+        };
     };
     if unit == "W2" {
         n *= 2.0;
@@ -719,7 +803,11 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
                 return format!("P{rest}");
             }
             // Joining a date part and a time part ("P2DT12H") or two of a kind.
-            let rest = if time { rest.trim_start_matches('T') } else { rest };
+            let rest = if time {
+                rest.trim_start_matches('T')
+            } else {
+                rest
+            };
             return format!("P{t}{whole}{designator}{rest}");
         }
     }
