@@ -17,48 +17,16 @@ pub struct Page {
 
 /// Elements whose whole subtree is not article text.
 const DROPPED: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "form", "noscript", "template", "svg", "iframe",
-    "object", "aside", "head", "button", "select", "textarea", "canvas", "menu",
+    "script", "style", "nav", "header", "footer", "form", "noscript", "template", "svg",
+    "iframe", "object", "aside", "head", "button", "select", "textarea", "canvas", "menu",
 ];
 
 /// Elements that start and end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "blockquote",
-    "section",
-    "article",
-    "main",
-    "pre",
-    "hr",
-    "figure",
-    "figcaption",
-    "address",
-    "center",
-    "body",
-    "html",
-    "caption",
-    "details",
-    "summary",
-    "fieldset",
-    "legend",
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+    "table", "thead", "tbody", "tfoot", "tr", "blockquote", "section", "article", "main",
+    "pre", "hr", "figure", "figcaption", "address", "center", "body", "html", "caption",
+    "details", "summary", "fieldset", "legend",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -88,10 +56,7 @@ impl Builder {
             }
             return;
         }
-        for (i, word) in s
-            .split(|c: char| c.is_whitespace() && c != '\u{A0}')
-            .enumerate()
-        {
+        for (i, word) in s.split(|c: char| c.is_whitespace() && c != '\u{A0}').enumerate() {
             if i > 0 {
                 self.want(Gap::Space);
             }

@@ -214,13 +214,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         walk_failed = w.errors.len() as u64;
         skipped = w.skipped as u64;
         cfg.total = Some(w.files.len() as u64);
-        run::run(
-            &pipeline,
-            w.files.into_iter().map(Work::File),
-            sink,
-            &mut errors,
-            &cfg,
-        )
+        run::run(&pipeline, w.files.into_iter().map(Work::File), sink, &mut errors, &cfg)
     };
     let mut summary = match result {
         Ok(s) => s,

@@ -59,11 +59,7 @@ pub struct Summary {
 impl Summary {
     pub fn line(&self) -> String {
         let mb = self.bytes as f64 / 1e6;
-        let rate = if self.seconds > 0.0 {
-            mb / self.seconds
-        } else {
-            0.0
-        };
+        let rate = if self.seconds > 0.0 { mb / self.seconds } else { 0.0 };
         format!(
             "prex: {} documents, {:.2} MB in {:.2} s ({:.1} MB/s); {} skipped, {} failed",
             self.documents, mb, self.seconds, rate, self.skipped, self.failed
@@ -102,11 +98,9 @@ pub struct ErrorSink {
 impl ErrorSink {
     pub fn new(path: Option<&Path>, quiet: bool) -> Result<Self> {
         let file = match path {
-            Some(p) => {
-                Some(BufWriter::new(File::create(p).with_context(|| {
-                    format!("creating --errors file {}", p.display())
-                })?))
-            }
+            Some(p) => Some(BufWriter::new(
+                File::create(p).with_context(|| format!("creating --errors file {}", p.display()))?,
+            )),
             None => None,
         };
         Ok(ErrorSink { file, quiet })
