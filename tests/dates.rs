@@ -407,11 +407,13 @@ fn last_month_next_year() {
 }
 
 #[test]
-fn earlier_this_month_tags_this_month() {
-    let d = dates(DCT, "The bill passed earlier this month.");
-    assert_eq!(
-        d,
-        vec![("this month".into(), "DATE".into(), "2020-12".into())]
+fn earlier_this_month() {
+    check(
+        DCT,
+        "The bill passed earlier this month.",
+        "earlier this month",
+        "DATE",
+        "2020-12",
     );
 }
 
@@ -766,13 +768,12 @@ fn spans_do_not_overlap_and_are_sorted() {
 
 #[test]
 fn non_ascii_text_around_dates() {
-    check(
+    let d = dates(
         DCT,
         "BOSTON, Feb. 17, 2021 – Café owners “were charged” on Tuesday…",
-        "Feb. 17, 2021",
-        "DATE",
-        "2021-02-17",
     );
+    assert_eq!(d[0].0, "Feb. 17, 2021");
+    assert_eq!(d[1], ("Tuesday".into(), "DATE".into(), "2020-12-15".into()));
     let d = dates(
         DCT,
         "Müller – “verurteilt” – was sentenced on Monday – beëindigd.",
