@@ -849,3 +849,47 @@ fn speed() {
     let mb = (bytes * reps) as f64 / 1e6;
     eprintln!("dates: {mb:.1} MB in {secs:.2} s = {:.1} MB/s ({n} timexes)", mb / secs);
 }
+
+#[test]
+fn anaphoric_dates_follow_the_last_mentioned_date() {
+    let d = dates(
+        DCT,
+        "The mosque was damaged on Sept. 26, 2021. He was arrested the next day.",
+    );
+    assert_eq!(d[1], ("the next day".into(), "DATE".into(), "2021-09-27".into()));
+    let d = dates(DCT, "He fled in June 1998 and returned later that year.");
+    assert_eq!(d[1], ("later that year".into(), "DATE".into(), "1998".into()));
+}
+
+#[test]
+fn compound_durations() {
+    check(
+        DCT,
+        "He was jailed for six years and eight months.",
+        "six years and eight months",
+        "DURATION",
+        "P6Y8M",
+    );
+}
+
+#[test]
+fn rate_is_a_set() {
+    check(DCT, "It pays $1.76 a year.", "a year", "SET", "P1Y");
+}
+
+#[test]
+fn years_in_law_names_are_not_dates() {
+    assert!(dates(DCT, "He was charged under the Fraud Act 2006.").is_empty());
+    assert!(dates(DCT, "It breaches the Prevention of Corruption Act, 1988.").is_empty());
+}
+
+#[test]
+fn date_with_clock_time() {
+    check(
+        DCT,
+        "Posted 16-November-2021 18:42 IST by the ministry.",
+        "16-November-2021 18:42 IST",
+        "TIME",
+        "2021-11-16T18:42",
+    );
+}

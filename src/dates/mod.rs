@@ -219,6 +219,18 @@ impl DateTagger {
             out.push(c.timex);
         }
         out[first..].sort_by_key(|t| t.span.start);
+        for i in first..out.len() {
+            if out[i].value.starts_with(normalize::ANAPHOR) {
+                let resolved = normalize::resolve_anaphor(&out[i].value, &out[..i], dct);
+                match resolved {
+                    Some((kind, value)) => {
+                        out[i].kind = kind;
+                        out[i].value = value;
+                    }
+                    None => out[i].value = "XXXX-XX-XX".into(),
+                }
+            }
+        }
     }
 
     /// Tense cues of a sentence: (start, end, tense) of each cue phrase and of each

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use regex::Captures;
 
-use crate::document::TimexType;
+use crate::document::{Timex, TimexType};
 
 use super::calendar::{self, Tense};
 use super::lexicon::{normalize as norm_key, parse_number};
@@ -75,7 +75,22 @@ impl Ctx<'_> {
             Norm::Set => self.set(caps),
             Norm::SetWord => Some((TimexType::Set, self.lookup("sets", caps, "set")?, false)),
             Norm::Fixed => self.fixed(rule, caps),
+            Norm::Anaphor => self.anaphor(caps),
         }
+    }
+
+    /// "the next day", "that year", "the following month": resolved after the
+    /// sentence's matches are chosen (see [`resolve_anaphor`]); here only the
+    /// direction, unit and part of day are recorded.
+    fn anaphor(&self, caps: &Captures) -> Out {
+        let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
+        let r: i64 = match caps.name("rel").map(|r| r.as_str().to_ascii_lowercase()) {
+            Some(r) if r == "next" || r == "following" => 1,
+            Some(r) if r == "previous" || r == "prior" => -1,
+            _ => 0,
+        };
+        let part = self.lookup("parts_of_day", caps, "unit").unwrap_or_default();
+        Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{part}"), true))
     }
 
     fn fixed(&self, rule: &DateRule, caps: &Captures) -> Out {
@@ -742,6 +757,53 @@ impl Ctx<'_> {
         let n = self.amount(caps)?;
         Some((TimexType::Set, duration_value(n, &unit), false))
     }
+}
+
+/// Value prefix of an anaphor waiting for [`resolve_anaphor`].
+pub const ANAPHOR: &str = "ANAPHOR:";
+
+/// Resolves an anaphor placeholder against the latest date of the right
+/// granularity among `previous` (the dates before it in the document), else the dct.
+pub fn resolve_anaphor(value: &str, previous: &[Timex], dct: Option<NaiveDate>) -> Option<(TimexType, String)> {
+    let mut it = value.strip_prefix(ANAPHOR)?.split(':');
+    let r: i64 = it.next()?.parse().ok()?;
+    let unit = it.next()?;
+    let part = it.next().unwrap_or("");
+    let want_len = match unit {
+        "year" => 4,
+        "month" => 7,
+        _ => 10,
+    };
+    let digits = |v: &[u8], a: usize, b: usize| v.len() >= b && v[a..b].iter().all(u8::is_ascii_digit);
+    let anchor = previous.iter().rev().map(|t| t.value.as_bytes()).find(|v| {
+        digits(v, 0, 4) && (want_len == 4 || digits(v, 5, 7)) && (want_len < 10 || digits(v, 8, 10))
+    });
+    let base = match anchor {
+        Some(v) => {
+            let v = std::str::from_utf8(v).ok()?;
+            let y: i32 = v[..4].parse().ok()?;
+            let m: u32 = if want_len >= 7 { v[5..7].parse().ok()? } else { 1 };
+            let d: u32 = if want_len >= 10 { v[8..10].parse().ok()? } else { 1 };
+            NaiveDate::from_ymd_opt(y, m, d)?
+        }
+        None => match dct {
+            Some(d) => d,
+            None => return Some((TimexType::Date, "XXXX-XX-XX".into())),
+        },
+    };
+    Some(match unit {
+        "year" => (TimexType::Date, format!("{:04}", base.year() as i64 + r)),
+        "month" => (TimexType::Date, calendar::add_months(base, r).format("%Y-%m").to_string()),
+        "week" => (TimexType::Date, calendar::iso_week(base + Duration::days(7 * r))),
+        _ => {
+            let day = ymd(base + Duration::days(r));
+            if part.is_empty() {
+                (TimexType::Date, day)
+            } else {
+                (TimexType::Time, format!("{day}T{part}"))
+            }
+        }
+    })
 }
 
 /// A year written in words: "nineteen ninety-six", "two thousand".

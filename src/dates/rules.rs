@@ -25,6 +25,7 @@ pub enum Norm {
     Set,
     SetWord,
     Fixed,
+    Anaphor,
 }
 
 impl Norm {
@@ -41,6 +42,7 @@ impl Norm {
             "set" => Norm::Set,
             "setword" => Norm::SetWord,
             "fixed" => Norm::Fixed,
+            "anaphor" => Norm::Anaphor,
             _ => return None,
         })
     }
