@@ -102,7 +102,7 @@ impl Lexicon {
                     if i > 0 {
                         s.push_str(r"\s+");
                     }
-                    s.push_str(&regex::escape(w).replace('\'', "['’]"));
+                    s.push_str(&regex::escape(w).replace('\'', "(?:'|’)"));
                 }
                 if k.ends_with(|c: char| c.is_alphanumeric()) {
                     s.push_str(r"\b");

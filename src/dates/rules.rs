@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::document::TimexType;
 use crate::patterns::{lines, Patterns};
@@ -79,7 +79,11 @@ impl RuleTable {
             if line.col(3).is_empty() {
                 bail!("{}: empty pattern", at());
             }
-            let re = Regex::new(&format!("(?i){pattern}"))
+            // ASCII-only case folding and classes keep the lazy DFAs small (Unicode
+            // `(?i)` adds the Kelvin sign and long s to every k and s).
+            let re = RegexBuilder::new(&format!("(?i-u){pattern}"))
+                .dfa_size_limit(8 << 20)
+                .build()
                 .with_context(|| format!("{}: bad pattern for rule {name}", at()))?;
             rules.push(DateRule {
                 name: Arc::from(format!("dates/{name}")),
@@ -89,7 +93,9 @@ impl RuleTable {
                 value: line.col(4).to_string(),
             });
         }
-        let set = RegexSet::new(rules.iter().map(|r| r.re.as_str()))
+        let set = RegexSetBuilder::new(rules.iter().map(|r| r.re.as_str()))
+            .dfa_size_limit(32 << 20)
+            .build()
             .context("building the date rule set")?;
         Ok(RuleTable { rules, set })
     }
