@@ -847,7 +847,10 @@ fn speed() {
     }
     let secs = start.elapsed().as_secs_f64();
     let mb = (bytes * reps) as f64 / 1e6;
-    eprintln!("dates: {mb:.1} MB in {secs:.2} s = {:.1} MB/s ({n} timexes)", mb / secs);
+    eprintln!(
+        "dates: {mb:.1} MB in {secs:.2} s = {:.1} MB/s ({n} timexes)",
+        mb / secs
+    );
 }
 
 #[test]
@@ -856,9 +859,15 @@ fn anaphoric_dates_follow_the_last_mentioned_date() {
         DCT,
         "The mosque was damaged on Sept. 26, 2021. He was arrested the next day.",
     );
-    assert_eq!(d[1], ("the next day".into(), "DATE".into(), "2021-09-27".into()));
+    assert_eq!(
+        d[1],
+        ("the next day".into(), "DATE".into(), "2021-09-27".into())
+    );
     let d = dates(DCT, "He fled in June 1998 and returned later that year.");
-    assert_eq!(d[1], ("later that year".into(), "DATE".into(), "1998".into()));
+    assert_eq!(
+        d[1],
+        ("later that year".into(), "DATE".into(), "1998".into())
+    );
 }
 
 #[test]
@@ -892,4 +901,14 @@ fn date_with_clock_time() {
         "TIME",
         "2021-11-16T18:42",
     );
+}
+
+#[test]
+fn a_day_first_document_reads_ambiguous_dates_day_first() {
+    let d = dates(
+        DCT,
+        "Born 18/09/1975 and 02/09/1976, the two were convicted.",
+    );
+    assert_eq!(d[0].2, "1975-09-18");
+    assert_eq!(d[1].2, "1976-09-02");
 }

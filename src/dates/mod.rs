@@ -46,6 +46,7 @@ pub struct DateTagger {
     cue_tenses: Vec<Tense>,
     pub(crate) context: HashSet<String>,
     pub day_first: bool,
+    numeric: regex::Regex,
 }
 
 /// One rule match before overlap resolution.
@@ -111,6 +112,8 @@ impl DateTagger {
             cue_tenses,
             context,
             day_first,
+            numeric: regex::Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}(?-u:\b)")
+                .expect("valid numeric date regex"),
         })
     }
 
@@ -128,6 +131,7 @@ impl DateTagger {
         } else {
             sentences
         };
+        let day_first = self.day_first || self.day_first_document(text);
         let mut out = Vec::new();
         let mut pos = 0;
         let mut si = 0;
@@ -146,14 +150,34 @@ impl DateTagger {
                 pos = s.start;
                 continue;
             }
-            self.tag_sentence(text, s, dct, &mut out);
+            self.tag_sentence(text, s, dct, day_first, &mut out);
             pos = s.end;
             si += 1;
         }
         out
     }
 
-    fn tag_sentence(&self, text: &str, s: Span, dct: Option<NaiveDate>, out: &mut Vec<Timex>) {
+    /// A document that writes any numeric date day-first (18/12/2020) writes them
+    /// all that way, so its ambiguous ones (02/09/1976) are read day-first too.
+    fn day_first_document(&self, text: &str) -> bool {
+        if memchr::memchr2(b'/', b'.', text.as_bytes()).is_none() {
+            return false;
+        }
+        self.numeric.captures_iter(text).any(|c| {
+            let a: u32 = c[1].parse().unwrap_or(0);
+            let b: u32 = c[2].parse().unwrap_or(0);
+            a > 12 && (1..=12).contains(&b)
+        })
+    }
+
+    fn tag_sentence(
+        &self,
+        text: &str,
+        s: Span,
+        dct: Option<NaiveDate>,
+        day_first: bool,
+        out: &mut Vec<Timex>,
+    ) {
         let sent = &text[s.start..s.end];
         let mut cands: Vec<Candidate> = Vec::new();
         let mut tense = None;
@@ -166,6 +190,7 @@ impl DateTagger {
                     tagger: self,
                     sent,
                     dct,
+                    day_first,
                     tense: nearest_tense(cues, m.start(), m.end()),
                 };
                 let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {

@@ -15,6 +15,8 @@ pub(crate) struct Ctx<'a> {
     pub sent: &'a str,
     pub dct: Option<NaiveDate>,
     pub tense: Tense,
+    /// Read ambiguous numeric dates day-first (option or the document's own usage).
+    pub day_first: bool,
 }
 
 type Out = Option<(TimexType, String, bool)>;
@@ -89,7 +91,9 @@ impl Ctx<'_> {
             Some(r) if r == "previous" || r == "prior" => -1,
             _ => 0,
         };
-        let part = self.lookup("parts_of_day", caps, "unit").unwrap_or_default();
+        let part = self
+            .lookup("parts_of_day", caps, "unit")
+            .unwrap_or_default();
         Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{part}"), true))
     }
 
@@ -489,11 +493,7 @@ impl Ctx<'_> {
         if ys.len() == 2 {
             y += if y < 50 { 2000 } else { 1900 };
         }
-        let (mo, d) = if self.tagger.day_first {
-            (b, a)
-        } else {
-            (a, b)
-        };
+        let (mo, d) = if self.day_first { (b, a) } else { (a, b) };
         let (mo, d) = if NaiveDate::from_ymd_opt(y, mo, d).is_some() {
             (mo, d)
         } else {
@@ -764,7 +764,11 @@ pub const ANAPHOR: &str = "ANAPHOR:";
 
 /// Resolves an anaphor placeholder against the latest date of the right
 /// granularity among `previous` (the dates before it in the document), else the dct.
-pub fn resolve_anaphor(value: &str, previous: &[Timex], dct: Option<NaiveDate>) -> Option<(TimexType, String)> {
+pub fn resolve_anaphor(
+    value: &str,
+    previous: &[Timex],
+    dct: Option<NaiveDate>,
+) -> Option<(TimexType, String)> {
     let mut it = value.strip_prefix(ANAPHOR)?.split(':');
     let r: i64 = it.next()?.parse().ok()?;
     let unit = it.next()?;
@@ -774,7 +778,8 @@ pub fn resolve_anaphor(value: &str, previous: &[Timex], dct: Option<NaiveDate>) 
         "month" => 7,
         _ => 10,
     };
-    let digits = |v: &[u8], a: usize, b: usize| v.len() >= b && v[a..b].iter().all(u8::is_ascii_digit);
+    let digits =
+        |v: &[u8], a: usize, b: usize| v.len() >= b && v[a..b].iter().all(u8::is_ascii_digit);
     let anchor = previous.iter().rev().map(|t| t.value.as_bytes()).find(|v| {
         digits(v, 0, 4) && (want_len == 4 || digits(v, 5, 7)) && (want_len < 10 || digits(v, 8, 10))
     });
@@ -782,8 +787,16 @@ pub fn resolve_anaphor(value: &str, previous: &[Timex], dct: Option<NaiveDate>) 
         Some(v) => {
             let v = std::str::from_utf8(v).ok()?;
             let y: i32 = v[..4].parse().ok()?;
-            let m: u32 = if want_len >= 7 { v[5..7].parse().ok()? } else { 1 };
-            let d: u32 = if want_len >= 10 { v[8..10].parse().ok()? } else { 1 };
+            let m: u32 = if want_len >= 7 {
+                v[5..7].parse().ok()?
+            } else {
+                1
+            };
+            let d: u32 = if want_len >= 10 {
+                v[8..10].parse().ok()?
+            } else {
+                1
+            };
             NaiveDate::from_ymd_opt(y, m, d)?
         }
         None => match dct {
@@ -793,8 +806,14 @@ pub fn resolve_anaphor(value: &str, previous: &[Timex], dct: Option<NaiveDate>) 
     };
     Some(match unit {
         "year" => (TimexType::Date, format!("{:04}", base.year() as i64 + r)),
-        "month" => (TimexType::Date, calendar::add_months(base, r).format("%Y-%m").to_string()),
-        "week" => (TimexType::Date, calendar::iso_week(base + Duration::days(7 * r))),
+        "month" => (
+            TimexType::Date,
+            calendar::add_months(base, r).format("%Y-%m").to_string(),
+        ),
+        "week" => (
+            TimexType::Date,
+            calendar::iso_week(base + Duration::days(7 * r)),
+        ),
         _ => {
             let day = ymd(base + Duration::days(r));
             if part.is_empty() {
