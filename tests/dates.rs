@@ -912,3 +912,11 @@ fn a_day_first_document_reads_ambiguous_dates_day_first() {
     assert_eq!(d[0].2, "1975-09-18");
     assert_eq!(d[1].2, "1976-09-02");
 }
+
+#[test]
+fn the_year_ended_is_a_reporting_period() {
+    let d = dates(DCT, "Net income for the year ended June 30 rose.");
+    assert_eq!(d[0], ("the year".into(), "DURATION".into(), "P1Y".into()));
+    let d = dates(DCT, "Sales for the year were flat.");
+    assert_eq!(d[0], ("the year".into(), "DATE".into(), "2020".into()));
+}

@@ -129,6 +129,11 @@ impl Ctx<'_> {
     /// nearest weekend in the sentence's tense.
     fn the_unit(&self, rule: &DateRule, caps: &Captures) -> Out {
         let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
+        // "for the year ended Sept. 30": a reporting period, i.e. a duration.
+        let after = self.text_after(caps.get(0)?.end()).to_ascii_lowercase();
+        if unit == "year" && (after.starts_with(" ended") || after.starts_with(" ending")) {
+            return Some((TimexType::Duration, "P1Y".into(), false));
+        }
         let Some(d) = self.dct else {
             let v = match unit.as_str() {
                 "year" => "XXXX",
