@@ -920,3 +920,11 @@ fn the_year_ended_is_a_reporting_period() {
     let d = dates(DCT, "Sales for the year were flat.");
     assert_eq!(d[0], ("the year".into(), "DATE".into(), "2020".into()));
 }
+
+#[test]
+fn weekday_without_dct_is_a_week_pattern() {
+    let p = pipeline(None, false);
+    let d = dates_with(&p, "He was arrested on Tuesday.");
+    assert_eq!(d[0].2, "XXXX-WXX-2");
+    assert!(!d[0].3);
+}

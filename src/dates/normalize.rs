@@ -460,7 +460,7 @@ impl Ctx<'_> {
             }
             let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
             let Some(d) = dct else {
-                let (k, v) = with_part(rule.kind, "XXXX-XX-XX".into());
+                let (k, v) = with_part(rule.kind, format!("XXXX-WXX-{wd}"));
                 return Some((k, v, false));
             };
             let date = match rel {
