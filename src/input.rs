@@ -16,6 +16,8 @@ pub enum ErrorKind {
     Decode,
     TooLarge,
     Parse,
+    /// A bug in prex: the document made an extractor panic.
+    Internal,
 }
 
 impl ErrorKind {
@@ -25,6 +27,7 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Parse => "parse",
+            ErrorKind::Internal => "internal",
         }
     }
 }
@@ -98,7 +101,10 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, InputE
         let pos = body.iter().position(|&b| is_binary_byte(b)).unwrap_or(0);
         return Err(InputError::new(
             ErrorKind::Decode,
-            format!("binary content (control byte 0x{:02X} at offset {pos})", body[pos]),
+            format!(
+                "binary content (control byte 0x{:02X} at offset {pos})",
+                body[pos]
+            ),
         ));
     }
     match std::str::from_utf8(body) {
@@ -197,11 +203,17 @@ pub fn parse_json_line(line: &str, line_no: usize, max_bytes: u64) -> Result<Doc
     if line.len() as u64 > max_bytes {
         return Err(InputError::new(
             ErrorKind::TooLarge,
-            format!("line {line_no}: {} bytes exceeds --max-bytes {max_bytes}", line.len()),
+            format!(
+                "line {line_no}: {} bytes exceeds --max-bytes {max_bytes}",
+                line.len()
+            ),
         ));
     }
     let v: JsonInput = serde_json::from_str(line).map_err(|e| {
-        InputError::new(ErrorKind::Parse, format!("line {line_no}: invalid JSON: {e}"))
+        InputError::new(
+            ErrorKind::Parse,
+            format!("line {line_no}: invalid JSON: {e}"),
+        )
     })?;
     let id = match v.id {
         Some(serde_json::Value::String(s)) => s,
@@ -281,7 +293,12 @@ mod tests {
 
     #[test]
     fn json_lines() {
-        let d = parse_json_line(r#"{"id":"a","text":"Hi.","dct":"1998-01-08T10:00"}"#, 1, 100).unwrap();
+        let d = parse_json_line(
+            r#"{"id":"a","text":"Hi.","dct":"1998-01-08T10:00"}"#,
+            1,
+            100,
+        )
+        .unwrap();
         assert_eq!(d.id, "a");
         assert_eq!(d.dct_override, NaiveDate::from_ymd_opt(1998, 1, 8));
         let e = parse_json_line(r#"{"id":"a"}"#, 7, 100).unwrap_err();

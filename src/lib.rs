@@ -6,8 +6,10 @@
 //! assert_eq!(record.sentences.len(), 2);
 //! ```
 
+pub mod benchcorpus;
 pub mod dates;
 pub mod document;
+pub mod eval;
 pub mod html;
 pub mod input;
 pub mod offsets;

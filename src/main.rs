@@ -30,6 +30,81 @@ enum Command {
     /// Extract records from files, directories or stdin JSON Lines
     #[command(after_help = EXTRACT_EXAMPLES)]
     Extract(ExtractArgs),
+    /// Score records against gold annotations (precision, recall, F1, accuracies)
+    #[command(after_help = EVAL_EXAMPLES)]
+    Eval(EvalArgs),
+    /// Generate a deterministic bench corpus by recombining releases
+    #[command(
+        after_help = "Examples:\n  prex bench-corpus --size 100MB --seed 7 /tmp/bench\n  \
+                            prex extract -q -j 1 /tmp/bench -o /dev/null"
+    )]
+    BenchCorpus(BenchCorpusArgs),
+}
+
+#[derive(Args)]
+struct BenchCorpusArgs {
+    /// Total size to write (decimal units: 1MB = 1,000,000 bytes; up to 10GB)
+    #[arg(long, default_value = "100MB")]
+    size: String,
+    /// Random seed (same seed, same bytes)
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// Releases to recombine
+    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    from: PathBuf,
+    /// Pattern directory (names and countries to vary)
+    #[arg(long, value_name = "DIR")]
+    patterns: Option<PathBuf>,
+    /// Output directory
+    out: PathBuf,
+}
+
+const EVAL_EXAMPLES: &str = "\
+Examples:
+  prex eval --gold tests/gold --run corpus
+  prex extract corpus > records.jsonl && prex eval --gold tests/gold records.jsonl
+  prex eval --gold tests/gold --run corpus --fields entities --details
+  prex eval --gold ../shared/data/tempeval3-train/gold --fields dates \\
+            --run ../shared/data/tempeval3-train/input.jsonl --json
+
+Gold is a directory of JSON files, one per document: {\"id\", and any of sentences,
+entities, dates, quotations, penalties, dateline} in the shapes of the prex.v1
+record, offsets in code points. Fields absent from a gold file are not scored.
+See docs/gold.md.";
+
+#[derive(Args)]
+struct EvalArgs {
+    /// Directory of gold JSON files
+    #[arg(long, value_name = "DIR")]
+    gold: PathBuf,
+    /// Records made earlier by `prex extract` (JSON Lines)
+    #[arg(
+        value_name = "RECORDS.jsonl",
+        conflicts_with = "run",
+        required_unless_present = "run"
+    )]
+    records: Option<PathBuf>,
+    /// Run the pipeline on these files/directories (a .jsonl file is read as stdin input)
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    run: Vec<PathBuf>,
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    json: bool,
+    /// Fields to score, comma-separated (sentences,entities,dates,quotations,penalties,dateline)
+    #[arg(long, value_name = "LIST")]
+    fields: Option<String>,
+    /// List every false positive and false negative with its text and rule
+    #[arg(long)]
+    details: bool,
+    /// Pattern directory for --run (as for extract)
+    #[arg(long, value_name = "DIR")]
+    patterns: Option<PathBuf>,
+    /// Document creation date for --run inputs
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    dct: Option<NaiveDate>,
+    /// Day-first numeric dates for --run inputs
+    #[arg(long)]
+    day_first: bool,
 }
 
 const EXTRACT_EXAMPLES: &str = "\
@@ -78,6 +153,20 @@ struct ExtractArgs {
     /// No progress bar and no summary
     #[arg(short, long)]
     quiet: bool,
+    /// Process only shard K of N (1 <= K <= N): the files whose id hashes to K
+    /// (FNV-1a 64 of the id, mod N, plus 1); the N shards together are the whole run
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(u64, u64)>,
+}
+
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, like 2/8")?;
+    let k: u64 = k.trim().parse().map_err(|_| "K is not a number")?;
+    let n: u64 = n.trim().parse().map_err(|_| "N is not a number")?;
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: need 1 <= K <= N"));
+    }
+    Ok((k, n))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -103,6 +192,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Eval(args) => eval(args),
+        Command::BenchCorpus(args) => bench_corpus(args),
     };
     match result {
         Ok(code) => code,
@@ -185,7 +276,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     if jobs == 0 {
         bail!("--jobs must be at least 1");
     }
-    let mut errors = ErrorSink::new(args.errors.as_deref(), args.quiet)?;
+    let mut errors = ErrorSink::new(args.errors.as_deref())?;
     let mut cfg = RunConfig {
         jobs,
         max_bytes: args.max_bytes,
@@ -195,14 +286,35 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         total: None,
     };
     let (output, sink) = Output::open(args.output.as_deref())?;
+    if let Some((tmp, _)) = &output.target {
+        // On Ctrl-C the -o file is left as it was: complete from an earlier run, or absent.
+        let tmp = tmp.clone();
+        let _ = ctrlc::set_handler(move || {
+            let _ = std::fs::remove_file(&tmp);
+            std::process::exit(130);
+        });
+    }
 
     let mut walk_failed = 0u64;
     let mut skipped = 0u64;
     let result = if use_stdin {
         let stdin = io::stdin().lock();
-        run::run(&pipeline, run::stdin_lines(stdin), sink, &mut errors, &cfg)
+        if args.shard.is_some() {
+            bail!("--shard applies to PATH inputs; split stdin upstream instead");
+        }
+        run::run(
+            &pipeline,
+            run::stdin_lines(stdin, args.max_bytes),
+            sink,
+            &mut errors,
+            &cfg,
+        )
     } else {
-        let w = walk::collect(&args.paths, args.output.as_deref());
+        let mut w = walk::collect(&args.paths, args.output.as_deref());
+        if let Some((k, n)) = args.shard {
+            w.files.retain(|f| run::shard_of(&f.id, n) == k);
+            w.errors.retain(|(id, _)| run::shard_of(id, n) == k);
+        }
         for note in &w.notes {
             if !args.quiet {
                 eprintln!("prex: {note}");
@@ -214,7 +326,13 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         walk_failed = w.errors.len() as u64;
         skipped = w.skipped as u64;
         cfg.total = Some(w.files.len() as u64);
-        run::run(&pipeline, w.files.into_iter().map(Work::File), sink, &mut errors, &cfg)
+        run::run(
+            &pipeline,
+            w.files.into_iter().map(Work::File),
+            sink,
+            &mut errors,
+            &cfg,
+        )
     };
     let mut summary = match result {
         Ok(s) => s,
@@ -239,4 +357,54 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    let fields = prex::eval::parse_fields(args.fields.as_deref())?;
+    let gold = prex::eval::load_gold(&args.gold)?;
+    let records = match &args.records {
+        Some(path) => prex::eval::read_records(path)?,
+        None => {
+            let patterns = load_patterns(args.patterns.as_deref())?;
+            let options = Options {
+                dct: args.dct,
+                day_first: args.day_first,
+                include_text: false,
+            };
+            let pipeline = Pipeline::new(&patterns, options)?;
+            let (records, failures) = run::collect_records(&pipeline, &args.run, 10 << 20)?;
+            for (id, e) in &failures {
+                eprintln!("prex: {id}: {e}");
+            }
+            records
+        }
+    };
+    let report = prex::eval::evaluate(&gold, &records, &fields)?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report.to_json(args.details))?
+        );
+    } else {
+        print!("{}", report.table(args.details));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_corpus(args: BenchCorpusArgs) -> Result<ExitCode> {
+    let size = prex::benchcorpus::parse_decimal_size(&args.size)?;
+    if size > 10_000_000_000 {
+        bail!("--size is at most 10GB");
+    }
+    let patterns = load_patterns(args.patterns.as_deref())?;
+    let started = std::time::Instant::now();
+    let (files, bytes) =
+        prex::benchcorpus::generate(&args.from, &patterns, size, args.seed, &args.out)?;
+    eprintln!(
+        "prex: wrote {files} releases, {:.1} MB, to {} in {:.1} s",
+        bytes as f64 / 1e6,
+        args.out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -56,12 +56,18 @@ impl Patterns {
         if !dir.is_dir() {
             bail!("--patterns {}: not a directory", dir.display());
         }
-        for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
             let entry = entry.with_context(|| format!("reading patterns in {}", dir.display()))?;
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(dir).expect("walk stays under dir");
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("walk stays under dir");
             let rel = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
@@ -96,7 +102,11 @@ impl Patterns {
 
     /// Files directly or indirectly under `dir` (no trailing slash) with the given
     /// extension, sorted by path.
-    pub fn files_in<'a>(&'a self, dir: &'a str, ext: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    pub fn files_in<'a>(
+        &'a self,
+        dir: &'a str,
+        ext: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         let prefix = format!("{dir}/");
         self.files
             .range(prefix.clone()..)

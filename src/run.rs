@@ -59,7 +59,11 @@ pub struct Summary {
 impl Summary {
     pub fn line(&self) -> String {
         let mb = self.bytes as f64 / 1e6;
-        let rate = if self.seconds > 0.0 { mb / self.seconds } else { 0.0 };
+        let rate = if self.seconds > 0.0 {
+            mb / self.seconds
+        } else {
+            0.0
+        };
         format!(
             "prex: {} documents, {:.2} MB in {:.2} s ({:.1} MB/s); {} skipped, {} failed",
             self.documents, mb, self.seconds, rate, self.skipped, self.failed
@@ -89,27 +93,26 @@ pub fn error_line(id: &str, e: &InputError) -> String {
     .expect("error lines always serialize")
 }
 
-/// Reports failures on stderr and in the `--errors` file.
+/// Reports failures on stderr (always, even with `--quiet`) and in the `--errors` file.
 pub struct ErrorSink {
     file: Option<BufWriter<File>>,
-    quiet: bool,
 }
 
 impl ErrorSink {
-    pub fn new(path: Option<&Path>, quiet: bool) -> Result<Self> {
+    pub fn new(path: Option<&Path>) -> Result<Self> {
         let file = match path {
-            Some(p) => Some(BufWriter::new(
-                File::create(p).with_context(|| format!("creating --errors file {}", p.display()))?,
-            )),
+            Some(p) => {
+                Some(BufWriter::new(File::create(p).with_context(|| {
+                    format!("creating --errors file {}", p.display())
+                })?))
+            }
             None => None,
         };
-        Ok(ErrorSink { file, quiet })
+        Ok(ErrorSink { file })
     }
 
     pub fn report(&mut self, id: &str, e: &InputError) {
-        if !self.quiet || e.kind != ErrorKind::Parse {
-            eprintln!("prex: {id}: {e}");
-        }
+        eprintln!("prex: {id}: {e}");
         if let Some(f) = &mut self.file {
             let _ = writeln!(f, "{}", error_line(id, e));
         }
@@ -154,6 +157,13 @@ fn process(pipeline: &Pipeline, work: Work, max_bytes: u64) -> Outcome {
             error,
         },
     }
+}
+
+fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
 }
 
 /// Runs the pipeline over `items`, writing JSON Lines to `out`.
@@ -252,7 +262,19 @@ where
                 }
                 let tx = result_tx.clone();
                 s.spawn(move |_| {
-                    let outcome = process(pipeline, work, max_bytes);
+                    let fallback = work.fallback_id();
+                    // A bug in an extractor must cost one document, not the run (or a
+                    // hang: the writer waits for every sequence number).
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        process(pipeline, work, max_bytes)
+                    }))
+                    .unwrap_or_else(|panic| Outcome::Failed {
+                        id: fallback,
+                        error: InputError::new(
+                            ErrorKind::Internal,
+                            format!("internal error (please report): {}", panic_message(&panic)),
+                        ),
+                    });
                     let _ = tx.send((seq, outcome));
                 });
             }
@@ -275,28 +297,153 @@ where
     Ok(summary)
 }
 
+/// Inputs that produced no record, with their ids.
+pub type Failures = Vec<(String, InputError)>;
+
+/// Runs the pipeline over files, directories and `.jsonl` files (read as stdin-style
+/// JSON Lines) and collects the records in memory, in output order. For evaluation
+/// and tools over small sets; `run` is the streaming driver.
+pub fn collect_records(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    max_bytes: u64,
+) -> Result<(Vec<crate::Record>, Failures)> {
+    use rayon::prelude::*;
+    let mut docs: Vec<Result<crate::Document, (String, InputError)>> = Vec::new();
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for p in paths {
+        if p.extension().is_some_and(|e| e == "jsonl") && p.is_file() {
+            let f = File::open(p).with_context(|| format!("opening {}", p.display()))?;
+            for w in stdin_lines(io::BufReader::new(f), max_bytes) {
+                if let Work::Line(n, bytes) = w {
+                    let line = String::from_utf8_lossy(&bytes);
+                    docs.push(
+                        input::parse_json_line(&line, n, max_bytes)
+                            .map_err(|e| (format!("{}:{n}", p.display()), e)),
+                    );
+                }
+            }
+        } else {
+            let w = crate::walk::collect(std::slice::from_ref(p), None);
+            failures.extend(w.errors);
+            files.extend(w.files);
+        }
+    }
+    let from_files: Vec<_> = files
+        .into_par_iter()
+        .map(|f| {
+            input::read_file(&f.path, f.id.clone(), f.format, max_bytes).map_err(|e| (f.id, e))
+        })
+        .collect();
+    docs.extend(from_files);
+    let results: Vec<_> = docs
+        .into_par_iter()
+        .map(|d| d.map(|doc| pipeline.process(doc)))
+        .collect();
+    let mut records = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(rec) => records.push(rec),
+            Err(f) => failures.push(f),
+        }
+    }
+    Ok((records, failures))
+}
+
 /// Iterates over the lines of a JSON Lines stream as work items. Blank lines are
-/// skipped; a read error ends the stream after reporting it.
-pub fn stdin_lines<R: BufRead>(mut reader: R) -> impl Iterator<Item = Work> {
+/// skipped; a read error ends the stream after reporting it. A line longer than
+/// `max_bytes` is not kept in memory: only its first `max_bytes + 1` bytes are, so
+/// that it fails with `too_large` while the lines around it go on.
+pub fn stdin_lines<R: BufRead>(mut reader: R, max_bytes: u64) -> impl Iterator<Item = Work> {
     let mut n = 0usize;
+    let cap = usize::try_from(max_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
     std::iter::from_fn(move || loop {
         let mut buf = Vec::new();
         n += 1;
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {
-                while matches!(buf.last(), Some(b'\n' | b'\r')) {
-                    buf.pop();
+        let mut saw_any = false;
+        loop {
+            let chunk = match reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    eprintln!("prex: reading stdin: {e}");
+                    return None;
                 }
-                if buf.iter().all(|b| b.is_ascii_whitespace()) {
-                    continue;
-                }
-                return Some(Work::Line(n, buf));
+            };
+            if chunk.is_empty() {
+                break;
             }
-            Err(e) => {
-                eprintln!("prex: reading stdin: {e}");
-                return None;
+            saw_any = true;
+            let (take, done) = match memchr::memchr(b'\n', chunk) {
+                Some(i) => (i + 1, true),
+                None => (chunk.len(), false),
+            };
+            let room = cap.saturating_sub(buf.len());
+            buf.extend_from_slice(&chunk[..take.min(room)]);
+            reader.consume(take);
+            if done {
+                break;
             }
         }
+        if !saw_any {
+            return None;
+        }
+        while matches!(buf.last(), Some(b'\n' | b'\r')) {
+            buf.pop();
+        }
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        return Some(Work::Line(n, buf));
     })
+}
+
+/// The stable shard of an id: FNV-1a (64-bit) of its UTF-8 bytes, modulo `n`,
+/// plus one (shards are numbered `1..=n`).
+pub fn shard_of(id: &str, n: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h % n + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_truncated_not_buffered() {
+        let mut input = b"{\"id\":\"a\",\"text\":\"x\"}\n".to_vec();
+        input.extend(std::iter::repeat_n(b'y', 100_000));
+        input.extend_from_slice(b"\n\n{\"id\":\"c\",\"text\":\"z\"}");
+        let items: Vec<_> = stdin_lines(io::Cursor::new(input), 1000).collect();
+        assert_eq!(items.len(), 3);
+        match &items[1] {
+            Work::Line(n, b) => {
+                assert_eq!(*n, 2);
+                assert_eq!(b.len(), 1001);
+            }
+            _ => unreachable!(),
+        }
+        assert!(matches!(&items[2], Work::Line(4, _)));
+    }
+
+    #[test]
+    fn shards_are_stable_and_cover_everything() {
+        assert_eq!(shard_of("ngo/a.txt", 1), 1);
+        // FNV-1a of "a" is 0xaf63dc4c8601ec8c.
+        assert_eq!(
+            shard_of("a", 1 << 32),
+            (0xaf63_dc4c_8601_ec8c_u64 % (1 << 32)) + 1
+        );
+        for id in ["x", "y/z.txt", "é.md"] {
+            let k = shard_of(id, 4);
+            assert!((1..=4).contains(&k));
+        }
+    }
 }

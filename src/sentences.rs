@@ -101,7 +101,10 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         let s = SentenceSplitter::new(&Patterns::embedded()).unwrap();
-        s.split(t).into_iter().map(|sp| &t[sp.start..sp.end]).collect()
+        s.split(t)
+            .into_iter()
+            .map(|sp| &t[sp.start..sp.end])
+            .collect()
     }
 
     #[test]

@@ -104,7 +104,10 @@ pub fn resolve(path: &Path) -> Option<PathBuf> {
     if let Ok(p) = path.canonicalize() {
         return Some(p);
     }
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     Some(parent.canonicalize().ok()?.join(path.file_name()?))
 }
 
@@ -154,13 +157,17 @@ pub fn collect(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let path = e.path().map(|p| p.to_path_buf()).unwrap_or_else(|| root.clone());
+                    let path = e
+                        .path()
+                        .map(|p| p.to_path_buf())
+                        .unwrap_or_else(|| root.clone());
                     let id = path
                         .strip_prefix(root)
                         .map(rel_id)
                         .unwrap_or_else(|_| path.to_string_lossy().into_owned());
                     if e.loop_ancestor().is_some() {
-                        walk.notes.push(format!("{}: symlink loop, not followed", path.display()));
+                        walk.notes
+                            .push(format!("{}: symlink loop, not followed", path.display()));
                     } else {
                         let msg = e
                             .io_error()
@@ -183,7 +190,10 @@ pub fn collect(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
                     continue;
                 }
             }
-            let rel = entry.path().strip_prefix(root).expect("walk stays under root");
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .expect("walk stays under root");
             let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
             found.push(FileInput {
                 path: entry.path().to_path_buf(),

@@ -56,7 +56,7 @@ PENALTY_KINDS = {
 }
 BOUNDS = {"exact", "max", "min"}
 STATUSES = {"imposed", "upheld", "overturned", "potential", "statutory"}
-DURATION_RE = re.compile(r"^P(?=\d|X)(?:(?:\d+(?:\.\d+)?|X)Y)?(?:(?:\d+(?:\.\d+)?|X)M)?"
+DURATION_RE = re.compile(r"^P(?=\d|X|T\d|TX)(?:(?:\d+(?:\.\d+)?|X)Y)?(?:(?:\d+(?:\.\d+)?|X)M)?"
                          r"(?:(?:\d+(?:\.\d+)?|X)W)?(?:(?:\d+(?:\.\d+)?|X)D)?"
                          r"(?:T(?:(?:\d+(?:\.\d+)?|X)H)?(?:(?:\d+(?:\.\d+)?|X)M)?"
                          r"(?:(?:\d+(?:\.\d+)?|X)S)?)?$")
@@ -209,10 +209,13 @@ class Doc:
 
     def hint(self, needle: str, cursor: int) -> str:
         t = self.text
-        before = list(self.occurrences(needle, 0))
-        if before:
-            return (f" (it occurs only before the search start {cursor}, first at {before[0]}: "
-                    f"{self.ctx(before[0], before[0] + len(needle), 20)!r}; list out of order or skip too large?)")
+        allocc = list(self.occurrences(needle, 0))
+        after = [i for i in allocc if i >= cursor]
+        if after:
+            return f" (only {len(after)} occurrence(s) after the search start {cursor}: skip too large?)"
+        if allocc:
+            return (f" (it occurs only before the search start {cursor}, first at {allocc[0]}: "
+                    f"{self.ctx(allocc[0], allocc[0] + len(needle), 20)!r}; list out of order or a wrong earlier item?)")
         if needle in t:
             return " (it only occurs inside a longer word)"
         alt = (needle.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'"))
@@ -364,8 +367,9 @@ def convert(src: dict, doc: Doc, counts: dict, verbose: bool) -> dict:
     def add_sentence(item: dict):
         if sents is not None:
             k = sentence_index(sents, item["start"])
-            if k is None:
-                doc.err(f"span {item.get('text')!r}", f"starts at {item['start']} before the first sentence")
+            if k is None or item["start"] >= sents[k]["end"]:
+                doc.err(f"span {item.get('text')!r}",
+                        f"starts at {item['start']}, outside every listed sentence (a sentence missing?)")
             item["sentence"] = k
 
     if "entities" in src:
@@ -584,6 +588,24 @@ def verify(out: dict, doc: Doc):
             doc.err("sentences", f"overlap at {b['start']}")
 
 
+def dump(out: dict) -> str:
+    """One top-level key per line, one list item per line (readable, diff-friendly)."""
+    lines = []
+    keys = list(out)
+    for n, key in enumerate(keys):
+        val = out[key]
+        comma = "," if n + 1 < len(keys) else ""
+        head = json.dumps(key, ensure_ascii=False) + ": "
+        if isinstance(val, list) and val:
+            lines.append(" " + head + "[")
+            for m, it in enumerate(val):
+                lines.append("  " + json.dumps(it, ensure_ascii=False) + ("," if m + 1 < len(val) else ""))
+            lines.append(" ]" + comma)
+        else:
+            lines.append(" " + head + json.dumps(val, ensure_ascii=False) + comma)
+    return "{\n" + "\n".join(lines) + "\n}\n"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -644,7 +666,7 @@ def main(argv=None) -> int:
         for k in counts:
             counts[k] += local[k]
         ok += 1
-        body = json.dumps(out, ensure_ascii=False, indent=1) + "\n"
+        body = dump(out)
         dest = gold_dir / name
         if args.check:
             if not dest.exists() or dest.read_text(encoding="utf-8") != body:
