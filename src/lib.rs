@@ -8,6 +8,7 @@
 
 pub mod benchcorpus;
 pub mod dateline;
+pub mod dates;
 pub mod document;
 pub mod eval;
 pub mod entities;

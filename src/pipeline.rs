@@ -5,6 +5,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::dateline::DatelineFinder;
+use crate::dates::DateTagger;
 use crate::document::{Document, Format};
 use crate::entities::EntityRecognizer;
 use crate::patterns::Patterns;
@@ -30,6 +31,7 @@ pub struct Pipeline {
     sentences: SentenceSplitter,
     dateline: DatelineFinder,
     entities: EntityRecognizer,
+    dates: DateTagger,
     penalties: PenaltyExtractor,
 }
 
@@ -40,6 +42,7 @@ impl Pipeline {
             sentences: SentenceSplitter::new(patterns)?,
             dateline: DatelineFinder::new(patterns, options.day_first)?,
             entities: EntityRecognizer::new(patterns)?,
+            dates: DateTagger::new(patterns, options.day_first)?,
             penalties: PenaltyExtractor::new(patterns)?,
             options,
         })
@@ -59,6 +62,7 @@ impl Pipeline {
             .or(self.options.dct)
             .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
         self.entities.run(doc);
+        self.dates.run(doc);
         self.penalties.run(doc);
     }
 

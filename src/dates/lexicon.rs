@@ -1,0 +1,286 @@
+//! Word lists of the date tagger (`patterns/dates/*.tsv`) and the expansion of
+//! `{list}` placeholders in rule patterns into regex alternations.
+
+use std::collections::HashMap;
+
+use anyhow::{bail, Result};
+
+use crate::patterns::{lines, Patterns};
+
+/// One list: lowercased, space-normalized phrase → (value column, flags column).
+#[derive(Debug, Default, Clone)]
+pub struct List {
+    pub entries: HashMap<String, (String, String)>,
+}
+
+impl List {
+    pub fn get(&self, phrase: &str) -> Option<&str> {
+        self.entries
+            .get(&normalize(phrase))
+            .map(|(v, _)| v.as_str())
+    }
+    pub fn flags(&self, phrase: &str) -> Option<&str> {
+        self.entries
+            .get(&normalize(phrase))
+            .map(|(_, f)| f.as_str())
+    }
+}
+
+/// Lowercases and collapses whitespace runs (and hyphens between words stay).
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&w.to_lowercase());
+    }
+    out.replace('’', "'")
+}
+
+/// All lists under `patterns/dates/`, by file stem.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub lists: HashMap<String, List>,
+}
+
+/// Files under `patterns/dates/` that are not word lists.
+const NOT_LISTS: &[&str] = &["rules", "triggers", "tense", "context"];
+
+impl Lexicon {
+    pub fn load(patterns: &Patterns) -> Result<Self> {
+        let mut lists = HashMap::new();
+        for (path, content) in patterns.files_in("dates", ".tsv") {
+            let stem = crate::patterns::stem(path);
+            if NOT_LISTS.contains(&stem) {
+                continue;
+            }
+            let mut list = List::default();
+            for line in lines(content) {
+                let key = normalize(line.col(0));
+                if key.is_empty() {
+                    bail!("{path}:{}: empty phrase", line.number);
+                }
+                list.entries
+                    .insert(key, (line.col(1).to_string(), line.col(2).to_string()));
+            }
+            lists.insert(stem.to_string(), list);
+        }
+        Ok(Lexicon { lists })
+    }
+
+    /// The list `name`, or an empty one.
+    pub fn list(&self, name: &str) -> &List {
+        static EMPTY: std::sync::OnceLock<List> = std::sync::OnceLock::new();
+        self.lists
+            .get(name)
+            .unwrap_or_else(|| EMPTY.get_or_init(List::default))
+    }
+
+    /// Value of `phrase` in list `name`.
+    pub fn get(&self, name: &str, phrase: &str) -> Option<&str> {
+        self.list(name).get(phrase)
+    }
+
+    /// A non-capturing alternation matching any phrase of list `name`, longest
+    /// first; spaces match any whitespace run and phrases ending in a word
+    /// character end at a word boundary.
+    pub fn alternation(&self, name: &str) -> Option<String> {
+        self.alternation_filtered(name, |_| true)
+    }
+
+    /// [`Self::alternation`] over the phrases that pass `keep`.
+    pub fn alternation_filtered(&self, name: &str, keep: impl Fn(&str) -> bool) -> Option<String> {
+        let list = self.lists.get(name)?;
+        let mut keys: Vec<&String> = list.entries.keys().filter(|k| keep(k)).collect();
+        keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alts: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                let mut s = String::new();
+                for (i, w) in k.split(' ').enumerate() {
+                    if i > 0 {
+                        s.push_str(r"\s+");
+                    }
+                    s.push_str(&regex::escape(w).replace('\'', "(?:'|’)"));
+                }
+                if k.ends_with(|c: char| c.is_alphanumeric()) {
+                    s.push_str(r"\b");
+                }
+                s
+            })
+            .collect();
+        Some(format!("(?:{})", alts.join("|")))
+    }
+
+    /// Expands `{list}` and `{NUM}` placeholders of a rule pattern.
+    pub fn expand(&self, pattern: &str) -> Result<String> {
+        let mut out = String::with_capacity(pattern.len() * 4);
+        let mut rest = pattern;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let close = after.find('}');
+            let name = close.map(|c| &after[..c]);
+            match name {
+                Some(n)
+                    if !n.is_empty() && n.chars().all(|c| c.is_ascii_alphabetic() || c == '_') =>
+                {
+                    if n == "NUM" {
+                        let w = self
+                            .alternation("numbers")
+                            .unwrap_or_else(|| "(?:one)".into());
+                        // After the first word, an article starts something else
+                        // ("seven a year", "$5 million a year").
+                        let c = self
+                            .alternation_filtered("numbers", |k| {
+                                k != "a" && k != "an" && !k.starts_with("a ")
+                            })
+                            .unwrap_or_else(|| "(?:one)".into());
+                        out.push_str(&format!(
+                            r"(?:\d[\d,]*(?:\.\d+)?(?:\s+[13]/[24]|½)?|{w}(?:(?:\s+and\s+a\s+|\s+and\s+|\s+|-){c})*)"
+                        ));
+                    } else {
+                        match self.alternation(n) {
+                            Some(a) => out.push_str(&a),
+                            None => bail!("unknown list {{{n}}} (no patterns/dates/{n}.tsv)"),
+                        }
+                    }
+                    rest = &after[close.unwrap() + 1..];
+                }
+                _ => {
+                    // A regex repetition such as `\d{4}`: keep it.
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        Ok(out.replace(r"\b", r"(?-u:\b)"))
+    }
+}
+
+/// Length of a leading "a "/"an " that is an article before a number word
+/// ("a five-year plan"), not the number one ("a year", "a few", "a half").
+pub fn article_len(text: &str) -> Option<usize> {
+    let lower = text
+        .get(..3)
+        .map(|s| s.to_ascii_lowercase())
+        .unwrap_or_default();
+    let n = if lower.starts_with("an ") {
+        3
+    } else if lower.starts_with("a ") {
+        2
+    } else {
+        return None;
+    };
+    let rest = text[n..].trim_start().to_ascii_lowercase();
+    let next = rest.split([' ', '-']).next().unwrap_or("");
+    if next.is_empty() || matches!(next, "few" | "couple" | "dozen" | "half" | "number") {
+        return None;
+    }
+    let is_number = next.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+        ]
+        .contains(&next);
+    is_number.then_some(text.len() - rest.len())
+}
+
+/// Parses a number in digits or words: `Some(None)` for a vague amount ("a few").
+pub fn parse_number(lex: &Lexicon, text: &str) -> Option<Option<f64>> {
+    let t = normalize(text);
+    let digits: String = t.chars().filter(|c| *c != ',').collect();
+    if let Ok(v) = digits.parse::<f64>() {
+        return Some(Some(v));
+    }
+    // "5 1/2", "5½"
+    for (suffix, add) in [(" 1/2", 0.5), ("½", 0.5), (" 1/4", 0.25), (" 3/4", 0.75)] {
+        if let Some(whole) = digits.strip_suffix(suffix) {
+            if let Ok(v) = whole.trim().parse::<f64>() {
+                return Some(Some(v + add));
+            }
+        }
+    }
+    let t = match article_len(&t) {
+        Some(n) => t[n..].to_string(),
+        None => t,
+    };
+    let numbers = lex.list("numbers");
+    if let Some(v) = numbers.get(&t) {
+        return Some(if v == "X" { None } else { v.parse().ok() });
+    }
+    // Greedy phrase segmentation ("a couple of", "twenty four", "two and a half").
+    let words: Vec<&str> = t.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let mut total: f64 = 0.0;
+    let mut current: f64 = 0.0;
+    let mut i = 0;
+    let mut any = false;
+    while i < words.len() {
+        if words[i] == "and" {
+            i += 1;
+            continue;
+        }
+        let mut matched = None;
+        for len in (1..=3.min(words.len() - i)).rev() {
+            let phrase = words[i..i + len].join(" ");
+            if let Some(v) = numbers.get(&phrase) {
+                matched = Some((len, v));
+                break;
+            }
+        }
+        let (len, v) = matched?;
+        if v == "X" {
+            return Some(None);
+        }
+        let v: f64 = v.parse().ok()?;
+        if v == 0.5 {
+            current += 0.5;
+        } else if v == 100.0 {
+            current = current.max(1.0) * 100.0;
+        } else if v >= 1000.0 {
+            total += current.max(1.0) * v;
+            current = 0.0;
+        } else if v == 1.0
+            && len == 1
+            && words[i] != "one"
+            && i + 1 < words.len()
+            && words[i + 1] == "half"
+        {
+            // "a half": the article, not one
+        } else {
+            current += v;
+        }
+        any = true;
+        i += len;
+    }
+    any.then_some(Some(total + current))
+}

@@ -1,0 +1,901 @@
+//! From a rule match to a TIMEX3 type and value.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use regex::Captures;
+
+use crate::document::{Timex, TimexType};
+
+use super::calendar::{self, Tense};
+use super::lexicon::{normalize as norm_key, parse_number};
+use super::rules::{DateRule, Norm};
+use super::DateTagger;
+
+pub(crate) struct Ctx<'a> {
+    pub tagger: &'a DateTagger,
+    pub sent: &'a str,
+    pub dct: Option<NaiveDate>,
+    pub tense: Tense,
+    /// Read ambiguous numeric dates day-first (option or the document's own usage).
+    pub day_first: bool,
+}
+
+type Out = Option<(TimexType, String, bool)>;
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+impl Ctx<'_> {
+    fn lookup(&self, list: &str, caps: &Captures, group: &str) -> Option<String> {
+        let t = caps.name(group)?.as_str();
+        self.tagger.lex.get(list, t).map(str::to_string)
+    }
+
+    fn int(&self, caps: &Captures, group: &str) -> Option<i64> {
+        caps.name(group)?.as_str().parse().ok()
+    }
+
+    /// The word right before the match, lowercased.
+    fn word_before(&self, start: usize) -> String {
+        let before = self.sent[..start].trim_end();
+        let w = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        w.to_lowercase()
+    }
+
+    fn text_after(&self, end: usize) -> &str {
+        &self.sent[end..]
+    }
+
+    pub fn normalize(&self, rule: &DateRule, caps: &Captures) -> Out {
+        let m = caps.get(0)?;
+        let after = self.text_after(m.end());
+        // Ages are not dates: "65-year-old", "ten years old".
+        let lower_after = after.to_ascii_lowercase();
+        if matches!(rule.norm, Norm::Duration | Norm::Offset | Norm::Date)
+            && (lower_after.starts_with("-old")
+                || lower_after.starts_with(" old")
+                || lower_after.starts_with("-year-old"))
+        {
+            return None;
+        }
+        match rule.norm {
+            Norm::Date => self.date(rule, caps),
+            Norm::Numeric => self.numeric(caps),
+            Norm::Rel => self.rel(caps),
+            Norm::Offset => self.offset(caps),
+            Norm::Duration => self.duration(caps, rule.kind),
+            Norm::Ref => Some((rule.kind, self.lookup("refs", caps, "ref")?, false)),
+            Norm::Deictic => self.deictic(caps),
+            Norm::Time => self.time(caps),
+            Norm::Set => self.set(caps),
+            Norm::SetWord => Some((TimexType::Set, self.lookup("sets", caps, "set")?, false)),
+            Norm::Fixed => self.fixed(rule, caps),
+            Norm::Anaphor => self.anaphor(caps),
+        }
+    }
+
+    /// "the next day", "that year", "the following month": resolved after the
+    /// sentence's matches are chosen (see [`resolve_anaphor`]); here only the
+    /// direction, unit and part of day are recorded.
+    fn anaphor(&self, caps: &Captures) -> Out {
+        let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
+        let r: i64 = match caps.name("rel").map(|r| r.as_str().to_ascii_lowercase()) {
+            Some(r) if r == "next" || r == "following" => 1,
+            Some(r) if r == "previous" || r == "prior" => -1,
+            _ => 0,
+        };
+        let part = self
+            .lookup("parts_of_day", caps, "unit")
+            .unwrap_or_default();
+        Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{part}"), true))
+    }
+
+    fn fixed(&self, rule: &DateRule, caps: &Captures) -> Out {
+        if rule.value == "PREV_QUARTER" {
+            return Some(match self.dct {
+                Some(d) => {
+                    let q = calendar::quarter_of(d);
+                    let (y, q) = if q == 1 {
+                        (d.year() - 1, 4)
+                    } else {
+                        (d.year(), q - 1)
+                    };
+                    (rule.kind, format!("{y:04}-Q{q}"), true)
+                }
+                None => (rule.kind, "XXXX-QX".into(), false),
+            });
+        }
+        if rule.value == "THIS_YEAR" {
+            return Some(match self.dct {
+                Some(d) => (rule.kind, format!("{:04}", d.year()), true),
+                None => (rule.kind, "XXXX".into(), false),
+            });
+        }
+        if rule.value == "THE_UNIT" {
+            return self.the_unit(rule, caps);
+        }
+        Some((rule.kind, rule.value.clone(), false))
+    }
+
+    /// "the quarter", "the latest period", "the year", "the weekend": the unit the
+    /// report is about — the last completed quarter, the current year or week, the
+    /// nearest weekend in the sentence's tense.
+    fn the_unit(&self, rule: &DateRule, caps: &Captures) -> Out {
+        let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
+        // "for the year ended Sept. 30": a reporting period, i.e. a duration.
+        let after = self.text_after(caps.get(0)?.end()).to_ascii_lowercase();
+        if unit == "year" && (after.starts_with(" ended") || after.starts_with(" ending")) {
+            return Some((TimexType::Duration, "P1Y".into(), false));
+        }
+        let Some(d) = self.dct else {
+            let v = match unit.as_str() {
+                "year" => "XXXX",
+                "month" => "XXXX-XX",
+                "week" => "XXXX-WXX",
+                "weekend" => "XXXX-WXX-WE",
+                _ => "XXXX-QX",
+            };
+            return Some((rule.kind, v.into(), false));
+        };
+        let v = match unit.as_str() {
+            "year" => format!("{:04}", d.year()),
+            "month" => d.format("%Y-%m").to_string(),
+            "week" => calendar::iso_week(d),
+            "weekend" => {
+                let sat = calendar::nearest_weekday(d, 6, self.tense);
+                format!("{}-WE", calendar::iso_week(sat))
+            }
+            _ => {
+                let q = calendar::quarter_of(d);
+                let (y, q) = if q == 1 {
+                    (d.year() - 1, 4)
+                } else {
+                    (d.year(), q - 1)
+                };
+                format!("{y:04}-Q{q}")
+            }
+        };
+        Some((rule.kind, v, true))
+    }
+
+    fn date(&self, rule: &DateRule, caps: &Captures) -> Out {
+        let m = caps.get(0)?;
+        let dct = self.dct;
+        let rel: Option<i32> = self
+            .lookup("relative", caps, "rel")
+            .and_then(|v| v.trim_start_matches('+').parse().ok());
+        let mut year: Option<i32> = self
+            .int(caps, "year")
+            .or_else(|| self.int(caps, "yearpos"))
+            .or_else(|| self.int(caps, "yearpre"))
+            .map(|y| y as i32);
+        if let Some(w) = caps.name("yearw") {
+            year = Some(year_from_words(&self.tagger.lex, w.as_str())?);
+        }
+        if let Some(r) = self.lookup("relative", caps, "relyear") {
+            let r: i32 = r.trim_start_matches('+').parse().ok()?;
+            match dct {
+                Some(d) => {
+                    let mo: u32 = self
+                        .tagger
+                        .lex
+                        .get("months", caps.name("month")?.as_str())?
+                        .parse()
+                        .ok()?;
+                    return Some((rule.kind, format!("{:04}-{mo:02}", d.year() + r), true));
+                }
+                None => year = None,
+            }
+        }
+        if year.is_none()
+            && m.as_str().to_ascii_lowercase().contains("this")
+            && caps.name("quarter").is_some()
+        {
+            year = dct.map(|d| d.year());
+        }
+        let part = self.lookup("parts_of_day", caps, "part");
+        let with_part = |kind: TimexType, base: String| -> (TimexType, String) {
+            match &part {
+                Some(p) => (TimexType::Time, format!("{base}T{p}")),
+                None => (kind, base),
+            }
+        };
+
+        // Centuries and decades.
+        if let Some(c) = caps.name("century") {
+            let n: u32 = c.as_str().parse().ok()?;
+            return Some((rule.kind, format!("{:02}", n.checked_sub(1)?), false));
+        }
+        if let Some(w) = caps.name("decw") {
+            let tens = [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ]
+            .iter()
+            .position(|x| w.as_str().eq_ignore_ascii_case(x))?
+                + 2;
+            return Some((rule.kind, format!("19{tens}"), false));
+        }
+        if let Some(d) = caps.name("decade") {
+            return Some((rule.kind, d.as_str()[..3].to_string(), false));
+        }
+        if let Some(d) = caps.name("decade2") {
+            let tens: u32 = d.as_str()[..1].parse().ok()?;
+            let century = if tens <= 2 { "20" } else { "19" };
+            return Some((rule.kind, format!("{century}{tens}"), false));
+        }
+
+        // Quarters and halves.
+        if let Some(q) = caps.name("quarter") {
+            let q: u32 = match q.as_str().parse() {
+                Ok(n) => n,
+                Err(_) => self.tagger.lex.get("ordinals", q.as_str())?.parse().ok()?,
+            };
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            return Some(match (year, dct) {
+                (Some(y), _) => (rule.kind, format!("{y:04}-Q{q}"), false),
+                (None, Some(d)) => {
+                    let dq = calendar::quarter_of(d);
+                    let y = match self.tense {
+                        Tense::Past if q > dq => d.year() - 1,
+                        Tense::Future if q < dq => d.year() + 1,
+                        _ => d.year(),
+                    };
+                    (rule.kind, format!("{y:04}-Q{q}"), true)
+                }
+                (None, None) => (rule.kind, format!("XXXX-Q{q}"), false),
+            });
+        }
+        if let Some(h) = caps.name("half") {
+            let h = if h.as_str().eq_ignore_ascii_case("first") {
+                1
+            } else {
+                2
+            };
+            if year.is_none()
+                && caps
+                    .get(0)?
+                    .as_str()
+                    .to_ascii_lowercase()
+                    .ends_with("this year")
+            {
+                year = dct.map(|d| d.year());
+            }
+            let anchored = year.is_none();
+            let y = year.or(dct.map(|d| d.year()));
+            return Some(match y {
+                Some(y) => (rule.kind, format!("{y:04}-H{h}"), anchored),
+                None => (rule.kind, format!("XXXX-H{h}"), false),
+            });
+        }
+
+        // Seasons.
+        if let Some(season) = self.lookup("seasons", caps, "season") {
+            if let Some(y) = year {
+                return Some((rule.kind, format!("{y:04}-{season}"), false));
+            }
+            let d = match dct {
+                Some(d) => d,
+                None => return Some((rule.kind, format!("XXXX-{season}"), false)),
+            };
+            let start = match season.as_str() {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let dm = d.month();
+            let inside = dm >= start && dm < start + 3 || (start == 12 && dm <= 2);
+            let y = d.year();
+            let y = match rel.unwrap_or(0) {
+                r if r < 0 => {
+                    if inside || start > dm {
+                        y - 1
+                    } else {
+                        y
+                    }
+                }
+                r if r > 0 => {
+                    if start > dm {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                _ => {
+                    if start == 12 && dm <= 2 {
+                        y - 1
+                    } else {
+                        y
+                    }
+                }
+            };
+            return Some((rule.kind, format!("{y:04}-{season}"), true));
+        }
+
+        // Holidays.
+        if let Some(h) = caps.name("holiday") {
+            if !starts_upper(h.as_str()) {
+                return None;
+            }
+            let hrule = self.tagger.lex.get("holidays", h.as_str())?;
+            if let Some(y) = year {
+                return Some((rule.kind, ymd(calendar::holiday(hrule, y)?), false));
+            }
+            let Some(d) = dct else {
+                let fixed = hrule.len() == 5 && hrule.as_bytes()[2] == b'-';
+                let v = if fixed {
+                    format!("XXXX-{hrule}")
+                } else {
+                    "XXXX".into()
+                };
+                return Some((rule.kind, v, false));
+            };
+            let this = calendar::holiday(hrule, d.year())?;
+            let dir = rel.map(|r| if r < 0 { Tense::Past } else { Tense::Future });
+            let y = match dir.unwrap_or(self.tense) {
+                Tense::Past if this > d + Duration::days(30) => d.year() - 1,
+                Tense::Future if this < d - Duration::days(30) => d.year() + 1,
+                _ => d.year(),
+            };
+            return Some((rule.kind, ymd(calendar::holiday(hrule, y)?), true));
+        }
+
+        // Month (with or without a day).
+        let month: Option<u32> = match caps.name("month") {
+            Some(mm) => {
+                let name = mm.as_str();
+                if !starts_upper(name) {
+                    return None;
+                }
+                let n: u32 = self.tagger.lex.get("months", name)?.parse().ok()?;
+                let bare = caps.name("day").is_none()
+                    && caps.name("dayord").is_none()
+                    && year.is_none()
+                    && rel.is_none()
+                    && caps.name("mod").is_none();
+                let ambiguous = self
+                    .tagger
+                    .lex
+                    .list("months")
+                    .flags(name)
+                    .is_some_and(|f| f.contains("ambiguous"));
+                if bare && ambiguous && !self.tagger.context.contains(&self.word_before(m.start()))
+                {
+                    return None;
+                }
+                // A bare abbreviation without its period ("Jan", "Dec") is too weak alone.
+                let abbr = self
+                    .tagger
+                    .lex
+                    .list("months")
+                    .flags(name)
+                    .is_some_and(|f| f.contains("abbr"));
+                if bare && abbr {
+                    return None;
+                }
+                Some(n)
+            }
+            None => caps.name("monthnum").and_then(|x| x.as_str().parse().ok()),
+        };
+        let day: Option<u32> = match caps.name("day") {
+            Some(x) => Some(x.as_str().parse().ok()?),
+            None => match caps.name("dayord") {
+                Some(o) => Some(self.tagger.lex.get("ordinals", o.as_str())?.parse().ok()?),
+                None => None,
+            },
+        };
+        if let Some(mo) = month {
+            if let Some(dd) = day {
+                if !(1..=31).contains(&dd) {
+                    return None;
+                }
+                let (y, anchored) = match (year, dct) {
+                    (Some(y), _) => (Some(y), false),
+                    (None, Some(d)) => {
+                        (Some(calendar::year_for(d, mo, Some(dd), self.tense)), true)
+                    }
+                    (None, None) => (None, false),
+                };
+                return Some(match y {
+                    Some(y) => {
+                        NaiveDate::from_ymd_opt(y, mo, dd)?;
+                        (rule.kind, format!("{y:04}-{mo:02}-{dd:02}"), anchored)
+                    }
+                    None => (rule.kind, format!("XXXX-{mo:02}-{dd:02}"), false),
+                });
+            }
+            let (y, anchored) = match (year, rel, dct) {
+                (Some(y), _, _) => (Some(y), false),
+                (None, Some(r), Some(d)) => {
+                    let dm = d.month();
+                    let y = d.year();
+                    let y = match r {
+                        r if r < 0 => {
+                            if mo < dm {
+                                y
+                            } else {
+                                y - 1
+                            }
+                        }
+                        r if r > 0 => {
+                            if mo > dm {
+                                y
+                            } else {
+                                y + 1
+                            }
+                        }
+                        _ => y,
+                    };
+                    (Some(y), true)
+                }
+                (None, None, Some(d)) => (Some(calendar::year_for(d, mo, None, self.tense)), true),
+                _ => (None, false),
+            };
+            return Some(match y {
+                Some(y) => (rule.kind, format!("{y:04}-{mo:02}"), anchored),
+                None => (rule.kind, format!("XXXX-{mo:02}"), false),
+            });
+        }
+
+        // Weekday alone.
+        if let Some(w) = caps.name("weekday") {
+            if !starts_upper(w.as_str()) {
+                return None;
+            }
+            let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
+            let Some(d) = dct else {
+                let (k, v) = with_part(rule.kind, format!("XXXX-WXX-{wd}"));
+                return Some((k, v, false));
+            };
+            let date = match rel {
+                Some(r) => calendar::relative_weekday(d, wd, r),
+                None => calendar::nearest_weekday(d, wd, self.tense),
+            };
+            let (k, v) = with_part(rule.kind, ymd(date));
+            return Some((k, v, true));
+        }
+
+        // Year alone.
+        if let Some(y) = year {
+            let Some(ys) = caps.name("year").or(caps.name("yearpos")) else {
+                return Some((rule.kind, format!("{y:04}"), false));
+            };
+            let before = &self.sent[..ys.start()];
+            let after = &self.sent[ys.end()..];
+            if before.ends_with(['$', '#', '€', '£', '.', ',', '/'])
+                || after.starts_with(['%', ',', '.'])
+                    && after[1..].starts_with(|c: char| c.is_ascii_digit())
+                || after.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
+            return Some((rule.kind, format!("{y:04}"), false));
+        }
+        None
+    }
+
+    fn numeric(&self, caps: &Captures) -> Out {
+        let a: u32 = caps.name("a")?.as_str().parse().ok()?;
+        let b: u32 = caps.name("b")?.as_str().parse().ok()?;
+        let ys = caps.name("year")?.as_str();
+        let mut y: i32 = ys.parse().ok()?;
+        if ys.len() == 2 {
+            y += if y < 50 { 2000 } else { 1900 };
+        }
+        let (mo, d) = if self.day_first { (b, a) } else { (a, b) };
+        let (mo, d) = if NaiveDate::from_ymd_opt(y, mo, d).is_some() {
+            (mo, d)
+        } else {
+            (d, mo)
+        };
+        NaiveDate::from_ymd_opt(y, mo, d)?;
+        Some((TimexType::Date, format!("{y:04}-{mo:02}-{d:02}"), false))
+    }
+
+    fn unit(&self, caps: &Captures) -> Option<String> {
+        self.lookup("units", caps, "unit")
+    }
+
+    fn rel(&self, caps: &Captures) -> Out {
+        let r: i64 = match self.lookup("relative", caps, "rel") {
+            Some(v) => v.trim_start_matches('+').parse().ok()?,
+            None => 0,
+        };
+        let unit = self.unit(caps)?;
+        let Some(d) = self.dct else {
+            let v = match unit.as_str() {
+                "Y" => "XXXX",
+                "M" => "XXXX-XX",
+                "W" => "XXXX-WXX",
+                "WE" => "XXXX-WXX-WE",
+                "Q" => "XXXX-QX",
+                "DE" => "XXX",
+                _ => "XX",
+            };
+            return Some((TimexType::Date, v.into(), false));
+        };
+        let v = match unit.as_str() {
+            "Y" => format!("{:04}", d.year() as i64 + r),
+            "M" => calendar::add_months(d, r).format("%Y-%m").to_string(),
+            "W" => calendar::iso_week(d + Duration::days(7 * r)),
+            "WE" => format!("{}-WE", calendar::iso_week(d + Duration::days(7 * r))),
+            "Q" => {
+                let idx = d.year() as i64 * 4 + (calendar::quarter_of(d) as i64 - 1) + r;
+                format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
+            }
+            "DE" => format!("{:03}", d.year() as i64 / 10 + r),
+            "CE" => format!("{:02}", d.year() as i64 / 100 + r),
+            _ => return None,
+        };
+        Some((TimexType::Date, v, true))
+    }
+
+    fn amount(&self, caps: &Captures) -> Option<Option<f64>> {
+        let n = match caps.name("num") {
+            Some(n) => parse_number(&self.tagger.lex, n.as_str())?,
+            None => Some(1.0),
+        };
+        let half = if caps.name("andhalf").is_some() {
+            0.5
+        } else {
+            0.0
+        };
+        Some(n.map(|n| n + half))
+    }
+
+    fn offset(&self, caps: &Captures) -> Out {
+        let unit = self.unit(caps)?;
+        let dir = norm_key(caps.name("dir")?.as_str());
+        let sign: i64 = if matches!(dir.as_str(), "ago" | "earlier" | "before") {
+            -1
+        } else {
+            1
+        };
+        let n = match self.amount(caps)? {
+            Some(n) => n,
+            None => {
+                let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return Some((TimexType::Date, v.into(), false));
+            }
+        };
+        let n = n.round() as i64 * sign;
+        if caps.name("qtail").is_some() {
+            // "the year-earlier quarter": the quarter reported on, a year before.
+            return Some(match self.dct {
+                Some(d) => {
+                    let q = calendar::quarter_of(d);
+                    let (y, q) = if q == 1 {
+                        (d.year() - 1, 4)
+                    } else {
+                        (d.year(), q - 1)
+                    };
+                    let y = if unit == "Y" { y as i64 + n } else { y as i64 };
+                    (TimexType::Date, format!("{y:04}-Q{q}"), true)
+                }
+                None => (TimexType::Date, "XXXX-QX".into(), false),
+            });
+        }
+        let Some(d) = self.dct else {
+            let v = match unit.as_str() {
+                "Y" | "DE" | "CE" => "XXXX",
+                "M" | "Q" => "XXXX-XX",
+                "W" | "W2" => "XXXX-WXX",
+                _ => "XXXX-XX-XX",
+            };
+            return Some((TimexType::Date, v.into(), false));
+        };
+        let v = match unit.as_str() {
+            "Y" => format!("{:04}", d.year() as i64 + n),
+            "DE" => format!("{:04}", d.year() as i64 + 10 * n),
+            "CE" => format!("{:04}", d.year() as i64 + 100 * n),
+            "M" => calendar::add_months(d, n).format("%Y-%m").to_string(),
+            "Q" => {
+                let idx = d.year() as i64 * 4 + (calendar::quarter_of(d) as i64 - 1) + n;
+                format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
+            }
+            "W" => calendar::iso_week(d + Duration::days(7 * n)),
+            "W2" => calendar::iso_week(d + Duration::days(14 * n)),
+            "D" => ymd(d + Duration::days(n)),
+            _ => ymd(d),
+        };
+        Some((TimexType::Date, v, true))
+    }
+
+    fn duration(&self, caps: &Captures, kind: TimexType) -> Out {
+        let unit = self.unit(caps)?;
+        let num = caps.name("num").map(|n| norm_key(n.as_str()));
+        // "a quarter of the vote", "a second term": not durations.
+        if unit == "Q" && matches!(num.as_deref(), Some("a" | "an")) {
+            return None;
+        }
+        if unit == "Q"
+            && self
+                .text_after(caps.get(0)?.end())
+                .to_ascii_lowercase()
+                .starts_with(" of")
+        {
+            return None;
+        }
+        let plural = caps
+            .name("unit")
+            .and_then(|u| self.tagger.lex.list("units").flags(u.as_str()))
+            .is_some_and(|f| f.contains("plural"));
+        let n = if num.is_none() && plural {
+            None
+        } else {
+            self.amount(caps)?
+        };
+        let mut value = duration_value(n, &unit);
+        if let (Some(n2), Some(u2)) = (caps.name("num2"), caps.name("unit2")) {
+            let u2 = self.tagger.lex.get("units", u2.as_str())?;
+            let v2 = duration_value(parse_number(&self.tagger.lex, n2.as_str())?, u2);
+            let v2 = &v2[1..];
+            value = match (value.contains('T'), v2.starts_with('T')) {
+                (true, true) => format!("{value}{}", &v2[1..]),
+                _ => format!("{value}{v2}"),
+            };
+        }
+        // "$1.76 a year", "three times a year": a rate, not a length of time.
+        if matches!(num.as_deref(), Some("a" | "an" | "per")) {
+            let before = self.sent[..caps.get(0)?.start()].trim_end();
+            let last = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+            if before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                || matches!(
+                    last.as_str(),
+                    "million" | "billion" | "thousand" | "times" | "once" | "twice" | "percent"
+                )
+            {
+                return Some((TimexType::Set, value, false));
+            }
+        }
+        Some((kind, value, false))
+    }
+
+    fn deictic(&self, caps: &Captures) -> Out {
+        let (offset, list_part) = match caps.name("deictic") {
+            Some(w) => {
+                let e = self
+                    .tagger
+                    .lex
+                    .list("deictic")
+                    .entries
+                    .get(&norm_key(w.as_str()))?;
+                let off: i64 = e.0.trim_start_matches('+').parse().ok()?;
+                (off, (!e.1.is_empty()).then(|| e.1.clone()))
+            }
+            None => {
+                let r = norm_key(caps.name("rel")?.as_str());
+                (if r == "last" { -1 } else { 0 }, None)
+            }
+        };
+        let part = self.lookup("parts_of_day", caps, "part").or(list_part);
+        let base = match self.dct {
+            Some(d) => ymd(d + Duration::days(offset)),
+            None => "XXXX-XX-XX".into(),
+        };
+        Some(match part {
+            Some(p) => (TimexType::Time, format!("{base}T{p}"), self.dct.is_some()),
+            None => (TimexType::Date, base, self.dct.is_some()),
+        })
+    }
+
+    fn time(&self, caps: &Captures) -> Out {
+        let h = caps.name("hour")?.as_str().to_ascii_lowercase();
+        let (mut hour, minute): (u32, u32) = match h.as_str() {
+            "noon" | "midday" => (12, 0),
+            "midnight" => (24, 0),
+            _ => (
+                h.parse().ok()?,
+                caps.name("minute")
+                    .map_or(Some(0), |m| m.as_str().parse().ok())?,
+            ),
+        };
+        if let Some(ap) = caps.name("ampm") {
+            let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+            if pm && hour < 12 {
+                hour += 12;
+            } else if !pm && hour == 12 {
+                hour = 0;
+            }
+        }
+        let base = match (self.dct, caps.name("weekday"), caps.name("month")) {
+            (Some(d), Some(w), _) => {
+                let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
+                ymd(calendar::nearest_weekday(d, wd, self.tense))
+            }
+            (dct, None, Some(mm)) => {
+                let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
+                let day: u32 = caps.name("day")?.as_str().parse().ok()?;
+                let year: Option<i32> = caps.name("year").and_then(|y| y.as_str().parse().ok());
+                if let Some(y) = year {
+                    let date = ymd(NaiveDate::from_ymd_opt(y, mo, day)?);
+                    return Some((
+                        TimexType::Time,
+                        format!("{date}T{hour:02}:{minute:02}"),
+                        false,
+                    ));
+                }
+                match dct {
+                    Some(d) => {
+                        let y = calendar::year_for(d, mo, Some(day), self.tense);
+                        ymd(NaiveDate::from_ymd_opt(y, mo, day)?)
+                    }
+                    None => format!("XXXX-{mo:02}-{day:02}"),
+                }
+            }
+            (Some(d), None, None) => ymd(d),
+            (None, _, _) => "XXXX-XX-XX".into(),
+        };
+        Some((
+            TimexType::Time,
+            format!("{base}T{hour:02}:{minute:02}"),
+            self.dct.is_some(),
+        ))
+    }
+
+    fn set(&self, caps: &Captures) -> Out {
+        if let Some(w) = caps.name("weekday") {
+            let wd = self.tagger.lex.get("weekdays", w.as_str())?;
+            return Some((TimexType::Set, format!("XXXX-WXX-{wd}"), false));
+        }
+        if let Some(mm) = caps.name("month") {
+            let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
+            return Some((TimexType::Set, format!("XXXX-{mo:02}"), false));
+        }
+        let unit = self.unit(caps)?;
+        let n = self.amount(caps)?;
+        Some((TimexType::Set, duration_value(n, &unit), false))
+    }
+}
+
+/// Value prefix of an anaphor waiting for [`resolve_anaphor`].
+pub const ANAPHOR: &str = "ANAPHOR:";
+
+/// Resolves an anaphor placeholder against the latest date of the right
+/// granularity among `previous` (the dates before it in the document), else the dct.
+pub fn resolve_anaphor(
+    value: &str,
+    previous: &[Timex],
+    dct: Option<NaiveDate>,
+) -> Option<(TimexType, String)> {
+    let mut it = value.strip_prefix(ANAPHOR)?.split(':');
+    let r: i64 = it.next()?.parse().ok()?;
+    let unit = it.next()?;
+    let part = it.next().unwrap_or("");
+    let want_len = match unit {
+        "year" => 4,
+        "month" => 7,
+        _ => 10,
+    };
+    let digits =
+        |v: &[u8], a: usize, b: usize| v.len() >= b && v[a..b].iter().all(u8::is_ascii_digit);
+    let anchor = previous.iter().rev().map(|t| t.value.as_bytes()).find(|v| {
+        digits(v, 0, 4) && (want_len == 4 || digits(v, 5, 7)) && (want_len < 10 || digits(v, 8, 10))
+    });
+    let base = match anchor {
+        Some(v) => {
+            let v = std::str::from_utf8(v).ok()?;
+            let y: i32 = v[..4].parse().ok()?;
+            let m: u32 = if want_len >= 7 {
+                v[5..7].parse().ok()?
+            } else {
+                1
+            };
+            let d: u32 = if want_len >= 10 {
+                v[8..10].parse().ok()?
+            } else {
+                1
+            };
+            NaiveDate::from_ymd_opt(y, m, d)?
+        }
+        None => match dct {
+            Some(d) => d,
+            None => return Some((TimexType::Date, "XXXX-XX-XX".into())),
+        },
+    };
+    Some(match unit {
+        "year" => (TimexType::Date, format!("{:04}", base.year() as i64 + r)),
+        "month" => (
+            TimexType::Date,
+            calendar::add_months(base, r).format("%Y-%m").to_string(),
+        ),
+        "week" => (
+            TimexType::Date,
+            calendar::iso_week(base + Duration::days(7 * r)),
+        ),
+        _ => {
+            let day = ymd(base + Duration::days(r));
+            if part.is_empty() {
+                (TimexType::Date, day)
+            } else {
+                (TimexType::Time, format!("{day}T{part}"))
+            }
+        }
+    })
+}
+
+/// A year written in words: "nineteen ninety-six", "two thousand".
+fn year_from_words(lex: &super::lexicon::Lexicon, text: &str) -> Option<i32> {
+    let t = norm_key(text);
+    if t.starts_with("two thousand") {
+        return Some(parse_number(lex, &t)?? as i32);
+    }
+    let (first, rest) = t.split_once([' ', '-'])?;
+    let hundreds = lex.get("numbers", first)?.parse::<i32>().ok()?;
+    if rest == "hundred" {
+        return Some(hundreds * 100);
+    }
+    Some(hundreds * 100 + parse_number(lex, rest)?? as i32)
+}
+
+/// ISO 8601 duration of `n` units. A fraction becomes whole units plus the
+/// remainder in the next smaller unit, as TimeBank writes it ("two and a half
+/// years" → P2Y6M, "5 1/2 hours" → PT5H30M); fractions that do not divide evenly
+/// stay decimal (P1.3Y).
+pub fn duration_value(n: Option<f64>, unit: &str) -> String {
+    let (designator, time, smaller): (&str, bool, Option<(&str, f64)>) = match unit {
+        "Y" => ("Y", false, Some(("M", 12.0))),
+        "M" => ("M", false, None),
+        "W" => ("W", false, Some(("D", 7.0))),
+        "W2" => ("W", false, None),
+        "D" => ("D", false, Some(("H", 24.0))),
+        "H" => ("H", true, Some(("MIN", 60.0))),
+        "MIN" => ("M", true, Some(("S", 60.0))),
+        "S" => ("S", true, None),
+        "DE" => ("DE", false, Some(("Y", 10.0))),
+        "CE" => ("CE", false, Some(("Y", 100.0))),
+        "Q" => ("Q", false, Some(("M", 3.0))),
+        "WE" => ("WE", false, None),
+        "MIL" => ("ML", false, None),
+        _ => ("X", false, None),
+    };
+    let Some(mut n) = n else {
+        return if time {
+            format!("PTX{designator}")
+        } else {
+            format!("PX{designator}")
+        };
+    };
+    if unit == "W2" {
+        n *= 2.0;
+    }
+    let t = if time { "T" } else { "" };
+    if n.fract() == 0.0 {
+        return format!("P{t}{}{designator}", n as i64);
+    }
+    if let Some((u, f)) = smaller {
+        let rem = n.fract() * f;
+        if (rem - rem.round()).abs() < 1e-9 {
+            let whole = n.trunc() as i64;
+            let rest = duration_value(Some(rem.round()), u);
+            let rest = &rest[1..]; // without "P"
+            if whole == 0 {
+                return format!("P{rest}");
+            }
+            // Joining a date part and a time part ("P2DT12H") or two of a kind.
+            let rest = if time {
+                rest.trim_start_matches('T')
+            } else {
+                rest
+            };
+            return format!("P{t}{whole}{designator}{rest}");
+        }
+    }
+    format!("P{t}{n}{designator}")
+}

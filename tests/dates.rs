@@ -1,0 +1,930 @@
+//! TIMEX3 tagging and normalization, one test per phenomenon. Every test states
+//! the document creation time (`dct`) it assumes; 2020-12-18 is a Friday.
+
+use chrono::NaiveDate;
+use prex::{Options, Patterns, Pipeline};
+
+fn pipeline(dct: Option<&str>, day_first: bool) -> Pipeline {
+    let options = Options {
+        dct: dct.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+        day_first,
+        ..Options::default()
+    };
+    Pipeline::new(&Patterns::embedded(), options).unwrap()
+}
+
+/// (text, type, value, anchored) of every date in `text`.
+fn dates_with(p: &Pipeline, text: &str) -> Vec<(String, String, String, bool)> {
+    p.process_str("t.txt", text)
+        .dates
+        .into_iter()
+        .map(|d| (d.text, d.kind, d.value, d.anchored))
+        .collect()
+}
+
+/// The default pipeline with dct 2020-12-18, built once (debug builds compile the
+/// rule regexes slowly).
+fn shared() -> &'static Pipeline {
+    static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    P.get_or_init(|| pipeline(Some(DCT), false))
+}
+
+fn dates(dct: &str, text: &str) -> Vec<(String, String, String)> {
+    let owned;
+    let p = if dct == DCT {
+        shared()
+    } else {
+        owned = pipeline(Some(dct), false);
+        &owned
+    };
+    dates_with(p, text)
+        .into_iter()
+        .map(|(t, k, v, _)| (t, k, v))
+        .collect()
+}
+
+/// The single date in `text`: (span text, type, value).
+fn one(dct: &str, text: &str) -> (String, String, String) {
+    let d = dates(dct, text);
+    assert_eq!(d.len(), 1, "expected one date in {text:?}, got {d:?}");
+    d.into_iter().next().unwrap()
+}
+
+fn check(dct: &str, text: &str, span: &str, kind: &str, value: &str) {
+    let (t, k, v) = one(dct, text);
+    assert_eq!(
+        (t.as_str(), k.as_str(), v.as_str()),
+        (span, kind, value),
+        "in {text:?}"
+    );
+}
+
+const DCT: &str = "2020-12-18";
+
+// ---- absolute dates ----
+
+#[test]
+fn numeric_month_first() {
+    check(
+        DCT,
+        "The hearing was on 12/18/2020.",
+        "12/18/2020",
+        "DATE",
+        "2020-12-18",
+    );
+}
+
+#[test]
+fn numeric_day_first_when_only_valid_reading() {
+    check(
+        DCT,
+        "The hearing was on 18.12.2020.",
+        "18.12.2020",
+        "DATE",
+        "2020-12-18",
+    );
+}
+
+#[test]
+fn numeric_day_first_option() {
+    let p = pipeline(Some(DCT), true);
+    let d = dates_with(&p, "The hearing was on 03/04/2020.");
+    assert_eq!(d[0].2, "2020-04-03");
+    let p = pipeline(Some(DCT), false);
+    assert_eq!(
+        dates_with(&p, "The hearing was on 03/04/2020.")[0].2,
+        "2020-03-04"
+    );
+}
+
+#[test]
+fn iso_date() {
+    check(
+        DCT,
+        "Filed 2020-12-18 in court.",
+        "2020-12-18",
+        "DATE",
+        "2020-12-18",
+    );
+}
+
+#[test]
+fn month_day_year() {
+    check(
+        DCT,
+        "He was arrested on December 18, 2020, in Seoul.",
+        "December 18, 2020",
+        "DATE",
+        "2020-12-18",
+    );
+}
+
+#[test]
+fn day_month_year() {
+    check(
+        DCT,
+        "He was arrested on 18 December 2020.",
+        "18 December 2020",
+        "DATE",
+        "2020-12-18",
+    );
+}
+
+#[test]
+fn abbreviated_month_without_year_takes_the_dct_year() {
+    check(
+        DCT,
+        "He was arrested Dec. 18 at his home.",
+        "Dec. 18",
+        "DATE",
+        "2020-12-18",
+    );
+    check(
+        DCT,
+        "He was arrested Dec 18th at his home.",
+        "Dec 18th",
+        "DATE",
+        "2020-12-18",
+    );
+}
+
+#[test]
+fn ordinal_of_month() {
+    check(
+        DCT,
+        "It happened on the 18th of December.",
+        "the 18th of December",
+        "DATE",
+        "2020-12-18",
+    );
+    check(
+        DCT,
+        "It happened on the eighteenth of December.",
+        "the eighteenth of December",
+        "DATE",
+        "2020-12-18",
+    );
+}
+
+#[test]
+fn month_and_year() {
+    check(
+        DCT,
+        "The law passed in December 2020.",
+        "December 2020",
+        "DATE",
+        "2020-12",
+    );
+}
+
+#[test]
+fn bare_years() {
+    check(
+        DCT,
+        "The church was founded in 1995.",
+        "1995",
+        "DATE",
+        "1995",
+    );
+    check(DCT, "The law dates from 2020.", "2020", "DATE", "2020");
+}
+
+#[test]
+fn year_not_a_money_amount() {
+    assert!(dates(DCT, "He paid $2020 in fees.").is_empty());
+}
+
+#[test]
+fn decade() {
+    check(
+        DCT,
+        "Persecution grew in the 1990s.",
+        "the 1990s",
+        "DATE",
+        "199",
+    );
+}
+
+#[test]
+fn modifiers_are_part_of_the_extent() {
+    check(
+        DCT,
+        "The trial is set for mid-December.",
+        "mid-December",
+        "DATE",
+        "2020-12",
+    );
+    check(
+        DCT,
+        "The trial will open in early 2021.",
+        "early 2021",
+        "DATE",
+        "2021",
+    );
+    check(
+        DCT,
+        "He was detained late last year.",
+        "late last year",
+        "DATE",
+        "2019",
+    );
+}
+
+#[test]
+fn quarter_of_year() {
+    check(
+        DCT,
+        "Arrests rose in the first quarter of 2020.",
+        "the first quarter of 2020",
+        "DATE",
+        "2020-Q1",
+    );
+}
+
+#[test]
+fn quarter_without_year_is_the_latest_one() {
+    check(
+        DCT,
+        "Sales fell in the third quarter.",
+        "the third quarter",
+        "DATE",
+        "2020-Q3",
+    );
+}
+
+#[test]
+fn fiscal_year() {
+    check(
+        DCT,
+        "The budget for fiscal year 2021 was cut.",
+        "fiscal year 2021",
+        "DATE",
+        "2021",
+    );
+}
+
+#[test]
+fn holidays() {
+    check(
+        DCT,
+        "He was arrested on Christmas Day 2020.",
+        "Christmas Day 2020",
+        "DATE",
+        "2020-12-25",
+    );
+    check(
+        DCT,
+        "Services were raided on Easter Sunday.",
+        "Easter Sunday",
+        "DATE",
+        "2020-04-12",
+    );
+}
+
+#[test]
+fn century_and_year_in_words() {
+    check(
+        DCT,
+        "It was the worst persecution of the 20th century.",
+        "the 20th century",
+        "DATE",
+        "19",
+    );
+    check(
+        DCT,
+        "It began in nineteen ninety-six.",
+        "nineteen ninety-six",
+        "DATE",
+        "1996",
+    );
+}
+
+// ---- times ----
+
+#[test]
+fn clock_time_pm() {
+    check(
+        DCT,
+        "The verdict came at 2 p.m. in Lahore.",
+        "2 p.m.",
+        "TIME",
+        "2020-12-18T14:00",
+    );
+}
+
+#[test]
+fn clock_time_24h_with_zone() {
+    check(
+        DCT,
+        "The statement was issued at 14:00 GMT.",
+        "14:00 GMT",
+        "TIME",
+        "2020-12-18T14:00",
+    );
+}
+
+#[test]
+fn time_with_weekday() {
+    check(
+        DCT,
+        "Police arrived at 10 p.m. Wednesday.",
+        "10 p.m. Wednesday",
+        "TIME",
+        "2020-12-16T22:00",
+    );
+}
+
+#[test]
+fn this_morning() {
+    check(
+        DCT,
+        "Police raided the church this morning.",
+        "this morning",
+        "TIME",
+        "2020-12-18TMO",
+    );
+}
+
+#[test]
+fn weekday_night() {
+    check(
+        DCT,
+        "Police raided the church Monday night.",
+        "Monday night",
+        "TIME",
+        "2020-12-14TNI",
+    );
+}
+
+// ---- relative dates ----
+
+#[test]
+fn today_yesterday_tomorrow() {
+    check(DCT, "The court ruled today.", "today", "DATE", "2020-12-18");
+    check(
+        DCT,
+        "The court ruled yesterday.",
+        "yesterday",
+        "DATE",
+        "2020-12-17",
+    );
+    check(
+        DCT,
+        "The court will rule tomorrow.",
+        "tomorrow",
+        "DATE",
+        "2020-12-19",
+    );
+}
+
+#[test]
+fn this_week_is_an_iso_week() {
+    check(
+        DCT,
+        "The bill passed this week.",
+        "this week",
+        "DATE",
+        "2020-W51",
+    );
+}
+
+#[test]
+fn last_month_next_year() {
+    check(
+        DCT,
+        "The bill passed last month.",
+        "last month",
+        "DATE",
+        "2020-11",
+    );
+    check(
+        DCT,
+        "The bill takes effect next year.",
+        "next year",
+        "DATE",
+        "2021",
+    );
+}
+
+#[test]
+fn earlier_this_month() {
+    check(
+        DCT,
+        "The bill passed earlier this month.",
+        "earlier this month",
+        "DATE",
+        "2020-12",
+    );
+}
+
+#[test]
+fn weekday_follows_the_tense() {
+    check(
+        DCT,
+        "He was arrested on Monday.",
+        "Monday",
+        "DATE",
+        "2020-12-14",
+    );
+    check(
+        DCT,
+        "He will be sentenced on Monday.",
+        "Monday",
+        "DATE",
+        "2020-12-21",
+    );
+    check(
+        DCT,
+        "The ministry said Friday that it would appeal.",
+        "Friday",
+        "DATE",
+        "2020-12-18",
+    );
+}
+
+#[test]
+fn last_and_next_weekday() {
+    check(
+        DCT,
+        "He was arrested last Tuesday.",
+        "last Tuesday",
+        "DATE",
+        "2020-12-15",
+    );
+    check(
+        DCT,
+        "He will appear next Tuesday.",
+        "next Tuesday",
+        "DATE",
+        "2020-12-22",
+    );
+}
+
+#[test]
+fn bare_month_follows_the_tense() {
+    check(
+        DCT,
+        "He was arrested in October.",
+        "October",
+        "DATE",
+        "2020-10",
+    );
+    check(
+        DCT,
+        "The trial will begin in March.",
+        "March",
+        "DATE",
+        "2021-03",
+    );
+}
+
+#[test]
+fn ambiguous_month_names_need_a_date_context() {
+    assert!(
+        dates(DCT, "The court may rule soon enough, and they march on.")
+            .iter()
+            .all(|d| d.0 != "may" && d.0 != "march")
+    );
+    check(DCT, "He was arrested in May.", "May", "DATE", "2020-05");
+}
+
+#[test]
+fn ago_offsets() {
+    check(
+        DCT,
+        "He was arrested two days ago.",
+        "two days ago",
+        "DATE",
+        "2020-12-16",
+    );
+    check(
+        DCT,
+        "He was arrested three years ago.",
+        "three years ago",
+        "DATE",
+        "2017",
+    );
+    check(
+        DCT,
+        "He was arrested a few months ago.",
+        "a few months ago",
+        "DATE",
+        "PAST_REF",
+    );
+}
+
+#[test]
+fn later_is_a_duration_signal() {
+    // TimeML: in "three weeks later" only the duration is a TIMEX3.
+    check(
+        DCT,
+        "He was released three weeks later.",
+        "three weeks",
+        "DURATION",
+        "P3W",
+    );
+}
+
+#[test]
+fn vague_references() {
+    check(
+        DCT,
+        "The church was recently closed.",
+        "recently",
+        "DATE",
+        "PAST_REF",
+    );
+    check(
+        DCT,
+        "Attacks grew in recent years.",
+        "recent years",
+        "DATE",
+        "PAST_REF",
+    );
+    check(
+        DCT,
+        "He is currently in prison.",
+        "currently",
+        "DATE",
+        "PRESENT_REF",
+    );
+    check(DCT, "He is now in prison.", "now", "DATE", "PRESENT_REF");
+    check(
+        DCT,
+        "More arrests are expected in the coming weeks.",
+        "the coming weeks",
+        "DATE",
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn as_soon_as_is_not_a_date() {
+    assert!(dates(DCT, "He will leave as soon as he can.").is_empty());
+}
+
+#[test]
+fn no_dct_leaves_unknown_parts_as_x() {
+    let p = pipeline(None, false);
+    let d = dates_with(&p, "He was arrested on December 18 and again last month.");
+    assert_eq!(d[0].2, "XXXX-12-18");
+    assert!(!d[0].3);
+    assert_eq!(d[1].2, "XXXX-XX");
+    assert!(!d[1].3);
+}
+
+#[test]
+fn relative_values_are_anchored() {
+    let p = pipeline(Some(DCT), false);
+    let d = dates_with(&p, "He was arrested last month, on December 18, 2020.");
+    assert!(d[0].3, "last month is anchored");
+    assert!(!d[1].3, "a full date is not");
+}
+
+// ---- durations ----
+
+#[test]
+fn adjectival_duration() {
+    check(
+        DCT,
+        "He got a three-year prison sentence.",
+        "three-year",
+        "DURATION",
+        "P3Y",
+    );
+    check(
+        DCT,
+        "It was a four-hour interrogation.",
+        "four-hour",
+        "DURATION",
+        "PT4H",
+    );
+}
+
+#[test]
+fn durations_in_digits() {
+    check(
+        DCT,
+        "He was sentenced to 57 months in prison.",
+        "57 months",
+        "DURATION",
+        "P57M",
+    );
+    check(
+        DCT,
+        "He was held for 15 days.",
+        "15 days",
+        "DURATION",
+        "P15D",
+    );
+}
+
+#[test]
+fn decades() {
+    check(
+        DCT,
+        "He spent a decade in prison.",
+        "a decade",
+        "DURATION",
+        "P1DE",
+    );
+    check(
+        DCT,
+        "He spent nearly a decade in prison.",
+        "nearly a decade",
+        "DURATION",
+        "P1DE",
+    );
+}
+
+#[test]
+fn vague_durations() {
+    check(
+        DCT,
+        "The church has been harassed for many years.",
+        "many years",
+        "DURATION",
+        "PXY",
+    );
+    check(
+        DCT,
+        "The church has been harassed for years.",
+        "years",
+        "DURATION",
+        "PXY",
+    );
+}
+
+#[test]
+fn fractional_durations_use_the_smaller_unit() {
+    check(
+        DCT,
+        "He served two and a half years.",
+        "two and a half years",
+        "DURATION",
+        "P2Y6M",
+    );
+    check(
+        DCT,
+        "He was questioned for 5 1/2 hours.",
+        "5 1/2 hours",
+        "DURATION",
+        "PT5H30M",
+    );
+}
+
+#[test]
+fn number_words() {
+    check(
+        DCT,
+        "In the last twenty four hours prices fell.",
+        "the last twenty four hours",
+        "DURATION",
+        "PT24H",
+    );
+    check(
+        DCT,
+        "It took a couple of years.",
+        "a couple of years",
+        "DURATION",
+        "P2Y",
+    );
+}
+
+#[test]
+fn article_before_a_number_is_not_one() {
+    check(
+        DCT,
+        "Stocks hit a five year low.",
+        "five year",
+        "DURATION",
+        "P5Y",
+    );
+}
+
+#[test]
+fn ages_are_not_dates() {
+    assert!(dates(DCT, "A 65-year-old pastor was arrested.")
+        .iter()
+        .all(|d| !d.0.contains("65")));
+    assert!(dates(DCT, "The pastor is 65 years old.")
+        .iter()
+        .all(|d| !d.0.contains("65")));
+}
+
+// ---- sets ----
+
+#[test]
+fn every_weekday() {
+    check(
+        DCT,
+        "They met every Sunday.",
+        "every Sunday",
+        "SET",
+        "XXXX-WXX-7",
+    );
+}
+
+#[test]
+fn frequency_adverbs() {
+    check(
+        DCT,
+        "The report is published annually.",
+        "annually",
+        "SET",
+        "P1Y",
+    );
+}
+
+#[test]
+fn times_per_unit() {
+    check(
+        DCT,
+        "He must report twice a week.",
+        "twice a week",
+        "SET",
+        "P1W",
+    );
+}
+
+// ---- mechanics ----
+
+#[test]
+fn spans_do_not_overlap_and_are_sorted() {
+    let d = pipeline(Some(DCT), false).process_str(
+        "t.txt",
+        "On Monday, December 14, 2020, two days after the raid, he said the three-year case would end next year.",
+    );
+    for w in d.dates.windows(2) {
+        assert!(
+            w[0].end <= w[1].start,
+            "{:?} overlaps {:?}",
+            w[0].text,
+            w[1].text
+        );
+    }
+    assert!(d.dates.iter().all(|x| x.rule.starts_with("dates/")));
+}
+
+#[test]
+fn non_ascii_text_around_dates() {
+    let d = dates(
+        DCT,
+        "BOSTON, Feb. 17, 2021 – Café owners “were charged” on Tuesday…",
+    );
+    assert_eq!(d[0].0, "Feb. 17, 2021");
+    assert_eq!(d[1], ("Tuesday".into(), "DATE".into(), "2020-12-15".into()));
+    let d = dates(
+        DCT,
+        "Müller – “verurteilt” – was sentenced on Monday – beëindigd.",
+    );
+    assert_eq!(d[0].0, "Monday");
+}
+
+#[test]
+fn text_without_triggers_has_no_dates() {
+    assert!(dates(DCT, "The pastor spoke to the congregation about faith.").is_empty());
+}
+
+#[test]
+fn bad_rule_data_names_file_and_line() {
+    let mut p = Patterns::embedded();
+    p.insert(
+        "dates/rules.tsv",
+        "ok\tDATE\tdate\t\\b(?P<year>\\d{4})\\b\nbad\tDATE\tnosuch\tfoo\n",
+    );
+    let err = Pipeline::new(&p, Options::default()).err().unwrap();
+    let msg = format!("{err:#}");
+    assert!(msg.contains("dates/rules.tsv:2"), "{msg}");
+}
+
+#[test]
+fn user_can_add_a_holiday_without_code() {
+    let mut p = Patterns::embedded();
+    let mut h = p.get("dates/holidays.tsv").unwrap().to_string();
+    h.push_str("founders day\t03-15\n");
+    p.insert("dates/holidays.tsv", h);
+    let options = Options {
+        dct: NaiveDate::from_ymd_opt(2020, 12, 18),
+        ..Options::default()
+    };
+    let pl = Pipeline::new(&p, options).unwrap();
+    let d = dates_with(&pl, "The church celebrated Founders Day.");
+    assert_eq!(d[0].0, "Founders Day");
+    assert_eq!(d[0].2, "2020-03-15");
+}
+
+/// Throughput of the date stage alone (sentences split beforehand), over the text
+/// files under `$PREX_DATES_BENCH_DIR` repeated to at least 20 MB. Run it with
+/// `PREX_DATES_BENCH_DIR=… cargo test --release --test dates -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn speed() {
+    use prex::dates::DateTagger;
+    use prex::sentences::SentenceSplitter;
+    let Ok(dir) = std::env::var("PREX_DATES_BENCH_DIR") else {
+        eprintln!("PREX_DATES_BENCH_DIR not set");
+        return;
+    };
+    let patterns = Patterns::embedded();
+    let splitter = SentenceSplitter::new(&patterns).unwrap();
+    let tagger = DateTagger::new(&patterns, false).unwrap();
+    let mut docs = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+        let sentences = splitter.split(&text);
+        docs.push((text, sentences));
+    }
+    let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
+    let reps = (20_000_000 / bytes.max(1)).max(1);
+    let dct = NaiveDate::from_ymd_opt(2020, 12, 18);
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..reps {
+        for (text, sentences) in &docs {
+            n += tagger.tag(text, sentences, dct).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = (bytes * reps) as f64 / 1e6;
+    eprintln!(
+        "dates: {mb:.1} MB in {secs:.2} s = {:.1} MB/s ({n} timexes)",
+        mb / secs
+    );
+}
+
+#[test]
+fn anaphoric_dates_follow_the_last_mentioned_date() {
+    let d = dates(
+        DCT,
+        "The mosque was damaged on Sept. 26, 2021. He was arrested the next day.",
+    );
+    assert_eq!(
+        d[1],
+        ("the next day".into(), "DATE".into(), "2021-09-27".into())
+    );
+    let d = dates(DCT, "He fled in June 1998 and returned later that year.");
+    assert_eq!(
+        d[1],
+        ("later that year".into(), "DATE".into(), "1998".into())
+    );
+}
+
+#[test]
+fn compound_durations() {
+    check(
+        DCT,
+        "He was jailed for six years and eight months.",
+        "six years and eight months",
+        "DURATION",
+        "P6Y8M",
+    );
+}
+
+#[test]
+fn rate_is_a_set() {
+    check(DCT, "It pays $1.76 a year.", "a year", "SET", "P1Y");
+}
+
+#[test]
+fn years_in_law_names_are_not_dates() {
+    assert!(dates(DCT, "He was charged under the Fraud Act 2006.").is_empty());
+    assert!(dates(DCT, "It breaches the Prevention of Corruption Act, 1988.").is_empty());
+}
+
+#[test]
+fn date_with_clock_time() {
+    check(
+        DCT,
+        "Posted 16-November-2021 18:42 IST by the ministry.",
+        "16-November-2021 18:42 IST",
+        "TIME",
+        "2021-11-16T18:42",
+    );
+}
+
+#[test]
+fn a_day_first_document_reads_ambiguous_dates_day_first() {
+    let d = dates(
+        DCT,
+        "Born 18/09/1975 and 02/09/1976, the two were convicted.",
+    );
+    assert_eq!(d[0].2, "1975-09-18");
+    assert_eq!(d[1].2, "1976-09-02");
+}
+
+#[test]
+fn the_year_ended_is_a_reporting_period() {
+    let d = dates(DCT, "Net income for the year ended June 30 rose.");
+    assert_eq!(d[0], ("the year".into(), "DURATION".into(), "P1Y".into()));
+    let d = dates(DCT, "Sales for the year were flat.");
+    assert_eq!(d[0], ("the year".into(), "DATE".into(), "2020".into()));
+}
+
+#[test]
+fn weekday_without_dct_is_a_week_pattern() {
+    let p = pipeline(None, false);
+    let d = dates_with(&p, "He was arrested on Tuesday.");
+    assert_eq!(d[0].2, "XXXX-WXX-2");
+    assert!(!d[0].3);
+}
