@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod record;
 pub mod run;
 pub mod sentences;
+pub mod show;
 pub mod walk;
 
 pub use document::Document;
