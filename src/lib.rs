@@ -15,9 +15,11 @@ pub mod offsets;
 pub mod patterns;
 pub mod pipeline;
 pub mod record;
+pub mod report;
 pub mod run;
 pub mod sentences;
 pub mod show;
+pub mod svg;
 pub mod walk;
 
 pub use document::Document;
