@@ -67,12 +67,19 @@ pub struct Report {
 /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD...` → (year, month or 0).
 fn year_month(v: &str) -> Option<(i32, u32)> {
     let b = v.as_bytes();
-    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) || b.get(4).is_some_and(|c| c.is_ascii_digit()) {
+    if b.len() < 4
+        || !b[..4].iter().all(u8::is_ascii_digit)
+        || b.get(4).is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let year: i32 = v[..4].parse().ok()?;
     let month = if b.len() >= 7 && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit() {
-        v[5..7].parse().ok().filter(|m| (1..=12).contains(m)).unwrap_or(0)
+        v[5..7]
+            .parse()
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .unwrap_or(0)
     } else {
         0
     };
@@ -142,7 +149,11 @@ impl Report {
         }
         let mut doc_countries: HashMap<&str, u32> = HashMap::new();
         for e in &r.entities {
-            let name = if e.canonical.is_empty() { &e.text } else { &e.canonical };
+            let name = if e.canonical.is_empty() {
+                &e.text
+            } else {
+                &e.canonical
+            };
             self.entities
                 .entry((e.label.clone(), name.clone()))
                 .or_default()
@@ -321,7 +332,11 @@ impl Report {
             .collect();
         let tiles = [
             ("documents", n, escape(&fmts.join(", "))),
-            ("sentences", self.sentences, format!("{:.1} MB of text", self.chars as f64 / 1e6)),
+            (
+                "sentences",
+                self.sentences,
+                format!("{:.1} MB of text", self.chars as f64 / 1e6),
+            ),
             ("entities", self.fields[0].0, String::new()),
             ("dates", self.fields[1].0, String::new()),
             ("quotations", self.fields[2].0, String::new()),
@@ -429,14 +444,19 @@ impl Report {
         statuses.retain(|s| self.penalties.keys().any(|(_, st)| st == s));
         let mut kinds: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
         for ((kind, st), n) in &self.penalties {
-            let row = kinds
-                .entry(kind)
-                .or_insert_with(|| vec![0; statuses.len()]);
+            let row = kinds.entry(kind).or_insert_with(|| vec![0; statuses.len()]);
             row[statuses.iter().position(|s| s == st).unwrap_or(0)] += n;
         }
-        let mut rows: Vec<(String, Vec<u64>)> =
-            kinds.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-        rows.sort_by(|a, b| b.1.iter().sum::<u64>().cmp(&a.1.iter().sum()).then(a.0.cmp(&b.0)));
+        let mut rows: Vec<(String, Vec<u64>)> = kinds
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        rows.sort_by(|a, b| {
+            b.1.iter()
+                .sum::<u64>()
+                .cmp(&a.1.iter().sum())
+                .then(a.0.cmp(&b.0))
+        });
         let colors = ["#b71c1c", "#e65100", "#78909c", "#f9a825", "#1565c0"];
         let series: Vec<(&str, &str)> = statuses
             .iter()
@@ -457,14 +477,29 @@ impl Report {
             escape_into(o, k);
             o.push_str("</td>");
             for n in v {
-                let _ = write!(o, "<td class=\"n\">{}</td>", if *n == 0 { String::new() } else { n.to_string() });
+                let _ = write!(
+                    o,
+                    "<td class=\"n\">{}</td>",
+                    if *n == 0 {
+                        String::new()
+                    } else {
+                        n.to_string()
+                    }
+                );
             }
-            let _ = write!(o, "<td class=\"n\"><b>{}</b></td></tr>", v.iter().sum::<u64>());
+            let _ = write!(
+                o,
+                "<td class=\"n\"><b>{}</b></td></tr>",
+                v.iter().sum::<u64>()
+            );
         }
         o.push_str("</tbody></table></div>");
 
-        let mut countries: Vec<(String, u64)> =
-            self.pen_country.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let mut countries: Vec<(String, u64)> = self
+            .pen_country
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
         countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         countries.truncate(top);
         o.push_str("<h3>By country</h3>");
@@ -509,12 +544,18 @@ impl Report {
             o.push_str(&svg::hbar(&rows, "#b71c1c"));
         }
         if !self.fines.is_empty() {
-            o.push_str("<h3>Money amounts</h3><table><thead><tr><th>currency</th>\
-                        <th class=\"n\">penalties</th><th class=\"n\">sum</th></tr></thead><tbody>");
+            o.push_str(
+                "<h3>Money amounts</h3><table><thead><tr><th>currency</th>\
+                        <th class=\"n\">penalties</th><th class=\"n\">sum</th></tr></thead><tbody>",
+            );
             for (cur, (n, sum)) in &self.fines {
                 o.push_str("<tr><td>");
                 escape_into(o, cur);
-                let _ = write!(o, "</td><td class=\"n\">{n}</td><td class=\"n\">{}</td></tr>", thousands(*sum));
+                let _ = write!(
+                    o,
+                    "</td><td class=\"n\">{n}</td><td class=\"n\">{}</td></tr>",
+                    thousands(*sum)
+                );
             }
             o.push_str("</tbody></table>");
         }
@@ -585,9 +626,21 @@ impl Report {
         o.push_str("<section id=\"documents\"><h2>Documents</h2><div class=\"row\">");
         for (title, col) in [("Most penalties", 0usize), ("Most quotations", 1)] {
             let mut idx: Vec<usize> = (0..self.per_doc.len())
-                .filter(|&i| if col == 0 { self.per_doc[i].0 > 0 } else { self.per_doc[i].1 > 0 })
+                .filter(|&i| {
+                    if col == 0 {
+                        self.per_doc[i].0 > 0
+                    } else {
+                        self.per_doc[i].1 > 0
+                    }
+                })
                 .collect();
-            let key = |i: &usize| if col == 0 { self.per_doc[*i].0 } else { self.per_doc[*i].1 };
+            let key = |i: &usize| {
+                if col == 0 {
+                    self.per_doc[*i].0
+                } else {
+                    self.per_doc[*i].1
+                }
+            };
             idx.sort_by(|a, b| key(b).cmp(&key(a)).then(a.cmp(b)));
             idx.truncate(top);
             let _ = write!(o, "<div><h3>{title}</h3><table><tbody>");
@@ -643,7 +696,11 @@ fn buckets(counts: &BTreeMap<(i32, u32), u64>) -> Option<(Vec<(String, u64)>, St
     let last = counts.keys().next_back()?.0;
     let mut note = String::new();
     if last - first < 6 {
-        let year_only: u64 = counts.iter().filter(|(k, _)| k.1 == 0).map(|(_, v)| v).sum();
+        let year_only: u64 = counts
+            .iter()
+            .filter(|(k, _)| k.1 == 0)
+            .map(|(_, v)| v)
+            .sum();
         let months: Vec<&(i32, u32)> = counts.keys().filter(|k| k.1 > 0).collect();
         if let (Some(a), Some(b)) = (months.first(), months.last()) {
             let mut out = Vec::new();
@@ -671,11 +728,19 @@ fn buckets(counts: &BTreeMap<(i32, u32), u64>) -> Option<(Vec<(String, u64)>, St
     let mut y = start;
     while y <= last {
         let n: u64 = counts.range((y, 0)..(y + step, 0)).map(|(_, v)| v).sum();
-        let label = if step == 1 { y.to_string() } else { format!("{y}s") };
+        let label = if step == 1 {
+            y.to_string()
+        } else {
+            format!("{y}s")
+        };
         out.push((label, n));
         y += step;
     }
-    note.push_str(if step == 1 { "By year. " } else { "By decade. " });
+    note.push_str(if step == 1 {
+        "By year. "
+    } else {
+        "By decade. "
+    });
     Some((out, note))
 }
 

@@ -224,7 +224,11 @@ fn marks_of(r: &Record, d: usize) -> Vec<Mark> {
         let mut t = "dateline".to_string();
         kv(&mut t, "date", dl.date.as_deref().unwrap_or(""));
         kv(&mut t, "place", dl.place.as_deref().unwrap_or(""));
-        kv(&mut t, "organization", dl.organization.as_deref().unwrap_or(""));
+        kv(
+            &mut t,
+            "organization",
+            dl.organization.as_deref().unwrap_or(""),
+        );
         marks.push(mk(
             Layer::Dateline,
             "dl".into(),
@@ -303,7 +307,10 @@ fn marks_of(r: &Record, d: usize) -> Vec<Mark> {
             kv(
                 &mut t,
                 "cue",
-                &q.cue.as_ref().map(|c| c.text.clone()).unwrap_or("(none)".into()),
+                &q.cue
+                    .as_ref()
+                    .map(|c| c.text.clone())
+                    .unwrap_or("(none)".into()),
             );
             kv(&mut t, "rule", &q.rule);
             let mut m = mk(
@@ -363,13 +370,19 @@ fn marks_of(r: &Record, d: usize) -> Vec<Mark> {
         }
         marks.push(m);
     }
-    let mut args: Vec<(usize, usize, String, Vec<String>, Vec<usize>)> = Vec::new();
+    // (start, end, role, keys, penalty indexes), one per distinct argument span.
+    type Arg = (usize, usize, String, Vec<String>, Vec<usize>);
+    let mut args: Vec<Arg> = Vec::new();
     for (i, p) in r.penalties.iter().enumerate() {
         let mut t = format!("penalty P{}: {}", i + 1, p.kind);
         kv(&mut t, "status", &p.status);
         kv(&mut t, "duration", p.duration.as_deref().unwrap_or(""));
         if let Some(a) = &p.amount {
-            kv(&mut t, "amount", &format!("{} {} ({})", a.value, a.currency, a.text));
+            kv(
+                &mut t,
+                "amount",
+                &format!("{} {} ({})", a.value, a.currency, a.text),
+            );
         }
         if p.life {
             kv(&mut t, "life", "yes");
@@ -383,7 +396,10 @@ fn marks_of(r: &Record, d: usize) -> Vec<Mark> {
         kv(
             &mut t,
             "offense",
-            &p.offense.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+            &p.offense
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
         );
         kv(
             &mut t,
@@ -697,7 +713,11 @@ fn annotation_list(out: &mut String, r: &Record) {
     if !r.entities.is_empty() || !r.dates.is_empty() {
         out.push_str("<h3>Entities and dates</h3><p class=\"plain\">");
         for e in &r.entities {
-            let _ = write!(out, "<span class=\"m {}\" data-l=\"", entity_class(&e.label));
+            let _ = write!(
+                out,
+                "<span class=\"m {}\" data-l=\"",
+                entity_class(&e.label)
+            );
             escape_into(out, &e.label);
             out.push_str("\">");
             escape_into(out, &e.text);

@@ -53,8 +53,15 @@ pub fn stacked_hbar(rows: &[(String, Vec<u64>)], series: &[(&str, &str)]) -> Str
     if series.len() > 1 {
         let mut x = label_w;
         for (i, (name, color)) in series.iter().enumerate() {
-            let c = if color.is_empty() { PALETTE[i % PALETTE.len()] } else { color };
-            let _ = write!(o, "<rect x=\"{x}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{c}\"/>");
+            let c = if color.is_empty() {
+                PALETTE[i % PALETTE.len()]
+            } else {
+                color
+            };
+            let _ = write!(
+                o,
+                "<rect x=\"{x}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{c}\"/>"
+            );
             let _ = write!(o, "<text x=\"{}\" y=\"16\">", x + 16.0);
             escape_into(&mut o, name);
             o.push_str("</text>");
@@ -99,7 +106,12 @@ pub fn stacked_hbar(rows: &[(String, Vec<u64>)], series: &[(&str, &str)]) -> Str
             x += w;
         }
         let total: u64 = values.iter().sum();
-        let _ = write!(o, "<text x=\"{:.1}\" y=\"{}\">{total}</text>", x + 5.0, y + 15.0);
+        let _ = write!(
+            o,
+            "<text x=\"{:.1}\" y=\"{}\">{total}</text>",
+            x + 5.0,
+            y + 15.0
+        );
     }
     o.push_str("</svg>");
     o
