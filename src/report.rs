@@ -239,7 +239,7 @@ impl Report {
     }
 
     fn docs_cell(&self, o: &mut String, docs: &[u32]) {
-        const SHOWN: usize = 3;
+        const SHOWN: usize = 2;
         const LISTED: usize = 100;
         for (i, &d) in docs.iter().take(SHOWN).enumerate() {
             if i > 0 {
@@ -406,8 +406,11 @@ impl Report {
             o.push_str("<p class=\"note\">No entities in these records.</p></section>");
             return;
         }
-        let rows: Vec<(String, u64)> = self.labels.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let mut rows: Vec<(String, u64)> =
+            self.labels.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         o.push_str(&svg::hbar(&rows, "#5e35b1"));
+        o.push_str("<div class=\"grid\">");
         let mut by_label: BTreeMap<&str, Vec<(&String, &Stat)>> = BTreeMap::new();
         for ((label, name), s) in &self.entities {
             by_label.entry(label).or_default().push((name, s));
@@ -416,7 +419,7 @@ impl Report {
             rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
             let distinct = rows.len();
             rows.truncate(top);
-            o.push_str("<h3>");
+            o.push_str("<div><h3>");
             escape_into(o, label);
             let _ = write!(
                 o,
@@ -424,8 +427,9 @@ impl Report {
                 rows.len()
             );
             self.stat_table(o, &rows, "canonical name");
+            o.push_str("</div>");
         }
-        o.push_str("</section>");
+        o.push_str("</div></section>");
     }
 
     fn penalties_section(&self, o: &mut String, top: usize) {
@@ -582,6 +586,34 @@ impl Report {
                 let _ = write!(o, "<p class=\"note\">{note}</p>");
             }
             None => o.push_str("<p class=\"note\">No DATE with a year.</p>"),
+        }
+        // Events are often spread over decades; zoom on the months the releases span.
+        if let (Some(a), Some(b)) = (
+            self.dct.keys().find(|k| k.1 > 0),
+            self.dct.keys().rev().find(|k| k.1 > 0),
+        ) {
+            let (from, to) = (*a, *b);
+            let zoom: BTreeMap<(i32, u32), u64> = self
+                .events
+                .range(from..=to)
+                .filter(|(k, _)| k.1 > 0)
+                .map(|(k, v)| (*k, *v))
+                .collect();
+            let spread = self.events.keys().next().map(|k| k.0) < Some(from.0)
+                || self.events.keys().next_back().map(|k| k.0) > Some(to.0);
+            if spread && to.0 - from.0 < 6 && !zoom.is_empty() {
+                let mut zoom = zoom;
+                zoom.entry(from).or_insert(0);
+                zoom.entry(to).or_insert(0);
+                if let Some((b, _)) = buckets(&zoom) {
+                    let n: u64 = b.iter().map(|x| x.1).sum();
+                    let _ = write!(
+                        o,
+                        "<h3>Dated events in the months of the releases <small>{n} dates with a month</small></h3>"
+                    );
+                    o.push_str(&svg::columns(&b, "#2e7d32"));
+                }
+            }
         }
         o.push_str("</section>");
     }

@@ -122,7 +122,7 @@ pub fn columns(buckets: &[(String, u64)], color: &str) -> String {
     let width = 760.0;
     let height = 170.0;
     let (left, bottom, top) = (36.0, 24.0, 10.0);
-    let plot_w = width - left - 8.0;
+    let plot_w = width - left - 30.0;
     let plot_h = height - bottom - top;
     let n = buckets.len().max(1) as f64;
     let max = buckets.iter().map(|b| b.1).max().unwrap_or(0).max(1) as f64;
@@ -140,10 +140,10 @@ pub fn columns(buckets: &[(String, u64)], color: &str) -> String {
          <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{max}</text>\
          <line x1=\"{left}\" y1=\"{top}\" x2=\"{}\" y2=\"{top}\" stroke=\"#e3e7eb\"/>\
          <text x=\"{}\" y=\"{base}\" text-anchor=\"end\">0</text>",
-        width - 8.0,
+        left + plot_w,
         left - 4.0,
         top + 4.0,
-        width - 8.0,
+        left + plot_w,
         left - 4.0
     );
     let every = ((buckets.len() as f64 / 10.0).ceil() as usize).max(1);
