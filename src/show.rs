@@ -181,6 +181,26 @@ fn span_desc(t: &TextSpan) -> String {
     }
 }
 
+/// An integer with thousands separators (`1200000` → `1,200,000`); other numbers
+/// as they are.
+pub fn group_digits(n: &serde_json::Number) -> String {
+    let Some(i) = n.as_i64() else {
+        return n.to_string();
+    };
+    let digits = i.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if i < 0 {
+        out.push('-');
+    }
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Lowercase letters, digits and `-` only (CSS class names from record labels).
 fn class_name(s: &str) -> String {
     s.chars()
@@ -650,7 +670,7 @@ fn penalty_cards(out: &mut String, r: &Record, d: usize, linked: bool) {
         }
         if let Some(a) = &p.amount {
             out.push_str("<dt>amount</dt><dd>");
-            escape_into(out, &format!("{} {}", a.value, a.currency));
+            escape_into(out, &format!("{} {}", group_digits(&a.value), a.currency));
             out.push_str(" <small>");
             escape_into(out, &a.text);
             out.push_str("</small></dd>");
@@ -984,6 +1004,17 @@ mod tests {
                 assert!(b.1 <= a.2 && b.0 <= b.1);
             }
         }
+    }
+
+    #[test]
+    fn digits_are_grouped() {
+        assert_eq!(group_digits(&1_200_000.into()), "1,200,000");
+        assert_eq!(group_digits(&(-1500).into()), "-1,500");
+        assert_eq!(group_digits(&999.into()), "999");
+        assert_eq!(
+            group_digits(&serde_json::Number::from_f64(12.5).unwrap()),
+            "12.5"
+        );
     }
 
     #[test]

@@ -444,7 +444,7 @@ fn tooltips_carry_the_fields() {
     assert!(title("q0.0").contains("speaker: Father Yusuf (Yusuf Bhatti)"));
     assert!(title("q0.1").contains("part 2 of 2"));
     let p1 = title("p1");
-    assert!(p1.contains("fine") && p1.contains("50000 PKR") && p1.contains("law: Section 295-C"));
+    assert!(p1.contains("fine") && p1.contains("50,000 PKR") && p1.contains("law: Section 295-C"));
     assert_eq!(hl["t0"][0].attrs["data-l"], "DURATION P10Y");
 }
 
