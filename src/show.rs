@@ -401,7 +401,7 @@ fn marks_of(r: &Record, d: usize) -> Vec<Mark> {
             kv(
                 &mut t,
                 "amount",
-                &format!("{} {} ({})", a.value, a.currency, a.text),
+                &format!("{} {} ({})", group_digits(&a.value), a.currency, a.text),
             );
         }
         if p.life {
