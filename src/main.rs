@@ -51,6 +51,7 @@ const SHOW_EXAMPLES: &str = "\
 Examples:
   prex show release.txt > page.html
   prex show corpus/ngo -o ngo.html
+  prex show --records records.jsonl --only pakistan --only 2021-03 > some.html
   prex extract --include-text corpus > records.jsonl && prex show --records records.jsonl > all.html
 
 The page is self-contained (no script, no network): hover a highlight for its
@@ -67,6 +68,9 @@ struct ShowArgs {
     /// Write the page to FILE instead of stdout
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Only documents whose id contains TEXT (repeat for several)
+    #[arg(long, value_name = "TEXT")]
+    only: Vec<String>,
     /// At most this many documents on the page (0: all)
     #[arg(long, value_name = "N", default_value_t = 500)]
     max_docs: usize,
@@ -518,6 +522,9 @@ fn show(args: ShowArgs) -> Result<ExitCode> {
             records
         }
     };
+    if !args.only.is_empty() {
+        records.retain(|r| args.only.iter().any(|o| r.id.contains(o.as_str())));
+    }
     if records.is_empty() {
         bail!("no documents to show");
     }

@@ -897,7 +897,13 @@ pub fn render(records: &[Record], opts: &ShowOptions) -> String {
     out.push_str("</p>");
     legend(&mut out);
     if records.len() > 1 {
-        out.push_str("<nav class=\"toc\"><h2>Documents</h2><ol>");
+        // A long list starts folded, so the first document is on the first screen.
+        let _ = write!(
+            out,
+            "<nav class=\"toc\"><details{}><summary>Documents ({})</summary><ol>",
+            if records.len() <= 30 { " open" } else { "" },
+            records.len()
+        );
         for (d, r) in records.iter().enumerate() {
             let _ = write!(out, "<li><a href=\"#doc-{d}\">");
             escape_into(&mut out, &r.id);
@@ -914,7 +920,7 @@ pub fn render(records: &[Record], opts: &ShowOptions) -> String {
             );
             out.push_str("</small></li>");
         }
-        out.push_str("</ol></nav>");
+        out.push_str("</ol></details></nav>");
     }
     out.push_str("</header><main>\n");
     for (d, r) in records.iter().enumerate() {

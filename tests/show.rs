@@ -778,6 +778,10 @@ fn cli_show_runs_the_pipeline_and_report_reads_stdin() {
     let html = std::fs::read_to_string(&page_file).unwrap();
     assert!(html.contains("--include-text"));
 
+    let out = common::run(&["show", "--records", rf.to_str().unwrap(), "--only", "zzz"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no documents to show"));
+
     let out = common::run(&["report", dir.path().join("missing.jsonl").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
 }
