@@ -8,6 +8,7 @@
 //! dates). A span that crosses the boundary of an element of an outer layer keeps its
 //! start and is cut at that boundary; the element says so in its tooltip.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::record::{Record, TextSpan};
@@ -519,9 +520,15 @@ fn marks_of(r: &Record, d: usize) -> Vec<Mark> {
     marks
 }
 
-/// Renders one record's text with its highlights; problems (spans outside the
-/// text) are returned for the page to list.
-fn render_text(out: &mut String, r: &Record, text: &str, d: usize) -> Vec<String> {
+/// Renders one record's text with its highlights. Returns the problems found (spans
+/// outside the text, listed on the page) and the ids of the elements drawn (links
+/// go only to those).
+fn render_text(
+    out: &mut String,
+    r: &Record,
+    text: &str,
+    d: usize,
+) -> (Vec<String>, HashSet<String>) {
     let nchars = if text.is_ascii() {
         text.len()
     } else {
@@ -539,6 +546,9 @@ fn render_text(out: &mut String, r: &Record, text: &str, d: usize) -> Vec<String
         }
         ok
     });
+    let mut drawn: HashSet<String> = marks.iter().filter_map(|m| m.id.clone()).collect();
+    // Penalty cards are always drawn.
+    drawn.extend((0..r.penalties.len()).map(|i| format!("d{d}-pc{i}")));
     let spans: Vec<(Layer, usize, usize)> =
         marks.iter().map(|m| (m.layer, m.start, m.end)).collect();
     let nested = nest(&spans);
@@ -601,7 +611,7 @@ fn render_text(out: &mut String, r: &Record, text: &str, d: usize) -> Vec<String
         }
         out.push_str("\">");
         for (href, label, title) in &m.badges {
-            if href.is_empty() {
+            if !drawn.contains(href) {
                 out.push_str("<span class=\"badge\" title=\"");
                 escape_into(out, title);
                 out.push_str("\">");
@@ -623,7 +633,7 @@ fn render_text(out: &mut String, r: &Record, text: &str, d: usize) -> Vec<String
         pos = top;
     }
     escape_into(out, &text[pos..text_end]);
-    problems
+    (problems, drawn)
 }
 
 fn opt_span(out: &mut String, name: &str, t: &Option<TextSpan>, href: Option<&str>) {
@@ -641,7 +651,7 @@ fn opt_span(out: &mut String, name: &str, t: &Option<TextSpan>, href: Option<&st
     }
 }
 
-fn penalty_cards(out: &mut String, r: &Record, d: usize, linked: bool) {
+fn penalty_cards(out: &mut String, r: &Record, d: usize, drawn: &HashSet<String>) {
     if r.penalties.is_empty() {
         return;
     }
@@ -675,7 +685,7 @@ fn penalty_cards(out: &mut String, r: &Record, d: usize, linked: bool) {
             "<div class=\"card st-{}\" id=\"d{d}-pc{i}\"><div class=\"card-h\">",
             class_name(&p.status)
         );
-        if linked {
+        if drawn.contains(&format!("d{d}-p{i}")) {
             let _ = write!(out, "<a href=\"#d{d}-p{i}\">P{}</a> ", i + 1);
         } else {
             let _ = write!(out, "P{} ", i + 1);
@@ -708,7 +718,7 @@ fn penalty_cards(out: &mut String, r: &Record, d: usize, linked: bool) {
             escape_into(out, &a.text);
             out.push_str("</small></dd>");
         }
-        let h = |k: usize| if linked { ids[k].as_deref() } else { None };
+        let h = |k: usize| ids[k].as_deref().filter(|id| drawn.contains(*id));
         opt_span(out, "subject", &p.subject, h(0));
         opt_span(out, "offense", &p.offense, h(1));
         opt_span(out, "law", &p.law, h(2));
@@ -721,7 +731,7 @@ fn penalty_cards(out: &mut String, r: &Record, d: usize, linked: bool) {
     }
 }
 
-fn quotation_list(out: &mut String, r: &Record, d: usize, linked: bool) {
+fn quotation_list(out: &mut String, r: &Record, d: usize, drawn: &HashSet<String>) {
     if r.quotations.is_empty() {
         return;
     }
@@ -732,7 +742,7 @@ fn quotation_list(out: &mut String, r: &Record, d: usize, linked: bool) {
     );
     for (i, q) in r.quotations.iter().enumerate() {
         out.push_str("<li>");
-        if linked {
+        if drawn.contains(&format!("d{d}-q{i}-0")) {
             let _ = write!(out, "<a href=\"#d{d}-q{i}-0\">Q{}</a> ", i + 1);
         } else {
             let _ = write!(out, "Q{} ", i + 1);
@@ -829,11 +839,12 @@ fn document(out: &mut String, r: &Record, d: usize) {
     escape_into(out, &counts(r));
     out.push_str("</p>");
     let mut problems = Vec::new();
+    let mut drawn = HashSet::new();
     let mut body = String::new();
     match &r.text {
         Some(text) => {
             body.push_str("<div class=\"text\">");
-            problems = render_text(&mut body, r, text, d);
+            (problems, drawn) = render_text(&mut body, r, text, d);
             body.push_str("</div>");
         }
         None => {
@@ -860,9 +871,8 @@ fn document(out: &mut String, r: &Record, d: usize) {
     out.push_str("</header><div class=\"cols\">");
     out.push_str(&body);
     out.push_str("<aside class=\"side\">");
-    let linked = r.text.is_some();
-    penalty_cards(out, r, d, linked);
-    quotation_list(out, r, d, linked);
+    penalty_cards(out, r, d, &drawn);
+    quotation_list(out, r, d, &drawn);
     out.push_str("</aside></div></section>\n");
 }
 

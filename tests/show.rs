@@ -448,10 +448,8 @@ fn tooltips_carry_the_fields() {
     assert_eq!(hl["t0"][0].attrs["data-l"], "DURATION P10Y");
 }
 
-#[test]
-fn links_point_at_elements_that_exist() {
-    let html = render(&[layered(), layered()], &ShowOptions::default());
-    let page = parse(&html);
+/// Ids are unique and every link points at one; returns the number of links.
+fn check_links(page: &Page) -> usize {
     let mut ids = HashSet::new();
     for el in &page.elements {
         if let Some(id) = el.attrs.get("id") {
@@ -466,6 +464,14 @@ fn links_point_at_elements_that_exist() {
             links += 1;
         }
     }
+    links
+}
+
+#[test]
+fn links_point_at_elements_that_exist() {
+    let html = render(&[layered(), layered()], &ShowOptions::default());
+    let page = parse(&html);
+    let links = check_links(&page);
     // Per document: Q1→speaker, Q2→speaker, speaker→Q1, speaker→Q2, P1/P2 badges,
     // P1/P2 cards, 3 argument links, 2 quotation-list links; plus the table of contents.
     assert_eq!(links, 2 * 13 + 2);
@@ -554,7 +560,12 @@ fn spans_outside_the_text_are_listed_not_drawn() {
         json!({"entities": [
             {"text": "x", "label": "ORG", "start": 6, "end": 40, "sentence": 0, "canonical": "x", "rule": "r"},
             {"text": "y", "label": "ORG", "start": 9, "end": 3, "sentence": 0, "canonical": "y", "rule": "r"},
-            entity(t, "text", 1, "ORG")]}),
+            entity(t, "text", 1, "ORG")],
+            "quotations": [{"text": "q", "parts": [{"start": 50, "end": 60}], "start": 50, "end": 60,
+                "sentence": 0, "speaker": span(t, "Short", 1), "cue": null}],
+            "penalties": [{"text": "p", "start": 70, "end": 80, "sentence": 0, "kind": "fine",
+                "duration": null, "amount": null, "life": false, "bound": "exact", "status": "imposed",
+                "subject": span(t, "Short", 1), "offense": null, "law": null}]}),
     );
     let html = render(&[r], &ShowOptions::default());
     let page = parse(&html);
@@ -563,6 +574,10 @@ fn spans_outside_the_text_are_listed_not_drawn() {
     assert!(!hl.contains_key("e0") && !hl.contains_key("e1"));
     assert_eq!(hl["e2"][0].text, "text");
     assert!(html.contains("e0 (6..40) is outside the text"));
+    assert!(html.contains("p0 (70..80) is outside the text"));
+    // The speaker and the subject are drawn; nothing links to what is not.
+    assert!(hl.contains_key("s0") && hl.contains_key("ps0"));
+    check_links(&page);
     assert_eq!(page.texts[0], t);
 }
 
