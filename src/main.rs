@@ -18,7 +18,8 @@ use prex::{walk, Options, Patterns, Pipeline};
     version,
     about = "Press releases in, structured JSON records (prex.v1) out",
     long_about = "prex turns press releases into JSON records: sentences, entities, dates, \
-                  quotations and legal penalties. See `prex extract --help`."
+                  quotations and legal penalties. See `prex extract --help`; `prex show` and \
+                  `prex report` turn records into HTML pages to look at."
 )]
 struct Cli {
     #[command(subcommand)]
