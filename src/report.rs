@@ -781,6 +781,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn bad_lines_are_named() {
+        let mut r = Report::new();
+        let input = "\n{\"schema\": \"prex.v1\"}\n";
+        let e = r.add_jsonl(input.as_bytes(), "run.jsonl").unwrap_err();
+        assert!(format!("{e:#}").starts_with("run.jsonl:2: not a prex.v1 record"));
+        assert_eq!(r.documents(), 0);
+    }
+
+    #[test]
     fn durations_become_months() {
         assert_eq!(months_of("P3Y"), Some(36.0));
         assert_eq!(months_of("P1Y6M"), Some(18.0));
