@@ -520,6 +520,34 @@ fn marks_of(r: &Record, d: usize) -> Vec<Mark> {
     marks
 }
 
+/// Writes a text out escaped, with a sentence marker (an empty element numbered by
+/// CSS) before the first character of every sentence.
+struct TextWriter<'a> {
+    text: &'a str,
+    pos: usize,
+    /// Byte offsets of sentence starts, ascending.
+    points: Vec<usize>,
+    next: usize,
+}
+
+impl TextWriter<'_> {
+    /// Writes up to byte `to`, with the markers before it (and at it, if `at_end`).
+    fn upto(&mut self, out: &mut String, to: usize, at_end: bool) {
+        while let Some(&p) = self.points.get(self.next) {
+            if p > to || (p == to && !at_end) {
+                break;
+            }
+            let p = p.max(self.pos);
+            escape_into(out, &self.text[self.pos..p]);
+            self.pos = p;
+            self.next += 1;
+            let _ = write!(out, "<span class=\"sb\" data-n=\"{}\"></span>", self.next);
+        }
+        escape_into(out, &self.text[self.pos..to]);
+        self.pos = to;
+    }
+}
+
 /// Renders one record's text with its highlights. Returns the problems found (spans
 /// outside the text, listed on the page) and the ids of the elements drawn (links
 /// go only to those).
@@ -554,8 +582,21 @@ fn render_text(
     let nested = nest(&spans);
     let mut offsets: Vec<usize> = nested.iter().flat_map(|&(s, e)| [s, e]).collect();
     offsets.push(nchars);
+    let sentence_starts: Vec<usize> = r
+        .sentences
+        .iter()
+        .map(|x| x.start)
+        .filter(|&x| x < nchars)
+        .collect();
+    offsets.extend_from_slice(&sentence_starts);
     let bm = ByteMap::new(text, offsets);
     let text_end = bm.get(nchars);
+    let mut w = TextWriter {
+        text,
+        pos: 0,
+        points: sentence_starts.iter().map(|&c| bm.get(c)).collect(),
+        next: 0,
+    };
     let mut order: Vec<usize> = (0..marks.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -566,7 +607,6 @@ fn render_text(
         )
     });
     let mut stack: Vec<usize> = Vec::new(); // byte ends
-    let mut pos = 0;
     for i in order {
         let m = &marks[i];
         let (cs, ce) = nested[i];
@@ -575,13 +615,11 @@ fn render_text(
             if top > bs {
                 break;
             }
-            escape_into(out, &text[pos..top]);
+            w.upto(out, top, false);
             out.push_str("</span>");
-            pos = top;
             stack.pop();
         }
-        escape_into(out, &text[pos..bs]);
-        pos = bs;
+        w.upto(out, bs, true);
         let clipped = ce != m.end;
         out.push_str("<span class=\"m ");
         out.push_str(&m.class);
@@ -628,11 +666,10 @@ fn render_text(
         stack.push(be);
     }
     while let Some(top) = stack.pop() {
-        escape_into(out, &text[pos..top]);
+        w.upto(out, top, false);
         out.push_str("</span>");
-        pos = top;
     }
-    escape_into(out, &text[pos..text_end]);
+    w.upto(out, text_end, false);
     (problems, drawn)
 }
 
@@ -891,6 +928,7 @@ fn legend(out: &mut String) {
          <span class=\"m arg arg-offense\">offense</span> \
          <span class=\"m arg arg-law\">law</span> \
          <span class=\"m dl\">dateline</span> \
+         <span><span class=\"sb\" data-n=\"3\"></span>sentence start</span> \
          <span class=\"hint\">Hover a highlight for its fields; badges link quotations \
          to speakers and penalties to their cards. A dashed edge marks a span cut to \
          nest inside another.</span></div>",

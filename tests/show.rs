@@ -406,6 +406,31 @@ fn document_text_survives_markup_exactly() {
 }
 
 #[test]
+fn sentence_starts_are_marked_without_text() {
+    let t = "First one. Zoë said “yes.” Third.";
+    let r = record(
+        "s.txt",
+        t,
+        json!({"sentences": [{"start": 0, "end": 10}, {"start": 11, "end": 26},
+                             {"start": 27, "end": 33}],
+               "entities": [entity(t, "Zoë", 1, "PERSON")]}),
+    );
+    let html = render(&[r], &ShowOptions::default());
+    let page = parse(&html);
+    assert_clean(&page);
+    // One marker per sentence (plus the legend's), and the text is unchanged.
+    let markers = page
+        .elements
+        .iter()
+        .filter(|e| e.attrs.get("class").is_some_and(|c| c == "sb"))
+        .count();
+    assert_eq!(markers, 3 + 1);
+    assert_eq!(page.texts[0], t);
+    // The marker of sentence 2 comes before the entity that starts it.
+    assert!(html.contains("<span class=\"sb\" data-n=\"2\"></span><span class=\"m ent"));
+}
+
+#[test]
 fn date_inside_penalty_inside_quotation_nests_in_that_order() {
     let r = layered();
     let page = parse(&render(&[r], &ShowOptions::default()));

@@ -15,7 +15,7 @@ def sp(s, n=1, after=0, **kw):
 sents = []
 for m in re.finditer(r'[^\n]+', text):
     line_s = m.start()
-    for sm in re.finditer(r'.+?(?:[.!?][”"]?(?=\s)|$)', m.group()):
+    for sm in re.finditer(r'.+?(?:(?<!U\.S)[.!?][”"]?(?=\s)|$)', m.group()):
         seg = sm.group().strip()
         if seg:
             st = line_s + sm.start() + (len(sm.group()) - len(sm.group().lstrip()))
