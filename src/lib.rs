@@ -19,8 +19,11 @@ pub mod patterns;
 pub mod penalties;
 pub mod pipeline;
 pub mod record;
+pub mod report;
 pub mod run;
 pub mod sentences;
+pub mod show;
+pub mod svg;
 pub mod walk;
 
 pub use document::Document;

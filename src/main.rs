@@ -18,7 +18,8 @@ use prex::{walk, Options, Patterns, Pipeline};
     version,
     about = "Press releases in, structured JSON records (prex.v1) out",
     long_about = "prex turns press releases into JSON records: sentences, entities, dates, \
-                  quotations and legal penalties. See `prex extract --help`."
+                  quotations and legal penalties. See `prex extract --help`; `prex show` and \
+                  `prex report` turn records into HTML pages to look at."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -39,6 +40,78 @@ enum Command {
                             prex extract -q -j 1 /tmp/bench -o /dev/null"
     )]
     BenchCorpus(BenchCorpusArgs),
+    /// Render releases with every annotation highlighted, as one HTML page
+    #[command(after_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
+    /// Summarize a run's records as one HTML page with charts
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
+}
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  prex show release.txt > page.html
+  prex show corpus/ngo -o ngo.html
+  prex show --records records.jsonl --only pakistan --only 2021-03 > some.html
+  prex extract --include-text corpus > records.jsonl && prex show --records records.jsonl > all.html
+
+The page is self-contained (no script, no network): hover a highlight for its
+fields; badges link quotations to their speakers and penalties to their cards.";
+
+#[derive(Args)]
+struct ShowArgs {
+    /// Files or directories to run the pipeline on (a .jsonl file is read as stdin input)
+    #[arg(required_unless_present = "records", conflicts_with = "records")]
+    paths: Vec<PathBuf>,
+    /// Render records made earlier (JSON Lines, with `text` from --include-text)
+    #[arg(long, value_name = "RECORDS.jsonl")]
+    records: Option<PathBuf>,
+    /// Write the page to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Only documents whose id contains TEXT (repeat for several)
+    #[arg(long, value_name = "TEXT")]
+    only: Vec<String>,
+    /// At most this many documents on the page (0: all)
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    max_docs: usize,
+    /// Page title
+    #[arg(long)]
+    title: Option<String>,
+    /// Pattern directory (as for extract)
+    #[arg(long, value_name = "DIR")]
+    patterns: Option<PathBuf>,
+    /// Document creation date for all inputs
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    dct: Option<NaiveDate>,
+    /// Read ambiguous numeric dates day first
+    #[arg(long)]
+    day_first: bool,
+}
+
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  prex extract corpus > records.jsonl && prex report records.jsonl > report.html
+  prex extract -q corpus | prex report - -o report.html
+  prex report --top 50 --title \"December run\" part1.jsonl part2.jsonl > report.html
+
+The page aggregates (counts, top names, charts drawn as inline SVG); it does not
+inline documents, so it stays small for large runs.";
+
+#[derive(Args)]
+struct ReportArgs {
+    /// Record files (JSON Lines); `-` reads stdin
+    #[arg(required = true, value_name = "RECORDS.jsonl")]
+    records: Vec<PathBuf>,
+    /// Write the page to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Rows in each top-N table and chart
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    top: usize,
+    /// Page title
+    #[arg(long, default_value = "prex report")]
+    title: String,
 }
 
 #[derive(Args)]
@@ -194,6 +267,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Eval(args) => eval(args),
         Command::BenchCorpus(args) => bench_corpus(args),
+        Command::Show(args) => show(args),
+        Command::Report(args) => report(args),
     };
     match result {
         Ok(code) => code,
@@ -415,5 +490,90 @@ fn bench_corpus(args: BenchCorpusArgs) -> Result<ExitCode> {
         args.out.display(),
         started.elapsed().as_secs_f64()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a finished page to `-o FILE` (atomically) or stdout.
+fn write_page(path: Option<&Path>, page: &str) -> Result<()> {
+    let (output, mut sink) = Output::open(path)?;
+    match sink.write_all(page.as_bytes()).and_then(|_| sink.flush()) {
+        Ok(()) => {
+            drop(sink);
+            output.commit()
+        }
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            output.discard();
+            Ok(())
+        }
+        Err(e) => {
+            output.discard();
+            Err(e).context("writing the page")
+        }
+    }
+}
+
+fn show(args: ShowArgs) -> Result<ExitCode> {
+    let mut failed = 0;
+    let mut records = match &args.records {
+        Some(path) => prex::eval::read_records(path)?,
+        None => {
+            let patterns = load_patterns(args.patterns.as_deref())?;
+            let options = Options {
+                dct: args.dct,
+                day_first: args.day_first,
+                include_text: true,
+            };
+            let pipeline = Pipeline::new(&patterns, options)?;
+            let (records, failures) = run::collect_records(&pipeline, &args.paths, 10 << 20)?;
+            for (id, e) in &failures {
+                eprintln!("prex: {id}: {e}");
+            }
+            failed = failures.len();
+            records
+        }
+    };
+    if !args.only.is_empty() {
+        records.retain(|r| args.only.iter().any(|o| r.id.contains(o.as_str())));
+    }
+    if records.is_empty() {
+        bail!("no documents to show");
+    }
+    let mut omitted = 0;
+    if args.max_docs > 0 && records.len() > args.max_docs {
+        omitted = records.len() - args.max_docs;
+        records.truncate(args.max_docs);
+        eprintln!(
+            "prex: showing the first {} documents, {omitted} left out (--max-docs)",
+            args.max_docs
+        );
+    }
+    let page = prex::show::render(
+        &records,
+        &prex::show::ShowOptions {
+            title: args.title,
+            omitted,
+        },
+    );
+    write_page(args.output.as_deref(), &page)?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn report(args: ReportArgs) -> Result<ExitCode> {
+    let mut report = prex::report::Report::new();
+    for path in &args.records {
+        if path.as_os_str() == "-" {
+            report.add_jsonl(io::stdin().lock(), "stdin")?;
+        } else {
+            let f =
+                std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+            report.add_jsonl(io::BufReader::new(f), &path.display().to_string())?;
+        }
+    }
+    let page = report.render(&args.title, args.top.max(1));
+    write_page(args.output.as_deref(), &page)?;
     Ok(ExitCode::SUCCESS)
 }
