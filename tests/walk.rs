@@ -191,3 +191,66 @@ fn non_utf8_names_get_lossless_percent_ids() {
         .collect();
     assert_eq!(rec_ids, got);
 }
+
+#[test]
+fn hidden_files_and_editor_backups_are_skipped() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    for name in [
+        "keep.txt",
+        ".hidden.txt",
+        ".git/HEAD.txt",
+        ".cache/page.html",
+        ".#keep.txt",
+        "keep.txt~",
+        "#keep.txt#",
+        "sub/keep.md",
+        "sub/.#keep.md",
+        "sub/keep.md~",
+    ] {
+        write(p, name, b"A sentence.");
+    }
+    assert_eq!(ids(p), vec!["keep.txt", "sub/keep.md"]);
+    // A hidden directory given explicitly is read: only names below it are filtered.
+    assert_eq!(ids(&p.join(".cache")), vec!["page.html"]);
+}
+
+#[test]
+fn output_file_inside_the_input_is_never_read_whatever_its_spelling() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    write(p, "a.txt", b"One sentence.");
+    write(p, "sub/b.txt", b"Another sentence.");
+    // The output has a readable extension and is named through `.` and `..`.
+    let spelled = p.join("sub/../sub/./out.txt");
+    for round in 0..3 {
+        let out = run(&[
+            "extract",
+            "-q",
+            "-o",
+            spelled.to_str().unwrap(),
+            p.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "round {round}");
+        let recs = records(std::fs::read(p.join("sub/out.txt")).unwrap().as_slice());
+        let got: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(got, vec!["a.txt", "sub/b.txt"], "round {round}");
+    }
+    #[cfg(unix)]
+    {
+        // Through a symlink to the input directory.
+        let link_dir = tempfile::tempdir().unwrap();
+        let link = link_dir.path().join("corpus");
+        std::os::unix::fs::symlink(p, &link).unwrap();
+        let out = run(&[
+            "extract",
+            "-q",
+            "-o",
+            link.join("sub/out.txt").to_str().unwrap(),
+            p.to_str().unwrap(),
+        ]);
+        assert!(out.status.success());
+        let recs = records(std::fs::read(p.join("sub/out.txt")).unwrap().as_slice());
+        assert_eq!(recs.len(), 2);
+    }
+}
