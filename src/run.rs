@@ -135,6 +135,12 @@ fn process(pipeline: &Pipeline, work: Work, max_bytes: u64) -> Outcome {
     let fallback = work.fallback_id();
     let doc = match work {
         Work::File(f) => input::read_file(&f.path, f.id, f.format, max_bytes),
+        // A line cut at `max_bytes + 1` while reading may end inside a UTF-8
+        // sequence: it is too large, whatever its bytes.
+        Work::Line(n, bytes) if bytes.len() as u64 > max_bytes => Err(InputError::new(
+            ErrorKind::TooLarge,
+            format!("line {n}: more than --max-bytes {max_bytes} bytes"),
+        )),
         Work::Line(n, bytes) => match std::str::from_utf8(&bytes) {
             Ok(line) => input::parse_json_line(line, n, max_bytes),
             Err(e) => Err(InputError::new(

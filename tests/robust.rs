@@ -20,13 +20,64 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "“", "”", "‘", "’", "\"", "'", "«", "»", ". ", "? ", "!", "…", "\n", "\n\n", "\r\n", " ",
-    "Mr.", "U.S.", "D.C.", "said", "told", "sentenced to ", "three-year prison sentence",
-    "$1.2 million", "Rs. 50,000", "Section 295-C", "December 18, 2020", "last month",
-    "Monday", "1995", "12/18/2020", "President Moon Jae-in", "North Korea", "Pakistan’s",
-    "(ICC)", "International Christian Concern", "–", "—", "é", "漢字", "😀", "\u{200D}",
-    "\u{0301}", "\u{202E}", "\u{A0}", "\0", "<p>", "</p>", "<script>", "&amp;", "fined",
-    "80 lashes", "death", "up to 20 years", "the letter says", "According to", ":", ",",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\"",
+    "'",
+    "«",
+    "»",
+    ". ",
+    "? ",
+    "!",
+    "…",
+    "\n",
+    "\n\n",
+    "\r\n",
+    " ",
+    "Mr.",
+    "U.S.",
+    "D.C.",
+    "said",
+    "told",
+    "sentenced to ",
+    "three-year prison sentence",
+    "$1.2 million",
+    "Rs. 50,000",
+    "Section 295-C",
+    "December 18, 2020",
+    "last month",
+    "Monday",
+    "1995",
+    "12/18/2020",
+    "President Moon Jae-in",
+    "North Korea",
+    "Pakistan’s",
+    "(ICC)",
+    "International Christian Concern",
+    "–",
+    "—",
+    "é",
+    "漢字",
+    "😀",
+    "\u{200D}",
+    "\u{0301}",
+    "\u{202E}",
+    "\u{A0}",
+    "\0",
+    "<p>",
+    "</p>",
+    "<script>",
+    "&amp;",
+    "fined",
+    "80 lashes",
+    "death",
+    "up to 20 years",
+    "the letter says",
+    "According to",
+    ":",
+    ",",
 ];
 
 fn check(pipeline: &Pipeline, doc: prex::Document) {
@@ -60,14 +111,23 @@ fn random_bytes_never_panic() {
         let mut bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
         if round % 3 == 0 {
             // Mostly text with truncated multi-byte sequences.
-            bytes = "Sentenced “Korea’s” é 漢 😀. ".repeat(1 + n / 30).into_bytes();
+            bytes = "Sentenced “Korea’s” é 漢 😀. "
+                .repeat(1 + n / 30)
+                .into_bytes();
             let cut = rng.below(bytes.len());
             bytes.truncate(cut);
         }
         let mut warnings = Vec::new();
         if let Ok(text) = decode(&bytes, &mut warnings) {
-            let format = if round % 5 == 0 { Format::Html } else { Format::Text };
-            check(&pipeline, document_from_content(format!("r{round}"), text, format, n, warnings));
+            let format = if round % 5 == 0 {
+                Format::Html
+            } else {
+                Format::Text
+            };
+            check(
+                &pipeline,
+                document_from_content(format!("r{round}"), text, format, n, warnings),
+            );
         }
     }
 }
@@ -84,7 +144,178 @@ fn random_press_release_like_text_never_panics() {
                 s.push(' ');
             }
         }
-        let format = if round % 7 == 0 { Format::Html } else { Format::Text };
-        check(&pipeline, document_from_content(format!("t{round}"), s.clone(), format, s.len(), vec![]));
+        let format = if round % 7 == 0 {
+            Format::Html
+        } else {
+            Format::Text
+        };
+        check(
+            &pipeline,
+            document_from_content(format!("t{round}"), s.clone(), format, s.len(), vec![]),
+        );
     }
+}
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::Stdio;
+
+/// Stdin mode: every kind of bad line is reported with its line number, and the
+/// lines around it still produce records.
+#[test]
+fn bad_stdin_lines_are_reported_with_their_line_numbers() {
+    let good = |id: &str| format!("{{\"id\":\"{id}\",\"text\":\"A sentence. Another.\"}}\n");
+    let mut input = Vec::new();
+    input.extend(good("g1").bytes()); // line 1
+    input.extend(b"{\"id\": \"broken\", \"text\": \n"); // line 2: invalid JSON
+    input.extend(good("g3").bytes()); // line 3
+    input.extend(b"{\"id\": \"notext\", \"title\": \"x\"}\n"); // line 4: no text
+    input.extend(good("g5").bytes()); // line 5
+                                      // Line 6: 50 MB of two-byte characters; cut while reading at --max-bytes + 1,
+                                      // which falls inside a character.
+    input.extend(b"{\"id\":\"huge1\",\"text\":\""); // 22 bytes: the cut is odd
+    input.extend("é".repeat(25 << 20).bytes());
+    input.extend(b"\"}\n");
+    input.extend(good("g7").bytes()); // line 7
+    input.extend(b"{\"id\":\"latin1\",\"text\":\"caf\xe9\"}\n"); // line 8: not UTF-8
+    input.extend(b"\n   \n"); // lines 9, 10: blank, skipped
+    input.extend(b"[1, 2]\n"); // line 11: JSON, not an object
+    input.extend(good("g12").bytes()); // line 12, no final newline below
+    input.pop();
+    let out = common::run_stdin(&["extract", "-q", "-j", "2", "-"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = common::records(&out.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, vec!["g1", "g3", "g5", "g7", "g12"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 5, "{stderr}");
+    let expect = [
+        ("line 2", "parse"),
+        ("line 4", "parse"),
+        ("line 6", "too_large"),
+        ("line 8", "parse"),
+        ("line 11", "parse"),
+    ];
+    for (l, (n, kind)) in lines.iter().zip(expect) {
+        assert!(l.contains(n) && l.contains(kind), "{l}");
+    }
+}
+
+fn wait_for(pred: impl Fn() -> bool) {
+    for _ in 0..2000 {
+        if pred() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("condition not reached in 10 s");
+}
+
+/// SIGINT during a run with `-o`: exit status 130, the output file untouched (here:
+/// still absent, then still the earlier run's), no temporary file left behind.
+#[cfg(unix)]
+#[test]
+fn sigint_leaves_the_output_file_complete_or_absent() {
+    let d = tempfile::tempdir().unwrap();
+    let dest = d.path().join("out.jsonl");
+    for earlier in [None, Some("earlier run\n")] {
+        if let Some(e) = earlier {
+            std::fs::write(&dest, e).unwrap();
+        }
+        let mut child = common::prex()
+            .args(["extract", "-q", "-o", dest.to_str().unwrap(), "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        for i in 0..100 {
+            writeln!(stdin, "{{\"id\":\"d{i}\",\"text\":\"Some text.\"}}").unwrap();
+        }
+        stdin.flush().unwrap();
+        // Wait until the run is under way (its temporary file exists), then interrupt
+        // it while it waits for more input.
+        let tmp_exists = || {
+            std::fs::read_dir(d.path()).unwrap().any(|e| {
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("prex-tmp")
+            })
+        };
+        wait_for(tmp_exists);
+        let st = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(st.success());
+        let out = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert_eq!(out.status.code(), Some(130));
+        assert!(out.stdout.is_empty());
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+        assert!(!tmp_exists(), "temporary file removed");
+        match earlier {
+            None => assert!(!dest.exists()),
+            Some(e) => assert_eq!(std::fs::read_to_string(&dest).unwrap(), e),
+        }
+    }
+}
+
+/// `prex extract ... | head -1`: the closed pipe ends the run quietly with status
+/// 141 (128 + SIGPIPE), no summary and no panic message.
+#[cfg(unix)]
+#[test]
+fn closed_stdout_ends_the_run_quietly() {
+    let mut child = common::prex()
+        .args(["extract", "-j", "2", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        for i in 0..50_000 {
+            let line = format!("{{\"id\":\"d{i}\",\"text\":\"Some text here. More text.\"}}\n");
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break; // prex has exited
+            }
+        }
+    });
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.contains("\"d0\""));
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+/// A usage error found after `-o` is named leaves no temporary file.
+#[test]
+fn usage_errors_leave_no_temporary_file() {
+    let d = tempfile::tempdir().unwrap();
+    let dest = d.path().join("out.jsonl");
+    let out = common::run_stdin(
+        &[
+            "extract",
+            "--shard",
+            "1/2",
+            "-o",
+            dest.to_str().unwrap(),
+            "-",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 0);
 }
