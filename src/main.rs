@@ -296,6 +296,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         quiet: args.quiet,
         progress: true,
         total: None,
+        in_flight_bytes: run::IN_FLIGHT_BYTES,
     };
     let (output, sink) = Output::open(args.output.as_deref())?;
 

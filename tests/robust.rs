@@ -319,3 +319,128 @@ fn usage_errors_leave_no_temporary_file() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 0);
 }
+
+/// Replays every input kept in `tests/fuzz-regressions/` the way its fuzz target
+/// reads it (see the README there).
+#[test]
+fn fuzz_regressions_replay() {
+    use prex::run::{stdin_lines, Work};
+    let pipeline = Pipeline::with_defaults().unwrap();
+    let root = common::repo().join("tests/fuzz-regressions");
+    let mut replayed = 0;
+    for target in ["pipeline_bytes", "pipeline_utf8", "html", "json_lines"] {
+        let Ok(dir) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        let mut files: Vec<_> = dir.map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for path in files {
+            let data = std::fs::read(&path).unwrap();
+            eprintln!("replaying {}", path.display());
+            replayed += 1;
+            match target {
+                "pipeline_bytes" => {
+                    let Some((&sel, bytes)) = data.split_first() else {
+                        continue;
+                    };
+                    let format = [Format::Text, Format::Markdown, Format::Html, Format::Jsonl]
+                        [sel as usize % 4];
+                    let mut w = Vec::new();
+                    if let Ok(text) = decode(bytes, &mut w) {
+                        check(
+                            &pipeline,
+                            document_from_content("f".into(), text, format, bytes.len(), w),
+                        );
+                    }
+                }
+                "pipeline_utf8" => {
+                    if let Ok(text) = std::str::from_utf8(&data) {
+                        check(&pipeline, prex::Document::new("f", text, Format::Text));
+                    }
+                }
+                "html" => {
+                    if let Ok(html) = std::str::from_utf8(&data) {
+                        let n = html.len();
+                        check(
+                            &pipeline,
+                            document_from_content("f".into(), html.into(), Format::Html, n, vec![]),
+                        );
+                    }
+                }
+                _ => {
+                    for work in stdin_lines(std::io::Cursor::new(&data), 256) {
+                        let Work::Line(n, bytes) = work else {
+                            unreachable!()
+                        };
+                        assert!(bytes.len() <= 257);
+                        if let Ok(line) = std::str::from_utf8(&bytes) {
+                            match prex::input::parse_json_line(line, n, 256) {
+                                Ok(doc) => check(&pipeline, doc),
+                                Err(e) => assert!(e.message.contains(&format!("line {n}"))),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("{replayed} fuzz regression inputs replayed");
+}
+
+/// Large documents are admitted by bytes, not only by count: with a 1 MB in-flight
+/// budget and 300 KB documents, the driver never holds more than the budget plus
+/// two documents that are read but not yet written (counted, not timed).
+#[test]
+fn documents_in_flight_are_bounded_in_bytes() {
+    use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+    use std::sync::Arc;
+
+    struct CountingSink(Arc<AtomicUsize>);
+    impl Write for CountingSink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0
+                .fetch_add(b.iter().filter(|&&c| c == b'\n').count(), SeqCst);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    let options = prex::Options {
+        include_text: true, // records larger than the writer's buffer: written at once
+        ..Default::default()
+    };
+    let pipeline = Pipeline::new(&prex::Patterns::embedded(), options).unwrap();
+    let written = Arc::new(AtomicUsize::new(0));
+    let size = 300_000;
+    let budget = 1_000_000;
+    let text = "Word and word. ".repeat(size / 15);
+    let line = format!("{{\"id\":\"x\",\"text\":\"{text}\"}}").into_bytes();
+    let max_ahead = Arc::new(AtomicUsize::new(0));
+    let (w, m) = (written.clone(), max_ahead.clone());
+    let items = (0..24).map(move |i| {
+        // Items pulled so far minus records written: what is in memory.
+        m.fetch_max(i - w.load(SeqCst).min(i), SeqCst);
+        prex::run::Work::Line(i + 1, line.clone())
+    });
+    let cfg = prex::run::RunConfig {
+        jobs: 2,
+        max_bytes: 10 << 20,
+        errors_path: None,
+        quiet: true,
+        progress: false,
+        total: None,
+        in_flight_bytes: budget as u64,
+    };
+    let mut errors = prex::run::ErrorSink::new(None).unwrap();
+    let sink = Box::new(CountingSink(written.clone()));
+    let summary = prex::run::run(&pipeline, items, sink, &mut errors, &cfg).unwrap();
+    assert_eq!(summary.documents, 24);
+    assert_eq!(written.load(SeqCst), 24);
+    let ahead = max_ahead.load(SeqCst);
+    assert!(
+        ahead <= budget / size + 2,
+        "{ahead} documents in memory at once"
+    );
+}
