@@ -169,6 +169,17 @@ pub fn collect(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
             }
             continue;
         }
+        if !meta.is_dir() {
+            // A FIFO, socket or device: reading it could block forever or never end.
+            walk.errors.push((
+                root.to_string_lossy().into_owned(),
+                InputError::new(
+                    ErrorKind::Io,
+                    format!("{}: not a regular file or directory", root.display()),
+                ),
+            ));
+            continue;
+        }
         let mut found = Vec::new();
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)

@@ -97,8 +97,11 @@ fn unreadable_subdirectories_are_reported_and_skipped() {
         std::fs::set_permissions(p.join(f), std::fs::Permissions::from_mode(0o644)).unwrap();
     }
     std::fs::set_permissions(p.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
-    std::fs::set_permissions(p.join("locked-file.txt"), std::fs::Permissions::from_mode(0o000))
-        .unwrap();
+    std::fs::set_permissions(
+        p.join("locked-file.txt"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
     let errors = tempfile::NamedTempFile::new().unwrap();
     std::fs::set_permissions(errors.path(), std::fs::Permissions::from_mode(0o666)).unwrap();
     let out = run_unprivileged(&[
@@ -163,12 +166,7 @@ fn non_utf8_names_get_lossless_percent_ids() {
     let got = ids(p);
     assert_eq!(
         got,
-        vec![
-            "%FF%FE dir/x.md",
-            "100%.txt",
-            "caf%25E9.txt",
-            "caf%E9.txt"
-        ]
+        vec!["%FF%FE dir/x.md", "100%.txt", "caf%25E9.txt", "caf%E9.txt"]
     );
     // Every id decodes back to the exact bytes of its path.
     let back: Vec<Vec<u8>> = got
@@ -180,7 +178,12 @@ fn non_utf8_names_get_lossless_percent_ids() {
                 .join(&b'/')
         })
         .collect();
-    let want: Vec<&[u8]> = vec![b"\xff\xfe dir/x.md", b"100%.txt", b"caf%E9.txt", b"caf\xe9.txt"];
+    let want: Vec<&[u8]> = vec![
+        b"\xff\xfe dir/x.md",
+        b"100%.txt",
+        b"caf%E9.txt",
+        b"caf\xe9.txt",
+    ];
     assert_eq!(back, want);
     // The CLI gives records these ids.
     let out = run(&["extract", "-q", p.to_str().unwrap()]);
@@ -253,4 +256,35 @@ fn output_file_inside_the_input_is_never_read_whatever_its_spelling() {
         let recs = records(std::fs::read(p.join("sub/out.txt")).unwrap().as_slice());
         assert_eq!(recs.len(), 2);
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_never_opened() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    write(p, "a.txt", b"One sentence.");
+    let fifo = p.join("pipe.txt");
+    let st = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !st.map(|s| s.success()).unwrap_or(false) {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    // In a directory: not a regular file, so not read (opening it would block).
+    assert_eq!(ids(p), vec!["a.txt"]);
+    // Named on the command line: reported, and the run goes on.
+    let out = run(&[
+        "extract",
+        fifo.to_str().unwrap(),
+        "/dev/zero",
+        p.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(records(&out.stdout).len(), 1);
+    assert!(
+        stderr.contains("pipe.txt") && stderr.contains("not a regular file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("/dev/zero"), "{stderr}");
 }
