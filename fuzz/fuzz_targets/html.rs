@@ -14,7 +14,11 @@ fuzz_target!(|html: &str| {
     }
     let lower = html.to_ascii_lowercase();
     if !lower.contains("<pre") && !lower.contains("<plaintext") && !lower.contains("<listing") {
-        assert!(!page.text.starts_with(' ') && !page.text.ends_with(' '), "{:?}", page.text);
+        assert!(
+            !page.text.starts_with(' ') && !page.text.ends_with(' '),
+            "{:?}",
+            page.text
+        );
         assert!(!page.text.contains("\n\n\n"), "{:?}", page.text);
     }
 });

@@ -10,8 +10,13 @@ use prex_fuzz::{check_record, pipeline};
 fuzz_target!(|data: &[u8]| {
     let max = 256;
     for work in stdin_lines(std::io::Cursor::new(data), max) {
-        let Work::Line(n, bytes) = work else { unreachable!() };
-        assert!(bytes.len() as u64 <= max + 1, "lines are capped while reading");
+        let Work::Line(n, bytes) = work else {
+            unreachable!()
+        };
+        assert!(
+            bytes.len() as u64 <= max + 1,
+            "lines are capped while reading"
+        );
         let Ok(line) = std::str::from_utf8(&bytes) else {
             continue;
         };

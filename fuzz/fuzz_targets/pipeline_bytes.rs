@@ -15,6 +15,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = decode(bytes, &mut warnings) else {
         return;
     };
-    let doc = document_from_content("fuzz".into(), text, format_of(selector), bytes.len(), warnings);
+    let doc = document_from_content(
+        "fuzz".into(),
+        text,
+        format_of(selector),
+        bytes.len(),
+        warnings,
+    );
     check_record(&pipeline().process(doc));
 });

@@ -30,16 +30,27 @@ pub fn format_of(selector: u8) -> Format {
 
 fn slice(chars: &[char], start: usize, end: usize) -> String {
     assert!(start <= end, "span {start}..{end} reversed");
-    assert!(end <= chars.len(), "span {start}..{end} past the end ({})", chars.len());
+    assert!(
+        end <= chars.len(),
+        "span {start}..{end} past the end ({})",
+        chars.len()
+    );
     chars[start..end].iter().collect()
 }
 
 fn span_text(chars: &[char], text: &str, start: usize, end: usize, what: &str) {
-    assert_eq!(slice(chars, start, end), text, "{what} text differs from text[start:end]");
+    assert_eq!(
+        slice(chars, start, end),
+        text,
+        "{what} text differs from text[start:end]"
+    );
 }
 
 fn sorted<T>(items: &[T], key: impl Fn(&T) -> usize, what: &str) {
-    assert!(items.windows(2).all(|w| key(&w[0]) <= key(&w[1])), "{what} not sorted by start");
+    assert!(
+        items.windows(2).all(|w| key(&w[0]) <= key(&w[1])),
+        "{what} not sorted by start"
+    );
 }
 
 /// Panics when a record breaks an invariant of SCHEMA.md.
@@ -61,7 +72,12 @@ pub fn check_record(r: &Record) {
     }
     sorted(&r.entities, |e| e.start, "entities");
     for w in r.entities.windows(2) {
-        assert!(w[0].end <= w[1].start, "entities overlap: {:?} / {:?}", w[0].text, w[1].text);
+        assert!(
+            w[0].end <= w[1].start,
+            "entities overlap: {:?} / {:?}",
+            w[0].text,
+            w[1].text
+        );
     }
     for e in &r.entities {
         span_text(&chars, &e.text, e.start, e.end, "entity");
@@ -88,7 +104,13 @@ pub fn check_record(r: &Record) {
         span_text(&chars, &p.text, p.start, p.end, "penalty");
         assert!(p.sentence < n_sent);
         for s in [&p.subject, &p.offense, &p.law].into_iter().flatten() {
-            span_text(&chars, &s.text, s.start, s.end, "penalty subject/offense/law");
+            span_text(
+                &chars,
+                &s.text,
+                s.start,
+                s.end,
+                "penalty subject/offense/law",
+            );
         }
     }
     let line = r.to_json_line();
