@@ -221,6 +221,9 @@ impl Output {
         match path {
             None => Ok((Output { target: None }, Box::new(io::stdout()))),
             Some(p) => {
+                if p.is_dir() {
+                    bail!("-o {}: is a directory", p.display());
+                }
                 let name = p
                     .file_name()
                     .with_context(|| format!("-o {}: not a file name", p.display()))?;
@@ -251,8 +254,11 @@ impl Output {
 
     fn commit(self) -> Result<()> {
         if let Some((tmp, dest)) = self.target {
-            std::fs::rename(&tmp, &dest)
-                .with_context(|| format!("renaming {} to {}", tmp.display(), dest.display()))?;
+            if let Err(e) = std::fs::rename(&tmp, &dest) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e)
+                    .with_context(|| format!("renaming {} to {}", tmp.display(), dest.display()));
+            }
         }
         Ok(())
     }

@@ -444,3 +444,17 @@ fn documents_in_flight_are_bounded_in_bytes() {
         "{ahead} documents in memory at once"
     );
 }
+
+/// `-o` naming a directory is a usage error and leaves nothing behind.
+#[test]
+fn output_to_a_directory_is_refused() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join("out")).unwrap();
+    let out = common::run_stdin(
+        &["extract", "-o", d.path().join("out").to_str().unwrap(), "-"],
+        b"{\"id\":\"a\",\"text\":\"x\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
+}
