@@ -305,6 +305,9 @@ impl Output {
                 Ok((Output { target: None }, Box::new(f)))
             }
             Some(p) => {
+                if p.is_dir() {
+                    bail!("-o {}: is a directory", p.display());
+                }
                 let name = p
                     .file_name()
                     .with_context(|| format!("-o {}: not a file name", p.display()))?;
@@ -313,6 +316,14 @@ impl Output {
                     name.to_string_lossy(),
                     std::process::id()
                 ));
+                // On Ctrl-C the -o file is left as it was: complete from an earlier
+                // run, or absent. The handler is in place before the temporary file
+                // exists, so no interruption can leave it behind.
+                let on_interrupt = tmp.clone();
+                let _ = ctrlc::set_handler(move || {
+                    let _ = std::fs::remove_file(&on_interrupt);
+                    std::process::exit(130);
+                });
                 let f = std::fs::File::create(&tmp)
                     .with_context(|| format!("creating {}", tmp.display()))?;
                 Ok((
@@ -327,8 +338,11 @@ impl Output {
 
     fn commit(self) -> Result<()> {
         if let Some((tmp, dest)) = self.target {
-            std::fs::rename(&tmp, &dest)
-                .with_context(|| format!("renaming {} to {}", tmp.display(), dest.display()))?;
+            if let Err(e) = std::fs::rename(&tmp, &dest) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e)
+                    .with_context(|| format!("renaming {} to {}", tmp.display(), dest.display()));
+            }
         }
         Ok(())
     }
@@ -344,6 +358,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let use_stdin = args.stdin || args.paths.iter().any(|p| p.as_os_str() == "-");
     if use_stdin && args.paths.iter().any(|p| p.as_os_str() != "-") {
         bail!("reading stdin (`-`) cannot be combined with file paths");
+    }
+    if use_stdin && args.shard.is_some() {
+        // Checked before the -o temporary file is created, so none is left behind.
+        bail!("--shard applies to PATH inputs; split stdin upstream instead");
     }
     let patterns = load_patterns(args.patterns.as_deref())?;
     let options = Options {
@@ -368,24 +386,14 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         quiet: args.quiet,
         progress: true,
         total: None,
+        in_flight_bytes: run::IN_FLIGHT_BYTES,
     };
     let (output, sink) = Output::open(args.output.as_deref())?;
-    if let Some((tmp, _)) = &output.target {
-        // On Ctrl-C the -o file is left as it was: complete from an earlier run, or absent.
-        let tmp = tmp.clone();
-        let _ = ctrlc::set_handler(move || {
-            let _ = std::fs::remove_file(&tmp);
-            std::process::exit(130);
-        });
-    }
 
     let mut walk_failed = 0u64;
     let mut skipped = 0u64;
     let result = if use_stdin {
         let stdin = io::stdin().lock();
-        if args.shard.is_some() {
-            bail!("--shard applies to PATH inputs; split stdin upstream instead");
-        }
         run::run(
             &pipeline,
             run::stdin_lines(stdin, args.max_bytes),

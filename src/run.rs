@@ -1,7 +1,9 @@
 //! The batch driver behind `prex extract`: documents are processed in parallel on a
 //! rayon pool while a writer thread puts records out **in input order**, each as
 //! soon as it and every record before it are done. A bounded window of documents is
-//! in flight, so memory does not grow with the corpus.
+//! in flight, so memory does not grow with the corpus; the window is also bounded in
+//! input bytes ([`IN_FLIGHT_BYTES`]), so that a run of very large documents keeps
+//! only a few of them in memory at once, not `16 × jobs`.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -24,7 +26,42 @@ pub enum Work {
     Line(usize, Vec<u8>),
 }
 
+/// Input bytes that may be in flight (read, being processed, or waiting to be
+/// written) at once. A single item larger than this is still admitted, alone.
+pub const IN_FLIGHT_BYTES: u64 = 32 << 20;
+
+/// Admits work items while the bytes in flight stay under a limit.
+struct ByteBudget {
+    used: std::sync::Mutex<u64>,
+    freed: std::sync::Condvar,
+    limit: u64,
+}
+
+impl ByteBudget {
+    fn acquire(&self, n: u64) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used > 0 && *used + n > self.limit {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += n;
+    }
+
+    fn release(&self, n: u64) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used -= n;
+        self.freed.notify_all();
+    }
+}
+
 impl Work {
+    /// Bytes this item will hold in memory, at most (for the in-flight budget).
+    fn weight(&self, max_bytes: u64) -> u64 {
+        match self {
+            Work::File(f) => f.bytes.min(max_bytes),
+            Work::Line(_, b) => b.len() as u64,
+        }
+    }
+
     fn fallback_id(&self) -> String {
         match self {
             Work::File(f) => f.id.clone(),
@@ -43,6 +80,8 @@ pub struct RunConfig {
     pub progress: bool,
     /// Number of work items known in advance (for the progress bar).
     pub total: Option<u64>,
+    /// Input bytes allowed in flight at once (normally [`IN_FLIGHT_BYTES`]).
+    pub in_flight_bytes: u64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -135,6 +174,12 @@ fn process(pipeline: &Pipeline, work: Work, max_bytes: u64) -> Outcome {
     let fallback = work.fallback_id();
     let doc = match work {
         Work::File(f) => input::read_file(&f.path, f.id, f.format, max_bytes),
+        // A line cut at `max_bytes + 1` while reading may end inside a UTF-8
+        // sequence: it is too large, whatever its bytes.
+        Work::Line(n, bytes) if bytes.len() as u64 > max_bytes => Err(InputError::new(
+            ErrorKind::TooLarge,
+            format!("line {n}: more than --max-bytes {max_bytes} bytes"),
+        )),
         Work::Line(n, bytes) => match std::str::from_utf8(&bytes) {
             Ok(line) => input::parse_json_line(line, n, max_bytes),
             Err(e) => Err(InputError::new(
@@ -190,7 +235,12 @@ where
     for _ in 0..window {
         token_tx.send(()).expect("fresh channel has room");
     }
-    let (result_tx, result_rx) = unbounded::<(u64, Outcome)>();
+    let budget = ByteBudget {
+        used: std::sync::Mutex::new(0),
+        freed: std::sync::Condvar::new(),
+        limit: cfg.in_flight_bytes.max(1),
+    };
+    let (result_tx, result_rx) = unbounded::<(u64, u64, Outcome)>();
     let abort = AtomicBool::new(false);
     let max_bytes = cfg.max_bytes;
 
@@ -211,18 +261,18 @@ where
 
     let mut summary = std::thread::scope(|ts| -> Result<Summary> {
         let abort = &abort;
+        let budget = &budget;
         let progress = progress.as_ref();
         let writer = ts.spawn(move || -> (Summary, io::Result<()>) {
             let mut out = BufWriter::with_capacity(1 << 16, out);
             let mut summary = Summary::default();
-            let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
+            let mut pending: BTreeMap<u64, (u64, Outcome)> = BTreeMap::new();
             let mut next = 0u64;
             let mut result = Ok(());
-            for (seq, outcome) in result_rx.iter() {
-                pending.insert(seq, outcome);
-                while let Some(o) = pending.remove(&next) {
+            for (seq, weight, outcome) in result_rx.iter() {
+                pending.insert(seq, (weight, outcome));
+                while let Some((weight, o)) = pending.remove(&next) {
                     next += 1;
-                    let _ = token_tx.send(());
                     if let Some(p) = progress {
                         p.inc(1);
                     }
@@ -241,6 +291,9 @@ where
                             errors.report(&id, &error);
                         }
                     }
+                    // The record is out of memory now.
+                    budget.release(weight);
+                    let _ = token_tx.send(());
                 }
                 if result.is_ok() && result_rx.is_empty() {
                     result = out.flush();
@@ -260,6 +313,8 @@ where
                 if abort.load(Ordering::Relaxed) || token_rx.recv().is_err() {
                     break;
                 }
+                let weight = work.weight(max_bytes);
+                budget.acquire(weight);
                 let tx = result_tx.clone();
                 s.spawn(move |_| {
                     let fallback = work.fallback_id();
@@ -275,7 +330,7 @@ where
                             format!("internal error (please report): {}", panic_message(&panic)),
                         ),
                     });
-                    let _ = tx.send((seq, outcome));
+                    let _ = tx.send((seq, weight, outcome));
                 });
             }
         });

@@ -7,9 +7,13 @@
 //! extensions are skipped and counted.
 //!
 //! Ids are `/`-separated paths relative to the directory given (a file given
-//! directly has its file name as id). A name that is not valid UTF-8 is written
-//! losslessly: every byte that is not part of valid UTF-8, and every `%`, becomes
-//! `%XX` (upper-case hex); valid names are used unchanged.
+//! directly has its file name as id). Names are written losslessly, and valid UTF-8
+//! names almost always unchanged: every byte that is not part of valid UTF-8 becomes
+//! `%XX` (upper-case hex), and so does a `%` that is followed by two hex digits (so
+//! that a real name `caf%E9.txt` cannot be confused with the Latin-1 name
+//! `caf\xE9.txt`: they become `caf%25E9.txt` and `caf%E9.txt`). To get the bytes
+//! back, replace every `%` followed by two hex digits by that byte
+//! ([`component_bytes`]); any other `%` stands for itself.
 
 use std::path::{Path, PathBuf};
 
@@ -53,43 +57,60 @@ fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
     s.to_string_lossy().into_owned().into_bytes()
 }
 
-/// The documented lossless id of one path component.
+/// The documented lossless id of one path component (see the module docs).
 pub fn component_id(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            let mut out = String::new();
-            let mut rest = bytes;
-            while !rest.is_empty() {
-                match std::str::from_utf8(rest) {
-                    Ok(s) => {
-                        push_escaped(&mut out, s);
-                        break;
-                    }
-                    Err(e) => {
-                        let (good, bad) = rest.split_at(e.valid_up_to());
-                        push_escaped(&mut out, std::str::from_utf8(good).expect("valid prefix"));
-                        let n = e.error_len().unwrap_or(bad.len());
-                        for b in &bad[..n] {
-                            out.push_str(&format!("%{b:02X}"));
-                        }
-                        rest = &bad[n..];
-                    }
-                }
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (good, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, &[][..]),
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                (std::str::from_utf8(good).expect("valid prefix"), bad)
             }
-            out
+        };
+        for (i, c) in good.char_indices() {
+            // Hex digits that follow are looked up in the original bytes.
+            let next = |k: usize| rest.get(i + k).copied().unwrap_or(0);
+            if c == '%' && next(1).is_ascii_hexdigit() && next(2).is_ascii_hexdigit() {
+                out.push_str("%25");
+            } else {
+                out.push(c);
+            }
         }
+        if bad.is_empty() {
+            break;
+        }
+        let n = std::str::from_utf8(bad)
+            .err()
+            .and_then(|e| e.error_len())
+            .unwrap_or(bad.len());
+        for b in &bad[..n] {
+            out.push_str(&format!("%{b:02X}"));
+        }
+        rest = &bad[n..];
     }
+    out
 }
 
-fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        if c == '%' {
-            out.push_str("%25");
-        } else {
-            out.push(c);
+/// The bytes of the name an id component stands for: the inverse of [`component_id`].
+pub fn component_bytes(id: &str) -> Vec<u8> {
+    let b = id.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16);
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
         }
+        out.push(b[i]);
+        i += 1;
     }
+    out
 }
 
 fn rel_id(rel: &Path) -> String {
@@ -146,6 +167,17 @@ pub fn collect(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
                     bytes: meta.len(),
                 }),
             }
+            continue;
+        }
+        if !meta.is_dir() {
+            // A FIFO, socket or device: reading it could block forever or never end.
+            walk.errors.push((
+                root.to_string_lossy().into_owned(),
+                InputError::new(
+                    ErrorKind::Io,
+                    format!("{}: not a regular file or directory", root.display()),
+                ),
+            ));
             continue;
         }
         let mut found = Vec::new();
@@ -223,8 +255,23 @@ mod tests {
 
     #[test]
     fn non_utf8_ids_are_lossless() {
-        assert_eq!(component_id(b"caf\xe9 100%.txt"), "caf%E9 100%25.txt");
+        assert_eq!(component_id(b"caf\xe9 100%.txt"), "caf%E9 100%.txt");
         assert_eq!(component_id("café 100%.txt".as_bytes()), "café 100%.txt");
+        assert_eq!(component_id(b"caf%E9.txt"), "caf%25E9.txt");
+        assert_eq!(component_id(b"%\xff%41%"), "%%FF%2541%");
+        for name in [
+            &b"caf\xe9 100%.txt"[..],
+            b"caf%E9.txt",
+            b"%\xff%41%",
+            b"%A%",
+            b"%A\xff",
+            b"\xe9\x80",
+            b"%%",
+            b"%2",
+            b"a%25b",
+        ] {
+            assert_eq!(component_bytes(&component_id(name)), name, "{name:?}");
+        }
     }
 
     #[test]
