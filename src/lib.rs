@@ -12,6 +12,7 @@ pub mod input;
 pub mod offsets;
 pub mod patterns;
 pub mod pipeline;
+pub mod quotes;
 pub mod record;
 pub mod run;
 pub mod sentences;

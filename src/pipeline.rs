@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::document::{Document, Format};
 use crate::patterns::Patterns;
+use crate::quotes::QuoteFinder;
 use crate::record::Record;
 use crate::sentences::SentenceSplitter;
 
@@ -25,6 +26,7 @@ pub struct Options {
 pub struct Pipeline {
     pub options: Options,
     sentences: SentenceSplitter,
+    quotes: QuoteFinder,
 }
 
 impl Pipeline {
@@ -33,6 +35,7 @@ impl Pipeline {
         Ok(Pipeline {
             options,
             sentences: SentenceSplitter::new(patterns)?,
+            quotes: QuoteFinder::new(patterns)?,
         })
     }
 
@@ -54,6 +57,7 @@ impl Pipeline {
             .dct_override
             .or(self.options.dct)
             .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
+        self.quotes.run(doc);
     }
 
     /// Annotates a document and builds its record.

@@ -1,0 +1,354 @@
+//! Canonical names for speakers.
+//!
+//! - A name that overlaps an entity of the document takes that entity's span and
+//!   canonical ("ICC" → "International Christian Concern").
+//! - A short name ("Khokhar", "Moon") takes the canonical of the nearest entity whose
+//!   canonical starts or ends with it; without entities, the longest run of
+//!   capitalized words around another occurrence of it in the text.
+//! - "he"/"she" take the nearest preceding PERSON of compatible gender; "they",
+//!   "it", "we" the nearest preceding ORG (or NORP group for "they").
+//!   A PERSON's gender comes from a gendered title written before one of its
+//!   mentions (`patterns/quotes/titles.tsv`: "Mrs.", "Father", "Sister"); failing
+//!   that, from the first he/his/him or she/her pronoun in the text that follows
+//!   its first mention (pronoun agreement); unknown gender is compatible with both.
+//!   Without PERSON entities the candidates are "Title Name" sequences of the text
+//!   and the speakers of earlier quotations.
+//! - "the pastor" takes the name of the nearest preceding "Pastor Name".
+//! - Anything else keeps its own text as canonical.
+
+use regex::Regex;
+
+use crate::document::{Entity, Label, Span};
+
+use super::attribution::NpKind;
+use super::lexicon::{Gender, Lexicon};
+use super::tokens::{is_cap, is_possessive};
+
+/// A speaker found earlier in the document.
+#[derive(Debug, Clone)]
+pub struct Prior {
+    pub span: Span,
+    pub canonical: String,
+    pub kind: NpKind,
+}
+
+pub struct Resolver {
+    /// `Title Name` sequences.
+    titled: Regex,
+}
+
+/// A "Title Name" occurrence.
+struct Titled {
+    title: String,
+    name: Span,
+    gender: Option<Gender>,
+}
+
+impl Resolver {
+    pub fn new(lx: &Lexicon) -> Self {
+        let mut titles: Vec<&str> = lx.titles.keys().map(String::as_str).collect();
+        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alt = titles
+            .iter()
+            .map(|t| regex::escape(t))
+            .collect::<Vec<_>>()
+            .join("|");
+        let titled = Regex::new(&format!(
+            r"\b({alt})\.?[ \t]+(\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)*)"
+        ))
+        .expect("title regex compiles");
+        Resolver { titled }
+    }
+
+    /// The (possibly snapped) speaker span and its canonical name.
+    pub fn resolve(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        span: Span,
+        kind: NpKind,
+        prior: &[Prior],
+    ) -> (Span, String) {
+        let surface = &text[span.start..span.end];
+        match kind {
+            NpKind::Pronoun => {
+                let c = self.pronoun(lx, text, entities, span, prior);
+                (span, c.unwrap_or_else(|| surface.to_string()))
+            }
+            NpKind::Name => {
+                // An entity overlapping the name.
+                let best = entities
+                    .iter()
+                    .filter(|e| e.span.overlaps(&span) && e.label != Label::Law)
+                    .max_by_key(|e| overlap(e.span, span));
+                if let Some(e) = best {
+                    let snapped = if span.contains(&e.span) || e.span.contains(&span) {
+                        e.span
+                    } else {
+                        span
+                    };
+                    return (snapped, e.canonical.clone());
+                }
+                (span, self.short_name(lx, text, entities, span, prior).unwrap_or_else(|| surface.to_string()))
+            }
+            NpKind::Phrase => {
+                let c = self.title_phrase(lx, text, entities, span, prior);
+                (span, c.unwrap_or_else(|| surface.to_string()))
+            }
+        }
+    }
+
+    fn pronoun(&self, lx: &Lexicon, text: &str, entities: &[Entity], span: Span, prior: &[Prior]) -> Option<String> {
+        let p = lx.pronouns.get(&text[span.start..span.end].to_lowercase())?;
+        let person = matches!(p.gender, Gender::Male | Gender::Female) && !p.plural;
+        if person {
+            let compatible = |g: Option<Gender>| g.is_none() || g == Some(p.gender);
+            let persons: Vec<&Entity> = entities
+                .iter()
+                .filter(|e| e.label == Label::Person && e.span.end <= span.start)
+                .collect();
+            if !persons.is_empty() {
+                for e in persons.iter().rev() {
+                    if compatible(self.entity_gender(lx, text, entities, e)) {
+                        return Some(e.canonical.clone());
+                    }
+                }
+                return None;
+            }
+            // No PERSON entities: titled names in the text and earlier speakers.
+            let mut cands: Vec<(usize, String, Option<Gender>)> = self
+                .titled(lx, &text[..span.start])
+                .into_iter()
+                .map(|t| {
+                    let name = &text[t.name.start..t.name.end];
+                    let g = t.gender.or_else(|| pronoun_after(text, t.name.end));
+                    let full = self
+                        .short_name(lx, text, entities, t.name, prior)
+                        .unwrap_or_else(|| name.to_string());
+                    (t.name.start, full, g)
+                })
+                .collect();
+            for pr in prior.iter().filter(|pr| pr.kind == NpKind::Name && pr.span.end <= span.start) {
+                let g = self.gender_of_name(lx, text, &pr.canonical);
+                cands.push((pr.span.start, pr.canonical.clone(), g));
+            }
+            cands.sort_by_key(|c| c.0);
+            return cands
+                .into_iter()
+                .rev()
+                .find(|c| compatible(c.2))
+                .map(|c| c.1);
+        }
+        if matches!(p.gender, Gender::Any) && !p.plural {
+            return None; // I, you
+        }
+        let want = |l: Label| match (p.gender, p.plural) {
+            (Gender::Neuter, _) => l == Label::Org,
+            _ => matches!(l, Label::Org | Label::Norp),
+        };
+        entities
+            .iter()
+            .filter(|e| e.span.end <= span.start && want(e.label))
+            .next_back()
+            .map(|e| e.canonical.clone())
+    }
+
+    /// Gender of a PERSON entity: a gendered title before any of its mentions,
+    /// else the first personal pronoun after its first mention.
+    fn entity_gender(&self, lx: &Lexicon, text: &str, entities: &[Entity], e: &Entity) -> Option<Gender> {
+        let mentions = entities
+            .iter()
+            .filter(|m| m.label == Label::Person && m.canonical == e.canonical);
+        let mut first = None;
+        for m in mentions {
+            first.get_or_insert(m.span.end);
+            if let Some(g) = title_before(lx, text, m.span.start) {
+                return Some(g);
+            }
+        }
+        pronoun_after(text, first.unwrap_or(e.span.end))
+    }
+
+    fn gender_of_name(&self, lx: &Lexicon, text: &str, name: &str) -> Option<Gender> {
+        let mut first = None;
+        for (i, _) in text.match_indices(name) {
+            first.get_or_insert(i + name.len());
+            if let Some(g) = title_before(lx, text, i) {
+                return Some(g);
+            }
+        }
+        first.and_then(|f| pronoun_after(text, f))
+    }
+
+    fn titled(&self, lx: &Lexicon, text: &str) -> Vec<Titled> {
+        self.titled
+            .captures_iter(text)
+            .filter_map(|c| {
+                let t = c.get(1)?;
+                let n = c.get(2)?;
+                let mut name = Span::new(n.start(), n.end());
+                let s = &text[name.start..name.end];
+                if let Some(p) = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")) {
+                    name.end = name.start + p.len();
+                }
+                Some(Titled {
+                    title: t.as_str().to_string(),
+                    name,
+                    gender: lx.title(t.as_str()).flatten(),
+                })
+            })
+            .collect()
+    }
+
+    /// Full name for a short one.
+    fn short_name(&self, lx: &Lexicon, text: &str, entities: &[Entity], span: Span, prior: &[Prior]) -> Option<String> {
+        let name = &text[span.start..span.end];
+        let matches = |c: &str| {
+            c != name
+                && (c.ends_with(name) && c[..c.len() - name.len()].ends_with(' ')
+                    || c.starts_with(name) && c[name.len()..].starts_with(' '))
+        };
+        let mut best: Option<&Entity> = None;
+        for e in entities.iter().filter(|e| matches(&e.canonical)) {
+            let better = match best {
+                None => true,
+                Some(b) => {
+                    (e.label == Label::Person && b.label != Label::Person)
+                        || (e.label == b.label && e.span.start < span.start)
+                }
+            };
+            if better {
+                best = Some(e);
+            }
+        }
+        if let Some(e) = best {
+            return Some(e.canonical.clone());
+        }
+        if let Some(p) = prior.iter().rev().find(|p| matches(&p.canonical)) {
+            return Some(p.canonical.clone());
+        }
+        if name.contains(' ') || !entities.is_empty() {
+            return None;
+        }
+        // Longest capitalized run around another occurrence of the name.
+        let mut longest: Option<&str> = None;
+        for (i, _) in text.match_indices(name) {
+            let mut run = cap_run_around(text, i, i + name.len());
+            while let Some((first, rest)) = run.split_once(' ') {
+                if lx.title(first).is_none() || !rest.contains(name) {
+                    break;
+                }
+                run = rest;
+            }
+            if run.len() > name.len() && longest.is_none_or_shorter(run) {
+                longest = Some(run);
+            }
+        }
+        longest.map(str::to_string)
+    }
+
+    /// "the pastor" → the name of the nearest preceding "Pastor Name".
+    fn title_phrase(&self, lx: &Lexicon, text: &str, entities: &[Entity], span: Span, prior: &[Prior]) -> Option<String> {
+        let s = &text[span.start..span.end];
+        let rest = s.strip_prefix("the ").or_else(|| s.strip_prefix("The "))?;
+        if rest.contains(' ') {
+            return None;
+        }
+        let t = self
+            .titled(lx, &text[..span.start])
+            .into_iter()
+            .rev()
+            .find(|t| t.title.eq_ignore_ascii_case(rest))?;
+        let name = &text[t.name.start..t.name.end];
+        let full = entities
+            .iter()
+            .find(|e| e.span.overlaps(&t.name))
+            .map(|e| e.canonical.clone())
+            .or_else(|| self.short_name(lx, text, entities, t.name, prior));
+        Some(full.unwrap_or_else(|| name.to_string()))
+    }
+}
+
+trait Shorter {
+    fn is_none_or_shorter(&self, than: &str) -> bool;
+}
+
+impl Shorter for Option<&str> {
+    fn is_none_or_shorter(&self, than: &str) -> bool {
+        self.map_or(true, |s| s.len() < than.len())
+    }
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Gender of a title written just before byte `pos`.
+fn title_before(lx: &Lexicon, text: &str, pos: usize) -> Option<Gender> {
+    let before = text[..pos].trim_end();
+    let w = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()?;
+    lx.title(w).flatten()
+}
+
+/// The gender of the first personal pronoun in the ~2 sentences after `pos`.
+fn pronoun_after(text: &str, pos: usize) -> Option<Gender> {
+    let mut end = (pos + 400).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[pos..end];
+    let window = window.split("\n\n").next().unwrap_or(window);
+    for w in window.split(|c: char| !c.is_alphabetic()) {
+        match w {
+            "he" | "He" | "his" | "His" | "him" | "himself" => return Some(Gender::Male),
+            "she" | "She" | "her" | "Her" | "hers" | "herself" => return Some(Gender::Female),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The run of capitalized words (joined by single spaces) around `text[s..e]`.
+fn cap_run_around(text: &str, s: usize, e: usize) -> &str {
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '.');
+    // Whole-word check.
+    if text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+        || text[e..].chars().next().is_some_and(char::is_alphanumeric)
+    {
+        return &text[s..e];
+    }
+    let mut start = s;
+    loop {
+        let before = &text[..start];
+        let Some(b) = before.strip_suffix(' ') else { break };
+        let ws = b
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_word_char(*c))
+            .last()
+            .map(|(i, _)| i);
+        let Some(ws) = ws else { break };
+        let w = &b[ws..];
+        if !is_cap(w) || is_possessive(w) || w.ends_with('.') || matches!(w, "The" | "A" | "An") {
+            break;
+        }
+        start = ws;
+    }
+    let mut end = e;
+    loop {
+        let Some(a) = text[end..].strip_prefix(' ') else { break };
+        let len: usize = a
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 || !is_cap(&a[..len]) {
+            break;
+        }
+        end = end + 1 + len;
+    }
+    &text[start..end]
+}
