@@ -58,8 +58,10 @@ pub struct Attribution {
     pub how: How,
     /// The cue is a participle whose speaker is the clause subject, still unknown.
     pub needs_subject: bool,
-    /// The bridge is only the attribution and a comma: the next quotation continues this one.
+    /// The bridge is only the attribution: the next quotation may continue this one.
     pub joins_next: bool,
+    /// ... and it ends with a comma: the sentence goes on in the next quotation.
+    pub interrupts: bool,
 }
 
 pub struct Ctx<'a> {
@@ -241,17 +243,11 @@ impl<'a> Ctx<'a> {
             }
             let first = self.lw(ns).unwrap_or_default();
             if self.lx.is(&first, WordClass::Determiner) {
-                if first == "the" && ns + 1 < e {
-                    return Some(Np { cover: s, cover_end: e, s: ns + 1, e, kind: NpKind::Name });
-                }
                 return Some(Np { cover: s, cover_end: e, s: ns, e, kind: NpKind::Phrase });
             }
             if s > lo {
                 let p = self.lw(s - 1).unwrap_or_default();
                 if self.lx.is(&p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or("")) {
-                    if p == "the" {
-                        return Some(Np { cover: s - 1, cover_end: e, s: ns, e, kind: NpKind::Name });
-                    }
                     return Some(Np { cover: s - 1, cover_end: e, s: s - 1, e, kind: NpKind::Phrase });
                 }
                 if self.lx.is(&p, WordClass::Preposition) && s - 1 > lo {
@@ -260,6 +256,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            let ns = self.trim_name(ns, e);
             return Some(Np { cover: s, cover_end: e, s: ns, e, kind: NpKind::Name });
         }
         // Lowercase head.
@@ -280,6 +277,10 @@ impl<'a> Ctx<'a> {
     /// Start of a determiner phrase ending at `hi`: scans back over words to a
     /// determiner or possessive ("the head of the church", "ICC’s president").
     fn phrase_start(&self, lo: usize, hi: usize) -> Option<usize> {
+        let head = self.lw(hi.checked_sub(1)?)?;
+        if self.lx.classes.contains_key(&head) || self.cue_at(hi - 1, true).is_some() {
+            return None;
+        }
         let mut k = hi;
         let mut found = None;
         let mut steps = 0;
@@ -331,7 +332,7 @@ impl<'a> Ctx<'a> {
         }
         if l == "the" && self.is_cap_word(i + 1) {
             let e = self.cap_run_forward(i + 1, hi);
-            return Some(self.name_or_phrase(start, i + 1, e, hi));
+            return Some(Np { cover: start, cover_end: e, s: i, e, kind: NpKind::Phrase });
         }
         if is_cap(w) && !self.lx.is(&l, WordClass::Determiner) {
             let e = self.cap_run_forward(i, hi);
@@ -339,9 +340,39 @@ impl<'a> Ctx<'a> {
         }
         if self.lx.is(&l, WordClass::Determiner) || self.lx.heads.contains(&l) {
             let e = self.phrase_forward(i + 1, hi);
+            // "the couple’s lawyer, Anil Verma," → the name.
+            if self.punct(e) == Some(',') && self.is_cap_word(e + 1) {
+                let ne = self.cap_run_forward(e + 1, hi);
+                if ne == hi || self.is_soft(ne) || self.is_hard(ne) {
+                    let ns = self.trim_name(e + 1, ne);
+                    return Some(Np { cover: start, cover_end: ne, s: ns, e: ne, kind: NpKind::Name });
+                }
+            }
             return Some(Np { cover: start, cover_end: e, s: i, e, kind: NpKind::Phrase });
         }
         None
+    }
+
+    /// A long run with a title or connector inside ("Director of Public
+    /// Prosecutions Grace Achieng") keeps its last two words and initials.
+    fn trim_name(&self, s: usize, e: usize) -> usize {
+        if e - s <= 3 && !(s..e).any(|k| self.is_class(k, WordClass::Connector) && !self.is_cap_word(k)) {
+            return s;
+        }
+        let mut k = e;
+        let mut words = 0;
+        while k > s && words < 2 {
+            let w = self.word(k - 1).unwrap_or("");
+            if !is_cap(w) {
+                break;
+            }
+            let initial = w.ends_with('.') && w.chars().count() == 2;
+            if !initial {
+                words += 1;
+            }
+            k -= 1;
+        }
+        k
     }
 
     fn name_or_phrase(&self, cover: usize, s: usize, e: usize, hi: usize) -> Np {
@@ -355,6 +386,7 @@ impl<'a> Ctx<'a> {
                 ns = k + 1;
             }
         }
+        let ns = self.trim_name(ns, e);
         Np { cover, cover_end: e, s: ns, e, kind: NpKind::Name }
     }
 
@@ -425,8 +457,9 @@ impl<'a> Ctx<'a> {
         if appositive && chunks.len() >= 2 {
             let (ps, pe) = chunks[chunks.len() - 2];
             let ps = self.skip_intro(ps, pe);
+            let weak = self.lx.is(&first, WordClass::Relative) || matches!(first.as_str(), "a" | "an");
             if let Some(p) = self.np_backward(ps, pe) {
-                if p.cover == ps && p.kind != NpKind::Phrase {
+                if p.cover == ps && (p.kind != NpKind::Phrase || weak) {
                     return Some(p);
                 }
             }
@@ -481,6 +514,7 @@ impl<'a> Ctx<'a> {
             "in" | "on" | "at" | "during" | "to" | "via" | "through" | "from" | "after" | "before"
                 | "by" | "last" | "this" | "yesterday" | "today" | "earlier" | "later" | "recently"
                 | "again" | "once" | "simply" | "also" | "publicly" | "bluntly" | "firmly"
+                | "outside" | "inside" | "near" | "following" | "ahead" | "shortly" | "with" | "for"
         ) || l.ends_with("ly");
         starts && (a..e).all(|k| self.word(k).is_some() || self.punct(k) == Some(','))
     }
@@ -519,7 +553,12 @@ impl<'a> Ctx<'a> {
             let after = if kind == CueKind::VerbObject { self.object_end(ce, e) } else { ce };
             let rest_ok = after == e || self.is_pp(after, e);
             let inverted_ok = matches!(kind, CueKind::Verb | CueKind::Prep)
-                && self.np_forward(ce, e).is_some_and(|np| np.cover_end == e || self.is_pp(np.cover_end, e));
+                && self.np_forward(ce, e).is_some_and(|np| {
+                    np.cover_end == e
+                        || self.is_pp(np.cover_end, e)
+                        || self.is_class(np.cover_end, WordClass::Relative)
+                        || self.is_soft(np.cover_end)
+                });
             if !rest_ok && !inverted_ok {
                 continue;
             }
@@ -548,6 +587,7 @@ impl<'a> Ctx<'a> {
                     how: How::Lead,
                     needs_subject: needs_subject && speaker.is_none(),
                     joins_next: false,
+                    interrupts: false,
                 },
             ));
         }
@@ -575,6 +615,7 @@ impl<'a> Ctx<'a> {
                     how: How::Partial,
                     needs_subject: speaker.is_none(),
                     joins_next: false,
+                    interrupts: false,
                 },
             ));
         }
@@ -601,6 +642,12 @@ impl<'a> Ctx<'a> {
                 j += 1;
                 continue;
             };
+            // "a neighbour, who asked not to be named, told X": not this cue.
+            let clause = (i..j).rev().take_while(|&k| !self.is_soft(k)).any(|k| self.is_class(k, WordClass::Relative));
+            if clause {
+                j = ce;
+                continue;
+            }
             let hi = (ce..n).find(|&k| self.is_hard(k)).unwrap_or(n);
             let (speaker, end, needs_subject) = match kind {
                 CueKind::Frame => {
@@ -627,17 +674,30 @@ impl<'a> Ctx<'a> {
                 CueKind::VerbObject => self.object_end(ce, hi).max(ce),
                 _ => ce,
             };
-            // Skip a trailing appositive after an inverted speaker ("said X, a pastor").
-            let rest: Vec<usize> = (end..n).collect();
-            let joins_next = next_quote
-                && rest.len() == 1
-                && self.punct(rest[0]) == Some(',');
+            // "“…,” X said, “…”" and "“…,” said X. “…”": the attribution is all
+            // there is between two quotes, which are then one quotation.
+            let mut rest_end = n;
+            let mut comma = rest_end == end;
+            if rest_end > end && matches!(self.punct(rest_end - 1), Some(',' | '.')) {
+                comma = self.punct(rest_end - 1) == Some(',');
+                rest_end -= 1;
+            }
+            // What follows the attribution: nothing, a place or time ("outside the
+            // court"), or an appositive (", the lawyer of the family").
+            let tail_ok = rest_end == end
+                || self.is_pp(end, rest_end)
+                || (rest_end - end <= 15
+                    && (self.is_soft(end) || self.is_class(end, WordClass::Stop))
+                    && (end..rest_end).all(|k| !self.is_hard(k) && self.cue_at(k, false).is_none()));
+            let joins_next = next_quote && tail_ok;
+            let interrupts = joins_next && comma;
             return Some(Attribution {
                 speaker: speaker.and_then(|s| self.np_span(&s)),
                 cue: Some(self.cue_span(j, cue_end)),
                 how: How::Bridge,
                 needs_subject,
                 joins_next,
+                interrupts,
             });
         }
         None

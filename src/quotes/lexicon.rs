@@ -61,6 +61,8 @@ pub struct Lexicon {
     pub pronouns: HashMap<String, Pronoun>,
     /// Title → gender (None when the title says nothing about it).
     pub titles: HashMap<String, Option<Gender>>,
+    /// Title → its full form, lowercase ("Gov" → "governor", "Pastor" → "pastor").
+    pub title_full: HashMap<String, String>,
     pub classes: HashMap<String, Vec<WordClass>>,
     pub heads: HashSet<String>,
 }
@@ -128,6 +130,8 @@ impl Lexicon {
                 bail!("{path}:{}: empty title", l.number);
             }
             lx.titles.insert(t.to_string(), g);
+            let full = if l.col(2).is_empty() { t } else { l.col(2) };
+            lx.title_full.insert(t.to_string(), full.to_lowercase());
         }
 
         let path = format!("{DIR}/words.tsv");

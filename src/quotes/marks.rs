@@ -204,7 +204,7 @@ impl MarkFinder {
                         .first()
                         .is_some_and(|m| m.start == np.start && m.kind == o.kind && m.role != Role::Close)
                 });
-                if next_opens && o.kind != Kind::Single {
+                if next_opens {
                     carry = Some(o);
                 } else {
                     finish_unclosed(text, o, pi, warnings, &mut out);

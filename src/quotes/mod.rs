@@ -163,6 +163,18 @@ impl QuoteFinder {
             if i > 0 && raw[i - 1].close <= q.open && para_of(raw[i - 1].close) == p {
                 lo = lo.max(raw[i - 1].close);
             }
+            // "X said:" closing the previous paragraph introduces this one.
+            if q.open == paras[p].start && p > 0 && text[paras[p - 1].start..paras[p - 1].end].ends_with(':') {
+                let prev = paras[p - 1];
+                let quoted_before = i > 0 && raw[i - 1].close > prev.start;
+                if !quoted_before || raw[i - 1].close < prev.end {
+                    let mut s = sentence_start(prev.end - 1).max(prev.start);
+                    if quoted_before {
+                        s = s.max(raw[i - 1].close);
+                    }
+                    return (s, prev.end);
+                }
+            }
             (lo.min(q.open), q.open)
         };
         let bridge_range = |i: usize| {
@@ -195,8 +207,17 @@ impl QuoteFinder {
                 let btoks = self.toks(text, blo, bhi);
                 let bctx = Ctx { text, toks: &btoks, lx: &self.lx };
                 let b = bctx.from_bridge(next);
+                // A sentence-final attribution joins the next quote only when that
+                // one has no attribution of its own.
+                let next_own = |k: usize| {
+                    let (lo, hi, nx) = bridge_range(k);
+                    let t = self.toks(text, lo, hi);
+                    Ctx { text, toks: &t, lx: &self.lx }
+                        .from_bridge(nx)
+                        .is_some()
+                };
                 match b {
-                    Some(b) if b.joins_next && j + 1 < n => {
+                    Some(b) if b.joins_next && j + 1 < n && (b.interrupts || !next_own(j + 1)) => {
                         split.get_or_insert(b);
                         parts.extend_from_slice(&raw[j + 1].parts);
                         j += 1;
@@ -281,7 +302,7 @@ impl QuoteFinder {
                             continue;
                         }
                     }
-                    if sentential && words >= 8 {
+                    if lead_words == 0 && sentential && words >= 8 {
                         items.push(item);
                     }
                 }

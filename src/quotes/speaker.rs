@@ -93,6 +93,14 @@ impl Resolver {
                 (span, self.short_name(lx, text, entities, span, prior).unwrap_or_else(|| surface.to_string()))
             }
             NpKind::Phrase => {
+                // "the International Coalition": the entity without its article.
+                let surface_rest = surface.strip_prefix("the ").or_else(|| surface.strip_prefix("The "));
+                if let Some(rest) = surface_rest.filter(|r| is_cap(r)) {
+                    let inner = Span::new(span.end - rest.len(), span.end);
+                    if let Some(e) = entities.iter().find(|e| e.span == inner && e.label != Label::Law) {
+                        return (e.span, e.canonical.clone());
+                    }
+                }
                 let c = self.title_phrase(lx, text, entities, span, prior);
                 (span, c.unwrap_or_else(|| surface.to_string()))
             }
@@ -235,12 +243,18 @@ impl Resolver {
         let mut longest: Option<&str> = None;
         for (i, _) in text.match_indices(name) {
             let mut run = cap_run_around(text, i, i + name.len());
-            while let Some((first, rest)) = run.split_once(' ') {
-                if lx.title(first).is_none() || !rest.contains(name) {
-                    break;
+            // Everything up to the last title goes ("District Judge Monica R. Vos").
+            let mut cut = 0;
+            for (k, w) in run.split(' ').scan(0, |pos, w| {
+                let k = *pos;
+                *pos += w.len() + 1;
+                Some((k, w))
+            }) {
+                if lx.title(w).is_some() && run[k + w.len()..].contains(name) {
+                    cut = k + w.len() + 1;
                 }
-                run = rest;
             }
+            run = &run[cut.min(run.len())..];
             if run.len() > name.len() && longest.is_none_or_shorter(run) {
                 longest = Some(run);
             }
@@ -252,14 +266,32 @@ impl Resolver {
     fn title_phrase(&self, lx: &Lexicon, text: &str, entities: &[Entity], span: Span, prior: &[Prior]) -> Option<String> {
         let s = &text[span.start..span.end];
         let rest = s.strip_prefix("the ").or_else(|| s.strip_prefix("The "))?;
+        // "Isabel Mendes, the Special Rapporteur" anywhere in the text.
+        let appositive = format!(", {s}");
+        let lower_app = format!(", the {rest}");
+        for pat in [appositive.as_str(), lower_app.as_str()] {
+            for (i, _) in text.match_indices(pat) {
+                let run = cap_run_before(text, i);
+                if run.contains(' ') {
+                    let sp = Span::new(i - run.len(), i);
+                    let full = entities
+                        .iter()
+                        .find(|e| e.span.overlaps(&sp))
+                        .map(|e| e.canonical.clone())
+                        .unwrap_or_else(|| run.to_string());
+                    return Some(full);
+                }
+            }
+        }
         if rest.contains(' ') {
             return None;
         }
+        let want = rest.to_lowercase();
         let t = self
             .titled(lx, &text[..span.start])
             .into_iter()
             .rev()
-            .find(|t| t.title.eq_ignore_ascii_case(rest))?;
+            .find(|t| lx.title_full.get(t.title.as_str()).is_some_and(|f| *f == want) || t.title.eq_ignore_ascii_case(rest))?;
         let name = &text[t.name.start..t.name.end];
         let full = entities
             .iter()
@@ -300,7 +332,11 @@ fn pronoun_after(text: &str, pos: usize) -> Option<Gender> {
         end -= 1;
     }
     let window = &text[pos..end];
-    let window = window.split("\n\n").next().unwrap_or(window);
+    // Not into a quotation: pronouns there are the speaker's, not about them.
+    let window = window
+        .split(['“', '"', '‘', '«', '\n'])
+        .next()
+        .unwrap_or(window);
     for w in window.split(|c: char| !c.is_alphabetic()) {
         match w {
             "he" | "He" | "his" | "His" | "him" | "himself" => return Some(Gender::Male),
@@ -332,7 +368,8 @@ fn cap_run_around(text: &str, s: usize, e: usize) -> &str {
             .map(|(i, _)| i);
         let Some(ws) = ws else { break };
         let w = &b[ws..];
-        if !is_cap(w) || is_possessive(w) || w.ends_with('.') || matches!(w, "The" | "A" | "An") {
+        let initial = w.chars().count() == 2 && w.ends_with('.');
+        if !is_cap(w) || is_possessive(w) || (w.ends_with('.') && !initial) || matches!(w, "The" | "A" | "An") {
             break;
         }
         start = ws;
@@ -349,6 +386,32 @@ fn cap_run_around(text: &str, s: usize, e: usize) -> &str {
             break;
         }
         end = end + 1 + len;
+    }
+    &text[start..end]
+}
+
+/// The run of capitalized words ending just before byte `end` ("Isabel Mendes").
+fn cap_run_before(text: &str, end: usize) -> &str {
+    let mut start = end;
+    let mut words = 0;
+    loop {
+        let b = &text[..start];
+        let b2 = if words == 0 { b } else { match b.strip_suffix(' ') { Some(x) => x, None => break } };
+        let len: usize = b2
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '’' | '\''))
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 {
+            break;
+        }
+        let w = &b2[b2.len() - len..];
+        if !is_cap(w) || words >= 4 {
+            break;
+        }
+        start = b2.len() - len;
+        words += 1;
     }
     &text[start..end]
 }

@@ -82,9 +82,13 @@ pub fn tokenize(text: &str, start: usize, end: usize, keeps_period: impl Fn(&str
     out
 }
 
-/// First character is uppercase.
+/// First character is uppercase, or the part after a hyphen ("ul-Malook").
 pub fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+        || w
+            .rsplit('-')
+            .next()
+            .is_some_and(|t| t.len() < w.len() && t.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "ICC’s", "Korea's".
