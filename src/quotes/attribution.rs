@@ -113,7 +113,10 @@ impl<'a> Ctx<'a> {
     /// A punctuation token that ends a clause for attribution purposes.
     fn is_hard(&self, i: usize) -> bool {
         self.punct(i).is_some_and(|c| {
-            matches!(c, '.' | '!' | '?' | ';' | ':' | '\n' | '“' | '”' | '"' | '«' | '»' | '‘' | '’')
+            matches!(
+                c,
+                '.' | '!' | '?' | ';' | ':' | '\n' | '“' | '”' | '"' | '«' | '»' | '‘' | '’'
+            )
         })
     }
 
@@ -166,8 +169,7 @@ impl<'a> Ctx<'a> {
             while j < hi && j < i + 4 {
                 match self.lw(j) {
                     Some(x)
-                        if !self.lx.is(&x, WordClass::Stop)
-                            && self.cue_at(j, false).is_none() =>
+                        if !self.lx.is(&x, WordClass::Stop) && self.cue_at(j, false).is_none() =>
                     {
                         j += 1
                     }
@@ -215,7 +217,13 @@ impl<'a> Ctx<'a> {
         let e = hi;
         let last = self.word(e - 1)?;
         if self.is_pronoun(e - 1) {
-            return Some(Np { cover: e - 1, cover_end: e, s: e - 1, e, kind: NpKind::Pronoun });
+            return Some(Np {
+                cover: e - 1,
+                cover_end: e,
+                s: e - 1,
+                e,
+                kind: NpKind::Pronoun,
+            });
         }
         if is_possessive(last) {
             return None;
@@ -243,25 +251,56 @@ impl<'a> Ctx<'a> {
             }
             let first = self.lw(ns).unwrap_or_default();
             if self.lx.is(&first, WordClass::Determiner) {
-                return Some(Np { cover: s, cover_end: e, s: ns, e, kind: NpKind::Phrase });
+                return Some(Np {
+                    cover: s,
+                    cover_end: e,
+                    s: ns,
+                    e,
+                    kind: NpKind::Phrase,
+                });
             }
             if s > lo {
                 let p = self.lw(s - 1).unwrap_or_default();
-                if self.lx.is(&p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or("")) {
-                    return Some(Np { cover: s - 1, cover_end: e, s: s - 1, e, kind: NpKind::Phrase });
+                if self.lx.is(&p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or(""))
+                {
+                    return Some(Np {
+                        cover: s - 1,
+                        cover_end: e,
+                        s: s - 1,
+                        e,
+                        kind: NpKind::Phrase,
+                    });
                 }
                 if self.lx.is(&p, WordClass::Preposition) && s - 1 > lo {
                     if let Some(d) = self.phrase_start(lo, s - 1) {
-                        return Some(Np { cover: d, cover_end: e, s: d, e, kind: NpKind::Phrase });
+                        return Some(Np {
+                            cover: d,
+                            cover_end: e,
+                            s: d,
+                            e,
+                            kind: NpKind::Phrase,
+                        });
                     }
                 }
             }
             let ns = self.trim_name(ns, e);
-            return Some(Np { cover: s, cover_end: e, s: ns, e, kind: NpKind::Name });
+            return Some(Np {
+                cover: s,
+                cover_end: e,
+                s: ns,
+                e,
+                kind: NpKind::Name,
+            });
         }
         // Lowercase head.
         if let Some(d) = self.phrase_start(lo, e) {
-            return Some(Np { cover: d, cover_end: e, s: d, e, kind: NpKind::Phrase });
+            return Some(Np {
+                cover: d,
+                cover_end: e,
+                s: d,
+                e,
+                kind: NpKind::Phrase,
+            });
         }
         let l = lower(last);
         if self.lx.heads.contains(&l) {
@@ -269,7 +308,13 @@ impl<'a> Ctx<'a> {
             if s > lo && (self.is_cap_word(s - 1) || s - 1 == lo) && self.word(s - 1).is_some() {
                 s -= 1;
             }
-            return Some(Np { cover: s, cover_end: e, s, e, kind: NpKind::Phrase });
+            return Some(Np {
+                cover: s,
+                cover_end: e,
+                s,
+                e,
+                kind: NpKind::Phrase,
+            });
         }
         None
     }
@@ -328,11 +373,23 @@ impl<'a> Ctx<'a> {
         let w = self.word(i)?;
         let l = lower(w);
         if self.is_pronoun(i) {
-            return Some(Np { cover: start, cover_end: i + 1, s: i, e: i + 1, kind: NpKind::Pronoun });
+            return Some(Np {
+                cover: start,
+                cover_end: i + 1,
+                s: i,
+                e: i + 1,
+                kind: NpKind::Pronoun,
+            });
         }
         if l == "the" && self.is_cap_word(i + 1) {
             let e = self.cap_run_forward(i + 1, hi);
-            return Some(Np { cover: start, cover_end: e, s: i, e, kind: NpKind::Phrase });
+            return Some(Np {
+                cover: start,
+                cover_end: e,
+                s: i,
+                e,
+                kind: NpKind::Phrase,
+            });
         }
         if is_cap(w) && !self.lx.is(&l, WordClass::Determiner) {
             let e = self.cap_run_forward(i, hi);
@@ -345,10 +402,22 @@ impl<'a> Ctx<'a> {
                 let ne = self.cap_run_forward(e + 1, hi);
                 if ne == hi || self.is_soft(ne) || self.is_hard(ne) {
                     let ns = self.trim_name(e + 1, ne);
-                    return Some(Np { cover: start, cover_end: ne, s: ns, e: ne, kind: NpKind::Name });
+                    return Some(Np {
+                        cover: start,
+                        cover_end: ne,
+                        s: ns,
+                        e: ne,
+                        kind: NpKind::Name,
+                    });
                 }
             }
-            return Some(Np { cover: start, cover_end: e, s: i, e, kind: NpKind::Phrase });
+            return Some(Np {
+                cover: start,
+                cover_end: e,
+                s: i,
+                e,
+                kind: NpKind::Phrase,
+            });
         }
         None
     }
@@ -356,7 +425,9 @@ impl<'a> Ctx<'a> {
     /// A long run with a title or connector inside ("Director of Public
     /// Prosecutions Grace Achieng") keeps its last two words and initials.
     fn trim_name(&self, s: usize, e: usize) -> usize {
-        if e - s <= 3 && !(s..e).any(|k| self.is_class(k, WordClass::Connector) && !self.is_cap_word(k)) {
+        if e - s <= 3
+            && !(s..e).any(|k| self.is_class(k, WordClass::Connector) && !self.is_cap_word(k))
+        {
             return s;
         }
         let mut k = e;
@@ -378,7 +449,13 @@ impl<'a> Ctx<'a> {
     fn name_or_phrase(&self, cover: usize, s: usize, e: usize, hi: usize) -> Np {
         if e > s && self.word(e - 1).is_some_and(is_possessive) {
             let pe = self.phrase_forward(e, hi);
-            return Np { cover, cover_end: pe, s, e: pe, kind: NpKind::Phrase };
+            return Np {
+                cover,
+                cover_end: pe,
+                s,
+                e: pe,
+                kind: NpKind::Phrase,
+            };
         }
         let mut ns = s;
         for k in s..e.saturating_sub(1) {
@@ -387,7 +464,13 @@ impl<'a> Ctx<'a> {
             }
         }
         let ns = self.trim_name(ns, e);
-        Np { cover, cover_end: e, s: ns, e, kind: NpKind::Name }
+        Np {
+            cover,
+            cover_end: e,
+            s: ns,
+            e,
+            kind: NpKind::Name,
+        }
     }
 
     /// End of the words of a phrase read forward from `i`.
@@ -457,7 +540,8 @@ impl<'a> Ctx<'a> {
         if appositive && chunks.len() >= 2 {
             let (ps, pe) = chunks[chunks.len() - 2];
             let ps = self.skip_intro(ps, pe);
-            let weak = self.lx.is(&first, WordClass::Relative) || matches!(first.as_str(), "a" | "an");
+            let weak =
+                self.lx.is(&first, WordClass::Relative) || matches!(first.as_str(), "a" | "an");
             if let Some(p) = self.np_backward(ps, pe) {
                 if p.cover == ps && (p.kind != NpKind::Phrase || weak) {
                     return Some(p);
@@ -511,10 +595,38 @@ impl<'a> Ctx<'a> {
         let Some(l) = self.lw(a) else { return false };
         let starts = matches!(
             l.as_str(),
-            "in" | "on" | "at" | "during" | "to" | "via" | "through" | "from" | "after" | "before"
-                | "by" | "last" | "this" | "yesterday" | "today" | "earlier" | "later" | "recently"
-                | "again" | "once" | "simply" | "also" | "publicly" | "bluntly" | "firmly"
-                | "outside" | "inside" | "near" | "following" | "ahead" | "shortly" | "with" | "for"
+            "in" | "on"
+                | "at"
+                | "during"
+                | "to"
+                | "via"
+                | "through"
+                | "from"
+                | "after"
+                | "before"
+                | "by"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "again"
+                | "once"
+                | "simply"
+                | "also"
+                | "publicly"
+                | "bluntly"
+                | "firmly"
+                | "outside"
+                | "inside"
+                | "near"
+                | "following"
+                | "ahead"
+                | "shortly"
+                | "with"
+                | "for"
         ) || l.ends_with("ly");
         starts && (a..e).all(|k| self.word(k).is_some() || self.punct(k) == Some(','))
     }
@@ -524,7 +636,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn np_span(&self, np: &Np) -> Option<(Span, NpKind)> {
-        (np.e > np.s).then(|| (Span::new(self.toks[np.s].span.start, self.toks[np.e - 1].span.end), np.kind))
+        (np.e > np.s).then(|| {
+            (
+                Span::new(self.toks[np.s].span.start, self.toks[np.e - 1].span.end),
+                np.kind,
+            )
+        })
     }
 
     /// Attribution from the lead: `(adjacent, attribution)`.
@@ -549,8 +666,14 @@ impl<'a> Ctx<'a> {
         let sentence_start = |j: usize| j == lo || self.is_hard(j - 1) || self.is_soft(j - 1);
         // Cue next to the quotation.
         for j in (lo.max(e.saturating_sub(12))..e).rev() {
-            let Some((kind, ce)) = self.cue_at(j, sentence_start(j)) else { continue };
-            let after = if kind == CueKind::VerbObject { self.object_end(ce, e) } else { ce };
+            let Some((kind, ce)) = self.cue_at(j, sentence_start(j)) else {
+                continue;
+            };
+            let after = if kind == CueKind::VerbObject {
+                self.object_end(ce, e)
+            } else {
+                ce
+            };
             let rest_ok = after == e || self.is_pp(after, e);
             let inverted_ok = matches!(kind, CueKind::Verb | CueKind::Prep)
                 && self.np_forward(ce, e).is_some_and(|np| {
@@ -578,7 +701,11 @@ impl<'a> Ctx<'a> {
                     }
                 }
             };
-            let cue = if kind == CueKind::Prep || !rest_ok { self.cue_span(j, ce) } else { cue };
+            let cue = if kind == CueKind::Prep || !rest_ok {
+                self.cue_span(j, ce)
+            } else {
+                cue
+            };
             return Some((
                 true,
                 Attribution {
@@ -593,7 +720,9 @@ impl<'a> Ctx<'a> {
         }
         // Cue earlier in the sentence: partial quotation in reported speech.
         for j in (lo..e).rev() {
-            let Some((kind, ce)) = self.cue_at(j, sentence_start(j)) else { continue };
+            let Some((kind, ce)) = self.cue_at(j, sentence_start(j)) else {
+                continue;
+            };
             let speaker = match kind {
                 CueKind::Frame => continue,
                 CueKind::Participle => None,
@@ -606,7 +735,11 @@ impl<'a> Ctx<'a> {
                     s
                 }
             };
-            let end = if kind == CueKind::VerbObject { self.object_end(ce, e).max(ce) } else { ce };
+            let end = if kind == CueKind::VerbObject {
+                self.object_end(ce, e).max(ce)
+            } else {
+                ce
+            };
             return Some((
                 false,
                 Attribution {
@@ -643,7 +776,10 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             // "a neighbour, who asked not to be named, told X": not this cue.
-            let clause = (i..j).rev().take_while(|&k| !self.is_soft(k)).any(|k| self.is_class(k, WordClass::Relative));
+            let clause = (i..j)
+                .rev()
+                .take_while(|&k| !self.is_soft(k))
+                .any(|k| self.is_class(k, WordClass::Relative));
             if clause {
                 j = ce;
                 continue;
@@ -660,7 +796,11 @@ impl<'a> Ctx<'a> {
                     (Some(np), np.cover_end, false)
                 }
                 CueKind::Verb | CueKind::VerbObject => {
-                    let cue_end = if kind == CueKind::VerbObject { self.object_end(ce, hi) } else { ce };
+                    let cue_end = if kind == CueKind::VerbObject {
+                        self.object_end(ce, hi)
+                    } else {
+                        ce
+                    };
                     if j == i {
                         let np = self.np_forward(cue_end, hi)?;
                         (Some(np), np.cover_end, false)
@@ -688,7 +828,8 @@ impl<'a> Ctx<'a> {
                 || self.is_pp(end, rest_end)
                 || (rest_end - end <= 15
                     && (self.is_soft(end) || self.is_class(end, WordClass::Stop))
-                    && (end..rest_end).all(|k| !self.is_hard(k) && self.cue_at(k, false).is_none()));
+                    && (end..rest_end)
+                        .all(|k| !self.is_hard(k) && self.cue_at(k, false).is_none()));
             let joins_next = next_quote && tail_ok;
             let interrupts = joins_next && comma;
             return Some(Attribution {

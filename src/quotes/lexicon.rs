@@ -86,11 +86,7 @@ impl Lexicon {
                     l.number
                 ),
             };
-            let words: Vec<String> = l
-                .col(0)
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .collect();
+            let words: Vec<String> = l.col(0).split_whitespace().map(str::to_lowercase).collect();
             if words.is_empty() {
                 bail!("{path}:{}: empty cue", l.number);
             }
@@ -100,7 +96,7 @@ impl Lexicon {
                 .push(Cue { words, kind });
         }
         for v in lx.cues.values_mut() {
-            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         }
 
         let path = format!("{DIR}/pronouns.tsv");
@@ -159,9 +155,7 @@ impl Lexicon {
     }
 
     pub fn is(&self, lower: &str, class: WordClass) -> bool {
-        self.classes
-            .get(lower)
-            .is_some_and(|v| v.contains(&class))
+        self.classes.get(lower).is_some_and(|v| v.contains(&class))
     }
 
     /// Gender of a title as written ("Mrs." or "Mrs"); `Some(None)` for a title

@@ -89,7 +89,12 @@ impl MarkFinder {
 
     /// Paired quotations of `text`, in order; `warnings` receives a message per
     /// quotation that was never closed.
-    pub fn find(&self, text: &str, paragraphs: &[Span], warnings: &mut Vec<String>) -> Vec<RawQuote> {
+    pub fn find(
+        &self,
+        text: &str,
+        paragraphs: &[Span],
+        warnings: &mut Vec<String>,
+    ) -> Vec<RawQuote> {
         let marks = self.classify(text);
         let mut out = Vec::new();
         if marks.is_empty() {
@@ -108,9 +113,9 @@ impl MarkFinder {
             let mut rest = ms;
             if let Some(mut c) = carry.take() {
                 // Continuation: the paragraph must start with an opening mark of the same kind.
-                let first = rest.first().filter(|m| {
-                    m.start == para.start && m.kind == c.kind && m.role != Role::Close
-                });
+                let first = rest
+                    .first()
+                    .filter(|m| m.start == para.start && m.kind == c.kind && m.role != Role::Close);
                 if let Some(m) = first {
                     c.content = m.end;
                     state = Some(c);
@@ -200,9 +205,9 @@ impl MarkFinder {
                 push_part(text, &mut o.parts, o.content, para.end);
                 o.content = para.end;
                 let next_opens = paragraphs.get(pi + 1).is_some_and(|np| {
-                    marks[mi..]
-                        .first()
-                        .is_some_and(|m| m.start == np.start && m.kind == o.kind && m.role != Role::Close)
+                    marks[mi..].first().is_some_and(|m| {
+                        m.start == np.start && m.kind == o.kind && m.role != Role::Close
+                    })
                 });
                 if next_opens {
                     carry = Some(o);
@@ -332,7 +337,11 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 
 /// Characters after which a quote mark opens.
 fn opens_before(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '"' | '\'')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '"' | '\''
+        )
 }
 
 /// Characters before which a quote mark closes.
@@ -340,14 +349,33 @@ fn closes_after(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '”' | '’' | '»' | '"' | '\''
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '…'
+                | '”'
+                | '’'
+                | '»'
+                | '"'
+                | '\''
         )
 }
 
 /// "90s", "80’s" after an apostrophe.
 fn is_decade(rest: &str) -> bool {
     let b = rest.as_bytes();
-    b.len() >= 3 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && (b[2] == b's' || !b[2].is_ascii_alphanumeric())
+    b.len() >= 3
+        && b[0].is_ascii_digit()
+        && b[1].is_ascii_digit()
+        && (b[2] == b's' || !b[2].is_ascii_alphanumeric())
 }
 
 /// Paragraph spans of a text (trimmed of surrounding whitespace): blocks between

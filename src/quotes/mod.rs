@@ -164,7 +164,10 @@ impl QuoteFinder {
                 lo = lo.max(raw[i - 1].close);
             }
             // "X said:" closing the previous paragraph introduces this one.
-            if q.open == paras[p].start && p > 0 && text[paras[p - 1].start..paras[p - 1].end].ends_with(':') {
+            if q.open == paras[p].start
+                && p > 0
+                && text[paras[p - 1].start..paras[p - 1].end].ends_with(':')
+            {
                 let prev = paras[p - 1];
                 let quoted_before = i > 0 && raw[i - 1].close > prev.start;
                 if !quoted_before || raw[i - 1].close < prev.end {
@@ -197,7 +200,11 @@ impl QuoteFinder {
         while i < n {
             let (llo, lhi) = lead_range(i);
             let ltoks = self.toks(text, llo, lhi);
-            let lctx = Ctx { text, toks: &ltoks, lx: &self.lx };
+            let lctx = Ctx {
+                text,
+                toks: &ltoks,
+                lx: &self.lx,
+            };
             let lead = lctx.from_lead();
             let mut parts = raw[i].parts.clone();
             let mut j = i;
@@ -205,16 +212,24 @@ impl QuoteFinder {
             let bridge = loop {
                 let (blo, bhi, next) = bridge_range(j);
                 let btoks = self.toks(text, blo, bhi);
-                let bctx = Ctx { text, toks: &btoks, lx: &self.lx };
+                let bctx = Ctx {
+                    text,
+                    toks: &btoks,
+                    lx: &self.lx,
+                };
                 let b = bctx.from_bridge(next);
                 // A sentence-final attribution joins the next quote only when that
                 // one has no attribution of its own.
                 let next_own = |k: usize| {
                     let (lo, hi, nx) = bridge_range(k);
                     let t = self.toks(text, lo, hi);
-                    Ctx { text, toks: &t, lx: &self.lx }
-                        .from_bridge(nx)
-                        .is_some()
+                    Ctx {
+                        text,
+                        toks: &t,
+                        lx: &self.lx,
+                    }
+                    .from_bridge(nx)
+                    .is_some()
                 };
                 match b {
                     Some(b) if b.joins_next && j + 1 < n && (b.interrupts || !next_own(j + 1)) => {
@@ -258,7 +273,10 @@ impl QuoteFinder {
             match attr {
                 Some(a) => {
                     let mut item = item;
-                    if a.how == How::Partial && !sentential && title_case(&self.lx, text, &item.parts) {
+                    if a.how == How::Partial
+                        && !sentential
+                        && title_case(&self.lx, text, &item.parts)
+                    {
                         continue; // a title next to an unrelated verb
                     }
                     if a.needs_subject && item.speaker.is_none() {
@@ -287,7 +305,8 @@ impl QuoteFinder {
                         continue;
                     }
                     if lead_words > 0 && ltoks.last().is_some_and(|t| t.is_punct(':')) {
-                        if let Some(s) = lctx.subject_at(ltoks.len() - lead_words - 1, ltoks.len()) {
+                        if let Some(s) = lctx.subject_at(ltoks.len() - lead_words - 1, ltoks.len())
+                        {
                             item.speaker = Some(s);
                             item.rule = self.rules.context.clone();
                             items.push(item);
@@ -344,7 +363,11 @@ impl QuoteFinder {
             return None;
         }
         let toks = self.toks(&doc.text, prev.start, prev.end);
-        let ctx = Ctx { text: &doc.text, toks: &toks, lx: &self.lx };
+        let ctx = Ctx {
+            text: &doc.text,
+            toks: &toks,
+            lx: &self.lx,
+        };
         let s = ctx.subject_at(0, toks.len())?;
         // Only a subject that acts: the sentence holds a cue or introduces the quote.
         let holds_cue = (0..toks.len()).any(|k| ctx.cue_at(k, false).is_some())

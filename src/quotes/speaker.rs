@@ -90,14 +90,23 @@ impl Resolver {
                     };
                     return (snapped, e.canonical.clone());
                 }
-                (span, self.short_name(lx, text, entities, span, prior).unwrap_or_else(|| surface.to_string()))
+                (
+                    span,
+                    self.short_name(lx, text, entities, span, prior)
+                        .unwrap_or_else(|| surface.to_string()),
+                )
             }
             NpKind::Phrase => {
                 // "the International Coalition": the entity without its article.
-                let surface_rest = surface.strip_prefix("the ").or_else(|| surface.strip_prefix("The "));
+                let surface_rest = surface
+                    .strip_prefix("the ")
+                    .or_else(|| surface.strip_prefix("The "));
                 if let Some(rest) = surface_rest.filter(|r| is_cap(r)) {
                     let inner = Span::new(span.end - rest.len(), span.end);
-                    if let Some(e) = entities.iter().find(|e| e.span == inner && e.label != Label::Law) {
+                    if let Some(e) = entities
+                        .iter()
+                        .find(|e| e.span == inner && e.label != Label::Law)
+                    {
                         return (e.span, e.canonical.clone());
                     }
                 }
@@ -107,8 +116,17 @@ impl Resolver {
         }
     }
 
-    fn pronoun(&self, lx: &Lexicon, text: &str, entities: &[Entity], span: Span, prior: &[Prior]) -> Option<String> {
-        let p = lx.pronouns.get(&text[span.start..span.end].to_lowercase())?;
+    fn pronoun(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        span: Span,
+        prior: &[Prior],
+    ) -> Option<String> {
+        let p = lx
+            .pronouns
+            .get(&text[span.start..span.end].to_lowercase())?;
         let person = matches!(p.gender, Gender::Male | Gender::Female) && !p.plural;
         if person {
             let compatible = |g: Option<Gender>| g.is_none() || g == Some(p.gender);
@@ -137,7 +155,10 @@ impl Resolver {
                     (t.name.start, full, g)
                 })
                 .collect();
-            for pr in prior.iter().filter(|pr| pr.kind == NpKind::Name && pr.span.end <= span.start) {
+            for pr in prior
+                .iter()
+                .filter(|pr| pr.kind == NpKind::Name && pr.span.end <= span.start)
+            {
                 let g = self.gender_of_name(lx, text, &pr.canonical);
                 cands.push((pr.span.start, pr.canonical.clone(), g));
             }
@@ -157,14 +178,19 @@ impl Resolver {
         };
         entities
             .iter()
-            .filter(|e| e.span.end <= span.start && want(e.label))
-            .next_back()
+            .rfind(|e| e.span.end <= span.start && want(e.label))
             .map(|e| e.canonical.clone())
     }
 
     /// Gender of a PERSON entity: a gendered title before any of its mentions,
     /// else the first personal pronoun after its first mention.
-    fn entity_gender(&self, lx: &Lexicon, text: &str, entities: &[Entity], e: &Entity) -> Option<Gender> {
+    fn entity_gender(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        e: &Entity,
+    ) -> Option<Gender> {
         let mentions = entities
             .iter()
             .filter(|m| m.label == Label::Person && m.canonical == e.canonical);
@@ -210,7 +236,14 @@ impl Resolver {
     }
 
     /// Full name for a short one.
-    fn short_name(&self, lx: &Lexicon, text: &str, entities: &[Entity], span: Span, prior: &[Prior]) -> Option<String> {
+    fn short_name(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        span: Span,
+        prior: &[Prior],
+    ) -> Option<String> {
         let name = &text[span.start..span.end];
         let matches = |c: &str| {
             c != name
@@ -263,7 +296,14 @@ impl Resolver {
     }
 
     /// "the pastor" → the name of the nearest preceding "Pastor Name".
-    fn title_phrase(&self, lx: &Lexicon, text: &str, entities: &[Entity], span: Span, prior: &[Prior]) -> Option<String> {
+    fn title_phrase(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        span: Span,
+        prior: &[Prior],
+    ) -> Option<String> {
         let s = &text[span.start..span.end];
         let rest = s.strip_prefix("the ").or_else(|| s.strip_prefix("The "))?;
         // "Isabel Mendes, the Special Rapporteur" anywhere in the text.
@@ -291,7 +331,12 @@ impl Resolver {
             .titled(lx, &text[..span.start])
             .into_iter()
             .rev()
-            .find(|t| lx.title_full.get(t.title.as_str()).is_some_and(|f| *f == want) || t.title.eq_ignore_ascii_case(rest))?;
+            .find(|t| {
+                lx.title_full
+                    .get(t.title.as_str())
+                    .is_some_and(|f| *f == want)
+                    || t.title.eq_ignore_ascii_case(rest)
+            })?;
         let name = &text[t.name.start..t.name.end];
         let full = entities
             .iter()
@@ -351,7 +396,10 @@ fn pronoun_after(text: &str, pos: usize) -> Option<Gender> {
 fn cap_run_around(text: &str, s: usize, e: usize) -> &str {
     let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '.');
     // Whole-word check.
-    if text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+    if text[..s]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
         || text[e..].chars().next().is_some_and(char::is_alphanumeric)
     {
         return &text[s..e];
@@ -359,7 +407,9 @@ fn cap_run_around(text: &str, s: usize, e: usize) -> &str {
     let mut start = s;
     loop {
         let before = &text[..start];
-        let Some(b) = before.strip_suffix(' ') else { break };
+        let Some(b) = before.strip_suffix(' ') else {
+            break;
+        };
         let ws = b
             .char_indices()
             .rev()
@@ -369,14 +419,17 @@ fn cap_run_around(text: &str, s: usize, e: usize) -> &str {
         let Some(ws) = ws else { break };
         let w = &b[ws..];
         let initial = w.chars().count() == 2 && w.ends_with('.');
-        if !is_cap(w) || is_possessive(w) || (w.ends_with('.') && !initial) || matches!(w, "The" | "A" | "An") {
+        if !is_cap(w)
+            || is_possessive(w)
+            || (w.ends_with('.') && !initial)
+            || matches!(w, "The" | "A" | "An")
+        {
             break;
         }
         start = ws;
     }
     let mut end = e;
-    loop {
-        let Some(a) = text[end..].strip_prefix(' ') else { break };
+    while let Some(a) = text[end..].strip_prefix(' ') {
         let len: usize = a
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '-')
@@ -396,7 +449,14 @@ fn cap_run_before(text: &str, end: usize) -> &str {
     let mut words = 0;
     loop {
         let b = &text[..start];
-        let b2 = if words == 0 { b } else { match b.strip_suffix(' ') { Some(x) => x, None => break } };
+        let b2 = if words == 0 {
+            b
+        } else {
+            match b.strip_suffix(' ') {
+                Some(x) => x,
+                None => break,
+            }
+        };
         let len: usize = b2
             .chars()
             .rev()

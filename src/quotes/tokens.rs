@@ -30,7 +30,12 @@ impl Tok {
 
 /// Tokens of `text[start..end]`; `keeps_period(word)` says whether a word
 /// followed by a period is an abbreviation that keeps it ("Mr.", "F.").
-pub fn tokenize(text: &str, start: usize, end: usize, keeps_period: impl Fn(&str) -> bool) -> Vec<Tok> {
+pub fn tokenize(
+    text: &str,
+    start: usize,
+    end: usize,
+    keeps_period: impl Fn(&str) -> bool,
+) -> Vec<Tok> {
     let mut out = Vec::new();
     let s = &text[start..end];
     let mut it = s.char_indices().peekable();
@@ -85,8 +90,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, keeps_period: impl Fn(&str
 /// First character is uppercase, or the part after a hyphen ("ul-Malook").
 pub fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
-        || w
-            .rsplit('-')
+        || w.rsplit('-')
             .next()
             .is_some_and(|t| t.len() < w.len() && t.chars().next().is_some_and(char::is_uppercase))
 }
@@ -107,7 +111,10 @@ mod tests {
         let ws: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
         assert_eq!(
             ws,
-            vec!["Mr.", "Moon", "Jae-in", ",", "ICC’s", "head", ",", "said", ":", "“", "no", ".", "”"]
+            vec![
+                "Mr.", "Moon", "Jae-in", ",", "ICC’s", "head", ",", "said", ":", "“", "no", ".",
+                "”"
+            ]
         );
     }
 }
