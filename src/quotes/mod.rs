@@ -103,13 +103,20 @@ impl QuoteFinder {
             return;
         }
         let items = self.attribute(doc, &paras, &raw);
+        let quoted: Vec<Span> = raw.iter().flat_map(|q| q.parts.iter().copied()).collect();
         let mut prior: Vec<Prior> = Vec::new();
         let mut out = Vec::with_capacity(items.len());
         for it in items {
             let speaker = it.speaker.map(|(span, kind)| {
-                let (span, canonical) =
-                    self.resolver
-                        .resolve(&self.lx, &doc.text, &doc.entities, span, kind, &prior);
+                let (span, canonical) = self.resolver.resolve(
+                    &self.lx,
+                    &doc.text,
+                    &doc.entities,
+                    span,
+                    kind,
+                    &prior,
+                    &quoted,
+                );
                 prior.push(Prior {
                     span,
                     canonical: canonical.clone(),

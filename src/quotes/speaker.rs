@@ -69,11 +69,12 @@ impl Resolver {
         span: Span,
         kind: NpKind,
         prior: &[Prior],
+        quoted: &[Span],
     ) -> (Span, String) {
         let surface = &text[span.start..span.end];
         match kind {
             NpKind::Pronoun => {
-                let c = self.pronoun(lx, text, entities, span, prior);
+                let c = self.pronoun(lx, text, entities, span, prior, quoted);
                 (span, c.unwrap_or_else(|| surface.to_string()))
             }
             NpKind::Name => {
@@ -116,6 +117,7 @@ impl Resolver {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn pronoun(
         &self,
         lx: &Lexicon,
@@ -123,7 +125,13 @@ impl Resolver {
         entities: &[Entity],
         span: Span,
         prior: &[Prior],
+        quoted: &[Span],
     ) -> Option<String> {
+        // Names inside quotations are what speakers talk about, not who speaks.
+        let in_quote = |s: Span| {
+            let i = quoted.partition_point(|q| q.end < s.end);
+            quoted.get(i).is_some_and(|q| q.contains(&s))
+        };
         let p = lx
             .pronouns
             .get(&text[span.start..span.end].to_lowercase())?;
@@ -132,7 +140,9 @@ impl Resolver {
             let compatible = |g: Option<Gender>| g.is_none() || g == Some(p.gender);
             let persons: Vec<&Entity> = entities
                 .iter()
-                .filter(|e| e.label == Label::Person && e.span.end <= span.start)
+                .filter(|e| {
+                    e.label == Label::Person && e.span.end <= span.start && !in_quote(e.span)
+                })
                 .collect();
             if !persons.is_empty() {
                 for e in persons.iter().rev() {
@@ -146,6 +156,7 @@ impl Resolver {
             let mut cands: Vec<(usize, String, Option<Gender>)> = self
                 .titled(lx, &text[..span.start])
                 .into_iter()
+                .filter(|t| !in_quote(t.name))
                 .map(|t| {
                     let name = &text[t.name.start..t.name.end];
                     let g = t.gender.or_else(|| pronoun_after(text, t.name.end));
@@ -178,7 +189,7 @@ impl Resolver {
         };
         entities
             .iter()
-            .rfind(|e| e.span.end <= span.start && want(e.label))
+            .rfind(|e| e.span.end <= span.start && want(e.label) && !in_quote(e.span))
             .map(|e| e.canonical.clone())
     }
 
