@@ -250,6 +250,9 @@ impl<'a> Ctx<'a> {
                 }
             }
             let first = self.lw(ns).unwrap_or_default();
+            if first == "the" && ns + 1 < e {
+                return Some(self.the_name(s, ns, e));
+            }
             if self.lx.is(&first, WordClass::Determiner) {
                 return Some(Np {
                     cover: s,
@@ -261,6 +264,9 @@ impl<'a> Ctx<'a> {
             }
             if s > lo {
                 let p = self.lw(s - 1).unwrap_or_default();
+                if p == "the" {
+                    return Some(self.the_name(s - 1, s - 1, e));
+                }
                 if self.lx.is(&p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or(""))
                 {
                     return Some(Np {
@@ -383,13 +389,9 @@ impl<'a> Ctx<'a> {
         }
         if l == "the" && self.is_cap_word(i + 1) {
             let e = self.cap_run_forward(i + 1, hi);
-            return Some(Np {
-                cover: start,
-                cover_end: e,
-                s: i,
-                e,
-                kind: NpKind::Phrase,
-            });
+            let mut np = self.the_name(start, i, e);
+            np.cover = start;
+            return Some(np);
         }
         if is_cap(w) && !self.lx.is(&l, WordClass::Determiner) {
             let e = self.cap_run_forward(i, hi);
@@ -444,6 +446,20 @@ impl<'a> Ctx<'a> {
             k -= 1;
         }
         k
+    }
+
+    /// "the" + capitalized words at `the..e`: a name without its article ("the
+    /// Minority Rights Fund" → "Minority Rights Fund", as entities are written)
+    /// unless the words are a title ("the Governor", "the Special Rapporteur").
+    fn the_name(&self, cover: usize, the: usize, e: usize) -> Np {
+        let title = e == the + 2 || self.is_title(e - 1);
+        Np {
+            cover,
+            cover_end: e,
+            s: if title { the } else { the + 1 },
+            e,
+            kind: if title { NpKind::Phrase } else { NpKind::Name },
+        }
     }
 
     fn name_or_phrase(&self, cover: usize, s: usize, e: usize, hi: usize) -> Np {
@@ -535,7 +551,8 @@ impl<'a> Ctx<'a> {
         // "X, who …, said" / "X, a local pastor, said"
         let first = self.lw(ls).unwrap_or_default();
         let appositive = self.lx.is(&first, WordClass::Relative)
-            || (self.word(ls).is_some_and(|w| !is_cap(w)) && np.is_none_or_phrase())
+            || (self.word(ls).is_some_and(|w| !is_cap(w))
+                && (np.is_none_or_phrase() || np.is_some_and(|n| n.cover != ls)))
             || np.is_some_and(|n| n.kind == NpKind::Phrase);
         if appositive && chunks.len() >= 2 {
             let (ps, pe) = chunks[chunks.len() - 2];
@@ -575,7 +592,8 @@ impl<'a> Ctx<'a> {
         if np.cover != s0 {
             return None;
         }
-        if np.kind == NpKind::Phrase {
+        let description = np.kind == NpKind::Phrase && !self.word(np.s + 1).is_some_and(is_cap);
+        if description {
             if let Some(&(s1, e1)) = chunks.get(1) {
                 if let Some(n) = self.np_backward(s1, e1) {
                     if n.cover == s1 && n.kind == NpKind::Name {

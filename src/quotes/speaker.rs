@@ -61,6 +61,7 @@ impl Resolver {
     }
 
     /// The (possibly snapped) speaker span and its canonical name.
+    #[allow(clippy::too_many_arguments)]
     pub fn resolve(
         &self,
         lx: &Lexicon,
@@ -145,12 +146,22 @@ impl Resolver {
                 })
                 .collect();
             if !persons.is_empty() {
+                // The nearest compatible person; one of known, matching gender
+                // within the last ~1000 bytes beats a nearer one of unknown gender.
+                let mut unknown: Option<&Entity> = None;
                 for e in persons.iter().rev() {
-                    if compatible(self.entity_gender(lx, text, entities, e)) {
-                        return Some(e.canonical.clone());
+                    let g = self.entity_gender(lx, text, entities, e);
+                    if g == Some(p.gender) {
+                        if unknown.is_none_or_far(e, span) {
+                            return Some(e.canonical.clone());
+                        }
+                        break;
+                    }
+                    if g.is_none() && unknown.is_none() {
+                        unknown = Some(e);
                     }
                 }
-                return None;
+                return unknown.map(|e| e.canonical.clone());
             }
             // No PERSON entities: titled names in the text and earlier speakers.
             let mut cands: Vec<(usize, String, Option<Gender>)> = self
@@ -358,6 +369,17 @@ impl Resolver {
     }
 }
 
+trait Near {
+    fn is_none_or_far(&self, e: &Entity, span: Span) -> bool;
+}
+
+impl Near for Option<&Entity> {
+    /// No unknown-gender candidate yet, or `e` is still close to the pronoun.
+    fn is_none_or_far(&self, e: &Entity, span: Span) -> bool {
+        self.is_none() || span.start.saturating_sub(e.span.end) <= 1000
+    }
+}
+
 trait Shorter {
     fn is_none_or_shorter(&self, than: &str) -> bool;
 }
@@ -381,7 +403,8 @@ fn title_before(lx: &Lexicon, text: &str, pos: usize) -> Option<Gender> {
     lx.title(w).flatten()
 }
 
-/// The gender of the first personal pronoun in the ~2 sentences after `pos`.
+/// The gender of the first subject pronoun (he/she; possessives are too often
+/// about someone else) after `pos`, before the next quotation or line break.
 fn pronoun_after(text: &str, pos: usize) -> Option<Gender> {
     let mut end = (pos + 400).min(text.len());
     while !text.is_char_boundary(end) {
@@ -395,8 +418,8 @@ fn pronoun_after(text: &str, pos: usize) -> Option<Gender> {
         .unwrap_or(window);
     for w in window.split(|c: char| !c.is_alphabetic()) {
         match w {
-            "he" | "He" | "his" | "His" | "him" | "himself" => return Some(Gender::Male),
-            "she" | "She" | "her" | "Her" | "hers" | "herself" => return Some(Gender::Female),
+            "he" | "He" | "himself" => return Some(Gender::Male),
+            "she" | "She" | "herself" => return Some(Gender::Female),
             _ => {}
         }
     }
