@@ -412,3 +412,15 @@ fn pronoun_without_entities_uses_titled_names() {
     let q = quotes("Sister Mary Alvarez runs the clinic. Mr. Tom Reyes drives the van. “We will stay,” she said.");
     assert_eq!(q[0].canonical, s("Mary Alvarez"));
 }
+
+#[test]
+fn quoted_charge_inside_reported_clause_is_not_a_quotation() {
+    assert!(quotes(
+        "A court jailed the teacher for three years for “insulting the national religion,” Faith Watch said on Monday."
+    )
+    .is_empty());
+    assert!(quotes(
+        "The tribunal has upheld a fine against a farmer who was accused by a neighbour of “spreading a foreign creed,” and closed the hall."
+    )
+    .is_empty());
+}

@@ -64,6 +64,9 @@ pub struct Attribution {
     pub interrupts: bool,
 }
 
+/// How many tokens a partial quote may stand after its cue.
+const PARTIAL_REACH: usize = 8;
+
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
@@ -736,8 +739,10 @@ impl<'a> Ctx<'a> {
                 },
             ));
         }
-        // Cue earlier in the sentence: partial quotation in reported speech.
-        for j in (lo..e).rev() {
+        // Cue earlier in the sentence: partial quotation in reported speech
+        // ("X called it “…”", "X said the law was “…”"); a cue farther away is
+        // about something else ("confirmed a sentence against a man accused of “…”").
+        for j in (lo.max(e.saturating_sub(PARTIAL_REACH))..e).rev() {
             let Some((kind, ce)) = self.cue_at(j, sentence_start(j)) else {
                 continue;
             };

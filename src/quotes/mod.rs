@@ -252,6 +252,9 @@ impl QuoteFinder {
             } else {
                 match (lead, bridge) {
                     (Some((true, a)), _) => (Some(a), &self.rules.lead),
+                    // A quote inside a clause that no cue introduces is a term
+                    // ("sentenced for “inciting subversion,” X said"), whatever follows.
+                    (None, Some(_)) if lead_tail(&lctx) > 0 => (None, &self.rules.bare),
                     (_, Some(b)) => (Some(b), &self.rules.bridge),
                     (Some((false, a)), None) => (Some(a), &self.rules.partial),
                     (None, None) => (None, &self.rules.bare),
