@@ -108,3 +108,48 @@ fn gold_quotations_with_gold_entities() {
         tp + fneg
     );
 }
+
+/// Throughput of the quotation stage alone over the corpus (sentences already
+/// split). Run in release:
+/// `PREX_CORPUS=corpus cargo test --release --test quotes_gold -- --ignored --nocapture speed`.
+#[test]
+#[ignore]
+fn speed() {
+    let corpus = std::env::var("PREX_CORPUS").unwrap_or_else(|_| "corpus".into());
+    let pipeline = Pipeline::with_defaults().unwrap();
+    let quotes = QuoteFinder::new(&Patterns::embedded()).unwrap();
+    let mut docs = Vec::new();
+    for e in walkdir::WalkDir::new(&corpus).sort_by_file_name() {
+        let e = e.unwrap();
+        let Some(format) = format_of(e.path()) else {
+            continue;
+        };
+        if let Ok(mut d) = read_file(e.path(), String::new(), format, 1 << 26) {
+            pipeline.annotate(&mut d);
+            docs.push(d);
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    if bytes == 0 {
+        eprintln!("no corpus in {corpus}");
+        return;
+    }
+    let rounds = (200_000_000 / bytes).max(1);
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..rounds {
+        for d in docs.iter_mut() {
+            d.quotations.clear();
+            d.warnings.clear();
+            quotes.run(d);
+            n += d.quotations.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    eprintln!(
+        "quotes: {:.1} MB/s ({} docs, {} bytes x {rounds}, {n} quotations)",
+        (bytes * rounds) as f64 / secs / 1e6,
+        docs.len(),
+        bytes
+    );
+}

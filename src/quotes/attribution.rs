@@ -71,6 +71,8 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
     pub lx: &'a Lexicon,
+    /// Lowercase form of each token (empty for punctuation), computed once.
+    lows: Vec<String>,
 }
 
 fn lower(w: &str) -> String {
@@ -78,17 +80,36 @@ fn lower(w: &str) -> String {
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, toks: &'a [Tok], lx: &'a Lexicon) -> Self {
+        let lows = toks
+            .iter()
+            .map(|t| {
+                if t.is_word() {
+                    lower(t.text(text))
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        Ctx {
+            text,
+            toks,
+            lx,
+            lows,
+        }
+    }
+
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
         t.is_word().then(|| t.text(self.text))
     }
 
-    fn lw(&self, i: usize) -> Option<String> {
-        self.word(i).map(lower)
+    fn lw(&self, i: usize) -> Option<&str> {
+        self.toks.get(i)?.is_word().then(|| self.lows[i].as_str())
     }
 
     fn is_class(&self, i: usize, c: WordClass) -> bool {
-        self.lw(i).is_some_and(|w| self.lx.is(&w, c))
+        self.lw(i).is_some_and(|w| self.lx.is(w, c))
     }
 
     fn is_title(&self, i: usize) -> bool {
@@ -135,11 +156,11 @@ impl<'a> Ctx<'a> {
         if !allow_cap && is_cap(w) {
             return None;
         }
-        let cues = self.lx.cues.get(&lower(w))?;
+        let cues = self.lx.cues.get(self.lows[i].as_str())?;
         'cue: for c in cues {
             for (k, cw) in c.words.iter().enumerate() {
-                match self.word(i + k) {
-                    Some(x) if lower(x) == *cw => {}
+                match self.lw(i + k) {
+                    Some(x) if x == cw => {}
                     _ => continue 'cue,
                 }
             }
@@ -172,7 +193,7 @@ impl<'a> Ctx<'a> {
             while j < hi && j < i + 4 {
                 match self.lw(j) {
                     Some(x)
-                        if !self.lx.is(&x, WordClass::Stop) && self.cue_at(j, false).is_none() =>
+                        if !self.lx.is(x, WordClass::Stop) && self.cue_at(j, false).is_none() =>
                     {
                         j += 1
                     }
@@ -256,7 +277,7 @@ impl<'a> Ctx<'a> {
             if first == "the" && ns + 1 < e {
                 return Some(self.the_name(s, ns, e));
             }
-            if self.lx.is(&first, WordClass::Determiner) {
+            if self.lx.is(first, WordClass::Determiner) {
                 return Some(Np {
                     cover: s,
                     cover_end: e,
@@ -270,8 +291,7 @@ impl<'a> Ctx<'a> {
                 if p == "the" {
                     return Some(self.the_name(s - 1, s - 1, e));
                 }
-                if self.lx.is(&p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or(""))
-                {
+                if self.lx.is(p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or("")) {
                     return Some(Np {
                         cover: s - 1,
                         cover_end: e,
@@ -280,7 +300,7 @@ impl<'a> Ctx<'a> {
                         kind: NpKind::Phrase,
                     });
                 }
-                if self.lx.is(&p, WordClass::Preposition) && s - 1 > lo {
+                if self.lx.is(p, WordClass::Preposition) && s - 1 > lo {
                     if let Some(d) = self.phrase_start(lo, s - 1) {
                         return Some(Np {
                             cover: d,
@@ -332,7 +352,7 @@ impl<'a> Ctx<'a> {
     /// determiner or possessive ("the head of the church", "ICC’s president").
     fn phrase_start(&self, lo: usize, hi: usize) -> Option<usize> {
         let head = self.lw(hi.checked_sub(1)?)?;
-        if self.lx.classes.contains_key(&head) || self.cue_at(hi - 1, true).is_some() {
+        if self.lx.classes.contains_key(head) || self.cue_at(hi - 1, true).is_some() {
             return None;
         }
         let mut k = hi;
@@ -497,8 +517,8 @@ impl<'a> Ctx<'a> {
         let mut j = i;
         while j < hi && j < i + 10 {
             let Some(l) = self.lw(j) else { break };
-            let prep = self.lx.is(&l, WordClass::Preposition);
-            if (self.lx.is(&l, WordClass::Stop) && !prep) || self.cue_at(j, false).is_some() {
+            let prep = self.lx.is(l, WordClass::Preposition);
+            if (self.lx.is(l, WordClass::Stop) && !prep) || self.cue_at(j, false).is_some() {
                 break;
             }
             if prep && self.word(j + 1).is_none() {
@@ -553,25 +573,24 @@ impl<'a> Ctx<'a> {
         let np = self.np_backward(ls, le);
         // "X, who …, said" / "X, a local pastor, said"
         let first = self.lw(ls).unwrap_or_default();
-        let appositive = self.lx.is(&first, WordClass::Relative)
+        let appositive = self.lx.is(first, WordClass::Relative)
             || (self.word(ls).is_some_and(|w| !is_cap(w))
                 && (np.is_none_or_phrase() || np.is_some_and(|n| n.cover != ls)))
             || np.is_some_and(|n| n.kind == NpKind::Phrase);
         if appositive && chunks.len() >= 2 {
             let (ps, pe) = chunks[chunks.len() - 2];
             let ps = self.skip_intro(ps, pe);
-            let weak =
-                self.lx.is(&first, WordClass::Relative) || matches!(first.as_str(), "a" | "an");
+            let weak = self.lx.is(first, WordClass::Relative) || matches!(first, "a" | "an");
             if let Some(p) = self.np_backward(ps, pe) {
                 if p.cover == ps && (p.kind != NpKind::Phrase || weak) {
                     return Some(p);
                 }
             }
         }
-        if self.lx.is(&first, WordClass::Relative) {
+        if self.lx.is(first, WordClass::Relative) {
             return None;
         }
-        if np.is_none() && self.lw(le - 1).as_deref() == Some("and") {
+        if np.is_none() && self.lw(le - 1) == Some("and") {
             // "X did this and said": the clause subject.
             let s = self.skip_intro(lo2, le);
             return self.np_forward(s, le);
@@ -615,7 +634,7 @@ impl<'a> Ctx<'a> {
         }
         let Some(l) = self.lw(a) else { return false };
         let starts = matches!(
-            l.as_str(),
+            l,
             "in" | "on"
                 | "at"
                 | "during"
@@ -678,7 +697,7 @@ impl<'a> Ctx<'a> {
         while e > lo && (self.is_soft(e - 1) || self.punct(e - 1) == Some(':')) {
             e -= 1;
         }
-        if e > lo && self.lw(e - 1).as_deref() == Some("that") {
+        if e > lo && self.lw(e - 1) == Some("that") {
             e -= 1;
         }
         if e <= lo {

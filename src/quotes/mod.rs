@@ -207,11 +207,7 @@ impl QuoteFinder {
         while i < n {
             let (llo, lhi) = lead_range(i);
             let ltoks = self.toks(text, llo, lhi);
-            let lctx = Ctx {
-                text,
-                toks: &ltoks,
-                lx: &self.lx,
-            };
+            let lctx = Ctx::new(text, &ltoks, &self.lx);
             let lead = lctx.from_lead();
             let mut parts = raw[i].parts.clone();
             let mut j = i;
@@ -219,24 +215,14 @@ impl QuoteFinder {
             let bridge = loop {
                 let (blo, bhi, next) = bridge_range(j);
                 let btoks = self.toks(text, blo, bhi);
-                let bctx = Ctx {
-                    text,
-                    toks: &btoks,
-                    lx: &self.lx,
-                };
+                let bctx = Ctx::new(text, &btoks, &self.lx);
                 let b = bctx.from_bridge(next);
                 // A sentence-final attribution joins the next quote only when that
                 // one has no attribution of its own.
                 let next_own = |k: usize| {
                     let (lo, hi, nx) = bridge_range(k);
                     let t = self.toks(text, lo, hi);
-                    Ctx {
-                        text,
-                        toks: &t,
-                        lx: &self.lx,
-                    }
-                    .from_bridge(nx)
-                    .is_some()
+                    Ctx::new(text, &t, &self.lx).from_bridge(nx).is_some()
                 };
                 match b {
                     Some(b) if b.joins_next && j + 1 < n && (b.interrupts || !next_own(j + 1)) => {
@@ -373,11 +359,7 @@ impl QuoteFinder {
             return None;
         }
         let toks = self.toks(&doc.text, prev.start, prev.end);
-        let ctx = Ctx {
-            text: &doc.text,
-            toks: &toks,
-            lx: &self.lx,
-        };
+        let ctx = Ctx::new(&doc.text, &toks, &self.lx);
         let s = ctx.subject_at(0, toks.len())?;
         // Only a subject that acts: the sentence holds a cue or introduces the quote.
         let holds_cue = (0..toks.len()).any(|k| ctx.cue_at(k, false).is_some())
