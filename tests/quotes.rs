@@ -424,3 +424,78 @@ fn quoted_charge_inside_reported_clause_is_not_a_quotation() {
     )
     .is_empty());
 }
+
+#[test]
+fn never_panics_on_odd_text() {
+    // Deterministic pseudo-random texts made of quote marks, words and breaks.
+    let pieces = [
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "—",
+        "said",
+        "told",
+        "ICC",
+        "according to",
+        "the",
+        "a",
+        "he",
+        "she",
+        "Mr.",
+        "Pastor",
+        "Anna",
+        "Lee",
+        "who",
+        "that",
+        "and",
+        "in",
+        "é",
+        "ü",
+        "’s",
+        "don’t",
+        "(",
+        ")",
+        "?",
+        "!",
+    ];
+    let patterns = Patterns::embedded();
+    let finder = QuoteFinder::new(&patterns).unwrap();
+    let splitter = SentenceSplitter::new(&patterns).unwrap();
+    let mut x: u64 = 0x2545F4914F6CDD1D;
+    for _ in 0..20000 {
+        let mut t = String::new();
+        let n = (x % 80) as usize + 1;
+        for _ in 0..n {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        }
+        let mut doc = Document::new("f.txt", t.clone(), Format::Text);
+        splitter.run(&mut doc);
+        finder.run(&mut doc);
+        for q in &doc.quotations {
+            for p in &q.parts {
+                assert!(p.start < p.end && p.end <= t.len(), "{t:?}");
+            }
+            assert!(q.parts.windows(2).all(|w| w[0].end <= w[1].start), "{t:?}");
+        }
+        assert!(doc
+            .quotations
+            .windows(2)
+            .all(|w| w[0].span().start <= w[1].span().start));
+    }
+}

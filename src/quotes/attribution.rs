@@ -376,6 +376,9 @@ impl<'a> Ctx<'a> {
                 while s > lo && self.is_cap_word(s - 1) {
                     s -= 1;
                 }
+                if s > lo && self.is_class(s - 1, WordClass::Determiner) {
+                    s -= 1; // "the parents’ group"
+                }
                 found = Some(s);
                 break;
             }
@@ -676,10 +679,16 @@ impl<'a> Ctx<'a> {
     }
 
     fn np_span(&self, np: &Np) -> Option<(Span, NpKind)> {
+        // A lone title ("Pastor: “…”") names nobody in particular.
+        let kind = if np.kind == NpKind::Name && np.e == np.s + 1 && self.is_title(np.s) {
+            NpKind::Phrase
+        } else {
+            np.kind
+        };
         (np.e > np.s).then(|| {
             (
                 Span::new(self.toks[np.s].span.start, self.toks[np.e - 1].span.end),
-                np.kind,
+                kind,
             )
         })
     }

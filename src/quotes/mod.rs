@@ -301,8 +301,7 @@ impl QuoteFinder {
                         continue;
                     }
                     if lead_words > 0 && ltoks.last().is_some_and(|t| t.is_punct(':')) {
-                        if let Some(s) = lctx.subject_at(ltoks.len() - lead_words - 1, ltoks.len())
-                        {
+                        if let Some(s) = lctx.subject_at(ltoks.len() - lead_words, ltoks.len()) {
                             item.speaker = Some(s);
                             item.rule = self.rules.context.clone();
                             items.push(item);

@@ -62,6 +62,16 @@ pub fn tokenize(
                         } else if d == '.' && keeps_period(&s[i..j]) {
                             j += 1;
                             break;
+                        } else if matches!(d, '\'' | '’')
+                            && s[..j].ends_with('s')
+                            && s[j + d.len_utf8()..].starts_with(' ')
+                            && s[j + d.len_utf8()..]
+                                .trim_start()
+                                .starts_with(char::is_lowercase)
+                        {
+                            // Plural possessive: "the parents’ group".
+                            j += d.len_utf8();
+                            break;
                         } else {
                             break;
                         }
@@ -97,7 +107,7 @@ pub fn is_cap(w: &str) -> bool {
 
 /// "ICC’s", "Korea's".
 pub fn is_possessive(w: &str) -> bool {
-    w.ends_with("’s") || w.ends_with("'s")
+    w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
 }
 
 #[cfg(test)]
