@@ -202,6 +202,14 @@ impl QuoteFinder {
             (q.close, hi, next)
         };
 
+        // The bridge attribution of every quote, computed once.
+        let bridges: Vec<Option<Attribution>> = (0..n)
+            .map(|k| {
+                let (lo, hi, next) = bridge_range(k);
+                let t = self.toks(text, lo, hi);
+                Ctx::new(text, &t, &self.lx).from_bridge(next)
+            })
+            .collect();
         let mut items: Vec<Item> = Vec::new();
         let mut i = 0;
         while i < n {
@@ -213,19 +221,14 @@ impl QuoteFinder {
             let mut j = i;
             let mut split: Option<Attribution> = None;
             let bridge = loop {
-                let (blo, bhi, next) = bridge_range(j);
-                let btoks = self.toks(text, blo, bhi);
-                let bctx = Ctx::new(text, &btoks, &self.lx);
-                let b = bctx.from_bridge(next);
                 // A sentence-final attribution joins the next quote only when that
                 // one has no attribution of its own.
-                let next_own = |k: usize| {
-                    let (lo, hi, nx) = bridge_range(k);
-                    let t = self.toks(text, lo, hi);
-                    Ctx::new(text, &t, &self.lx).from_bridge(nx).is_some()
-                };
-                match b {
-                    Some(b) if b.joins_next && j + 1 < n && (b.interrupts || !next_own(j + 1)) => {
+                match bridges[j] {
+                    Some(b)
+                        if b.joins_next
+                            && j + 1 < n
+                            && (b.interrupts || bridges[j + 1].is_none()) =>
+                    {
                         split.get_or_insert(b);
                         parts.extend_from_slice(&raw[j + 1].parts);
                         j += 1;
