@@ -1,7 +1,7 @@
 //! Quotation-mark pairing: finds the quoted spans of a text.
 //!
-//! Marks are found with one Aho-Corasick pass (a text without any quote character
-//! costs one scan). Each mark is classified from its neighbours (an apostrophe
+//! Marks are found with SIMD byte scans (memchr) for `"`, `'` and the lead bytes
+//! of the curly quotes and guillemets (a text without any costs one scan). Each mark is classified from its neighbours (an apostrophe
 //! between letters — "Korea’s", "don’t" — or before digits — "‘90s" — is no quote
 //! mark; a straight `"` opens when it follows a space and closes when a space or
 //! punctuation follows it). Pairing runs paragraph by paragraph:
@@ -18,8 +18,6 @@
 //!
 //! Paragraphs are separated by blank lines; a text without any blank line is read
 //! one paragraph per line.
-
-use aho_corasick::AhoCorasick;
 
 use crate::document::Span;
 
@@ -63,11 +61,8 @@ pub struct RawQuote {
     pub paragraph: usize,
 }
 
-pub struct MarkFinder {
-    ac: AhoCorasick,
-}
-
-const MARKS: [&str; 8] = ["\"", "'", "“", "”", "‘", "’", "«", "»"];
+#[derive(Debug, Clone, Copy)]
+pub struct MarkFinder;
 
 impl Default for MarkFinder {
     fn default() -> Self {
@@ -77,14 +72,49 @@ impl Default for MarkFinder {
 
 impl MarkFinder {
     pub fn new() -> Self {
-        MarkFinder {
-            ac: AhoCorasick::new(MARKS).expect("quote marks compile"),
-        }
+        MarkFinder
     }
 
-    /// Whether the text holds any character that could be a quote mark.
+    /// Whether the text holds any byte that could start a quote mark.
     pub fn any(&self, text: &str) -> bool {
-        self.ac.is_match(text)
+        let b = text.as_bytes();
+        memchr::memchr3(b'"', b'\'', 0xE2, b).is_some() || memchr::memchr(0xC2, b).is_some()
+    }
+
+    /// Quote marks in order: (start, end, index into `" ' “ ” ‘ ’ « »`).
+    fn raw_marks(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, b) {
+            match b[i] {
+                b'"' => out.push((i, i + 1, 0)),
+                b'\'' => out.push((i, i + 1, 1)),
+                _ => {
+                    if b.len() >= i + 3 && b[i + 1] == 0x80 {
+                        let k = match b[i + 2] {
+                            0x9C => 2,
+                            0x9D => 3,
+                            0x98 => 4,
+                            0x99 => 5,
+                            _ => continue,
+                        };
+                        out.push((i, i + 3, k));
+                    }
+                }
+            }
+        }
+        let before = out.len();
+        for i in memchr::memchr_iter(0xC2, b) {
+            match b.get(i + 1) {
+                Some(0xAB) => out.push((i, i + 2, 6)),
+                Some(0xBB) => out.push((i, i + 2, 7)),
+                _ => {}
+            }
+        }
+        if out.len() > before {
+            out.sort_unstable();
+        }
+        out
     }
 
     /// Paired quotations of `text`, in order; `warnings` receives a message per
@@ -224,8 +254,7 @@ impl MarkFinder {
 
     fn classify(&self, text: &str) -> Vec<Mark> {
         let mut out = Vec::new();
-        for m in self.ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        for (s, e, id) in self.raw_marks(text) {
             let prev = text[..s].chars().next_back();
             let next = text[e..].chars().next();
             let prev_space = prev.map_or(true, opens_before);
@@ -233,7 +262,7 @@ impl MarkFinder {
             let prev_alnum = prev.is_some_and(char::is_alphanumeric);
             let next_alnum = next.is_some_and(char::is_alphanumeric);
             let next_digit = next.is_some_and(|c| c.is_ascii_digit());
-            let (kind, role) = match m.pattern().as_usize() {
+            let (kind, role) = match id {
                 0 => (
                     Kind::Double,
                     match (prev_space, next_space) {
@@ -243,7 +272,7 @@ impl MarkFinder {
                     },
                 ),
                 1 | 4 | 5 => {
-                    let curly_open = m.pattern().as_usize() == 4;
+                    let curly_open = id == 4;
                     if prev_alnum && next_alnum {
                         continue; // don't, Korea’s
                     }

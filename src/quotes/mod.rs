@@ -29,7 +29,7 @@ use crate::patterns::{word_list, Patterns};
 use attribution::{Attribution, Ctx, How, NpKind};
 use lexicon::{Lexicon, WordClass};
 use marks::{MarkFinder, RawQuote};
-use speaker::{Prior, Resolver};
+use speaker::{DocCtx, Prior, Resolver};
 use tokens::{is_cap, tokenize, Tok};
 
 /// The quotation stage.
@@ -104,6 +104,7 @@ impl QuoteFinder {
         }
         let items = self.attribute(doc, &paras, &raw);
         let quoted: Vec<Span> = raw.iter().flat_map(|q| q.parts.iter().copied()).collect();
+        let dc = DocCtx::new(&quoted);
         let mut prior: Vec<Prior> = Vec::new();
         let mut out = Vec::with_capacity(items.len());
         for it in items {
@@ -115,7 +116,7 @@ impl QuoteFinder {
                     span,
                     kind,
                     &prior,
-                    &quoted,
+                    &dc,
                 );
                 prior.push(Prior {
                     span,

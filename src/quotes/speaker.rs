@@ -32,13 +32,30 @@ pub struct Prior {
     pub kind: NpKind,
 }
 
+/// Per-document data shared by all resolutions of one document.
+pub struct DocCtx<'a> {
+    /// Quoted spans (all quotation parts), sorted.
+    pub quoted: &'a [Span],
+    /// "Title Name" occurrences of the whole text, found on first need.
+    pub titled: std::cell::OnceCell<Vec<Titled>>,
+}
+
+impl<'a> DocCtx<'a> {
+    pub fn new(quoted: &'a [Span]) -> Self {
+        DocCtx {
+            quoted,
+            titled: std::cell::OnceCell::new(),
+        }
+    }
+}
+
 pub struct Resolver {
     /// `Title Name` sequences.
     titled: Regex,
 }
 
 /// A "Title Name" occurrence.
-struct Titled {
+pub struct Titled {
     title: String,
     name: Span,
     gender: Option<Gender>,
@@ -70,12 +87,12 @@ impl Resolver {
         span: Span,
         kind: NpKind,
         prior: &[Prior],
-        quoted: &[Span],
+        dc: &DocCtx,
     ) -> (Span, String) {
         let surface = &text[span.start..span.end];
         match kind {
             NpKind::Pronoun => {
-                let c = self.pronoun(lx, text, entities, span, prior, quoted);
+                let c = self.pronoun(lx, text, entities, span, prior, dc);
                 (span, c.unwrap_or_else(|| surface.to_string()))
             }
             NpKind::Name => {
@@ -112,7 +129,7 @@ impl Resolver {
                         return (e.span, e.canonical.clone());
                     }
                 }
-                let c = self.title_phrase(lx, text, entities, span, prior);
+                let c = self.title_phrase(lx, text, entities, span, prior, dc);
                 (span, c.unwrap_or_else(|| surface.to_string()))
             }
         }
@@ -126,8 +143,9 @@ impl Resolver {
         entities: &[Entity],
         span: Span,
         prior: &[Prior],
-        quoted: &[Span],
+        dc: &DocCtx,
     ) -> Option<String> {
+        let quoted = dc.quoted;
         // Names inside quotations are what speakers talk about, not who speaks.
         let in_quote = |s: Span| {
             let i = quoted.partition_point(|q| q.end < s.end);
@@ -165,7 +183,7 @@ impl Resolver {
             }
             // No PERSON entities: titled names in the text and earlier speakers.
             let mut cands: Vec<(usize, String, Option<Gender>)> = self
-                .titled(lx, &text[..span.start])
+                .titled_before(lx, text, dc, span.start)
                 .into_iter()
                 .filter(|t| !in_quote(t.name))
                 .map(|t| {
@@ -235,6 +253,20 @@ impl Resolver {
             }
         }
         first.and_then(|f| pronoun_after(text, f))
+    }
+
+    fn titled_before<'d>(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        dc: &'d DocCtx,
+        pos: usize,
+    ) -> Vec<&'d Titled> {
+        dc.titled
+            .get_or_init(|| self.titled(lx, text))
+            .iter()
+            .take_while(|t| t.name.end <= pos)
+            .collect()
     }
 
     fn titled(&self, lx: &Lexicon, text: &str) -> Vec<Titled> {
@@ -325,6 +357,7 @@ impl Resolver {
         entities: &[Entity],
         span: Span,
         prior: &[Prior],
+        dc: &DocCtx,
     ) -> Option<String> {
         let s = &text[span.start..span.end];
         let rest = s.strip_prefix("the ").or_else(|| s.strip_prefix("The "))?;
@@ -350,7 +383,7 @@ impl Resolver {
         }
         let want = rest.to_lowercase();
         let t = self
-            .titled(lx, &text[..span.start])
+            .titled_before(lx, text, dc, span.start)
             .into_iter()
             .rev()
             .find(|t| {
