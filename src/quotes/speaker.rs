@@ -71,7 +71,7 @@ impl Resolver {
             .collect::<Vec<_>>()
             .join("|");
         let titled = Regex::new(&format!(
-            r"\b({alt})\.?[ \t]+(\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)*)"
+            r"(?-u:\b)(?:{alt})\.?[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)*"
         ))
         .expect("title regex compiles");
         Resolver { titled }
@@ -270,20 +270,24 @@ impl Resolver {
     }
 
     fn titled(&self, lx: &Lexicon, text: &str) -> Vec<Titled> {
+        // find_iter (no capture groups) keeps the regex on its fast DFA path.
         self.titled
-            .captures_iter(text)
-            .filter_map(|c| {
-                let t = c.get(1)?;
-                let n = c.get(2)?;
-                let mut name = Span::new(n.start(), n.end());
-                let s = &text[name.start..name.end];
-                if let Some(p) = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")) {
+            .find_iter(text)
+            .filter_map(|m| {
+                let s = m.as_str();
+                let t_end = s.find(|c: char| c == '.' || c == ' ' || c == '\t')?;
+                let title = &s[..t_end];
+                let rest = &s[t_end..];
+                let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t']).len();
+                let mut name = Span::new(m.start() + t_end + skip, m.end());
+                let n = &text[name.start..name.end];
+                if let Some(p) = n.strip_suffix("’s").or_else(|| n.strip_suffix("'s")) {
                     name.end = name.start + p.len();
                 }
-                Some(Titled {
-                    title: t.as_str().to_string(),
+                (name.end > name.start).then(|| Titled {
+                    title: title.to_string(),
                     name,
-                    gender: lx.title(t.as_str()).flatten(),
+                    gender: lx.title(title).flatten(),
                 })
             })
             .collect()
