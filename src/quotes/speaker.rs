@@ -275,7 +275,7 @@ impl Resolver {
             .find_iter(text)
             .filter_map(|m| {
                 let s = m.as_str();
-                let t_end = s.find(|c: char| c == '.' || c == ' ' || c == '\t')?;
+                let t_end = s.find(['.', ' ', '\t'])?;
                 let title = &s[..t_end];
                 let rest = &s[t_end..];
                 let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t']).len();
