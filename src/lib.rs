@@ -18,6 +18,7 @@ pub mod offsets;
 pub mod patterns;
 pub mod penalties;
 pub mod pipeline;
+pub mod quotes;
 pub mod record;
 pub mod report;
 pub mod run;

@@ -10,6 +10,7 @@ use crate::document::{Document, Format};
 use crate::entities::EntityRecognizer;
 use crate::patterns::Patterns;
 use crate::penalties::PenaltyExtractor;
+use crate::quotes::QuoteFinder;
 use crate::record::Record;
 use crate::sentences::SentenceSplitter;
 
@@ -32,6 +33,7 @@ pub struct Pipeline {
     dateline: DatelineFinder,
     entities: EntityRecognizer,
     dates: DateTagger,
+    quotes: QuoteFinder,
     penalties: PenaltyExtractor,
 }
 
@@ -43,6 +45,7 @@ impl Pipeline {
             dateline: DatelineFinder::new(patterns, options.day_first)?,
             entities: EntityRecognizer::new(patterns)?,
             dates: DateTagger::new(patterns, options.day_first)?,
+            quotes: QuoteFinder::new(patterns)?,
             penalties: PenaltyExtractor::new(patterns)?,
             options,
         })
@@ -63,6 +66,7 @@ impl Pipeline {
             .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
         self.entities.run(doc);
         self.dates.run(doc);
+        self.quotes.run(doc);
         self.penalties.run(doc);
     }
 

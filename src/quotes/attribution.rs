@@ -1,0 +1,915 @@
+//! Attribution: the cue and the speaker span around a quotation.
+//!
+//! Works on the tokens of the text before the opening mark (the *lead*, from the
+//! start of the sentence or the previous quotation) and after the closing mark
+//! (the *bridge*, up to the next quotation or the end of the paragraph):
+//!
+//! - lead, cue next to the quote: `X said, “…”`, `X told ICC: “…”`,
+//!   `In a statement, X said “…”`, `According to X, “…”`, `Said one priest, “…”`;
+//! - bridge: `“…,” X said.`, `“…,” said X.`, `“…” X told ICC.`,
+//!   `“…,” X, a local pastor, told the media.`, `“…,” according to X.`; when the
+//!   bridge is only `, X says,` and another quotation follows, the two are one
+//!   quotation interrupted by its attribution;
+//! - lead, cue earlier in the sentence (partial quotes in reported speech):
+//!   `X called it “a clear violation”`.
+//!
+//! The speaker is a noun phrase read from the cue: a pronoun, a run of
+//! capitalized words without its titles ("Pastor Raja Waris" → "Raja Waris"), or a
+//! phrase from a determiner ("the letter", "a displaced Christian from Charar").
+//! Appositives between commas are skipped ("X, a local pastor, said" → "X").
+
+use crate::document::Span;
+
+use super::lexicon::{CueKind, Lexicon, WordClass};
+use super::tokens::{is_cap, is_possessive, Tok, TokKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    Name,
+    Pronoun,
+    Phrase,
+}
+
+/// A noun phrase found in the tokens: `cover` is the token range it occupies
+/// (with titles and "the"), `s..e` the speaker tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Np {
+    pub cover: usize,
+    pub cover_end: usize,
+    pub s: usize,
+    pub e: usize,
+    pub kind: NpKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// Cue and speaker next to the opening mark.
+    Lead,
+    /// Cue and speaker after the closing mark.
+    Bridge,
+    /// Cue earlier in the sentence (partial quote in reported speech).
+    Partial,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Attribution {
+    pub speaker: Option<(Span, NpKind)>,
+    pub cue: Option<Span>,
+    pub how: How,
+    /// The cue is a participle whose speaker is the clause subject, still unknown.
+    pub needs_subject: bool,
+    /// The bridge is only the attribution: the next quotation may continue this one.
+    pub joins_next: bool,
+    /// ... and it ends with a comma: the sentence goes on in the next quotation.
+    pub interrupts: bool,
+}
+
+/// How many tokens a partial quote may stand after its cue.
+const PARTIAL_REACH: usize = 8;
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub lx: &'a Lexicon,
+    /// Lowercase form of each token (empty for punctuation), computed once.
+    lows: Vec<String>,
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, toks: &'a [Tok], lx: &'a Lexicon) -> Self {
+        let lows = toks
+            .iter()
+            .map(|t| {
+                if t.is_word() {
+                    lower(t.text(text))
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        Ctx {
+            text,
+            toks,
+            lx,
+            lows,
+        }
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        t.is_word().then(|| t.text(self.text))
+    }
+
+    fn lw(&self, i: usize) -> Option<&str> {
+        self.toks.get(i)?.is_word().then(|| self.lows[i].as_str())
+    }
+
+    fn is_class(&self, i: usize, c: WordClass) -> bool {
+        self.lw(i).is_some_and(|w| self.lx.is(w, c))
+    }
+
+    fn is_title(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| self.lx.title(w).is_some())
+    }
+
+    fn is_cap_word(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| is_cap(w) && !is_possessive(w))
+    }
+
+    fn is_pronoun(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            let l = lower(w);
+            self.lx.pronouns.contains_key(&l) && (w == "I" || !is_cap(w) || w.len() > 1)
+        })
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            TokKind::Punct(c) => Some(c),
+            TokKind::Word => None,
+        }
+    }
+
+    /// A punctuation token that ends a clause for attribution purposes.
+    fn is_hard(&self, i: usize) -> bool {
+        self.punct(i).is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ';' | ':' | '\n' | '“' | '”' | '"' | '«' | '»' | '‘' | '’'
+            )
+        })
+    }
+
+    fn is_soft(&self, i: usize) -> bool {
+        self.punct(i)
+            .is_some_and(|c| matches!(c, ',' | '(' | ')' | '—' | '–' | '-'))
+    }
+
+    /// The cue starting at token `i`: its kind and end token. A capitalized cue
+    /// word counts only when `allow_cap` (sentence start).
+    pub fn cue_at(&self, i: usize, allow_cap: bool) -> Option<(CueKind, usize)> {
+        let w = self.word(i)?;
+        if !allow_cap && is_cap(w) {
+            return None;
+        }
+        let cues = self.lx.cues.get(self.lows[i].as_str())?;
+        'cue: for c in cues {
+            for (k, cw) in c.words.iter().enumerate() {
+                match self.lw(i + k) {
+                    Some(x) if x == cw => {}
+                    _ => continue 'cue,
+                }
+            }
+            return Some((c.kind, i + c.words.len()));
+        }
+        None
+    }
+
+    /// End of the recipient of a `told`-like cue starting at `i` (`i` when none).
+    pub fn object_end(&self, i: usize, hi: usize) -> usize {
+        if i >= hi {
+            return i;
+        }
+        let Some(w) = self.word(i) else { return i };
+        let l = lower(w);
+        if matches!(
+            l.as_str(),
+            "me" | "us" | "him" | "her" | "them" | "reporters" | "journalists" | "media" | "you"
+        ) {
+            return i + 1;
+        }
+        if is_cap(w) && !self.lx.is(&l, WordClass::Determiner) {
+            return self.cap_run_forward(i, hi);
+        }
+        if self.lx.is(&l, WordClass::Determiner) && l != "that" {
+            if self.is_cap_word(i + 1) {
+                return self.cap_run_forward(i + 1, hi);
+            }
+            let mut j = i + 1;
+            while j < hi && j < i + 4 {
+                match self.lw(j) {
+                    Some(x)
+                        if !self.lx.is(x, WordClass::Stop) && self.cue_at(j, false).is_none() =>
+                    {
+                        j += 1
+                    }
+                    _ => break,
+                }
+            }
+            if j > i + 1 {
+                return j;
+            }
+        }
+        i
+    }
+
+    /// End of a run of capitalized words (with connectors) starting at `i`.
+    fn cap_run_forward(&self, i: usize, hi: usize) -> usize {
+        let mut j = i;
+        while j < hi {
+            if let Some(w) = self.word(j) {
+                if is_cap(w) {
+                    j += 1;
+                    if is_possessive(w) {
+                        break;
+                    }
+                    continue;
+                }
+                if j > i
+                    && self.is_class(j, WordClass::Connector)
+                    && j + 1 < hi
+                    && self.is_cap_word(j + 1)
+                {
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    /// The noun phrase ending at token `hi` (exclusive), not before `lo`.
+    pub fn np_backward(&self, lo: usize, hi: usize) -> Option<Np> {
+        if hi <= lo {
+            return None;
+        }
+        let e = hi;
+        let last = self.word(e - 1)?;
+        if self.is_pronoun(e - 1) {
+            return Some(Np {
+                cover: e - 1,
+                cover_end: e,
+                s: e - 1,
+                e,
+                kind: NpKind::Pronoun,
+            });
+        }
+        if is_possessive(last) {
+            return None;
+        }
+        if is_cap(last) {
+            let mut s = e - 1;
+            while s > lo {
+                if self.is_cap_word(s - 1) {
+                    s -= 1;
+                } else if s - 1 > lo
+                    && self.is_class(s - 1, WordClass::Connector)
+                    && self.is_cap_word(s - 2)
+                {
+                    s -= 2;
+                } else {
+                    break;
+                }
+            }
+            // Titles and sentence-opening words are not part of the name.
+            let mut ns = s;
+            for k in s..e - 1 {
+                if self.is_title(k) || self.is_class(k, WordClass::Intro) {
+                    ns = k + 1;
+                }
+            }
+            let first = self.lw(ns).unwrap_or_default();
+            if first == "the" && ns + 1 < e {
+                return Some(self.the_name(s, ns, e));
+            }
+            if self.lx.is(first, WordClass::Determiner) {
+                return Some(Np {
+                    cover: s,
+                    cover_end: e,
+                    s: ns,
+                    e,
+                    kind: NpKind::Phrase,
+                });
+            }
+            if s > lo {
+                let p = self.lw(s - 1).unwrap_or_default();
+                if p == "the" {
+                    return Some(self.the_name(s - 1, s - 1, e));
+                }
+                if self.lx.is(p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or("")) {
+                    return Some(Np {
+                        cover: s - 1,
+                        cover_end: e,
+                        s: s - 1,
+                        e,
+                        kind: NpKind::Phrase,
+                    });
+                }
+                if self.lx.is(p, WordClass::Preposition) && s - 1 > lo {
+                    if let Some(d) = self.phrase_start(lo, s - 1) {
+                        return Some(Np {
+                            cover: d,
+                            cover_end: e,
+                            s: d,
+                            e,
+                            kind: NpKind::Phrase,
+                        });
+                    }
+                }
+            }
+            let ns = self.trim_name(ns, e);
+            return Some(Np {
+                cover: s,
+                cover_end: e,
+                s: ns,
+                e,
+                kind: NpKind::Name,
+            });
+        }
+        // Lowercase head.
+        if let Some(d) = self.phrase_start(lo, e) {
+            return Some(Np {
+                cover: d,
+                cover_end: e,
+                s: d,
+                e,
+                kind: NpKind::Phrase,
+            });
+        }
+        let l = lower(last);
+        if self.lx.heads.contains(&l) {
+            let mut s = e - 1;
+            if s > lo && (self.is_cap_word(s - 1) || s - 1 == lo) && self.word(s - 1).is_some() {
+                s -= 1;
+            }
+            return Some(Np {
+                cover: s,
+                cover_end: e,
+                s,
+                e,
+                kind: NpKind::Phrase,
+            });
+        }
+        None
+    }
+
+    /// Start of a determiner phrase ending at `hi`: scans back over words to a
+    /// determiner or possessive ("the head of the church", "ICC’s president").
+    fn phrase_start(&self, lo: usize, hi: usize) -> Option<usize> {
+        let head = self.lw(hi.checked_sub(1)?)?;
+        if self.lx.classes.contains_key(head) || self.cue_at(hi - 1, true).is_some() {
+            return None;
+        }
+        let mut k = hi;
+        let mut found = None;
+        let mut steps = 0;
+        while k > lo && steps < 10 {
+            let Some(w) = self.word(k - 1) else { break };
+            let l = lower(w);
+            if k < hi && self.lx.is(&l, WordClass::Determiner) {
+                found = Some(k - 1);
+                // "the head of the church": continue through the preposition.
+                if k - 1 > lo + 1 && self.is_class(k - 2, WordClass::Preposition) {
+                    k -= 2;
+                    steps += 2;
+                    continue;
+                }
+                break;
+            }
+            if k < hi && is_possessive(w) {
+                let mut s = k - 1;
+                while s > lo && self.is_cap_word(s - 1) {
+                    s -= 1;
+                }
+                if s > lo && self.is_class(s - 1, WordClass::Determiner) {
+                    s -= 1; // "the parents’ group"
+                }
+                found = Some(s);
+                break;
+            }
+            if k < hi
+                && ((self.lx.is(&l, WordClass::Stop) && !self.lx.is(&l, WordClass::Preposition))
+                    || self.cue_at(k - 1, true).is_some()
+                    || self.lx.pronouns.contains_key(&l))
+            {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        found
+    }
+
+    /// The noun phrase starting at token `i` (before `hi`), read forward.
+    pub fn np_forward(&self, i: usize, hi: usize) -> Option<Np> {
+        let start = i;
+        let mut i = i;
+        while i + 1 < hi && self.is_title(i) && self.is_cap_word(i + 1) {
+            i += 1;
+        }
+        let w = self.word(i)?;
+        let l = lower(w);
+        if self.is_pronoun(i) {
+            return Some(Np {
+                cover: start,
+                cover_end: i + 1,
+                s: i,
+                e: i + 1,
+                kind: NpKind::Pronoun,
+            });
+        }
+        if l == "the" && self.is_cap_word(i + 1) {
+            let e = self.cap_run_forward(i + 1, hi);
+            let mut np = self.the_name(start, i, e);
+            np.cover = start;
+            return Some(np);
+        }
+        if is_cap(w) && !self.lx.is(&l, WordClass::Determiner) {
+            let e = self.cap_run_forward(i, hi);
+            return Some(self.name_or_phrase(start, i, e, hi));
+        }
+        if self.lx.is(&l, WordClass::Determiner) || self.lx.heads.contains(&l) {
+            let e = self.phrase_forward(i + 1, hi);
+            // "the couple’s lawyer, Anil Verma," → the name.
+            if self.punct(e) == Some(',') && self.is_cap_word(e + 1) {
+                let ne = self.cap_run_forward(e + 1, hi);
+                if ne == hi || self.is_soft(ne) || self.is_hard(ne) {
+                    let ns = self.trim_name(e + 1, ne);
+                    return Some(Np {
+                        cover: start,
+                        cover_end: ne,
+                        s: ns,
+                        e: ne,
+                        kind: NpKind::Name,
+                    });
+                }
+            }
+            return Some(Np {
+                cover: start,
+                cover_end: e,
+                s: i,
+                e,
+                kind: NpKind::Phrase,
+            });
+        }
+        None
+    }
+
+    /// A long run with a title or connector inside ("Director of Public
+    /// Prosecutions Grace Achieng") keeps its last two words and initials.
+    fn trim_name(&self, s: usize, e: usize) -> usize {
+        if e - s <= 3
+            && !(s..e).any(|k| self.is_class(k, WordClass::Connector) && !self.is_cap_word(k))
+        {
+            return s;
+        }
+        let mut k = e;
+        let mut words = 0;
+        while k > s && words < 2 {
+            let w = self.word(k - 1).unwrap_or("");
+            if !is_cap(w) {
+                break;
+            }
+            let initial = w.ends_with('.') && w.chars().count() == 2;
+            if !initial {
+                words += 1;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// "the" + capitalized words at `the..e`: a name without its article ("the
+    /// Minority Rights Fund" → "Minority Rights Fund", as entities are written)
+    /// unless the words are a title ("the Governor", "the Special Rapporteur").
+    fn the_name(&self, cover: usize, the: usize, e: usize) -> Np {
+        let title = e == the + 2 || self.is_title(e - 1);
+        Np {
+            cover,
+            cover_end: e,
+            s: if title { the } else { the + 1 },
+            e,
+            kind: if title { NpKind::Phrase } else { NpKind::Name },
+        }
+    }
+
+    fn name_or_phrase(&self, cover: usize, s: usize, e: usize, hi: usize) -> Np {
+        if e > s && self.word(e - 1).is_some_and(is_possessive) {
+            let pe = self.phrase_forward(e, hi);
+            return Np {
+                cover,
+                cover_end: pe,
+                s,
+                e: pe,
+                kind: NpKind::Phrase,
+            };
+        }
+        let mut ns = s;
+        for k in s..e.saturating_sub(1) {
+            if self.is_title(k) {
+                ns = k + 1;
+            }
+        }
+        let ns = self.trim_name(ns, e);
+        Np {
+            cover,
+            cover_end: e,
+            s: ns,
+            e,
+            kind: NpKind::Name,
+        }
+    }
+
+    /// End of the words of a phrase read forward from `i`.
+    fn phrase_forward(&self, i: usize, hi: usize) -> usize {
+        let mut j = i;
+        while j < hi && j < i + 10 {
+            let Some(l) = self.lw(j) else { break };
+            let prep = self.lx.is(l, WordClass::Preposition);
+            if (self.lx.is(l, WordClass::Stop) && !prep) || self.cue_at(j, false).is_some() {
+                break;
+            }
+            if prep && self.word(j + 1).is_none() {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// Chunks of `[lo, hi)` separated by commas, dashes or parentheses.
+    fn chunks(&self, lo: usize, hi: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = lo;
+        for k in lo..hi {
+            if self.is_soft(k) {
+                if k > s {
+                    out.push((s, k));
+                }
+                s = k + 1;
+            }
+        }
+        if hi > s {
+            out.push((s, hi));
+        }
+        out
+    }
+
+    /// Skips words that open a clause ("and", "but", "meanwhile").
+    fn skip_intro(&self, mut s: usize, e: usize) -> usize {
+        while s < e && self.is_class(s, WordClass::Intro) {
+            s += 1;
+        }
+        s
+    }
+
+    /// Speaker of a cue at token `cue` in the lead: the subject before it, with
+    /// appositives skipped.
+    pub fn lead_subject(&self, lo: usize, cue: usize) -> Option<Np> {
+        let mut e = cue;
+        while e > lo && self.is_class(e - 1, WordClass::Between) {
+            e -= 1;
+        }
+        let mut lo2 = lo;
+        for k in lo..e {
+            if self.is_hard(k) {
+                lo2 = k + 1;
+            }
+        }
+        let chunks = self.chunks(lo2, e);
+        let (ls, le) = *chunks.last()?;
+        let np = self.np_backward(ls, le);
+        // "X, who …, said" / "X, a local pastor, said"
+        let first = self.lw(ls).unwrap_or_default();
+        let appositive = self.lx.is(first, WordClass::Relative)
+            || (self.word(ls).is_some_and(|w| !is_cap(w))
+                && (np.is_none_or_phrase() || np.is_some_and(|n| n.cover != ls)))
+            || np.is_some_and(|n| n.kind == NpKind::Phrase);
+        if appositive && chunks.len() >= 2 {
+            let (ps, pe) = chunks[chunks.len() - 2];
+            let ps = self.skip_intro(ps, pe);
+            let weak = self.lx.is(first, WordClass::Relative) || matches!(first, "a" | "an");
+            if let Some(p) = self.np_backward(ps, pe) {
+                if p.cover == ps && (p.kind != NpKind::Phrase || weak) {
+                    return Some(p);
+                }
+            }
+        }
+        if self.lx.is(first, WordClass::Relative) {
+            return None;
+        }
+        if np.is_none() && self.lw(le - 1) == Some("and") {
+            // "X did this and said": the clause subject.
+            let s = self.skip_intro(lo2, le);
+            return self.np_forward(s, le);
+        }
+        np
+    }
+
+    /// Speaker between a closing mark and a cue (`“…,” X, a pastor, said`): the
+    /// first chunk must be a noun phrase and nothing else.
+    pub fn bridge_subject(&self, lo: usize, cue: usize) -> Option<Np> {
+        let mut e = cue;
+        while e > lo && self.is_class(e - 1, WordClass::Between) {
+            e -= 1;
+        }
+        if e - lo > 25 || (lo..e).any(|k| self.is_hard(k)) {
+            return None;
+        }
+        let chunks = self.chunks(lo, e);
+        let &(s0, e0) = chunks.first()?;
+        let np = self.np_backward(s0, e0)?;
+        if np.cover != s0 {
+            return None;
+        }
+        let description = np.kind == NpKind::Phrase && !self.word(np.s + 1).is_some_and(is_cap);
+        if description {
+            if let Some(&(s1, e1)) = chunks.get(1) {
+                if let Some(n) = self.np_backward(s1, e1) {
+                    if n.cover == s1 && n.kind == NpKind::Name {
+                        return Some(n);
+                    }
+                }
+            }
+        }
+        Some(np)
+    }
+
+    /// A prepositional phrase or frame ("in a statement", "on Monday") filling `[a, e)`.
+    fn is_pp(&self, a: usize, e: usize) -> bool {
+        if a >= e || e - a > 8 {
+            return false;
+        }
+        let Some(l) = self.lw(a) else { return false };
+        let starts = matches!(
+            l,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "to"
+                | "via"
+                | "through"
+                | "from"
+                | "after"
+                | "before"
+                | "by"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "again"
+                | "once"
+                | "simply"
+                | "also"
+                | "publicly"
+                | "bluntly"
+                | "firmly"
+                | "outside"
+                | "inside"
+                | "near"
+                | "following"
+                | "ahead"
+                | "shortly"
+                | "with"
+                | "for"
+        ) || l.ends_with("ly");
+        starts && (a..e).all(|k| self.word(k).is_some() || self.punct(k) == Some(','))
+    }
+
+    fn cue_span(&self, i: usize, e: usize) -> Span {
+        Span::new(self.toks[i].span.start, self.toks[e - 1].span.end)
+    }
+
+    fn np_span(&self, np: &Np) -> Option<(Span, NpKind)> {
+        // A lone title ("Pastor: “…”") names nobody in particular.
+        let kind = if np.kind == NpKind::Name && np.e == np.s + 1 && self.is_title(np.s) {
+            NpKind::Phrase
+        } else {
+            np.kind
+        };
+        (np.e > np.s).then(|| {
+            (
+                Span::new(self.toks[np.s].span.start, self.toks[np.e - 1].span.end),
+                kind,
+            )
+        })
+    }
+
+    /// Attribution from the lead: `(adjacent, attribution)`.
+    pub fn from_lead(&self) -> Option<(bool, Attribution)> {
+        let n = self.toks.len();
+        let mut lo = 0;
+        for k in 0..n {
+            if self.is_hard(k) && !matches!(self.punct(k), Some(':')) {
+                lo = k + 1;
+            }
+        }
+        let mut e = n;
+        while e > lo && (self.is_soft(e - 1) || self.punct(e - 1) == Some(':')) {
+            e -= 1;
+        }
+        if e > lo && self.lw(e - 1) == Some("that") {
+            e -= 1;
+        }
+        if e <= lo {
+            return None;
+        }
+        let sentence_start = |j: usize| j == lo || self.is_hard(j - 1) || self.is_soft(j - 1);
+        // Cue next to the quotation.
+        for j in (lo.max(e.saturating_sub(12))..e).rev() {
+            let Some((kind, ce)) = self.cue_at(j, sentence_start(j)) else {
+                continue;
+            };
+            let after = if kind == CueKind::VerbObject {
+                self.object_end(ce, e)
+            } else {
+                ce
+            };
+            let rest_ok = after == e || self.is_pp(after, e);
+            let inverted_ok = matches!(kind, CueKind::Verb | CueKind::Prep)
+                && self.np_forward(ce, e).is_some_and(|np| {
+                    np.cover_end == e
+                        || self.is_pp(np.cover_end, e)
+                        || self.is_class(np.cover_end, WordClass::Relative)
+                        || self.is_soft(np.cover_end)
+                });
+            if !rest_ok && !inverted_ok {
+                continue;
+            }
+            let cue = self.cue_span(j, after.max(ce));
+            let (speaker, needs_subject) = match kind {
+                CueKind::Frame => continue,
+                CueKind::Participle => (None, true),
+                CueKind::Prep => (self.np_forward(ce, e), false),
+                CueKind::Verb | CueKind::VerbObject => {
+                    let subj = self.lead_subject(lo, j);
+                    if subj.is_some() {
+                        (subj, false)
+                    } else if inverted_ok && j == self.skip_intro(lo, e) {
+                        (self.np_forward(ce, e), false)
+                    } else {
+                        (None, true)
+                    }
+                }
+            };
+            let cue = if kind == CueKind::Prep || !rest_ok {
+                self.cue_span(j, ce)
+            } else {
+                cue
+            };
+            return Some((
+                true,
+                Attribution {
+                    speaker: speaker.and_then(|s| self.np_span(&s)),
+                    cue: Some(cue),
+                    how: How::Lead,
+                    needs_subject: needs_subject && speaker.is_none(),
+                    joins_next: false,
+                    interrupts: false,
+                },
+            ));
+        }
+        // Cue earlier in the sentence: partial quotation in reported speech
+        // ("X called it “…”", "X said the law was “…”"); a cue farther away is
+        // about something else ("confirmed a sentence against a man accused of “…”").
+        for j in (lo.max(e.saturating_sub(PARTIAL_REACH))..e).rev() {
+            let Some((kind, ce)) = self.cue_at(j, sentence_start(j)) else {
+                continue;
+            };
+            let speaker = match kind {
+                CueKind::Frame => continue,
+                CueKind::Participle => None,
+                CueKind::Prep => self.np_forward(ce, e),
+                CueKind::Verb | CueKind::VerbObject => {
+                    let s = self.lead_subject(lo, j);
+                    if s.is_none() {
+                        continue;
+                    }
+                    s
+                }
+            };
+            let end = if kind == CueKind::VerbObject {
+                self.object_end(ce, e).max(ce)
+            } else {
+                ce
+            };
+            return Some((
+                false,
+                Attribution {
+                    speaker: speaker.and_then(|s| self.np_span(&s)),
+                    cue: Some(self.cue_span(j, end)),
+                    how: How::Partial,
+                    needs_subject: speaker.is_none(),
+                    joins_next: false,
+                    interrupts: false,
+                },
+            ));
+        }
+        None
+    }
+
+    /// Attribution from the bridge; `next_quote` says a quotation follows it directly.
+    pub fn from_bridge(&self, next_quote: bool) -> Option<Attribution> {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n && self.is_soft(i) {
+            i += 1;
+        }
+        if i >= n || self.is_hard(i) {
+            return None;
+        }
+        let limit = n.min(i + 25);
+        let mut j = i;
+        while j < limit {
+            if self.is_hard(j) {
+                return None;
+            }
+            let Some((kind, ce)) = self.cue_at(j, j == i) else {
+                j += 1;
+                continue;
+            };
+            // "a neighbour, who asked not to be named, told X": not this cue.
+            let clause = (i..j)
+                .rev()
+                .take_while(|&k| !self.is_soft(k))
+                .any(|k| self.is_class(k, WordClass::Relative));
+            if clause {
+                j = ce;
+                continue;
+            }
+            let hi = (ce..n).find(|&k| self.is_hard(k)).unwrap_or(n);
+            let (speaker, end, needs_subject) = match kind {
+                CueKind::Frame => {
+                    j = ce;
+                    continue;
+                }
+                CueKind::Participle => (None, ce, true),
+                CueKind::Prep => {
+                    let np = self.np_forward(ce, hi)?;
+                    (Some(np), np.cover_end, false)
+                }
+                CueKind::Verb | CueKind::VerbObject => {
+                    let cue_end = if kind == CueKind::VerbObject {
+                        self.object_end(ce, hi)
+                    } else {
+                        ce
+                    };
+                    if j == i {
+                        let np = self.np_forward(cue_end, hi)?;
+                        (Some(np), np.cover_end, false)
+                    } else {
+                        let np = self.bridge_subject(i, j)?;
+                        (Some(np), cue_end, false)
+                    }
+                }
+            };
+            let cue_end = match kind {
+                CueKind::VerbObject => self.object_end(ce, hi).max(ce),
+                _ => ce,
+            };
+            // "“…,” X said, “…”" and "“…,” said X. “…”": the attribution is all
+            // there is between two quotes, which are then one quotation.
+            let mut rest_end = n;
+            let mut comma = rest_end == end;
+            if rest_end > end && matches!(self.punct(rest_end - 1), Some(',' | '.')) {
+                comma = self.punct(rest_end - 1) == Some(',');
+                rest_end -= 1;
+            }
+            // What follows the attribution: nothing, a place or time ("outside the
+            // court"), or an appositive (", the lawyer of the family").
+            let tail_ok = rest_end == end
+                || self.is_pp(end, rest_end)
+                || (rest_end - end <= 15
+                    && (self.is_soft(end) || self.is_class(end, WordClass::Stop))
+                    && (end..rest_end)
+                        .all(|k| !self.is_hard(k) && self.cue_at(k, false).is_none()));
+            let joins_next = next_quote && tail_ok;
+            let interrupts = joins_next && comma;
+            return Some(Attribution {
+                speaker: speaker.and_then(|s| self.np_span(&s)),
+                cue: Some(self.cue_span(j, cue_end)),
+                how: How::Bridge,
+                needs_subject,
+                joins_next,
+                interrupts,
+            });
+        }
+        None
+    }
+
+    /// The subject at the start of the tokens `[lo, hi)` (for quotes introduced
+    /// by a colon or named in the previous sentence).
+    pub fn subject_at(&self, lo: usize, hi: usize) -> Option<(Span, NpKind)> {
+        let s = self.skip_intro(lo, hi);
+        let np = self.np_forward(s, hi)?;
+        self.np_span(&np)
+    }
+}
+
+trait NpExt {
+    fn is_none_or_phrase(&self) -> bool;
+}
+
+impl NpExt for Option<Np> {
+    fn is_none_or_phrase(&self) -> bool {
+        self.map_or(true, |n| n.kind == NpKind::Phrase)
+    }
+}

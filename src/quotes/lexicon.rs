@@ -1,0 +1,176 @@
+//! Word lists of the quotation extractor, read from `patterns/quotes/`.
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::{bail, Result};
+
+use crate::patterns::{lines, word_list, Patterns};
+
+/// How a cue relates to its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// "X said" / "said X".
+    Verb,
+    /// Like `Verb`, and the recipient belongs to the cue ("told ICC").
+    VerbObject,
+    /// The speaker follows ("according to X").
+    Prep,
+    /// The speaker is the subject of the clause ("…, adding, “…”").
+    Participle,
+    /// A setting phrase ("in a statement"), a cue only without a verb.
+    Frame,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+    Neuter,
+    Any,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pronoun {
+    pub gender: Gender,
+    pub plural: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    Determiner,
+    Connector,
+    Preposition,
+    Stop,
+    Between,
+    Intro,
+    Relative,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// Lowercase words.
+    pub words: Vec<String>,
+    pub kind: CueKind,
+}
+
+/// Everything the extractor knows about words.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Cues by their lowercase first word, longest first.
+    pub cues: HashMap<String, Vec<Cue>>,
+    pub pronouns: HashMap<String, Pronoun>,
+    /// Title → gender (None when the title says nothing about it).
+    pub titles: HashMap<String, Option<Gender>>,
+    /// Title → its full form, lowercase ("Gov" → "governor", "Pastor" → "pastor").
+    pub title_full: HashMap<String, String>,
+    pub classes: HashMap<String, Vec<WordClass>>,
+    pub heads: HashSet<String>,
+}
+
+const DIR: &str = "quotes";
+
+impl Lexicon {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let mut lx = Lexicon::default();
+
+        let path = format!("{DIR}/cues.tsv");
+        for l in lines(patterns.require(&path)?) {
+            let kind = match l.col(1) {
+                "verb" => CueKind::Verb,
+                "verb+object" => CueKind::VerbObject,
+                "prep" => CueKind::Prep,
+                "participle" => CueKind::Participle,
+                "frame" => CueKind::Frame,
+                other => bail!(
+                    "{path}:{}: unknown cue kind {other:?} (want verb, verb+object, prep, participle or frame)",
+                    l.number
+                ),
+            };
+            let words: Vec<String> = l.col(0).split_whitespace().map(str::to_lowercase).collect();
+            if words.is_empty() {
+                bail!("{path}:{}: empty cue", l.number);
+            }
+            lx.cues
+                .entry(words[0].clone())
+                .or_default()
+                .push(Cue { words, kind });
+        }
+        for v in lx.cues.values_mut() {
+            v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        }
+
+        let path = format!("{DIR}/pronouns.tsv");
+        for l in lines(patterns.require(&path)?) {
+            let gender = parse_gender(l.col(1)).ok_or_else(|| {
+                anyhow::anyhow!("{path}:{}: gender must be m, f, n or x", l.number)
+            })?;
+            let plural = match l.col(2) {
+                "sg" => false,
+                "pl" => true,
+                _ => bail!("{path}:{}: number must be sg or pl", l.number),
+            };
+            lx.pronouns
+                .insert(l.col(0).to_lowercase(), Pronoun { gender, plural });
+        }
+
+        let path = format!("{DIR}/titles.tsv");
+        for l in lines(patterns.require(&path)?) {
+            let g = match l.col(1) {
+                "-" | "" => None,
+                s => Some(parse_gender(s).ok_or_else(|| {
+                    anyhow::anyhow!("{path}:{}: gender must be m, f or -", l.number)
+                })?),
+            };
+            let t = l.col(0).trim_end_matches('.');
+            if t.is_empty() {
+                bail!("{path}:{}: empty title", l.number);
+            }
+            lx.titles.insert(t.to_string(), g);
+            let full = if l.col(2).is_empty() { t } else { l.col(2) };
+            lx.title_full.insert(t.to_string(), full.to_lowercase());
+        }
+
+        let path = format!("{DIR}/words.tsv");
+        for l in lines(patterns.require(&path)?) {
+            let class = match l.col(1) {
+                "determiner" => WordClass::Determiner,
+                "connector" => WordClass::Connector,
+                "preposition" => WordClass::Preposition,
+                "stop" => WordClass::Stop,
+                "between" => WordClass::Between,
+                "intro" => WordClass::Intro,
+                "relative" => WordClass::Relative,
+                other => bail!("{path}:{}: unknown word class {other:?}", l.number),
+            };
+            lx.classes
+                .entry(l.col(0).to_lowercase())
+                .or_default()
+                .push(class);
+        }
+
+        lx.heads = word_list(patterns.require(&format!("{DIR}/heads.txt"))?)
+            .map(str::to_lowercase)
+            .collect();
+        Ok(lx)
+    }
+
+    pub fn is(&self, lower: &str, class: WordClass) -> bool {
+        self.classes.get(lower).is_some_and(|v| v.contains(&class))
+    }
+
+    /// Gender of a title as written ("Mrs." or "Mrs"); `Some(None)` for a title
+    /// without gender, `None` for a word that is no title.
+    pub fn title(&self, word: &str) -> Option<Option<Gender>> {
+        self.titles.get(word.trim_end_matches('.')).copied()
+    }
+}
+
+fn parse_gender(s: &str) -> Option<Gender> {
+    match s {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        "n" => Some(Gender::Neuter),
+        "x" => Some(Gender::Any),
+        _ => None,
+    }
+}

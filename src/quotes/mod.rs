@@ -1,0 +1,399 @@
+//! Quotations: quoted text, who said it and the cue that says so.
+//!
+//! 1. [`marks`] pairs quotation marks into quoted spans (one Aho-Corasick scan;
+//!    a text without quote characters costs nothing else).
+//! 2. [`attribution`] reads the cue and the speaker span from the text before
+//!    and after each quote, and joins quotes interrupted by their attribution.
+//! 3. Quotes without their own attribution inherit it from the previous
+//!    quotation (`“…,” she said. “…”`), take the subject of an introducing
+//!    sentence (`Pastor X recalled the night: “…”`, or the previous sentence of the
+//!    paragraph), or are dropped as scare quotes and titles when short.
+//! 4. [`speaker`] resolves pronouns, short names and titles to the canonical
+//!    name of a document entity.
+//!
+//! Word lists live in `patterns/quotes/` (see its README).
+
+pub mod attribution;
+pub mod lexicon;
+pub mod marks;
+pub mod speaker;
+pub mod tokens;
+
+use std::collections::HashSet;
+
+use anyhow::Result;
+
+use crate::document::{Document, Mention, Quotation, Rule, Span};
+use crate::patterns::{word_list, Patterns};
+
+use attribution::{Attribution, Ctx, How, NpKind};
+use lexicon::{Lexicon, WordClass};
+use marks::{MarkFinder, RawQuote};
+use speaker::{DocCtx, Prior, Resolver};
+use tokens::{is_cap, tokenize, Tok};
+
+/// The quotation stage.
+pub struct QuoteFinder {
+    lx: Lexicon,
+    marks: MarkFinder,
+    resolver: Resolver,
+    abbreviations: HashSet<String>,
+    rules: Rules,
+}
+
+struct Rules {
+    lead: Rule,
+    bridge: Rule,
+    split: Rule,
+    partial: Rule,
+    inherit: Rule,
+    context: Rule,
+    bare: Rule,
+}
+
+/// A quotation on its way out.
+struct Item {
+    parts: Vec<Span>,
+    open: usize,
+    close: usize,
+    /// Paragraph of the opening and of the closing mark.
+    para_open: usize,
+    para_close: usize,
+    speaker: Option<(Span, NpKind)>,
+    cue: Option<Span>,
+    rule: Rule,
+}
+
+impl QuoteFinder {
+    pub fn new(patterns: &Patterns) -> Result<Self> {
+        let lx = Lexicon::new(patterns)?;
+        let resolver = Resolver::new(&lx);
+        let abbreviations = patterns
+            .get("sentences/abbreviations.txt")
+            .map(|c| word_list(c).map(str::to_string).collect())
+            .unwrap_or_default();
+        let r = |s: &str| -> Rule { s.into() };
+        Ok(QuoteFinder {
+            lx,
+            marks: MarkFinder::new(),
+            resolver,
+            abbreviations,
+            rules: Rules {
+                lead: r("quote:cue-before"),
+                bridge: r("quote:cue-after"),
+                split: r("quote:split"),
+                partial: r("quote:partial"),
+                inherit: r("quote:continued"),
+                context: r("quote:context"),
+                bare: r("quote:unattributed"),
+            },
+        })
+    }
+
+    /// Fills `doc.quotations` (and `doc.warnings` for quotes never closed).
+    pub fn run(&self, doc: &mut Document) {
+        if !self.marks.any(&doc.text) {
+            return;
+        }
+        let paras = marks::paragraphs(&doc.text);
+        let mut warnings = Vec::new();
+        let raw = self.marks.find(&doc.text, &paras, &mut warnings);
+        doc.warnings.extend(warnings);
+        if raw.is_empty() {
+            return;
+        }
+        let items = self.attribute(doc, &paras, &raw);
+        let quoted: Vec<Span> = raw.iter().flat_map(|q| q.parts.iter().copied()).collect();
+        let dc = DocCtx::new(&quoted);
+        let mut prior: Vec<Prior> = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            let speaker = it.speaker.map(|(span, kind)| {
+                let (span, canonical) = self.resolver.resolve(
+                    &self.lx,
+                    &doc.text,
+                    &doc.entities,
+                    span,
+                    kind,
+                    &prior,
+                    &dc,
+                );
+                prior.push(Prior {
+                    span,
+                    canonical: canonical.clone(),
+                    kind,
+                });
+                Mention {
+                    span,
+                    canonical: Some(canonical),
+                }
+            });
+            out.push(Quotation {
+                parts: it.parts,
+                speaker,
+                cue: it.cue,
+                rule: it.rule,
+            });
+        }
+        out.sort_by_key(|q| q.span().start);
+        doc.quotations = out;
+    }
+
+    fn keeps_period(&self, w: &str) -> bool {
+        let mut cs = w.chars();
+        let single_cap = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
+        single_cap || self.abbreviations.contains(w) || self.lx.title(w).is_some()
+    }
+
+    fn toks(&self, text: &str, lo: usize, hi: usize) -> Vec<Tok> {
+        tokenize(text, lo, hi.max(lo), |w| self.keeps_period(w))
+    }
+
+    fn attribute(&self, doc: &Document, paras: &[Span], raw: &[RawQuote]) -> Vec<Item> {
+        let text = doc.text.as_str();
+        let para_of = |pos: usize| match paras.binary_search_by(|p| p.start.cmp(&pos)) {
+            Ok(i) => i,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        };
+        let sentence_start = |pos: usize| {
+            if doc.sentences.is_empty() {
+                0
+            } else {
+                doc.sentences[doc.sentence_of(pos)].start.min(pos)
+            }
+        };
+        let n = raw.len();
+        let lead_range = |i: usize| {
+            let q = &raw[i];
+            let p = para_of(q.open);
+            let mut lo = paras[p].start.max(sentence_start(q.open));
+            if i > 0 && raw[i - 1].close <= q.open && para_of(raw[i - 1].close) == p {
+                lo = lo.max(raw[i - 1].close);
+            }
+            // "X said:" closing the previous paragraph introduces this one.
+            if q.open == paras[p].start
+                && p > 0
+                && text[paras[p - 1].start..paras[p - 1].end].ends_with(':')
+            {
+                let prev = paras[p - 1];
+                let quoted_before = i > 0 && raw[i - 1].close > prev.start;
+                if !quoted_before || raw[i - 1].close < prev.end {
+                    let mut s = sentence_start(prev.end - 1).max(prev.start);
+                    if quoted_before {
+                        s = s.max(raw[i - 1].close);
+                    }
+                    return (s, prev.end);
+                }
+            }
+            (lo.min(q.open), q.open)
+        };
+        let bridge_range = |i: usize| {
+            let q = &raw[i];
+            if !q.closed {
+                return (q.close, q.close, false);
+            }
+            let p = para_of(q.close.saturating_sub(1));
+            let mut hi = paras[p].end.max(q.close);
+            let mut next = false;
+            if i + 1 < n && para_of(raw[i + 1].open) == p {
+                hi = raw[i + 1].open.max(q.close);
+                next = true;
+            }
+            (q.close, hi, next)
+        };
+
+        // The bridge attribution of every quote, computed once.
+        let bridges: Vec<Option<Attribution>> = (0..n)
+            .map(|k| {
+                let (lo, hi, next) = bridge_range(k);
+                let t = self.toks(text, lo, hi);
+                Ctx::new(text, &t, &self.lx).from_bridge(next)
+            })
+            .collect();
+        let mut items: Vec<Item> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let (llo, lhi) = lead_range(i);
+            let ltoks = self.toks(text, llo, lhi);
+            let lctx = Ctx::new(text, &ltoks, &self.lx);
+            let lead = lctx.from_lead();
+            let mut parts = raw[i].parts.clone();
+            let mut j = i;
+            let mut split: Option<Attribution> = None;
+            let bridge = loop {
+                // A sentence-final attribution joins the next quote only when that
+                // one has no attribution of its own.
+                match bridges[j] {
+                    Some(b)
+                        if b.joins_next
+                            && j + 1 < n
+                            && (b.interrupts || bridges[j + 1].is_none()) =>
+                    {
+                        split.get_or_insert(b);
+                        parts.extend_from_slice(&raw[j + 1].parts);
+                        j += 1;
+                    }
+                    b => break b,
+                }
+            };
+            let (attr, rule) = if let Some(s) = split {
+                (Some(s), &self.rules.split)
+            } else {
+                match (lead, bridge) {
+                    (Some((true, a)), _) => (Some(a), &self.rules.lead),
+                    // A quote inside a clause that no cue introduces is a term
+                    // ("sentenced for “inciting subversion,” X said"), whatever follows.
+                    (None, Some(_)) if lead_tail(&lctx) > 0 => (None, &self.rules.bare),
+                    (_, Some(b)) => (Some(b), &self.rules.bridge),
+                    (Some((false, a)), None) => (Some(a), &self.rules.partial),
+                    (None, None) => (None, &self.rules.bare),
+                }
+            };
+            let words: usize = parts
+                .iter()
+                .map(|p| text[p.start..p.end].split_whitespace().count())
+                .sum();
+            let item = Item {
+                parts,
+                open: raw[i].open,
+                close: raw[j].close,
+                para_open: para_of(raw[i].open),
+                para_close: para_of(raw[j].close.saturating_sub(1)),
+                speaker: attr.and_then(|a| a.speaker),
+                cue: attr.and_then(|a| a.cue),
+                rule: rule.clone(),
+            };
+            i = j + 1;
+            if words <= 1 {
+                continue; // quoted single words are not quotations
+            }
+            let sentential = words >= 4 && self.sentential(text, &item);
+            let lead_words = lead_tail(&lctx);
+            match attr {
+                Some(a) => {
+                    let mut item = item;
+                    if a.how == How::Partial
+                        && !sentential
+                        && title_case(&self.lx, text, &item.parts)
+                    {
+                        continue; // a title next to an unrelated verb
+                    }
+                    if a.needs_subject && item.speaker.is_none() {
+                        item.speaker = items
+                            .last()
+                            .filter(|p| p.para_close == item.para_open)
+                            .and_then(|p| p.speaker)
+                            .or_else(|| lctx.subject_at(0, ltoks.len()));
+                    }
+                    items.push(item);
+                }
+                None => {
+                    let mut item = item;
+                    let prev = items.last();
+                    if lead_words == 0
+                        && sentential
+                        && prev.is_some_and(|p| {
+                            p.speaker.is_some() && item.para_open <= p.para_close + 1
+                        })
+                    {
+                        let p = prev.unwrap();
+                        item.speaker = p.speaker;
+                        item.cue = p.cue;
+                        item.rule = self.rules.inherit.clone();
+                        items.push(item);
+                        continue;
+                    }
+                    if lead_words > 0 && ltoks.last().is_some_and(|t| t.is_punct(':')) {
+                        if let Some(s) = lctx.subject_at(ltoks.len() - lead_words, ltoks.len()) {
+                            item.speaker = Some(s);
+                            item.rule = self.rules.context.clone();
+                            items.push(item);
+                            continue;
+                        }
+                    }
+                    if lead_words == 0 && sentential {
+                        if let Some(s) = self.previous_sentence_subject(doc, paras, &item) {
+                            item.speaker = Some(s);
+                            item.rule = self.rules.context.clone();
+                            items.push(item);
+                            continue;
+                        }
+                    }
+                    if lead_words == 0 && sentential && words >= 8 {
+                        items.push(item);
+                    }
+                }
+            }
+        }
+        items
+    }
+
+    /// Looks like speech: ends with sentence punctuation inside or right after the marks.
+    fn sentential(&self, text: &str, it: &Item) -> bool {
+        let last = it.parts.last().map_or("", |p| &text[p.start..p.end]);
+        let inside = last
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | ',' | '…' | ';' | ':'));
+        let after = text[it.close..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | ','));
+        inside || after
+    }
+
+    /// Subject of the sentence before the quotation, in the same paragraph.
+    fn previous_sentence_subject(
+        &self,
+        doc: &Document,
+        paras: &[Span],
+        it: &Item,
+    ) -> Option<(Span, NpKind)> {
+        if doc.sentences.is_empty() {
+            return None;
+        }
+        let si = doc.sentence_of(it.open);
+        if si == 0 {
+            return None;
+        }
+        let prev = doc.sentences[si - 1];
+        if prev.start < paras[it.para_open].start {
+            return None;
+        }
+        let toks = self.toks(&doc.text, prev.start, prev.end);
+        let ctx = Ctx::new(&doc.text, &toks, &self.lx);
+        let s = ctx.subject_at(0, toks.len())?;
+        // Only a subject that acts: the sentence holds a cue or introduces the quote.
+        let holds_cue = (0..toks.len()).any(|k| ctx.cue_at(k, false).is_some())
+            || toks.last().is_some_and(|t| t.is_punct(':'));
+        (holds_cue || s.1 != NpKind::Phrase).then_some(s)
+    }
+}
+
+/// Number of tokens of the lead after its last sentence boundary.
+fn lead_tail(ctx: &Ctx) -> usize {
+    let n = ctx.toks.len();
+    let mut k = n;
+    while k > 0 {
+        let t = &ctx.toks[k - 1];
+        if t.is_punct('.') || t.is_punct('!') || t.is_punct('?') || t.is_punct('\n') {
+            break;
+        }
+        if t.is_punct('”') || t.is_punct('"') || t.is_punct('»') {
+            break;
+        }
+        k -= 1;
+    }
+    n - k
+}
+
+/// Every word capitalized ("Water of Life"), a title rather than speech.
+fn title_case(lx: &Lexicon, text: &str, parts: &[Span]) -> bool {
+    parts.iter().all(|p| {
+        text[p.start..p.end].split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty() || is_cap(w) || lx.is(&w.to_lowercase(), WordClass::Connector)
+        })
+    })
+}

@@ -1,0 +1,548 @@
+//! Canonical names for speakers.
+//!
+//! - A name that overlaps an entity of the document takes that entity's span and
+//!   canonical ("ICC" → "International Christian Concern").
+//! - A short name ("Khokhar", "Moon") takes the canonical of the nearest entity whose
+//!   canonical starts or ends with it; without entities, the longest run of
+//!   capitalized words around another occurrence of it in the text.
+//! - "he"/"she" take the nearest preceding PERSON of compatible gender; "they",
+//!   "it", "we" the nearest preceding ORG (or NORP group for "they").
+//!   A PERSON's gender comes from a gendered title written before one of its
+//!   mentions (`patterns/quotes/titles.tsv`: "Mrs.", "Father", "Sister"); failing
+//!   that, from the first he/his/him or she/her pronoun in the text that follows
+//!   its first mention (pronoun agreement); unknown gender is compatible with both.
+//!   Without PERSON entities the candidates are "Title Name" sequences of the text
+//!   and the speakers of earlier quotations.
+//! - "the pastor" takes the name of the nearest preceding "Pastor Name".
+//! - Anything else keeps its own text as canonical.
+
+use regex::Regex;
+
+use crate::document::{Entity, Label, Span};
+
+use super::attribution::NpKind;
+use super::lexicon::{Gender, Lexicon};
+use super::tokens::{is_cap, is_possessive};
+
+/// A speaker found earlier in the document.
+#[derive(Debug, Clone)]
+pub struct Prior {
+    pub span: Span,
+    pub canonical: String,
+    pub kind: NpKind,
+}
+
+/// Per-document data shared by all resolutions of one document.
+pub struct DocCtx<'a> {
+    /// Quoted spans (all quotation parts), sorted.
+    pub quoted: &'a [Span],
+    /// "Title Name" occurrences of the whole text, found on first need.
+    pub titled: std::cell::OnceCell<Vec<Titled>>,
+}
+
+impl<'a> DocCtx<'a> {
+    pub fn new(quoted: &'a [Span]) -> Self {
+        DocCtx {
+            quoted,
+            titled: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+pub struct Resolver {
+    /// `Title Name` sequences.
+    titled: Regex,
+}
+
+/// A "Title Name" occurrence.
+pub struct Titled {
+    title: String,
+    name: Span,
+    gender: Option<Gender>,
+}
+
+impl Resolver {
+    pub fn new(lx: &Lexicon) -> Self {
+        let mut titles: Vec<&str> = lx.titles.keys().map(String::as_str).collect();
+        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alt = titles
+            .iter()
+            .map(|t| regex::escape(t))
+            .collect::<Vec<_>>()
+            .join("|");
+        let titled = Regex::new(&format!(
+            r"(?-u:\b)(?:{alt})\.?[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)*"
+        ))
+        .expect("title regex compiles");
+        Resolver { titled }
+    }
+
+    /// The (possibly snapped) speaker span and its canonical name.
+    #[allow(clippy::too_many_arguments)]
+    pub fn resolve(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        span: Span,
+        kind: NpKind,
+        prior: &[Prior],
+        dc: &DocCtx,
+    ) -> (Span, String) {
+        let surface = &text[span.start..span.end];
+        match kind {
+            NpKind::Pronoun => {
+                let c = self.pronoun(lx, text, entities, span, prior, dc);
+                (span, c.unwrap_or_else(|| surface.to_string()))
+            }
+            NpKind::Name => {
+                // An entity overlapping the name.
+                let best = entities
+                    .iter()
+                    .filter(|e| e.span.overlaps(&span) && e.label != Label::Law)
+                    .max_by_key(|e| overlap(e.span, span));
+                if let Some(e) = best {
+                    let snapped = if span.contains(&e.span) || e.span.contains(&span) {
+                        e.span
+                    } else {
+                        span
+                    };
+                    return (snapped, e.canonical.clone());
+                }
+                (
+                    span,
+                    self.short_name(lx, text, entities, span, prior)
+                        .unwrap_or_else(|| surface.to_string()),
+                )
+            }
+            NpKind::Phrase => {
+                // "the International Coalition": the entity without its article.
+                let surface_rest = surface
+                    .strip_prefix("the ")
+                    .or_else(|| surface.strip_prefix("The "));
+                if let Some(rest) = surface_rest.filter(|r| is_cap(r)) {
+                    let inner = Span::new(span.end - rest.len(), span.end);
+                    if let Some(e) = entities
+                        .iter()
+                        .find(|e| e.span == inner && e.label != Label::Law)
+                    {
+                        return (e.span, e.canonical.clone());
+                    }
+                }
+                let c = self.title_phrase(lx, text, entities, span, prior, dc);
+                (span, c.unwrap_or_else(|| surface.to_string()))
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn pronoun(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        span: Span,
+        prior: &[Prior],
+        dc: &DocCtx,
+    ) -> Option<String> {
+        let quoted = dc.quoted;
+        // Names inside quotations are what speakers talk about, not who speaks.
+        let in_quote = |s: Span| {
+            let i = quoted.partition_point(|q| q.end < s.end);
+            quoted.get(i).is_some_and(|q| q.contains(&s))
+        };
+        let p = lx
+            .pronouns
+            .get(&text[span.start..span.end].to_lowercase())?;
+        let person = matches!(p.gender, Gender::Male | Gender::Female) && !p.plural;
+        if person {
+            let compatible = |g: Option<Gender>| g.is_none() || g == Some(p.gender);
+            let persons: Vec<&Entity> = entities
+                .iter()
+                .filter(|e| {
+                    e.label == Label::Person && e.span.end <= span.start && !in_quote(e.span)
+                })
+                .collect();
+            if !persons.is_empty() {
+                // The nearest compatible person; one of known, matching gender
+                // within the last ~1000 bytes beats a nearer one of unknown gender.
+                let mut unknown: Option<&Entity> = None;
+                for e in persons.iter().rev() {
+                    let g = self.entity_gender(lx, text, entities, e);
+                    if g == Some(p.gender) {
+                        if unknown.is_none_or_far(e, span) {
+                            return Some(e.canonical.clone());
+                        }
+                        break;
+                    }
+                    if g.is_none() && unknown.is_none() {
+                        unknown = Some(e);
+                    }
+                }
+                return unknown.map(|e| e.canonical.clone());
+            }
+            // No PERSON entities: titled names in the text and earlier speakers.
+            let mut cands: Vec<(usize, String, Option<Gender>)> = self
+                .titled_before(lx, text, dc, span.start)
+                .into_iter()
+                .filter(|t| !in_quote(t.name))
+                .map(|t| {
+                    let name = &text[t.name.start..t.name.end];
+                    let g = t.gender.or_else(|| pronoun_after(text, t.name.end));
+                    let full = self
+                        .short_name(lx, text, entities, t.name, prior)
+                        .unwrap_or_else(|| name.to_string());
+                    (t.name.start, full, g)
+                })
+                .collect();
+            for pr in prior
+                .iter()
+                .filter(|pr| pr.kind == NpKind::Name && pr.span.end <= span.start)
+            {
+                let g = self.gender_of_name(lx, text, &pr.canonical);
+                cands.push((pr.span.start, pr.canonical.clone(), g));
+            }
+            cands.sort_by_key(|c| c.0);
+            return cands
+                .into_iter()
+                .rev()
+                .find(|c| compatible(c.2))
+                .map(|c| c.1);
+        }
+        if matches!(p.gender, Gender::Any) && !p.plural {
+            return None; // I, you
+        }
+        let want = |l: Label| match (p.gender, p.plural) {
+            (Gender::Neuter, _) => l == Label::Org,
+            _ => matches!(l, Label::Org | Label::Norp),
+        };
+        entities
+            .iter()
+            .rfind(|e| e.span.end <= span.start && want(e.label) && !in_quote(e.span))
+            .map(|e| e.canonical.clone())
+    }
+
+    /// Gender of a PERSON entity: a gendered title before any of its mentions,
+    /// else the first personal pronoun after its first mention.
+    fn entity_gender(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        e: &Entity,
+    ) -> Option<Gender> {
+        let mentions = entities
+            .iter()
+            .filter(|m| m.label == Label::Person && m.canonical == e.canonical);
+        let mut first = None;
+        for m in mentions {
+            first.get_or_insert(m.span.end);
+            if let Some(g) = title_before(lx, text, m.span.start) {
+                return Some(g);
+            }
+        }
+        pronoun_after(text, first.unwrap_or(e.span.end))
+    }
+
+    fn gender_of_name(&self, lx: &Lexicon, text: &str, name: &str) -> Option<Gender> {
+        let mut first = None;
+        for (i, _) in text.match_indices(name) {
+            first.get_or_insert(i + name.len());
+            if let Some(g) = title_before(lx, text, i) {
+                return Some(g);
+            }
+        }
+        first.and_then(|f| pronoun_after(text, f))
+    }
+
+    fn titled_before<'d>(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        dc: &'d DocCtx,
+        pos: usize,
+    ) -> Vec<&'d Titled> {
+        dc.titled
+            .get_or_init(|| self.titled(lx, text))
+            .iter()
+            .take_while(|t| t.name.end <= pos)
+            .collect()
+    }
+
+    fn titled(&self, lx: &Lexicon, text: &str) -> Vec<Titled> {
+        // find_iter (no capture groups) keeps the regex on its fast DFA path.
+        self.titled
+            .find_iter(text)
+            .filter_map(|m| {
+                let s = m.as_str();
+                let t_end = s.find(['.', ' ', '\t'])?;
+                let title = &s[..t_end];
+                let rest = &s[t_end..];
+                let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t']).len();
+                let mut name = Span::new(m.start() + t_end + skip, m.end());
+                let n = &text[name.start..name.end];
+                if let Some(p) = n.strip_suffix("’s").or_else(|| n.strip_suffix("'s")) {
+                    name.end = name.start + p.len();
+                }
+                (name.end > name.start).then(|| Titled {
+                    title: title.to_string(),
+                    name,
+                    gender: lx.title(title).flatten(),
+                })
+            })
+            .collect()
+    }
+
+    /// Full name for a short one.
+    fn short_name(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        span: Span,
+        prior: &[Prior],
+    ) -> Option<String> {
+        let name = &text[span.start..span.end];
+        let matches = |c: &str| {
+            c != name
+                && (c.ends_with(name) && c[..c.len() - name.len()].ends_with(' ')
+                    || c.starts_with(name) && c[name.len()..].starts_with(' '))
+        };
+        let mut best: Option<&Entity> = None;
+        for e in entities.iter().filter(|e| matches(&e.canonical)) {
+            let better = match best {
+                None => true,
+                Some(b) => {
+                    (e.label == Label::Person && b.label != Label::Person)
+                        || (e.label == b.label && e.span.start < span.start)
+                }
+            };
+            if better {
+                best = Some(e);
+            }
+        }
+        if let Some(e) = best {
+            return Some(e.canonical.clone());
+        }
+        if let Some(p) = prior.iter().rev().find(|p| matches(&p.canonical)) {
+            return Some(p.canonical.clone());
+        }
+        if name.contains(' ') || !entities.is_empty() {
+            return None;
+        }
+        // Longest capitalized run around another occurrence of the name.
+        let mut longest: Option<&str> = None;
+        for (i, _) in text.match_indices(name) {
+            let mut run = cap_run_around(text, i, i + name.len());
+            // Everything up to the last title goes ("District Judge Monica R. Vos").
+            let mut cut = 0;
+            for (k, w) in run.split(' ').scan(0, |pos, w| {
+                let k = *pos;
+                *pos += w.len() + 1;
+                Some((k, w))
+            }) {
+                if lx.title(w).is_some() && run[k + w.len()..].contains(name) {
+                    cut = k + w.len() + 1;
+                }
+            }
+            run = &run[cut.min(run.len())..];
+            if run.len() > name.len() && longest.is_none_or_shorter(run) {
+                longest = Some(run);
+            }
+        }
+        longest.map(str::to_string)
+    }
+
+    /// "the pastor" → the name of the nearest preceding "Pastor Name".
+    fn title_phrase(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        span: Span,
+        prior: &[Prior],
+        dc: &DocCtx,
+    ) -> Option<String> {
+        let s = &text[span.start..span.end];
+        let rest = s.strip_prefix("the ").or_else(|| s.strip_prefix("The "))?;
+        // "Isabel Mendes, the Special Rapporteur" anywhere in the text.
+        let appositive = format!(", {s}");
+        let lower_app = format!(", the {rest}");
+        for pat in [appositive.as_str(), lower_app.as_str()] {
+            for (i, _) in text.match_indices(pat) {
+                let run = cap_run_before(text, i);
+                if run.contains(' ') {
+                    let sp = Span::new(i - run.len(), i);
+                    let full = entities
+                        .iter()
+                        .find(|e| e.span.overlaps(&sp))
+                        .map(|e| e.canonical.clone())
+                        .unwrap_or_else(|| run.to_string());
+                    return Some(full);
+                }
+            }
+        }
+        if rest.contains(' ') {
+            return None;
+        }
+        let want = rest.to_lowercase();
+        let t = self
+            .titled_before(lx, text, dc, span.start)
+            .into_iter()
+            .rev()
+            .find(|t| {
+                lx.title_full
+                    .get(t.title.as_str())
+                    .is_some_and(|f| *f == want)
+                    || t.title.eq_ignore_ascii_case(rest)
+            })?;
+        let name = &text[t.name.start..t.name.end];
+        let full = entities
+            .iter()
+            .find(|e| e.span.overlaps(&t.name))
+            .map(|e| e.canonical.clone())
+            .or_else(|| self.short_name(lx, text, entities, t.name, prior));
+        Some(full.unwrap_or_else(|| name.to_string()))
+    }
+}
+
+trait Near {
+    fn is_none_or_far(&self, e: &Entity, span: Span) -> bool;
+}
+
+impl Near for Option<&Entity> {
+    /// No unknown-gender candidate yet, or `e` is still close to the pronoun.
+    fn is_none_or_far(&self, e: &Entity, span: Span) -> bool {
+        self.is_none() || span.start.saturating_sub(e.span.end) <= 1000
+    }
+}
+
+trait Shorter {
+    fn is_none_or_shorter(&self, than: &str) -> bool;
+}
+
+impl Shorter for Option<&str> {
+    fn is_none_or_shorter(&self, than: &str) -> bool {
+        self.map_or(true, |s| s.len() < than.len())
+    }
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Gender of a title written just before byte `pos`.
+fn title_before(lx: &Lexicon, text: &str, pos: usize) -> Option<Gender> {
+    let before = text[..pos].trim_end();
+    let w = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()?;
+    lx.title(w).flatten()
+}
+
+/// The gender of the first subject pronoun (he/she; possessives are too often
+/// about someone else) after `pos`, before the next quotation or line break.
+fn pronoun_after(text: &str, pos: usize) -> Option<Gender> {
+    let mut end = (pos + 400).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[pos..end];
+    // Not into a quotation: pronouns there are the speaker's, not about them.
+    let window = window
+        .split(['“', '"', '‘', '«', '\n'])
+        .next()
+        .unwrap_or(window);
+    for w in window.split(|c: char| !c.is_alphabetic()) {
+        match w {
+            "he" | "He" | "himself" => return Some(Gender::Male),
+            "she" | "She" | "herself" => return Some(Gender::Female),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The run of capitalized words (joined by single spaces) around `text[s..e]`.
+fn cap_run_around(text: &str, s: usize, e: usize) -> &str {
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '.');
+    // Whole-word check.
+    if text[..s]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        || text[e..].chars().next().is_some_and(char::is_alphanumeric)
+    {
+        return &text[s..e];
+    }
+    let mut start = s;
+    loop {
+        let before = &text[..start];
+        let Some(b) = before.strip_suffix(' ') else {
+            break;
+        };
+        let ws = b
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_word_char(*c))
+            .last()
+            .map(|(i, _)| i);
+        let Some(ws) = ws else { break };
+        let w = &b[ws..];
+        let initial = w.chars().count() == 2 && w.ends_with('.');
+        if !is_cap(w)
+            || is_possessive(w)
+            || (w.ends_with('.') && !initial)
+            || matches!(w, "The" | "A" | "An")
+        {
+            break;
+        }
+        start = ws;
+    }
+    let mut end = e;
+    while let Some(a) = text[end..].strip_prefix(' ') {
+        let len: usize = a
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 || !is_cap(&a[..len]) {
+            break;
+        }
+        end = end + 1 + len;
+    }
+    &text[start..end]
+}
+
+/// The run of capitalized words ending just before byte `end` ("Isabel Mendes").
+fn cap_run_before(text: &str, end: usize) -> &str {
+    let mut start = end;
+    let mut words = 0;
+    loop {
+        let b = &text[..start];
+        let b2 = if words == 0 {
+            b
+        } else {
+            match b.strip_suffix(' ') {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        let len: usize = b2
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '’' | '\''))
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 {
+            break;
+        }
+        let w = &b2[b2.len() - len..];
+        if !is_cap(w) || words >= 4 {
+            break;
+        }
+        start = b2.len() - len;
+        words += 1;
+    }
+    &text[start..end]
+}

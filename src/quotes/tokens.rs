@@ -1,0 +1,130 @@
+//! A small tokenizer for the few sentences around a quotation: words (with inner
+//! apostrophes, hyphens and periods: "Korea’s", "Jae-in", "U.S.") and single
+//! punctuation characters. Whitespace is skipped; a line break is a `'\n'` token.
+
+use crate::document::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub span: Span,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.span.start..self.span.end]
+    }
+}
+
+/// Tokens of `text[start..end]`; `keeps_period(word)` says whether a word
+/// followed by a period is an abbreviation that keeps it ("Mr.", "F.").
+pub fn tokenize(
+    text: &str,
+    start: usize,
+    end: usize,
+    keeps_period: impl Fn(&str) -> bool,
+) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let s = &text[start..end];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c == '\n' {
+            out.push(Tok {
+                span: Span::new(start + i, start + i + 1),
+                kind: TokKind::Punct('\n'),
+            });
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + c.len_utf8();
+            loop {
+                let mut chars = s[j..].chars();
+                match chars.next() {
+                    Some(d) if d.is_alphanumeric() => j += d.len_utf8(),
+                    Some(d @ ('\'' | '’' | '-' | '‑' | '.' | '&')) => {
+                        if chars.next().is_some_and(char::is_alphanumeric) {
+                            j += d.len_utf8();
+                        } else if d == '.' && keeps_period(&s[i..j]) {
+                            j += 1;
+                            break;
+                        } else if matches!(d, '\'' | '’')
+                            && s[..j].ends_with('s')
+                            && s[j + d.len_utf8()..].starts_with(' ')
+                            && s[j + d.len_utf8()..]
+                                .trim_start()
+                                .starts_with(char::is_lowercase)
+                        {
+                            // Plural possessive: "the parents’ group".
+                            j += d.len_utf8();
+                            break;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            // Skip the iterator past the word.
+            while it.peek().is_some_and(|(k, _)| *k < j) {
+                it.next();
+            }
+            out.push(Tok {
+                span: Span::new(start + i, start + j),
+                kind: TokKind::Word,
+            });
+            continue;
+        }
+        out.push(Tok {
+            span: Span::new(start + i, start + i + c.len_utf8()),
+            kind: TokKind::Punct(c),
+        });
+    }
+    out
+}
+
+/// First character is uppercase, or the part after a hyphen ("ul-Malook").
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        || w.rsplit('-')
+            .next()
+            .is_some_and(|t| t.len() < w.len() && t.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// "ICC’s", "Korea's".
+pub fn is_possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_punct() {
+        let t = "Mr. Moon Jae-in, ICC’s head, said: “no.”";
+        let toks = tokenize(t, 0, t.len(), |w| w == "Mr");
+        let ws: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            ws,
+            vec![
+                "Mr.", "Moon", "Jae-in", ",", "ICC’s", "head", ",", "said", ":", "“", "no", ".",
+                "”"
+            ]
+        );
+    }
+}

@@ -1,0 +1,501 @@
+//! Quotation extraction: one test per phenomenon of the quotations issue.
+//! All sentences are written for these tests.
+
+use std::sync::Arc;
+
+use prex::document::{Entity, Format, Label, Span};
+use prex::quotes::QuoteFinder;
+use prex::sentences::SentenceSplitter;
+use prex::{Document, Patterns};
+
+#[derive(Debug, PartialEq)]
+struct Q {
+    parts: Vec<String>,
+    speaker: Option<String>,
+    canonical: Option<String>,
+    cue: Option<String>,
+}
+
+fn doc_with(text: &str, entities: &[(&str, Label, &str)]) -> Document {
+    let patterns = Patterns::embedded();
+    let mut doc = Document::new("t.txt", text, Format::Text);
+    SentenceSplitter::new(&patterns).unwrap().run(&mut doc);
+    // Entities by surface text, in order of appearance (each searched after the previous one of the same text).
+    let mut from = std::collections::HashMap::new();
+    for (surface, label, canonical) in entities {
+        let start_at = *from.get(surface).unwrap_or(&0);
+        let s = text[start_at..].find(surface).expect("entity in text") + start_at;
+        from.insert(*surface, s + surface.len());
+        doc.entities.push(Entity {
+            span: Span::new(s, s + surface.len()),
+            label: *label,
+            canonical: canonical.to_string(),
+            country: None,
+            rule: Arc::from("test"),
+        });
+    }
+    doc.entities.sort_by_key(|e| e.span.start);
+    QuoteFinder::new(&patterns).unwrap().run(&mut doc);
+    doc
+}
+
+fn quotes_with(text: &str, entities: &[(&str, Label, &str)]) -> Vec<Q> {
+    let doc = doc_with(text, entities);
+    doc.quotations
+        .iter()
+        .map(|q| Q {
+            parts: q.parts.iter().map(|p| doc.slice(*p).to_string()).collect(),
+            speaker: q.speaker.as_ref().map(|m| doc.slice(m.span).to_string()),
+            canonical: q.speaker.as_ref().and_then(|m| m.canonical.clone()),
+            cue: q.cue.map(|c| doc.slice(c).to_string()),
+        })
+        .collect()
+}
+
+fn quotes(text: &str) -> Vec<Q> {
+    quotes_with(text, &[])
+}
+
+/// The single quotation of a text: (parts, speaker, cue).
+fn one(text: &str) -> (Vec<String>, Option<String>, Option<String>) {
+    let mut q = quotes(text);
+    assert_eq!(q.len(), 1, "want one quotation in {text:?}, got {q:?}");
+    let q = q.remove(0);
+    (q.parts, q.speaker, q.cue)
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn split_quote_interrupted_by_attribution() {
+    let (parts, sp, cue) = one(
+        "Farmers met on Monday.\n\n“The ministry’s refusal to publish the audit,” the report says, “shows how little the villagers’ safety matters to it.”",
+    );
+    assert_eq!(
+        parts,
+        vec![
+            "The ministry’s refusal to publish the audit,",
+            "shows how little the villagers’ safety matters to it."
+        ]
+    );
+    assert_eq!(sp, s("the report"));
+    assert_eq!(cue, s("says"));
+}
+
+#[test]
+fn speaker_said_comma_quote() {
+    let (p, sp, cue) = one("Anna Berger said, “We will rebuild the school before winter.”");
+    assert_eq!(p, vec!["We will rebuild the school before winter."]);
+    assert_eq!((sp, cue), (s("Anna Berger"), s("said")));
+}
+
+#[test]
+fn quote_comma_speaker_said() {
+    let (_, sp, cue) = one("“Nobody has told us where he is,” Tomas Ruiz said.");
+    assert_eq!((sp, cue), (s("Tomas Ruiz"), s("said")));
+}
+
+#[test]
+fn quote_comma_said_speaker() {
+    let (_, sp, cue) = one("“The hearing was adjourned again without reason,” said Mira Osei.");
+    assert_eq!((sp, cue), (s("Mira Osei"), s("said")));
+}
+
+#[test]
+fn speaker_said_colon_quote() {
+    let (_, sp, cue) =
+        one("The bishop’s secretary, Jonas Held, said: “The parish will stay open.”");
+    assert_eq!((sp, cue), (s("Jonas Held"), s("said")));
+}
+
+#[test]
+fn colon_at_end_of_previous_paragraph() {
+    let (_, sp, cue) =
+        one("Our field director, Carla Nunes, said:\n\n“The families are sleeping in the open.”");
+    assert_eq!((sp, cue), (s("Carla Nunes"), s("said")));
+}
+
+#[test]
+fn quote_then_speaker_told_recipient() {
+    let (_, sp, cue) = one("“They burned every house on our street.” Ibrahim Danladi told ICC.");
+    assert_eq!((sp, cue), (s("Ibrahim Danladi"), s("told ICC")));
+}
+
+#[test]
+fn appositive_is_not_the_speaker() {
+    let (_, sp, cue) = one("“We pray in secret now,” Peter Lwin, a local pastor, told the media.");
+    assert_eq!((sp, cue), (s("Peter Lwin"), s("told the media")));
+}
+
+#[test]
+fn relative_clause_appositive() {
+    let (_, sp, cue) =
+        one("“They pray for the sick,” a neighbour, who asked not to be named, told reporters.");
+    assert_eq!((sp, cue), (s("a neighbour"), s("told reporters")));
+}
+
+#[test]
+fn according_to() {
+    let (_, sp, cue) =
+        one("According to Rahel Tesfaye, “the prisoners are kept in shipping containers.”");
+    assert_eq!((sp, cue), (s("Rahel Tesfaye"), s("According to")));
+    let (_, sp, cue) = one("“The charges were invented,” according to the defence team.");
+    assert_eq!((sp, cue), (s("the defence team"), s("according to")));
+}
+
+#[test]
+fn according_to_description_then_name() {
+    let (_, sp, _) =
+        one("According to the couple’s lawyer, Anil Kumar, “there is no complaint against them.”");
+    assert_eq!(sp, s("Anil Kumar"));
+}
+
+#[test]
+fn in_a_statement_speaker_said() {
+    let (_, sp, cue) =
+        one("In a statement, Hope Relief said “the convoy was stopped at the border.”");
+    assert_eq!((sp, cue), (s("Hope Relief"), s("said")));
+}
+
+#[test]
+fn inverted_said_one_priest() {
+    let (_, sp, cue) = one("Said one priest, “We have not seen such fear in twenty years.”");
+    assert_eq!((sp, cue), (s("one priest"), s("Said")));
+}
+
+#[test]
+fn noun_phrase_speaker_with_place() {
+    let (_, sp, cue) =
+        one("A displaced Christian from Dorva told ICC, “We left with nothing but our children.”");
+    assert_eq!(
+        (sp, cue),
+        (s("A displaced Christian from Dorva"), s("told ICC"))
+    );
+}
+
+#[test]
+fn titles_are_not_part_of_the_speaker() {
+    let (_, sp, _) = one("“We will appeal the verdict,” said Pastor Raja Imran.");
+    assert_eq!(sp, s("Raja Imran"));
+}
+
+#[test]
+fn other_cue_verbs() {
+    for (text, cue) in [
+        ("“The law must be repealed,” she added.", "added"),
+        ("“The law must be repealed,” he warned.", "warned"),
+        ("“The law must be repealed,” they wrote.", "wrote"),
+        ("“Is the law still in force?” she asked.", "asked"),
+        ("“The law must be repealed,” he continued.", "continued"),
+        ("“The law must be repealed,” she urged.", "urged"),
+        ("“The law was never debated,” he recalled.", "recalled"),
+    ] {
+        assert_eq!(one(text).2, s(cue), "{text}");
+    }
+}
+
+#[test]
+fn speaker_named_in_previous_sentence() {
+    let (_, sp, cue) = one(
+        "Maria Lopez described the night of the raid. “They broke the door and took our Bibles away.”",
+    );
+    assert_eq!(sp, s("Maria Lopez"));
+    assert_eq!(cue, None);
+}
+
+#[test]
+fn continuation_after_attribution_is_one_quotation() {
+    let q = quotes(
+        "“We were not allowed to see him,” she said. “The guards laughed at us when we asked.”",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].parts.len(), 2);
+    assert_eq!(q[0].speaker, s("she"));
+}
+
+#[test]
+fn second_quote_with_its_own_attribution_stays_apart() {
+    let q = quotes("“The court ignored the evidence,” Ali Khan said. “We will go to the high court,” he added.");
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].cue, s("added"));
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    let (p, sp, _) = one("“Korea’s pastors don’t forget the ‘90s,” he said.");
+    assert_eq!(p, vec!["Korea’s pastors don’t forget the ‘90s,"]);
+    assert_eq!(sp, s("he"));
+}
+
+#[test]
+fn nested_single_quotes_stay_inside() {
+    let (p, _, _) = one("“They shouted ‘leave this village’ and we ran,” she said.");
+    assert_eq!(p, vec!["They shouted ‘leave this village’ and we ran,"]);
+}
+
+#[test]
+fn straight_quotes_and_guillemets() {
+    let (p, sp, _) = one("\"The raids have doubled since March,\" Lena Ortiz said.");
+    assert_eq!(p, vec!["The raids have doubled since March,"]);
+    assert_eq!(sp, s("Lena Ortiz"));
+    let (p, sp, _) = one("Jean Marc said: « Nous ne partirons pas d’ici. »");
+    assert_eq!(p, vec!["Nous ne partirons pas d’ici."]);
+    assert_eq!(sp, s("Jean Marc"));
+}
+
+#[test]
+fn single_curly_quotes_british_style() {
+    let (p, sp, _) = one("‘The sentence sends a chilling message,’ said Helen Moss.");
+    assert_eq!(p, vec!["The sentence sends a chilling message,"]);
+    assert_eq!(sp, s("Helen Moss"));
+}
+
+#[test]
+fn unclosed_quote_is_cut_at_paragraph_end_with_warning() {
+    let doc = doc_with(
+        "Sara Kim said, “The school was closed without notice.\n\nThe ministry did not reply.",
+        &[],
+    );
+    assert_eq!(doc.quotations.len(), 1);
+    assert_eq!(
+        doc.slice(doc.quotations[0].parts[0]),
+        "The school was closed without notice."
+    );
+    assert_eq!(doc.warnings.len(), 1);
+    assert!(doc.warnings[0].contains("never closed"));
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let q = quotes(
+        "Father Luis said: “We buried four people this week.\n\n“We do not know who will be next.”\n\nPolice made no arrests.",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].parts,
+        vec![
+            "We buried four people this week.",
+            "We do not know who will be next."
+        ]
+    );
+    assert_eq!(q[0].speaker, s("Luis"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotations() {
+    assert!(quotes("The church runs the “Living Bread” food bank in the city.").is_empty());
+    assert!(
+        quotes("They were charged with “organizing illegal border crossings” last year.")
+            .is_empty()
+    );
+    assert!(quotes("The report used the word “persecution” twice.").is_empty());
+}
+
+#[test]
+fn partial_quote_with_speaker_is_a_quotation() {
+    let (p, sp, cue) =
+        one("The lawyer called it “a clear violation of the constitution” on Tuesday.");
+    assert_eq!(p, vec!["a clear violation of the constitution"]);
+    assert_eq!((sp, cue), (s("The lawyer"), s("called")));
+}
+
+#[test]
+fn participle_cue_takes_the_clause_subject() {
+    let (_, sp, cue) =
+        one("Ruth Adeyemi criticized the ruling, saying “the judges ignored every witness.”");
+    assert_eq!((sp, cue), (s("Ruth Adeyemi"), s("saying")));
+}
+
+#[test]
+fn no_quote_characters_no_quotations() {
+    let doc = doc_with(
+        "A plain release with no quotation at all. It has two sentences.",
+        &[],
+    );
+    assert!(doc.quotations.is_empty());
+    assert!(doc.warnings.is_empty());
+}
+
+// ---- canonical resolution -------------------------------------------------
+
+#[test]
+fn pronoun_resolves_to_nearest_person_entity() {
+    let q = quotes_with(
+        "Police arrested Daniel Okafor on Friday. “I did nothing wrong,” he said.",
+        &[("Daniel Okafor", Label::Person, "Daniel Okafor")],
+    );
+    assert_eq!(q[0].canonical, s("Daniel Okafor"));
+}
+
+#[test]
+fn she_skips_a_nearer_man_by_title() {
+    let q = quotes_with(
+        "Mrs. Ama Boateng visited the prison where Mr. Kofi Mensah is held. “They will not let me see him,” she said.",
+        &[
+            ("Ama Boateng", Label::Person, "Ama Boateng"),
+            ("Kofi Mensah", Label::Person, "Kofi Mensah"),
+        ],
+    );
+    assert_eq!(q[0].canonical, s("Ama Boateng"));
+}
+
+#[test]
+fn she_uses_pronoun_agreement_without_titles() {
+    // No titles: Grace Obi is female by the "she" after her first mention, John Eze
+    // male by "his"; the nearer John Eze is skipped.
+    let q = quotes_with(
+        "Grace Obi founded the school in 2010 and she still teaches there. Officers questioned John Eze and his brother. “We are not afraid,” she said.",
+        &[
+            ("Grace Obi", Label::Person, "Grace Obi"),
+            ("John Eze", Label::Person, "John Eze"),
+        ],
+    );
+    assert_eq!(q[0].canonical, s("Grace Obi"));
+}
+
+#[test]
+fn they_resolves_to_organization() {
+    let q = quotes_with(
+        "Open Hands International monitors the trials. “The verdict is unjust,” they said.",
+        &[(
+            "Open Hands International",
+            Label::Org,
+            "Open Hands International",
+        )],
+    );
+    assert_eq!(q[0].canonical, s("Open Hands International"));
+}
+
+#[test]
+fn surname_resolves_to_full_name_entity() {
+    let q = quotes_with(
+        "Judge Monica Vale read the sentence. “You targeted families,” Vale said.",
+        &[
+            ("Monica Vale", Label::Person, "Monica Vale"),
+            ("Vale", Label::Person, "Monica Vale"),
+        ],
+    );
+    assert_eq!(q[0].speaker, s("Vale"));
+    assert_eq!(q[0].canonical, s("Monica Vale"));
+}
+
+#[test]
+fn surname_resolves_without_entities() {
+    let q = quotes("Lawyer Saleem Khokhar filed the appeal. “The case is weak,” Khokhar said.");
+    assert_eq!(q[0].canonical, s("Saleem Khokhar"));
+}
+
+#[test]
+fn acronym_takes_entity_canonical() {
+    let q = quotes_with(
+        "“The law must go,” ICC said.",
+        &[("ICC", Label::Org, "International Christian Concern")],
+    );
+    assert_eq!(q[0].canonical, s("International Christian Concern"));
+}
+
+#[test]
+fn title_phrase_resolves_to_titled_name() {
+    let q = quotes("Gov. Samuel Ade visited the village. Later, the Governor said: “Those responsible will be found.”");
+    assert_eq!(q[0].speaker, s("the Governor"));
+    assert_eq!(q[0].canonical, s("Samuel Ade"));
+    let q = quotes(
+        "Pastor John Obi was released. “Thank God,” the pastor said, “we are together again.”",
+    );
+    assert_eq!(q[0].canonical, s("John Obi"));
+}
+
+#[test]
+fn pronoun_without_entities_uses_titled_names() {
+    let q = quotes("Sister Mary Alvarez runs the clinic. Mr. Tom Reyes drives the van. “We will stay,” she said.");
+    assert_eq!(q[0].canonical, s("Mary Alvarez"));
+}
+
+#[test]
+fn quoted_charge_inside_reported_clause_is_not_a_quotation() {
+    assert!(quotes(
+        "A court jailed the teacher for three years for “insulting the national religion,” Faith Watch said on Monday."
+    )
+    .is_empty());
+    assert!(quotes(
+        "The tribunal has upheld a fine against a farmer who was accused by a neighbour of “spreading a foreign creed,” and closed the hall."
+    )
+    .is_empty());
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    // Deterministic pseudo-random texts made of quote marks, words and breaks.
+    let pieces = [
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "—",
+        "said",
+        "told",
+        "ICC",
+        "according to",
+        "the",
+        "a",
+        "he",
+        "she",
+        "Mr.",
+        "Pastor",
+        "Anna",
+        "Lee",
+        "who",
+        "that",
+        "and",
+        "in",
+        "é",
+        "ü",
+        "’s",
+        "don’t",
+        "(",
+        ")",
+        "?",
+        "!",
+    ];
+    let patterns = Patterns::embedded();
+    let finder = QuoteFinder::new(&patterns).unwrap();
+    let splitter = SentenceSplitter::new(&patterns).unwrap();
+    let mut x: u64 = 0x2545F4914F6CDD1D;
+    for _ in 0..20000 {
+        let mut t = String::new();
+        let n = (x % 80) as usize + 1;
+        for _ in 0..n {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        }
+        let mut doc = Document::new("f.txt", t.clone(), Format::Text);
+        splitter.run(&mut doc);
+        finder.run(&mut doc);
+        for q in &doc.quotations {
+            for p in &q.parts {
+                assert!(p.start < p.end && p.end <= t.len(), "{t:?}");
+            }
+            assert!(q.parts.windows(2).all(|w| w[0].end <= w[1].start), "{t:?}");
+        }
+        assert!(doc
+            .quotations
+            .windows(2)
+            .all(|w| w[0].span().start <= w[1].span().start));
+    }
+}
