@@ -332,6 +332,22 @@ fn starts_list_item(s: &str) -> bool {
     }
 }
 
+/// `text` with every CR that is not followed by LF replaced by LF, or None when it
+/// has none (the common case costs one memchr scan).
+fn lone_cr_to_lf(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let lone = |i: usize| b.get(i + 1) != Some(&b'\n');
+    memchr::memchr_iter(b'\r', b).find(|&i| lone(i))?;
+    let mut out = b.to_vec();
+    for i in memchr::memchr_iter(b'\r', b) {
+        if lone(i) {
+            out[i] = b'\n';
+        }
+    }
+    // Replacing one ASCII byte by another keeps the text valid UTF-8.
+    Some(String::from_utf8(out).expect("ASCII substitution keeps UTF-8"))
+}
+
 /// Case style of a paragraph, decided lazily and cached.
 struct CaseCache {
     start: usize,
@@ -393,6 +409,16 @@ impl SentenceSplitter {
     /// [`SentenceSplitter::split`] with a known layout; `markdown` strips heading
     /// and list markers from the sentence starts.
     pub fn split_with(&self, text: &str, layout: Layout, markdown: bool) -> Vec<Span> {
+        // Old Mac line ends: a lone CR is a line break. The rules only look for LF, so
+        // they run on a copy with each lone CR made an LF (same length, same offsets).
+        let normalized;
+        let text = match lone_cr_to_lf(text) {
+            Some(t) => {
+                normalized = t;
+                normalized.as_str()
+            }
+            None => text,
+        };
         let b = text.as_bytes();
         let n = b.len();
         let mut out = Vec::with_capacity(n / 120 + 1);

@@ -38,11 +38,30 @@ enum Role {
 
 #[derive(Debug, Clone, Copy)]
 struct Mark {
-    /// Byte range of the mark.
-    start: usize,
-    end: usize,
+    /// Byte range of the mark (u32: marks are many on pathological input, and a
+    /// compact mark keeps memory a small multiple of the text).
+    s: u32,
+    e: u32,
     kind: Kind,
     role: Role,
+}
+
+impl Mark {
+    fn start(&self) -> usize {
+        self.s as usize
+    }
+    fn end(&self) -> usize {
+        self.e as usize
+    }
+}
+
+/// Byte length of a raw mark by its index into `" ' “ ” ‘ ’ « »`.
+fn mark_len(id: u8) -> usize {
+    match id {
+        0 | 1 => 1,
+        6 | 7 => 2,
+        _ => 3,
+    }
 }
 
 /// A quoted stretch of text.
@@ -81,14 +100,14 @@ impl MarkFinder {
         memchr::memchr3(b'"', b'\'', 0xE2, b).is_some() || memchr::memchr(0xC2, b).is_some()
     }
 
-    /// Quote marks in order: (start, end, index into `" ' “ ” ‘ ’ « »`).
-    fn raw_marks(&self, text: &str) -> Vec<(usize, usize, usize)> {
+    /// Quote marks in order: (start, index into `" ' “ ” ‘ ’ « »`).
+    fn raw_marks(&self, text: &str) -> Vec<(u32, u8)> {
         let b = text.as_bytes();
         let mut out = Vec::new();
         for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, b) {
             match b[i] {
-                b'"' => out.push((i, i + 1, 0)),
-                b'\'' => out.push((i, i + 1, 1)),
+                b'"' => out.push((i as u32, 0)),
+                b'\'' => out.push((i as u32, 1)),
                 _ => {
                     if b.len() >= i + 3 && b[i + 1] == 0x80 {
                         let k = match b[i + 2] {
@@ -98,7 +117,7 @@ impl MarkFinder {
                             0x99 => 5,
                             _ => continue,
                         };
-                        out.push((i, i + 3, k));
+                        out.push((i as u32, k));
                     }
                 }
             }
@@ -106,8 +125,8 @@ impl MarkFinder {
         let before = out.len();
         for i in memchr::memchr_iter(0xC2, b) {
             match b.get(i + 1) {
-                Some(0xAB) => out.push((i, i + 2, 6)),
-                Some(0xBB) => out.push((i, i + 2, 7)),
+                Some(0xAB) => out.push((i as u32, 6)),
+                Some(0xBB) => out.push((i as u32, 7)),
                 _ => {}
             }
         }
@@ -135,7 +154,7 @@ impl MarkFinder {
         let mut carry: Option<Open> = None;
         for (pi, para) in paragraphs.iter().enumerate() {
             let begin = mi;
-            while mi < marks.len() && marks[mi].start < para.end {
+            while mi < marks.len() && marks[mi].start() < para.end {
                 mi += 1;
             }
             let ms = &marks[begin..mi];
@@ -143,11 +162,11 @@ impl MarkFinder {
             let mut rest = ms;
             if let Some(mut c) = carry.take() {
                 // Continuation: the paragraph must start with an opening mark of the same kind.
-                let first = rest
-                    .first()
-                    .filter(|m| m.start == para.start && m.kind == c.kind && m.role != Role::Close);
+                let first = rest.first().filter(|m| {
+                    m.start() == para.start && m.kind == c.kind && m.role != Role::Close
+                });
                 if let Some(m) = first {
-                    c.content = m.end;
+                    c.content = m.end();
                     state = Some(c);
                     rest = &rest[1..];
                 } else {
@@ -161,8 +180,8 @@ impl MarkFinder {
                         if m.role != Role::Close {
                             state = Some(Open {
                                 kind: m.kind,
-                                open: m.start,
-                                content: m.end,
+                                open: m.start(),
+                                content: m.end(),
                                 parts: Vec::new(),
                             });
                         }
@@ -183,12 +202,12 @@ impl MarkFinder {
                             match m.role {
                                 Role::Close | Role::Either => {
                                     let mut o = state.take().unwrap();
-                                    push_part(text, &mut o.parts, o.content, m.start);
+                                    push_part(text, &mut o.parts, o.content, m.start());
                                     if !o.parts.is_empty() {
                                         out.push(RawQuote {
                                             parts: o.parts,
                                             open: o.open,
-                                            close: m.end,
+                                            close: m.end(),
                                             kind: o.kind,
                                             closed: true,
                                             paragraph: pi,
@@ -201,7 +220,7 @@ impl MarkFinder {
                                     }
                                     // The previous quotation was never closed.
                                     let mut prev = state.take().unwrap();
-                                    let cut = trim_end(text, prev.content, m.start);
+                                    let cut = trim_end(text, prev.content, m.start());
                                     push_part(text, &mut prev.parts, prev.content, cut);
                                     warn_unclosed(text, &prev, warnings);
                                     if !prev.parts.is_empty() {
@@ -216,8 +235,8 @@ impl MarkFinder {
                                     }
                                     state = Some(Open {
                                         kind: m.kind,
-                                        open: m.start,
-                                        content: m.end,
+                                        open: m.start(),
+                                        content: m.end(),
                                         parts: Vec::new(),
                                     });
                                 }
@@ -236,7 +255,7 @@ impl MarkFinder {
                 o.content = para.end;
                 let next_opens = paragraphs.get(pi + 1).is_some_and(|np| {
                     marks[mi..].first().is_some_and(|m| {
-                        m.start == np.start && m.kind == o.kind && m.role != Role::Close
+                        m.start() == np.start && m.kind == o.kind && m.role != Role::Close
                     })
                 });
                 if next_opens {
@@ -253,8 +272,14 @@ impl MarkFinder {
     }
 
     fn classify(&self, text: &str) -> Vec<Mark> {
-        let mut out = Vec::new();
-        for (s, e, id) in self.raw_marks(text) {
+        if text.len() > u32::MAX as usize {
+            return Vec::new(); // offsets are u32; a 4 GiB release is not a release
+        }
+        let raw = self.raw_marks(text);
+        let mut out = Vec::with_capacity(raw.len());
+        for (s, id) in raw {
+            let s = s as usize;
+            let e = s + mark_len(id);
             let prev = text[..s].chars().next_back();
             let next = text[e..].chars().next();
             let prev_space = prev.map_or(true, opens_before);
@@ -299,8 +324,8 @@ impl MarkFinder {
                 _ => (Kind::Guillemet, Role::Close),
             };
             out.push(Mark {
-                start: s,
-                end: e,
+                s: s as u32,
+                e: e as u32,
                 kind,
                 role,
             });
