@@ -12,9 +12,10 @@ pub mod lexicon;
 pub mod normalize;
 pub mod rules;
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 
@@ -42,6 +43,8 @@ pub struct DateTagger {
     pub(crate) lex: Lexicon,
     pub(crate) rules: RuleTable,
     prefilter: AhoCorasick,
+    /// Per prefilter pattern: is it a digit (numbers get a closer look).
+    digit_trigger: Vec<bool>,
     cue_automaton: AhoCorasick,
     cue_tenses: Vec<Tense>,
     pub(crate) context: HashSet<String>,
@@ -76,9 +79,11 @@ impl DateTagger {
         }
         triggers.sort();
         triggers.dedup();
+        // Longest match, so that "sept" does not stop "september" at a non-boundary.
         let prefilter = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .build(&triggers)
             .context("building the date trigger automaton")?;
         let tense = patterns.require("dates/tense.tsv")?;
@@ -108,6 +113,10 @@ impl DateTagger {
             lex,
             rules,
             prefilter,
+            digit_trigger: triggers
+                .iter()
+                .map(|t| t.bytes().all(|c| c.is_ascii_digit()))
+                .collect(),
             cue_automaton,
             cue_tenses,
             context,
@@ -124,6 +133,11 @@ impl DateTagger {
     }
 
     /// TIMEX3 expressions of a text with its sentences, resolved against `dct`.
+    ///
+    /// One pass of the trigger automaton over the whole text; each trigger that
+    /// survives a cheap word-level check (`accept`) opens a window of about
+    /// `WINDOW_LEFT`/`WINDOW_RIGHT` bytes around it, snapped to whitespace and
+    /// clipped to its sentence. Only windows run the rule regexes.
     pub fn tag(&self, text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<Timex> {
         let whole = [Span::new(0, text.len())];
         let sentences = if sentences.is_empty() {
@@ -131,30 +145,119 @@ impl DateTagger {
         } else {
             sentences
         };
-        let day_first = self.day_first || self.day_first_document(text);
+        let day_first = OnceCell::new();
+        let day_first =
+            || *day_first.get_or_init(|| self.day_first || self.day_first_document(text));
         let mut out = Vec::new();
-        let mut pos = 0;
+        let mut windows: Vec<Span> = Vec::new();
+        let mut cur: Option<usize> = None;
         let mut si = 0;
-        while pos < text.len() {
-            let Some(m) = self.prefilter.find(Input::new(text).range(pos..)) else {
-                break;
+        let mut skip_to = 0;
+        for m in self.prefilter.find_iter(text) {
+            if m.start() < skip_to {
+                continue;
+            }
+            let Some((ts, te)) = self.accept(text, m.start(), m.end(), m.pattern().as_usize())
+            else {
+                continue;
             };
-            while si < sentences.len() && sentences[si].end <= m.start() {
+            skip_to = te;
+            while si < sentences.len() && sentences[si].end <= ts {
                 si += 1;
             }
             if si == sentences.len() {
                 break;
             }
             let s = sentences[si];
-            if m.start() < s.start {
-                pos = s.start;
+            if ts < s.start {
                 continue;
             }
-            self.tag_sentence(text, s, dct, day_first, &mut out);
-            pos = s.end;
-            si += 1;
+            if cur != Some(si) {
+                if let Some(c) = cur {
+                    self.tag_sentence(text, sentences[c], &windows, dct, &day_first, &mut out);
+                }
+                windows.clear();
+                cur = Some(si);
+            }
+            let w = window(text, s, ts, te.min(s.end));
+            match windows.last_mut() {
+                Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                _ => windows.push(w),
+            }
+        }
+        if let Some(c) = cur {
+            self.tag_sentence(text, sentences[c], &windows, dct, &day_first, &mut out);
         }
         out
+    }
+
+    /// Whether the trigger match `start..end` (automaton pattern `pattern`) can
+    /// begin or belong to a time expression; returns the trigger's extent.
+    /// Words must stand alone (not "dec" in "decision"). A number counts when it
+    /// looks like a year, is glued to date punctuation or a suffix ("18th",
+    /// "1990s", "10:30", "12/18"), follows a letter ("Q1", "FY2020"), or is
+    /// followed by a trigger word ("three years", "18 December") or am/pm;
+    /// "45 groups" is rejected without running any regex.
+    fn accept(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        pattern: usize,
+    ) -> Option<(usize, usize)> {
+        let b = text.as_bytes();
+        if start > 0 && b[start - 1].is_ascii_alphanumeric() && !self.digit_trigger[pattern] {
+            return None;
+        }
+        if !self.digit_trigger[pattern] {
+            if end < b.len() && b[end].is_ascii_alphabetic() {
+                return None;
+            }
+            return Some((start, end));
+        }
+        let mut e = start;
+        while e < b.len() && b[e].is_ascii_digit() {
+            e += 1;
+        }
+        if start > 0 && b[start - 1].is_ascii_alphabetic() {
+            return Some((start, e));
+        }
+        if e - start == 4 && matches!(b[start], b'1' | b'2') {
+            return Some((start, e));
+        }
+        match b.get(e) {
+            Some(b':' | b'/' | b'-' | b'\'') => return Some((start, e)),
+            Some(b'.') if b.get(e + 1).is_some_and(u8::is_ascii_digit) => return Some((start, e)),
+            Some(c) if c.is_ascii_alphabetic() => {
+                // "18th", "1990s", "10am", "5years": any glued letters are worth a look.
+                return Some((start, e));
+            }
+            _ => {}
+        }
+        let mut p = e;
+        while p < b.len() && b[p].is_ascii_whitespace() && p - e < 4 {
+            p += 1;
+        }
+        if p == e || p >= b.len() {
+            return None;
+        }
+        let c0 = b[p].to_ascii_lowercase();
+        if (c0 == b'a' || c0 == b'p')
+            && (b.get(p + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'm'))
+                || (b.get(p + 1) == Some(&b'.')
+                    && b.get(p + 2).is_some_and(|c| c.eq_ignore_ascii_case(&b'm'))))
+        {
+            return Some((start, e));
+        }
+        let next = self
+            .prefilter
+            .find(Input::new(text).range(p..).anchored(Anchored::Yes))?;
+        if self.digit_trigger[next.pattern().as_usize()]
+            || (next.end() < b.len() && b[next.end()].is_ascii_alphabetic())
+        {
+            return None;
+        }
+        Some((start, e))
     }
 
     /// A document that writes any numeric date day-first (18/12/2020) writes them
@@ -174,48 +277,23 @@ impl DateTagger {
         &self,
         text: &str,
         s: Span,
+        windows: &[Span],
         dct: Option<NaiveDate>,
-        day_first: bool,
+        day_first: &dyn Fn() -> bool,
         out: &mut Vec<Timex>,
     ) {
         let sent = &text[s.start..s.end];
         let mut cands: Vec<Candidate> = Vec::new();
         let mut tense = None;
-        for ri in self.rules.set.matches(sent).iter() {
-            let rule = &self.rules.rules[ri];
-            for caps in rule.re.captures_iter(sent) {
-                let m = caps.get(0).expect("group 0");
-                let cues = tense.get_or_insert_with(|| self.tense_cues(sent));
-                let ctx = normalize::Ctx {
-                    tagger: self,
-                    sent,
-                    dct,
-                    day_first,
-                    tense: nearest_tense(cues, m.start(), m.end()),
-                };
-                let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
-                    continue;
-                };
-                let (mut a, b) = caps
-                    .name("t")
-                    .map_or((m.start(), m.end()), |t| (t.start(), t.end()));
-                if let Some(num) = caps.name("num").filter(|n| n.start() == a) {
-                    if let Some(n) = lexicon::article_len(num.as_str()) {
-                        a += n;
-                    }
-                }
-                cands.push(Candidate {
-                    span: Span::new(s.start + a, s.start + b),
-                    rule: ri,
-                    timex: Timex {
-                        span: Span::new(s.start + a, s.start + b),
-                        kind,
-                        value,
-                        anchored,
-                        rule: rule.name.clone(),
-                    },
-                });
-            }
+        let rel: Vec<Span> = windows
+            .iter()
+            .map(|w| Span::new(w.start - s.start, w.end - s.start))
+            .collect();
+        if !self.match_windows(sent, s.start, &rel, dct, day_first, &mut tense, &mut cands) {
+            // A match touched a window edge: it might have gone on. Redo the sentence.
+            cands.clear();
+            let all = [Span::new(0, sent.len())];
+            self.match_windows(sent, s.start, &all, dct, day_first, &mut tense, &mut cands);
         }
         if cands.is_empty() {
             return;
@@ -256,6 +334,78 @@ impl DateTagger {
                 }
             }
         }
+    }
+
+    /// Runs the rules over `windows` (sentence-relative) of sentence `sent`, which
+    /// starts at `base` in the text. False when a match reaches an inner window edge.
+    #[allow(clippy::too_many_arguments)]
+    fn match_windows(
+        &self,
+        sent: &str,
+        base: usize,
+        windows: &[Span],
+        dct: Option<NaiveDate>,
+        day_first: &dyn Fn() -> bool,
+        tense: &mut Option<Vec<(usize, usize, Tense)>>,
+        cands: &mut Vec<Candidate>,
+    ) -> bool {
+        for w in windows {
+            let hay = &sent[..w.end];
+            for ri in self.rules.set.matches_at(hay, w.start).iter() {
+                let rule = &self.rules.rules[ri];
+                let mut at = w.start;
+                while let Some(caps) = rule.re.captures_at(hay, at) {
+                    let m = caps.get(0).expect("group 0");
+                    at = if m.end() > m.start() {
+                        m.end()
+                    } else {
+                        m.end() + 1
+                    };
+                    if (m.start() == w.start && w.start > 0)
+                        || (m.end() == w.end && w.end < sent.len())
+                    {
+                        return false;
+                    }
+                    let cues = tense.get_or_insert_with(|| self.tense_cues(sent));
+                    let ctx = normalize::Ctx {
+                        tagger: self,
+                        sent,
+                        dct,
+                        day_first: rule.norm == rules::Norm::Numeric && day_first(),
+                        tense: nearest_tense(cues, m.start(), m.end()),
+                    };
+                    let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
+                        if at > hay.len() {
+                            break;
+                        }
+                        continue;
+                    };
+                    let (mut a, b) = caps
+                        .name("t")
+                        .map_or((m.start(), m.end()), |t| (t.start(), t.end()));
+                    if let Some(num) = caps.name("num").filter(|n| n.start() == a) {
+                        if let Some(n) = lexicon::article_len(num.as_str()) {
+                            a += n;
+                        }
+                    }
+                    cands.push(Candidate {
+                        span: Span::new(base + a, base + b),
+                        rule: ri,
+                        timex: Timex {
+                            span: Span::new(base + a, base + b),
+                            kind,
+                            value,
+                            anchored,
+                            rule: rule.name.clone(),
+                        },
+                    });
+                    if at > hay.len() {
+                        break;
+                    }
+                }
+            }
+        }
+        true
     }
 
     /// Tense cues of a sentence: (start, end, tense) of each cue phrase and of each
@@ -309,4 +459,34 @@ fn nearest_tense(cues: &[(usize, usize, Tense)], start: usize, end: usize) -> Te
         .filter(|&&(s, e, _)| e <= start || s >= end)
         .min_by_key(|&&(s, e, _)| if e <= start { start - e } else { s - end })
         .map_or(Tense::Past, |&(_, _, t)| t)
+}
+
+/// Bytes of context kept on each side of a trigger.
+const WINDOW_LEFT: usize = 64;
+const WINDOW_RIGHT: usize = 64;
+
+/// The window around trigger `ts..te` in sentence `s`: widened by
+/// `WINDOW_LEFT`/`WINDOW_RIGHT` and then out to the nearest whitespace (so no
+/// word is cut and `\b` behaves as in the whole sentence), clipped to `s`.
+fn window(text: &str, s: Span, ts: usize, te: usize) -> Span {
+    let b = text.as_bytes();
+    let start = if ts.saturating_sub(WINDOW_LEFT) <= s.start {
+        s.start
+    } else {
+        let from = ts - WINDOW_LEFT;
+        b[s.start..from]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(s.start, |i| s.start + i + 1)
+    };
+    let end = if te + WINDOW_RIGHT >= s.end {
+        s.end
+    } else {
+        let from = te + WINDOW_RIGHT;
+        b[from..s.end]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(s.end, |i| from + i)
+    };
+    Span::new(start, end)
 }
