@@ -15,7 +15,9 @@ pub mod rules;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 
@@ -84,6 +86,7 @@ impl DateTagger {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&triggers)
             .context("building the date trigger automaton")?;
         let tense = patterns.require("dates/tense.tsv")?;
@@ -104,6 +107,7 @@ impl DateTagger {
         let cue_automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&cues)
             .context("building the tense cue automaton")?;
         let context = word_list(patterns.require("dates/context.tsv")?)
