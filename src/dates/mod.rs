@@ -71,11 +71,15 @@ impl DateTagger {
         );
         for name in TRIGGER_LISTS {
             for key in lex.list(name).entries.keys() {
-                // The first word is enough to trigger ("christmas day" → "christmas").
-                let first = key.split([' ', '-']).next().unwrap_or(key);
-                let first = first.trim_end_matches('.');
-                if first.len() >= 2 {
-                    triggers.push(first.to_string());
+                // One word of a phrase is enough to trigger, since the whole phrase
+                // must be there to match: the longest, which is the rarest as a rule
+                // ("the day before yesterday" → "yesterday", not "the").
+                let word = key
+                    .split([' ', '-'])
+                    .map(|w| w.trim_end_matches('.'))
+                    .fold("", |best, w| if w.len() > best.len() { w } else { best });
+                if word.len() >= 2 {
+                    triggers.push(word.to_string());
                 }
             }
         }
