@@ -54,11 +54,11 @@ pub struct DateTagger {
     numeric: regex::Regex,
 }
 
-/// One rule match before overlap resolution.
-struct Candidate {
+/// One rule match before overlap resolution (normalized only if it survives).
+struct Candidate<'h> {
     span: Span,
     rule: usize,
-    timex: Timex,
+    caps: regex::Captures<'h>,
 }
 
 impl DateTagger {
@@ -297,11 +297,11 @@ impl DateTagger {
             .iter()
             .map(|w| Span::new(w.start - s.start, w.end - s.start))
             .collect();
-        if !self.match_windows(sent, s.start, &rel, dct, day_first, &mut tense, &mut cands) {
+        if !self.match_windows(sent, s.start, &rel, &mut cands) {
             // A match touched a window edge: it might have gone on. Redo the sentence.
             cands.clear();
             let all = [Span::new(0, sent.len())];
-            self.match_windows(sent, s.start, &all, dct, day_first, &mut tense, &mut cands);
+            self.match_windows(sent, s.start, &all, &mut cands);
         }
         if cands.is_empty() {
             return;
@@ -321,13 +321,33 @@ impl DateTagger {
             {
                 continue;
             }
+            let rule = &self.rules.rules[c.rule];
+            let m = c.caps.get(0).expect("group 0");
+            let cues = tense.get_or_insert_with(|| self.tense_cues(sent));
+            let ctx = normalize::Ctx {
+                tagger: self,
+                sent,
+                dct,
+                day_first: rule.norm == rules::Norm::Numeric && day_first(),
+                tense: nearest_tense(cues, m.start(), m.end()),
+            };
+            // A match that does not normalize leaves room for shorter ones.
+            let Some((kind, value, anchored)) = ctx.normalize(rule, &c.caps) else {
+                continue;
+            };
             // `NONE` (patterns/dates/refs.tsv): not a time expression, but it
             // keeps the shorter matches inside it out ("as soon as").
-            if c.timex.value == "NONE" {
+            if value == "NONE" {
                 blocked.push(c.span);
                 continue;
             }
-            out.push(c.timex);
+            out.push(Timex {
+                span: c.span,
+                kind,
+                value,
+                anchored,
+                rule: rule.name.clone(),
+            });
         }
         out[first..].sort_by_key(|t| t.span.start);
         for i in first..out.len() {
@@ -346,16 +366,12 @@ impl DateTagger {
 
     /// Runs the rules over `windows` (sentence-relative) of sentence `sent`, which
     /// starts at `base` in the text. False when a match reaches an inner window edge.
-    #[allow(clippy::too_many_arguments)]
-    fn match_windows(
+    fn match_windows<'h>(
         &self,
-        sent: &str,
+        sent: &'h str,
         base: usize,
         windows: &[Span],
-        dct: Option<NaiveDate>,
-        day_first: &dyn Fn() -> bool,
-        tense: &mut Option<Vec<(usize, usize, Tense)>>,
-        cands: &mut Vec<Candidate>,
+        cands: &mut Vec<Candidate<'h>>,
     ) -> bool {
         for w in windows {
             let hay = &sent[..w.end];
@@ -374,20 +390,6 @@ impl DateTagger {
                     {
                         return false;
                     }
-                    let cues = tense.get_or_insert_with(|| self.tense_cues(sent));
-                    let ctx = normalize::Ctx {
-                        tagger: self,
-                        sent,
-                        dct,
-                        day_first: rule.norm == rules::Norm::Numeric && day_first(),
-                        tense: nearest_tense(cues, m.start(), m.end()),
-                    };
-                    let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
-                        if at > hay.len() {
-                            break;
-                        }
-                        continue;
-                    };
                     let (mut a, b) = caps
                         .name("t")
                         .map_or((m.start(), m.end()), |t| (t.start(), t.end()));
@@ -399,13 +401,7 @@ impl DateTagger {
                     cands.push(Candidate {
                         span: Span::new(base + a, base + b),
                         rule: ri,
-                        timex: Timex {
-                            span: Span::new(base + a, base + b),
-                            kind,
-                            value,
-                            anchored,
-                            rule: rule.name.clone(),
-                        },
+                        caps,
                     });
                     if at > hay.len() {
                         break;
@@ -470,8 +466,8 @@ fn nearest_tense(cues: &[(usize, usize, Tense)], start: usize, end: usize) -> Te
 }
 
 /// Bytes of context kept on each side of a trigger.
-const WINDOW_LEFT: usize = 64;
-const WINDOW_RIGHT: usize = 64;
+const WINDOW_LEFT: usize = 40;
+const WINDOW_RIGHT: usize = 40;
 
 /// The window around trigger `ts..te` in sentence `s`: widened by
 /// `WINDOW_LEFT`/`WINDOW_RIGHT` and then out to the nearest whitespace (so no
