@@ -292,7 +292,7 @@ impl DateTagger {
     ) {
         let sent = &text[s.start..s.end];
         let mut cands: Vec<Candidate> = Vec::new();
-        let mut tense = None;
+        let tense = OnceCell::new();
         let rel: Vec<Span> = windows
             .iter()
             .map(|w| Span::new(w.start - s.start, w.end - s.start))
@@ -323,13 +323,16 @@ impl DateTagger {
             }
             let rule = &self.rules.rules[c.rule];
             let m = c.caps.get(0).expect("group 0");
-            let cues = tense.get_or_insert_with(|| self.tense_cues(sent));
+            let tense_of = || {
+                let cues = tense.get_or_init(|| self.tense_cues(sent));
+                nearest_tense(cues, m.start(), m.end())
+            };
             let ctx = normalize::Ctx {
                 tagger: self,
                 sent,
                 dct,
                 day_first: rule.norm == rules::Norm::Numeric && day_first(),
-                tense: nearest_tense(cues, m.start(), m.end()),
+                tense: &tense_of,
             };
             // A match that does not normalize leaves room for shorter ones.
             let Some((kind, value, anchored)) = ctx.normalize(rule, &c.caps) else {
