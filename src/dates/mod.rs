@@ -58,7 +58,12 @@ pub struct DateTagger {
 struct Candidate<'h> {
     span: Span,
     rule: usize,
-    caps: regex::Captures<'h>,
+    /// The whole match, sentence-relative, and the end of the haystack it was found in.
+    m: Span,
+    hay_end: usize,
+    /// Captures, taken at once only by rules whose span depends on them (`t`, `num`);
+    /// the others take them only if they survive overlap resolution.
+    caps: Option<regex::Captures<'h>>,
 }
 
 impl DateTagger {
@@ -322,10 +327,16 @@ impl DateTagger {
                 continue;
             }
             let rule = &self.rules.rules[c.rule];
-            let m = c.caps.get(0).expect("group 0");
+            let m = c.m;
+            let Some(caps) = c
+                .caps
+                .or_else(|| rule.re.captures_at(&sent[..c.hay_end], m.start))
+            else {
+                continue;
+            };
             let tense_of = || {
                 let cues = tense.get_or_init(|| self.tense_cues(sent));
-                nearest_tense(cues, m.start(), m.end())
+                nearest_tense(cues, m.start, m.end)
             };
             let ctx = normalize::Ctx {
                 tagger: self,
@@ -335,7 +346,7 @@ impl DateTagger {
                 tense: &tense_of,
             };
             // A match that does not normalize leaves room for shorter ones.
-            let Some((kind, value, anchored)) = ctx.normalize(rule, &c.caps) else {
+            let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
                 continue;
             };
             // `NONE` (patterns/dates/refs.tsv): not a time expression, but it
@@ -381,8 +392,18 @@ impl DateTagger {
             for ri in self.rules.set.matches_at(hay, w.start).iter() {
                 let rule = &self.rules.rules[ri];
                 let mut at = w.start;
-                while let Some(caps) = rule.re.captures_at(hay, at) {
-                    let m = caps.get(0).expect("group 0");
+                loop {
+                    let (m, caps) = if rule.narrows {
+                        let Some(caps) = rule.re.captures_at(hay, at) else {
+                            break;
+                        };
+                        (caps.get(0).expect("group 0"), Some(caps))
+                    } else {
+                        let Some(m) = rule.re.find_at(hay, at) else {
+                            break;
+                        };
+                        (m, None)
+                    };
                     at = if m.end() > m.start() {
                         m.end()
                     } else {
@@ -393,17 +414,22 @@ impl DateTagger {
                     {
                         return false;
                     }
-                    let (mut a, b) = caps
-                        .name("t")
-                        .map_or((m.start(), m.end()), |t| (t.start(), t.end()));
-                    if let Some(num) = caps.name("num").filter(|n| n.start() == a) {
-                        if let Some(n) = lexicon::article_len(num.as_str()) {
-                            a += n;
+                    let (mut a, mut b) = (m.start(), m.end());
+                    if let Some(caps) = &caps {
+                        if let Some(t) = caps.name("t") {
+                            (a, b) = (t.start(), t.end());
+                        }
+                        if let Some(num) = caps.name("num").filter(|n| n.start() == a) {
+                            if let Some(n) = lexicon::article_len(num.as_str()) {
+                                a += n;
+                            }
                         }
                     }
                     cands.push(Candidate {
                         span: Span::new(base + a, base + b),
                         rule: ri,
+                        m: Span::new(m.start(), m.end()),
+                        hay_end: hay.len(),
                         caps,
                     });
                     if at > hay.len() {
