@@ -165,16 +165,23 @@ impl DateTagger {
         let mut windows: Vec<Span> = Vec::new();
         let mut cur: Option<usize> = None;
         let mut si = 0;
-        let mut skip_to = 0;
-        for m in self.prefilter.find_iter(text) {
-            if m.start() < skip_to {
-                continue;
-            }
-            let Some((ts, te)) = self.accept(text, m.start(), m.end(), m.pattern().as_usize())
-            else {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while let Some(m) = self.prefilter.find(Input::new(text).range(pos..)) {
+            let pattern = m.pattern().as_usize();
+            // A number is one trigger however many digits it has.
+            pos = if self.digit_trigger[pattern] {
+                m.start()
+                    + bytes[m.start()..]
+                        .iter()
+                        .position(|b| !b.is_ascii_digit())
+                        .unwrap_or(bytes.len() - m.start())
+            } else {
+                m.end()
+            };
+            let Some((ts, te)) = self.accept(text, m.start(), m.end(), pattern) else {
                 continue;
             };
-            skip_to = te;
             while si < sentences.len() && sentences[si].end <= ts {
                 si += 1;
             }
