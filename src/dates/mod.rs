@@ -1,11 +1,15 @@
 //! Dates and times: TIMEX3 tagging and normalization (TimeML conventions).
 //!
-//! Mechanism: one Aho-Corasick automaton over trigger words (month and day names,
-//! units, reference words, digits …) marks the sentences worth looking at; only
-//! those run the rule table (`patterns/dates/rules.tsv`), and only the rules a
-//! `RegexSet` says match. Overlapping matches are resolved longest-first; each
-//! match is normalized against the document creation time (`dct`), with the
-//! sentence's tense deciding the direction of bare weekdays and months.
+//! Mechanism: one pass of an Aho-Corasick automaton over trigger words (month and
+//! day names, units, reference words, digits …) per document; each trigger that
+//! passes a cheap check (words stand alone, numbers look like dates or precede a
+//! trigger word) opens a small window, and only windows run the rule table
+//! (`patterns/dates/rules.tsv`), and only the rules a `RegexSet` says match (the
+//! whole sentence is rerun when a match reaches a window edge). Overlapping
+//! matches are resolved longest-first before any normalization or capture
+//! extraction; the survivors are normalized against the document creation time
+//! (`dct`), with the sentence's tense (computed only when asked) deciding the
+//! direction of bare weekdays and months.
 
 pub mod calendar;
 pub mod lexicon;
