@@ -47,9 +47,7 @@ fn stages(c: &mut Criterion) {
     let html: Vec<String> = texts
         .iter()
         .map(|t| {
-            let mut h = String::from(
-                "<html><head><title>Release</title></head><body><nav>Home</nav><article>",
-            );
+            let mut h = String::from("<html><head><title>Release</title></head><body><nav>Home</nav><article>");
             for p in t.split("\n\n") {
                 h.push_str("<p>");
                 h.push_str(&p.replace('&', "&amp;").replace('<', "&lt;"));
@@ -60,11 +58,7 @@ fn stages(c: &mut Criterion) {
         })
         .collect();
     g.bench_function("html", |b| {
-        b.iter(|| {
-            html.iter()
-                .map(|h| prex::html::readable_text(h).text.len())
-                .sum::<usize>()
-        })
+        b.iter(|| html.iter().map(|h| prex::html::readable_text(h).text.len()).sum::<usize>())
     });
 
     let base = docs(&texts);

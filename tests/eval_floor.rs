@@ -10,20 +10,13 @@ use serde_json::Value;
 #[test]
 fn scores_stay_at_or_above_the_floors() {
     let out = run(&["eval", "--gold", "tests/gold", "--run", "corpus", "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     let floors: Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("tests/eval_floors.json")).unwrap(),
     )
     .unwrap();
-    assert!(
-        report["documents"].as_u64().unwrap() >= 24,
-        "every corpus release has gold"
-    );
+    assert!(report["documents"].as_u64().unwrap() >= 24, "every corpus release has gold");
     assert_eq!(report["unmatched_gold"], Value::Array(vec![]));
     assert_eq!(report["unscored_records"], Value::Array(vec![]));
     let mut failures = Vec::new();
@@ -46,9 +39,5 @@ fn scores_stay_at_or_above_the_floors() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "scores fell below their floors:\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "scores fell below their floors:\n{}", failures.join("\n"));
 }

@@ -20,64 +20,13 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "“",
-    "”",
-    "‘",
-    "’",
-    "\"",
-    "'",
-    "«",
-    "»",
-    ". ",
-    "? ",
-    "!",
-    "…",
-    "\n",
-    "\n\n",
-    "\r\n",
-    " ",
-    "Mr.",
-    "U.S.",
-    "D.C.",
-    "said",
-    "told",
-    "sentenced to ",
-    "three-year prison sentence",
-    "$1.2 million",
-    "Rs. 50,000",
-    "Section 295-C",
-    "December 18, 2020",
-    "last month",
-    "Monday",
-    "1995",
-    "12/18/2020",
-    "President Moon Jae-in",
-    "North Korea",
-    "Pakistan’s",
-    "(ICC)",
-    "International Christian Concern",
-    "–",
-    "—",
-    "é",
-    "漢字",
-    "😀",
-    "\u{200D}",
-    "\u{0301}",
-    "\u{202E}",
-    "\u{A0}",
-    "\0",
-    "<p>",
-    "</p>",
-    "<script>",
-    "&amp;",
-    "fined",
-    "80 lashes",
-    "death",
-    "up to 20 years",
-    "the letter says",
-    "According to",
-    ":",
-    ",",
+    "“", "”", "‘", "’", "\"", "'", "«", "»", ". ", "? ", "!", "…", "\n", "\n\n", "\r\n", " ",
+    "Mr.", "U.S.", "D.C.", "said", "told", "sentenced to ", "three-year prison sentence",
+    "$1.2 million", "Rs. 50,000", "Section 295-C", "December 18, 2020", "last month",
+    "Monday", "1995", "12/18/2020", "President Moon Jae-in", "North Korea", "Pakistan’s",
+    "(ICC)", "International Christian Concern", "–", "—", "é", "漢字", "😀", "\u{200D}",
+    "\u{0301}", "\u{202E}", "\u{A0}", "\0", "<p>", "</p>", "<script>", "&amp;", "fined",
+    "80 lashes", "death", "up to 20 years", "the letter says", "According to", ":", ",",
 ];
 
 fn check(pipeline: &Pipeline, doc: prex::Document) {
@@ -111,23 +60,14 @@ fn random_bytes_never_panic() {
         let mut bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
         if round % 3 == 0 {
             // Mostly text with truncated multi-byte sequences.
-            bytes = "Sentenced “Korea’s” é 漢 😀. "
-                .repeat(1 + n / 30)
-                .into_bytes();
+            bytes = "Sentenced “Korea’s” é 漢 😀. ".repeat(1 + n / 30).into_bytes();
             let cut = rng.below(bytes.len());
             bytes.truncate(cut);
         }
         let mut warnings = Vec::new();
         if let Ok(text) = decode(&bytes, &mut warnings) {
-            let format = if round % 5 == 0 {
-                Format::Html
-            } else {
-                Format::Text
-            };
-            check(
-                &pipeline,
-                document_from_content(format!("r{round}"), text, format, n, warnings),
-            );
+            let format = if round % 5 == 0 { Format::Html } else { Format::Text };
+            check(&pipeline, document_from_content(format!("r{round}"), text, format, n, warnings));
         }
     }
 }
@@ -144,14 +84,7 @@ fn random_press_release_like_text_never_panics() {
                 s.push(' ');
             }
         }
-        let format = if round % 7 == 0 {
-            Format::Html
-        } else {
-            Format::Text
-        };
-        check(
-            &pipeline,
-            document_from_content(format!("t{round}"), s.clone(), format, s.len(), vec![]),
-        );
+        let format = if round % 7 == 0 { Format::Html } else { Format::Text };
+        check(&pipeline, document_from_content(format!("t{round}"), s.clone(), format, s.len(), vec![]));
     }
 }

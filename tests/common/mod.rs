@@ -66,31 +66,17 @@ fn slice(chars: &[char], start: u64, end: u64) -> String {
 
 /// Checks a span object `{text?, start, end}` against the document text.
 fn check_span(chars: &[char], v: &Value, what: &str, id: &str) {
-    let start = v["start"]
-        .as_u64()
-        .unwrap_or_else(|| panic!("{id}: {what} has no start"));
-    let end = v["end"]
-        .as_u64()
-        .unwrap_or_else(|| panic!("{id}: {what} has no end"));
-    assert!(
-        start <= end && end as usize <= chars.len(),
-        "{id}: {what} {start}..{end} out of range"
-    );
+    let start = v["start"].as_u64().unwrap_or_else(|| panic!("{id}: {what} has no start"));
+    let end = v["end"].as_u64().unwrap_or_else(|| panic!("{id}: {what} has no end"));
+    assert!(start <= end && end as usize <= chars.len(), "{id}: {what} {start}..{end} out of range");
     if let Some(t) = v.get("text").and_then(Value::as_str) {
-        assert_eq!(
-            slice(chars, start, end),
-            t,
-            "{id}: {what} text differs from text[start:end]"
-        );
+        assert_eq!(slice(chars, start, end), t, "{id}: {what} text differs from text[start:end]");
     }
 }
 
 fn check_sorted(items: &[Value], what: &str, id: &str) {
     let starts: Vec<u64> = items.iter().map(|i| i["start"].as_u64().unwrap()).collect();
-    assert!(
-        starts.windows(2).all(|w| w[0] <= w[1]),
-        "{id}: {what} not sorted by start"
-    );
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{id}: {what} not sorted by start");
 }
 
 /// Validates a record made with `--include-text`: schema, spans, order.
@@ -101,11 +87,7 @@ pub fn check_record(validator: &jsonschema::Validator, r: &Value) {
     }
     let text = r["text"].as_str().expect("record made with --include-text");
     let chars: Vec<char> = text.chars().collect();
-    assert_eq!(
-        r["source"]["chars"].as_u64().unwrap() as usize,
-        chars.len(),
-        "{id}: source.chars"
-    );
+    assert_eq!(r["source"]["chars"].as_u64().unwrap() as usize, chars.len(), "{id}: source.chars");
 
     let sentences = r["sentences"].as_array().unwrap();
     let mut prev_end = 0;
@@ -127,10 +109,7 @@ pub fn check_record(validator: &jsonschema::Validator, r: &Value) {
         for item in items {
             check_span(&chars, item, field, &id);
             let sent = item["sentence"].as_u64().unwrap() as usize;
-            assert!(
-                sent < sentences.len().max(1),
-                "{id}: {field} sentence index {sent} out of range"
-            );
+            assert!(sent < sentences.len().max(1), "{id}: {field} sentence index {sent} out of range");
         }
     }
     let ents = r["entities"].as_array().unwrap();
