@@ -2,6 +2,7 @@
 //! `{list}` placeholders in rule patterns into regex alternations.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use anyhow::{bail, Result};
 
@@ -10,7 +11,7 @@ use crate::patterns::{lines, Patterns};
 /// One list: lowercased, space-normalized phrase → (value column, flags column).
 #[derive(Debug, Default, Clone)]
 pub struct List {
-    pub entries: HashMap<String, (String, String)>,
+    pub entries: FastMap<String, (String, String)>,
 }
 
 impl List {
@@ -33,15 +34,43 @@ pub fn normalize(s: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(&w.to_lowercase());
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            out.push_str(&w.to_lowercase().replace('’', "'"));
+        }
     }
-    out.replace('’', "'")
+    out
+}
+
+/// Hash maps of short keys, looked up per match: FNV-1a instead of SipHash (the
+/// keys are our own pattern data, not attacker-chosen).
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// 64-bit FNV-1a.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// All lists under `patterns/dates/`, by file stem.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pub lists: HashMap<String, List>,
+    pub lists: FastMap<String, List>,
 }
 
 /// Files under `patterns/dates/` that are not word lists.
@@ -49,7 +78,7 @@ const NOT_LISTS: &[&str] = &["rules", "triggers", "tense", "context"];
 
 impl Lexicon {
     pub fn load(patterns: &Patterns) -> Result<Self> {
-        let mut lists = HashMap::new();
+        let mut lists = FastMap::default();
         for (path, content) in patterns.files_in("dates", ".tsv") {
             let stem = crate::patterns::stem(path);
             if NOT_LISTS.contains(&stem) {

@@ -1,20 +1,27 @@
 //! Dates and times: TIMEX3 tagging and normalization (TimeML conventions).
 //!
-//! Mechanism: one Aho-Corasick automaton over trigger words (month and day names,
-//! units, reference words, digits …) marks the sentences worth looking at; only
-//! those run the rule table (`patterns/dates/rules.tsv`), and only the rules a
-//! `RegexSet` says match. Overlapping matches are resolved longest-first; each
-//! match is normalized against the document creation time (`dct`), with the
-//! sentence's tense deciding the direction of bare weekdays and months.
+//! Mechanism: one pass of an Aho-Corasick automaton over trigger words (month and
+//! day names, units, reference words, digits …) per document; each trigger that
+//! passes a cheap check (words stand alone, numbers look like dates or precede a
+//! trigger word) opens a small window, and only windows run the rule table
+//! (`patterns/dates/rules.tsv`), and only the rules a `RegexSet` says match (the
+//! whole sentence is rerun when a match reaches a window edge). Overlapping
+//! matches are resolved longest-first before any normalization or capture
+//! extraction; the survivors are normalized against the document creation time
+//! (`dct`), with the sentence's tense (computed only when asked) deciding the
+//! direction of bare weekdays and months.
 
 pub mod calendar;
 pub mod lexicon;
 pub mod normalize;
 pub mod rules;
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 
@@ -42,6 +49,8 @@ pub struct DateTagger {
     pub(crate) lex: Lexicon,
     pub(crate) rules: RuleTable,
     prefilter: AhoCorasick,
+    /// Per prefilter pattern: is it a digit (numbers get a closer look).
+    digit_trigger: Vec<bool>,
     cue_automaton: AhoCorasick,
     cue_tenses: Vec<Tense>,
     pub(crate) context: HashSet<String>,
@@ -49,11 +58,16 @@ pub struct DateTagger {
     numeric: regex::Regex,
 }
 
-/// One rule match before overlap resolution.
-struct Candidate {
+/// One rule match before overlap resolution (normalized only if it survives).
+struct Candidate<'h> {
     span: Span,
     rule: usize,
-    timex: Timex,
+    /// The whole match, sentence-relative, and the end of the haystack it was found in.
+    m: Span,
+    hay_end: usize,
+    /// Captures, taken at once only by rules whose span depends on them (`t`, `num`);
+    /// the others take them only if they survive overlap resolution.
+    caps: Option<regex::Captures<'h>>,
 }
 
 impl DateTagger {
@@ -66,19 +80,26 @@ impl DateTagger {
         );
         for name in TRIGGER_LISTS {
             for key in lex.list(name).entries.keys() {
-                // The first word is enough to trigger ("christmas day" → "christmas").
-                let first = key.split([' ', '-']).next().unwrap_or(key);
-                let first = first.trim_end_matches('.');
-                if first.len() >= 2 {
-                    triggers.push(first.to_string());
+                // One word of a phrase is enough to trigger, since the whole phrase
+                // must be there to match: the longest, which is the rarest as a rule
+                // ("the day before yesterday" → "yesterday", not "the").
+                let word = key
+                    .split([' ', '-'])
+                    .map(|w| w.trim_end_matches('.'))
+                    .fold("", |best, w| if w.len() > best.len() { w } else { best });
+                if word.len() >= 2 {
+                    triggers.push(word.to_string());
                 }
             }
         }
         triggers.sort();
         triggers.dedup();
+        // Longest match, so that "sept" does not stop "september" at a non-boundary.
         let prefilter = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&triggers)
             .context("building the date trigger automaton")?;
         let tense = patterns.require("dates/tense.tsv")?;
@@ -99,6 +120,7 @@ impl DateTagger {
         let cue_automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&cues)
             .context("building the tense cue automaton")?;
         let context = word_list(patterns.require("dates/context.tsv")?)
@@ -108,6 +130,10 @@ impl DateTagger {
             lex,
             rules,
             prefilter,
+            digit_trigger: triggers
+                .iter()
+                .map(|t| t.bytes().all(|c| c.is_ascii_digit()))
+                .collect(),
             cue_automaton,
             cue_tenses,
             context,
@@ -124,6 +150,11 @@ impl DateTagger {
     }
 
     /// TIMEX3 expressions of a text with its sentences, resolved against `dct`.
+    ///
+    /// One pass of the trigger automaton over the whole text; each trigger that
+    /// survives a cheap word-level check (`accept`) opens a window of about
+    /// `WINDOW_LEFT`/`WINDOW_RIGHT` bytes around it, snapped to whitespace and
+    /// clipped to its sentence. Only windows run the rule regexes.
     pub fn tag(&self, text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<Timex> {
         let whole = [Span::new(0, text.len())];
         let sentences = if sentences.is_empty() {
@@ -131,30 +162,126 @@ impl DateTagger {
         } else {
             sentences
         };
-        let day_first = self.day_first || self.day_first_document(text);
+        let day_first = OnceCell::new();
+        let day_first =
+            || *day_first.get_or_init(|| self.day_first || self.day_first_document(text));
         let mut out = Vec::new();
-        let mut pos = 0;
+        let mut windows: Vec<Span> = Vec::new();
+        let mut cur: Option<usize> = None;
         let mut si = 0;
-        while pos < text.len() {
-            let Some(m) = self.prefilter.find(Input::new(text).range(pos..)) else {
-                break;
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while let Some(m) = self.prefilter.find(Input::new(text).range(pos..)) {
+            let pattern = m.pattern().as_usize();
+            // A number is one trigger however many digits it has.
+            pos = if self.digit_trigger[pattern] {
+                m.start()
+                    + bytes[m.start()..]
+                        .iter()
+                        .position(|b| !b.is_ascii_digit())
+                        .unwrap_or(bytes.len() - m.start())
+            } else {
+                m.end()
             };
-            while si < sentences.len() && sentences[si].end <= m.start() {
+            let Some((ts, te)) = self.accept(text, m.start(), m.end(), pattern) else {
+                continue;
+            };
+            while si < sentences.len() && sentences[si].end <= ts {
                 si += 1;
             }
             if si == sentences.len() {
                 break;
             }
             let s = sentences[si];
-            if m.start() < s.start {
-                pos = s.start;
+            if ts < s.start {
                 continue;
             }
-            self.tag_sentence(text, s, dct, day_first, &mut out);
-            pos = s.end;
-            si += 1;
+            if cur != Some(si) {
+                if let Some(c) = cur {
+                    self.tag_sentence(text, sentences[c], &windows, dct, &day_first, &mut out);
+                }
+                windows.clear();
+                cur = Some(si);
+            }
+            let w = window(text, s, ts, te.min(s.end));
+            match windows.last_mut() {
+                Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                _ => windows.push(w),
+            }
+        }
+        if let Some(c) = cur {
+            self.tag_sentence(text, sentences[c], &windows, dct, &day_first, &mut out);
         }
         out
+    }
+
+    /// Whether the trigger match `start..end` (automaton pattern `pattern`) can
+    /// begin or belong to a time expression; returns the trigger's extent.
+    /// Words must stand alone (not "dec" in "decision"). A number counts when it
+    /// looks like a year, is glued to date punctuation or a suffix ("18th",
+    /// "1990s", "10:30", "12/18"), follows a letter ("Q1", "FY2020"), or is
+    /// followed by a trigger word ("three years", "18 December") or am/pm;
+    /// "45 groups" is rejected without running any regex.
+    fn accept(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        pattern: usize,
+    ) -> Option<(usize, usize)> {
+        let b = text.as_bytes();
+        if start > 0 && b[start - 1].is_ascii_alphanumeric() && !self.digit_trigger[pattern] {
+            return None;
+        }
+        if !self.digit_trigger[pattern] {
+            if end < b.len() && b[end].is_ascii_alphabetic() {
+                return None;
+            }
+            return Some((start, end));
+        }
+        let mut e = start;
+        while e < b.len() && b[e].is_ascii_digit() {
+            e += 1;
+        }
+        if start > 0 && b[start - 1].is_ascii_alphabetic() {
+            return Some((start, e));
+        }
+        if e - start == 4 && matches!(b[start], b'1' | b'2') {
+            return Some((start, e));
+        }
+        match b.get(e) {
+            Some(b':' | b'/' | b'-' | b'\'') => return Some((start, e)),
+            Some(b'.') if b.get(e + 1).is_some_and(u8::is_ascii_digit) => return Some((start, e)),
+            Some(c) if c.is_ascii_alphabetic() => {
+                // "18th", "1990s", "10am", "5years": any glued letters are worth a look.
+                return Some((start, e));
+            }
+            _ => {}
+        }
+        let mut p = e;
+        while p < b.len() && b[p].is_ascii_whitespace() && p - e < 4 {
+            p += 1;
+        }
+        if p == e || p >= b.len() {
+            return None;
+        }
+        let c0 = b[p].to_ascii_lowercase();
+        if (c0 == b'a' || c0 == b'p')
+            && (b.get(p + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'm'))
+                || (b.get(p + 1) == Some(&b'.')
+                    && b.get(p + 2).is_some_and(|c| c.eq_ignore_ascii_case(&b'm'))))
+        {
+            return Some((start, e));
+        }
+        let next = self
+            .prefilter
+            .find(Input::new(text).range(p..).anchored(Anchored::Yes))?;
+        if self.digit_trigger[next.pattern().as_usize()]
+            || (next.end() < b.len() && b[next.end()].is_ascii_alphabetic())
+        {
+            return None;
+        }
+        Some((start, e))
     }
 
     /// A document that writes any numeric date day-first (18/12/2020) writes them
@@ -174,48 +301,23 @@ impl DateTagger {
         &self,
         text: &str,
         s: Span,
+        windows: &[Span],
         dct: Option<NaiveDate>,
-        day_first: bool,
+        day_first: &dyn Fn() -> bool,
         out: &mut Vec<Timex>,
     ) {
         let sent = &text[s.start..s.end];
         let mut cands: Vec<Candidate> = Vec::new();
-        let mut tense = None;
-        for ri in self.rules.set.matches(sent).iter() {
-            let rule = &self.rules.rules[ri];
-            for caps in rule.re.captures_iter(sent) {
-                let m = caps.get(0).expect("group 0");
-                let cues = tense.get_or_insert_with(|| self.tense_cues(sent));
-                let ctx = normalize::Ctx {
-                    tagger: self,
-                    sent,
-                    dct,
-                    day_first,
-                    tense: nearest_tense(cues, m.start(), m.end()),
-                };
-                let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
-                    continue;
-                };
-                let (mut a, b) = caps
-                    .name("t")
-                    .map_or((m.start(), m.end()), |t| (t.start(), t.end()));
-                if let Some(num) = caps.name("num").filter(|n| n.start() == a) {
-                    if let Some(n) = lexicon::article_len(num.as_str()) {
-                        a += n;
-                    }
-                }
-                cands.push(Candidate {
-                    span: Span::new(s.start + a, s.start + b),
-                    rule: ri,
-                    timex: Timex {
-                        span: Span::new(s.start + a, s.start + b),
-                        kind,
-                        value,
-                        anchored,
-                        rule: rule.name.clone(),
-                    },
-                });
-            }
+        let tense = OnceCell::new();
+        let rel: Vec<Span> = windows
+            .iter()
+            .map(|w| Span::new(w.start - s.start, w.end - s.start))
+            .collect();
+        if !self.match_windows(sent, s.start, &rel, &mut cands) {
+            // A match touched a window edge: it might have gone on. Redo the sentence.
+            cands.clear();
+            let all = [Span::new(0, sent.len())];
+            self.match_windows(sent, s.start, &all, &mut cands);
         }
         if cands.is_empty() {
             return;
@@ -235,13 +337,42 @@ impl DateTagger {
             {
                 continue;
             }
+            let rule = &self.rules.rules[c.rule];
+            let m = c.m;
+            let Some(caps) = c
+                .caps
+                .or_else(|| rule.re.captures_at(&sent[..c.hay_end], m.start))
+            else {
+                continue;
+            };
+            let tense_of = || {
+                let cues = tense.get_or_init(|| self.tense_cues(sent));
+                nearest_tense(cues, m.start, m.end)
+            };
+            let ctx = normalize::Ctx {
+                tagger: self,
+                sent,
+                dct,
+                day_first: rule.norm == rules::Norm::Numeric && day_first(),
+                tense: &tense_of,
+            };
+            // A match that does not normalize leaves room for shorter ones.
+            let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
+                continue;
+            };
             // `NONE` (patterns/dates/refs.tsv): not a time expression, but it
             // keeps the shorter matches inside it out ("as soon as").
-            if c.timex.value == "NONE" {
+            if value == "NONE" {
                 blocked.push(c.span);
                 continue;
             }
-            out.push(c.timex);
+            out.push(Timex {
+                span: c.span,
+                kind,
+                value,
+                anchored,
+                rule: rule.name.clone(),
+            });
         }
         out[first..].sort_by_key(|t| t.span.start);
         for i in first..out.len() {
@@ -256,6 +387,69 @@ impl DateTagger {
                 }
             }
         }
+    }
+
+    /// Runs the rules over `windows` (sentence-relative) of sentence `sent`, which
+    /// starts at `base` in the text. False when a match reaches an inner window edge.
+    fn match_windows<'h>(
+        &self,
+        sent: &'h str,
+        base: usize,
+        windows: &[Span],
+        cands: &mut Vec<Candidate<'h>>,
+    ) -> bool {
+        for w in windows {
+            let hay = &sent[..w.end];
+            for ri in self.rules.set.matches_at(hay, w.start).iter() {
+                let rule = &self.rules.rules[ri];
+                let mut at = w.start;
+                loop {
+                    let (m, caps) = if rule.narrows {
+                        let Some(caps) = rule.re.captures_at(hay, at) else {
+                            break;
+                        };
+                        (caps.get(0).expect("group 0"), Some(caps))
+                    } else {
+                        let Some(m) = rule.re.find_at(hay, at) else {
+                            break;
+                        };
+                        (m, None)
+                    };
+                    at = if m.end() > m.start() {
+                        m.end()
+                    } else {
+                        m.end() + 1
+                    };
+                    if (m.start() == w.start && w.start > 0)
+                        || (m.end() == w.end && w.end < sent.len())
+                    {
+                        return false;
+                    }
+                    let (mut a, mut b) = (m.start(), m.end());
+                    if let Some(caps) = &caps {
+                        if let Some(t) = caps.name("t") {
+                            (a, b) = (t.start(), t.end());
+                        }
+                        if let Some(num) = caps.name("num").filter(|n| n.start() == a) {
+                            if let Some(n) = lexicon::article_len(num.as_str()) {
+                                a += n;
+                            }
+                        }
+                    }
+                    cands.push(Candidate {
+                        span: Span::new(base + a, base + b),
+                        rule: ri,
+                        m: Span::new(m.start(), m.end()),
+                        hay_end: hay.len(),
+                        caps,
+                    });
+                    if at > hay.len() {
+                        break;
+                    }
+                }
+            }
+        }
+        true
     }
 
     /// Tense cues of a sentence: (start, end, tense) of each cue phrase and of each
@@ -309,4 +503,34 @@ fn nearest_tense(cues: &[(usize, usize, Tense)], start: usize, end: usize) -> Te
         .filter(|&&(s, e, _)| e <= start || s >= end)
         .min_by_key(|&&(s, e, _)| if e <= start { start - e } else { s - end })
         .map_or(Tense::Past, |&(_, _, t)| t)
+}
+
+/// Bytes of context kept on each side of a trigger.
+const WINDOW_LEFT: usize = 40;
+const WINDOW_RIGHT: usize = 40;
+
+/// The window around trigger `ts..te` in sentence `s`: widened by
+/// `WINDOW_LEFT`/`WINDOW_RIGHT` and then out to the nearest whitespace (so no
+/// word is cut and `\b` behaves as in the whole sentence), clipped to `s`.
+fn window(text: &str, s: Span, ts: usize, te: usize) -> Span {
+    let b = text.as_bytes();
+    let start = if ts.saturating_sub(WINDOW_LEFT) <= s.start {
+        s.start
+    } else {
+        let from = ts - WINDOW_LEFT;
+        b[s.start..from]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(s.start, |i| s.start + i + 1)
+    };
+    let end = if te + WINDOW_RIGHT >= s.end {
+        s.end
+    } else {
+        let from = te + WINDOW_RIGHT;
+        b[from..s.end]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(s.end, |i| from + i)
+    };
+    Span::new(start, end)
 }

@@ -14,7 +14,8 @@ pub(crate) struct Ctx<'a> {
     pub tagger: &'a DateTagger,
     pub sent: &'a str,
     pub dct: Option<NaiveDate>,
-    pub tense: Tense,
+    /// The tense nearest to the match (computed only when a rule needs it).
+    pub tense: &'a dyn Fn() -> Tense,
     /// Read ambiguous numeric dates day-first (option or the document's own usage).
     pub day_first: bool,
 }
@@ -149,7 +150,7 @@ impl Ctx<'_> {
             "month" => d.format("%Y-%m").to_string(),
             "week" => calendar::iso_week(d),
             "weekend" => {
-                let sat = calendar::nearest_weekday(d, 6, self.tense);
+                let sat = calendar::nearest_weekday(d, 6, (self.tense)());
                 format!("{}-WE", calendar::iso_week(sat))
             }
             _ => {
@@ -251,7 +252,7 @@ impl Ctx<'_> {
                 (Some(y), _) => (rule.kind, format!("{y:04}-Q{q}"), false),
                 (None, Some(d)) => {
                     let dq = calendar::quarter_of(d);
-                    let y = match self.tense {
+                    let y = match (self.tense)() {
                         Tense::Past if q > dq => d.year() - 1,
                         Tense::Future if q < dq => d.year() + 1,
                         _ => d.year(),
@@ -348,7 +349,7 @@ impl Ctx<'_> {
             };
             let this = calendar::holiday(hrule, d.year())?;
             let dir = rel.map(|r| if r < 0 { Tense::Past } else { Tense::Future });
-            let y = match dir.unwrap_or(self.tense) {
+            let y = match dir.unwrap_or((self.tense)()) {
                 Tense::Past if this > d + Duration::days(30) => d.year() - 1,
                 Tense::Future if this < d - Duration::days(30) => d.year() + 1,
                 _ => d.year(),
@@ -407,9 +408,10 @@ impl Ctx<'_> {
                 }
                 let (y, anchored) = match (year, dct) {
                     (Some(y), _) => (Some(y), false),
-                    (None, Some(d)) => {
-                        (Some(calendar::year_for(d, mo, Some(dd), self.tense)), true)
-                    }
+                    (None, Some(d)) => (
+                        Some(calendar::year_for(d, mo, Some(dd), (self.tense)())),
+                        true,
+                    ),
                     (None, None) => (None, false),
                 };
                 return Some(match y {
@@ -444,7 +446,9 @@ impl Ctx<'_> {
                     };
                     (Some(y), true)
                 }
-                (None, None, Some(d)) => (Some(calendar::year_for(d, mo, None, self.tense)), true),
+                (None, None, Some(d)) => {
+                    (Some(calendar::year_for(d, mo, None, (self.tense)())), true)
+                }
                 _ => (None, false),
             };
             return Some(match y {
@@ -465,7 +469,7 @@ impl Ctx<'_> {
             };
             let date = match rel {
                 Some(r) => calendar::relative_weekday(d, wd, r),
-                None => calendar::nearest_weekday(d, wd, self.tense),
+                None => calendar::nearest_weekday(d, wd, (self.tense)()),
             };
             let (k, v) = with_part(rule.kind, ymd(date));
             return Some((k, v, true));
@@ -717,7 +721,7 @@ impl Ctx<'_> {
         let base = match (self.dct, caps.name("weekday"), caps.name("month")) {
             (Some(d), Some(w), _) => {
                 let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
-                ymd(calendar::nearest_weekday(d, wd, self.tense))
+                ymd(calendar::nearest_weekday(d, wd, (self.tense)()))
             }
             (dct, None, Some(mm)) => {
                 let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
@@ -733,7 +737,7 @@ impl Ctx<'_> {
                 }
                 match dct {
                     Some(d) => {
-                        let y = calendar::year_for(d, mo, Some(day), self.tense);
+                        let y = calendar::year_for(d, mo, Some(day), (self.tense)());
                         ymd(NaiveDate::from_ymd_opt(y, mo, day)?)
                     }
                     None => format!("XXXX-{mo:02}-{day:02}"),

@@ -55,6 +55,8 @@ pub struct DateRule {
     pub norm: Norm,
     pub re: Regex,
     pub value: String,
+    /// The pattern has a `t` or `num` group, which narrow the span.
+    pub narrows: bool,
 }
 
 pub struct RuleTable {
@@ -85,12 +87,14 @@ impl RuleTable {
                 .dfa_size_limit(8 << 20)
                 .build()
                 .with_context(|| format!("{}: bad pattern for rule {name}", at()))?;
+            let narrows = re.capture_names().flatten().any(|n| n == "t" || n == "num");
             rules.push(DateRule {
                 name: Arc::from(format!("dates/{name}")),
                 kind,
                 norm,
                 re,
                 value: line.col(4).to_string(),
+                narrows,
             });
         }
         let set = RegexSetBuilder::new(rules.iter().map(|r| r.re.as_str()))
