@@ -4,7 +4,7 @@
 
 use super::lexicon::{
     Gender, Lexicon, AFTER, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP,
-    F_SURNAME, F_SURNAME_FIRST, F_TITLE, INNER, LATE, RIGHT,
+    F_SURNAME, F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, RIGHT,
 };
 use super::tokens::{Token, CAP, DIGIT, HEADLINE, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
@@ -191,7 +191,7 @@ pub fn persons<'g>(
         // a title is capitalized, or lower case right before a capitalized word
         // ("president Moon Jae-in"); checking this first keeps lookups rare
         let may_title = |k: usize| {
-            toks[k].is(CAP)
+            (toks[k].is(CAP) && cx.has(k, F_TITLE_START))
                 || (toks[k].is(LOWER)
                     && k + 1 < n
                     && (toks[k + 1].is(CAP) || cx.w(k + 1) == ".")
