@@ -56,13 +56,14 @@ impl Ctx<'_> {
     /// A capitalized word that can be part of a person's name.
     fn name_part(&self, i: usize) -> bool {
         let t = self.toks[i];
-        let w = self.w(i);
         if t.is_cap_word() {
             return !self.stop(i) && !self.has(i, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE);
         }
         // "al-Masri", "el-Sayed", "bin-Laden"
         if t.is(LOWER) {
-            if let Some((p, rest)) = w.split_once('-') {
+            let w = self.w(i);
+            if let Some(h) = memchr::memchr(b'-', w.as_bytes()) {
+                let (p, rest) = (&w[..h], &w[h + 1..]);
                 return self.lex.particles.contains(p)
                     && rest.chars().next().is_some_and(char::is_uppercase);
             }
