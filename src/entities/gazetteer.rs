@@ -54,10 +54,18 @@ impl Automaton {
             return false;
         }
         let s = &text[start..];
-        let end = s
-            .char_indices()
-            .find(|&(_, c)| !c.is_alphanumeric())
-            .map_or(s.len(), |(i, _)| i);
+        // the first alphanumeric run: bytes while ASCII, chars from the first non-ASCII
+        let sb = s.as_bytes();
+        let mut end = 0;
+        while end < sb.len() && sb[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        if end < sb.len() && sb[end] >= 0x80 {
+            end += s[end..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(s.len() - end, |(i, _)| i);
+        }
         let w = &s[..end];
         if self.ci {
             with_lower(w, |l| self.first_words.contains(l))
