@@ -8,13 +8,13 @@
 //! `gazetteer/stop.txt` (and `entities/stop.txt`) fire, outside `countries`, only in a
 //! clear place context ("from Reading,").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use anyhow::{bail, Context, Result};
 
-use super::lexicon::{with_lower, FxSet};
+use super::lexicon::{with_lower, FxMap, FxSet};
 use crate::document::{Label, Rule};
 use crate::patterns::{directives, lines, stem, word_list, Patterns};
 
@@ -118,7 +118,7 @@ fn rank_of(list: &str) -> u8 {
 #[derive(Default)]
 struct Builder {
     patterns: Vec<String>,
-    index: HashMap<String, usize>,
+    index: FxMap<usize>,
     entries: Vec<Vec<u32>>,
 }
 
