@@ -8,13 +8,13 @@
 //! `gazetteer/stop.txt` (and `entities/stop.txt`) fire, outside `countries`, only in a
 //! clear place context ("from Reading,").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use anyhow::{bail, Context, Result};
 
-use super::lexicon::{with_lower, FxSet};
+use super::lexicon::{with_lower, FxMap, FxSet};
 use crate::document::{Label, Rule};
 use crate::patterns::{directives, lines, stem, word_list, Patterns};
 
@@ -54,10 +54,18 @@ impl Automaton {
             return false;
         }
         let s = &text[start..];
-        let end = s
-            .char_indices()
-            .find(|&(_, c)| !c.is_alphanumeric())
-            .map_or(s.len(), |(i, _)| i);
+        // the first alphanumeric run: bytes while ASCII, chars from the first non-ASCII
+        let sb = s.as_bytes();
+        let mut end = 0;
+        while end < sb.len() && sb[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        if end < sb.len() && sb[end] >= 0x80 {
+            end += s[end..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(s.len() - end, |(i, _)| i);
+        }
         let w = &s[..end];
         if self.ci {
             with_lower(w, |l| self.first_words.contains(l))
@@ -110,7 +118,7 @@ fn rank_of(list: &str) -> u8 {
 #[derive(Default)]
 struct Builder {
     patterns: Vec<String>,
-    index: HashMap<String, usize>,
+    index: FxMap<usize>,
     entries: Vec<Vec<u32>>,
 }
 

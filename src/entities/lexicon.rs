@@ -91,6 +91,8 @@ pub const F_GIVEN: u16 = 64;
 pub const F_GIVEN_AMB: u16 = 128;
 pub const F_SURNAME: u16 = 256;
 pub const F_SURNAME_FIRST: u16 = 512;
+/// Some title (of any length) starts with this word: `title_at` can only succeed here.
+pub const F_TITLE_START: u16 = 1024;
 
 /// Roles of a connector word inside organization and law names.
 pub const INNER: u8 = 1; // may join capitalized words on the left of a head ("Ministry of ...")
@@ -254,10 +256,13 @@ impl Lexicon {
     #[inline]
     pub fn flags(&self, w: &str) -> u16 {
         let f = self.words.get(w).copied().unwrap_or(0);
-        if self.is_title_word(w) {
-            f | F_TITLE
-        } else {
-            f
+        // one lookup in the title table answers both title questions
+        match with_lower(w, |l| self.titles.get(l)) {
+            None => f,
+            Some(v) if v.iter().any(|t| t.words.len() == 1 || t.words[1] == ".") => {
+                f | F_TITLE | F_TITLE_START
+            }
+            Some(_) => f | F_TITLE_START,
         }
     }
 
@@ -278,11 +283,5 @@ impl Lexicon {
             return Some((t.words.len(), t));
         }
         None
-    }
-
-    /// A one-word title ("Pastor", "Mr.").
-    pub fn is_title_word(&self, w: &str) -> bool {
-        with_lower(w, |l| self.titles.get(l))
-            .is_some_and(|v| v.iter().any(|t| t.words.len() == 1 || t.words[1] == "."))
     }
 }

@@ -4,7 +4,7 @@
 
 use super::lexicon::{
     Gender, Lexicon, AFTER, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP,
-    F_SURNAME, F_SURNAME_FIRST, F_TITLE, INNER, LATE, RIGHT,
+    F_SURNAME, F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, RIGHT,
 };
 use super::tokens::{Token, CAP, DIGIT, HEADLINE, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
@@ -56,13 +56,14 @@ impl Ctx<'_> {
     /// A capitalized word that can be part of a person's name.
     fn name_part(&self, i: usize) -> bool {
         let t = self.toks[i];
-        let w = self.w(i);
         if t.is_cap_word() {
             return !self.stop(i) && !self.has(i, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE);
         }
         // "al-Masri", "el-Sayed", "bin-Laden"
         if t.is(LOWER) {
-            if let Some((p, rest)) = w.split_once('-') {
+            let w = self.w(i);
+            if let Some(h) = memchr::memchr(b'-', w.as_bytes()) {
+                let (p, rest) = (&w[..h], &w[h + 1..]);
                 return self.lex.particles.contains(p)
                     && rest.chars().next().is_some_and(char::is_uppercase);
             }
@@ -191,7 +192,7 @@ pub fn persons<'g>(
         // a title is capitalized, or lower case right before a capitalized word
         // ("president Moon Jae-in"); checking this first keeps lookups rare
         let may_title = |k: usize| {
-            toks[k].is(CAP)
+            (toks[k].is(CAP) && cx.has(k, F_TITLE_START))
                 || (toks[k].is(LOWER)
                     && k + 1 < n
                     && (toks[k + 1].is(CAP) || cx.w(k + 1) == ".")

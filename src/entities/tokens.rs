@@ -97,12 +97,22 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
     let mut letters = 0u32;
     let mut uppers = 0u32;
     let mut flags = WORD;
-    let first = char_at(text, start).unwrap();
-    if first.is_uppercase() {
+    let b0 = b[start];
+    let (up, low, num) = if b0 < 0x80 {
+        (
+            b0.is_ascii_uppercase(),
+            b0.is_ascii_lowercase(),
+            b0.is_ascii_digit(),
+        )
+    } else {
+        let first = char_at(text, start).unwrap();
+        (first.is_uppercase(), first.is_lowercase(), first.is_numeric())
+    };
+    if up {
         flags |= CAP;
-    } else if first.is_lowercase() {
+    } else if low {
         flags |= LOWER;
-    } else if first.is_numeric() {
+    } else if num {
         flags |= DIGIT;
     }
     loop {
@@ -130,7 +140,13 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
                 i += ch.len_utf8();
             }
         }
-        // joiners
+        // joiners: only '-', '\'' and U+2010/2011/2019 (lead byte 0xE2) can join
+        match b.get(i) {
+            None => break,
+            Some(&c) if c < 0x80 && c != b'-' && c != b'\'' => break,
+            Some(&c) if c >= 0x80 && c != 0xE2 => break,
+            _ => {}
+        }
         let Some(j) = char_at(text, i) else { break };
         let next = char_at(text, i + j.len_utf8());
         let join = match j {
