@@ -106,7 +106,11 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         )
     } else {
         let first = char_at(text, start).unwrap();
-        (first.is_uppercase(), first.is_lowercase(), first.is_numeric())
+        (
+            first.is_uppercase(),
+            first.is_lowercase(),
+            first.is_numeric(),
+        )
     };
     if up {
         flags |= CAP;

@@ -364,12 +364,25 @@ fn finish_unclosed(
     });
 }
 
+/// Unclosed quotations get one warning each up to this many, then one summary line,
+/// so a text of stray opening marks cannot make the record grow without bound.
+const MAX_UNCLOSED_WARNINGS: usize = 20;
+const UNCLOSED: &str = "quotation never closed";
+const UNCLOSED_MORE: &str = "more quotations never closed (warnings capped at 20)";
+
 fn warn_unclosed(text: &str, o: &Open, warnings: &mut Vec<String>) {
+    let seen = warnings.iter().filter(|w| w.starts_with(UNCLOSED)).count();
+    if seen >= MAX_UNCLOSED_WARNINGS {
+        if !warnings.iter().any(|w| w == UNCLOSED_MORE) {
+            warnings.push(UNCLOSED_MORE.to_string());
+        }
+        return;
+    }
     let start = o.parts.first().map_or(o.content, |p| p.start);
     let snippet: String = text[start..].chars().take(40).collect();
     let snippet = snippet.split('\n').next().unwrap_or("");
     warnings.push(format!(
-        "quotation never closed, cut at the end of its paragraph: “{snippet}…”"
+        "{UNCLOSED}, cut at the end of its paragraph: “{snippet}…”"
     ));
 }
 
