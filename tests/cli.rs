@@ -330,3 +330,39 @@ fn output_to_a_pipe_or_device_is_written_in_place() {
         "the FIFO is still a FIFO"
     );
 }
+
+#[test]
+fn patterns_dir_adds_a_gazetteer_list_without_code() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "gazetteer/mine.tsv",
+        "Qwertyx Zyx\tORG\t\t\n".as_bytes(),
+    );
+    let input = br#"{"id":"a","text":"A report by Qwertyx Zyx was published."}"#;
+    let without = run_stdin(&["extract", "-q", "-"], input);
+    assert!(records(&without.stdout)[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["rule"] != "mine"));
+    let with = run_stdin(
+        &[
+            "extract",
+            "-q",
+            "--patterns",
+            d.path().to_str().unwrap(),
+            "-",
+        ],
+        input,
+    );
+    let r = &records(&with.stdout)[0];
+    let e = r["entities"].as_array().unwrap();
+    assert!(
+        e.iter()
+            .any(|e| e["text"] == "Qwertyx Zyx" && e["label"] == "ORG" && e["rule"] == "mine"),
+        "{e:?}"
+    );
+    let missing = run(&["extract", "--patterns", "/nonexistent/dir", "corpus"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
