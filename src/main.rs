@@ -295,6 +295,7 @@ impl Output {
     fn open(path: Option<&Path>) -> Result<(Output, Box<dyn Write + Send>)> {
         match path {
             None => Ok((Output { target: None }, Box::new(io::stdout()))),
+            Some(p) if p.is_dir() => bail!("-o {}: is a directory", p.display()),
             Some(p) if std::fs::metadata(p).is_ok_and(|m| !m.is_file()) => {
                 // A device or pipe (`-o /dev/null`, a FIFO) is written in place: renaming
                 // a temporary file over it would replace the device with a file.
@@ -305,9 +306,6 @@ impl Output {
                 Ok((Output { target: None }, Box::new(f)))
             }
             Some(p) => {
-                if p.is_dir() {
-                    bail!("-o {}: is a directory", p.display());
-                }
                 let name = p
                     .file_name()
                     .with_context(|| format!("-o {}: not a file name", p.display()))?;
