@@ -250,19 +250,24 @@ pub fn bench_texts(seed_dir: &Path, size: usize, seed: u64) -> Result<Vec<String
 
 /// Parses sizes like `100MB`, `1GB`, `500KB`, `1048576` (decimal units).
 pub fn parse_decimal_size(s: &str) -> Result<u64> {
+    parse_size(s, 1000).map_err(anyhow::Error::msg)
+}
+
+/// Parses a size with an optional K/M/G suffix (and optional B) in units of `kilo`
+/// (1000 for bench sizes, 1024 for `--max-bytes`); fractions like `1.5M` are allowed.
+pub fn parse_size(s: &str, kilo: u64) -> std::result::Result<u64, String> {
     let t = s.trim().to_ascii_uppercase();
     let t = t.strip_suffix('B').unwrap_or(&t);
     let (num, mult) = match t.chars().last() {
-        Some('K') => (&t[..t.len() - 1], 1_000u64),
-        Some('M') => (&t[..t.len() - 1], 1_000_000),
-        Some('G') => (&t[..t.len() - 1], 1_000_000_000),
+        Some('K') => (&t[..t.len() - 1], kilo),
+        Some('M') => (&t[..t.len() - 1], kilo * kilo),
+        Some('G') => (&t[..t.len() - 1], kilo * kilo * kilo),
         _ => (t, 1),
     };
-    let n: f64 = num
-        .trim()
-        .parse()
-        .with_context(|| format!("{s:?} is not a size like 100MB"))?;
-    Ok((n * mult as f64) as u64)
+    match num.trim().parse::<f64>() {
+        Ok(n) if n >= 0.0 && n.is_finite() => Ok((n * mult as f64) as u64),
+        _ => Err(format!("{s:?} is not a size (like 10M, 500K or 1048576)")),
+    }
 }
 
 #[cfg(test)]

@@ -247,18 +247,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
-    let t = s.trim().to_ascii_uppercase();
-    let t = t.strip_suffix('B').unwrap_or(&t);
-    let (num, mult) = match t.chars().last() {
-        Some('K') => (&t[..t.len() - 1], 1u64 << 10),
-        Some('M') => (&t[..t.len() - 1], 1 << 20),
-        Some('G') => (&t[..t.len() - 1], 1 << 30),
-        _ => (t, 1),
-    };
-    num.trim()
-        .parse::<u64>()
-        .map(|n| n.saturating_mul(mult))
-        .map_err(|_| format!("{s:?} is not a size (like 10M, 500K or 1048576)"))
+    prex::benchcorpus::parse_size(s, 1024)
 }
 
 fn main() -> ExitCode {
@@ -449,24 +438,36 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     })
 }
 
+/// Runs the pipeline over `paths` in memory (for `eval --run` and `show`), reporting
+/// failed inputs on stderr; returns the records and the number of failures.
+fn records_of(
+    patterns: Option<&Path>,
+    options: Options,
+    paths: &[PathBuf],
+) -> Result<(Vec<prex::Record>, usize)> {
+    let pipeline = Pipeline::new(&load_patterns(patterns)?, options)?;
+    let (records, failures) = run::collect_records(&pipeline, paths, DEFAULT_MAX_BYTES)?;
+    for (id, e) in &failures {
+        eprintln!("prex: {id}: {e}");
+    }
+    Ok((records, failures.len()))
+}
+
+/// `--max-bytes` default of `extract`, also the limit of `eval --run` and `show`.
+const DEFAULT_MAX_BYTES: u64 = 10 << 20;
+
 fn eval(args: EvalArgs) -> Result<ExitCode> {
     let fields = prex::eval::parse_fields(args.fields.as_deref())?;
     let gold = prex::eval::load_gold(&args.gold)?;
     let records = match &args.records {
         Some(path) => prex::eval::read_records(path)?,
         None => {
-            let patterns = load_patterns(args.patterns.as_deref())?;
             let options = Options {
                 dct: args.dct,
                 day_first: args.day_first,
                 include_text: false,
             };
-            let pipeline = Pipeline::new(&patterns, options)?;
-            let (records, failures) = run::collect_records(&pipeline, &args.run, 10 << 20)?;
-            for (id, e) in &failures {
-                eprintln!("prex: {id}: {e}");
-            }
-            records
+            records_of(args.patterns.as_deref(), options, &args.run)?.0
         }
     };
     let report = prex::eval::evaluate(&gold, &records, &fields)?;
@@ -523,18 +524,13 @@ fn show(args: ShowArgs) -> Result<ExitCode> {
     let mut records = match &args.records {
         Some(path) => prex::eval::read_records(path)?,
         None => {
-            let patterns = load_patterns(args.patterns.as_deref())?;
             let options = Options {
                 dct: args.dct,
                 day_first: args.day_first,
                 include_text: true,
             };
-            let pipeline = Pipeline::new(&patterns, options)?;
-            let (records, failures) = run::collect_records(&pipeline, &args.paths, 10 << 20)?;
-            for (id, e) in &failures {
-                eprintln!("prex: {id}: {e}");
-            }
-            failed = failures.len();
+            let (records, failures) = records_of(args.patterns.as_deref(), options, &args.paths)?;
+            failed = failures;
             records
         }
     };
