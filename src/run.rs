@@ -170,8 +170,9 @@ enum Outcome {
     Failed { id: String, error: InputError },
 }
 
-fn process(pipeline: &Pipeline, work: Work, max_bytes: u64) -> Outcome {
-    let fallback = work.fallback_id();
+/// `fallback` is the id that names the input when it fails (the caller needs it
+/// too, for a panic, so it is computed once).
+fn process(pipeline: &Pipeline, work: Work, fallback: &str, max_bytes: u64) -> Outcome {
     let doc = match work {
         Work::File(f) => input::read_file(&f.path, f.id, f.format, max_bytes),
         // A line cut at `max_bytes + 1` while reading may end inside a UTF-8
@@ -198,7 +199,7 @@ fn process(pipeline: &Pipeline, work: Work, max_bytes: u64) -> Outcome {
             }
         }
         Err(error) => Outcome::Failed {
-            id: fallback,
+            id: fallback.to_string(),
             error,
         },
     }
@@ -321,7 +322,7 @@ where
                     // A bug in an extractor must cost one document, not the run (or a
                     // hang: the writer waits for every sequence number).
                     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        process(pipeline, work, max_bytes)
+                        process(pipeline, work, &fallback, max_bytes)
                     }))
                     .unwrap_or_else(|panic| Outcome::Failed {
                         id: fallback,
