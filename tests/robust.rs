@@ -5,19 +5,8 @@ use prex::document::Format;
 use prex::input::{decode, document_from_content};
 use prex::{Pipeline, Record};
 
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+// The project's deterministic xorshift64* generator.
+use prex::benchcorpus::Rng;
 
 const PIECES: &[&str] = &[
     "“",
@@ -105,10 +94,10 @@ fn check(pipeline: &Pipeline, doc: prex::Document) {
 #[test]
 fn random_bytes_never_panic() {
     let pipeline = Pipeline::with_defaults().unwrap();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15);
     for round in 0..400 {
         let n = rng.below(600);
-        let mut bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+        let mut bytes: Vec<u8> = (0..n).map(|_| rng.next_u64() as u8).collect();
         if round % 3 == 0 {
             // Mostly text with truncated multi-byte sequences.
             bytes = "Sentenced “Korea’s” é 漢 😀. "
@@ -135,7 +124,7 @@ fn random_bytes_never_panic() {
 #[test]
 fn random_press_release_like_text_never_panics() {
     let pipeline = Pipeline::with_defaults().unwrap();
-    let mut rng = Rng(42);
+    let mut rng = Rng::new(42);
     for round in 0..600 {
         let mut s = String::new();
         for _ in 0..rng.below(120) {
