@@ -91,7 +91,10 @@ fn stages(c: &mut Criterion) {
 
     let dateline = prex::dateline::DatelineFinder::new(&patterns, false).unwrap();
     bench_stage(&mut g, "dateline", &prepared, |d| dateline.run(d));
-    prepared.iter_mut().for_each(|d| dateline.run(d));
+    prepared.iter_mut().for_each(|d| {
+        dateline.run(d);
+        d.dct = d.dateline.as_ref().and_then(|x| x.date);
+    });
 
     let entities = prex::entities::EntityRecognizer::new(&patterns).unwrap();
     bench_stage(&mut g, "entities", &prepared, |d| entities.run(d));
@@ -100,6 +103,10 @@ fn stages(c: &mut Criterion) {
     let dates = prex::dates::DateTagger::new(&patterns, false).unwrap();
     bench_stage(&mut g, "dates", &prepared, |d| dates.run(d));
     prepared.iter_mut().for_each(|d| dates.run(d));
+
+    let quotes = prex::quotes::QuoteFinder::new(&patterns).unwrap();
+    bench_stage(&mut g, "quotes", &prepared, |d| quotes.run(d));
+    prepared.iter_mut().for_each(|d| quotes.run(d));
 
     let penalties = prex::penalties::PenaltyExtractor::new(&patterns).unwrap();
     bench_stage(&mut g, "penalties", &prepared, |d| penalties.run(d));
