@@ -664,7 +664,7 @@ fn record_items(r: &Record, field: &str) -> Result<Vec<Item>> {
 
 /// Scores `records` against `gold` for the given fields.
 pub fn evaluate(gold: &[GoldDoc], records: &[Record], fields: &[&'static str]) -> Result<Report> {
-    let by_id: HashMap<&str, &Record> = records.iter().map(|r| (r.id.as_str(), r)).collect();
+    let by_id: HashMap<&str, &Record> = records.iter().map(|r| (&*r.id, r)).collect();
     let gold_ids: HashMap<&str, ()> = gold.iter().map(|g| (g.id.as_str(), ())).collect();
     let mut report = Report::default();
     let mut details = Vec::new();
@@ -692,8 +692,8 @@ pub fn evaluate(gold: &[GoldDoc], records: &[Record], fields: &[&'static str]) -
         }
     }
     for r in records {
-        if !gold_ids.contains_key(r.id.as_str()) {
-            report.unscored_records.push(r.id.clone());
+        if !gold_ids.contains_key(&*r.id) {
+            report.unscored_records.push(r.id.to_string());
         }
     }
     report.details = details;
@@ -863,7 +863,7 @@ pub fn parse_fields(s: Option<&str>) -> Result<Vec<&'static str>> {
 }
 
 /// Reads records from a JSON Lines file.
-pub fn read_records(path: &Path) -> Result<Vec<Record>> {
+pub fn read_records(path: &Path) -> Result<Vec<Record<'static>>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     text.lines()
@@ -895,7 +895,7 @@ mod tests {
         }
     }
 
-    fn record(text: &str) -> Record {
+    fn record(text: &str) -> Record<'static> {
         let p = Pipeline::with_defaults().unwrap();
         p.process(Document::new("d", text, crate::document::Format::Text))
     }

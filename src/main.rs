@@ -444,7 +444,7 @@ fn records_of(
     patterns: Option<&Path>,
     options: Options,
     paths: &[PathBuf],
-) -> Result<(Vec<prex::Record>, usize)> {
+) -> Result<(Vec<prex::Record<'static>>, usize)> {
     let pipeline = Pipeline::new(&load_patterns(patterns)?, options)?;
     let (records, failures) = run::collect_records(&pipeline, paths, DEFAULT_MAX_BYTES)?;
     for (id, e) in &failures {

@@ -71,13 +71,20 @@ impl Pipeline {
     }
 
     /// Annotates a document and builds its record.
-    pub fn process(&self, mut doc: Document) -> Record {
+    pub fn process(&self, mut doc: Document) -> Record<'static> {
         self.annotate(&mut doc);
-        Record::from_document(&doc, self.options.include_text)
+        Record::from_document(&doc, self.options.include_text).into_owned()
+    }
+
+    /// Annotates a document and returns its record as one JSON line (no newline):
+    /// the fast path of `prex extract`, which never copies the record's strings.
+    pub fn process_json(&self, mut doc: Document) -> String {
+        self.annotate(&mut doc);
+        Record::from_document(&doc, self.options.include_text).to_json_line()
     }
 
     /// Convenience for library users: the record of a plain text.
-    pub fn process_str(&self, id: &str, text: &str) -> Record {
+    pub fn process_str(&self, id: &str, text: &str) -> Record<'static> {
         self.process(Document::new(id, text, Format::Text))
     }
 }

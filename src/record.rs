@@ -1,6 +1,8 @@
 //! The `prex.v1` record: the one place where a [`Document`] becomes output.
 //! Byte offsets become code point offsets here and nowhere else.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Span};
@@ -9,28 +11,28 @@ use crate::offsets::CharIndex;
 pub const SCHEMA_VERSION: &str = "prex.v1";
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Record {
-    pub schema: String,
-    pub id: String,
-    pub source: Source,
-    pub title: Option<String>,
-    pub dateline: Option<DatelineOut>,
-    pub dct: Option<String>,
+pub struct Record<'a> {
+    pub schema: Cow<'a, str>,
+    pub id: Cow<'a, str>,
+    pub source: Source<'a>,
+    pub title: Option<Cow<'a, str>>,
+    pub dateline: Option<DatelineOut<'a>>,
+    pub dct: Option<Cow<'a, str>>,
     pub sentences: Vec<SpanOut>,
-    pub entities: Vec<EntityOut>,
-    pub dates: Vec<DateOut>,
-    pub quotations: Vec<QuotationOut>,
-    pub penalties: Vec<PenaltyOut>,
-    pub warnings: Vec<String>,
+    pub entities: Vec<EntityOut<'a>>,
+    pub dates: Vec<DateOut<'a>>,
+    pub quotations: Vec<QuotationOut<'a>>,
+    pub penalties: Vec<PenaltyOut<'a>>,
+    pub warnings: Vec<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Source {
+pub struct Source<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    pub format: String,
+    pub path: Option<Cow<'a, str>>,
+    pub format: Cow<'a, str>,
     pub bytes: usize,
     pub chars: usize,
 }
@@ -42,89 +44,194 @@ pub struct SpanOut {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct DatelineOut {
-    pub date: Option<String>,
-    pub place: Option<String>,
-    pub organization: Option<String>,
+pub struct DatelineOut<'a> {
+    pub date: Option<Cow<'a, str>>,
+    pub place: Option<Cow<'a, str>>,
+    pub organization: Option<Cow<'a, str>>,
     pub start: usize,
     pub end: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct EntityOut {
-    pub text: String,
-    pub label: String,
+pub struct EntityOut<'a> {
+    pub text: Cow<'a, str>,
+    pub label: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub sentence: usize,
-    pub canonical: String,
+    pub canonical: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Cow<'a, str>>,
     #[serde(default)]
-    pub rule: String,
+    pub rule: Cow<'a, str>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct DateOut {
-    pub text: String,
+pub struct DateOut<'a> {
+    pub text: Cow<'a, str>,
     #[serde(rename = "type")]
-    pub kind: String,
-    pub value: String,
+    pub kind: Cow<'a, str>,
+    pub value: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub sentence: usize,
     #[serde(default)]
     pub anchored: bool,
     #[serde(default)]
-    pub rule: String,
+    pub rule: Cow<'a, str>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct TextSpan {
-    pub text: String,
+pub struct TextSpan<'a> {
+    pub text: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub canonical: Option<String>,
+    pub canonical: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct QuotationOut {
-    pub text: String,
+pub struct QuotationOut<'a> {
+    pub text: Cow<'a, str>,
     pub parts: Vec<SpanOut>,
     pub start: usize,
     pub end: usize,
     pub sentence: usize,
-    pub speaker: Option<TextSpan>,
-    pub cue: Option<TextSpan>,
+    pub speaker: Option<TextSpan<'a>>,
+    pub cue: Option<TextSpan<'a>>,
     #[serde(default)]
-    pub rule: String,
+    pub rule: Cow<'a, str>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct AmountOut {
+pub struct AmountOut<'a> {
     pub value: serde_json::Number,
-    pub currency: String,
-    pub text: String,
+    pub currency: Cow<'a, str>,
+    pub text: Cow<'a, str>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct PenaltyOut {
-    pub text: String,
+pub struct PenaltyOut<'a> {
+    pub text: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub sentence: usize,
-    pub kind: String,
-    pub duration: Option<String>,
-    pub amount: Option<AmountOut>,
+    pub kind: Cow<'a, str>,
+    pub duration: Option<Cow<'a, str>>,
+    pub amount: Option<AmountOut<'a>>,
     pub life: bool,
-    pub bound: String,
-    pub status: String,
-    pub subject: Option<TextSpan>,
-    pub offense: Option<TextSpan>,
-    pub law: Option<TextSpan>,
+    pub bound: Cow<'a, str>,
+    pub status: Cow<'a, str>,
+    pub subject: Option<TextSpan<'a>>,
+    pub offense: Option<TextSpan<'a>>,
+    pub law: Option<TextSpan<'a>>,
     #[serde(default)]
-    pub rule: String,
+    pub rule: Cow<'a, str>,
+}
+
+fn own(c: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(c.into_owned())
+}
+
+fn own_opt(c: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+    c.map(own)
+}
+
+impl TextSpan<'_> {
+    fn into_owned(self) -> TextSpan<'static> {
+        TextSpan {
+            text: own(self.text),
+            start: self.start,
+            end: self.end,
+            canonical: own_opt(self.canonical),
+        }
+    }
+}
+
+impl Record<'_> {
+    /// The record with every string owned, detached from its document.
+    pub fn into_owned(self) -> Record<'static> {
+        Record {
+            schema: own(self.schema),
+            id: own(self.id),
+            source: Source {
+                path: own_opt(self.source.path),
+                format: own(self.source.format),
+                bytes: self.source.bytes,
+                chars: self.source.chars,
+            },
+            title: own_opt(self.title),
+            dateline: self.dateline.map(|d| DatelineOut {
+                date: own_opt(d.date),
+                place: own_opt(d.place),
+                organization: own_opt(d.organization),
+                start: d.start,
+                end: d.end,
+            }),
+            dct: own_opt(self.dct),
+            sentences: self.sentences,
+            entities: (self.entities.into_iter())
+                .map(|e| EntityOut {
+                    text: own(e.text),
+                    label: own(e.label),
+                    start: e.start,
+                    end: e.end,
+                    sentence: e.sentence,
+                    canonical: own(e.canonical),
+                    country: own_opt(e.country),
+                    rule: own(e.rule),
+                })
+                .collect(),
+            dates: (self.dates.into_iter())
+                .map(|d| DateOut {
+                    text: own(d.text),
+                    kind: own(d.kind),
+                    value: own(d.value),
+                    start: d.start,
+                    end: d.end,
+                    sentence: d.sentence,
+                    anchored: d.anchored,
+                    rule: own(d.rule),
+                })
+                .collect(),
+            quotations: (self.quotations.into_iter())
+                .map(|q| QuotationOut {
+                    text: own(q.text),
+                    parts: q.parts,
+                    start: q.start,
+                    end: q.end,
+                    sentence: q.sentence,
+                    speaker: q.speaker.map(TextSpan::into_owned),
+                    cue: q.cue.map(TextSpan::into_owned),
+                    rule: own(q.rule),
+                })
+                .collect(),
+            penalties: (self.penalties.into_iter())
+                .map(|p| PenaltyOut {
+                    text: own(p.text),
+                    start: p.start,
+                    end: p.end,
+                    sentence: p.sentence,
+                    kind: own(p.kind),
+                    duration: own_opt(p.duration),
+                    amount: p.amount.map(|a| AmountOut {
+                        value: a.value,
+                        currency: own(a.currency),
+                        text: own(a.text),
+                    }),
+                    life: p.life,
+                    bound: own(p.bound),
+                    status: own(p.status),
+                    subject: p.subject.map(TextSpan::into_owned),
+                    offense: p.offense.map(TextSpan::into_owned),
+                    law: p.law.map(TextSpan::into_owned),
+                    rule: own(p.rule),
+                })
+                .collect(),
+            warnings: self.warnings.into_iter().map(own).collect(),
+            text: own_opt(self.text),
+        }
+    }
 }
 
 /// Integral amounts print as integers (`1200000`), others as decimals (`12.5`).
@@ -141,27 +248,27 @@ struct Conv<'a> {
     idx: CharIndex<'a>,
 }
 
-impl Conv<'_> {
+impl<'a> Conv<'a> {
     fn span(&self, s: Span) -> SpanOut {
         SpanOut {
             start: self.idx.char_offset(s.start),
             end: self.idx.char_offset(s.end),
         }
     }
-    fn text_span(&self, s: Span, canonical: Option<String>) -> TextSpan {
+    fn text_span(&self, s: Span, canonical: Option<&'a str>) -> TextSpan<'a> {
         let o = self.span(s);
         TextSpan {
-            text: self.doc.slice(s).to_string(),
+            text: Cow::Borrowed(self.doc.slice(s)),
             start: o.start,
             end: o.end,
-            canonical,
+            canonical: canonical.map(Cow::Borrowed),
         }
     }
 }
 
-impl Record {
-    /// Builds the record of an annotated document.
-    pub fn from_document(doc: &Document, include_text: bool) -> Record {
+impl<'a> Record<'a> {
+    /// Builds the record of an annotated document, borrowing its strings.
+    pub fn from_document(doc: &'a Document, include_text: bool) -> Record<'a> {
         let c = Conv {
             doc,
             idx: CharIndex::new(&doc.text),
@@ -174,14 +281,14 @@ impl Record {
             .map(|e| {
                 let o = c.span(e.span);
                 EntityOut {
-                    text: doc.slice(e.span).to_string(),
-                    label: e.label.as_str().to_string(),
+                    text: Cow::Borrowed(doc.slice(e.span)),
+                    label: Cow::Borrowed(e.label.as_str()),
                     start: o.start,
                     end: o.end,
                     sentence: sent(e.span),
-                    canonical: e.canonical.clone(),
-                    country: e.country.clone(),
-                    rule: e.rule.to_string(),
+                    canonical: Cow::Borrowed(&e.canonical),
+                    country: e.country.as_deref().map(Cow::Borrowed),
+                    rule: Cow::Borrowed(&e.rule),
                 }
             })
             .collect();
@@ -193,14 +300,14 @@ impl Record {
             .map(|d| {
                 let o = c.span(d.span);
                 DateOut {
-                    text: doc.slice(d.span).to_string(),
-                    kind: d.kind.as_str().to_string(),
-                    value: d.value.clone(),
+                    text: Cow::Borrowed(doc.slice(d.span)),
+                    kind: Cow::Borrowed(d.kind.as_str()),
+                    value: Cow::Borrowed(&d.value),
                     start: o.start,
                     end: o.end,
                     sentence: sent(d.span),
                     anchored: d.anchored,
-                    rule: d.rule.to_string(),
+                    rule: Cow::Borrowed(&d.rule),
                 }
             })
             .collect();
@@ -214,12 +321,16 @@ impl Record {
                 let whole = q.span();
                 let o = c.span(whole);
                 QuotationOut {
-                    text: q
-                        .parts
-                        .iter()
-                        .map(|p| doc.slice(*p))
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    text: match q.parts.as_slice() {
+                        [one] => Cow::Borrowed(doc.slice(*one)),
+                        parts => Cow::Owned(
+                            parts
+                                .iter()
+                                .map(|p| doc.slice(*p))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        ),
+                    },
                     parts: q.parts.iter().map(|p| c.span(*p)).collect(),
                     start: o.start,
                     end: o.end,
@@ -227,9 +338,9 @@ impl Record {
                     speaker: q
                         .speaker
                         .as_ref()
-                        .map(|m| c.text_span(m.span, m.canonical.clone())),
+                        .map(|m| c.text_span(m.span, m.canonical.as_deref())),
                     cue: q.cue.map(|s| c.text_span(s, None)),
-                    rule: q.rule.to_string(),
+                    rule: Cow::Borrowed(&q.rule),
                 }
             })
             .collect();
@@ -241,66 +352,76 @@ impl Record {
             .map(|p| {
                 let o = c.span(p.span);
                 PenaltyOut {
-                    text: doc.slice(p.span).to_string(),
+                    text: Cow::Borrowed(doc.slice(p.span)),
                     start: o.start,
                     end: o.end,
                     sentence: sent(p.span),
-                    kind: p.kind.as_str().to_string(),
-                    duration: p.duration.clone(),
+                    kind: Cow::Borrowed(p.kind.as_str()),
+                    duration: p.duration.as_deref().map(Cow::Borrowed),
                     amount: p.amount.as_ref().map(|a| AmountOut {
                         value: amount_number(a.value),
-                        currency: a.currency.clone(),
-                        text: doc.slice(a.span).to_string(),
+                        currency: Cow::Borrowed(&a.currency),
+                        text: Cow::Borrowed(doc.slice(a.span)),
                     }),
                     life: p.life,
-                    bound: p.bound.as_str().to_string(),
-                    status: p.status.as_str().to_string(),
+                    bound: Cow::Borrowed(p.bound.as_str()),
+                    status: Cow::Borrowed(p.status.as_str()),
                     subject: p
                         .subject
                         .as_ref()
-                        .map(|m| c.text_span(m.span, m.canonical.clone())),
+                        .map(|m| c.text_span(m.span, m.canonical.as_deref())),
                     offense: p.offense.map(|s| c.text_span(s, None)),
                     law: p.law.map(|s| c.text_span(s, None)),
-                    rule: p.rule.to_string(),
+                    rule: Cow::Borrowed(&p.rule),
                 }
             })
             .collect();
         penalties.sort_by_key(|p| (p.start, p.end));
 
         Record {
-            schema: SCHEMA_VERSION.to_string(),
-            id: doc.id.clone(),
+            schema: Cow::Borrowed(SCHEMA_VERSION),
+            id: Cow::Borrowed(&doc.id),
             source: Source {
-                path: doc.path.clone(),
-                format: doc.format.as_str().to_string(),
+                path: doc.path.as_deref().map(Cow::Borrowed),
+                format: Cow::Borrowed(doc.format.as_str()),
                 bytes: doc.raw_bytes,
                 chars: c.idx.len_chars(),
             },
-            title: doc.title.clone(),
+            title: doc.title.as_deref().map(Cow::Borrowed),
             dateline: doc.dateline.as_ref().map(|d| {
                 let o = c.span(d.span);
                 DatelineOut {
-                    date: d.date.map(|x| x.format("%Y-%m-%d").to_string()),
-                    place: d.place.clone(),
-                    organization: d.organization.clone(),
+                    date: d.date.map(|x| Cow::Owned(x.format("%Y-%m-%d").to_string())),
+                    place: d.place.as_deref().map(Cow::Borrowed),
+                    organization: d.organization.as_deref().map(Cow::Borrowed),
                     start: o.start,
                     end: o.end,
                 }
             }),
-            dct: doc.dct.map(|x| x.format("%Y-%m-%d").to_string()),
+            dct: doc
+                .dct
+                .map(|x| Cow::Owned(x.format("%Y-%m-%d").to_string())),
             sentences: doc.sentences.iter().map(|s| c.span(*s)).collect(),
             entities,
             dates,
             quotations,
             penalties,
-            warnings: doc.warnings.clone(),
-            text: include_text.then(|| doc.text.clone()),
+            warnings: doc
+                .warnings
+                .iter()
+                .map(|w| Cow::Borrowed(w.as_str()))
+                .collect(),
+            text: include_text.then_some(Cow::Borrowed(doc.text.as_str())),
         }
     }
 
     /// One JSON line (without the newline).
     pub fn to_json_line(&self) -> String {
-        serde_json::to_string(self).expect("records always serialize")
+        // Records run to a few times the size of their document's annotations; one
+        // generous allocation up front avoids most regrowth.
+        let mut out = Vec::with_capacity(4096);
+        serde_json::to_writer(&mut out, self).expect("records always serialize");
+        String::from_utf8(out).expect("serde_json writes UTF-8")
     }
 }
 

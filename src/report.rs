@@ -125,7 +125,7 @@ impl Report {
     /// Folds one record in.
     pub fn add(&mut self, r: &Record) {
         let d = self.ids.len() as u32;
-        self.ids.push(r.id.clone());
+        self.ids.push(r.id.to_string());
         self.chars += r.source.chars as u64;
         self.sentences += r.sentences.len() as u64;
         for (i, n) in [
@@ -140,12 +140,12 @@ impl Report {
             self.fields[i].0 += n as u64;
             self.fields[i].1 += (n > 0) as u64;
         }
-        *self.formats.entry(r.source.format.clone()).or_default() += 1;
+        *self.formats.entry(r.source.format.to_string()).or_default() += 1;
         if !r.warnings.is_empty() {
             self.docs_with_warnings += 1;
         }
         for w in &r.warnings {
-            *self.warnings.entry(w.clone()).or_default() += 1;
+            *self.warnings.entry(w.to_string()).or_default() += 1;
         }
         let mut doc_countries: HashMap<&str, u32> = HashMap::new();
         for e in &r.entities {
@@ -155,10 +155,10 @@ impl Report {
                 &e.canonical
             };
             self.entities
-                .entry((e.label.clone(), name.clone()))
+                .entry((e.label.to_string(), name.to_string()))
                 .or_default()
                 .add(d);
-            *self.labels.entry(e.label.clone()).or_default() += 1;
+            *self.labels.entry(e.label.to_string()).or_default() += 1;
             if let Some(c) = &e.country {
                 *doc_countries.entry(c).or_default() += 1;
             }
@@ -169,7 +169,7 @@ impl Report {
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(c, _)| *c);
         for x in &r.dates {
-            *self.date_types.entry(x.kind.clone()).or_default() += 1;
+            *self.date_types.entry(x.kind.to_string()).or_default() += 1;
             if x.kind == "DATE" {
                 if let Some(ym) = year_month(&x.value) {
                     *self.events.entry(ym).or_default() += 1;
@@ -195,7 +195,7 @@ impl Report {
         for p in &r.penalties {
             *self
                 .penalties
-                .entry((p.kind.clone(), p.status.clone()))
+                .entry((p.kind.to_string(), p.status.to_string()))
                 .or_default() += 1;
             // The penalty's country: the nearest place with a known country in its
             // sentence, else the document's.
@@ -215,7 +215,7 @@ impl Report {
                 }
             }
             if let Some(a) = &p.amount {
-                let e = self.fines.entry(a.currency.clone()).or_default();
+                let e = self.fines.entry(a.currency.to_string()).or_default();
                 e.0 += 1;
                 e.1 += a.value.as_f64().unwrap_or(0.0);
             }

@@ -192,9 +192,8 @@ fn process(pipeline: &Pipeline, work: Work, fallback: &str, max_bytes: u64) -> O
     match doc {
         Ok(doc) => {
             let bytes = doc.raw_bytes as u64;
-            let record = pipeline.process(doc);
             Outcome::Record {
-                line: record.to_json_line(),
+                line: pipeline.process_json(doc),
                 bytes,
             }
         }
@@ -363,7 +362,7 @@ pub fn collect_records(
     pipeline: &Pipeline,
     paths: &[PathBuf],
     max_bytes: u64,
-) -> Result<(Vec<crate::Record>, Failures)> {
+) -> Result<(Vec<crate::Record<'static>>, Failures)> {
     use rayon::prelude::*;
     let mut docs: Vec<Result<crate::Document, (String, InputError)>> = Vec::new();
     let mut files = Vec::new();

@@ -211,7 +211,7 @@ fn kv(title: &mut String, k: &str, v: &str) {
 fn span_desc(t: &TextSpan) -> String {
     match &t.canonical {
         Some(c) if c != &t.text => format!("{} ({c})", t.text),
-        _ => t.text.clone(),
+        _ => t.text.to_string(),
     }
 }
 
@@ -294,7 +294,7 @@ fn marks_of(r: &Record, d: usize) -> Vec<Mark> {
         ));
     }
     for (i, e) in r.entities.iter().enumerate() {
-        let mut t = e.label.clone();
+        let mut t = e.label.to_string();
         kv(&mut t, "canonical", &e.canonical);
         kv(&mut t, "country", e.country.as_deref().unwrap_or(""));
         kv(&mut t, "rule", &e.rule);
@@ -304,7 +304,7 @@ fn marks_of(r: &Record, d: usize) -> Vec<Mark> {
             e.start,
             e.end,
             &entity_class(&e.label),
-            e.label.clone(),
+            e.label.to_string(),
             t,
         ));
     }
@@ -895,7 +895,9 @@ fn document(out: &mut String, r: &Record, d: usize) {
             body.push_str("</div>");
         }
     }
-    let all: Vec<&String> = r.warnings.iter().chain(problems.iter()).collect();
+    let all: Vec<&str> = (r.warnings.iter().map(|w| w.as_ref()))
+        .chain(problems.iter().map(String::as_str))
+        .collect();
     if !all.is_empty() {
         out.push_str("<ul class=\"warnings\">");
         for w in all {

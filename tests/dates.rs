@@ -18,7 +18,7 @@ fn dates_with(p: &Pipeline, text: &str) -> Vec<(String, String, String, bool)> {
     p.process_str("t.txt", text)
         .dates
         .into_iter()
-        .map(|d| (d.text, d.kind, d.value, d.anchored))
+        .map(|d| (d.text.into(), d.kind.into(), d.value.into(), d.anchored))
         .collect()
 }
 

@@ -76,11 +76,11 @@ fn pipeline() -> &'static Pipeline {
 }
 
 /// Processes a document, returning its record and the peak extra heap bytes used.
-fn measured(doc: Document) -> (Record, usize) {
+fn measured(doc: Document) -> (Record<'static>, usize) {
     measured_with(doc, MEMORY_FACTOR)
 }
 
-fn measured_with(doc: Document, factor: usize) -> (Record, usize) {
+fn measured_with(doc: Document, factor: usize) -> (Record<'static>, usize) {
     let p = pipeline();
     let base = CURRENT.with(Cell::get);
     PEAK.with(|c| c.set(base));
@@ -104,11 +104,15 @@ fn html_doc(html: String) -> Document {
 }
 
 /// Runs `make(n)` and `make(8 * n)`, checks both records and returns them.
-fn at_n_and_8n(n: usize, make: impl Fn(usize) -> Document) -> (Record, Record) {
+fn at_n_and_8n(n: usize, make: impl Fn(usize) -> Document) -> (Record<'static>, Record<'static>) {
     at_n_and_8n_with(n, make, MEMORY_FACTOR)
 }
 
-fn at_n_and_8n_with(n: usize, make: impl Fn(usize) -> Document, factor: usize) -> (Record, Record) {
+fn at_n_and_8n_with(
+    n: usize,
+    make: impl Fn(usize) -> Document,
+    factor: usize,
+) -> (Record<'static>, Record<'static>) {
     let (a, pa) = measured_with(make(n), factor);
     let (b, pb) = measured_with(make(8 * n), factor);
     eprintln!("peak heap: {pa} bytes at n, {pb} at 8n");

@@ -8,14 +8,14 @@ use prex::penalties::PenaltyExtractor;
 use prex::record::PenaltyOut;
 use prex::{Patterns, Pipeline};
 
-fn pens(text: &str) -> Vec<PenaltyOut> {
+fn pens(text: &str) -> Vec<PenaltyOut<'static>> {
     thread_local! {
         static P: Pipeline = Pipeline::with_defaults().unwrap();
     }
     P.with(|p| p.process_str("t.txt", text).penalties)
 }
 
-fn one(text: &str) -> PenaltyOut {
+fn one(text: &str) -> PenaltyOut<'static> {
     let ps = pens(text);
     assert_eq!(
         ps.len(),
@@ -26,18 +26,18 @@ fn one(text: &str) -> PenaltyOut {
     ps.into_iter().next().unwrap()
 }
 
-fn sub(p: &PenaltyOut) -> Option<&str> {
-    p.subject.as_ref().map(|s| s.text.as_str())
+fn sub<'a>(p: &'a PenaltyOut<'_>) -> Option<&'a str> {
+    p.subject.as_ref().map(|s| s.text.as_ref())
 }
-fn off(p: &PenaltyOut) -> Option<&str> {
-    p.offense.as_ref().map(|s| s.text.as_str())
+fn off<'a>(p: &'a PenaltyOut<'_>) -> Option<&'a str> {
+    p.offense.as_ref().map(|s| s.text.as_ref())
 }
-fn law(p: &PenaltyOut) -> Option<&str> {
-    p.law.as_ref().map(|s| s.text.as_str())
+fn law<'a>(p: &'a PenaltyOut<'_>) -> Option<&'a str> {
+    p.law.as_ref().map(|s| s.text.as_ref())
 }
 fn money(p: &PenaltyOut) -> (String, String) {
     let a = p.amount.as_ref().expect("amount");
-    (a.value.to_string(), a.currency.clone())
+    (a.value.to_string(), a.currency.to_string())
 }
 
 // ---- the seed style: a law creating a penalty ----
@@ -65,7 +65,7 @@ fn prosecutor_sentencing_with_three_penalties() {
     let t = "John Roe, 52, of Springfield, was sentenced today to 57 months in prison, followed by \
              three years of supervised release, and ordered to pay $1.2 million in restitution for wire fraud.";
     let ps = pens(t);
-    let texts: Vec<_> = ps.iter().map(|p| p.text.as_str()).collect();
+    let texts: Vec<_> = ps.iter().map(|p| p.text.as_ref()).collect();
     assert_eq!(
         texts,
         [

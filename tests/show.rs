@@ -219,7 +219,7 @@ fn date(text: &str, needle: &str, n: usize, kind: &str, value: &str) -> Value {
            "sentence": 0, "rule": "test"})
 }
 
-fn record(id: &str, text: &str, fields: Value) -> Record {
+fn record(id: &str, text: &str, fields: Value) -> Record<'static> {
     let mut v = json!({
         "schema": "prex.v1", "id": id,
         "source": {"format": "text", "bytes": text.len(), "chars": text.chars().count()},
@@ -268,7 +268,7 @@ Masih, 41, was also fined 50,000 rupees under Section 295-C. 日本 ✓ “Unico
 /// A record with every layer: a date inside a penalty inside a quotation, a
 /// quotation interrupted by its attribution, a speaker that is also an entity, a
 /// shared speaker, penalty arguments and an entity crossing a quotation boundary.
-fn layered() -> Record {
+fn layered() -> Record<'static> {
     let t = LAYERED;
     let (qs, _) = at(t, "The court", 1);
     // An entity crossing the start of the first quotation part ("“The"): clipped.
@@ -336,17 +336,17 @@ fn expected_keys(r: &Record, text: &str) -> Vec<(String, String)> {
             v.push((format!("q{i}.{k}"), slice(text, p.start, p.end)));
         }
         if let Some(s) = &q.speaker {
-            v.push((format!("s{i}"), s.text.clone()));
+            v.push((format!("s{i}"), s.text.to_string()));
         }
         if let Some(c) = &q.cue {
-            v.push((format!("c{i}"), c.text.clone()));
+            v.push((format!("c{i}"), c.text.to_string()));
         }
     }
     for (i, p) in r.penalties.iter().enumerate() {
-        v.push((format!("p{i}"), p.text.clone()));
+        v.push((format!("p{i}"), p.text.to_string()));
         for (key, s) in [("ps", &p.subject), ("po", &p.offense), ("pl", &p.law)] {
             if let Some(s) = s {
-                v.push((format!("{key}{i}"), s.text.clone()));
+                v.push((format!("{key}{i}"), s.text.to_string()));
             }
         }
     }
@@ -644,7 +644,7 @@ fn several_documents_get_a_table_of_contents() {
 // ---------------------------------------------------------------------------
 // prex report
 
-fn run_records() -> Vec<Record> {
+fn run_records() -> Vec<Record<'static>> {
     let a = layered();
     let mut b = layered();
     b.id = "b.txt".into();
@@ -753,7 +753,7 @@ fn report_stays_small_at_5000_documents() {
                    "penalties": [penalty(t, "three years in prison", "imprisonment", "imposed",
                                          json!({"duration": "P3Y"}))]}),
         );
-        r.entities[0].canonical = format!("Wang {i}");
+        r.entities[0].canonical = format!("Wang {i}").into();
         if i % 2 == 0 {
             r.entities[0].canonical = "Wang Yi".into();
         }
