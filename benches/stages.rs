@@ -134,7 +134,7 @@ fn stages(c: &mut Criterion) {
             || base.clone(),
             |ds| {
                 ds.into_iter()
-                    .map(|d| pipeline.process(d).to_json_line().len())
+                    .map(|d| pipeline.process_json(d).len())
                     .sum::<usize>()
             },
             BatchSize::LargeInput,

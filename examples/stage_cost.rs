@@ -93,7 +93,7 @@ fn measured(stages: &Stages, stage: &str, docs: &mut [Document]) -> usize {
     match stage {
         "all" => docs
             .iter()
-            .map(|d| stages.pipeline.process(d.clone()).to_json_line().len())
+            .map(|d| stages.pipeline.process_json(d.clone()).len())
             .sum(),
         "record" => docs
             .iter()
