@@ -2,8 +2,8 @@
 //!
 //! 1. `tokens`: one pass over the text into word and punctuation tokens, with
 //!    sentence-start and headline flags.
-//! 2. `gazetteer`: at each word start, the longest gazetteer entry (anchored
-//!    leftmost-longest Aho-Corasick, word boundaries checked).
+//! 2. `gazetteer`: at each word start, the longest gazetteer entry (a search in
+//!    a sorted key table, word boundaries checked).
 //! 3. `rules`: title + name, given name + surnames, organization and law head-word
 //!    runs, legal provisions.
 //! 4. A resolver keeps the longest, then highest-priority, non-overlapping candidates.
