@@ -14,9 +14,9 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 
-use super::lexicon::{with_lower, FxSet};
+use super::lexicon::with_lower;
 use crate::document::{Label, Rule};
-use crate::patterns::{directives, lines, stem, word_list, Patterns};
+use crate::patterns::{directives, stem, word_list, Patterns};
 
 /// One gazetteer line.
 #[derive(Debug, Clone)]
@@ -25,7 +25,8 @@ pub struct Entry {
     pub label: Option<Label>,
     /// Empty: the surface itself.
     pub canonical: Box<str>,
-    pub country: Option<Box<str>>,
+    /// ISO 3166-1 alpha-2 code (see `country()`).
+    pub country_code: Option<[u8; 2]>,
     pub list: Rule,
     pub rank: u8,
     /// The surface is on a stop list: it fires only in a clear place context.
@@ -36,6 +37,43 @@ pub struct Entry {
 /// starts at a position is found by narrowing the sorted range one byte at a time
 /// (two binary searches per byte), which builds in a few milliseconds where an
 /// Aho-Corasick automaton over 46,000 names took a hundred.
+impl Entry {
+    /// The ISO 3166-1 alpha-2 country code of the entry.
+    #[inline]
+    pub fn country(&self) -> Option<&str> {
+        self.country_code
+            .as_ref()
+            .map(|c| std::str::from_utf8(c).expect("ASCII country code"))
+    }
+}
+
+/// Hash of a word for the first-word filter (a false positive only costs a search).
+#[inline]
+fn word_hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = super::lexicon::Fx::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+type HashSet64 = std::collections::HashSet<u64, std::hash::BuildHasherDefault<super::lexicon::Fx>>;
+
+/// The data lines of a TSV file as `patterns::lines` reads them (blank and `#` lines
+/// skipped, columns trimmed), without allocating: (line number, first four columns).
+fn tsv4(content: &str) -> impl Iterator<Item = (usize, [&str; 4])> {
+    content.lines().enumerate().filter_map(|(i, l)| {
+        let l = l.trim_end_matches('\r');
+        if l.trim().is_empty() || l.starts_with('#') {
+            return None;
+        }
+        let mut cols = [""; 4];
+        for (c, v) in cols.iter_mut().zip(l.split('\t')) {
+            *c = v.trim();
+        }
+        Some((i + 1, cols))
+    })
+}
+
 struct Automaton {
     /// All keys, concatenated (ASCII lower-cased when case-insensitive).
     bytes: Vec<u8>,
@@ -51,9 +89,9 @@ struct Automaton {
     /// Two-byte prefixes of the patterns (a 65,536-bit set): most words are
     /// rejected here without a search.
     prefix2: Box<[u64; 1024]>,
-    /// The first word of every pattern (lower-cased when case-insensitive): a word
-    /// that starts no pattern is rejected with one hash lookup.
-    first_words: FxSet,
+    /// Hashes of the first word of every pattern (lower-cased when
+    /// case-insensitive): a word that starts no pattern is rejected with one lookup.
+    first_words: HashSet64,
     ci: bool,
 }
 
@@ -77,11 +115,12 @@ impl Automaton {
                 .map_or(s.len() - end, |(i, _)| i);
         }
         let w = &s[..end];
-        if self.ci {
-            with_lower(w, |l| self.first_words.contains(l))
+        let h = if self.ci {
+            with_lower(w, word_hash)
         } else {
-            self.first_words.contains(w)
-        }
+            word_hash(w)
+        };
+        self.first_words.contains(&h)
     }
 
     #[inline]
@@ -173,8 +212,8 @@ struct Builder {
     bytes: Vec<u8>,
     /// (offset, length, entry) in the order added
     items: Vec<(u32, u32, u32)>,
-    /// The first word of every pattern.
-    first_words: FxSet,
+    /// Hashes of the first word of every pattern.
+    first_words: HashSet64,
 }
 
 impl Builder {
@@ -192,14 +231,11 @@ impl Builder {
             .find(|&(_, c)| !c.is_alphanumeric())
             .map_or(surface.len(), |(i, _)| i);
         let w = &surface[..end];
-        if ci {
-            let w = w.to_lowercase();
-            if !self.first_words.contains(&w) {
-                self.first_words.insert(w);
-            }
-        } else if !self.first_words.contains(w) {
-            self.first_words.insert(w.to_string());
-        }
+        self.first_words.insert(if ci {
+            word_hash(&w.to_lowercase())
+        } else {
+            word_hash(w)
+        });
     }
 
     fn build(self, ci: bool, all: &[Entry]) -> Result<Option<Automaton>> {
@@ -275,7 +311,8 @@ impl Builder {
 
 impl Gazetteer {
     pub fn new(patterns: &Patterns) -> Result<Self> {
-        let mut stop: HashSet<&str> = HashSet::new();
+        let mut stop: HashSet<&str, std::hash::BuildHasherDefault<super::lexicon::Fx>> =
+            HashSet::default();
         for f in ["gazetteer/stop.txt", "entities/stop.txt"] {
             if let Some(c) = patterns.get(f) {
                 stop.extend(word_list(c));
@@ -292,33 +329,34 @@ impl Gazetteer {
             let list = stem(path);
             let rule: Rule = Arc::from(list);
             let insensitive = directives(content).any(|d| d == "case-insensitive");
-            for line in lines(content) {
-                let surface = line.col(0);
+            for (number, cols) in tsv4(content) {
+                let surface = cols[0];
                 if surface.is_empty() {
-                    bail!("{path}:{}: empty surface form", line.number);
+                    bail!("{path}:{}: empty surface form", number);
                 }
-                let label = match line.col(1) {
+                let label = match cols[1] {
                     "O" => None,
                     l => Some(Label::parse(l).with_context(|| {
-                        format!("{path}:{}: unknown label {l:?} (want PERSON, ORG, GPE, LOC, NORP, LAW or O)", line.number)
+                        format!("{path}:{}: unknown label {l:?} (want PERSON, ORG, GPE, LOC, NORP, LAW or O)", number)
                     })?),
                 };
                 let stopped = list != "countries"
                     && matches!(label, Some(Label::Gpe | Label::Loc))
                     && stop.contains(surface);
-                let country = line.col(3);
+                let country = cols[3];
                 let code_ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
                 if !country.is_empty() && !code_ok {
                     bail!(
                         "{path}:{}: country {country:?} is not an ISO 3166-1 alpha-2 code",
-                        line.number
+                        number
                     );
                 }
                 let idx = entries.len() as u32;
                 entries.push(Entry {
                     label,
-                    canonical: line.col(2).into(),
-                    country: (!country.is_empty()).then(|| country.into()),
+                    canonical: cols[2].into(),
+                    country_code: (!country.is_empty())
+                        .then(|| [country.as_bytes()[0], country.as_bytes()[1]]),
                     list: rule.clone(),
                     rank: rank_of(list),
                     stopped,
