@@ -84,6 +84,9 @@ struct Automaton {
     entry_ids: Vec<u32>,
     /// Keys starting with byte `b` are `keys[first[b]..first[b + 1]]`.
     first: Box<[u32; 257]>,
+    /// Keys of two bytes or more starting with bytes `b0 b1` are
+    /// `keys[lo..hi]` where `(lo, hi) = first2[b0 << 8 | b1]`.
+    first2: Vec<(u32, u32)>,
     /// Patterns of one byte, by that byte.
     single: [bool; 256],
     /// Two-byte prefixes of the patterns (a 65,536-bit set): most words are
@@ -155,8 +158,17 @@ impl Automaton {
         let mut found = [(0, 0); 4];
         let mut n = 0;
         let b0 = self.fold(text[start]) as usize;
-        let (mut lo, mut hi) = (self.first[b0] as usize, self.first[b0 + 1] as usize);
-        let mut d = 1;
+        let (lo, hi) = (self.first[b0] as usize, self.first[b0 + 1] as usize);
+        if lo < hi && self.keys[lo].1 == 1 {
+            found[0] = (start + 1, lo);
+            n = 1;
+        }
+        let Some(&b1) = text.get(start + 1) else {
+            return (found, n);
+        };
+        let (lo, hi) = self.first2[b0 << 8 | self.fold(b1) as usize];
+        let (mut lo, mut hi) = (lo as usize, hi as usize);
+        let mut d = 2;
         while lo < hi {
             // every key in lo..hi has the prefix text[start..start + d]
             if self.keys[lo].1 as usize == d {
@@ -271,6 +283,16 @@ impl Builder {
         for (b, f) in first.iter_mut().enumerate() {
             *f = keys.partition_point(|&(o, _)| (bytes[o as usize] as usize) < b) as u32;
         }
+        let mut first2 = vec![(0u32, 0u32); 1 << 16];
+        for (i, &(o, l)) in keys.iter().enumerate() {
+            if l >= 2 {
+                let k = (bytes[o as usize] as usize) << 8 | bytes[o as usize + 1] as usize;
+                if first2[k].1 == 0 {
+                    first2[k].0 = i as u32;
+                }
+                first2[k].1 = i as u32 + 1;
+            }
+        }
         let mut single = [false; 256];
         let mut prefix2 = Box::new([0u64; 1024]);
         for &(o, l) in &keys {
@@ -301,6 +323,7 @@ impl Builder {
             entry_at,
             entry_ids,
             first,
+            first2,
             single,
             prefix2,
             first_words,
@@ -389,19 +412,17 @@ impl Gazetteer {
         if start >= text.len() {
             return None;
         }
-        let mut best: Option<Hit<'g>> = None;
-        for (a, ci) in [(&self.cs, false), (&self.ci, true)] {
-            let Some(a) = a else { continue };
-            if !a.may_start(text, start) {
-                continue;
-            }
-            if let Some(h) = Self::longest(a, text, start, ci) {
-                if best.map_or(true, |x| h.end > x.end) {
-                    best = Some(h);
-                }
-            }
+        let best = match &self.cs {
+            Some(a) if a.may_start(text, start) => Self::longest(a, text, start, false),
+            _ => None,
+        };
+        match &self.ci {
+            Some(a) if a.may_start(text, start) => match Self::longest(a, text, start, true) {
+                Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
+                _ => best,
+            },
+            _ => best,
         }
-        best
     }
 
     /// The longest key at `start` that ends on a word boundary; a key ending inside

@@ -102,6 +102,9 @@ pub const LATE: u8 = 8; // only after an earlier right extension ("... in North 
 
 pub struct Lexicon {
     pub titles: FxMap<Vec<Title>>,
+    /// Two-byte ASCII prefixes of the title keys (a 65,536-bit set): most words are
+    /// no title start, and are rejected here without lower-casing or hashing.
+    title_prefix2: Box<[u64; 1024]>,
     pub given: FxSet,
     pub given_ambiguous: FxSet,
     pub surnames: FxSet,
@@ -208,7 +211,16 @@ impl Lexicon {
             .filter_map(|d| d.trim_start().strip_prefix('='))
             .flat_map(|d| d.split_whitespace().map(str::to_string))
             .collect();
+        let mut title_prefix2 = Box::new([0u64; 1024]);
+        for k in titles.keys() {
+            let b = k.as_bytes();
+            if b.len() >= 2 && b[0] < 0x80 && b[1] < 0x80 {
+                let k = (b[0] as usize) << 8 | b[1] as usize;
+                title_prefix2[k >> 6] |= 1 << (k & 63);
+            }
+        }
         let mut lex = Lexicon {
+            title_prefix2,
             words: FxMap::default(),
             provision_suffixes,
             titles,
@@ -257,7 +269,7 @@ impl Lexicon {
     pub fn flags(&self, w: &str) -> u16 {
         let f = self.words.get(w).copied().unwrap_or(0);
         // one lookup in the title table answers both title questions
-        match with_lower(w, |l| self.titles.get(l)) {
+        match self.titles_starting(w) {
             None => f,
             Some(v) if v.iter().any(|t| t.words.len() == 1 || t.words[1] == ".") => {
                 f | F_TITLE | F_TITLE_START
@@ -266,10 +278,23 @@ impl Lexicon {
         }
     }
 
+    /// The titles whose first word is `w` (in any case).
+    #[inline]
+    fn titles_starting(&self, w: &str) -> Option<&Vec<Title>> {
+        let b = w.as_bytes();
+        if b.len() >= 2 && b[0] < 0x80 && b[1] < 0x80 {
+            let k = (b[0].to_ascii_lowercase() as usize) << 8 | b[1].to_ascii_lowercase() as usize;
+            if self.title_prefix2[k >> 6] & (1 << (k & 63)) == 0 {
+                return None;
+            }
+        }
+        with_lower(w, |l| self.titles.get(l))
+    }
+
     /// The longest title starting at token `i`: (number of tokens, title).
     pub fn title_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, &Title)> {
         let first = toks[i].text(text);
-        let cands = with_lower(first, |l| self.titles.get(l))?;
+        let cands = self.titles_starting(first)?;
         'outer: for t in cands {
             if i + t.words.len() > toks.len() {
                 continue;

@@ -6,7 +6,7 @@ use super::lexicon::{
     Gender, Lexicon, AFTER, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP,
     F_SURNAME, F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, RIGHT,
 };
-use super::tokens::{Token, CAP, DIGIT, HEADLINE, LOWER, SENT_START, UPPER, WORD};
+use super::tokens::{Token, CAP, DIGIT, HEADLINE, JOINED, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
 use crate::document::{Label, Span};
 
@@ -60,7 +60,7 @@ impl Ctx<'_> {
             return !self.stop(i) && !self.has(i, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE);
         }
         // "al-Masri", "el-Sayed", "bin-Laden"
-        if t.is(LOWER) {
+        if t.is(LOWER) && t.is(JOINED) {
             let w = self.w(i);
             if let Some(h) = memchr::memchr(b'-', w.as_bytes()) {
                 let (p, rest) = (&w[..h], &w[h + 1..]);

@@ -15,6 +15,7 @@ pub const DIGIT: u8 = 8; // first character is a digit
 pub const SENT_START: u8 = 16; // first word of a sentence
 pub const HEADLINE: u8 = 32; // in a Title Case or ALL-CAPS line
 pub const WORD: u8 = 64; // a word (else punctuation)
+pub const JOINED: u8 = 128; // a word joined by a hyphen or apostrophe ("Jae-in")
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -161,6 +162,7 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         if !join {
             break;
         }
+        flags |= JOINED;
         i += j.len_utf8();
     }
     if letters >= 2 && uppers == letters {
