@@ -180,6 +180,23 @@ impl Automaton {
             if lo == hi || start + d >= text.len() {
                 break;
             }
+            if hi - lo <= 4 {
+                // few keys left: compare each with the text; the ones that match are
+                // prefixes of one another, so sorted order is length order
+                let rest = &text[start + d..];
+                for k in lo..hi {
+                    let (o, l) = self.keys[k];
+                    let tail = &self.bytes[o as usize + d..(o + l) as usize];
+                    if tail.len() <= rest.len()
+                        && tail.iter().zip(rest).all(|(&a, &b)| a == self.fold(b))
+                    {
+                        found.copy_within(0..3, 1);
+                        found[0] = (start + l as usize, k);
+                        n += 1;
+                    }
+                }
+                break;
+            }
             let c = self.fold(text[start + d]);
             let range = lo..hi;
             lo = range.start
