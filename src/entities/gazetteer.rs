@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 
-use super::lexicon::with_lower;
+use super::lexicon::{byte_hash, with_lower, HashSet64};
 use crate::document::{Label, Rule};
 use crate::patterns::{directives, stem, word_list, Patterns};
 
@@ -46,17 +46,6 @@ impl Entry {
             .map(|c| std::str::from_utf8(c).expect("ASCII country code"))
     }
 }
-
-/// Hash of a word for the first-word filter (a false positive only costs a search).
-#[inline]
-fn word_hash(w: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = super::lexicon::Fx::default();
-    h.write(w.as_bytes());
-    h.finish()
-}
-
-type HashSet64 = std::collections::HashSet<u64, std::hash::BuildHasherDefault<super::lexicon::Fx>>;
 
 /// The data lines of a TSV file as `patterns::lines` reads them (blank and `#` lines
 /// skipped, columns trimmed), without allocating: (line number, first four columns).
@@ -111,17 +100,21 @@ impl Automaton {
         while end < sb.len() && sb[end].is_ascii_alphanumeric() {
             end += 1;
         }
-        if end < sb.len() && sb[end] >= 0x80 {
+        let h = if end < sb.len() && sb[end] >= 0x80 {
             end += s[end..]
                 .char_indices()
                 .find(|&(_, c)| !c.is_alphanumeric())
                 .map_or(s.len() - end, |(i, _)| i);
-        }
-        let w = &s[..end];
-        let h = if self.ci {
-            with_lower(w, word_hash)
+            let w = &s[..end];
+            if self.ci {
+                with_lower(w, |l| byte_hash(l.bytes()))
+            } else {
+                byte_hash(w.bytes())
+            }
+        } else if self.ci {
+            byte_hash(sb[..end].iter().map(u8::to_ascii_lowercase))
         } else {
-            word_hash(w)
+            byte_hash(sb[..end].iter().copied())
         };
         self.first_words.contains(&h)
     }
@@ -261,9 +254,9 @@ impl Builder {
             .map_or(surface.len(), |(i, _)| i);
         let w = &surface[..end];
         self.first_words.insert(if ci {
-            word_hash(&w.to_lowercase())
+            byte_hash(w.to_lowercase().bytes())
         } else {
-            word_hash(w)
+            byte_hash(w.bytes())
         });
     }
 

@@ -39,6 +39,16 @@ impl Hasher for Fx {
 }
 
 pub type FxSet = HashSet<String, BuildHasherDefault<Fx>>;
+pub type HashSet64 = HashSet<u64, BuildHasherDefault<Fx>>;
+
+/// A hash of a byte sequence, computed one byte at a time (so that a caller can
+/// fold case on the fly), for prefilters: a collision only costs an exact lookup.
+#[inline]
+pub fn byte_hash(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0u64, |h, b| {
+        (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
+}
 pub type FxMap<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
 
 /// Calls `f` with the lower-case form of `w`, without allocating for short ASCII words.
@@ -102,9 +112,9 @@ pub const LATE: u8 = 8; // only after an earlier right extension ("... in North 
 
 pub struct Lexicon {
     pub titles: FxMap<Vec<Title>>,
-    /// Two-byte ASCII prefixes of the title keys (a 65,536-bit set): most words are
-    /// no title start, and are rejected here without lower-casing or hashing.
-    title_prefix2: Box<[u64; 1024]>,
+    /// `byte_hash` of every title key: most words are no title start, and are
+    /// rejected here without lower-casing into a buffer.
+    title_hashes: HashSet64,
     pub given: FxSet,
     pub given_ambiguous: FxSet,
     pub surnames: FxSet,
@@ -211,16 +221,9 @@ impl Lexicon {
             .filter_map(|d| d.trim_start().strip_prefix('='))
             .flat_map(|d| d.split_whitespace().map(str::to_string))
             .collect();
-        let mut title_prefix2 = Box::new([0u64; 1024]);
-        for k in titles.keys() {
-            let b = k.as_bytes();
-            if b.len() >= 2 && b[0] < 0x80 && b[1] < 0x80 {
-                let k = (b[0] as usize) << 8 | b[1] as usize;
-                title_prefix2[k >> 6] |= 1 << (k & 63);
-            }
-        }
+        let title_hashes = titles.keys().map(|k| byte_hash(k.bytes())).collect();
         let mut lex = Lexicon {
-            title_prefix2,
+            title_hashes,
             words: FxMap::default(),
             provision_suffixes,
             titles,
@@ -281,12 +284,12 @@ impl Lexicon {
     /// The titles whose first word is `w` (in any case).
     #[inline]
     fn titles_starting(&self, w: &str) -> Option<&Vec<Title>> {
-        let b = w.as_bytes();
-        if b.len() >= 2 && b[0] < 0x80 && b[1] < 0x80 {
-            let k = (b[0].to_ascii_lowercase() as usize) << 8 | b[1].to_ascii_lowercase() as usize;
-            if self.title_prefix2[k >> 6] & (1 << (k & 63)) == 0 {
-                return None;
-            }
+        if w.is_ascii()
+            && !self
+                .title_hashes
+                .contains(&byte_hash(w.bytes().map(|b| b.to_ascii_lowercase())))
+        {
+            return None;
         }
         with_lower(w, |l| self.titles.get(l))
     }

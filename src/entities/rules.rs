@@ -273,11 +273,12 @@ pub fn persons<'g>(
             }
         }
         // unknown first name + known surname ("Raja Waris")
-        if cx.name_part(i)
-            && !t.is(SENT_START)
+        if !t.is(SENT_START)
             && !t.is(HEADLINE)
+            && (t.is_cap_word() || t.is(JOINED))
             && !cx.hints[i].strong
             && i + 1 < n
+            && cx.name_part(i)
             && cx.adjacent(i, i + 1)
         {
             let (end, parts) = cx.name_run(i);
