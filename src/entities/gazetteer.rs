@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 
-use super::lexicon::{byte_hash, with_lower, HashSet64};
+use super::lexicon::{byte_hash, with_lower};
 use crate::document::{Label, Rule};
 use crate::patterns::{directives, stem, word_list, Patterns};
 
@@ -45,6 +45,44 @@ impl Entry {
             .as_ref()
             .map(|c| std::str::from_utf8(c).expect("ASCII country code"))
     }
+}
+
+const BLOOM_BITS: usize = 1 << 20;
+
+#[inline]
+fn bloom_index(h: u64) -> usize {
+    (h >> (64 - 20)) as usize
+}
+
+#[inline]
+fn bloom_has(bits: &[u64], h: u64) -> bool {
+    let i = bloom_index(h);
+    bits[i >> 6] & (1 << (i & 63)) != 0
+}
+
+/// First index in `lo..hi` at which `pred` fails (`pred` holds on a prefix of the
+/// range): galloping from `lo`, so a short answer costs few probes.
+#[inline]
+fn gallop(lo: usize, hi: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let mut step = 1;
+    let mut a = lo;
+    // pred holds before a; find b with pred(b) false or b == hi
+    let mut b = lo;
+    while b < hi && pred(b) {
+        a = b + 1;
+        b = (lo + step).min(hi);
+        step *= 2;
+    }
+    // answer in a..=b
+    while a < b {
+        let m = a + (b - a) / 2;
+        if pred(m) {
+            a = m + 1;
+        } else {
+            b = m;
+        }
+    }
+    a
 }
 
 /// The data lines of a TSV file as `patterns::lines` reads them (blank and `#` lines
@@ -81,9 +119,10 @@ struct Automaton {
     /// Two-byte prefixes of the patterns (a 65,536-bit set): most words are
     /// rejected here without a search.
     prefix2: Box<[u64; 1024]>,
-    /// Hashes of the first word of every pattern (lower-cased when
-    /// case-insensitive): a word that starts no pattern is rejected with one lookup.
-    first_words: HashSet64,
+    /// A one-hash Bloom filter (2^20 bits) of the first word of every pattern
+    /// (lower-cased when case-insensitive): a word that starts no pattern is
+    /// almost always rejected with one bit test.
+    first_words: Box<[u64]>,
     ci: bool,
 }
 
@@ -116,7 +155,7 @@ impl Automaton {
         } else {
             byte_hash(sb[..end].iter().copied())
         };
-        self.first_words.contains(&h)
+        bloom_has(&self.first_words, h)
     }
 
     #[inline]
@@ -191,11 +230,9 @@ impl Automaton {
                 break;
             }
             let c = self.fold(text[start + d]);
-            let range = lo..hi;
-            lo = range.start
-                + self.keys[range.clone()]
-                    .partition_point(|&(o, _)| self.bytes[o as usize + d] < c);
-            hi = lo + self.keys[lo..hi].partition_point(|&(o, _)| self.bytes[o as usize + d] == c);
+            let byte = |k: usize| self.bytes[self.keys[k].0 as usize + d];
+            lo = gallop(lo, hi, |k| byte(k) < c);
+            hi = gallop(lo, hi, |k| byte(k) == c);
             d += 1;
         }
         (found, n.min(4))
@@ -234,8 +271,8 @@ struct Builder {
     bytes: Vec<u8>,
     /// (offset, length, entry) in the order added
     items: Vec<(u32, u32, u32)>,
-    /// Hashes of the first word of every pattern.
-    first_words: HashSet64,
+    /// Bloom filter of the first word of every pattern (see `Automaton`).
+    first_words: Vec<u64>,
 }
 
 impl Builder {
@@ -253,11 +290,16 @@ impl Builder {
             .find(|&(_, c)| !c.is_alphanumeric())
             .map_or(surface.len(), |(i, _)| i);
         let w = &surface[..end];
-        self.first_words.insert(if ci {
+        if self.first_words.is_empty() {
+            self.first_words = vec![0; BLOOM_BITS / 64];
+        }
+        let h = if ci {
             byte_hash(w.to_lowercase().bytes())
         } else {
             byte_hash(w.bytes())
-        });
+        };
+        let i = bloom_index(h);
+        self.first_words[i >> 6] |= 1 << (i & 63);
     }
 
     fn build(self, ci: bool, all: &[Entry]) -> Result<Option<Automaton>> {
@@ -336,7 +378,7 @@ impl Builder {
             first2,
             single,
             prefix2,
-            first_words,
+            first_words: first_words.into_boxed_slice(),
             ci,
         }))
     }
