@@ -60,31 +60,6 @@ fn bloom_has(bits: &[u64], h: u64) -> bool {
     bits[i >> 6] & (1 << (i & 63)) != 0
 }
 
-/// First index in `lo..hi` at which `pred` fails (`pred` holds on a prefix of the
-/// range): galloping from `lo`, so a short answer costs few probes.
-#[inline]
-fn gallop(lo: usize, hi: usize, pred: impl Fn(usize) -> bool) -> usize {
-    let mut step = 1;
-    let mut a = lo;
-    // pred holds before a; find b with pred(b) false or b == hi
-    let mut b = lo;
-    while b < hi && pred(b) {
-        a = b + 1;
-        b = (lo + step).min(hi);
-        step *= 2;
-    }
-    // answer in a..=b
-    while a < b {
-        let m = a + (b - a) / 2;
-        if pred(m) {
-            a = m + 1;
-        } else {
-            b = m;
-        }
-    }
-    a
-}
-
 /// The data lines of a TSV file as `patterns::lines` reads them (blank and `#` lines
 /// skipped, columns trimmed), without allocating: (line number, first four columns).
 fn tsv4(content: &str) -> impl Iterator<Item = (usize, [&str; 4])> {
@@ -127,11 +102,9 @@ struct Automaton {
 }
 
 impl Automaton {
-    #[inline]
+    /// Some pattern may start with the first word at `start` (after `may_start2`).
+    #[inline(never)]
     fn may_start(&self, text: &str, start: usize) -> bool {
-        if !self.may_start2(text.as_bytes(), start) {
-            return false;
-        }
         let s = &text[start..];
         // the first alphanumeric run: bytes while ASCII, chars from the first non-ASCII
         let sb = s.as_bytes();
@@ -158,7 +131,7 @@ impl Automaton {
         bloom_has(&self.first_words, h)
     }
 
-    #[inline]
+    #[inline(always)]
     fn may_start2(&self, text: &[u8], start: usize) -> bool {
         let b0 = text[start];
         if self.single[b0 as usize] {
@@ -230,9 +203,9 @@ impl Automaton {
                 break;
             }
             let c = self.fold(text[start + d]);
-            let byte = |k: usize| self.bytes[self.keys[k].0 as usize + d];
-            lo = gallop(lo, hi, |k| byte(k) < c);
-            hi = gallop(lo, hi, |k| byte(k) == c);
+            let byte = |&(o, _): &(u32, u32)| self.bytes[o as usize + d];
+            lo += self.keys[lo..hi].partition_point(|k| byte(k) < c);
+            hi = lo + self.keys[lo..hi].partition_point(|k| byte(k) == c);
             d += 1;
         }
         (found, n.min(4))
@@ -460,19 +433,36 @@ impl Gazetteer {
 
     /// The longest entry starting at `start` and ending on a word boundary, in the
     /// case-sensitive lists first, then in the case-insensitive ones.
+    #[inline]
     pub fn match_at<'g>(&'g self, text: &str, start: usize) -> Option<Hit<'g>> {
         if start >= text.len() {
             return None;
         }
+        // most words start no pattern: reject them here, without a call
+        let b = text.as_bytes();
+        let cs = self.cs.as_ref().is_some_and(|a| a.may_start2(b, start));
+        let ci = self.ci.as_ref().is_some_and(|a| a.may_start2(b, start));
+        if !cs && !ci {
+            return None;
+        }
+        self.match_from(text, start)
+    }
+
+    #[inline(never)]
+    fn match_from<'g>(&'g self, text: &str, start: usize) -> Option<Hit<'g>> {
         let best = match &self.cs {
-            Some(a) if a.may_start(text, start) => Self::longest(a, text, start, false),
+            Some(a) if a.may_start2(text.as_bytes(), start) && a.may_start(text, start) => {
+                Self::longest(a, text, start, false)
+            }
             _ => None,
         };
         match &self.ci {
-            Some(a) if a.may_start(text, start) => match Self::longest(a, text, start, true) {
-                Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
-                _ => best,
-            },
+            Some(a) if a.may_start2(text.as_bytes(), start) && a.may_start(text, start) => {
+                match Self::longest(a, text, start, true) {
+                    Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
+                    _ => best,
+                }
+            }
             _ => best,
         }
     }
