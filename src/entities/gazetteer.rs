@@ -503,3 +503,50 @@ pub fn at_boundary(text: &str, end: usize) -> bool {
         Some(c) => !c.is_alphanumeric(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        let mut p = Patterns::empty();
+        p.insert(
+            "gazetteer/cities.tsv",
+            "San\tGPE\nSan Jose\tGPE\t\tUS\nSan Jose\tGPE\t\tCR\nNew\tGPE\nNew York\tGPE\t\tUS\nA\tGPE\n",
+        );
+        p.insert("gazetteer/countries.tsv", "San Jose\tGPE\t\tCR\n");
+        p.insert(
+            "gazetteer/orgs.tsv",
+            "#! case-insensitive\nacme corp\tORG\n",
+        );
+        Gazetteer::new(&p).unwrap()
+    }
+
+    fn surface<'t>(g: &Gazetteer, text: &'t str, start: usize) -> Option<&'t str> {
+        g.match_at(text, start).map(|h| &text[h.start..h.end])
+    }
+
+    #[test]
+    fn longest_key_ending_on_a_word_boundary() {
+        let g = gaz();
+        assert_eq!(surface(&g, "in San Jose, today", 3), Some("San Jose"));
+        assert_eq!(surface(&g, "San Joseph", 0), Some("San"));
+        assert_eq!(surface(&g, "New Yorkers", 0), Some("New"));
+        assert_eq!(surface(&g, "Sandy", 0), None);
+        assert_eq!(surface(&g, "A.", 0), Some("A"));
+        assert_eq!(surface(&g, "Ab", 0), None);
+        assert_eq!(surface(&g, "the ACME Corp.", 4), Some("ACME Corp"));
+    }
+
+    #[test]
+    fn entries_best_list_first() {
+        let g = gaz();
+        let h = g.match_at("San Jose", 0).unwrap();
+        assert_eq!(h.entries.len(), 3);
+        let first = &g.entries[h.entries[0] as usize];
+        assert_eq!(&*first.list, "countries");
+        assert_eq!(first.country(), Some("CR"));
+        assert!(!h.case_insensitive);
+        assert!(g.match_at("acme corp", 0).unwrap().case_insensitive);
+    }
+}
