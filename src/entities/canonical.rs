@@ -446,7 +446,7 @@ pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, e
         if let Some(&i) = e.entries.first() {
             let x = &gaz.entries[i as usize];
             if &*x.list == "countries" {
-                if let Some(c) = x.country.as_deref() {
+                if let Some(c) = x.country() {
                     doc_countries.insert(c);
                     named.push((e.span.start, c));
                 }
@@ -473,15 +473,9 @@ pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, e
                 .any(|&(p, n)| n == c && p.abs_diff(e.span.start) <= NEARBY)
         };
         let chosen = same()
-            .find(|x| x.country.as_deref().is_some_and(near))
-            .or_else(|| same().find(|x| default.is_some() && x.country.as_deref() == default))
-            .or_else(|| {
-                same().find(|x| {
-                    x.country
-                        .as_deref()
-                        .is_some_and(|c| doc_countries.contains(c))
-                })
-            })
+            .find(|x| x.country().is_some_and(near))
+            .or_else(|| same().find(|x| default.is_some() && x.country() == default))
+            .or_else(|| same().find(|x| x.country().is_some_and(|c| doc_countries.contains(c))))
             .or_else(|| same().next());
         let Some(x) = chosen else { continue };
         let abbreviation = !surface.chars().any(char::is_lowercase)
@@ -492,7 +486,7 @@ pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, e
             e.canonical = Some(surface.to_string());
         }
         if matches!(e.label, Label::Gpe | Label::Loc) {
-            e.country = x.country.as_deref().map(str::to_string);
+            e.country = x.country().map(str::to_string);
         }
     }
 }

@@ -39,6 +39,16 @@ impl Hasher for Fx {
 }
 
 pub type FxSet = HashSet<String, BuildHasherDefault<Fx>>;
+pub type HashSet64 = HashSet<u64, BuildHasherDefault<Fx>>;
+
+/// A hash of a byte sequence, computed one byte at a time (so that a caller can
+/// fold case on the fly), for prefilters: a collision only costs an exact lookup.
+#[inline]
+pub fn byte_hash(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0u64, |h, b| {
+        (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
+}
 pub type FxMap<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
 
 /// Calls `f` with the lower-case form of `w`, without allocating for short ASCII words.
@@ -102,6 +112,9 @@ pub const LATE: u8 = 8; // only after an earlier right extension ("... in North 
 
 pub struct Lexicon {
     pub titles: FxMap<Vec<Title>>,
+    /// `byte_hash` of every title key: most words are no title start, and are
+    /// rejected here without lower-casing into a buffer.
+    title_hashes: HashSet64,
     pub given: FxSet,
     pub given_ambiguous: FxSet,
     pub surnames: FxSet,
@@ -208,7 +221,9 @@ impl Lexicon {
             .filter_map(|d| d.trim_start().strip_prefix('='))
             .flat_map(|d| d.split_whitespace().map(str::to_string))
             .collect();
+        let title_hashes = titles.keys().map(|k| byte_hash(k.bytes())).collect();
         let mut lex = Lexicon {
+            title_hashes,
             words: FxMap::default(),
             provision_suffixes,
             titles,
@@ -257,7 +272,7 @@ impl Lexicon {
     pub fn flags(&self, w: &str) -> u16 {
         let f = self.words.get(w).copied().unwrap_or(0);
         // one lookup in the title table answers both title questions
-        match with_lower(w, |l| self.titles.get(l)) {
+        match self.titles_starting(w) {
             None => f,
             Some(v) if v.iter().any(|t| t.words.len() == 1 || t.words[1] == ".") => {
                 f | F_TITLE | F_TITLE_START
@@ -266,10 +281,23 @@ impl Lexicon {
         }
     }
 
+    /// The titles whose first word is `w` (in any case).
+    #[inline]
+    fn titles_starting(&self, w: &str) -> Option<&Vec<Title>> {
+        if w.is_ascii()
+            && !self
+                .title_hashes
+                .contains(&byte_hash(w.bytes().map(|b| b.to_ascii_lowercase())))
+        {
+            return None;
+        }
+        with_lower(w, |l| self.titles.get(l))
+    }
+
     /// The longest title starting at token `i`: (number of tokens, title).
     pub fn title_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, &Title)> {
         let first = toks[i].text(text);
-        let cands = with_lower(first, |l| self.titles.get(l))?;
+        let cands = self.titles_starting(first)?;
         'outer: for t in cands {
             if i + t.words.len() > toks.len() {
                 continue;

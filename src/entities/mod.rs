@@ -2,8 +2,8 @@
 //!
 //! 1. `tokens`: one pass over the text into word and punctuation tokens, with
 //!    sentence-start and headline flags.
-//! 2. `gazetteer`: at each word start, the longest gazetteer entry (anchored
-//!    leftmost-longest Aho-Corasick, word boundaries checked).
+//! 2. `gazetteer`: at each word start, the longest gazetteer entry (a search in
+//!    a sorted key table, word boundaries checked).
 //! 3. `rules`: title + name, given name + surnames, organization and law head-word
 //!    runs, legal provisions.
 //! 4. A resolver keeps the longest, then highest-priority, non-overlapping candidates.
@@ -464,30 +464,40 @@ fn in_url(text: &str, start: usize, end: usize) -> bool {
 
 /// Longest candidates first, then higher priority, then earlier; no overlaps.
 fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
-    cands.sort_by(|a, b| {
-        b.block
-            .cmp(&a.block)
-            .then(b.span.len().cmp(&a.span.len()))
-            .then(b.prio.cmp(&a.prio))
-            .then(a.span.start.cmp(&b.span.start))
-    });
-    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
-    let mut out = Vec::new();
-    for c in cands {
-        if c.span.is_empty() {
+    use std::cmp::Reverse;
+    // blocks first, then the order above; the index keeps equal candidates in order
+    let mut order: Vec<_> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                !c.block,
+                Reverse(c.span.len()),
+                Reverse(c.prio),
+                c.span.start,
+                i as u32,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    // taken bytes, one bit each
+    let end = cands.iter().map(|c| c.span.end).max().unwrap_or(0);
+    let mut taken = vec![0u64; end / 64 + 1];
+    let mut keep = vec![false; cands.len()];
+    for &(.., i) in &order {
+        let c = &cands[i as usize];
+        if c.span.is_empty()
+            || (c.span.start..c.span.end).any(|p| taken[p >> 6] & (1 << (p & 63)) != 0)
+        {
             continue;
         }
-        let clash = taken
-            .range(..c.span.end)
-            .next_back()
-            .is_some_and(|(_, &e)| e > c.span.start);
-        if clash {
-            continue;
+        for p in c.span.start..c.span.end {
+            taken[p >> 6] |= 1 << (p & 63);
         }
-        taken.insert(c.span.start, c.span.end);
-        out.push(c);
+        keep[i as usize] = !c.block;
     }
-    out.retain(|c| !c.block);
-    out.sort_by_key(|c| c.span.start);
-    out
+    let mut keep = keep.into_iter();
+    cands.retain(|_| keep.next().unwrap_or(false));
+    cands.sort_unstable_by_key(|c| c.span.start);
+    cands
 }

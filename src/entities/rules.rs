@@ -6,7 +6,7 @@ use super::lexicon::{
     Gender, Lexicon, AFTER, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP,
     F_SURNAME, F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, RIGHT,
 };
-use super::tokens::{Token, CAP, DIGIT, HEADLINE, LOWER, SENT_START, UPPER, WORD};
+use super::tokens::{Token, CAP, DIGIT, HEADLINE, JOINED, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
 use crate::document::{Label, Span};
 
@@ -60,7 +60,7 @@ impl Ctx<'_> {
             return !self.stop(i) && !self.has(i, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE);
         }
         // "al-Masri", "el-Sayed", "bin-Laden"
-        if t.is(LOWER) {
+        if t.is(LOWER) && t.is(JOINED) {
             let w = self.w(i);
             if let Some(h) = memchr::memchr(b'-', w.as_bytes()) {
                 let (p, rest) = (&w[..h], &w[h + 1..]);
@@ -273,11 +273,12 @@ pub fn persons<'g>(
             }
         }
         // unknown first name + known surname ("Raja Waris")
-        if cx.name_part(i)
-            && !t.is(SENT_START)
+        if !t.is(SENT_START)
             && !t.is(HEADLINE)
+            && (t.is_cap_word() || t.is(JOINED))
             && !cx.hints[i].strong
             && i + 1 < n
+            && cx.name_part(i)
             && cx.adjacent(i, i + 1)
         {
             let (end, parts) = cx.name_run(i);
@@ -330,13 +331,24 @@ fn dotted_start(cx: &Ctx, p: usize) -> Option<usize> {
 
 /// Capitalized runs ending in a head word, extended to the right through connectors.
 /// Returns (start token, end token exclusive).
-fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
+fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize, usize)> {
     let toks = cx.toks;
     let n = toks.len();
     let headline = toks[h].is(HEADLINE);
-    // left
+    // left: each step depends only on the token reached (and `headline`, `law`), so
+    // the end of a long walk is remembered for every token on it — a run of thousands
+    // of capitalized words with many head words stays linear
+    let which = (headline as usize) << 1 | law as usize;
+    memo.path.clear();
     let mut j = h;
     while j > 0 {
+        if let Some(&end) = memo.left[which].get(j) {
+            if end != u32::MAX {
+                j = end as usize;
+                break;
+            }
+        }
+        memo.path.push(j as u32);
         let p = j - 1;
         if !cx.adjacent(p, j) {
             break;
@@ -377,6 +389,15 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
             j = p;
         } else {
             break;
+        }
+    }
+    if memo.path.len() > LONG {
+        let left = &mut memo.left[which];
+        if left.is_empty() {
+            left.resize(n, u32::MAX);
+        }
+        for &v in &memo.path {
+            left[v as usize] = j as u32;
         }
     }
     while j < h && toks[j].is(LOWER) {
@@ -477,10 +498,8 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
             k += 2;
         }
     }
-    let caps = (j..k)
-        .filter(|&i| cx.org_word(i) || dotted_start(cx, i).is_some())
-        .count();
-    if strict && !law && !(j..h).any(|i| cx.hints[i].gpe) {
+    let caps = memo.caps(cx, j, k);
+    if strict && !law && !memo.any_gpe(cx, j, h) {
         return None;
     }
     // "the Government of Eritrea": a head that needs a modifier on its left
@@ -491,8 +510,61 @@ fn head_run(cx: &Ctx, h: usize, law: bool) -> Option<(usize, usize)> {
     (caps >= 2 || numbered).then_some((j, k))
 }
 
+/// Walks and counts longer than this use `RunMemo`'s tables.
+const LONG: usize = 32;
+
+/// Per-document memory of `head_run`, so that long capitalized runs cost linear time.
+#[derive(Default)]
+struct RunMemo {
+    /// End of the left walk from each token, by (headline, law); built on the first
+    /// long walk.
+    left: [Vec<u32>; 4],
+    /// The tokens of the current walk.
+    path: Vec<u32>,
+    /// Prefix counts of name words (`org_word` or a dotted abbreviation) and of
+    /// GPE-covered tokens; built on the first long range.
+    caps_before: Vec<u32>,
+    gpe_before: Vec<u32>,
+}
+
+impl RunMemo {
+    fn caps(&mut self, cx: &Ctx, j: usize, k: usize) -> usize {
+        let is_cap = |i: usize| cx.org_word(i) || dotted_start(cx, i).is_some();
+        if k - j <= LONG {
+            return (j..k).filter(|&i| is_cap(i)).count();
+        }
+        if self.caps_before.is_empty() {
+            self.caps_before = prefix_counts(cx.toks.len(), is_cap);
+        }
+        (self.caps_before[k] - self.caps_before[j]) as usize
+    }
+
+    fn any_gpe(&mut self, cx: &Ctx, j: usize, h: usize) -> bool {
+        if h - j.min(h) <= LONG {
+            return (j..h).any(|i| cx.hints[i].gpe);
+        }
+        if self.gpe_before.is_empty() {
+            self.gpe_before = prefix_counts(cx.toks.len(), |i| cx.hints[i].gpe);
+        }
+        self.gpe_before[h] > self.gpe_before[j]
+    }
+}
+
+/// `v[i]` = how many of the indices below `i` satisfy `f` (for `i` in 0..=n).
+fn prefix_counts(n: usize, f: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut v = Vec::with_capacity(n + 1);
+    let mut c = 0u32;
+    v.push(0);
+    for i in 0..n {
+        c += f(i) as u32;
+        v.push(c);
+    }
+    v
+}
+
 pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
+    let mut memo = RunMemo::default();
     for (h, &t) in toks.iter().enumerate() {
         if !t.is(WORD) || t.is(LOWER) {
             continue;
@@ -513,7 +585,7 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         let (label, rule) = if org_head {
             (Label::Org, &r.org_head)
         } else if let Some(&alone) = cx.lex.law_heads.get(w) {
-            if let Some((a, b)) = head_run(cx, h, true) {
+            if let Some((a, b)) = head_run(cx, &mut memo, h, true) {
                 out.push(Cand::new(cx.span(a, b), Label::Law, r.law_name.clone(), 5));
             } else if alone && !t.is(SENT_START) && !t.is(HEADLINE) {
                 out.push(Cand::new(t.span(), Label::Law, r.law_name.clone(), 2));
@@ -522,7 +594,7 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         } else {
             continue;
         };
-        if let Some((a, b)) = head_run(cx, h, false) {
+        if let Some((a, b)) = head_run(cx, &mut memo, h, false) {
             out.push(Cand::new(cx.span(a, b), label, rule.clone(), 5));
         }
     }

@@ -15,6 +15,7 @@ pub const DIGIT: u8 = 8; // first character is a digit
 pub const SENT_START: u8 = 16; // first word of a sentence
 pub const HEADLINE: u8 = 32; // in a Title Case or ALL-CAPS line
 pub const WORD: u8 = 64; // a word (else punctuation)
+pub const JOINED: u8 = 128; // a word joined by a hyphen or apostrophe ("Jae-in")
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -91,6 +92,30 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     }
 }
 
+const ALPHA: u8 = 1;
+const UPPER_CASE: u8 = 2;
+const NUMBER: u8 = 4;
+
+/// Classes of the ASCII alphanumerics (0 for every other byte).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_uppercase() {
+            ALPHA | UPPER_CASE
+        } else if b.is_ascii_lowercase() {
+            ALPHA
+        } else if b.is_ascii_digit() {
+            NUMBER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
 fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     let mut i = start;
@@ -123,16 +148,13 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         // a run of alphanumerics
         while i < b.len() {
             let c = b[i];
-            if c < 0x80 {
-                if c.is_ascii_alphabetic() {
-                    letters += 1;
-                    uppers += c.is_ascii_uppercase() as u32;
-                    i += 1;
-                } else if c.is_ascii_digit() {
-                    i += 1;
-                } else {
-                    break;
-                }
+            let class = ASCII_CLASS[c as usize];
+            if class != 0 {
+                letters += (class & ALPHA) as u32;
+                uppers += (class >> 1) as u32 & 1;
+                i += 1;
+            } else if c < 0x80 {
+                break;
             } else {
                 let ch = text[i..].chars().next().unwrap();
                 if ch.is_alphabetic() {
@@ -161,6 +183,7 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         if !join {
             break;
         }
+        flags |= JOINED;
         i += j.len_utf8();
     }
     if letters >= 2 && uppers == letters {
