@@ -22,6 +22,7 @@ use std::collections::HashSet;
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
+use regex_automata::{Input as ReInput, PatternSet};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 
@@ -67,7 +68,7 @@ struct Candidate<'h> {
     hay_end: usize,
     /// Captures, taken at once only by rules whose span depends on them (`t`, `num`);
     /// the others take them only if they survive overlap resolution.
-    caps: Option<regex::Captures<'h>>,
+    caps: Option<rules::Caps<'h>>,
 }
 
 impl DateTagger {
@@ -341,7 +342,7 @@ impl DateTagger {
             let m = c.m;
             let Some(caps) = c
                 .caps
-                .or_else(|| rule.re.captures_at(&sent[..c.hay_end], m.start))
+                .or_else(|| rule.captures_of(&sent[..c.hay_end], m.start, m.end))
             else {
                 continue;
             };
@@ -392,28 +393,31 @@ impl DateTagger {
     /// Runs the rules over `windows` (sentence-relative) of sentence `sent`, which
     /// starts at `base` in the text. False when a match reaches an inner window edge.
     fn match_windows<'h>(
-        &self,
+        &'h self,
         sent: &'h str,
         base: usize,
         windows: &[Span],
         cands: &mut Vec<Candidate<'h>>,
     ) -> bool {
+        let mut which = PatternSet::new(self.rules.set.pattern_len());
         for w in windows {
             let hay = &sent[..w.end];
-            for ri in self.rules.set.matches_at(hay, w.start).iter() {
+            which.clear();
+            self.rules
+                .set
+                .which_overlapping_matches(&ReInput::new(hay).range(w.start..), &mut which);
+            for ri in which.iter() {
+                let ri = ri.as_usize();
                 let rule = &self.rules.rules[ri];
                 let mut at = w.start;
                 loop {
-                    let (m, caps) = if rule.narrows {
-                        let Some(caps) = rule.re.captures_at(hay, at) else {
-                            break;
-                        };
-                        (caps.get(0).expect("group 0"), Some(caps))
+                    let Some(m) = rule.re.search(&ReInput::new(hay).range(at..)) else {
+                        break;
+                    };
+                    let caps = if rule.narrows {
+                        rule.captures_of(hay, m.start(), m.end())
                     } else {
-                        let Some(m) = rule.re.find_at(hay, at) else {
-                            break;
-                        };
-                        (m, None)
+                        None
                     };
                     at = if m.end() > m.start() {
                         m.end()

@@ -1,13 +1,12 @@
 //! From a rule match to a TIMEX3 type and value.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use regex::Captures;
 
 use crate::document::{Timex, TimexType};
 
 use super::calendar::{self, Tense};
 use super::lexicon::{normalize as norm_key, parse_number};
-use super::rules::{DateRule, Norm};
+use super::rules::{Caps as Captures, DateRule, Norm};
 use super::DateTagger;
 
 pub(crate) struct Ctx<'a> {
