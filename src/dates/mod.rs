@@ -31,7 +31,7 @@ use crate::patterns::{lines, word_list, Patterns};
 
 use calendar::Tense;
 use lexicon::Lexicon;
-use rules::RuleTable;
+use rules::{g, RuleTable};
 
 /// Lists whose entries make a sentence a candidate.
 const TRIGGER_LISTS: &[&str] = &[
@@ -411,10 +411,10 @@ impl DateTagger {
                 let rule = &self.rules.rules[ri];
                 let mut at = w.start;
                 loop {
-                    let Some(m) = rule.re.search(&ReInput::new(hay).range(at..)) else {
+                    let Some(m) = rule.re().search(&ReInput::new(hay).range(at..)) else {
                         break;
                     };
-                    let caps = if rule.narrows {
+                    let caps = if rule.narrows && needs_captures(rule, &hay[m.start()..m.end()]) {
                         rule.captures_of(hay, m.start(), m.end())
                     } else {
                         None
@@ -431,10 +431,10 @@ impl DateTagger {
                     }
                     let (mut a, mut b) = (m.start(), m.end());
                     if let Some(caps) = &caps {
-                        if let Some(t) = caps.name("t") {
+                        if let Some(t) = caps.name(g::T) {
                             (a, b) = (t.start(), t.end());
                         }
-                        if let Some(num) = caps.name("num").filter(|n| n.start() == a) {
+                        if let Some(num) = caps.name(g::NUM).filter(|n| n.start() == a) {
                             if let Some(n) = lexicon::article_len(num.as_str()) {
                                 a += n;
                             }
@@ -499,6 +499,16 @@ impl DateTagger {
         }
         cues
     }
+}
+
+/// Whether a match of `rule` (which narrows) needs its captures to find its span:
+/// a `t` group always, a `num` group only when the match starts with an article
+/// that [`lexicon::article_len`] may cut ("a five-year …").
+fn needs_captures(rule: &rules::DateRule, m: &str) -> bool {
+    let b = m.as_bytes();
+    rule.has_t()
+        || (b.len() >= 2 && b[0].eq_ignore_ascii_case(&b'a'))
+            && (b[1] == b' ' || (b.len() >= 3 && b[1].eq_ignore_ascii_case(&b'n') && b[2] == b' '))
 }
 
 /// The tense of the cue nearest to a span (past when there is none).
