@@ -52,8 +52,6 @@ pub struct DateTagger {
     prefilter: AhoCorasick,
     /// Per prefilter pattern: is it a digit (numbers get a closer look).
     digit_trigger: Vec<bool>,
-    /// Where the trigger scan looks: see [`Scan`].
-    scan: Scan,
     cue_automaton: AhoCorasick,
     cue_tenses: Vec<Tense>,
     pub(crate) context: HashSet<String>,
@@ -129,11 +127,9 @@ impl DateTagger {
         let context = word_list(patterns.require("dates/context.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
-        let scan = Scan::new(&triggers);
         Ok(DateTagger {
             lex,
             rules,
-            scan,
             prefilter,
             digit_trigger: triggers
                 .iter()
@@ -176,7 +172,7 @@ impl DateTagger {
         let mut si = 0;
         let bytes = text.as_bytes();
         let mut pos = 0;
-        while let Some(m) = self.next_trigger(text, pos) {
+        while let Some(m) = self.prefilter.find(Input::new(text).range(pos..)) {
             let pattern = m.pattern().as_usize();
             // A number is one trigger however many digits it has.
             pos = if self.digit_trigger[pattern] {
@@ -218,67 +214,6 @@ impl DateTagger {
             self.tag_sentence(text, sentences[c], &windows, dct, &day_first, &mut out);
         }
         out
-    }
-
-    /// The next match of the trigger automaton at or after `pos`, as an
-    /// unanchored leftmost-longest search from `pos` would find it, or a later
-    /// one where that search would only find matches [`Self::accept`] rejects.
-    ///
-    /// Only digits and word starts can begin an accepted trigger, so the
-    /// automaton runs anchored there (after a check of the first two bytes). A
-    /// rejected match inside a word could hide a later word start only by
-    /// spanning a non-alphanumeric byte of a trigger ("year's"); where the text
-    /// has one of those bytes since `pos`, the unanchored search runs instead.
-    fn next_trigger(&self, text: &str, mut pos: usize) -> Option<aho_corasick::Match> {
-        let b = text.as_bytes();
-        let scan = &self.scan;
-        if !scan.exact {
-            return self.prefilter.find(Input::new(text).range(pos..));
-        }
-        let mut p = pos;
-        let mut glue = false;
-        while p < b.len() {
-            let c = b[p];
-            match scan.class[usize::from(c)] {
-                Class::Digit => {}
-                Class::Letter => {
-                    let word_start = p == 0 || !b[p - 1].is_ascii_alphanumeric();
-                    let start = p;
-                    while p < b.len() && scan.class[usize::from(b[p])] == Class::Letter {
-                        p += 1;
-                    }
-                    if !word_start || !scan.may_start(c, b.get(start + 1).copied()) {
-                        continue;
-                    }
-                    p = start;
-                }
-                Class::Glue => {
-                    glue = true;
-                    p += 1;
-                    continue;
-                }
-                Class::Other => {
-                    p += 1;
-                    continue;
-                }
-            }
-            // A candidate at p.
-            if glue {
-                return self.prefilter.find(Input::new(text).range(pos..));
-            }
-            if let Some(m) = self
-                .prefilter
-                .find(Input::new(text).range(p..).anchored(Anchored::Yes))
-            {
-                return Some(m);
-            }
-            p += 1;
-            pos = p;
-        }
-        if glue {
-            return self.prefilter.find(Input::new(text).range(pos..));
-        }
-        None
     }
 
     /// Whether the trigger match `start..end` (automaton pattern `pattern`) can
@@ -582,75 +517,6 @@ fn nearest_tense(cues: &[(usize, usize, Tense)], start: usize, end: usize) -> Te
         .filter(|&&(s, e, _)| e <= start || s >= end)
         .min_by_key(|&&(s, e, _)| if e <= start { start - e } else { s - end })
         .map_or(Tense::Past, |&(_, _, t)| t)
-}
-
-/// Byte classes of the trigger scan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    /// An ASCII letter.
-    Letter,
-    /// An ASCII digit: a digit always starts a trigger.
-    Digit,
-    /// A byte other than a letter or digit that occurs in some trigger ("'").
-    Glue,
-    Other,
-}
-
-/// Tables for [`DateTagger::next_trigger`].
-struct Scan {
-    class: [Class; 256],
-    /// Which first two bytes (lowercased) a trigger that is not a number can
-    /// start with; a 0 second byte stands for any.
-    pairs: Vec<bool>,
-    /// Every trigger is a number, or starts with a letter and has no digit: the
-    /// scan is exact only then (else every search is the unanchored one).
-    exact: bool,
-}
-
-impl Scan {
-    fn new(triggers: &[String]) -> Scan {
-        let mut class = [Class::Other; 256];
-        for c in 0..=255u8 {
-            if c.is_ascii_alphabetic() {
-                class[usize::from(c)] = Class::Letter;
-            } else if c.is_ascii_digit() {
-                class[usize::from(c)] = Class::Digit;
-            }
-        }
-        let mut pairs = vec![false; 256 * 256];
-        let mut exact = true;
-        for t in triggers {
-            for &c in t.as_bytes() {
-                if class[usize::from(c)] == Class::Other {
-                    class[usize::from(c)] = Class::Glue;
-                }
-            }
-            let t = t.as_bytes();
-            if t.is_empty() || t.iter().all(u8::is_ascii_digit) {
-                continue;
-            }
-            if !t[0].is_ascii_alphabetic() || t.iter().any(u8::is_ascii_digit) {
-                exact = false;
-            }
-            let first = t[0].to_ascii_lowercase();
-            match t.get(1) {
-                Some(&second) => pairs[usize::from(first) * 256 + usize::from(second.to_ascii_lowercase())] = true,
-                None => pairs[usize::from(first) * 256] = true,
-            }
-        }
-        Scan {
-            class,
-            pairs,
-            exact,
-        }
-    }
-
-    /// Whether a trigger may start with `c` followed by `next` (ASCII case-insensitively).
-    fn may_start(&self, c: u8, next: Option<u8>) -> bool {
-        let row = usize::from(c.to_ascii_lowercase()) * 256;
-        self.pairs[row]
-            || next.is_some_and(|n| self.pairs[row + usize::from(n.to_ascii_lowercase())])
-    }
 }
 
 /// Bytes of context kept on each side of a trigger.
