@@ -22,9 +22,9 @@ use std::collections::HashSet;
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
-use regex_automata::{Input as ReInput, PatternSet};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
+use regex_automata::{Input as ReInput, PatternSet};
 
 use crate::document::{Document, Span, Timex};
 use crate::patterns::{lines, word_list, Patterns};
@@ -410,10 +410,7 @@ impl DateTagger {
                 let ri = ri.as_usize();
                 let rule = &self.rules.rules[ri];
                 let mut at = w.start;
-                loop {
-                    let Some(m) = rule.re().search(&ReInput::new(hay).range(at..)) else {
-                        break;
-                    };
+                while let Some(m) = rule.re().search(&ReInput::new(hay).range(at..)) {
                     let caps = if rule.narrows && needs_captures(rule, &hay[m.start()..m.end()]) {
                         rule.captures_of(hay, m.start(), m.end())
                     } else {

@@ -645,9 +645,7 @@ impl Ctx<'_> {
         if unit == "Q" && matches!(num.as_deref(), Some("a" | "an")) {
             return None;
         }
-        if unit == "Q"
-            && starts_with_ci(self.text_after(caps.get(0)?.end()), " of")
-        {
+        if unit == "Q" && starts_with_ci(self.text_after(caps.get(0)?.end()), " of") {
             return None;
         }
         let plural = caps
@@ -829,10 +827,7 @@ pub fn resolve_anaphor(
     };
     Some(match unit {
         "year" => (TimexType::Date, format!("{:04}", base.year() as i64 + r)),
-        "month" => (
-            TimexType::Date,
-            ym(calendar::add_months(base, r)),
-        ),
+        "month" => (TimexType::Date, ym(calendar::add_months(base, r))),
         "week" => (
             TimexType::Date,
             calendar::iso_week(base + Duration::days(7 * r)),

@@ -217,7 +217,11 @@ fn config() -> meta::Config {
 fn capture_groups(hir: &Hir, groups: &mut [u16; GROUPS.len()]) -> Result<()> {
     match hir.kind() {
         HirKind::Capture(c) => {
-            if let Some(k) = c.name.as_deref().and_then(|n| GROUPS.binary_search(&n).ok()) {
+            if let Some(k) = c
+                .name
+                .as_deref()
+                .and_then(|n| GROUPS.binary_search(&n).ok())
+            {
                 groups[k] = u16::try_from(c.index)?;
             }
             capture_groups(&c.sub, groups)
