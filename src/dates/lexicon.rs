@@ -16,14 +16,36 @@ pub struct List {
 
 impl List {
     pub fn get(&self, phrase: &str) -> Option<&str> {
-        self.entries
-            .get(&normalize(phrase))
-            .map(|(v, _)| v.as_str())
+        self.entry(phrase).map(|(v, _)| v.as_str())
     }
     pub fn flags(&self, phrase: &str) -> Option<&str> {
-        self.entries
-            .get(&normalize(phrase))
-            .map(|(_, f)| f.as_str())
+        self.entry(phrase).map(|(_, f)| f.as_str())
+    }
+    /// The entry of `phrase` (normalized as [`normalize`] does; short ASCII
+    /// phrases without allocating).
+    pub fn entry(&self, phrase: &str) -> Option<&(String, String)> {
+        // (`split_ascii_whitespace` does not split at a vertical tab; `normalize` does.)
+        if phrase.bytes().any(|b| !b.is_ascii() || b == 0x0b) {
+            return self.entries.get(&normalize(phrase));
+        }
+        let mut buf = [0u8; 48];
+        let mut n = 0;
+        for (i, w) in phrase.split_ascii_whitespace().enumerate() {
+            let need = w.len() + usize::from(i > 0);
+            if n + need > buf.len() {
+                return self.entries.get(&normalize(phrase));
+            }
+            if i > 0 {
+                buf[n] = b' ';
+                n += 1;
+            }
+            for (d, b) in buf[n..n + w.len()].iter_mut().zip(w.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            n += w.len();
+        }
+        let key = std::str::from_utf8(&buf[..n]).ok()?;
+        self.entries.get(key)
     }
 }
 
@@ -119,27 +141,47 @@ impl Lexicon {
     }
 
     /// [`Self::alternation`] over the phrases that pass `keep`.
+    ///
+    /// The alternation is written as a trie ("jan(?:uary\b|\.|\b)"), which
+    /// compiles to a much smaller automaton than one branch per phrase and matches
+    /// exactly the same: two phrases can both match at one position only if one is
+    /// a prefix of the other, and then the trie, like the flat list sorted longest
+    /// first, tries the longer one first.
     pub fn alternation_filtered(&self, name: &str, keep: impl Fn(&str) -> bool) -> Option<String> {
         let list = self.lists.get(name)?;
         let mut keys: Vec<&String> = list.entries.keys().filter(|k| keep(k)).collect();
         keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let alts: Vec<String> = keys
-            .iter()
-            .map(|k| {
-                let mut s = String::new();
-                for (i, w) in k.split(' ').enumerate() {
-                    if i > 0 {
-                        s.push_str(r"\s+");
+        let mut root = Trie::default();
+        for k in &keys {
+            let mut node = &mut root;
+            for c in k.chars() {
+                let atom = match c {
+                    ' ' => r"\s+".to_string(),
+                    '\'' => "(?:'|’)".to_string(),
+                    c => regex::escape(c.encode_utf8(&mut [0; 4])),
+                };
+                let i = match node.children.iter().position(|(a, _)| *a == atom) {
+                    Some(i) => i,
+                    None => {
+                        node.children.push((atom, Trie::default()));
+                        node.children.len() - 1
                     }
-                    s.push_str(&regex::escape(w).replace('\'', "(?:'|’)"));
-                }
-                if k.ends_with(|c: char| c.is_alphanumeric()) {
-                    s.push_str(r"\b");
-                }
-                s
-            })
-            .collect();
-        Some(format!("(?:{})", alts.join("|")))
+                };
+                node = &mut node.children[i].1;
+            }
+            let end = if k.ends_with(|c: char| c.is_alphanumeric()) {
+                r"\b"
+            } else {
+                ""
+            };
+            node.end = Some(end);
+        }
+        let mut out = String::from("(?:");
+        if !keys.is_empty() {
+            root.write(&mut out);
+        }
+        out.push(')');
+        Some(out)
     }
 
     /// Expands `{list}` and `{NUM}` placeholders of a rule pattern.
@@ -186,6 +228,41 @@ impl Lexicon {
         }
         out.push_str(rest);
         Ok(out.replace(r"\b", r"(?-u:\b)"))
+    }
+}
+
+/// A trie of phrases, as regex atoms.
+#[derive(Default)]
+struct Trie {
+    children: Vec<(String, Trie)>,
+    /// A phrase ends here, followed by this (`\b` after a word character).
+    end: Option<&'static str>,
+}
+
+impl Trie {
+    /// Writes the alternation of this node's continuations: longer ones (the
+    /// children) before the phrase ending here.
+    fn write(&self, out: &mut String) {
+        let n = self.children.len() + usize::from(self.end.is_some());
+        if n > 1 {
+            out.push_str("(?:");
+        }
+        for (i, (atom, child)) in self.children.iter().enumerate() {
+            if i > 0 {
+                out.push('|');
+            }
+            out.push_str(atom);
+            child.write(out);
+        }
+        if let Some(end) = self.end {
+            if !self.children.is_empty() {
+                out.push('|');
+            }
+            out.push_str(end);
+        }
+        if n > 1 {
+            out.push(')');
+        }
     }
 }
 

@@ -24,13 +24,14 @@ use aho_corasick::{
 };
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
+use regex_automata::{Input as ReInput, PatternSet};
 
 use crate::document::{Document, Span, Timex};
 use crate::patterns::{lines, word_list, Patterns};
 
 use calendar::Tense;
 use lexicon::Lexicon;
-use rules::RuleTable;
+use rules::{g, RuleTable};
 
 /// Lists whose entries make a sentence a candidate.
 const TRIGGER_LISTS: &[&str] = &[
@@ -67,7 +68,7 @@ struct Candidate<'h> {
     hay_end: usize,
     /// Captures, taken at once only by rules whose span depends on them (`t`, `num`);
     /// the others take them only if they survive overlap resolution.
-    caps: Option<regex::Captures<'h>>,
+    caps: Option<rules::Caps<'h>>,
 }
 
 impl DateTagger {
@@ -341,7 +342,7 @@ impl DateTagger {
             let m = c.m;
             let Some(caps) = c
                 .caps
-                .or_else(|| rule.re.captures_at(&sent[..c.hay_end], m.start))
+                .or_else(|| rule.captures_of(&sent[..c.hay_end], m.start, m.end))
             else {
                 continue;
             };
@@ -392,28 +393,28 @@ impl DateTagger {
     /// Runs the rules over `windows` (sentence-relative) of sentence `sent`, which
     /// starts at `base` in the text. False when a match reaches an inner window edge.
     fn match_windows<'h>(
-        &self,
+        &'h self,
         sent: &'h str,
         base: usize,
         windows: &[Span],
         cands: &mut Vec<Candidate<'h>>,
     ) -> bool {
+        let mut which = PatternSet::new(self.rules.set.pattern_len());
         for w in windows {
             let hay = &sent[..w.end];
-            for ri in self.rules.set.matches_at(hay, w.start).iter() {
+            which.clear();
+            self.rules
+                .set
+                .which_overlapping_matches(&ReInput::new(hay).range(w.start..), &mut which);
+            for ri in which.iter() {
+                let ri = ri.as_usize();
                 let rule = &self.rules.rules[ri];
                 let mut at = w.start;
-                loop {
-                    let (m, caps) = if rule.narrows {
-                        let Some(caps) = rule.re.captures_at(hay, at) else {
-                            break;
-                        };
-                        (caps.get(0).expect("group 0"), Some(caps))
+                while let Some(m) = rule.re().search(&ReInput::new(hay).range(at..)) {
+                    let caps = if rule.narrows && needs_captures(rule, &hay[m.start()..m.end()]) {
+                        rule.captures_of(hay, m.start(), m.end())
                     } else {
-                        let Some(m) = rule.re.find_at(hay, at) else {
-                            break;
-                        };
-                        (m, None)
+                        None
                     };
                     at = if m.end() > m.start() {
                         m.end()
@@ -427,10 +428,10 @@ impl DateTagger {
                     }
                     let (mut a, mut b) = (m.start(), m.end());
                     if let Some(caps) = &caps {
-                        if let Some(t) = caps.name("t") {
+                        if let Some(t) = caps.name(g::T) {
                             (a, b) = (t.start(), t.end());
                         }
-                        if let Some(num) = caps.name("num").filter(|n| n.start() == a) {
+                        if let Some(num) = caps.name(g::NUM).filter(|n| n.start() == a) {
                             if let Some(n) = lexicon::article_len(num.as_str()) {
                                 a += n;
                             }
@@ -495,6 +496,16 @@ impl DateTagger {
         }
         cues
     }
+}
+
+/// Whether a match of `rule` (which narrows) needs its captures to find its span:
+/// a `t` group always, a `num` group only when the match starts with an article
+/// that [`lexicon::article_len`] may cut ("a five-year …").
+fn needs_captures(rule: &rules::DateRule, m: &str) -> bool {
+    let b = m.as_bytes();
+    rule.has_t()
+        || (b.len() >= 2 && b[0].eq_ignore_ascii_case(&b'a'))
+            && (b[1] == b' ' || (b.len() >= 3 && b[1].eq_ignore_ascii_case(&b'n') && b[2] == b' '))
 }
 
 /// The tense of the cue nearest to a span (past when there is none).

@@ -1,13 +1,12 @@
 //! From a rule match to a TIMEX3 type and value.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use regex::Captures;
 
 use crate::document::{Timex, TimexType};
 
 use super::calendar::{self, Tense};
 use super::lexicon::{normalize as norm_key, parse_number};
-use super::rules::{DateRule, Norm};
+use super::rules::{g, Caps as Captures, DateRule, Norm};
 use super::DateTagger;
 
 pub(crate) struct Ctx<'a> {
@@ -23,7 +22,26 @@ pub(crate) struct Ctx<'a> {
 type Out = Option<(TimexType, String, bool)>;
 
 fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    // As chrono's `%Y-%m-%d`, without its formatting machinery for the usual years.
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// As chrono's `%Y-%m`.
+fn ym(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}", d.year(), d.month())
+    } else {
+        d.format("%Y-%m").to_string()
+    }
+}
+
+/// Whether `s` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -31,12 +49,12 @@ fn starts_upper(s: &str) -> bool {
 }
 
 impl Ctx<'_> {
-    fn lookup(&self, list: &str, caps: &Captures, group: &str) -> Option<String> {
+    fn lookup(&self, list: &str, caps: &Captures, group: usize) -> Option<String> {
         let t = caps.name(group)?.as_str();
         self.tagger.lex.get(list, t).map(str::to_string)
     }
 
-    fn int(&self, caps: &Captures, group: &str) -> Option<i64> {
+    fn int(&self, caps: &Captures, group: usize) -> Option<i64> {
         caps.name(group)?.as_str().parse().ok()
     }
 
@@ -58,11 +76,10 @@ impl Ctx<'_> {
         let m = caps.get(0)?;
         let after = self.text_after(m.end());
         // Ages are not dates: "65-year-old", "ten years old".
-        let lower_after = after.to_ascii_lowercase();
         if matches!(rule.norm, Norm::Duration | Norm::Offset | Norm::Date)
-            && (lower_after.starts_with("-old")
-                || lower_after.starts_with(" old")
-                || lower_after.starts_with("-year-old"))
+            && (starts_with_ci(after, "-old")
+                || starts_with_ci(after, " old")
+                || starts_with_ci(after, "-year-old"))
         {
             return None;
         }
@@ -72,11 +89,11 @@ impl Ctx<'_> {
             Norm::Rel => self.rel(caps),
             Norm::Offset => self.offset(caps),
             Norm::Duration => self.duration(caps, rule.kind),
-            Norm::Ref => Some((rule.kind, self.lookup("refs", caps, "ref")?, false)),
+            Norm::Ref => Some((rule.kind, self.lookup("refs", caps, g::REF)?, false)),
             Norm::Deictic => self.deictic(caps),
             Norm::Time => self.time(caps),
             Norm::Set => self.set(caps),
-            Norm::SetWord => Some((TimexType::Set, self.lookup("sets", caps, "set")?, false)),
+            Norm::SetWord => Some((TimexType::Set, self.lookup("sets", caps, g::SET)?, false)),
             Norm::Fixed => self.fixed(rule, caps),
             Norm::Anaphor => self.anaphor(caps),
         }
@@ -86,14 +103,14 @@ impl Ctx<'_> {
     /// sentence's matches are chosen (see [`resolve_anaphor`]); here only the
     /// direction, unit and part of day are recorded.
     fn anaphor(&self, caps: &Captures) -> Out {
-        let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
-        let r: i64 = match caps.name("rel").map(|r| r.as_str().to_ascii_lowercase()) {
+        let unit = caps.name(g::UNIT)?.as_str().to_ascii_lowercase();
+        let r: i64 = match caps.name(g::REL).map(|r| r.as_str().to_ascii_lowercase()) {
             Some(r) if r == "next" || r == "following" => 1,
             Some(r) if r == "previous" || r == "prior" => -1,
             _ => 0,
         };
         let part = self
-            .lookup("parts_of_day", caps, "unit")
+            .lookup("parts_of_day", caps, g::UNIT)
             .unwrap_or_default();
         Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{part}"), true))
     }
@@ -129,10 +146,10 @@ impl Ctx<'_> {
     /// report is about — the last completed quarter, the current year or week, the
     /// nearest weekend in the sentence's tense.
     fn the_unit(&self, rule: &DateRule, caps: &Captures) -> Out {
-        let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
+        let unit = caps.name(g::UNIT)?.as_str().to_ascii_lowercase();
         // "for the year ended Sept. 30": a reporting period, i.e. a duration.
-        let after = self.text_after(caps.get(0)?.end()).to_ascii_lowercase();
-        if unit == "year" && (after.starts_with(" ended") || after.starts_with(" ending")) {
+        let after = self.text_after(caps.get(0)?.end());
+        if unit == "year" && (starts_with_ci(after, " ended") || starts_with_ci(after, " ending")) {
             return Some((TimexType::Duration, "P1Y".into(), false));
         }
         let Some(d) = self.dct else {
@@ -147,7 +164,7 @@ impl Ctx<'_> {
         };
         let v = match unit.as_str() {
             "year" => format!("{:04}", d.year()),
-            "month" => d.format("%Y-%m").to_string(),
+            "month" => ym(d),
             "week" => calendar::iso_week(d),
             "weekend" => {
                 let sat = calendar::nearest_weekday(d, 6, (self.tense)());
@@ -170,24 +187,24 @@ impl Ctx<'_> {
         let m = caps.get(0)?;
         let dct = self.dct;
         let rel: Option<i32> = self
-            .lookup("relative", caps, "rel")
+            .lookup("relative", caps, g::REL)
             .and_then(|v| v.trim_start_matches('+').parse().ok());
         let mut year: Option<i32> = self
-            .int(caps, "year")
-            .or_else(|| self.int(caps, "yearpos"))
-            .or_else(|| self.int(caps, "yearpre"))
+            .int(caps, g::YEAR)
+            .or_else(|| self.int(caps, g::YEARPOS))
+            .or_else(|| self.int(caps, g::YEARPRE))
             .map(|y| y as i32);
-        if let Some(w) = caps.name("yearw") {
+        if let Some(w) = caps.name(g::YEARW) {
             year = Some(year_from_words(&self.tagger.lex, w.as_str())?);
         }
-        if let Some(r) = self.lookup("relative", caps, "relyear") {
+        if let Some(r) = self.lookup("relative", caps, g::RELYEAR) {
             let r: i32 = r.trim_start_matches('+').parse().ok()?;
             match dct {
                 Some(d) => {
                     let mo: u32 = self
                         .tagger
                         .lex
-                        .get("months", caps.name("month")?.as_str())?
+                        .get("months", caps.name(g::MONTH)?.as_str())?
                         .parse()
                         .ok()?;
                     return Some((rule.kind, format!("{:04}-{mo:02}", d.year() + r), true));
@@ -197,11 +214,11 @@ impl Ctx<'_> {
         }
         if year.is_none()
             && m.as_str().to_ascii_lowercase().contains("this")
-            && caps.name("quarter").is_some()
+            && caps.name(g::QUARTER).is_some()
         {
             year = dct.map(|d| d.year());
         }
-        let part = self.lookup("parts_of_day", caps, "part");
+        let part = self.lookup("parts_of_day", caps, g::PART);
         let with_part = |kind: TimexType, base: String| -> (TimexType, String) {
             match &part {
                 Some(p) => (TimexType::Time, format!("{base}T{p}")),
@@ -210,11 +227,11 @@ impl Ctx<'_> {
         };
 
         // Centuries and decades.
-        if let Some(c) = caps.name("century") {
+        if let Some(c) = caps.name(g::CENTURY) {
             let n: u32 = c.as_str().parse().ok()?;
             return Some((rule.kind, format!("{:02}", n.checked_sub(1)?), false));
         }
-        if let Some(w) = caps.name("decw") {
+        if let Some(w) = caps.name(g::DECW) {
             let tens = [
                 "twenties",
                 "thirties",
@@ -230,17 +247,17 @@ impl Ctx<'_> {
                 + 2;
             return Some((rule.kind, format!("19{tens}"), false));
         }
-        if let Some(d) = caps.name("decade") {
+        if let Some(d) = caps.name(g::DECADE) {
             return Some((rule.kind, d.as_str()[..3].to_string(), false));
         }
-        if let Some(d) = caps.name("decade2") {
+        if let Some(d) = caps.name(g::DECADE2) {
             let tens: u32 = d.as_str()[..1].parse().ok()?;
             let century = if tens <= 2 { "20" } else { "19" };
             return Some((rule.kind, format!("{century}{tens}"), false));
         }
 
         // Quarters and halves.
-        if let Some(q) = caps.name("quarter") {
+        if let Some(q) = caps.name(g::QUARTER) {
             let q: u32 = match q.as_str().parse() {
                 Ok(n) => n,
                 Err(_) => self.tagger.lex.get("ordinals", q.as_str())?.parse().ok()?,
@@ -262,7 +279,7 @@ impl Ctx<'_> {
                 (None, None) => (rule.kind, format!("XXXX-Q{q}"), false),
             });
         }
-        if let Some(h) = caps.name("half") {
+        if let Some(h) = caps.name(g::HALF) {
             let h = if h.as_str().eq_ignore_ascii_case("first") {
                 1
             } else {
@@ -286,7 +303,7 @@ impl Ctx<'_> {
         }
 
         // Seasons.
-        if let Some(season) = self.lookup("seasons", caps, "season") {
+        if let Some(season) = self.lookup("seasons", caps, g::SEASON) {
             if let Some(y) = year {
                 return Some((rule.kind, format!("{y:04}-{season}"), false));
             }
@@ -330,7 +347,7 @@ impl Ctx<'_> {
         }
 
         // Holidays.
-        if let Some(h) = caps.name("holiday") {
+        if let Some(h) = caps.name(g::HOLIDAY) {
             if !starts_upper(h.as_str()) {
                 return None;
             }
@@ -358,18 +375,18 @@ impl Ctx<'_> {
         }
 
         // Month (with or without a day).
-        let month: Option<u32> = match caps.name("month") {
+        let month: Option<u32> = match caps.name(g::MONTH) {
             Some(mm) => {
                 let name = mm.as_str();
                 if !starts_upper(name) {
                     return None;
                 }
                 let n: u32 = self.tagger.lex.get("months", name)?.parse().ok()?;
-                let bare = caps.name("day").is_none()
-                    && caps.name("dayord").is_none()
+                let bare = caps.name(g::DAY).is_none()
+                    && caps.name(g::DAYORD).is_none()
                     && year.is_none()
                     && rel.is_none()
-                    && caps.name("mod").is_none();
+                    && caps.name(g::MOD).is_none();
                 let ambiguous = self
                     .tagger
                     .lex
@@ -392,11 +409,11 @@ impl Ctx<'_> {
                 }
                 Some(n)
             }
-            None => caps.name("monthnum").and_then(|x| x.as_str().parse().ok()),
+            None => caps.name(g::MONTHNUM).and_then(|x| x.as_str().parse().ok()),
         };
-        let day: Option<u32> = match caps.name("day") {
+        let day: Option<u32> = match caps.name(g::DAY) {
             Some(x) => Some(x.as_str().parse().ok()?),
-            None => match caps.name("dayord") {
+            None => match caps.name(g::DAYORD) {
                 Some(o) => Some(self.tagger.lex.get("ordinals", o.as_str())?.parse().ok()?),
                 None => None,
             },
@@ -458,7 +475,7 @@ impl Ctx<'_> {
         }
 
         // Weekday alone.
-        if let Some(w) = caps.name("weekday") {
+        if let Some(w) = caps.name(g::WEEKDAY) {
             if !starts_upper(w.as_str()) {
                 return None;
             }
@@ -477,7 +494,7 @@ impl Ctx<'_> {
 
         // Year alone.
         if let Some(y) = year {
-            let Some(ys) = caps.name("year").or(caps.name("yearpos")) else {
+            let Some(ys) = caps.name(g::YEAR).or(caps.name(g::YEARPOS)) else {
                 return Some((rule.kind, format!("{y:04}"), false));
             };
             let before = &self.sent[..ys.start()];
@@ -495,9 +512,9 @@ impl Ctx<'_> {
     }
 
     fn numeric(&self, caps: &Captures) -> Out {
-        let a: u32 = caps.name("a")?.as_str().parse().ok()?;
-        let b: u32 = caps.name("b")?.as_str().parse().ok()?;
-        let ys = caps.name("year")?.as_str();
+        let a: u32 = caps.name(g::A)?.as_str().parse().ok()?;
+        let b: u32 = caps.name(g::B)?.as_str().parse().ok()?;
+        let ys = caps.name(g::YEAR)?.as_str();
         let mut y: i32 = ys.parse().ok()?;
         if ys.len() == 2 {
             y += if y < 50 { 2000 } else { 1900 };
@@ -513,11 +530,11 @@ impl Ctx<'_> {
     }
 
     fn unit(&self, caps: &Captures) -> Option<String> {
-        self.lookup("units", caps, "unit")
+        self.lookup("units", caps, g::UNIT)
     }
 
     fn rel(&self, caps: &Captures) -> Out {
-        let r: i64 = match self.lookup("relative", caps, "rel") {
+        let r: i64 = match self.lookup("relative", caps, g::REL) {
             Some(v) => v.trim_start_matches('+').parse().ok()?,
             None => 0,
         };
@@ -536,7 +553,7 @@ impl Ctx<'_> {
         };
         let v = match unit.as_str() {
             "Y" => format!("{:04}", d.year() as i64 + r),
-            "M" => calendar::add_months(d, r).format("%Y-%m").to_string(),
+            "M" => ym(calendar::add_months(d, r)),
             "W" => calendar::iso_week(d + Duration::days(7 * r)),
             "WE" => format!("{}-WE", calendar::iso_week(d + Duration::days(7 * r))),
             "Q" => {
@@ -551,11 +568,11 @@ impl Ctx<'_> {
     }
 
     fn amount(&self, caps: &Captures) -> Option<Option<f64>> {
-        let n = match caps.name("num") {
+        let n = match caps.name(g::NUM) {
             Some(n) => parse_number(&self.tagger.lex, n.as_str())?,
             None => Some(1.0),
         };
-        let half = if caps.name("andhalf").is_some() {
+        let half = if caps.name(g::ANDHALF).is_some() {
             0.5
         } else {
             0.0
@@ -565,7 +582,7 @@ impl Ctx<'_> {
 
     fn offset(&self, caps: &Captures) -> Out {
         let unit = self.unit(caps)?;
-        let dir = norm_key(caps.name("dir")?.as_str());
+        let dir = norm_key(caps.name(g::DIR)?.as_str());
         let sign: i64 = if matches!(dir.as_str(), "ago" | "earlier" | "before") {
             -1
         } else {
@@ -579,7 +596,7 @@ impl Ctx<'_> {
             }
         };
         let n = n.round() as i64 * sign;
-        if caps.name("qtail").is_some() {
+        if caps.name(g::QTAIL).is_some() {
             // "the year-earlier quarter": the quarter reported on, a year before.
             return Some(match self.dct {
                 Some(d) => {
@@ -608,7 +625,7 @@ impl Ctx<'_> {
             "Y" => format!("{:04}", d.year() as i64 + n),
             "DE" => format!("{:04}", d.year() as i64 + 10 * n),
             "CE" => format!("{:04}", d.year() as i64 + 100 * n),
-            "M" => calendar::add_months(d, n).format("%Y-%m").to_string(),
+            "M" => ym(calendar::add_months(d, n)),
             "Q" => {
                 let idx = d.year() as i64 * 4 + (calendar::quarter_of(d) as i64 - 1) + n;
                 format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
@@ -623,21 +640,16 @@ impl Ctx<'_> {
 
     fn duration(&self, caps: &Captures, kind: TimexType) -> Out {
         let unit = self.unit(caps)?;
-        let num = caps.name("num").map(|n| norm_key(n.as_str()));
+        let num = caps.name(g::NUM).map(|n| norm_key(n.as_str()));
         // "a quarter of the vote", "a second term": not durations.
         if unit == "Q" && matches!(num.as_deref(), Some("a" | "an")) {
             return None;
         }
-        if unit == "Q"
-            && self
-                .text_after(caps.get(0)?.end())
-                .to_ascii_lowercase()
-                .starts_with(" of")
-        {
+        if unit == "Q" && starts_with_ci(self.text_after(caps.get(0)?.end()), " of") {
             return None;
         }
         let plural = caps
-            .name("unit")
+            .name(g::UNIT)
             .and_then(|u| self.tagger.lex.list("units").flags(u.as_str()))
             .is_some_and(|f| f.contains("plural"));
         let n = if num.is_none() && plural {
@@ -646,7 +658,7 @@ impl Ctx<'_> {
             self.amount(caps)?
         };
         let mut value = duration_value(n, &unit);
-        if let (Some(n2), Some(u2)) = (caps.name("num2"), caps.name("unit2")) {
+        if let (Some(n2), Some(u2)) = (caps.name(g::NUM2), caps.name(g::UNIT2)) {
             let u2 = self.tagger.lex.get("units", u2.as_str())?;
             let v2 = duration_value(parse_number(&self.tagger.lex, n2.as_str())?, u2);
             let v2 = &v2[1..];
@@ -672,7 +684,7 @@ impl Ctx<'_> {
     }
 
     fn deictic(&self, caps: &Captures) -> Out {
-        let (offset, list_part) = match caps.name("deictic") {
+        let (offset, list_part) = match caps.name(g::DEICTIC) {
             Some(w) => {
                 let e = self
                     .tagger
@@ -684,11 +696,11 @@ impl Ctx<'_> {
                 (off, (!e.1.is_empty()).then(|| e.1.clone()))
             }
             None => {
-                let r = norm_key(caps.name("rel")?.as_str());
+                let r = norm_key(caps.name(g::REL)?.as_str());
                 (if r == "last" { -1 } else { 0 }, None)
             }
         };
-        let part = self.lookup("parts_of_day", caps, "part").or(list_part);
+        let part = self.lookup("parts_of_day", caps, g::PART).or(list_part);
         let base = match self.dct {
             Some(d) => ymd(d + Duration::days(offset)),
             None => "XXXX-XX-XX".into(),
@@ -700,17 +712,17 @@ impl Ctx<'_> {
     }
 
     fn time(&self, caps: &Captures) -> Out {
-        let h = caps.name("hour")?.as_str().to_ascii_lowercase();
+        let h = caps.name(g::HOUR)?.as_str().to_ascii_lowercase();
         let (mut hour, minute): (u32, u32) = match h.as_str() {
             "noon" | "midday" => (12, 0),
             "midnight" => (24, 0),
             _ => (
                 h.parse().ok()?,
-                caps.name("minute")
+                caps.name(g::MINUTE)
                     .map_or(Some(0), |m| m.as_str().parse().ok())?,
             ),
         };
-        if let Some(ap) = caps.name("ampm") {
+        if let Some(ap) = caps.name(g::AMPM) {
             let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
             if pm && hour < 12 {
                 hour += 12;
@@ -718,15 +730,15 @@ impl Ctx<'_> {
                 hour = 0;
             }
         }
-        let base = match (self.dct, caps.name("weekday"), caps.name("month")) {
+        let base = match (self.dct, caps.name(g::WEEKDAY), caps.name(g::MONTH)) {
             (Some(d), Some(w), _) => {
                 let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
                 ymd(calendar::nearest_weekday(d, wd, (self.tense)()))
             }
             (dct, None, Some(mm)) => {
                 let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
-                let day: u32 = caps.name("day")?.as_str().parse().ok()?;
-                let year: Option<i32> = caps.name("year").and_then(|y| y.as_str().parse().ok());
+                let day: u32 = caps.name(g::DAY)?.as_str().parse().ok()?;
+                let year: Option<i32> = caps.name(g::YEAR).and_then(|y| y.as_str().parse().ok());
                 if let Some(y) = year {
                     let date = ymd(NaiveDate::from_ymd_opt(y, mo, day)?);
                     return Some((
@@ -754,11 +766,11 @@ impl Ctx<'_> {
     }
 
     fn set(&self, caps: &Captures) -> Out {
-        if let Some(w) = caps.name("weekday") {
+        if let Some(w) = caps.name(g::WEEKDAY) {
             let wd = self.tagger.lex.get("weekdays", w.as_str())?;
             return Some((TimexType::Set, format!("XXXX-WXX-{wd}"), false));
         }
-        if let Some(mm) = caps.name("month") {
+        if let Some(mm) = caps.name(g::MONTH) {
             let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
             return Some((TimexType::Set, format!("XXXX-{mo:02}"), false));
         }
@@ -815,10 +827,7 @@ pub fn resolve_anaphor(
     };
     Some(match unit {
         "year" => (TimexType::Date, format!("{:04}", base.year() as i64 + r)),
-        "month" => (
-            TimexType::Date,
-            calendar::add_months(base, r).format("%Y-%m").to_string(),
-        ),
+        "month" => (TimexType::Date, ym(calendar::add_months(base, r))),
         "week" => (
             TimexType::Date,
             calendar::iso_week(base + Duration::days(7 * r)),
