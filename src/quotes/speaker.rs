@@ -238,7 +238,7 @@ impl Resolver {
 
     fn gender_of_name(&self, lx: &Lexicon, text: &str, name: &str) -> Option<Gender> {
         let mut first = None;
-        for (i, _) in text.match_indices(name) {
+        for i in occurrences(text, name) {
             first.get_or_insert(i + name.len());
             if let Some(g) = title_before(lx, text, i) {
                 return Some(g);
@@ -324,7 +324,7 @@ impl Resolver {
         }
         // Longest capitalized run around another occurrence of the name.
         let mut longest: Option<&str> = None;
-        for (i, _) in text.match_indices(name) {
+        for i in occurrences(text, name) {
             let mut run = cap_run_around(text, i, i + name.len());
             // Everything up to the last title goes ("District Judge Monica R. Vos").
             let mut cut = 0;
@@ -361,7 +361,7 @@ impl Resolver {
         let appositive = format!(", {s}");
         let lower_app = format!(", the {rest}");
         for pat in [appositive.as_str(), lower_app.as_str()] {
-            for (i, _) in text.match_indices(pat) {
+            for i in occurrences(text, pat) {
                 let run = cap_run_before(text, i);
                 if run.contains(' ') {
                     let sp = Span::new(i - run.len(), i);
@@ -417,6 +417,15 @@ impl Shorter for Option<&str> {
     fn is_none_or_shorter(&self, than: &str) -> bool {
         self.map_or(true, |s| s.len() < than.len())
     }
+}
+
+/// Byte offsets of the non-overlapping occurrences of `needle` in `text`, as
+/// `str::match_indices` gives them (memmem's SIMD search for a real needle).
+fn occurrences<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let empty = needle.is_empty();
+    let fast = (!empty).then(|| memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()));
+    let slow = empty.then(|| text.match_indices(needle).map(|(i, _)| i));
+    fast.into_iter().flatten().chain(slow.into_iter().flatten())
 }
 
 fn overlap(a: Span, b: Span) -> usize {
