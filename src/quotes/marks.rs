@@ -448,18 +448,22 @@ fn is_decade(rest: &str) -> bool {
 /// Paragraph spans of a text (trimmed of surrounding whitespace): blocks between
 /// blank lines, or single lines when the text has no blank line.
 pub fn paragraphs(text: &str) -> Vec<Span> {
+    // Lines with their line break, and whether they are blank.
     let mut lines = Vec::new();
     let mut pos = 0;
-    for l in text.split_inclusive('\n') {
-        lines.push(Span::new(pos, pos + l.len()));
-        pos += l.len();
+    let blank = |s: usize, e: usize| text[s..e].trim().is_empty();
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push((Span::new(pos, nl + 1), blank(pos, nl + 1)));
+        pos = nl + 1;
     }
-    let blank = |s: &Span| text[s.start..s.end].trim().is_empty();
-    let has_blank = lines.iter().any(blank);
+    if pos < text.len() {
+        lines.push((Span::new(pos, text.len()), blank(pos, text.len())));
+    }
+    let has_blank = lines.iter().any(|l| l.1);
     let mut out = Vec::new();
     let mut cur: Option<Span> = None;
-    for l in &lines {
-        if blank(l) {
+    for (l, is_blank) in &lines {
+        if *is_blank {
             if let Some(c) = cur.take() {
                 out.push(c);
             }
