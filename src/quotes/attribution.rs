@@ -147,12 +147,7 @@ impl<'a> Ctx<'a> {
 
     /// A punctuation token that ends a clause for attribution purposes.
     fn is_hard(&self, i: usize) -> bool {
-        self.punct(i).is_some_and(|c| {
-            matches!(
-                c,
-                '.' | '!' | '?' | ';' | ':' | '\n' | '“' | '”' | '"' | '«' | '»' | '‘' | '’'
-            )
-        })
+        self.punct(i).is_some_and(is_hard_punct)
     }
 
     fn is_soft(&self, i: usize) -> bool {
@@ -818,6 +813,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Attribution from the bridge; `next_quote` says a quotation follows it directly.
+    ///
+    /// Reads no token after the first clause-ending one but the next (it needs
+    /// only to know that more follows), so the bridge may be tokenized with
+    /// [`super::tokens::tokenize_until`] stopping at [`is_hard_punct`].
     pub fn from_bridge(&self, next_quote: bool) -> Option<Attribution> {
         let n = self.toks.len();
         let mut i = 0;
@@ -913,6 +912,14 @@ impl<'a> Ctx<'a> {
         let np = self.np_forward(s, hi)?;
         self.np_span(&np)
     }
+}
+
+/// Punctuation that ends a clause for attribution purposes.
+pub fn is_hard_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | ';' | ':' | '\n' | '“' | '”' | '"' | '«' | '»' | '‘' | '’'
+    )
 }
 
 trait NpExt {

@@ -36,15 +36,38 @@ pub fn tokenize(
     end: usize,
     keeps_period: impl Fn(&str) -> bool,
 ) -> Vec<Tok> {
+    tokenize_until(text, start, end, keeps_period, |_| false)
+}
+
+/// Like [`tokenize`], but stops one token after the first token for which
+/// `stop` holds (the tokens so far are the same: the tokenizer looks no further
+/// back than the current token).
+pub fn tokenize_until(
+    text: &str,
+    start: usize,
+    end: usize,
+    keeps_period: impl Fn(&str) -> bool,
+    stop: impl Fn(&Tok) -> bool,
+) -> Vec<Tok> {
     let mut out = Vec::new();
+    let mut stopping = false;
+    let mut push = |out: &mut Vec<Tok>, t: Tok| {
+        let done = stopping;
+        stopping = stopping || stop(&t);
+        out.push(t);
+        done
+    };
     let s = &text[start..end];
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c == '\n' {
-            out.push(Tok {
+            let t = Tok {
                 span: Span::new(start + i, start + i + 1),
                 kind: TokKind::Punct('\n'),
-            });
+            };
+            if push(&mut out, t) {
+                break;
+            }
             continue;
         }
         if c.is_whitespace() {
@@ -83,16 +106,22 @@ pub fn tokenize(
             while it.peek().is_some_and(|(k, _)| *k < j) {
                 it.next();
             }
-            out.push(Tok {
+            let t = Tok {
                 span: Span::new(start + i, start + j),
                 kind: TokKind::Word,
-            });
+            };
+            if push(&mut out, t) {
+                break;
+            }
             continue;
         }
-        out.push(Tok {
+        let t = Tok {
             span: Span::new(start + i, start + i + c.len_utf8()),
             kind: TokKind::Punct(c),
-        });
+        };
+        if push(&mut out, t) {
+            break;
+        }
     }
     out
 }
