@@ -79,7 +79,11 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, toks: &'a [Tok], lx: &'a Lexicon) -> Self {
-        let mut lows = String::new();
+        let bytes = match (toks.first(), toks.last()) {
+            (Some(a), Some(b)) => b.span.end - a.span.start,
+            _ => 0,
+        };
+        let mut lows = String::with_capacity(bytes);
         let mut low_ends = Vec::with_capacity(toks.len());
         for t in toks {
             if t.is_word() {

@@ -19,15 +19,13 @@ pub mod marks;
 pub mod speaker;
 pub mod tokens;
 
-use std::collections::HashSet;
-
 use anyhow::Result;
 
 use crate::document::{Document, Mention, Quotation, Rule, Span};
 use crate::patterns::{word_list, Patterns};
 
 use attribution::{is_hard_punct, Attribution, Ctx, How, NpKind};
-use lexicon::{Lexicon, WordClass};
+use lexicon::{Lexicon, WordClass, WordSet};
 use marks::{MarkFinder, RawQuote};
 use speaker::{DocCtx, Prior, Resolver};
 use tokens::{is_cap, tokenize, tokenize_until, Tok, TokKind};
@@ -37,7 +35,7 @@ pub struct QuoteFinder {
     lx: Lexicon,
     marks: MarkFinder,
     resolver: Resolver,
-    abbreviations: HashSet<String>,
+    abbreviations: WordSet,
     rules: Rules,
 }
 
