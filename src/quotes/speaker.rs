@@ -16,7 +16,9 @@
 //! - "the pastor" takes the name of the nearest preceding "Pastor Name".
 //! - Anything else keeps its own text as canonical.
 
-use aho_corasick::AhoCorasick;
+use std::cell::{Ref, RefCell};
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 
 use crate::document::{Entity, Label, Span};
@@ -37,15 +39,24 @@ pub struct Prior {
 pub struct DocCtx<'a> {
     /// Quoted spans (all quotation parts), sorted.
     pub quoted: &'a [Span],
-    /// "Title Name" occurrences of the whole text, found on first need.
-    pub titled: std::cell::OnceCell<Vec<Titled>>,
+    /// "Title Name" occurrences, found on need and only as far into the text as
+    /// asked for.
+    titled: RefCell<TitledSoFar>,
+}
+
+#[derive(Default)]
+struct TitledSoFar {
+    scan: TitledScan,
+    /// How many of `scan.found` are read into `titled`.
+    read: usize,
+    titled: Vec<Titled>,
 }
 
 impl<'a> DocCtx<'a> {
     pub fn new(quoted: &'a [Span]) -> Self {
         DocCtx {
             quoted,
-            titled: std::cell::OnceCell::new(),
+            titled: RefCell::default(),
         }
     }
 }
@@ -176,7 +187,7 @@ impl Resolver {
             // No PERSON entities: titled names in the text and earlier speakers.
             let mut cands: Vec<(usize, String, Option<Gender>)> = self
                 .titled_before(lx, text, dc, span.start)
-                .into_iter()
+                .iter()
                 .filter(|t| !in_quote(t.name))
                 .map(|t| {
                     let name = &text[t.name.start..t.name.end];
@@ -247,42 +258,27 @@ impl Resolver {
         first.and_then(|f| pronoun_after(text, f))
     }
 
+    /// The "Title Name" occurrences whose name ends by `pos`, in text order.
     fn titled_before<'d>(
         &self,
         lx: &Lexicon,
         text: &str,
         dc: &'d DocCtx,
         pos: usize,
-    ) -> Vec<&'d Titled> {
-        dc.titled
-            .get_or_init(|| self.titled(lx, text))
-            .iter()
-            .take_while(|t| t.name.end <= pos)
-            .collect()
-    }
-
-    fn titled(&self, lx: &Lexicon, text: &str) -> Vec<Titled> {
-        self.titled
-            .find_iter(text)
-            .into_iter()
-            .filter_map(|m| {
-                let s = &text[m.start..m.end];
-                let t_end = s.find(['.', ' ', '\t'])?;
-                let title = &s[..t_end];
-                let rest = &s[t_end..];
-                let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t']).len();
-                let mut name = Span::new(m.start + t_end + skip, m.end);
-                let n = &text[name.start..name.end];
-                if let Some(p) = n.strip_suffix("’s").or_else(|| n.strip_suffix("'s")) {
-                    name.end = name.start + p.len();
-                }
-                (name.end > name.start).then(|| Titled {
-                    title: title.to_string(),
-                    name,
-                    gender: lx.title(title).flatten(),
-                })
-            })
-            .collect()
+    ) -> Ref<'d, [Titled]> {
+        {
+            let mut st = dc.titled.borrow_mut();
+            let st = &mut *st;
+            self.titled.scan_to(text, &mut st.scan, pos);
+            for m in &st.scan.found[st.read..] {
+                st.titled.extend(titled_at(lx, text, *m));
+            }
+            st.read = st.scan.found.len();
+        }
+        Ref::map(dc.titled.borrow(), |st| {
+            let k = st.titled.partition_point(|t| t.name.end <= pos);
+            &st.titled[..k]
+        })
     }
 
     /// Full name for a short one.
@@ -378,16 +374,13 @@ impl Resolver {
             return None;
         }
         let want = rest.to_lowercase();
-        let t = self
-            .titled_before(lx, text, dc, span.start)
-            .into_iter()
-            .rev()
-            .find(|t| {
-                lx.title_full
-                    .get(t.title.as_str())
-                    .is_some_and(|f| *f == want)
-                    || t.title.eq_ignore_ascii_case(rest)
-            })?;
+        let titled = self.titled_before(lx, text, dc, span.start);
+        let t = titled.iter().rev().find(|t| {
+            lx.title_full
+                .get(t.title.as_str())
+                .is_some_and(|f| *f == want)
+                || t.title.eq_ignore_ascii_case(rest)
+        })?;
         let name = &text[t.name.start..t.name.end];
         let full = entities
             .iter()
@@ -417,6 +410,25 @@ impl Shorter for Option<&str> {
     fn is_none_or_shorter(&self, than: &str) -> bool {
         self.map_or(true, |s| s.len() < than.len())
     }
+}
+
+/// The title and name of a "Title Name" match.
+fn titled_at(lx: &Lexicon, text: &str, m: Span) -> Option<Titled> {
+    let s = &text[m.start..m.end];
+    let t_end = s.find(['.', ' ', '\t'])?;
+    let title = &s[..t_end];
+    let rest = &s[t_end..];
+    let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t']).len();
+    let mut name = Span::new(m.start + t_end + skip, m.end);
+    let n = &text[name.start..name.end];
+    if let Some(p) = n.strip_suffix("’s").or_else(|| n.strip_suffix("'s")) {
+        name.end = name.start + p.len();
+    }
+    (name.end > name.start).then(|| Titled {
+        title: title.to_string(),
+        name,
+        gender: lx.title(title).flatten(),
+    })
 }
 
 /// Byte offsets of the non-overlapping occurrences of `needle` in `text`, as
@@ -551,27 +563,94 @@ fn cap_run_before(text: &str, end: usize) -> &str {
 /// Finds "Title Name" sequences: a title (a whole word at its start), an optional
 /// period, blanks, and one or more capitalized words separated by blanks — the
 /// matches of `(?-u:\b)(?:TITLE)\.?[ \t]+\p{Lu}[\p{L}\p{M}’'\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}’'\-]*)*`
-/// with its leftmost-first semantics, found by an Aho-Corasick scan for the
-/// titles and a hand-written match of the rest at each hit.
+/// (titles longest first) with its leftmost-first semantics, found by an
+/// Aho-Corasick scan for the titles and a hand-written match of the rest at each
+/// hit.
 struct TitledFinder {
     titles: AhoCorasick,
+    /// Every title is made of ASCII word bytes (`[0-9A-Za-z_]`): no title that
+    /// starts inside another follows a word boundary, and a shorter title at the
+    /// start of a longer one is followed by a word byte, never by a name; so a
+    /// leftmost-longest scan, which can be resumed anywhere, finds every match.
+    /// Otherwise all occurrences are collected with an overlapping scan, at once.
+    simple: bool,
     /// `\A\p{Lu}` and `\A[\p{L}\p{M}’'\-]`, asked only about non-ASCII characters.
     upper: Regex,
     name_char: Regex,
 }
 
+/// Where a scan of one text stands.
+#[derive(Default)]
+struct TitledScan {
+    /// Matches so far, in order.
+    found: Vec<Span>,
+    /// Where the title search resumes.
+    at: usize,
+    /// End of the last match: the next one starts here or later.
+    from: usize,
+    done: bool,
+}
+
+/// An ASCII word byte (`(?-u:\w)`).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 impl TitledFinder {
     fn new<'t>(titles: impl Iterator<Item = &'t str>) -> Self {
         let titles: Vec<&str> = titles.collect();
+        let simple = titles.iter().all(|t| t.bytes().all(is_word_byte));
+        let kind = if simple {
+            MatchKind::LeftmostLongest
+        } else {
+            MatchKind::Standard
+        };
         TitledFinder {
-            titles: AhoCorasick::new(&titles).expect("title automaton builds"),
+            titles: AhoCorasick::builder()
+                .match_kind(kind)
+                .build(&titles)
+                .expect("title automaton builds"),
+            simple,
             upper: Regex::new(r"\A\p{Lu}").expect("regex compiles"),
             name_char: Regex::new(r"\A[\p{L}\p{M}’'\-]").expect("regex compiles"),
         }
     }
 
-    /// Non-overlapping matches, leftmost first.
-    fn find_iter(&self, text: &str) -> Vec<Span> {
+    /// `(?-u:\b)` before a title starting at `start`.
+    fn boundary(text: &str, start: usize) -> bool {
+        let bytes = text.as_bytes();
+        is_word_byte(bytes[start]) != (start > 0 && is_word_byte(bytes[start - 1]))
+    }
+
+    /// Extends `st` with every match that starts before `pos`.
+    fn scan_to(&self, text: &str, st: &mut TitledScan, pos: usize) {
+        if st.done {
+            return;
+        }
+        if !self.simple {
+            st.found = self.find_all_overlapping(text);
+            st.done = true;
+            return;
+        }
+        while let Some(m) = self.titles.find(Input::new(text).span(st.at..text.len())) {
+            if m.start() >= pos {
+                return; // found again on the next call
+            }
+            st.at = m.end();
+            if m.start() < st.from || !Self::boundary(text, m.start()) {
+                continue;
+            }
+            if let Some(end) = self.name_after(text, m.end()) {
+                st.found.push(Span::new(m.start(), end));
+                st.from = end;
+                st.at = end;
+            }
+        }
+        st.done = true;
+    }
+
+    /// Every match, from all title occurrences (overlapping ones too).
+    fn find_all_overlapping(&self, text: &str) -> Vec<Span> {
         // Title occurrences, by start and then longest first (the alternation's
         // order: a longer title is tried before its prefixes).
         let mut hits: Vec<(usize, usize)> = self
@@ -579,22 +658,11 @@ impl TitledFinder {
             .find_overlapping_iter(text)
             .map(|m| (m.start(), m.len()))
             .collect();
-        if hits.is_empty() {
-            return Vec::new();
-        }
         hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut from = 0;
         for (start, len) in hits {
-            if start < from {
-                continue;
-            }
-            // `(?-u:\b)` before a title that starts with a word byte.
-            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-            let first_is_word = word(bytes[start]);
-            let before_is_word = start > 0 && word(bytes[start - 1]);
-            if first_is_word == before_is_word {
+            if start < from || !Self::boundary(text, start) {
                 continue;
             }
             if let Some(end) = self.name_after(text, start + len) {
@@ -661,10 +729,23 @@ impl TitledFinder {
 mod tests {
     use super::*;
 
-    /// The hand-written matcher finds what the regex it replaces finds.
+    /// The regex the title finder stands for.
+    fn titled_regex(titles: &[&str]) -> Regex {
+        let mut sorted = titles.to_vec();
+        sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alt: Vec<String> = sorted.iter().map(|t| regex::escape(t)).collect();
+        Regex::new(&format!(
+            r"(?-u:\b)(?:{})\.?[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)*",
+            alt.join("|")
+        ))
+        .unwrap()
+    }
+
+    /// The hand-written matcher finds what the regex it replaces finds, also when
+    /// asked piecewise.
     #[test]
     fn titled_finder_matches_the_regex() {
-        let titles = [
+        let all = [
             "Mr",
             "Mrs",
             "Dr",
@@ -672,32 +753,41 @@ mod tests {
             "Vice-President",
             "Sr",
             "Sister",
+            "Señor",
+            "or",
         ];
-        let mut sorted = titles.to_vec();
-        sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let alt: Vec<String> = sorted.iter().map(|t| regex::escape(t)).collect();
-        let re = Regex::new(&format!(
-            r"(?-u:\b)(?:{})\.?[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)*",
-            alt.join("|")
-        ))
-        .unwrap();
-        let f = TitledFinder::new(titles.iter().copied());
-        for text in [
-            "Mr. John Smith said",
-            "Mrs  Ann O’Neil-Brown and Dr.Who",
-            "Vice-President Kamala Harris, President Biden",
-            "xMr Smith _Dr Jones éDr Émile Zola Ǆemal",
-            "Mr.\tJean-Luc Picard’s ship, Sister Mary\nAnn",
-            "Mr. Ångström and Mr. élan Mrs. Ω",
-            "Dr. Dr. Strange Mr",
-            "Sr Sister Anne",
-            "Mr Ⅷ Henry",
-        ] {
-            let want: Vec<Span> = re
-                .find_iter(text)
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect();
-            assert_eq!(f.find_iter(text), want, "{text:?}");
+        let ascii: Vec<&str> = all
+            .iter()
+            .copied()
+            .filter(|t| t.bytes().all(is_word_byte))
+            .collect();
+        for (titles, simple) in [(&all[..], false), (&ascii[..], true)] {
+            let re = titled_regex(titles);
+            let f = TitledFinder::new(titles.iter().copied());
+            assert_eq!(f.simple, simple);
+            for text in [
+                "Mr. John Smith said",
+                "Mrs  Ann O’Neil-Brown and Dr.Who",
+                "Vice-President Kamala Harris, President Biden",
+                "xMr Smith _Dr Jones éDr Émile Zola Ǆemal",
+                "Mr.\tJean-Luc Picard’s ship, Sister Mary\nAnn",
+                "Mr. Ångström and Mr. élan Mrs. Ω",
+                "Dr. Dr. Strange Mr",
+                "Sr Sister Anne",
+                "Mr Ⅷ Henry",
+                "Señor Diaz, Señor diaz",
+            ] {
+                let want: Vec<Span> = re
+                    .find_iter(text)
+                    .map(|m| Span::new(m.start(), m.end()))
+                    .collect();
+                let mut st = TitledScan::default();
+                for pos in (0..=text.len() + 1).step_by(7) {
+                    f.scan_to(text, &mut st, pos);
+                }
+                f.scan_to(text, &mut st, text.len() + 1);
+                assert_eq!(st.found, want, "{text:?} {titles:?}");
+            }
         }
     }
 }
