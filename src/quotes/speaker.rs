@@ -567,13 +567,17 @@ fn cap_run_before(text: &str, end: usize) -> &str {
 /// Aho-Corasick scan for the titles and a hand-written match of the rest at each
 /// hit.
 struct TitledFinder {
+    /// Leftmost-longest: resumable anywhere, so a text is scanned only as far as
+    /// needed.
     titles: AhoCorasick,
-    /// Every title is made of ASCII word bytes (`[0-9A-Za-z_]`): no title that
-    /// starts inside another follows a word boundary, and a shorter title at the
-    /// start of a longer one is followed by a word byte, never by a name; so a
-    /// leftmost-longest scan, which can be resumed anywhere, finds every match.
-    /// Otherwise all occurrences are collected with an overlapping scan, at once.
-    simple: bool,
+    /// All occurrences, for the surroundings of a tangled title.
+    overlapping: AhoCorasick,
+    /// By pattern: another title may start inside it ("President" in
+    /// "Vice-President"), or a shorter title at its start may be followed by a
+    /// name ("Chief" in "Chief Justice"). The leftmost-longest scan hides those
+    /// occurrences, so they are looked up around each such hit.
+    tangled: Vec<bool>,
+    max_len: usize,
     /// `\A\p{Lu}` and `\A[\p{L}\p{M}’'\-]`, asked only about non-ASCII characters.
     upper: Regex,
     name_char: Regex,
@@ -599,27 +603,34 @@ fn is_word_byte(b: u8) -> bool {
 impl TitledFinder {
     fn new<'t>(titles: impl Iterator<Item = &'t str>) -> Self {
         let titles: Vec<&str> = titles.collect();
-        let simple = titles.iter().all(|t| t.bytes().all(is_word_byte));
-        let kind = if simple {
-            MatchKind::LeftmostLongest
-        } else {
-            MatchKind::Standard
-        };
-        TitledFinder {
-            titles: AhoCorasick::builder()
+        let tangled = titles
+            .iter()
+            .map(|t| {
+                titles.iter().any(|u| {
+                    let prefix_then_blank = u.len() < t.len()
+                        && t.starts_with(u)
+                        && matches!(t.as_bytes()[u.len()], b'.' | b' ' | b'\t');
+                    let inside = (1..t.len())
+                        .filter(|&k| t.is_char_boundary(k))
+                        .any(|k| u.starts_with(&t[k..]) || t[k..].starts_with(u));
+                    prefix_then_blank || inside
+                })
+            })
+            .collect();
+        let build = |kind| {
+            AhoCorasick::builder()
                 .match_kind(kind)
                 .build(&titles)
-                .expect("title automaton builds"),
-            simple,
+                .expect("title automaton builds")
+        };
+        TitledFinder {
+            titles: build(MatchKind::LeftmostLongest),
+            overlapping: build(MatchKind::Standard),
+            tangled,
+            max_len: titles.iter().map(|t| t.len()).max().unwrap_or(0),
             upper: Regex::new(r"\A\p{Lu}").expect("regex compiles"),
             name_char: Regex::new(r"\A[\p{L}\p{M}’'\-]").expect("regex compiles"),
         }
-    }
-
-    /// `(?-u:\b)` before a title starting at `start`.
-    fn boundary(text: &str, start: usize) -> bool {
-        let bytes = text.as_bytes();
-        is_word_byte(bytes[start]) != (start > 0 && is_word_byte(bytes[start - 1]))
     }
 
     /// Extends `st` with every match that starts before `pos`.
@@ -627,50 +638,45 @@ impl TitledFinder {
         if st.done {
             return;
         }
-        if !self.simple {
-            st.found = self.find_all_overlapping(text);
-            st.done = true;
-            return;
-        }
         while let Some(m) = self.titles.find(Input::new(text).span(st.at..text.len())) {
             if m.start() >= pos {
                 return; // found again on the next call
             }
             st.at = m.end();
-            if m.start() < st.from || !Self::boundary(text, m.start()) {
+            if !self.tangled[m.pattern()] {
+                self.try_at(text, st, m.start(), m.len());
                 continue;
             }
-            if let Some(end) = self.name_after(text, m.end()) {
-                st.found.push(Span::new(m.start(), end));
-                st.from = end;
-                st.at = end;
+            // Every occurrence that starts within this one, by start and then
+            // longest first (the alternation's order).
+            let window = m.start()..(m.end() + self.max_len).min(text.len());
+            let mut hits: Vec<(usize, usize)> = self
+                .overlapping
+                .find_overlapping_iter(Input::new(text).span(window))
+                .filter(|h| h.start() < m.end())
+                .map(|h| (h.start(), h.len()))
+                .collect();
+            hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            for (start, len) in hits {
+                self.try_at(text, st, start, len);
             }
         }
         st.done = true;
     }
 
-    /// Every match, from all title occurrences (overlapping ones too).
-    fn find_all_overlapping(&self, text: &str) -> Vec<Span> {
-        // Title occurrences, by start and then longest first (the alternation's
-        // order: a longer title is tried before its prefixes).
-        let mut hits: Vec<(usize, usize)> = self
-            .titles
-            .find_overlapping_iter(text)
-            .map(|m| (m.start(), m.len()))
-            .collect();
-        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut out = Vec::new();
-        let mut from = 0;
-        for (start, len) in hits {
-            if start < from || !Self::boundary(text, start) {
-                continue;
-            }
-            if let Some(end) = self.name_after(text, start + len) {
-                out.push(Span::new(start, end));
-                from = end;
-            }
+    /// A match for the title `text[start..start + len]`, if it is one.
+    fn try_at(&self, text: &str, st: &mut TitledScan, start: usize, len: usize) {
+        let bytes = text.as_bytes();
+        // `(?-u:\b)` before the title.
+        let boundary = is_word_byte(bytes[start]) != (start > 0 && is_word_byte(bytes[start - 1]));
+        if start < st.from || !boundary {
+            return;
         }
-        out
+        if let Some(end) = self.name_after(text, start + len) {
+            st.found.push(Span::new(start, end));
+            st.from = end;
+            st.at = st.at.max(end);
+        }
     }
 
     /// End of `\.?[ \t]+NAME(?:[ \t]+NAME)*` at `pos`, NAME being
@@ -755,16 +761,28 @@ mod tests {
             "Sister",
             "Señor",
             "or",
+            "Chief",
+            "Chief Justice",
+            "Justice",
+            "Gen",
+            "Gen.Sec",
         ];
-        let ascii: Vec<&str> = all
-            .iter()
-            .copied()
-            .filter(|t| t.bytes().all(is_word_byte))
-            .collect();
-        for (titles, simple) in [(&all[..], false), (&ascii[..], true)] {
+        let plain = ["Mr", "Mrs", "Dr", "Sister", "Sr", "Justice"];
+        for titles in [&all[..], &plain[..]] {
             let re = titled_regex(titles);
             let f = TitledFinder::new(titles.iter().copied());
-            assert_eq!(f.simple, simple);
+            let tangled: Vec<&str> = (0..titles.len())
+                .filter(|&i| f.tangled[i])
+                .map(|i| titles[i])
+                .collect();
+            if titles.len() == plain.len() {
+                assert!(tangled.is_empty());
+            } else {
+                assert_eq!(
+                    tangled,
+                    ["Vice-President", "Señor", "Chief Justice", "Gen.Sec"]
+                );
+            }
             for text in [
                 "Mr. John Smith said",
                 "Mrs  Ann O’Neil-Brown and Dr.Who",
@@ -776,6 +794,9 @@ mod tests {
                 "Sr Sister Anne",
                 "Mr Ⅷ Henry",
                 "Señor Diaz, Señor diaz",
+                "Chief Justice said, Chief Justice Roberts, Chief Justice",
+                "the Vice-President said; Vice-President  Pence",
+                "Gen.Sec Ali, Gen.Sec. Ali Gen. Sec Bo",
             ] {
                 let want: Vec<Span> = re
                     .find_iter(text)
