@@ -89,7 +89,9 @@ impl<'a> Ctx<'a> {
             if t.is_word() {
                 let w = t.text(text);
                 if w.is_ascii() {
-                    lows.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    let at = lows.len();
+                    lows.push_str(w);
+                    lows[at..].make_ascii_lowercase();
                 } else {
                     lows.push_str(&w.to_lowercase());
                 }

@@ -460,20 +460,43 @@ fn pronoun_after(text: &str, pos: usize) -> Option<Gender> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let window = &text[pos..end];
+    let b = &text.as_bytes()[pos..end];
     // Not into a quotation: pronouns there are the speaker's, not about them.
-    let window = window
-        .split(['“', '"', '‘', '«', '\n'])
-        .next()
-        .unwrap_or(window);
-    for w in window.split(|c: char| !c.is_alphabetic()) {
-        match w {
-            "he" | "He" | "himself" => return Some(Gender::Male),
-            "she" | "She" | "herself" => return Some(Gender::Female),
-            _ => {}
+    // Stop at “ " ‘ « or a line break.
+    let mut k = 0;
+    let mut word = 0;
+    while k < b.len() {
+        let (alpha, len) = match b[k] {
+            b'"' | b'\n' => break,
+            0xE2 if b[k + 1..].starts_with(&[0x80, 0x9C])
+                || b[k + 1..].starts_with(&[0x80, 0x98]) =>
+            {
+                break
+            }
+            0xC2 if b.get(k + 1) == Some(&0xAB) => break,
+            c if c.is_ascii() => (c.is_ascii_alphabetic(), 1),
+            _ => {
+                let c = text[pos + k..].chars().next().unwrap_or_default();
+                (c.is_alphabetic(), c.len_utf8())
+            }
+        };
+        if !alpha {
+            if let Some(g) = subject_pronoun(&b[word..k]) {
+                return Some(g);
+            }
+            word = k + len;
         }
+        k += len;
     }
-    None
+    subject_pronoun(&b[word..k])
+}
+
+fn subject_pronoun(w: &[u8]) -> Option<Gender> {
+    match w {
+        b"he" | b"He" | b"himself" => Some(Gender::Male),
+        b"she" | b"She" | b"herself" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// The run of capitalized words (joined by single spaces) around `text[s..e]`.
@@ -808,6 +831,49 @@ mod tests {
                 }
                 f.scan_to(text, &mut st, text.len() + 1);
                 assert_eq!(st.found, want, "{text:?} {titles:?}");
+            }
+        }
+    }
+
+    /// The byte scan reads the same pronoun as splitting the window into words.
+    #[test]
+    fn pronoun_after_as_word_split() {
+        fn by_words(text: &str, pos: usize) -> Option<Gender> {
+            let mut end = (pos + 400).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &text[pos..end];
+            let window = window
+                .split(['“', '"', '‘', '«', '\n'])
+                .next()
+                .unwrap_or(window);
+            window
+                .split(|c: char| !c.is_alphabetic())
+                .find_map(|w| subject_pronoun(w.as_bytes()))
+        }
+        let long = format!("{} she", "é ".repeat(199));
+        for text in [
+            "Smith, 40, said he would",
+            "Smith’s wife: she left",
+            "Smith “he said” she",
+            "Smith ‘he’ she",
+            "Smith « he » she",
+            "Smith \"he\" she",
+            "Smith\nhe",
+            "Smith éhe she",
+            "Smith heé himself",
+            "Smith herself",
+            "Smith theyhe She",
+            "Smith he",
+            long.as_str(),
+        ] {
+            for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
+                assert_eq!(
+                    pronoun_after(text, pos),
+                    by_words(text, pos),
+                    "{text:?} {pos}"
+                );
             }
         }
     }

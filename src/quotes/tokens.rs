@@ -59,8 +59,8 @@ pub fn tokenize_until(
         done
     };
     let s = &text[start..end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c == '\n' {
             let t = Tok {
                 span: Span::new(start + i, start + i + 1),
@@ -69,19 +69,20 @@ pub fn tokenize_until(
             if push(&mut out, t) {
                 break;
             }
+            i += 1;
             continue;
         }
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let mut j = i + c.len_utf8();
             loop {
-                let mut chars = s[j..].chars();
-                match chars.next() {
+                match char_at(s, j) {
                     Some(d) if d.is_alphanumeric() => j += d.len_utf8(),
                     Some(d @ ('\'' | '’' | '-' | '‑' | '.' | '&')) => {
-                        if chars.next().is_some_and(char::is_alphanumeric) {
+                        if char_at(s, j + d.len_utf8()).is_some_and(char::is_alphanumeric) {
                             j += d.len_utf8();
                         } else if d == '.' && keeps_period(&s[i..j]) {
                             j += 1;
@@ -103,10 +104,6 @@ pub fn tokenize_until(
                     _ => break,
                 }
             }
-            // Skip the iterator past the word.
-            while it.peek().is_some_and(|(k, _)| *k < j) {
-                it.next();
-            }
             let t = Tok {
                 span: Span::new(start + i, start + j),
                 kind: TokKind::Word,
@@ -114,6 +111,7 @@ pub fn tokenize_until(
             if push(&mut out, t) {
                 break;
             }
+            i = j;
             continue;
         }
         let t = Tok {
@@ -123,8 +121,19 @@ pub fn tokenize_until(
         if push(&mut out, t) {
             break;
         }
+        i += c.len_utf8();
     }
     out
+}
+
+/// The character at byte `i` of `s` (a character boundary), if any.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
 }
 
 /// First character is uppercase, or the part after a hyphen ("ul-Malook").
