@@ -449,21 +449,22 @@ fn is_decade(rest: &str) -> bool {
 /// blank lines, or single lines when the text has no blank line.
 pub fn paragraphs(text: &str) -> Vec<Span> {
     // Lines with their line break, and whether they are blank.
-    let mut lines = Vec::new();
-    let mut pos = 0;
-    let blank = |s: usize, e: usize| text[s..e].trim().is_empty();
-    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        lines.push((Span::new(pos, nl + 1), blank(pos, nl + 1)));
-        pos = nl + 1;
-    }
-    if pos < text.len() {
-        lines.push((Span::new(pos, text.len()), blank(pos, text.len())));
-    }
-    let has_blank = lines.iter().any(|l| l.1);
+    let lines = || {
+        let mut pos = 0;
+        memchr::memchr_iter(b'\n', text.as_bytes())
+            .map(|nl| nl + 1)
+            .chain((!text.ends_with('\n') && !text.is_empty()).then_some(text.len()))
+            .map(move |end| {
+                let l = Span::new(pos, end);
+                pos = end;
+                (l, text[l.start..l.end].trim().is_empty())
+            })
+    };
+    let has_blank = lines().any(|l| l.1);
     let mut out = Vec::new();
     let mut cur: Option<Span> = None;
-    for (l, is_blank) in &lines {
-        if *is_blank {
+    for (l, is_blank) in lines() {
+        if is_blank {
             if let Some(c) = cur.take() {
                 out.push(c);
             }
@@ -473,9 +474,9 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
             Some(c) if has_blank => Some(Span::new(c.start, l.end)),
             Some(c) => {
                 out.push(c);
-                Some(*l)
+                Some(l)
             }
-            None => Some(*l),
+            None => Some(l),
         };
     }
     if let Some(c) = cur {
