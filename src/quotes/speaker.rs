@@ -17,8 +17,9 @@
 //! - Anything else keeps its own text as canonical.
 
 use std::cell::{Ref, RefCell};
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use regex::Regex;
 
 use crate::document::{Entity, Label, Span};
@@ -601,9 +602,10 @@ struct TitledFinder {
     /// occurrences, so they are looked up around each such hit.
     tangled: Vec<bool>,
     max_len: usize,
-    /// `\A\p{Lu}` and `\A[\p{L}\p{M}’'\-]`, asked only about non-ASCII characters.
-    upper: Regex,
-    name_char: Regex,
+    /// `\A\p{Lu}` and `\A[\p{L}\p{M}’'\-]`, asked only about non-ASCII characters
+    /// (compiled on first need).
+    upper: OnceLock<Regex>,
+    name_char: OnceLock<Regex>,
 }
 
 /// Where a scan of one text stands.
@@ -640,19 +642,20 @@ impl TitledFinder {
                 })
             })
             .collect();
-        let build = |kind| {
-            AhoCorasick::builder()
-                .match_kind(kind)
-                .build(&titles)
-                .expect("title automaton builds")
-        };
         TitledFinder {
-            titles: build(MatchKind::LeftmostLongest),
-            overlapping: build(MatchKind::Standard),
+            titles: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&titles)
+                .expect("title automaton builds"),
+            // Rarely searched: the NFA builds faster than a DFA.
+            overlapping: AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .build(&titles)
+                .expect("title automaton builds"),
             tangled,
             max_len: titles.iter().map(|t| t.len()).max().unwrap_or(0),
-            upper: Regex::new(r"\A\p{Lu}").expect("regex compiles"),
-            name_char: Regex::new(r"\A[\p{L}\p{M}’'\-]").expect("regex compiles"),
+            upper: OnceLock::new(),
+            name_char: OnceLock::new(),
         }
     }
 
@@ -733,7 +736,9 @@ impl TitledFinder {
         let upper = if c.is_ascii() {
             c.is_ascii_uppercase()
         } else {
-            self.upper.is_match(rest)
+            self.upper
+                .get_or_init(|| Regex::new(r"\A\p{Lu}").expect("regex compiles"))
+                .is_match(rest)
         };
         if !upper {
             return None;
@@ -743,7 +748,9 @@ impl TitledFinder {
             let ok = if c.is_ascii() {
                 c.is_ascii_alphabetic() || c == '\'' || c == '-'
             } else {
-                self.name_char.is_match(&text[end..])
+                self.name_char
+                    .get_or_init(|| Regex::new(r"\A[\p{L}\p{M}’'\-]").expect("regex compiles"))
+                    .is_match(&text[end..])
             };
             if !ok {
                 break;
