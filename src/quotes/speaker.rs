@@ -729,6 +729,16 @@ impl TitledFinder {
         }
     }
 
+    fn upper_re(&self) -> &Regex {
+        self.upper
+            .get_or_init(|| Regex::new(r"\A\p{Lu}").expect("regex compiles"))
+    }
+
+    fn name_char_re(&self) -> &Regex {
+        self.name_char
+            .get_or_init(|| Regex::new(r"\A[\p{L}\p{M}’'\-]").expect("regex compiles"))
+    }
+
     /// End of `\p{Lu}[\p{L}\p{M}’'\-]*` at `pos`.
     fn word_after(&self, text: &str, pos: usize) -> Option<usize> {
         let rest = &text[pos..];
@@ -736,9 +746,7 @@ impl TitledFinder {
         let upper = if c.is_ascii() {
             c.is_ascii_uppercase()
         } else {
-            self.upper
-                .get_or_init(|| Regex::new(r"\A\p{Lu}").expect("regex compiles"))
-                .is_match(rest)
+            self.upper_re().is_match(rest)
         };
         if !upper {
             return None;
@@ -748,9 +756,7 @@ impl TitledFinder {
             let ok = if c.is_ascii() {
                 c.is_ascii_alphabetic() || c == '\'' || c == '-'
             } else {
-                self.name_char
-                    .get_or_init(|| Regex::new(r"\A[\p{L}\p{M}’'\-]").expect("regex compiles"))
-                    .is_match(&text[end..])
+                self.name_char_re().is_match(&text[end..])
             };
             if !ok {
                 break;
