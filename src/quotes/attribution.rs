@@ -71,31 +71,39 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
     pub lx: &'a Lexicon,
-    /// Lowercase form of each token (empty for punctuation), computed once.
-    lows: Vec<String>,
-}
-
-fn lower(w: &str) -> String {
-    w.to_lowercase()
+    /// Lowercase form of each token (empty for punctuation), computed once: token
+    /// `i` is `lows[low_ends[i - 1]..low_ends[i]]`.
+    lows: String,
+    low_ends: Vec<u32>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, toks: &'a [Tok], lx: &'a Lexicon) -> Self {
-        let lows = toks
-            .iter()
-            .map(|t| {
-                if t.is_word() {
-                    lower(t.text(text))
+        let bytes = match (toks.first(), toks.last()) {
+            (Some(a), Some(b)) => b.span.end - a.span.start,
+            _ => 0,
+        };
+        let mut lows = String::with_capacity(bytes);
+        let mut low_ends = Vec::with_capacity(toks.len());
+        for t in toks {
+            if t.is_word() {
+                let w = t.text(text);
+                if w.is_ascii() {
+                    let at = lows.len();
+                    lows.push_str(w);
+                    lows[at..].make_ascii_lowercase();
                 } else {
-                    String::new()
+                    lows.push_str(&w.to_lowercase());
                 }
-            })
-            .collect();
+            }
+            low_ends.push(lows.len() as u32);
+        }
         Ctx {
             text,
             toks,
             lx,
             lows,
+            low_ends,
         }
     }
 
@@ -104,8 +112,18 @@ impl<'a> Ctx<'a> {
         t.is_word().then(|| t.text(self.text))
     }
 
+    /// Lowercase form of the word at `i`.
     fn lw(&self, i: usize) -> Option<&str> {
-        self.toks.get(i)?.is_word().then(|| self.lows[i].as_str())
+        self.toks.get(i)?.is_word().then(|| self.low(i))
+    }
+
+    fn low(&self, i: usize) -> &str {
+        let s = if i == 0 {
+            0
+        } else {
+            self.low_ends[i - 1] as usize
+        };
+        &self.lows[s..self.low_ends[i] as usize]
     }
 
     fn is_class(&self, i: usize, c: WordClass) -> bool {
@@ -122,8 +140,7 @@ impl<'a> Ctx<'a> {
 
     fn is_pronoun(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| {
-            let l = lower(w);
-            self.lx.pronouns.contains_key(&l) && (w == "I" || !is_cap(w) || w.len() > 1)
+            self.lx.pronouns.contains_key(self.low(i)) && (w == "I" || !is_cap(w) || w.len() > 1)
         })
     }
 
@@ -136,12 +153,7 @@ impl<'a> Ctx<'a> {
 
     /// A punctuation token that ends a clause for attribution purposes.
     fn is_hard(&self, i: usize) -> bool {
-        self.punct(i).is_some_and(|c| {
-            matches!(
-                c,
-                '.' | '!' | '?' | ';' | ':' | '\n' | '“' | '”' | '"' | '«' | '»' | '‘' | '’'
-            )
-        })
+        self.punct(i).is_some_and(is_hard_punct)
     }
 
     fn is_soft(&self, i: usize) -> bool {
@@ -156,7 +168,7 @@ impl<'a> Ctx<'a> {
         if !allow_cap && is_cap(w) {
             return None;
         }
-        let cues = self.lx.cues.get(self.lows[i].as_str())?;
+        let cues = self.lx.cues.get(self.low(i))?;
         'cue: for c in cues {
             for (k, cw) in c.words.iter().enumerate() {
                 match self.lw(i + k) {
@@ -175,17 +187,17 @@ impl<'a> Ctx<'a> {
             return i;
         }
         let Some(w) = self.word(i) else { return i };
-        let l = lower(w);
+        let l = self.low(i);
         if matches!(
-            l.as_str(),
+            l,
             "me" | "us" | "him" | "her" | "them" | "reporters" | "journalists" | "media" | "you"
         ) {
             return i + 1;
         }
-        if is_cap(w) && !self.lx.is(&l, WordClass::Determiner) {
+        if is_cap(w) && !self.lx.is(l, WordClass::Determiner) {
             return self.cap_run_forward(i, hi);
         }
-        if self.lx.is(&l, WordClass::Determiner) && l != "that" {
+        if self.lx.is(l, WordClass::Determiner) && l != "that" {
             if self.is_cap_word(i + 1) {
                 return self.cap_run_forward(i + 1, hi);
             }
@@ -331,8 +343,8 @@ impl<'a> Ctx<'a> {
                 kind: NpKind::Phrase,
             });
         }
-        let l = lower(last);
-        if self.lx.heads.contains(&l) {
+        let l = self.low(e - 1);
+        if self.lx.heads.contains(l) {
             let mut s = e - 1;
             if s > lo && (self.is_cap_word(s - 1) || s - 1 == lo) && self.word(s - 1).is_some() {
                 s -= 1;
@@ -360,8 +372,8 @@ impl<'a> Ctx<'a> {
         let mut steps = 0;
         while k > lo && steps < 10 {
             let Some(w) = self.word(k - 1) else { break };
-            let l = lower(w);
-            if k < hi && self.lx.is(&l, WordClass::Determiner) {
+            let l = self.low(k - 1);
+            if k < hi && self.lx.is(l, WordClass::Determiner) {
                 found = Some(k - 1);
                 // "the head of the church": continue through the preposition.
                 if k - 1 > lo + 1 && self.is_class(k - 2, WordClass::Preposition) {
@@ -383,9 +395,9 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if k < hi
-                && ((self.lx.is(&l, WordClass::Stop) && !self.lx.is(&l, WordClass::Preposition))
+                && ((self.lx.is(l, WordClass::Stop) && !self.lx.is(l, WordClass::Preposition))
                     || self.cue_at(k - 1, true).is_some()
-                    || self.lx.pronouns.contains_key(&l))
+                    || self.lx.pronouns.contains_key(l))
             {
                 break;
             }
@@ -403,7 +415,7 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
         let w = self.word(i)?;
-        let l = lower(w);
+        let l = self.low(i);
         if self.is_pronoun(i) {
             return Some(Np {
                 cover: start,
@@ -419,11 +431,11 @@ impl<'a> Ctx<'a> {
             np.cover = start;
             return Some(np);
         }
-        if is_cap(w) && !self.lx.is(&l, WordClass::Determiner) {
+        if is_cap(w) && !self.lx.is(l, WordClass::Determiner) {
             let e = self.cap_run_forward(i, hi);
             return Some(self.name_or_phrase(start, i, e, hi));
         }
-        if self.lx.is(&l, WordClass::Determiner) || self.lx.heads.contains(&l) {
+        if self.lx.is(l, WordClass::Determiner) || self.lx.heads.contains(l) {
             let e = self.phrase_forward(i + 1, hi);
             // "the couple’s lawyer, Anil Verma," → the name.
             if self.punct(e) == Some(',') && self.is_cap_word(e + 1) {
@@ -807,6 +819,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Attribution from the bridge; `next_quote` says a quotation follows it directly.
+    ///
+    /// Reads no token after the first clause-ending one but the next (it needs
+    /// only to know that more follows), so the bridge may be tokenized with
+    /// [`super::tokens::tokenize_until`] stopping at [`is_hard_punct`].
     pub fn from_bridge(&self, next_quote: bool) -> Option<Attribution> {
         let n = self.toks.len();
         let mut i = 0;
@@ -902,6 +918,14 @@ impl<'a> Ctx<'a> {
         let np = self.np_forward(s, hi)?;
         self.np_span(&np)
     }
+}
+
+/// Punctuation that ends a clause for attribution purposes.
+pub fn is_hard_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | ';' | ':' | '\n' | '“' | '”' | '"' | '«' | '»' | '‘' | '’'
+    )
 }
 
 trait NpExt {

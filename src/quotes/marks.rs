@@ -448,18 +448,23 @@ fn is_decade(rest: &str) -> bool {
 /// Paragraph spans of a text (trimmed of surrounding whitespace): blocks between
 /// blank lines, or single lines when the text has no blank line.
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut lines = Vec::new();
-    let mut pos = 0;
-    for l in text.split_inclusive('\n') {
-        lines.push(Span::new(pos, pos + l.len()));
-        pos += l.len();
-    }
-    let blank = |s: &Span| text[s.start..s.end].trim().is_empty();
-    let has_blank = lines.iter().any(blank);
+    // Lines with their line break, and whether they are blank.
+    let lines = || {
+        let mut pos = 0;
+        memchr::memchr_iter(b'\n', text.as_bytes())
+            .map(|nl| nl + 1)
+            .chain((!text.ends_with('\n') && !text.is_empty()).then_some(text.len()))
+            .map(move |end| {
+                let l = Span::new(pos, end);
+                pos = end;
+                (l, text[l.start..l.end].trim().is_empty())
+            })
+    };
+    let has_blank = lines().any(|l| l.1);
     let mut out = Vec::new();
     let mut cur: Option<Span> = None;
-    for l in &lines {
-        if blank(l) {
+    for (l, is_blank) in lines() {
+        if is_blank {
             if let Some(c) = cur.take() {
                 out.push(c);
             }
@@ -469,9 +474,9 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
             Some(c) if has_blank => Some(Span::new(c.start, l.end)),
             Some(c) => {
                 out.push(c);
-                Some(*l)
+                Some(l)
             }
-            None => Some(*l),
+            None => Some(l),
         };
     }
     if let Some(c) = cur {

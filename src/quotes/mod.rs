@@ -19,25 +19,23 @@ pub mod marks;
 pub mod speaker;
 pub mod tokens;
 
-use std::collections::HashSet;
-
 use anyhow::Result;
 
 use crate::document::{Document, Mention, Quotation, Rule, Span};
 use crate::patterns::{word_list, Patterns};
 
-use attribution::{Attribution, Ctx, How, NpKind};
-use lexicon::{Lexicon, WordClass};
+use attribution::{is_hard_punct, Attribution, Ctx, How, NpKind};
+use lexicon::{Lexicon, WordClass, WordSet};
 use marks::{MarkFinder, RawQuote};
 use speaker::{DocCtx, Prior, Resolver};
-use tokens::{is_cap, tokenize, Tok};
+use tokens::{is_cap, tokenize, tokenize_until, Tok, TokKind};
 
 /// The quotation stage.
 pub struct QuoteFinder {
     lx: Lexicon,
     marks: MarkFinder,
     resolver: Resolver,
-    abbreviations: HashSet<String>,
+    abbreviations: WordSet,
     rules: Rules,
 }
 
@@ -207,7 +205,13 @@ impl QuoteFinder {
         let bridges: Vec<Option<Attribution>> = (0..n)
             .map(|k| {
                 let (lo, hi, next) = bridge_range(k);
-                let t = self.toks(text, lo, hi);
+                let t = tokenize_until(
+                    text,
+                    lo,
+                    hi.max(lo),
+                    |w| self.keeps_period(w),
+                    |t| matches!(t.kind, TokKind::Punct(c) if is_hard_punct(c)),
+                );
                 Ctx::new(text, &t, &self.lx).from_bridge(next)
             })
             .collect();

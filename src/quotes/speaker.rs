@@ -16,6 +16,10 @@
 //! - "the pastor" takes the name of the nearest preceding "Pastor Name".
 //! - Anything else keeps its own text as canonical.
 
+use std::cell::{Ref, RefCell};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use regex::Regex;
 
 use crate::document::{Entity, Label, Span};
@@ -36,22 +40,31 @@ pub struct Prior {
 pub struct DocCtx<'a> {
     /// Quoted spans (all quotation parts), sorted.
     pub quoted: &'a [Span],
-    /// "Title Name" occurrences of the whole text, found on first need.
-    pub titled: std::cell::OnceCell<Vec<Titled>>,
+    /// "Title Name" occurrences, found on need and only as far into the text as
+    /// asked for.
+    titled: RefCell<TitledSoFar>,
+}
+
+#[derive(Default)]
+struct TitledSoFar {
+    scan: TitledScan,
+    /// How many of `scan.found` are read into `titled`.
+    read: usize,
+    titled: Vec<Titled>,
 }
 
 impl<'a> DocCtx<'a> {
     pub fn new(quoted: &'a [Span]) -> Self {
         DocCtx {
             quoted,
-            titled: std::cell::OnceCell::new(),
+            titled: RefCell::default(),
         }
     }
 }
 
 pub struct Resolver {
     /// `Title Name` sequences.
-    titled: Regex,
+    titled: TitledFinder,
 }
 
 /// A "Title Name" occurrence.
@@ -63,18 +76,9 @@ pub struct Titled {
 
 impl Resolver {
     pub fn new(lx: &Lexicon) -> Self {
-        let mut titles: Vec<&str> = lx.titles.keys().map(String::as_str).collect();
-        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let alt = titles
-            .iter()
-            .map(|t| regex::escape(t))
-            .collect::<Vec<_>>()
-            .join("|");
-        let titled = Regex::new(&format!(
-            r"(?-u:\b)(?:{alt})\.?[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)*"
-        ))
-        .expect("title regex compiles");
-        Resolver { titled }
+        Resolver {
+            titled: TitledFinder::new(lx.titles.keys().map(String::as_str)),
+        }
     }
 
     /// The (possibly snapped) speaker span and its canonical name.
@@ -184,7 +188,7 @@ impl Resolver {
             // No PERSON entities: titled names in the text and earlier speakers.
             let mut cands: Vec<(usize, String, Option<Gender>)> = self
                 .titled_before(lx, text, dc, span.start)
-                .into_iter()
+                .iter()
                 .filter(|t| !in_quote(t.name))
                 .map(|t| {
                     let name = &text[t.name.start..t.name.end];
@@ -246,7 +250,7 @@ impl Resolver {
 
     fn gender_of_name(&self, lx: &Lexicon, text: &str, name: &str) -> Option<Gender> {
         let mut first = None;
-        for (i, _) in text.match_indices(name) {
+        for i in occurrences(text, name) {
             first.get_or_insert(i + name.len());
             if let Some(g) = title_before(lx, text, i) {
                 return Some(g);
@@ -255,42 +259,27 @@ impl Resolver {
         first.and_then(|f| pronoun_after(text, f))
     }
 
+    /// The "Title Name" occurrences whose name ends by `pos`, in text order.
     fn titled_before<'d>(
         &self,
         lx: &Lexicon,
         text: &str,
         dc: &'d DocCtx,
         pos: usize,
-    ) -> Vec<&'d Titled> {
-        dc.titled
-            .get_or_init(|| self.titled(lx, text))
-            .iter()
-            .take_while(|t| t.name.end <= pos)
-            .collect()
-    }
-
-    fn titled(&self, lx: &Lexicon, text: &str) -> Vec<Titled> {
-        // find_iter (no capture groups) keeps the regex on its fast DFA path.
-        self.titled
-            .find_iter(text)
-            .filter_map(|m| {
-                let s = m.as_str();
-                let t_end = s.find(['.', ' ', '\t'])?;
-                let title = &s[..t_end];
-                let rest = &s[t_end..];
-                let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t']).len();
-                let mut name = Span::new(m.start() + t_end + skip, m.end());
-                let n = &text[name.start..name.end];
-                if let Some(p) = n.strip_suffix("’s").or_else(|| n.strip_suffix("'s")) {
-                    name.end = name.start + p.len();
-                }
-                (name.end > name.start).then(|| Titled {
-                    title: title.to_string(),
-                    name,
-                    gender: lx.title(title).flatten(),
-                })
-            })
-            .collect()
+    ) -> Ref<'d, [Titled]> {
+        {
+            let mut st = dc.titled.borrow_mut();
+            let st = &mut *st;
+            self.titled.scan_to(text, &mut st.scan, pos);
+            for m in &st.scan.found[st.read..] {
+                st.titled.extend(titled_at(lx, text, *m));
+            }
+            st.read = st.scan.found.len();
+        }
+        Ref::map(dc.titled.borrow(), |st| {
+            let k = st.titled.partition_point(|t| t.name.end <= pos);
+            &st.titled[..k]
+        })
     }
 
     /// Full name for a short one.
@@ -332,7 +321,7 @@ impl Resolver {
         }
         // Longest capitalized run around another occurrence of the name.
         let mut longest: Option<&str> = None;
-        for (i, _) in text.match_indices(name) {
+        for i in occurrences(text, name) {
             let mut run = cap_run_around(text, i, i + name.len());
             // Everything up to the last title goes ("District Judge Monica R. Vos").
             let mut cut = 0;
@@ -369,7 +358,7 @@ impl Resolver {
         let appositive = format!(", {s}");
         let lower_app = format!(", the {rest}");
         for pat in [appositive.as_str(), lower_app.as_str()] {
-            for (i, _) in text.match_indices(pat) {
+            for i in occurrences(text, pat) {
                 let run = cap_run_before(text, i);
                 if run.contains(' ') {
                     let sp = Span::new(i - run.len(), i);
@@ -386,16 +375,13 @@ impl Resolver {
             return None;
         }
         let want = rest.to_lowercase();
-        let t = self
-            .titled_before(lx, text, dc, span.start)
-            .into_iter()
-            .rev()
-            .find(|t| {
-                lx.title_full
-                    .get(t.title.as_str())
-                    .is_some_and(|f| *f == want)
-                    || t.title.eq_ignore_ascii_case(rest)
-            })?;
+        let titled = self.titled_before(lx, text, dc, span.start);
+        let t = titled.iter().rev().find(|t| {
+            lx.title_full
+                .get(t.title.as_str())
+                .is_some_and(|f| *f == want)
+                || t.title.eq_ignore_ascii_case(rest)
+        })?;
         let name = &text[t.name.start..t.name.end];
         let full = entities
             .iter()
@@ -427,6 +413,34 @@ impl Shorter for Option<&str> {
     }
 }
 
+/// The title and name of a "Title Name" match.
+fn titled_at(lx: &Lexicon, text: &str, m: Span) -> Option<Titled> {
+    let s = &text[m.start..m.end];
+    let t_end = s.find(['.', ' ', '\t'])?;
+    let title = &s[..t_end];
+    let rest = &s[t_end..];
+    let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t']).len();
+    let mut name = Span::new(m.start + t_end + skip, m.end);
+    let n = &text[name.start..name.end];
+    if let Some(p) = n.strip_suffix("’s").or_else(|| n.strip_suffix("'s")) {
+        name.end = name.start + p.len();
+    }
+    (name.end > name.start).then(|| Titled {
+        title: title.to_string(),
+        name,
+        gender: lx.title(title).flatten(),
+    })
+}
+
+/// Byte offsets of the non-overlapping occurrences of `needle` in `text`, as
+/// `str::match_indices` gives them (memmem's SIMD search for a real needle).
+fn occurrences<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let empty = needle.is_empty();
+    let fast = (!empty).then(|| memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()));
+    let slow = empty.then(|| text.match_indices(needle).map(|(i, _)| i));
+    fast.into_iter().flatten().chain(slow.into_iter().flatten())
+}
+
 fn overlap(a: Span, b: Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
 }
@@ -447,20 +461,43 @@ fn pronoun_after(text: &str, pos: usize) -> Option<Gender> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let window = &text[pos..end];
+    let b = &text.as_bytes()[pos..end];
     // Not into a quotation: pronouns there are the speaker's, not about them.
-    let window = window
-        .split(['“', '"', '‘', '«', '\n'])
-        .next()
-        .unwrap_or(window);
-    for w in window.split(|c: char| !c.is_alphabetic()) {
-        match w {
-            "he" | "He" | "himself" => return Some(Gender::Male),
-            "she" | "She" | "herself" => return Some(Gender::Female),
-            _ => {}
+    // Stop at “ " ‘ « or a line break.
+    let mut k = 0;
+    let mut word = 0;
+    while k < b.len() {
+        let (alpha, len) = match b[k] {
+            b'"' | b'\n' => break,
+            0xE2 if b[k + 1..].starts_with(&[0x80, 0x9C])
+                || b[k + 1..].starts_with(&[0x80, 0x98]) =>
+            {
+                break
+            }
+            0xC2 if b.get(k + 1) == Some(&0xAB) => break,
+            c if c.is_ascii() => (c.is_ascii_alphabetic(), 1),
+            _ => {
+                let c = text[pos + k..].chars().next().unwrap_or_default();
+                (c.is_alphabetic(), c.len_utf8())
+            }
+        };
+        if !alpha {
+            if let Some(g) = subject_pronoun(&b[word..k]) {
+                return Some(g);
+            }
+            word = k + len;
         }
+        k += len;
     }
-    None
+    subject_pronoun(&b[word..k])
+}
+
+fn subject_pronoun(w: &[u8]) -> Option<Gender> {
+    match w {
+        b"he" | b"He" | b"himself" => Some(Gender::Male),
+        b"she" | b"She" | b"herself" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// The run of capitalized words (joined by single spaces) around `text[s..e]`.
@@ -545,4 +582,312 @@ fn cap_run_before(text: &str, end: usize) -> &str {
         words += 1;
     }
     &text[start..end]
+}
+
+/// Finds "Title Name" sequences: a title (a whole word at its start), an optional
+/// period, blanks, and one or more capitalized words separated by blanks — the
+/// matches of `(?-u:\b)(?:TITLE)\.?[ \t]+\p{Lu}[\p{L}\p{M}’'\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}’'\-]*)*`
+/// (titles longest first) with its leftmost-first semantics, found by an
+/// Aho-Corasick scan for the titles and a hand-written match of the rest at each
+/// hit.
+struct TitledFinder {
+    /// Leftmost-longest: resumable anywhere, so a text is scanned only as far as
+    /// needed.
+    titles: AhoCorasick,
+    /// All occurrences, for the surroundings of a tangled title.
+    overlapping: AhoCorasick,
+    /// By pattern: another title may start inside it ("President" in
+    /// "Vice-President"), or a shorter title at its start may be followed by a
+    /// name ("Chief" in "Chief Justice"). The leftmost-longest scan hides those
+    /// occurrences, so they are looked up around each such hit.
+    tangled: Vec<bool>,
+    max_len: usize,
+    /// `\A\p{Lu}` and `\A[\p{L}\p{M}’'\-]`, asked only about non-ASCII characters
+    /// (compiled on first need).
+    upper: OnceLock<Regex>,
+    name_char: OnceLock<Regex>,
+}
+
+/// Where a scan of one text stands.
+#[derive(Default)]
+struct TitledScan {
+    /// Matches so far, in order.
+    found: Vec<Span>,
+    /// Where the title search resumes.
+    at: usize,
+    /// End of the last match: the next one starts here or later.
+    from: usize,
+    done: bool,
+}
+
+/// An ASCII word byte (`(?-u:\w)`).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl TitledFinder {
+    fn new<'t>(titles: impl Iterator<Item = &'t str>) -> Self {
+        let titles: Vec<&str> = titles.collect();
+        let tangled = titles
+            .iter()
+            .map(|t| {
+                titles.iter().any(|u| {
+                    let prefix_then_blank = u.len() < t.len()
+                        && t.starts_with(u)
+                        && matches!(t.as_bytes()[u.len()], b'.' | b' ' | b'\t');
+                    let inside = (1..t.len())
+                        .filter(|&k| t.is_char_boundary(k))
+                        .any(|k| u.starts_with(&t[k..]) || t[k..].starts_with(u));
+                    prefix_then_blank || inside
+                })
+            })
+            .collect();
+        TitledFinder {
+            titles: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&titles)
+                .expect("title automaton builds"),
+            // Rarely searched: the NFA builds faster than a DFA.
+            overlapping: AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .build(&titles)
+                .expect("title automaton builds"),
+            tangled,
+            max_len: titles.iter().map(|t| t.len()).max().unwrap_or(0),
+            upper: OnceLock::new(),
+            name_char: OnceLock::new(),
+        }
+    }
+
+    /// Extends `st` with every match that starts before `pos`.
+    fn scan_to(&self, text: &str, st: &mut TitledScan, pos: usize) {
+        if st.done {
+            return;
+        }
+        while let Some(m) = self.titles.find(Input::new(text).span(st.at..text.len())) {
+            if m.start() >= pos {
+                return; // found again on the next call
+            }
+            st.at = m.end();
+            if !self.tangled[m.pattern()] {
+                self.try_at(text, st, m.start(), m.len());
+                continue;
+            }
+            // Every occurrence that starts within this one, by start and then
+            // longest first (the alternation's order).
+            let window = m.start()..(m.end() + self.max_len).min(text.len());
+            let mut hits: Vec<(usize, usize)> = self
+                .overlapping
+                .find_overlapping_iter(Input::new(text).span(window))
+                .filter(|h| h.start() < m.end())
+                .map(|h| (h.start(), h.len()))
+                .collect();
+            hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            for (start, len) in hits {
+                self.try_at(text, st, start, len);
+            }
+        }
+        st.done = true;
+    }
+
+    /// A match for the title `text[start..start + len]`, if it is one.
+    fn try_at(&self, text: &str, st: &mut TitledScan, start: usize, len: usize) {
+        let bytes = text.as_bytes();
+        // `(?-u:\b)` before the title.
+        let boundary = is_word_byte(bytes[start]) != (start > 0 && is_word_byte(bytes[start - 1]));
+        if start < st.from || !boundary {
+            return;
+        }
+        if let Some(end) = self.name_after(text, start + len) {
+            st.found.push(Span::new(start, end));
+            st.from = end;
+            st.at = st.at.max(end);
+        }
+    }
+
+    /// End of `\.?[ \t]+NAME(?:[ \t]+NAME)*` at `pos`, NAME being
+    /// `\p{Lu}[\p{L}\p{M}’'\-]*`.
+    fn name_after(&self, text: &str, mut pos: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        if bytes.get(pos) == Some(&b'.') {
+            pos += 1;
+        }
+        let mut end = None;
+        loop {
+            let blanks = bytes[pos..]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t'))
+                .count();
+            if blanks == 0 {
+                return end;
+            }
+            let Some(after) = self.word_after(text, pos + blanks) else {
+                return end;
+            };
+            pos = after;
+            end = Some(pos);
+        }
+    }
+
+    fn upper_re(&self) -> &Regex {
+        self.upper
+            .get_or_init(|| Regex::new(r"\A\p{Lu}").expect("regex compiles"))
+    }
+
+    fn name_char_re(&self) -> &Regex {
+        self.name_char
+            .get_or_init(|| Regex::new(r"\A[\p{L}\p{M}’'\-]").expect("regex compiles"))
+    }
+
+    /// End of `\p{Lu}[\p{L}\p{M}’'\-]*` at `pos`.
+    fn word_after(&self, text: &str, pos: usize) -> Option<usize> {
+        let rest = &text[pos..];
+        let c = rest.chars().next()?;
+        let upper = if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            self.upper_re().is_match(rest)
+        };
+        if !upper {
+            return None;
+        }
+        let mut end = pos + c.len_utf8();
+        for c in text[end..].chars() {
+            let ok = if c.is_ascii() {
+                c.is_ascii_alphabetic() || c == '\'' || c == '-'
+            } else {
+                self.name_char_re().is_match(&text[end..])
+            };
+            if !ok {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        Some(end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The regex the title finder stands for.
+    fn titled_regex(titles: &[&str]) -> Regex {
+        let mut sorted = titles.to_vec();
+        sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alt: Vec<String> = sorted.iter().map(|t| regex::escape(t)).collect();
+        Regex::new(&format!(
+            r"(?-u:\b)(?:{})\.?[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)*",
+            alt.join("|")
+        ))
+        .unwrap()
+    }
+
+    /// The hand-written matcher finds what the regex it replaces finds, also when
+    /// asked piecewise.
+    #[test]
+    fn titled_finder_matches_the_regex() {
+        let all = [
+            "Mr",
+            "Mrs",
+            "Dr",
+            "President",
+            "Vice-President",
+            "Sr",
+            "Sister",
+            "Señor",
+            "or",
+            "Chief",
+            "Chief Justice",
+            "Justice",
+            "Gen",
+            "Gen.Sec",
+        ];
+        let plain = ["Mr", "Mrs", "Dr", "Sister", "Sr", "Justice"];
+        for titles in [&all[..], &plain[..]] {
+            let re = titled_regex(titles);
+            let f = TitledFinder::new(titles.iter().copied());
+            let tangled: Vec<&str> = (0..titles.len())
+                .filter(|&i| f.tangled[i])
+                .map(|i| titles[i])
+                .collect();
+            if titles.len() == plain.len() {
+                assert!(tangled.is_empty());
+            } else {
+                assert_eq!(
+                    tangled,
+                    ["Vice-President", "Señor", "Chief Justice", "Gen.Sec"]
+                );
+            }
+            for text in [
+                "Mr. John Smith said",
+                "Mrs  Ann O’Neil-Brown and Dr.Who",
+                "Vice-President Kamala Harris, President Biden",
+                "xMr Smith _Dr Jones éDr Émile Zola Ǆemal",
+                "Mr.\tJean-Luc Picard’s ship, Sister Mary\nAnn",
+                "Mr. Ångström and Mr. élan Mrs. Ω",
+                "Dr. Dr. Strange Mr",
+                "Sr Sister Anne",
+                "Mr Ⅷ Henry",
+                "Señor Diaz, Señor diaz",
+                "Chief Justice said, Chief Justice Roberts, Chief Justice",
+                "the Vice-President said; Vice-President  Pence",
+                "Gen.Sec Ali, Gen.Sec. Ali Gen. Sec Bo",
+            ] {
+                let want: Vec<Span> = re
+                    .find_iter(text)
+                    .map(|m| Span::new(m.start(), m.end()))
+                    .collect();
+                let mut st = TitledScan::default();
+                for pos in (0..=text.len() + 1).step_by(7) {
+                    f.scan_to(text, &mut st, pos);
+                }
+                f.scan_to(text, &mut st, text.len() + 1);
+                assert_eq!(st.found, want, "{text:?} {titles:?}");
+            }
+        }
+    }
+
+    /// The byte scan reads the same pronoun as splitting the window into words.
+    #[test]
+    fn pronoun_after_as_word_split() {
+        fn by_words(text: &str, pos: usize) -> Option<Gender> {
+            let mut end = (pos + 400).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &text[pos..end];
+            let window = window
+                .split(['“', '"', '‘', '«', '\n'])
+                .next()
+                .unwrap_or(window);
+            window
+                .split(|c: char| !c.is_alphabetic())
+                .find_map(|w| subject_pronoun(w.as_bytes()))
+        }
+        let long = format!("{} she", "é ".repeat(199));
+        for text in [
+            "Smith, 40, said he would",
+            "Smith’s wife: she left",
+            "Smith “he said” she",
+            "Smith ‘he’ she",
+            "Smith « he » she",
+            "Smith \"he\" she",
+            "Smith\nhe",
+            "Smith éhe she",
+            "Smith heé himself",
+            "Smith herself",
+            "Smith theyhe She",
+            "Smith he",
+            long.as_str(),
+        ] {
+            for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
+                assert_eq!(
+                    pronoun_after(text, pos),
+                    by_words(text, pos),
+                    "{text:?} {pos}"
+                );
+            }
+        }
+    }
 }

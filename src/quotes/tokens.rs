@@ -36,28 +36,53 @@ pub fn tokenize(
     end: usize,
     keeps_period: impl Fn(&str) -> bool,
 ) -> Vec<Tok> {
-    let mut out = Vec::new();
+    tokenize_until(text, start, end, keeps_period, |_| false)
+}
+
+/// Like [`tokenize`], but stops one token after the first token for which
+/// `stop` holds (the tokens so far are the same: the tokenizer looks no further
+/// back than the current token).
+pub fn tokenize_until(
+    text: &str,
+    start: usize,
+    end: usize,
+    keeps_period: impl Fn(&str) -> bool,
+    stop: impl Fn(&Tok) -> bool,
+) -> Vec<Tok> {
+    // About one token per four bytes of English: one allocation, seldom a regrowth.
+    let mut out = Vec::with_capacity((end - start) / 4 + 4);
+    let mut stopping = false;
+    let mut push = |out: &mut Vec<Tok>, t: Tok| {
+        let done = stopping;
+        stopping = stopping || stop(&t);
+        out.push(t);
+        done
+    };
     let s = &text[start..end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c == '\n' {
-            out.push(Tok {
+            let t = Tok {
                 span: Span::new(start + i, start + i + 1),
                 kind: TokKind::Punct('\n'),
-            });
+            };
+            if push(&mut out, t) {
+                break;
+            }
+            i += 1;
             continue;
         }
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let mut j = i + c.len_utf8();
             loop {
-                let mut chars = s[j..].chars();
-                match chars.next() {
+                match char_at(s, j) {
                     Some(d) if d.is_alphanumeric() => j += d.len_utf8(),
                     Some(d @ ('\'' | '’' | '-' | '‑' | '.' | '&')) => {
-                        if chars.next().is_some_and(char::is_alphanumeric) {
+                        if char_at(s, j + d.len_utf8()).is_some_and(char::is_alphanumeric) {
                             j += d.len_utf8();
                         } else if d == '.' && keeps_period(&s[i..j]) {
                             j += 1;
@@ -79,30 +104,48 @@ pub fn tokenize(
                     _ => break,
                 }
             }
-            // Skip the iterator past the word.
-            while it.peek().is_some_and(|(k, _)| *k < j) {
-                it.next();
-            }
-            out.push(Tok {
+            let t = Tok {
                 span: Span::new(start + i, start + j),
                 kind: TokKind::Word,
-            });
+            };
+            if push(&mut out, t) {
+                break;
+            }
+            i = j;
             continue;
         }
-        out.push(Tok {
+        let t = Tok {
             span: Span::new(start + i, start + i + c.len_utf8()),
             kind: TokKind::Punct(c),
-        });
+        };
+        if push(&mut out, t) {
+            break;
+        }
+        i += c.len_utf8();
     }
     out
 }
 
+/// The character at byte `i` of `s` (a character boundary), if any.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// First character is uppercase, or the part after a hyphen ("ul-Malook").
 pub fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-        || w.rsplit('-')
-            .next()
-            .is_some_and(|t| t.len() < w.len() && t.chars().next().is_some_and(char::is_uppercase))
+    let upper = |t: &str| match t.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => t.chars().next().is_some_and(char::is_uppercase),
+    };
+    upper(w)
+        || w.bytes()
+            .rposition(|b| b == b'-')
+            .is_some_and(|k| upper(&w[k + 1..]))
 }
 
 /// "ICC’s", "Korea's".
