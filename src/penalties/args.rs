@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use anyhow::{bail, Context, Result};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::phrases::{ascii_boundaries, PhraseSet};
 use super::quantity;
@@ -29,7 +29,12 @@ pub struct Args {
     generic: Vec<String>,
     cut: HashSet<String>,
     adverb: HashSet<String>,
-    offense_cues: Vec<(Regex, OffenseScope)>,
+    /// (cue regex, scope, whether it has an `o` group).
+    offense_cues: Vec<(Regex, OffenseScope, bool)>,
+    /// Per scope (After, Sentence): one set over that scope's cues, and the
+    /// index in `offense_cues` of each set member; one pass tells which cues
+    /// occur at all.
+    offense_sets: [(RegexSet, Vec<usize>); 2],
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
     laws: Vec<Regex>,
@@ -108,8 +113,11 @@ impl Args {
         }
         let path = "penalties/offense_cues.tsv";
         let mut offense_cues = Vec::new();
+        let mut sources: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+        let mut members: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
         for l in lines(patterns.require(path)?) {
-            let re = RegexBuilder::new(&ascii_boundaries(l.col(0)))
+            let src = ascii_boundaries(l.col(0));
+            let re = RegexBuilder::new(&src)
                 .case_insensitive(true)
                 .build()
                 .with_context(|| format!("{path}:{}: bad regex", l.number))?;
@@ -121,8 +129,21 @@ impl Args {
                     l.number
                 ),
             };
-            offense_cues.push((re, scope));
+            let k = scope as usize;
+            sources[k].push(src);
+            members[k].push(offense_cues.len());
+            let has_o = re.capture_names().any(|n| n == Some("o"));
+            offense_cues.push((re, scope, has_o));
         }
+        let [sa, ss] = sources;
+        let [ma, ms] = members;
+        let set = |srcs: Vec<String>| {
+            RegexSetBuilder::new(srcs)
+                .case_insensitive(true)
+                .build()
+                .with_context(|| format!("{path}: building the cue set"))
+        };
+        let offense_sets = [(set(sa)?, ma), (set(ss)?, ms)];
         let path = "penalties/offense_stops.txt";
         let stops = word_list(patterns.require(path)?)
             .map(|w| (w.to_string(), ()))
@@ -150,6 +171,7 @@ impl Args {
             cut,
             adverb,
             offense_cues,
+            offense_sets,
             offense_stops,
             offense_reject,
             laws,
@@ -691,17 +713,47 @@ impl Args {
         scope: OffenseScope,
         cue_end: usize,
     ) -> Vec<(Span, usize, OffenseScope)> {
+        self.offenses_where(text, s0, s1, scope, cue_end, |_| true)
+    }
+
+    /// [`Args::offenses`] for the cues whose start passes `keep` (the others'
+    /// phrases are not even read).
+    pub fn offenses_where(
+        &self,
+        text: &str,
+        s0: usize,
+        s1: usize,
+        scope: OffenseScope,
+        cue_end: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(Span, usize, OffenseScope)> {
         let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
         let mut out = Vec::new();
-        for (re, scope) in self.offense_cues.iter().filter(|(_, sc)| *sc == scope) {
-            for c in re.captures_iter(s) {
-                let m = c.get(0).expect("match");
-                let span = match c.name("o") {
-                    Some(o) => Some(Span::new(s0 + o.start(), s0 + o.end())),
-                    None => self.offense_phrase(text, s0 + m.end(), s1),
-                };
-                if let Some(span) = span {
-                    out.push((span, s0 + m.start(), *scope));
+        let (set, members) = &self.offense_sets[scope as usize];
+        for k in set.matches(s).iter() {
+            let (re, scope, has_o) = &self.offense_cues[members[k]];
+            if *has_o {
+                for c in re.captures_iter(s) {
+                    let m = c.get(0).expect("match");
+                    if !keep(s0 + m.start()) {
+                        continue;
+                    }
+                    let span = match c.name("o") {
+                        Some(o) => Some(Span::new(s0 + o.start(), s0 + o.end())),
+                        None => self.offense_phrase(text, s0 + m.end(), s1),
+                    };
+                    if let Some(span) = span {
+                        out.push((span, s0 + m.start(), *scope));
+                    }
+                }
+            } else {
+                for m in re.find_iter(s) {
+                    if !keep(s0 + m.start()) {
+                        continue;
+                    }
+                    if let Some(span) = self.offense_phrase(text, s0 + m.end(), s1) {
+                        out.push((span, s0 + m.start(), *scope));
+                    }
                 }
             }
         }

@@ -678,17 +678,21 @@ impl PenaltyExtractor {
                 })
                 .last()
                 .map_or(d.span.end, |w| w[1].span.end);
-            let after =
-                self.args
-                    .offenses(text, group_end, s1, OffenseScope::After, group_end + 120);
+            let after = self.args.offenses_where(
+                text,
+                group_end,
+                s1,
+                OffenseScope::After,
+                group_end + 120,
+                |cue_at| {
+                    cue_at >= group_end
+                        && cue_at <= group_end + 48
+                        && !text[group_end..cue_at].contains([',', ';'])
+                },
+            );
             let offense = after
                 .iter()
-                .find(|(sp, cue_at, _)| {
-                    *cue_at >= group_end
-                        && *cue_at <= group_end + 48
-                        && !text[group_end..*cue_at].contains([',', ';'])
-                        && sp.start > d.span.end
-                })
+                .find(|(sp, _, _)| sp.start > d.span.end)
                 .or_else(|| {
                     offenses_here
                         .iter()
