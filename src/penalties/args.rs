@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 
 use anyhow::{bail, Context, Result};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 
-use super::phrases::{ascii_boundaries, PhraseSet};
+use super::phrases::{ascii_boundaries, keyword_column, Keywords, PhraseSet};
 use super::quantity;
 use super::status::normalize;
 use crate::document::{Document, Label, Mention, Span};
@@ -31,13 +31,13 @@ pub struct Args {
     adverb: HashSet<String>,
     /// (cue regex, scope, whether it has an `o` group).
     offense_cues: Vec<(Regex, OffenseScope, bool)>,
-    /// Per scope (After, Sentence): one set over that scope's cues, and the
-    /// index in `offense_cues` of each set member; one pass tells which cues
-    /// occur at all.
-    offense_sets: [(RegexSet, Vec<usize>); 2],
+    /// Keyword prefilter over `offense_cues`.
+    offense_keys: Keywords,
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
     laws: Vec<Regex>,
+    /// Keyword prefilter over `laws`.
+    law_keys: Keywords,
 }
 
 /// Words of `s` with their byte ranges (relative to `s`); a word is a run of
@@ -113,8 +113,7 @@ impl Args {
         }
         let path = "penalties/offense_cues.tsv";
         let mut offense_cues = Vec::new();
-        let mut sources: [Vec<String>; 2] = [Vec::new(), Vec::new()];
-        let mut members: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        let mut keys = Vec::new();
         for l in lines(patterns.require(path)?) {
             let src = ascii_boundaries(l.col(0));
             let re = RegexBuilder::new(&src)
@@ -129,21 +128,11 @@ impl Args {
                     l.number
                 ),
             };
-            let k = scope as usize;
-            sources[k].push(src);
-            members[k].push(offense_cues.len());
+            keys.push(keyword_column(l.col(2)));
             let has_o = re.capture_names().any(|n| n == Some("o"));
             offense_cues.push((re, scope, has_o));
         }
-        let [sa, ss] = sources;
-        let [ma, ms] = members;
-        let set = |srcs: Vec<String>| {
-            RegexSetBuilder::new(srcs)
-                .case_insensitive(true)
-                .build()
-                .with_context(|| format!("{path}: building the cue set"))
-        };
-        let offense_sets = [(set(sa)?, ma), (set(ss)?, ms)];
+        let offense_keys = Keywords::new(&keys, true, path)?;
         let path = "penalties/offense_stops.txt";
         let stops = word_list(patterns.require(path)?)
             .map(|w| (w.to_string(), ()))
@@ -154,13 +143,17 @@ impl Args {
             .collect();
         let path = "penalties/laws.tsv";
         let mut laws = Vec::new();
+        let mut keys = Vec::new();
         for l in lines(patterns.require(path)?) {
+            let src = ascii_boundaries(l.col(1));
             laws.push(
-                Regex::new(&ascii_boundaries(l.col(1))).with_context(|| {
+                Regex::new(&src).with_context(|| {
                     format!("{path}:{}: bad regex for {:?}", l.number, l.col(0))
                 })?,
             );
+            keys.push(keyword_column(l.col(2)));
         }
+        let law_keys = Keywords::new(&keys, false, path)?;
         Ok(Args {
             aux,
             intro,
@@ -171,10 +164,11 @@ impl Args {
             cut,
             adverb,
             offense_cues,
-            offense_sets,
+            offense_keys,
             offense_stops,
             offense_reject,
             laws,
+            law_keys,
         })
     }
 
@@ -729,9 +723,14 @@ impl Args {
     ) -> Vec<(Span, usize, OffenseScope)> {
         let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
         let mut out = Vec::new();
-        let (set, members) = &self.offense_sets[scope as usize];
-        for k in set.matches(s).iter() {
-            let (re, scope, has_o) = &self.offense_cues[members[k]];
+        let on = self.offense_keys.rules(s);
+        for ((re, sc, has_o), _) in self
+            .offense_cues
+            .iter()
+            .zip(on)
+            .filter(|((_, sc, _), on)| *on && *sc == scope)
+        {
+            let scope = sc;
             if *has_o {
                 for c in re.captures_iter(s) {
                     let m = c.get(0).expect("match");
@@ -766,7 +765,8 @@ impl Args {
         let text = &doc.text;
         let s = &text[s0..s1];
         let mut all = Vec::new();
-        for re in &self.laws {
+        let on = self.law_keys.rules(s);
+        for (re, _) in self.laws.iter().zip(on).filter(|(_, on)| *on) {
             for m in re.find_iter(s) {
                 let mut a = s0 + m.start();
                 let b = s0 + m.end();

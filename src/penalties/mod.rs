@@ -17,6 +17,7 @@ mod triggers;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
@@ -59,7 +60,32 @@ pub struct PenaltyExtractor {
     negatives: Vec<String>,
     fillers: Vec<String>,
     not_penalty: PhraseSet<()>,
+    /// [`LAW_WORDS`] then [`LAW_ACTORS`].
+    law_words: AhoCorasick,
 }
+
+/// Words that make a sentence speak of a law (look for one nearby).
+const LAW_WORDS: [&str; 8] = [
+    "law",
+    "laws",
+    "statute",
+    "code",
+    "ordinance",
+    "article",
+    "section",
+    "act",
+];
+
+/// Phrases that make a law the actor (penalties without a cue are statutory).
+const LAW_ACTORS: [&str; 7] = [
+    "the law",
+    "this law",
+    "the ordinance",
+    "the act",
+    "the article",
+    "the statute",
+    "the code",
+];
 
 /// A penalty under construction within one sentence.
 #[derive(Debug, Clone)]
@@ -118,6 +144,11 @@ impl PenaltyExtractor {
             fillers: word_list(patterns.require("penalties/fillers.txt")?)
                 .map(status::normalize)
                 .collect(),
+            law_words: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(LAW_WORDS.iter().chain(&LAW_ACTORS))
+                .context("building the law word automaton")?,
         })
     }
 
@@ -156,13 +187,22 @@ impl PenaltyExtractor {
             }
         }
         let mut country: Option<Option<String>> = None;
+        let mut laws = HashMap::new();
         let mut out = Vec::new();
         for (si, hs) in by_sentence {
             let drafts = self.drafts(text, sentences[si], &hs);
             if drafts.is_empty() {
                 continue;
             }
-            self.finish(doc, sentences, si, drafts, &mut country, &mut out);
+            self.finish(
+                doc,
+                sentences,
+                si,
+                drafts,
+                &mut country,
+                &mut laws,
+                &mut out,
+            );
         }
         out.sort_by_key(|p| p.span.start);
         out
@@ -471,7 +511,51 @@ impl PenaltyExtractor {
         last
     }
 
+    /// The law mentions of sentence `k`, searched once per document.
+    fn laws_of<'m>(
+        &self,
+        doc: &Document,
+        sentences: &[Span],
+        k: usize,
+        memo: &'m mut HashMap<usize, Vec<Span>>,
+    ) -> &'m [Span] {
+        memo.entry(k)
+            .or_insert_with(|| self.args.laws(doc, sentences[k].start, sentences[k].end))
+    }
+
+    /// Whether `text[s0..s1]` has one of [`LAW_WORDS`], one of [`LAW_ACTORS`], as
+    /// whole words of the lowercased sentence (ASCII case-insensitive search; the
+    /// neighbours are lowercased to test the word boundaries).
+    fn law_words(&self, text: &str, s0: usize, s1: usize) -> (bool, bool) {
+        let (mut word, mut actor) = (false, false);
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        for m in self.law_words.find_overlapping_iter(&text[s0..s1]) {
+            let (a, b) = (s0 + m.start(), s0 + m.end());
+            let before = text[s0..a]
+                .chars()
+                .next_back()
+                .and_then(|c| c.to_lowercase().last());
+            let after = text[b..s1]
+                .chars()
+                .next()
+                .and_then(|c| c.to_lowercase().next());
+            if alnum(before) || alnum(after) {
+                continue;
+            }
+            if m.pattern().as_usize() < LAW_WORDS.len() {
+                word = true;
+            } else {
+                actor = true;
+            }
+            if word && actor {
+                break;
+            }
+        }
+        (word, actor)
+    }
+
     /// Status, bound, amount, subject, offense and law of a sentence's drafts.
+    #[allow(clippy::too_many_arguments)]
     fn finish(
         &self,
         doc: &Document,
@@ -479,6 +563,7 @@ impl PenaltyExtractor {
         si: usize,
         drafts: Vec<Draft>,
         country: &mut Option<Option<String>>,
+        laws: &mut HashMap<usize, Vec<Span>>,
         out: &mut Vec<Penalty>,
     ) {
         let text = doc.text.as_str();
@@ -510,43 +595,11 @@ impl PenaltyExtractor {
         };
         let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
-        let laws_here = self.args.laws(doc, s0, s1);
+        let laws_here = self.laws_of(doc, sentences, si, laws).to_vec();
         let offenses_here = self.args.offenses(text, s0, s1, OffenseScope::Sentence, s1);
-        let lower = text[s0..s1].to_lowercase();
-        let has_word = |w: &str| {
-            lower.match_indices(w).any(|(i, _)| {
-                let before = lower[..i].chars().next_back();
-                let after = lower[i + w.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        };
-        // The sentence speaks of a law: look for it nearby.
-        let mentions_law = [
-            "law",
-            "laws",
-            "statute",
-            "code",
-            "ordinance",
-            "article",
-            "section",
-            "act",
-        ]
-        .iter()
-        .any(|w| has_word(w));
+        let (mentions_law, actor_word) = self.law_words(text, s0, s1);
         // A law is the actor: penalties without a cue are statutory.
-        let law_actor = !laws_here.is_empty()
-            || [
-                "the law",
-                "this law",
-                "the ordinance",
-                "the act",
-                "the article",
-                "the statute",
-                "the code",
-            ]
-            .iter()
-            .any(|w| has_word(w));
+        let law_actor = !laws_here.is_empty() || actor_word;
         let spans: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         let mut prev_offense: Option<Option<Span>> = None;
         let mut near_laws: Option<Vec<Span>> = None;
@@ -752,14 +805,9 @@ impl PenaltyExtractor {
                     }
                     let near = near_laws.get_or_insert_with(|| {
                         let mut v = Vec::new();
-                        for (k, &ks) in sentences
-                            .iter()
-                            .enumerate()
-                            .take((si + 3).min(sentences.len()))
-                            .skip(si.saturating_sub(2))
-                        {
+                        for k in si.saturating_sub(2)..(si + 3).min(sentences.len()) {
                             if k != si {
-                                v.extend(self.args.laws(doc, ks.start, ks.end));
+                                v.extend_from_slice(self.laws_of(doc, sentences, k, laws));
                             }
                         }
                         v

@@ -91,3 +91,86 @@ pub fn ascii_boundaries(re: &str) -> String {
     }
     out
 }
+
+/// A keyword prefilter for a list of rules (regexes): rule `i` can only match in
+/// a text that contains one of its keywords, so only those rules are run. Rules
+/// without keywords always run.
+pub struct Keywords {
+    ac: Option<AhoCorasick>,
+    /// Keyword pattern id → rule.
+    owner: Vec<usize>,
+    /// Rules without keywords.
+    always: Vec<usize>,
+    rules: usize,
+    ascii_ci: bool,
+}
+
+/// Whether `s` has a character that Unicode case folding equates with an ASCII
+/// letter (KELVIN SIGN ~ k, LONG S ~ s): ASCII case-insensitive keyword search
+/// could miss what a `(?i)` regex matches.
+fn has_fold_variant(s: &str) -> bool {
+    s.contains(['\u{17F}', '\u{212A}'])
+}
+
+impl Keywords {
+    /// `keywords[i]` are rule `i`'s keywords; `ascii_ci` = match them ASCII
+    /// case-insensitively (for case-insensitive rules), else exactly.
+    pub fn new(keywords: &[Vec<String>], ascii_ci: bool, what: &str) -> Result<Self> {
+        let mut pats = Vec::new();
+        let mut owner = Vec::new();
+        let mut always = Vec::new();
+        for (i, ks) in keywords.iter().enumerate() {
+            if ks.is_empty() {
+                always.push(i);
+            }
+            for k in ks {
+                pats.push(k.as_str());
+                owner.push(i);
+            }
+        }
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(ascii_ci)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&pats)
+                    .with_context(|| format!("building the keyword automaton for {what}"))?,
+            )
+        };
+        Ok(Keywords {
+            ac,
+            owner,
+            always,
+            rules: keywords.len(),
+            ascii_ci,
+        })
+    }
+
+    /// Which rules may match in `hay` (indexed by rule).
+    pub fn rules(&self, hay: &str) -> Vec<bool> {
+        let mut on = vec![false; self.rules];
+        match &self.ac {
+            Some(ac) if !(self.ascii_ci && has_fold_variant(hay)) => {
+                for &i in &self.always {
+                    on[i] = true;
+                }
+                for m in ac.find_overlapping_iter(hay) {
+                    on[self.owner[m.pattern().as_usize()]] = true;
+                }
+            }
+            _ => on.fill(true),
+        }
+        on
+    }
+}
+
+/// Keywords from a `|`-separated column ("" = none).
+pub fn keyword_column(col: &str) -> Vec<String> {
+    col.split('|')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect()
+}
