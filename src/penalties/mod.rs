@@ -147,6 +147,7 @@ impl PenaltyExtractor {
             law_words: AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
                 .build(LAW_WORDS.iter().chain(&LAW_ACTORS))
                 .context("building the law word automaton")?,
         })

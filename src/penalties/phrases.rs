@@ -42,6 +42,7 @@ impl<T> PhraseSet<T> {
             // A full DFA: the trigger set is small, and scanning every byte of
             // every document is the stage's hot loop.
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&phrases)
             .with_context(|| format!("building the phrase automaton for {what}"))?;
         Ok(PhraseSet { ac, values })
@@ -135,6 +136,7 @@ impl Keywords {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(ascii_ci)
                     .kind(Some(AhoCorasickKind::DFA))
+                    .prefilter(false)
                     .build(&pats)
                     .with_context(|| format!("building the keyword automaton for {what}"))?,
             )
