@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
-use super::phrases::{ascii_boundaries, keyword_column, Keywords, PhraseSet};
+use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSet};
 use super::quantity;
 use super::status::normalize;
 use crate::document::{Document, Label, Mention, Span};
@@ -196,10 +196,10 @@ impl Args {
     fn np(&self, region: &str, ws: &[(usize, usize)], max: usize) -> Option<(usize, usize)> {
         let mut i = 0;
         while i < ws.len() {
-            let w = region[ws[i].0..ws[i].1].to_lowercase();
-            if self.title.contains(&w)
+            let w = region[ws[i].0..ws[i].1].lower();
+            if self.title.contains(&*w)
                 || self.adverb.contains(w.trim_end_matches(','))
-                || matches!(w.as_str(), "but" | "so" | "and")
+                || matches!(w.as_ref(), "but" | "so" | "and")
             {
                 i += 1;
             } else {
@@ -209,14 +209,14 @@ impl Args {
         let mut end = None;
         for j in i..ws.len() {
             let raw = &region[ws[j].0..ws[j].1];
-            let w = raw.trim_end_matches([',', ';', ':']).to_lowercase();
-            if j > i && self.cut.contains(&w) {
+            let w = raw.trim_end_matches([',', ';', ':']).lower();
+            if j > i && self.cut.contains(&*w) {
                 break;
             }
             if j > i
                 && w == "of"
                 && ws.get(j + 1).is_some_and(|n| {
-                    matches!(region[n.0..n.1].to_lowercase().as_str(), "a" | "an" | "the")
+                    matches!(region[n.0..n.1].lower().as_ref(), "a" | "an" | "the")
                 })
             {
                 break;
@@ -240,7 +240,7 @@ impl Args {
         let ws = words(region);
         let stop = ws.iter().position(|&(a, b)| {
             matches!(
-                region[a..b].to_lowercase().as_str(),
+                region[a..b].lower().as_ref(),
                 "to" | "for"
                     | "in"
                     | "on"
@@ -256,30 +256,26 @@ impl Args {
         });
         let mut ws = &ws[..stop.unwrap_or(ws.len())];
         while let Some(&(a, b)) = ws.last() {
-            if matches!(region[a..b].to_lowercase().as_str(), "a" | "an" | "the") {
+            if matches!(region[a..b].lower().as_ref(), "a" | "an" | "the") {
                 ws = &ws[..ws.len() - 1];
             } else {
                 break;
             }
         }
-        if ws.is_empty()
-            || self
-                .adverb
-                .contains(&region[ws[0].0..ws[0].1].to_lowercase())
-        {
+        if ws.is_empty() || self.adverb.contains(&*region[ws[0].0..ws[0].1].lower()) {
             return None;
         }
         let (a, b) = self.np(region, ws, 8)?;
         let (a, b) = trim_span(text, cue_end + a, cue_end + b);
         let sp = &text[a..b];
-        let lower = sp.to_lowercase();
-        let named = sp.chars().any(char::is_uppercase) || self.pronoun.contains(&lower);
+        let lower = sp.lower();
+        let named = sp.chars().any(char::is_uppercase) || self.pronoun.contains(&*lower);
         // "ordered the confiscation": the words after the verb are the penalty itself.
         if !named && text[b..limit].trim().is_empty() {
             return None;
         }
         let function_word = matches!(
-            lower.as_str(),
+            lower.as_ref(),
             "the" | "a" | "an" | "of" | "to" | "and" | "his" | "her" | "their"
         );
         (a < b && !function_word).then(|| Span::new(a, b))
@@ -295,7 +291,7 @@ impl Args {
         allow_to: bool,
     ) -> Option<Span> {
         let rest = &text[end..s1];
-        let lower = rest.to_lowercase();
+        let lower = rest.lower();
         let mut skip = None;
         for p in [
             " of ",
@@ -320,13 +316,13 @@ impl Args {
         }
         let region = &rest[skip..];
         let ws = words(region);
-        let first = region[ws.first()?.0..ws.first()?.1].to_lowercase();
+        let first = region[ws.first()?.0..ws.first()?.1].lower();
         let numeral = matches!(
-            first.as_str(),
+            first.as_ref(),
             "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
         );
         let to_ok = numeral
-            || matches!(first.as_str(), "a" | "an")
+            || matches!(first.as_ref(), "a" | "an")
             || region.starts_with(|c: char| c.is_uppercase());
         if is_for && !numeral || is_to && !to_ok {
             return None;
@@ -334,7 +330,7 @@ impl Args {
         let starts_upper = region.starts_with(|c: char| c.is_uppercase());
         if !(starts_upper
             || numeral
-            || matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their"))
+            || matches!(first.as_ref(), "the" | "a" | "an" | "his" | "her" | "their"))
         {
             return None;
         }
@@ -370,7 +366,7 @@ impl Args {
         if text[cue_start..cue_end].starts_with(|c: char| c.is_uppercase()) && cue_start > s0 {
             return true;
         }
-        let before = text[s0..cue_start].to_lowercase();
+        let before = text[s0..cue_start].lower();
         let mut ws = before.split_whitespace().rev();
         loop {
             match ws.next() {
@@ -430,8 +426,8 @@ impl Args {
         let region = &text[s0..cue_start];
         let mut ws = words(region);
         while let Some(&(a, b)) = ws.last() {
-            let w = region[a..b].trim_end_matches(',').to_lowercase();
-            if self.aux.contains(&w) {
+            let w = region[a..b].trim_end_matches(',').lower();
+            if self.aux.contains(&*w) {
                 ws.pop();
             } else {
                 break;
@@ -441,11 +437,11 @@ impl Args {
             return None;
         }
         // "X was arrested in May and was sentenced": the clause's own subject.
-        let last = region[ws.last()?.0..ws.last()?.1].to_lowercase();
+        let last = region[ws.last()?.0..ws.last()?.1].lower();
         if last == "and" {
             let first_aux = ws
                 .iter()
-                .position(|&(a, b)| self.aux.contains(&region[a..b].to_lowercase()))?;
+                .position(|&(a, b)| self.aux.contains(&*region[a..b].lower()))?;
             ws.truncate(first_aux);
         }
         // Clauses of segments of words.
@@ -455,11 +451,11 @@ impl Args {
             let raw = &region[a..b];
             let w = raw
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .to_lowercase();
+                .lower();
             let cl = clauses.last_mut().expect("non-empty");
             // "..., and organizers of X face": a new clause.
             let seg_start = cl.last().is_some_and(|s| s.is_empty());
-            if self.clause.contains(&w)
+            if self.clause.contains(&*w)
                 || matches!(raw, "–" | "—" | "--" | "-")
                 || w == "and" && seg_start
             {
@@ -476,15 +472,11 @@ impl Args {
                 cl.push(Vec::new());
             }
         }
-        let word = |p: (usize, usize)| {
-            region[p.0..p.1]
-                .trim_end_matches([',', ';', ':'])
-                .to_lowercase()
-        };
+        let word = |p: (usize, usize)| region[p.0..p.1].trim_end_matches([',', ';', ':']).lower();
         let acceptable = |seg: &Seg| {
             let skip = seg
                 .iter()
-                .take_while(|&&p| self.adverb.contains(&word(p)))
+                .take_while(|&&p| self.adverb.contains(&*word(p)))
                 .count();
             let Some(&first) = seg.get(skip) else {
                 return false;
@@ -495,8 +487,8 @@ impl Args {
             let w0 = word(first);
             let raw0 = &region[first.0..first.1];
             if w0.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(w0.as_str(), "of" | "from" | "aged" | "age")
-                || self.intro.contains(&w0)
+                || matches!(w0.as_ref(), "of" | "from" | "aged" | "age")
+                || self.intro.contains(&*w0)
             {
                 return false;
             }
@@ -508,10 +500,10 @@ impl Args {
             offense
                 || described_name
                 || raw0.starts_with(|c: char| c.is_uppercase())
-                || self.pronoun.contains(&w0)
-                || self.title.contains(&w0)
+                || self.pronoun.contains(&*w0)
+                || self.title.contains(&*w0)
                 || matches!(
-                    w0.as_str(),
+                    w0.as_ref(),
                     "the"
                         | "a"
                         | "an"
@@ -597,8 +589,8 @@ impl Args {
 
     /// Canonical name for a subject from the document's entities, if any.
     pub fn canonical(&self, doc: &Document, span: Span) -> Option<String> {
-        let s = doc.slice(span).to_lowercase();
-        if self.pronoun.contains(&s) {
+        let s = doc.slice(span).lower();
+        if self.pronoun.contains(&*s) {
             return doc
                 .entities
                 .iter()

@@ -25,7 +25,7 @@ use crate::document::{Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStat
 use crate::patterns::{lines, word_list, Patterns};
 
 use args::{Args, OffenseScope};
-use phrases::PhraseSet;
+use phrases::{Lower, PhraseSet};
 pub use quantity::{Quantities, Quantity, QuantityKind};
 use status::Cues;
 use triggers::{Needs, Triggers};
@@ -466,9 +466,9 @@ impl PenaltyExtractor {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("")
-            .to_lowercase();
+            .lower();
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "the" | "his" | "her" | "their" | "this" | "that" | "these" | "those" | "its"
         )
     }
@@ -483,11 +483,11 @@ impl PenaltyExtractor {
         let mut last = end;
         for (n, w) in r.split(' ').enumerate() {
             let word = w.trim_end_matches([',', '.', ';', ':', ')']);
-            let lw = word.to_lowercase();
+            let lw = word.lower();
             if n >= 5
                 || word.is_empty()
                 || matches!(
-                    lw.as_str(),
+                    lw.as_ref(),
                     "in" | "and"
                         | "held"
                         | "at"
@@ -760,7 +760,7 @@ impl PenaltyExtractor {
                         return None;
                     }
                     let sp = self.args.offense_before(text, s0, h.start)?;
-                    let l = doc.slice(sp).to_lowercase();
+                    let l = doc.slice(sp).lower();
                     let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
                         || ["the ", "this ", "it", "which", "section", "article"]
                             .iter()
@@ -927,9 +927,9 @@ impl PenaltyExtractor {
                 .split_whitespace()
                 .next()
                 .unwrap_or("")
-                .to_lowercase();
+                .lower();
             let objectless = !matches!(
-                next.as_str(),
+                next.as_ref(),
                 "a" | "an" | "the" | "his" | "her" | "their" | "its" | "down"
             );
             let active = self.cues.takes_object(&h)

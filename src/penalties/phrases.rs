@@ -176,3 +176,23 @@ pub fn keyword_column(col: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// Lowercasing that allocates only when there is something to change.
+pub trait Lower {
+    /// `self.to_lowercase()`, borrowed when `self` has no ASCII uppercase letter
+    /// and no non-ASCII character.
+    fn lower(&self) -> std::borrow::Cow<'_, str>;
+}
+
+impl Lower for str {
+    fn lower(&self) -> std::borrow::Cow<'_, str> {
+        if self
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            std::borrow::Cow::Owned(self.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(self)
+        }
+    }
+}
