@@ -1,12 +1,123 @@
 //! A set of phrases matched in one pass (Aho-Corasick, leftmost-longest, ASCII
 //! case-insensitive) on word boundaries, each carrying a value.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use anyhow::{Context, Result};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::{dfa, AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
+use anyhow::{bail, Context, Result};
 
 pub struct PhraseSet<T> {
-    ac: AhoCorasick,
+    dfa: Dense,
     values: Vec<T>,
+}
+
+/// The transitions of a leftmost-longest Aho-Corasick DFA copied into one flat
+/// table, searched with a plain loop (a third of the instructions per byte of the
+/// crate's generic search loop, which is this stage's scan of every byte).
+/// States are renumbered so that the dead state is 0 and match states come
+/// right after it: one comparison per byte finds both.
+struct Dense {
+    /// `trans[state << 8 | byte]` = next state.
+    trans: Vec<u32>,
+    start: u32,
+    /// States below this are dead (0) or match states.
+    special: u32,
+    /// Per match state (index = state - 1): (pattern, pattern length).
+    matches: Vec<(usize, usize)>,
+}
+
+impl Dense {
+    fn new(phrases: &[String], what: &str) -> Result<Self> {
+        let aut = dfa::DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(phrases)
+            .with_context(|| format!("building the phrase automaton for {what}"))?;
+        let start = aut
+            .start_state(Anchored::No)
+            .with_context(|| format!("building the phrase automaton for {what}"))?;
+        // Every reachable state, then the dead state first and match states next.
+        let mut seen = std::collections::HashSet::new();
+        let mut order = vec![start];
+        seen.insert(start);
+        let mut i = 0;
+        while i < order.len() {
+            let sid = order[i];
+            i += 1;
+            for b in 0..=255u8 {
+                let n = aut.next_state(Anchored::No, sid, b);
+                if seen.insert(n) {
+                    order.push(n);
+                }
+            }
+        }
+        if aut.is_match(start) {
+            bail!("{what}: an empty phrase");
+        }
+        // Index 0 is the dead state (reachable or not), then the match states.
+        let (matching, other): (Vec<StateID>, Vec<StateID>) = order
+            .into_iter()
+            .filter(|&sid| !aut.is_dead(sid))
+            .partition(|&sid| aut.is_match(sid));
+        let special = 1 + matching.len() as u32;
+        let order: Vec<Option<StateID>> = std::iter::once(None)
+            .chain(matching.into_iter().chain(other).map(Some))
+            .collect();
+        let index: std::collections::HashMap<StateID, u32> = order
+            .iter()
+            .enumerate()
+            .filter_map(|(k, sid)| sid.map(|sid| (sid, k as u32)))
+            .collect();
+        let next = |sid: StateID, b: u8| {
+            let n = aut.next_state(Anchored::No, sid, b);
+            if aut.is_dead(n) {
+                0
+            } else {
+                index[&n]
+            }
+        };
+        // The dead state's row stays 0: it never leaves.
+        let mut trans = vec![0u32; order.len() << 8];
+        for (k, sid) in order.iter().enumerate() {
+            if let Some(sid) = sid {
+                for b in 0..=255u8 {
+                    trans[k << 8 | b as usize] = next(*sid, b);
+                }
+            }
+        }
+        let matches = order[1..special as usize]
+            .iter()
+            .flatten()
+            .map(|&sid| {
+                let pid = aut.match_pattern(sid, 0);
+                (pid.as_usize(), aut.pattern_len(pid))
+            })
+            .collect();
+        Ok(Dense {
+            trans,
+            start: index[&start],
+            special,
+            matches,
+        })
+    }
+
+    /// The leftmost-longest match in `hay[at..]`: (start, end, pattern).
+    fn find(&self, hay: &[u8], mut at: usize) -> Option<(usize, usize, usize)> {
+        let mut s = self.start;
+        let mut mat = None;
+        while at < hay.len() {
+            s = self.trans[(s as usize) << 8 | hay[at] as usize];
+            at += 1;
+            if s < self.special {
+                if s == 0 {
+                    return mat;
+                }
+                let (pid, len) = self.matches[s as usize - 1];
+                mat = Some((at - len, at, pid));
+            }
+        }
+        mat
+    }
 }
 
 /// One phrase occurrence: byte range and the index of the phrase.
@@ -36,16 +147,10 @@ impl<T> PhraseSet<T> {
     /// Builds from (phrase, value) pairs; `what` names the source for errors.
     pub fn new(entries: Vec<(String, T)>, what: &str) -> Result<Self> {
         let (phrases, values): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // A full DFA: the trigger set is small, and scanning every byte of
-            // every document is the stage's hot loop.
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&phrases)
-            .with_context(|| format!("building the phrase automaton for {what}"))?;
-        Ok(PhraseSet { ac, values })
+        // A full DFA: the trigger set is small, and scanning every byte of
+        // every document is the stage's hot loop.
+        let dfa = Dense::new(&phrases, what)?;
+        Ok(PhraseSet { dfa, values })
     }
 
     pub fn value(&self, id: usize) -> &T {
@@ -59,14 +164,18 @@ impl<T> PhraseSet<T> {
         start: usize,
         end: usize,
     ) -> impl Iterator<Item = Hit> + 'a {
-        self.ac
-            .find_iter(&text[start..end])
-            .map(move |m| Hit {
-                start: start + m.start(),
-                end: start + m.end(),
-                id: m.pattern().as_usize(),
+        let hay = &text.as_bytes()[start..end];
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let (a, b, id) = self.dfa.find(hay, at)?;
+            at = b;
+            Some(Hit {
+                start: start + a,
+                end: start + b,
+                id,
             })
-            .filter(move |h| on_boundaries(text, h.start, h.end))
+        })
+        .filter(move |h| on_boundaries(text, h.start, h.end))
     }
 }
 
