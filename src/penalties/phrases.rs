@@ -36,66 +36,73 @@ impl Dense {
         let start = aut
             .start_state(Anchored::No)
             .with_context(|| format!("building the phrase automaton for {what}"))?;
-        // Every reachable state, then the dead state first and match states next.
-        let mut seen = std::collections::HashSet::new();
+        if aut.is_match(start) {
+            bail!("{what}: an empty phrase");
+        }
+        // Every reachable state (breadth first) with its raw transitions. State
+        // ids are small integers: vectors indexed by them, not hash maps.
+        let slot = |v: &mut Vec<u32>, sid: StateID| {
+            let i = sid.as_usize();
+            if v.len() <= i {
+                v.resize(i + 1, u32::MAX);
+            }
+            i
+        };
+        let mut seen: Vec<u32> = Vec::new();
         let mut order = vec![start];
-        seen.insert(start);
-        let mut i = 0;
-        while i < order.len() {
-            let sid = order[i];
-            i += 1;
+        let i0 = slot(&mut seen, start);
+        seen[i0] = 0;
+        let mut raw: Vec<StateID> = Vec::new();
+        let mut k = 0;
+        while k < order.len() {
+            let sid = order[k];
+            k += 1;
             for b in 0..=255u8 {
                 let n = aut.next_state(Anchored::No, sid, b);
-                if seen.insert(n) {
+                raw.push(n);
+                let i = slot(&mut seen, n);
+                if seen[i] == u32::MAX {
+                    seen[i] = 0;
                     order.push(n);
                 }
             }
         }
-        if aut.is_match(start) {
-            bail!("{what}: an empty phrase");
-        }
-        // Index 0 is the dead state (reachable or not), then the match states.
-        let (matching, other): (Vec<StateID>, Vec<StateID>) = order
-            .into_iter()
-            .filter(|&sid| !aut.is_dead(sid))
-            .partition(|&sid| aut.is_match(sid));
-        let special = 1 + matching.len() as u32;
-        let order: Vec<Option<StateID>> = std::iter::once(None)
-            .chain(matching.into_iter().chain(other).map(Some))
-            .collect();
-        let index: std::collections::HashMap<StateID, u32> = order
-            .iter()
-            .enumerate()
-            .filter_map(|(k, sid)| sid.map(|sid| (sid, k as u32)))
-            .collect();
-        let next = |sid: StateID, b: u8| {
-            let n = aut.next_state(Anchored::No, sid, b);
-            if aut.is_dead(n) {
-                0
-            } else {
-                index[&n]
-            }
-        };
-        // The dead state's row stays 0: it never leaves.
-        let mut trans = vec![0u32; order.len() << 8];
-        for (k, sid) in order.iter().enumerate() {
-            if let Some(sid) = sid {
-                for b in 0..=255u8 {
-                    trans[k << 8 | b as usize] = next(*sid, b);
-                }
-            }
-        }
-        let matches = order[1..special as usize]
-            .iter()
-            .flatten()
-            .map(|&sid| {
+        // New numbering: 0 is the dead state (reachable or not), then the match
+        // states, then the rest.
+        let mut index = seen;
+        let mut matches = Vec::new();
+        let mut next_id = 1u32;
+        for &sid in &order {
+            if aut.is_match(sid) {
+                index[sid.as_usize()] = next_id;
+                next_id += 1;
                 let pid = aut.match_pattern(sid, 0);
-                (pid.as_usize(), aut.pattern_len(pid))
-            })
-            .collect();
+                matches.push((pid.as_usize(), aut.pattern_len(pid)));
+            }
+        }
+        let special = next_id;
+        for &sid in &order {
+            if aut.is_dead(sid) {
+                index[sid.as_usize()] = 0;
+            } else if !aut.is_match(sid) {
+                index[sid.as_usize()] = next_id;
+                next_id += 1;
+            }
+        }
+        // The dead state's row stays 0: it never leaves.
+        let mut trans = vec![0u32; (next_id as usize) << 8];
+        for (k, &sid) in order.iter().enumerate() {
+            let row = index[sid.as_usize()] as usize;
+            if row == 0 {
+                continue;
+            }
+            for (b, n) in raw[k << 8..(k + 1) << 8].iter().enumerate() {
+                trans[row << 8 | b] = index[n.as_usize()];
+            }
+        }
         Ok(Dense {
             trans,
-            start: index[&start],
+            start: index[start.as_usize()],
             special,
             matches,
         })
