@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
-use super::phrases::{ascii_boundaries, PhraseSet};
+use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSet};
 use super::quantity;
 use super::status::normalize;
 use crate::document::{Document, Label, Mention, Span};
@@ -29,10 +29,15 @@ pub struct Args {
     generic: Vec<String>,
     cut: HashSet<String>,
     adverb: HashSet<String>,
-    offense_cues: Vec<(Regex, OffenseScope)>,
+    /// (cue regex, scope, whether it has an `o` group).
+    offense_cues: Vec<(Regex, OffenseScope, bool)>,
+    /// Keyword prefilter over `offense_cues`.
+    offense_keys: Keywords,
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
     laws: Vec<Regex>,
+    /// Keyword prefilter over `laws`.
+    law_keys: Keywords,
 }
 
 /// Words of `s` with their byte ranges (relative to `s`); a word is a run of
@@ -108,8 +113,10 @@ impl Args {
         }
         let path = "penalties/offense_cues.tsv";
         let mut offense_cues = Vec::new();
+        let mut keys = Vec::new();
         for l in lines(patterns.require(path)?) {
-            let re = RegexBuilder::new(&ascii_boundaries(l.col(0)))
+            let src = ascii_boundaries(l.col(0));
+            let re = RegexBuilder::new(&src)
                 .case_insensitive(true)
                 .build()
                 .with_context(|| format!("{path}:{}: bad regex", l.number))?;
@@ -121,8 +128,11 @@ impl Args {
                     l.number
                 ),
             };
-            offense_cues.push((re, scope));
+            keys.push(keyword_column(l.col(2)));
+            let has_o = re.capture_names().any(|n| n == Some("o"));
+            offense_cues.push((re, scope, has_o));
         }
+        let offense_keys = Keywords::new(&keys, true, path)?;
         let path = "penalties/offense_stops.txt";
         let stops = word_list(patterns.require(path)?)
             .map(|w| (w.to_string(), ()))
@@ -133,13 +143,17 @@ impl Args {
             .collect();
         let path = "penalties/laws.tsv";
         let mut laws = Vec::new();
+        let mut keys = Vec::new();
         for l in lines(patterns.require(path)?) {
+            let src = ascii_boundaries(l.col(1));
             laws.push(
-                Regex::new(&ascii_boundaries(l.col(1))).with_context(|| {
+                Regex::new(&src).with_context(|| {
                     format!("{path}:{}: bad regex for {:?}", l.number, l.col(0))
                 })?,
             );
+            keys.push(keyword_column(l.col(2)));
         }
+        let law_keys = Keywords::new(&keys, false, path)?;
         Ok(Args {
             aux,
             intro,
@@ -150,9 +164,11 @@ impl Args {
             cut,
             adverb,
             offense_cues,
+            offense_keys,
             offense_stops,
             offense_reject,
             laws,
+            law_keys,
         })
     }
 
@@ -180,10 +196,10 @@ impl Args {
     fn np(&self, region: &str, ws: &[(usize, usize)], max: usize) -> Option<(usize, usize)> {
         let mut i = 0;
         while i < ws.len() {
-            let w = region[ws[i].0..ws[i].1].to_lowercase();
-            if self.title.contains(&w)
+            let w = region[ws[i].0..ws[i].1].lower();
+            if self.title.contains(&*w)
                 || self.adverb.contains(w.trim_end_matches(','))
-                || matches!(w.as_str(), "but" | "so" | "and")
+                || matches!(w.as_ref(), "but" | "so" | "and")
             {
                 i += 1;
             } else {
@@ -193,14 +209,14 @@ impl Args {
         let mut end = None;
         for j in i..ws.len() {
             let raw = &region[ws[j].0..ws[j].1];
-            let w = raw.trim_end_matches([',', ';', ':']).to_lowercase();
-            if j > i && self.cut.contains(&w) {
+            let w = raw.trim_end_matches([',', ';', ':']).lower();
+            if j > i && self.cut.contains(&*w) {
                 break;
             }
             if j > i
                 && w == "of"
                 && ws.get(j + 1).is_some_and(|n| {
-                    matches!(region[n.0..n.1].to_lowercase().as_str(), "a" | "an" | "the")
+                    matches!(region[n.0..n.1].lower().as_ref(), "a" | "an" | "the")
                 })
             {
                 break;
@@ -224,7 +240,7 @@ impl Args {
         let ws = words(region);
         let stop = ws.iter().position(|&(a, b)| {
             matches!(
-                region[a..b].to_lowercase().as_str(),
+                region[a..b].lower().as_ref(),
                 "to" | "for"
                     | "in"
                     | "on"
@@ -240,30 +256,26 @@ impl Args {
         });
         let mut ws = &ws[..stop.unwrap_or(ws.len())];
         while let Some(&(a, b)) = ws.last() {
-            if matches!(region[a..b].to_lowercase().as_str(), "a" | "an" | "the") {
+            if matches!(region[a..b].lower().as_ref(), "a" | "an" | "the") {
                 ws = &ws[..ws.len() - 1];
             } else {
                 break;
             }
         }
-        if ws.is_empty()
-            || self
-                .adverb
-                .contains(&region[ws[0].0..ws[0].1].to_lowercase())
-        {
+        if ws.is_empty() || self.adverb.contains(&*region[ws[0].0..ws[0].1].lower()) {
             return None;
         }
         let (a, b) = self.np(region, ws, 8)?;
         let (a, b) = trim_span(text, cue_end + a, cue_end + b);
         let sp = &text[a..b];
-        let lower = sp.to_lowercase();
-        let named = sp.chars().any(char::is_uppercase) || self.pronoun.contains(&lower);
+        let lower = sp.lower();
+        let named = sp.chars().any(char::is_uppercase) || self.pronoun.contains(&*lower);
         // "ordered the confiscation": the words after the verb are the penalty itself.
         if !named && text[b..limit].trim().is_empty() {
             return None;
         }
         let function_word = matches!(
-            lower.as_str(),
+            lower.as_ref(),
             "the" | "a" | "an" | "of" | "to" | "and" | "his" | "her" | "their"
         );
         (a < b && !function_word).then(|| Span::new(a, b))
@@ -279,7 +291,7 @@ impl Args {
         allow_to: bool,
     ) -> Option<Span> {
         let rest = &text[end..s1];
-        let lower = rest.to_lowercase();
+        let lower = rest.lower();
         let mut skip = None;
         for p in [
             " of ",
@@ -304,13 +316,13 @@ impl Args {
         }
         let region = &rest[skip..];
         let ws = words(region);
-        let first = region[ws.first()?.0..ws.first()?.1].to_lowercase();
+        let first = region[ws.first()?.0..ws.first()?.1].lower();
         let numeral = matches!(
-            first.as_str(),
+            first.as_ref(),
             "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
         );
         let to_ok = numeral
-            || matches!(first.as_str(), "a" | "an")
+            || matches!(first.as_ref(), "a" | "an")
             || region.starts_with(|c: char| c.is_uppercase());
         if is_for && !numeral || is_to && !to_ok {
             return None;
@@ -318,7 +330,7 @@ impl Args {
         let starts_upper = region.starts_with(|c: char| c.is_uppercase());
         if !(starts_upper
             || numeral
-            || matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their"))
+            || matches!(first.as_ref(), "the" | "a" | "an" | "his" | "her" | "their"))
         {
             return None;
         }
@@ -354,7 +366,7 @@ impl Args {
         if text[cue_start..cue_end].starts_with(|c: char| c.is_uppercase()) && cue_start > s0 {
             return true;
         }
-        let before = text[s0..cue_start].to_lowercase();
+        let before = text[s0..cue_start].lower();
         let mut ws = before.split_whitespace().rev();
         loop {
             match ws.next() {
@@ -414,8 +426,8 @@ impl Args {
         let region = &text[s0..cue_start];
         let mut ws = words(region);
         while let Some(&(a, b)) = ws.last() {
-            let w = region[a..b].trim_end_matches(',').to_lowercase();
-            if self.aux.contains(&w) {
+            let w = region[a..b].trim_end_matches(',').lower();
+            if self.aux.contains(&*w) {
                 ws.pop();
             } else {
                 break;
@@ -425,11 +437,11 @@ impl Args {
             return None;
         }
         // "X was arrested in May and was sentenced": the clause's own subject.
-        let last = region[ws.last()?.0..ws.last()?.1].to_lowercase();
+        let last = region[ws.last()?.0..ws.last()?.1].lower();
         if last == "and" {
             let first_aux = ws
                 .iter()
-                .position(|&(a, b)| self.aux.contains(&region[a..b].to_lowercase()))?;
+                .position(|&(a, b)| self.aux.contains(&*region[a..b].lower()))?;
             ws.truncate(first_aux);
         }
         // Clauses of segments of words.
@@ -439,11 +451,11 @@ impl Args {
             let raw = &region[a..b];
             let w = raw
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .to_lowercase();
+                .lower();
             let cl = clauses.last_mut().expect("non-empty");
             // "..., and organizers of X face": a new clause.
             let seg_start = cl.last().is_some_and(|s| s.is_empty());
-            if self.clause.contains(&w)
+            if self.clause.contains(&*w)
                 || matches!(raw, "–" | "—" | "--" | "-")
                 || w == "and" && seg_start
             {
@@ -460,15 +472,11 @@ impl Args {
                 cl.push(Vec::new());
             }
         }
-        let word = |p: (usize, usize)| {
-            region[p.0..p.1]
-                .trim_end_matches([',', ';', ':'])
-                .to_lowercase()
-        };
+        let word = |p: (usize, usize)| region[p.0..p.1].trim_end_matches([',', ';', ':']).lower();
         let acceptable = |seg: &Seg| {
             let skip = seg
                 .iter()
-                .take_while(|&&p| self.adverb.contains(&word(p)))
+                .take_while(|&&p| self.adverb.contains(&*word(p)))
                 .count();
             let Some(&first) = seg.get(skip) else {
                 return false;
@@ -479,8 +487,8 @@ impl Args {
             let w0 = word(first);
             let raw0 = &region[first.0..first.1];
             if w0.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(w0.as_str(), "of" | "from" | "aged" | "age")
-                || self.intro.contains(&w0)
+                || matches!(w0.as_ref(), "of" | "from" | "aged" | "age")
+                || self.intro.contains(&*w0)
             {
                 return false;
             }
@@ -492,10 +500,10 @@ impl Args {
             offense
                 || described_name
                 || raw0.starts_with(|c: char| c.is_uppercase())
-                || self.pronoun.contains(&w0)
-                || self.title.contains(&w0)
+                || self.pronoun.contains(&*w0)
+                || self.title.contains(&*w0)
                 || matches!(
-                    w0.as_str(),
+                    w0.as_ref(),
                     "the"
                         | "a"
                         | "an"
@@ -581,8 +589,8 @@ impl Args {
 
     /// Canonical name for a subject from the document's entities, if any.
     pub fn canonical(&self, doc: &Document, span: Span) -> Option<String> {
-        let s = doc.slice(span).to_lowercase();
-        if self.pronoun.contains(&s) {
+        let s = doc.slice(span).lower();
+        if self.pronoun.contains(&*s) {
             return doc
                 .entities
                 .iter()
@@ -691,17 +699,52 @@ impl Args {
         scope: OffenseScope,
         cue_end: usize,
     ) -> Vec<(Span, usize, OffenseScope)> {
+        self.offenses_where(text, s0, s1, scope, cue_end, |_| true)
+    }
+
+    /// [`Args::offenses`] for the cues whose start passes `keep` (the others'
+    /// phrases are not even read).
+    pub fn offenses_where(
+        &self,
+        text: &str,
+        s0: usize,
+        s1: usize,
+        scope: OffenseScope,
+        cue_end: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(Span, usize, OffenseScope)> {
         let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
         let mut out = Vec::new();
-        for (re, scope) in self.offense_cues.iter().filter(|(_, sc)| *sc == scope) {
-            for c in re.captures_iter(s) {
-                let m = c.get(0).expect("match");
-                let span = match c.name("o") {
-                    Some(o) => Some(Span::new(s0 + o.start(), s0 + o.end())),
-                    None => self.offense_phrase(text, s0 + m.end(), s1),
-                };
-                if let Some(span) = span {
-                    out.push((span, s0 + m.start(), *scope));
+        let on = self.offense_keys.rules(s);
+        for ((re, sc, has_o), _) in self
+            .offense_cues
+            .iter()
+            .zip(on)
+            .filter(|((_, sc, _), on)| *on && *sc == scope)
+        {
+            let scope = sc;
+            if *has_o {
+                for c in re.captures_iter(s) {
+                    let m = c.get(0).expect("match");
+                    if !keep(s0 + m.start()) {
+                        continue;
+                    }
+                    let span = match c.name("o") {
+                        Some(o) => Some(Span::new(s0 + o.start(), s0 + o.end())),
+                        None => self.offense_phrase(text, s0 + m.end(), s1),
+                    };
+                    if let Some(span) = span {
+                        out.push((span, s0 + m.start(), *scope));
+                    }
+                }
+            } else {
+                for m in re.find_iter(s) {
+                    if !keep(s0 + m.start()) {
+                        continue;
+                    }
+                    if let Some(span) = self.offense_phrase(text, s0 + m.end(), s1) {
+                        out.push((span, s0 + m.start(), *scope));
+                    }
                 }
             }
         }
@@ -714,7 +757,8 @@ impl Args {
         let text = &doc.text;
         let s = &text[s0..s1];
         let mut all = Vec::new();
-        for re in &self.laws {
+        let on = self.law_keys.rules(s);
+        for (re, _) in self.laws.iter().zip(on).filter(|(_, on)| *on) {
             for m in re.find_iter(s) {
                 let mut a = s0 + m.start();
                 let b = s0 + m.end();

@@ -17,6 +17,7 @@ mod triggers;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
@@ -24,7 +25,7 @@ use crate::document::{Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStat
 use crate::patterns::{lines, word_list, Patterns};
 
 use args::{Args, OffenseScope};
-use phrases::PhraseSet;
+use phrases::{Lower, PhraseSet};
 pub use quantity::{Quantities, Quantity, QuantityKind};
 use status::Cues;
 use triggers::{Needs, Triggers};
@@ -59,7 +60,32 @@ pub struct PenaltyExtractor {
     negatives: Vec<String>,
     fillers: Vec<String>,
     not_penalty: PhraseSet<()>,
+    /// [`LAW_WORDS`] then [`LAW_ACTORS`].
+    law_words: AhoCorasick,
 }
+
+/// Words that make a sentence speak of a law (look for one nearby).
+const LAW_WORDS: [&str; 8] = [
+    "law",
+    "laws",
+    "statute",
+    "code",
+    "ordinance",
+    "article",
+    "section",
+    "act",
+];
+
+/// Phrases that make a law the actor (penalties without a cue are statutory).
+const LAW_ACTORS: [&str; 7] = [
+    "the law",
+    "this law",
+    "the ordinance",
+    "the act",
+    "the article",
+    "the statute",
+    "the code",
+];
 
 /// A penalty under construction within one sentence.
 #[derive(Debug, Clone)]
@@ -118,6 +144,12 @@ impl PenaltyExtractor {
             fillers: word_list(patterns.require("penalties/fillers.txt")?)
                 .map(status::normalize)
                 .collect(),
+            law_words: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(LAW_WORDS.iter().chain(&LAW_ACTORS))
+                .context("building the law word automaton")?,
         })
     }
 
@@ -156,13 +188,22 @@ impl PenaltyExtractor {
             }
         }
         let mut country: Option<Option<String>> = None;
+        let mut laws = HashMap::new();
         let mut out = Vec::new();
         for (si, hs) in by_sentence {
             let drafts = self.drafts(text, sentences[si], &hs);
             if drafts.is_empty() {
                 continue;
             }
-            self.finish(doc, sentences, si, drafts, &mut country, &mut out);
+            self.finish(
+                doc,
+                sentences,
+                si,
+                drafts,
+                &mut country,
+                &mut laws,
+                &mut out,
+            );
         }
         out.sort_by_key(|p| p.span.start);
         out
@@ -425,9 +466,9 @@ impl PenaltyExtractor {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("")
-            .to_lowercase();
+            .lower();
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "the" | "his" | "her" | "their" | "this" | "that" | "these" | "those" | "its"
         )
     }
@@ -442,11 +483,11 @@ impl PenaltyExtractor {
         let mut last = end;
         for (n, w) in r.split(' ').enumerate() {
             let word = w.trim_end_matches([',', '.', ';', ':', ')']);
-            let lw = word.to_lowercase();
+            let lw = word.lower();
             if n >= 5
                 || word.is_empty()
                 || matches!(
-                    lw.as_str(),
+                    lw.as_ref(),
                     "in" | "and"
                         | "held"
                         | "at"
@@ -471,7 +512,51 @@ impl PenaltyExtractor {
         last
     }
 
+    /// The law mentions of sentence `k`, searched once per document.
+    fn laws_of<'m>(
+        &self,
+        doc: &Document,
+        sentences: &[Span],
+        k: usize,
+        memo: &'m mut HashMap<usize, Vec<Span>>,
+    ) -> &'m [Span] {
+        memo.entry(k)
+            .or_insert_with(|| self.args.laws(doc, sentences[k].start, sentences[k].end))
+    }
+
+    /// Whether `text[s0..s1]` has one of [`LAW_WORDS`], one of [`LAW_ACTORS`], as
+    /// whole words of the lowercased sentence (ASCII case-insensitive search; the
+    /// neighbours are lowercased to test the word boundaries).
+    fn law_words(&self, text: &str, s0: usize, s1: usize) -> (bool, bool) {
+        let (mut word, mut actor) = (false, false);
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        for m in self.law_words.find_overlapping_iter(&text[s0..s1]) {
+            let (a, b) = (s0 + m.start(), s0 + m.end());
+            let before = text[s0..a]
+                .chars()
+                .next_back()
+                .and_then(|c| c.to_lowercase().last());
+            let after = text[b..s1]
+                .chars()
+                .next()
+                .and_then(|c| c.to_lowercase().next());
+            if alnum(before) || alnum(after) {
+                continue;
+            }
+            if m.pattern().as_usize() < LAW_WORDS.len() {
+                word = true;
+            } else {
+                actor = true;
+            }
+            if word && actor {
+                break;
+            }
+        }
+        (word, actor)
+    }
+
     /// Status, bound, amount, subject, offense and law of a sentence's drafts.
+    #[allow(clippy::too_many_arguments)]
     fn finish(
         &self,
         doc: &Document,
@@ -479,6 +564,7 @@ impl PenaltyExtractor {
         si: usize,
         drafts: Vec<Draft>,
         country: &mut Option<Option<String>>,
+        laws: &mut HashMap<usize, Vec<Span>>,
         out: &mut Vec<Penalty>,
     ) {
         let text = doc.text.as_str();
@@ -510,43 +596,11 @@ impl PenaltyExtractor {
         };
         let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
-        let laws_here = self.args.laws(doc, s0, s1);
+        let laws_here = self.laws_of(doc, sentences, si, laws).to_vec();
         let offenses_here = self.args.offenses(text, s0, s1, OffenseScope::Sentence, s1);
-        let lower = text[s0..s1].to_lowercase();
-        let has_word = |w: &str| {
-            lower.match_indices(w).any(|(i, _)| {
-                let before = lower[..i].chars().next_back();
-                let after = lower[i + w.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        };
-        // The sentence speaks of a law: look for it nearby.
-        let mentions_law = [
-            "law",
-            "laws",
-            "statute",
-            "code",
-            "ordinance",
-            "article",
-            "section",
-            "act",
-        ]
-        .iter()
-        .any(|w| has_word(w));
+        let (mentions_law, actor_word) = self.law_words(text, s0, s1);
         // A law is the actor: penalties without a cue are statutory.
-        let law_actor = !laws_here.is_empty()
-            || [
-                "the law",
-                "this law",
-                "the ordinance",
-                "the act",
-                "the article",
-                "the statute",
-                "the code",
-            ]
-            .iter()
-            .any(|w| has_word(w));
+        let law_actor = !laws_here.is_empty() || actor_word;
         let spans: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         let mut prev_offense: Option<Option<Span>> = None;
         let mut near_laws: Option<Vec<Span>> = None;
@@ -678,17 +732,21 @@ impl PenaltyExtractor {
                 })
                 .last()
                 .map_or(d.span.end, |w| w[1].span.end);
-            let after =
-                self.args
-                    .offenses(text, group_end, s1, OffenseScope::After, group_end + 120);
+            let after = self.args.offenses_where(
+                text,
+                group_end,
+                s1,
+                OffenseScope::After,
+                group_end + 120,
+                |cue_at| {
+                    cue_at >= group_end
+                        && cue_at <= group_end + 48
+                        && !text[group_end..cue_at].contains([',', ';'])
+                },
+            );
             let offense = after
                 .iter()
-                .find(|(sp, cue_at, _)| {
-                    *cue_at >= group_end
-                        && *cue_at <= group_end + 48
-                        && !text[group_end..*cue_at].contains([',', ';'])
-                        && sp.start > d.span.end
-                })
+                .find(|(sp, _, _)| sp.start > d.span.end)
                 .or_else(|| {
                     offenses_here
                         .iter()
@@ -702,7 +760,7 @@ impl PenaltyExtractor {
                         return None;
                     }
                     let sp = self.args.offense_before(text, s0, h.start)?;
-                    let l = doc.slice(sp).to_lowercase();
+                    let l = doc.slice(sp).lower();
                     let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
                         || ["the ", "this ", "it", "which", "section", "article"]
                             .iter()
@@ -748,14 +806,9 @@ impl PenaltyExtractor {
                     }
                     let near = near_laws.get_or_insert_with(|| {
                         let mut v = Vec::new();
-                        for (k, &ks) in sentences
-                            .iter()
-                            .enumerate()
-                            .take((si + 3).min(sentences.len()))
-                            .skip(si.saturating_sub(2))
-                        {
+                        for k in si.saturating_sub(2)..(si + 3).min(sentences.len()) {
                             if k != si {
-                                v.extend(self.args.laws(doc, ks.start, ks.end));
+                                v.extend_from_slice(self.laws_of(doc, sentences, k, laws));
                             }
                         }
                         v
@@ -874,9 +927,9 @@ impl PenaltyExtractor {
                 .split_whitespace()
                 .next()
                 .unwrap_or("")
-                .to_lowercase();
+                .lower();
             let objectless = !matches!(
-                next.as_str(),
+                next.as_ref(),
                 "a" | "an" | "the" | "his" | "her" | "their" | "its" | "down"
             );
             let active = self.cues.takes_object(&h)

@@ -1,12 +1,130 @@
 //! A set of phrases matched in one pass (Aho-Corasick, leftmost-longest, ASCII
 //! case-insensitive) on word boundaries, each carrying a value.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use anyhow::{Context, Result};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::{dfa, AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
+use anyhow::{bail, Context, Result};
 
 pub struct PhraseSet<T> {
-    ac: AhoCorasick,
+    dfa: Dense,
     values: Vec<T>,
+}
+
+/// The transitions of a leftmost-longest Aho-Corasick DFA copied into one flat
+/// table, searched with a plain loop (a third of the instructions per byte of the
+/// crate's generic search loop, which is this stage's scan of every byte).
+/// States are renumbered so that the dead state is 0 and match states come
+/// right after it: one comparison per byte finds both.
+struct Dense {
+    /// `trans[state << 8 | byte]` = next state.
+    trans: Vec<u32>,
+    start: u32,
+    /// States below this are dead (0) or match states.
+    special: u32,
+    /// Per match state (index = state - 1): (pattern, pattern length).
+    matches: Vec<(usize, usize)>,
+}
+
+impl Dense {
+    fn new(phrases: &[String], what: &str) -> Result<Self> {
+        let aut = dfa::DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(phrases)
+            .with_context(|| format!("building the phrase automaton for {what}"))?;
+        let start = aut
+            .start_state(Anchored::No)
+            .with_context(|| format!("building the phrase automaton for {what}"))?;
+        if aut.is_match(start) {
+            bail!("{what}: an empty phrase");
+        }
+        // Every reachable state (breadth first) with its raw transitions. State
+        // ids are small integers: vectors indexed by them, not hash maps.
+        let slot = |v: &mut Vec<u32>, sid: StateID| {
+            let i = sid.as_usize();
+            if v.len() <= i {
+                v.resize(i + 1, u32::MAX);
+            }
+            i
+        };
+        let mut seen: Vec<u32> = Vec::new();
+        let mut order = vec![start];
+        let i0 = slot(&mut seen, start);
+        seen[i0] = 0;
+        let mut raw: Vec<StateID> = Vec::new();
+        let mut k = 0;
+        while k < order.len() {
+            let sid = order[k];
+            k += 1;
+            for b in 0..=255u8 {
+                let n = aut.next_state(Anchored::No, sid, b);
+                raw.push(n);
+                let i = slot(&mut seen, n);
+                if seen[i] == u32::MAX {
+                    seen[i] = 0;
+                    order.push(n);
+                }
+            }
+        }
+        // New numbering: 0 is the dead state (reachable or not), then the match
+        // states, then the rest.
+        let mut index = seen;
+        let mut matches = Vec::new();
+        let mut next_id = 1u32;
+        for &sid in &order {
+            if aut.is_match(sid) {
+                index[sid.as_usize()] = next_id;
+                next_id += 1;
+                let pid = aut.match_pattern(sid, 0);
+                matches.push((pid.as_usize(), aut.pattern_len(pid)));
+            }
+        }
+        let special = next_id;
+        for &sid in &order {
+            if aut.is_dead(sid) {
+                index[sid.as_usize()] = 0;
+            } else if !aut.is_match(sid) {
+                index[sid.as_usize()] = next_id;
+                next_id += 1;
+            }
+        }
+        // The dead state's row stays 0: it never leaves.
+        let mut trans = vec![0u32; (next_id as usize) << 8];
+        for (k, &sid) in order.iter().enumerate() {
+            let row = index[sid.as_usize()] as usize;
+            if row == 0 {
+                continue;
+            }
+            for (b, n) in raw[k << 8..(k + 1) << 8].iter().enumerate() {
+                trans[row << 8 | b] = index[n.as_usize()];
+            }
+        }
+        Ok(Dense {
+            trans,
+            start: index[start.as_usize()],
+            special,
+            matches,
+        })
+    }
+
+    /// The leftmost-longest match in `hay[at..]`: (start, end, pattern).
+    fn find(&self, hay: &[u8], mut at: usize) -> Option<(usize, usize, usize)> {
+        let mut s = self.start;
+        let mut mat = None;
+        while at < hay.len() {
+            s = self.trans[(s as usize) << 8 | hay[at] as usize];
+            at += 1;
+            if s < self.special {
+                if s == 0 {
+                    return mat;
+                }
+                let (pid, len) = self.matches[s as usize - 1];
+                mat = Some((at - len, at, pid));
+            }
+        }
+        mat
+    }
 }
 
 /// One phrase occurrence: byte range and the index of the phrase.
@@ -36,15 +154,10 @@ impl<T> PhraseSet<T> {
     /// Builds from (phrase, value) pairs; `what` names the source for errors.
     pub fn new(entries: Vec<(String, T)>, what: &str) -> Result<Self> {
         let (phrases, values): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // A full DFA: the trigger set is small, and scanning every byte of
-            // every document is the stage's hot loop.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&phrases)
-            .with_context(|| format!("building the phrase automaton for {what}"))?;
-        Ok(PhraseSet { ac, values })
+        // A full DFA: the trigger set is small, and scanning every byte of
+        // every document is the stage's hot loop.
+        let dfa = Dense::new(&phrases, what)?;
+        Ok(PhraseSet { dfa, values })
     }
 
     pub fn value(&self, id: usize) -> &T {
@@ -58,14 +171,18 @@ impl<T> PhraseSet<T> {
         start: usize,
         end: usize,
     ) -> impl Iterator<Item = Hit> + 'a {
-        self.ac
-            .find_iter(&text[start..end])
-            .map(move |m| Hit {
-                start: start + m.start(),
-                end: start + m.end(),
-                id: m.pattern().as_usize(),
+        let hay = &text.as_bytes()[start..end];
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let (a, b, id) = self.dfa.find(hay, at)?;
+            at = b;
+            Some(Hit {
+                start: start + a,
+                end: start + b,
+                id,
             })
-            .filter(move |h| on_boundaries(text, h.start, h.end))
+        })
+        .filter(move |h| on_boundaries(text, h.start, h.end))
     }
 }
 
@@ -90,4 +207,108 @@ pub fn ascii_boundaries(re: &str) -> String {
         }
     }
     out
+}
+
+/// A keyword prefilter for a list of rules (regexes): rule `i` can only match in
+/// a text that contains one of its keywords, so only those rules are run. Rules
+/// without keywords always run.
+pub struct Keywords {
+    ac: Option<AhoCorasick>,
+    /// Keyword pattern id → rule.
+    owner: Vec<usize>,
+    /// Rules without keywords.
+    always: Vec<usize>,
+    rules: usize,
+    ascii_ci: bool,
+}
+
+/// Whether `s` has a character that Unicode case folding equates with an ASCII
+/// letter (KELVIN SIGN ~ k, LONG S ~ s): ASCII case-insensitive keyword search
+/// could miss what a `(?i)` regex matches.
+fn has_fold_variant(s: &str) -> bool {
+    s.contains(['\u{17F}', '\u{212A}'])
+}
+
+impl Keywords {
+    /// `keywords[i]` are rule `i`'s keywords; `ascii_ci` = match them ASCII
+    /// case-insensitively (for case-insensitive rules), else exactly.
+    pub fn new(keywords: &[Vec<String>], ascii_ci: bool, what: &str) -> Result<Self> {
+        let mut pats = Vec::new();
+        let mut owner = Vec::new();
+        let mut always = Vec::new();
+        for (i, ks) in keywords.iter().enumerate() {
+            if ks.is_empty() {
+                always.push(i);
+            }
+            for k in ks {
+                pats.push(k.as_str());
+                owner.push(i);
+            }
+        }
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(ascii_ci)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .prefilter(false)
+                    .build(&pats)
+                    .with_context(|| format!("building the keyword automaton for {what}"))?,
+            )
+        };
+        Ok(Keywords {
+            ac,
+            owner,
+            always,
+            rules: keywords.len(),
+            ascii_ci,
+        })
+    }
+
+    /// Which rules may match in `hay` (indexed by rule).
+    pub fn rules(&self, hay: &str) -> Vec<bool> {
+        let mut on = vec![false; self.rules];
+        match &self.ac {
+            Some(ac) if !(self.ascii_ci && has_fold_variant(hay)) => {
+                for &i in &self.always {
+                    on[i] = true;
+                }
+                for m in ac.find_overlapping_iter(hay) {
+                    on[self.owner[m.pattern().as_usize()]] = true;
+                }
+            }
+            _ => on.fill(true),
+        }
+        on
+    }
+}
+
+/// Keywords from a `|`-separated column ("" = none).
+pub fn keyword_column(col: &str) -> Vec<String> {
+    col.split('|')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Lowercasing that allocates only when there is something to change.
+pub trait Lower {
+    /// `self.to_lowercase()`, borrowed when `self` has no ASCII uppercase letter
+    /// and no non-ASCII character.
+    fn lower(&self) -> std::borrow::Cow<'_, str>;
+}
+
+impl Lower for str {
+    fn lower(&self) -> std::borrow::Cow<'_, str> {
+        if self
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            std::borrow::Cow::Owned(self.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(self)
+        }
+    }
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
+use super::phrases::Lower;
 use crate::document::Bound;
 use crate::patterns::{lines, Patterns};
 
@@ -223,7 +224,7 @@ impl Quantities {
         if let Ok(v) = clean.parse::<f64>() {
             return Some(v);
         }
-        let lower = s.to_lowercase();
+        let lower = s.lower();
         let mut total: f64 = 0.0;
         let mut current: f64 = 0.0;
         let mut any = false;
@@ -272,7 +273,7 @@ impl Quantities {
     }
 
     fn scale(&self, s: Option<regex::Match>) -> f64 {
-        match s.and_then(|m| self.words.get(&m.as_str().to_lowercase())) {
+        match s.and_then(|m| self.words.get(&*m.as_str().lower())) {
             Some(NumWord::Scale(v) | NumWord::Abbr(v)) => *v,
             _ => 1.0,
         }
@@ -289,7 +290,7 @@ impl Quantities {
         let mut amounts = [0.0f64; 5];
         const ORDER: [char; 5] = ['Y', 'M', 'W', 'D', 'H'];
         for &(n, unit) in parts {
-            let (d, mult) = *self.units.get(&unit.to_lowercase())?;
+            let (d, mult) = *self.units.get(&*unit.lower())?;
             let i = ORDER.iter().position(|&o| o == d)?;
             amounts[i] += n * mult as f64;
         }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use anyhow::{bail, Result};
 
-use super::phrases::{Hit, PhraseSet};
+use super::phrases::{Hit, Lower, PhraseSet};
 use crate::document::{Bound, PenaltyStatus};
 use crate::patterns::{lines, Patterns};
 
@@ -25,7 +25,7 @@ pub fn normalize(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w.to_lowercase());
+        out.push_str(&w.lower());
     }
     out
 }
