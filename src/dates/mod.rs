@@ -467,32 +467,44 @@ impl DateTagger {
                 cues.push((m.start(), m.end(), self.cue_tenses[m.pattern().as_usize()]));
             }
         }
+        // Words are runs of alphanumerics and apostrophes; ASCII bytes are judged
+        // byte by byte, other characters decoded (Unicode letters are word letters).
         let mut start = 0;
-        for (i, c) in sent
-            .char_indices()
-            .chain(std::iter::once((sent.len(), ' ')))
-        {
-            if c.is_alphanumeric() || c == '\'' {
-                continue;
+        let mut i = 0;
+        loop {
+            let (sep, len) = match b.get(i) {
+                None => (true, 0),
+                Some(&c) if c.is_ascii() => (!(c.is_ascii_alphanumeric() || c == b'\''), 1),
+                Some(_) => {
+                    let c = sent[i..].chars().next().expect("char boundary");
+                    (!c.is_alphanumeric(), c.len_utf8())
+                }
+            };
+            if sep {
+                let w = &b[start..i];
+                // A passive participle ("will be sentenced") says nothing of tense.
+                let passive = || {
+                    let pb = sent[..start].trim_end().as_bytes();
+                    ["be", "been", "being"].iter().any(|aux| {
+                        pb.len() >= aux.len()
+                            && pb[pb.len() - aux.len()..].eq_ignore_ascii_case(aux.as_bytes())
+                            && (pb.len() == aux.len()
+                                || !pb[pb.len() - aux.len() - 1].is_ascii_alphanumeric())
+                    })
+                };
+                if w.len() >= 5
+                    && w.ends_with(b"ed")
+                    && !passive()
+                    && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
+                {
+                    cues.push((start, i, Tense::Past));
+                }
+                start = i + len;
             }
-            let w = &sent[start..i];
-            // A passive participle ("will be sentenced") says nothing of tense.
-            let prev = sent[..start].trim_end();
-            let pb = prev.as_bytes();
-            let passive = ["be", "been", "being"].iter().any(|aux| {
-                pb.len() >= aux.len()
-                    && pb[pb.len() - aux.len()..].eq_ignore_ascii_case(aux.as_bytes())
-                    && (pb.len() == aux.len()
-                        || !pb[pb.len() - aux.len() - 1].is_ascii_alphanumeric())
-            });
-            if w.len() >= 5
-                && w.ends_with("ed")
-                && !passive
-                && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
-            {
-                cues.push((start, i, Tense::Past));
+            if i == b.len() {
+                break;
             }
-            start = i + c.len_utf8();
+            i += len;
         }
         cues
     }
