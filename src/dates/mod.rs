@@ -59,6 +59,14 @@ pub struct DateTagger {
     numeric: regex::Regex,
 }
 
+/// Buffers reused across the sentences of one document.
+struct Scratch {
+    /// The current sentence's trigger windows (text offsets, sorted, disjoint).
+    windows: Vec<Span>,
+    /// Which rules the set says match in a window.
+    which: PatternSet,
+}
+
 /// One rule match before overlap resolution (normalized only if it survives).
 struct Candidate<'h> {
     span: Span,
@@ -167,7 +175,10 @@ impl DateTagger {
         let day_first =
             || *day_first.get_or_init(|| self.day_first || self.day_first_document(text));
         let mut out = Vec::new();
-        let mut windows: Vec<Span> = Vec::new();
+        let mut scratch = Scratch {
+            windows: Vec::new(),
+            which: PatternSet::new(self.rules.set.pattern_len()),
+        };
         let mut cur: Option<usize> = None;
         let mut si = 0;
         let bytes = text.as_bytes();
@@ -199,19 +210,19 @@ impl DateTagger {
             }
             if cur != Some(si) {
                 if let Some(c) = cur {
-                    self.tag_sentence(text, sentences[c], &windows, dct, &day_first, &mut out);
+                    self.tag_sentence(text, sentences[c], &mut scratch, dct, &day_first, &mut out);
                 }
-                windows.clear();
+                scratch.windows.clear();
                 cur = Some(si);
             }
             let w = window(text, s, ts, te.min(s.end));
-            match windows.last_mut() {
+            match scratch.windows.last_mut() {
                 Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
-                _ => windows.push(w),
+                _ => scratch.windows.push(w),
             }
         }
         if let Some(c) = cur {
-            self.tag_sentence(text, sentences[c], &windows, dct, &day_first, &mut out);
+            self.tag_sentence(text, sentences[c], &mut scratch, dct, &day_first, &mut out);
         }
         out
     }
@@ -302,23 +313,20 @@ impl DateTagger {
         &self,
         text: &str,
         s: Span,
-        windows: &[Span],
+        scratch: &mut Scratch,
         dct: Option<NaiveDate>,
         day_first: &dyn Fn() -> bool,
         out: &mut Vec<Timex>,
     ) {
+        let Scratch { windows, which } = scratch;
         let sent = &text[s.start..s.end];
         let mut cands: Vec<Candidate> = Vec::new();
         let tense = OnceCell::new();
-        let rel: Vec<Span> = windows
-            .iter()
-            .map(|w| Span::new(w.start - s.start, w.end - s.start))
-            .collect();
-        if !self.match_windows(sent, s.start, &rel, &mut cands) {
+        if !self.match_windows(sent, s.start, windows, which, &mut cands) {
             // A match touched a window edge: it might have gone on. Redo the sentence.
             cands.clear();
-            let all = [Span::new(0, sent.len())];
-            self.match_windows(sent, s.start, &all, &mut cands);
+            let all = [s];
+            self.match_windows(sent, s.start, &all, which, &mut cands);
         }
         if cands.is_empty() {
             return;
@@ -390,22 +398,23 @@ impl DateTagger {
         }
     }
 
-    /// Runs the rules over `windows` (sentence-relative) of sentence `sent`, which
+    /// Runs the rules over `windows` (text offsets) of sentence `sent`, which
     /// starts at `base` in the text. False when a match reaches an inner window edge.
     fn match_windows<'h>(
         &'h self,
         sent: &'h str,
         base: usize,
         windows: &[Span],
+        which: &mut PatternSet,
         cands: &mut Vec<Candidate<'h>>,
     ) -> bool {
-        let mut which = PatternSet::new(self.rules.set.pattern_len());
         for w in windows {
+            let w = Span::new(w.start - base, w.end - base);
             let hay = &sent[..w.end];
             which.clear();
             self.rules
                 .set
-                .which_overlapping_matches(&ReInput::new(hay).range(w.start..), &mut which);
+                .which_overlapping_matches(&ReInput::new(hay).range(w.start..), which);
             for ri in which.iter() {
                 let ri = ri.as_usize();
                 let rule = &self.rules.rules[ri];
@@ -467,32 +476,44 @@ impl DateTagger {
                 cues.push((m.start(), m.end(), self.cue_tenses[m.pattern().as_usize()]));
             }
         }
+        // Words are runs of alphanumerics and apostrophes; ASCII bytes are judged
+        // byte by byte, other characters decoded (Unicode letters are word letters).
         let mut start = 0;
-        for (i, c) in sent
-            .char_indices()
-            .chain(std::iter::once((sent.len(), ' ')))
-        {
-            if c.is_alphanumeric() || c == '\'' {
-                continue;
+        let mut i = 0;
+        loop {
+            let (sep, len) = match b.get(i) {
+                None => (true, 0),
+                Some(&c) if c.is_ascii() => (!(c.is_ascii_alphanumeric() || c == b'\''), 1),
+                Some(_) => {
+                    let c = sent[i..].chars().next().expect("char boundary");
+                    (!c.is_alphanumeric(), c.len_utf8())
+                }
+            };
+            if sep {
+                let w = &b[start..i];
+                // A passive participle ("will be sentenced") says nothing of tense.
+                let passive = || {
+                    let pb = sent[..start].trim_end().as_bytes();
+                    ["be", "been", "being"].iter().any(|aux| {
+                        pb.len() >= aux.len()
+                            && pb[pb.len() - aux.len()..].eq_ignore_ascii_case(aux.as_bytes())
+                            && (pb.len() == aux.len()
+                                || !pb[pb.len() - aux.len() - 1].is_ascii_alphanumeric())
+                    })
+                };
+                if w.len() >= 5
+                    && w.ends_with(b"ed")
+                    && !passive()
+                    && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
+                {
+                    cues.push((start, i, Tense::Past));
+                }
+                start = i + len;
             }
-            let w = &sent[start..i];
-            // A passive participle ("will be sentenced") says nothing of tense.
-            let prev = sent[..start].trim_end();
-            let pb = prev.as_bytes();
-            let passive = ["be", "been", "being"].iter().any(|aux| {
-                pb.len() >= aux.len()
-                    && pb[pb.len() - aux.len()..].eq_ignore_ascii_case(aux.as_bytes())
-                    && (pb.len() == aux.len()
-                        || !pb[pb.len() - aux.len() - 1].is_ascii_alphanumeric())
-            });
-            if w.len() >= 5
-                && w.ends_with("ed")
-                && !passive
-                && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
-            {
-                cues.push((start, i, Tense::Past));
+            if i == b.len() {
+                break;
             }
-            start = i + c.len_utf8();
+            i += len;
         }
         cues
     }
