@@ -389,11 +389,21 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
         .flat_map(|f| f.2.iter().copied())
         .filter(|w| !lex.name_stop.contains(*w) && !lex.particles.contains(&w.to_lowercase()))
         .collect();
+    // cheap prefilter before hashing: first byte and length of some part
+    let mut first = [false; 256];
+    let mut lens = 0u64;
+    for p in &parts {
+        first[p.as_bytes()[0] as usize] = true;
+        lens |= 1 << p.len().min(63);
+    }
+    let is_part = |w: &str| {
+        first[w.as_bytes()[0] as usize] && lens & (1 << w.len().min(63)) != 0 && parts.contains(w)
+    };
     let mut added = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if !t.is_cap_word() || !parts.contains(t.text(text)) || overlaps_any(ents, t.span()) {
+        if !t.is_cap_word() || !is_part(t.text(text)) || overlaps_any(ents, t.span()) {
             i += 1;
             continue;
         }
@@ -401,7 +411,7 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
         let mut j = i + 1;
         while j < toks.len()
             && toks[j].is_cap_word()
-            && parts.contains(toks[j].text(text))
+            && is_part(toks[j].text(text))
             && &text[toks[j - 1].end..toks[j].start] == " "
             && !overlaps_any(ents, toks[j].span())
         {
@@ -410,7 +420,7 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
         // "Jasleen Kaur Grewal": a part inside another, unknown name is not a mention
         let cap_neighbour = |k: usize| {
             let w = toks[k].text(text);
-            toks[k].is_cap_word() && !parts.contains(w) && !lex.name_stop.contains(w)
+            toks[k].is_cap_word() && !is_part(w) && !lex.name_stop.contains(w)
         };
         let before = i > 0 && &text[toks[i - 1].end..t.start] == " " && cap_neighbour(i - 1);
         let after =
