@@ -233,10 +233,8 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
             }
         }
     }
-    let full: FxHashMap<String, String> = full
-        .into_iter()
-        .map(|(k, v)| (k, v.to_string()))
-        .collect();
+    let full: FxHashMap<String, String> =
+        full.into_iter().map(|(k, v)| (k, v.to_string())).collect();
     merge(ents, added);
     let mut added: Vec<Cand> = Vec::new();
     for t in toks {
