@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::lexicon::Fx;
 
 type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Fx>>;
+type FxHashMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
@@ -153,7 +154,7 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
 /// Acronym definitions "International Christian Concern (ICC)", later uses of "ICC",
 /// and acronyms that match the initials of an organization named in the document.
 pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
-    let mut defs: HashMap<String, (String, Label)> = HashMap::new();
+    let mut defs: FxHashMap<&str, (String, Label)> = FxHashMap::default();
     let mut added: Vec<Cand> = Vec::new();
     for e in ents.iter() {
         if !matches!(e.label, Label::Org | Label::Law | Label::Gpe) {
@@ -188,15 +189,16 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
         }
         let start = e.span.end + (after.len() - trimmed.len()) + 1;
         let span = Span::new(start, start + acr.len());
-        defs.insert(acr.to_string(), (name.clone(), e.label));
+        defs.insert(acr, (name.clone(), e.label));
         let mut c = Cand::new(span, e.label, r.acronym_def.clone(), 9);
         c.canonical = Some(name);
         added.push(c);
     }
     // "(CLAAS)" after a name no rule found: the capitalized words before it whose
     // initials spell the acronym.
+    let is_byte = |t: &Token, c: u8| t.end == t.start + 1 && text.as_bytes()[t.start] == c;
     for (pi, t) in toks.iter().enumerate() {
-        if t.text(text) != "(" || pi + 2 >= toks.len() || toks[pi + 2].text(text) != ")" {
+        if !is_byte(t, b'(') || pi + 2 >= toks.len() || !is_byte(&toks[pi + 2], b')') {
             continue;
         }
         let a = toks[pi + 1];
@@ -216,21 +218,23 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
             let mut d = Cand::new(a.span(), Label::Org, r.acronym_def.clone(), 9);
             d.canonical = Some(name.clone());
             added.push(d);
-            defs.insert(acr.to_string(), (name, Label::Org));
+            defs.insert(acr, (name, Label::Org));
         }
     }
     // Organizations named in full, for acronyms used without a definition.
-    let full: Vec<(String, String)> = ents
-        .iter()
-        .filter(|e| e.label == Label::Org)
-        .map(|e| {
-            e.canonical
-                .clone()
-                .unwrap_or_else(|| e.span.text(text).to_string())
-        })
-        .filter(|n| n.contains(' '))
-        .map(|n| (initials(&n).0, n))
-        .collect();
+    // initials → the first such name
+    let mut full: FxHashMap<String, &str> = FxHashMap::default();
+    for e in ents.iter().filter(|e| e.label == Label::Org) {
+        let n = e.canonical.as_deref().unwrap_or_else(|| e.span.text(text));
+        if n.contains(' ') {
+            let ini = initials(n).0;
+            if ini.len() >= 2 {
+                full.entry(ini).or_insert(n);
+            }
+        }
+    }
+    let full: FxHashMap<String, String> =
+        full.into_iter().map(|(k, v)| (k, v.to_string())).collect();
     merge(ents, added);
     let mut added: Vec<Cand> = Vec::new();
     for t in toks {
@@ -238,11 +242,10 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
             continue;
         }
         let w = t.text(text);
-        let found = defs.get(w).cloned().or_else(|| {
-            full.iter()
-                .find(|(ini, _)| ini.len() >= 2 && ini == w)
-                .map(|(_, n)| (n.clone(), Label::Org))
-        });
+        let found = defs
+            .get(w)
+            .cloned()
+            .or_else(|| full.get(w).map(|n| (n.clone(), Label::Org)));
         let Some((name, label)) = found else { continue };
         match covering(ents, t.start) {
             Some(i) if ents[i].span == t.span() => {
@@ -384,11 +387,21 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
         .flat_map(|f| f.2.iter().copied())
         .filter(|w| !lex.name_stop.contains(*w) && !lex.particles.contains(&w.to_lowercase()))
         .collect();
+    // cheap prefilter before hashing: first byte and length of some part
+    let mut first = [false; 256];
+    let mut lens = 0u64;
+    for p in &parts {
+        first[p.as_bytes()[0] as usize] = true;
+        lens |= 1 << p.len().min(63);
+    }
+    let is_part = |w: &str| {
+        first[w.as_bytes()[0] as usize] && lens & (1 << w.len().min(63)) != 0 && parts.contains(w)
+    };
     let mut added = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if !t.is_cap_word() || !parts.contains(t.text(text)) || overlaps_any(ents, t.span()) {
+        if !t.is_cap_word() || !is_part(t.text(text)) || overlaps_any(ents, t.span()) {
             i += 1;
             continue;
         }
@@ -396,7 +409,7 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
         let mut j = i + 1;
         while j < toks.len()
             && toks[j].is_cap_word()
-            && parts.contains(toks[j].text(text))
+            && is_part(toks[j].text(text))
             && &text[toks[j - 1].end..toks[j].start] == " "
             && !overlaps_any(ents, toks[j].span())
         {
@@ -405,7 +418,7 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
         // "Jasleen Kaur Grewal": a part inside another, unknown name is not a mention
         let cap_neighbour = |k: usize| {
             let w = toks[k].text(text);
-            toks[k].is_cap_word() && !parts.contains(w) && !lex.name_stop.contains(w)
+            toks[k].is_cap_word() && !is_part(w) && !lex.name_stop.contains(w)
         };
         let before = i > 0 && &text[toks[i - 1].end..t.start] == " " && cap_neighbour(i - 1);
         let after =

@@ -95,6 +95,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 const ALPHA: u8 = 1;
 const UPPER_CASE: u8 = 2;
 const NUMBER: u8 = 4;
+const NOT_UPPER: u8 = 8; // a letter that is not upper case
 
 /// Classes of the ASCII alphanumerics (0 for every other byte).
 static ASCII_CLASS: [u8; 256] = {
@@ -105,7 +106,7 @@ static ASCII_CLASS: [u8; 256] = {
         t[c] = if b.is_ascii_uppercase() {
             ALPHA | UPPER_CASE
         } else if b.is_ascii_lowercase() {
-            ALPHA
+            ALPHA | NOT_UPPER
         } else if b.is_ascii_digit() {
             NUMBER
         } else {
@@ -120,7 +121,7 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     let mut i = start;
     let mut letters = 0u32;
-    let mut uppers = 0u32;
+    let mut seen = 0u8;
     let mut flags = WORD;
     let b0 = b[start];
     let (up, low, num) = if b0 < 0x80 {
@@ -151,7 +152,7 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
             let class = ASCII_CLASS[c as usize];
             if class != 0 {
                 letters += (class & ALPHA) as u32;
-                uppers += (class >> 1) as u32 & 1;
+                seen |= class;
                 i += 1;
             } else if c < 0x80 {
                 break;
@@ -159,7 +160,9 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
                 let ch = text[i..].chars().next().unwrap();
                 if ch.is_alphabetic() {
                     letters += 1;
-                    uppers += ch.is_uppercase() as u32;
+                    if !ch.is_uppercase() {
+                        seen |= NOT_UPPER;
+                    }
                 } else if !ch.is_alphanumeric() {
                     break;
                 }
@@ -186,7 +189,7 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         flags |= JOINED;
         i += j.len_utf8();
     }
-    if letters >= 2 && uppers == letters {
+    if letters >= 2 && seen & NOT_UPPER == 0 {
         flags |= UPPER;
     }
     out.push(Token {
