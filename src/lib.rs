@@ -12,6 +12,7 @@ pub mod dates;
 pub mod document;
 pub mod entities;
 pub mod eval;
+pub mod hash;
 pub mod html;
 pub mod input;
 pub mod offsets;

@@ -48,8 +48,6 @@
 //! lines like `###` or `* * *` are sentences of their own (as the gold has them). In
 //! Markdown, heading, list and block-quote markers are not part of the sentence.
 
-use std::collections::{HashMap, HashSet};
-
 use anyhow::{bail, Result};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -147,30 +145,8 @@ impl Iterator for Candidates<'_> {
     }
 }
 
-/// A small, fast hasher (FNV-1a) for the short keys of the word tables.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<V> = HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fnv>>;
-type FastSet = HashSet<Box<str>, std::hash::BuildHasherDefault<Fnv>>;
+type FastMap<V> = crate::hash::FxMap<Box<str>, V>;
+type FastSet = crate::hash::FxSet<Box<str>>;
 
 /// What a terminator character is.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -4,10 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::Fx;
-
-type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Fx>>;
-type FxHashMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+type HashSet<T> = crate::hash::FxSet<T>;
+type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;

@@ -9,7 +9,6 @@
 //! `gazetteer/stop.txt` (and `entities/stop.txt`) fire, outside `countries`, only in a
 //! clear place context ("from Reading,").
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
@@ -359,8 +358,7 @@ impl Builder {
 
 impl Gazetteer {
     pub fn new(patterns: &Patterns) -> Result<Self> {
-        let mut stop: HashSet<&str, std::hash::BuildHasherDefault<super::lexicon::Fx>> =
-            HashSet::default();
+        let mut stop: crate::hash::FxSet<&str> = Default::default();
         for f in ["gazetteer/stop.txt", "entities/stop.txt"] {
             if let Some(c) = patterns.get(f) {
                 stop.extend(word_list(c));

@@ -2,54 +2,16 @@
 //! particles (`patterns/names/`), organization and law head words, connectors,
 //! provision words and non-name capitalized words (`patterns/entities/`).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
 use anyhow::{bail, Result};
 
 use super::tokens::{tokenize, Token};
 use crate::patterns::{lines, word_list, Patterns};
 
-/// FxHash (rustc's hasher): much faster than SipHash on short words; the keys are
-/// our own pattern data, so flooding resistance is not needed.
-#[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
+pub use crate::hash::{byte_hash, Fx};
 
-impl Hasher for Fx {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().unwrap());
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FxSet = HashSet<String, BuildHasherDefault<Fx>>;
-pub type HashSet64 = HashSet<u64, BuildHasherDefault<Fx>>;
-
-/// A hash of a byte sequence, computed one byte at a time (so that a caller can
-/// fold case on the fly), for prefilters: a collision only costs an exact lookup.
-#[inline]
-pub fn byte_hash(bytes: impl Iterator<Item = u8>) -> u64 {
-    bytes.fold(0u64, |h, b| {
-        (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95)
-    })
-}
-pub type FxMap<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
+pub type FxSet = crate::hash::FxSet<String>;
+pub type HashSet64 = crate::hash::FxSet<u64>;
+pub type FxMap<V> = crate::hash::FxMap<String, V>;
 
 /// Calls `f` with the lower-case form of `w`, without allocating for short ASCII words.
 #[inline]

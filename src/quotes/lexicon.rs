@@ -1,8 +1,5 @@
 //! Word lists of the quotation extractor, read from `patterns/quotes/`.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
 use anyhow::{bail, Result};
 
 use crate::patterns::{lines, word_list, Patterns};
@@ -71,49 +68,9 @@ pub struct Lexicon {
 const DIR: &str = "quotes";
 
 /// Maps and sets of the word lists: keyed by short words, looked up many times per
-/// quotation, so hashed with [`WordHasher`] rather than SipHash (the keys come from
-/// pattern files, not from an adversary).
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
-
-/// The multiply-rotate hash of rustc's FxHasher, eight bytes at a time.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap()));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// quotation, so hashed with [`crate::hash::Fx`] rather than SipHash.
+pub type WordMap<V> = crate::hash::FxMap<String, V>;
+pub type WordSet = crate::hash::FxSet<String>;
 
 impl Lexicon {
     pub fn new(patterns: &Patterns) -> Result<Self> {
