@@ -15,6 +15,7 @@ pub mod eval;
 pub mod hash;
 pub mod html;
 pub mod input;
+mod json;
 pub mod offsets;
 pub mod patterns;
 pub mod penalties;

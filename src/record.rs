@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Span};
+use crate::json::{key, JsonOut};
 use crate::offsets::CharIndex;
 
 pub const SCHEMA_VERSION: &str = "prex.v1";
@@ -415,13 +416,202 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// One JSON line (without the newline).
+    /// One JSON line (without the newline): the bytes `serde_json::to_string`
+    /// writes for this record, from a writer made for its shape (see `json.rs`).
     pub fn to_json_line(&self) -> String {
         // Records run to a few times the size of their document's annotations; one
         // generous allocation up front avoids most regrowth.
-        let mut out = Vec::with_capacity(4096);
-        serde_json::to_writer(&mut out, self).expect("records always serialize");
-        String::from_utf8(out).expect("serde_json writes UTF-8")
+        let mut o = JsonOut::with_capacity(4096);
+        self.write_json(&mut o);
+        o.into_string()
+    }
+
+    fn write_json(&self, o: &mut JsonOut) {
+        o.open(b'{');
+        key!(o, "schema");
+        o.str(&self.schema);
+        key!(o, "id");
+        o.str(&self.id);
+        key!(o, "source");
+        o.open(b'{');
+        if let Some(p) = &self.source.path {
+            key!(o, "path");
+            o.str(p);
+        }
+        key!(o, "format");
+        o.str(&self.source.format);
+        key!(o, "bytes");
+        o.uint(self.source.bytes);
+        key!(o, "chars");
+        o.uint(self.source.chars);
+        o.close(b'}');
+        key!(o, "title");
+        o.opt_str(self.title.as_deref());
+        key!(o, "dateline");
+        match &self.dateline {
+            None => o.null(),
+            Some(d) => {
+                o.open(b'{');
+                key!(o, "date");
+                o.opt_str(d.date.as_deref());
+                key!(o, "place");
+                o.opt_str(d.place.as_deref());
+                key!(o, "organization");
+                o.opt_str(d.organization.as_deref());
+                write_offsets(o, d.start, d.end);
+                o.close(b'}');
+            }
+        }
+        key!(o, "dct");
+        o.opt_str(self.dct.as_deref());
+        key!(o, "sentences");
+        write_array(o, &self.sentences, |o, s| s.write_json(o));
+        key!(o, "entities");
+        write_array(o, &self.entities, |o, e| {
+            o.open(b'{');
+            key!(o, "text");
+            o.str(&e.text);
+            key!(o, "label");
+            o.str(&e.label);
+            write_offsets(o, e.start, e.end);
+            key!(o, "sentence");
+            o.uint(e.sentence);
+            key!(o, "canonical");
+            o.str(&e.canonical);
+            if let Some(c) = &e.country {
+                key!(o, "country");
+                o.str(c);
+            }
+            key!(o, "rule");
+            o.str(&e.rule);
+            o.close(b'}');
+        });
+        key!(o, "dates");
+        write_array(o, &self.dates, |o, d| {
+            o.open(b'{');
+            key!(o, "text");
+            o.str(&d.text);
+            key!(o, "type");
+            o.str(&d.kind);
+            key!(o, "value");
+            o.str(&d.value);
+            write_offsets(o, d.start, d.end);
+            key!(o, "sentence");
+            o.uint(d.sentence);
+            key!(o, "anchored");
+            o.bool(d.anchored);
+            key!(o, "rule");
+            o.str(&d.rule);
+            o.close(b'}');
+        });
+        key!(o, "quotations");
+        write_array(o, &self.quotations, |o, q| {
+            o.open(b'{');
+            key!(o, "text");
+            o.str(&q.text);
+            key!(o, "parts");
+            write_array(o, &q.parts, |o, s| s.write_json(o));
+            write_offsets(o, q.start, q.end);
+            key!(o, "sentence");
+            o.uint(q.sentence);
+            key!(o, "speaker");
+            TextSpan::write_opt(o, q.speaker.as_ref());
+            key!(o, "cue");
+            TextSpan::write_opt(o, q.cue.as_ref());
+            key!(o, "rule");
+            o.str(&q.rule);
+            o.close(b'}');
+        });
+        key!(o, "penalties");
+        write_array(o, &self.penalties, |o, p| {
+            o.open(b'{');
+            key!(o, "text");
+            o.str(&p.text);
+            write_offsets(o, p.start, p.end);
+            key!(o, "sentence");
+            o.uint(p.sentence);
+            key!(o, "kind");
+            o.str(&p.kind);
+            key!(o, "duration");
+            o.opt_str(p.duration.as_deref());
+            key!(o, "amount");
+            match &p.amount {
+                None => o.null(),
+                Some(a) => {
+                    o.open(b'{');
+                    key!(o, "value");
+                    o.display(&a.value);
+                    key!(o, "currency");
+                    o.str(&a.currency);
+                    key!(o, "text");
+                    o.str(&a.text);
+                    o.close(b'}');
+                }
+            }
+            key!(o, "life");
+            o.bool(p.life);
+            key!(o, "bound");
+            o.str(&p.bound);
+            key!(o, "status");
+            o.str(&p.status);
+            key!(o, "subject");
+            TextSpan::write_opt(o, p.subject.as_ref());
+            key!(o, "offense");
+            TextSpan::write_opt(o, p.offense.as_ref());
+            key!(o, "law");
+            TextSpan::write_opt(o, p.law.as_ref());
+            key!(o, "rule");
+            o.str(&p.rule);
+            o.close(b'}');
+        });
+        key!(o, "warnings");
+        write_array(o, &self.warnings, |o, w| o.str(w));
+        if let Some(t) = &self.text {
+            key!(o, "text");
+            o.str(t);
+        }
+        o.close(b'}');
+    }
+}
+
+fn write_offsets(o: &mut JsonOut, start: usize, end: usize) {
+    key!(o, "start");
+    o.uint(start);
+    key!(o, "end");
+    o.uint(end);
+}
+
+fn write_array<T>(o: &mut JsonOut, items: &[T], mut each: impl FnMut(&mut JsonOut, &T)) {
+    o.open(b'[');
+    for item in items {
+        o.elem();
+        each(o, item);
+    }
+    o.close(b']');
+}
+
+impl SpanOut {
+    fn write_json(&self, o: &mut JsonOut) {
+        o.open(b'{');
+        write_offsets(o, self.start, self.end);
+        o.close(b'}');
+    }
+}
+
+impl TextSpan<'_> {
+    fn write_opt(o: &mut JsonOut, s: Option<&Self>) {
+        let Some(s) = s else {
+            return o.null();
+        };
+        o.open(b'{');
+        key!(o, "text");
+        o.str(&s.text);
+        write_offsets(o, s.start, s.end);
+        if let Some(c) = &s.canonical {
+            key!(o, "canonical");
+            o.str(c);
+        }
+        o.close(b'}');
     }
 }
 

@@ -88,7 +88,8 @@ fn check(pipeline: &Pipeline, doc: prex::Document) {
     for p in &rec.penalties {
         assert!(p.start < p.end && p.end <= len);
     }
-    let _ = rec.to_json_line();
+    // The record's own JSON writer must write what serde_json writes.
+    assert_eq!(rec.to_json_line(), serde_json::to_string(&rec).unwrap());
 }
 
 #[test]
