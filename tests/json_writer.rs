@@ -19,7 +19,8 @@ fn corpus_records_match_serde_json() {
             ..Options::default()
         };
         let pipeline = Pipeline::new(&Patterns::embedded(), options).unwrap();
-        let (records, failures) = collect_records(&pipeline, &[corpus.clone()], 1 << 24).unwrap();
+        let (records, failures) =
+            collect_records(&pipeline, std::slice::from_ref(&corpus), 1 << 24).unwrap();
         assert!(failures.is_empty());
         assert!(records.len() >= 20, "corpus/ has the sample releases");
         let amounts = records
