@@ -252,6 +252,111 @@ fn quarter_without_year_is_the_latest_one() {
     );
 }
 
+/// (span text, value) of every date in `text`.
+fn values(dct: &str, text: &str) -> Vec<(String, String)> {
+    dates(dct, text)
+        .into_iter()
+        .map(|(t, _, v)| (t, v))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|&(t, v)| (t.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn year_ago_in_a_quarterly_report_is_the_same_quarter() {
+    assert_eq!(
+        values(
+            DCT,
+            "The mill earned $4 million in the second quarter. \
+             It had lost $1 million a year earlier, and year-ago sales were lower too.",
+        ),
+        pairs(&[
+            ("the second quarter", "2020-Q2"),
+            ("a year earlier", "2019-Q2"),
+            ("year-ago", "2019-Q2"),
+        ])
+    );
+}
+
+#[test]
+fn year_ago_without_a_quarter_is_a_year() {
+    check(
+        DCT,
+        "Fares were cheaper a year ago.",
+        "a year ago",
+        "DATE",
+        "2019",
+    );
+}
+
+#[test]
+fn the_quarter_is_the_one_reported_on() {
+    assert_eq!(
+        values(
+            DCT,
+            "Losses narrowed in the second quarter. Revenue in the quarter was flat; \
+             the latest period also saw lower costs.",
+        ),
+        pairs(&[
+            ("the second quarter", "2020-Q2"),
+            ("the quarter", "2020-Q2"),
+            ("the latest period", "2020-Q2"),
+        ])
+    );
+    // With no quarter named, the last completed one.
+    check(
+        DCT,
+        "Margins improved in the latest quarter.",
+        "the latest quarter",
+        "DATE",
+        "2020-Q3",
+    );
+}
+
+#[test]
+fn the_current_quarter_is_the_dct_quarter() {
+    check(
+        DCT,
+        "Shipments will resume in the current quarter.",
+        "the current quarter",
+        "DATE",
+        "2020-Q4",
+    );
+}
+
+#[test]
+fn the_ongoing_quarter_is_not_the_reported_one() {
+    // An outlook for the quarter under way does not make "a year ago" a quarter.
+    assert_eq!(
+        values(
+            DCT,
+            "The firm expects a loss in the fourth quarter. Profit was higher a year ago.",
+        ),
+        pairs(&[("the fourth quarter", "2020-Q4"), ("a year ago", "2019")])
+    );
+}
+
+#[test]
+fn year_quarter_and_comparable_period() {
+    assert_eq!(
+        values(
+            DCT,
+            "Orders grew in the third quarter, against a slump in the 2019 period; \
+             the corresponding period last year was weak as well.",
+        ),
+        pairs(&[
+            ("the third quarter", "2020-Q3"),
+            ("the 2019 period", "2019-Q3"),
+            ("the corresponding period last year", "2019-Q3"),
+        ])
+    );
+}
+
 #[test]
 fn fiscal_year() {
     check(

@@ -86,6 +86,14 @@ pub fn quarter_of(d: NaiveDate) -> u32 {
     (d.month() - 1) / 3 + 1
 }
 
+/// The last quarter completed before `d`: `(year, quarter)`.
+pub fn previous_quarter(d: NaiveDate) -> (i32, u32) {
+    match quarter_of(d) {
+        1 => (d.year() - 1, 4),
+        q => (d.year(), q - 1),
+    }
+}
+
 /// Western Easter Sunday (anonymous Gregorian algorithm).
 pub fn easter(year: i32) -> Option<NaiveDate> {
     let a = year % 19;
