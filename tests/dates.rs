@@ -548,6 +548,37 @@ fn weekday_follows_the_tense() {
 }
 
 #[test]
+fn weekday_tense_from_irregular_past_verbs() {
+    // "told" is a past verb without -ed, nearer than the "will" after it.
+    check(
+        DCT,
+        "The mayor told reporters Tuesday that the new bridge will reopen.",
+        "Tuesday",
+        "DATE",
+        "2020-12-15",
+    );
+}
+
+#[test]
+fn weak_modals_and_next_to_are_not_future_cues() {
+    // "could" and "next to" say nothing about when: a bare weekday stays past.
+    check(
+        DCT,
+        "The driver could not be reached on Thursday.",
+        "Thursday",
+        "DATE",
+        "2020-12-17",
+    );
+    check(
+        DCT,
+        "Protesters gathered next to the station on Wednesday.",
+        "Wednesday",
+        "DATE",
+        "2020-12-16",
+    );
+}
+
+#[test]
 fn last_and_next_weekday() {
     check(
         DCT,
@@ -580,6 +611,34 @@ fn bare_month_follows_the_tense() {
         "March",
         "DATE",
         "2021-03",
+    );
+}
+
+#[test]
+fn bare_month_near_the_dct_wins_over_the_tense() {
+    // Written in November: a month two ahead across the new year is the coming
+    // one even in a past-tense sentence; three months back is still this year's.
+    check(
+        "2020-11-05",
+        "The company said the plant opened its doors to buyers in January.",
+        "January",
+        "DATE",
+        "2021-01",
+    );
+    check(
+        "2020-11-05",
+        "The company said sales dropped in August.",
+        "August",
+        "DATE",
+        "2020-08",
+    );
+    // A future sentence about a month just gone means that month.
+    check(
+        "2021-01-10",
+        "The board will review the results of December.",
+        "December",
+        "DATE",
+        "2020-12",
     );
 }
 
