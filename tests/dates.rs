@@ -440,6 +440,26 @@ fn time_with_weekday() {
 }
 
 #[test]
+fn clock_time_takes_the_day_of_a_neighbouring_weekday() {
+    assert_eq!(
+        values(DCT, "Agents searched the office at 6 a.m. on Tuesday."),
+        pairs(&[("6 a.m.", "2020-12-15T06:00"), ("Tuesday", "2020-12-15")])
+    );
+    assert_eq!(
+        values(DCT, "The council will meet Monday at 9:30 p.m. to vote."),
+        pairs(&[("Monday", "2020-12-21"), ("9:30 p.m.", "2020-12-21T21:30")])
+    );
+    // Without a weekday next to it, a clock time is on the dct.
+    check(
+        DCT,
+        "The office opened at 8 a.m. as usual.",
+        "8 a.m.",
+        "TIME",
+        "2020-12-18T08:00",
+    );
+}
+
+#[test]
 fn this_morning() {
     check(
         DCT,

@@ -759,11 +759,14 @@ impl Ctx<'_> {
                 hour = 0;
             }
         }
-        let base = match (self.dct, caps.name(g::WEEKDAY), caps.name(g::MONTH)) {
-            (Some(d), Some(w), _) => {
-                let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
-                ymd(calendar::nearest_weekday(d, wd, (self.tense)()))
-            }
+        let m = caps.get(0)?;
+        let weekday = match caps.name(g::WEEKDAY) {
+            Some(w) => Some(self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?),
+            None if caps.name(g::MONTH).is_none() => self.adjacent_weekday(m.start(), m.end()),
+            None => None,
+        };
+        let base = match (self.dct, weekday, caps.name(g::MONTH)) {
+            (Some(d), Some(wd), _) => ymd(calendar::nearest_weekday(d, wd, (self.tense)())),
             (dct, None, Some(mm)) => {
                 let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
                 let day: u32 = caps.name(g::DAY)?.as_str().parse().ok()?;
@@ -792,6 +795,50 @@ impl Ctx<'_> {
             format!("{base}T{hour:02}:{minute:02}"),
             self.dct.is_some(),
         ))
+    }
+
+    /// The weekday a clock time is tied to by its neighbours: "at 11 a.m. on
+    /// Sunday", "10 a.m., Monday", "Sunday at 9 p.m." (the weekday is a date of its
+    /// own; the time takes its day).
+    fn adjacent_weekday(&self, start: usize, end: usize) -> Option<u32> {
+        let weekday = |w: &str| -> Option<u32> {
+            if !starts_upper(w) {
+                return None;
+            }
+            self.tagger.lex.get("weekdays", w)?.parse().ok()
+        };
+        let after = self.sent[end..].trim_start_matches([',', ' ']);
+        let after = if starts_with_ci(after, "on ") {
+            after[3..].trim_start()
+        } else {
+            after
+        };
+        let word = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if let Some(wd) = weekday(word) {
+            return Some(wd);
+        }
+        let before = self.sent[..start].trim_end();
+        let before = match before.strip_suffix(',') {
+            Some(b) => b,
+            None => match before.len().checked_sub(3) {
+                Some(i)
+                    if before.is_char_boundary(i) && before[i..].eq_ignore_ascii_case(" at") =>
+                {
+                    &before[..i]
+                }
+                _ => return None,
+            },
+        }
+        .trim_end();
+        weekday(
+            before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or(""),
+        )
     }
 
     fn set(&self, caps: &Captures) -> Out {
