@@ -879,6 +879,39 @@ fn fractional_durations_use_the_smaller_unit() {
 }
 
 #[test]
+fn the_past_unit_without_a_number_is_the_previous_unit() {
+    check(
+        DCT,
+        "Exports grew over the past year.",
+        "the past year",
+        "DATE",
+        "2019",
+    );
+    check(
+        DCT,
+        "Violence rose during the last decade.",
+        "the last decade",
+        "DATE",
+        "201",
+    );
+    check(
+        DCT,
+        "Talks should conclude in the coming month.",
+        "the coming month",
+        "DATE",
+        "2021-01",
+    );
+    // With a number it is a length of time.
+    check(
+        DCT,
+        "Exports grew over the past two years.",
+        "the past two years",
+        "DURATION",
+        "P2Y",
+    );
+}
+
+#[test]
 fn number_words() {
     check(
         DCT,

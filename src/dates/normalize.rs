@@ -567,8 +567,13 @@ impl Ctx<'_> {
             None => 0,
         };
         let unit = self.unit(caps)?;
+        self.rel_value(r, &unit)
+    }
+
+    /// The calendar `unit` (`Y`, `M`, `W`, `WE`, `Q`, `DE`, `CE`) `r` steps from the dct's.
+    fn rel_value(&self, r: i64, unit: &str) -> Out {
         let Some(d) = self.dct else {
-            let v = match unit.as_str() {
+            let v = match unit {
                 "Y" => "XXXX",
                 "M" => "XXXX-XX",
                 "W" => "XXXX-WXX",
@@ -579,7 +584,7 @@ impl Ctx<'_> {
             };
             return Some((TimexType::Date, v.into(), false));
         };
-        let v = match unit.as_str() {
+        let v = match unit {
             "Y" => format!("{:04}", d.year() as i64 + r),
             "M" => ym(calendar::add_months(d, r)),
             "W" => calendar::iso_week(d + Duration::days(7 * r)),
@@ -681,6 +686,24 @@ impl Ctx<'_> {
             .name(g::UNIT)
             .and_then(|u| self.tagger.lex.list("units").flags(u.as_str()))
             .is_some_and(|f| f.contains("plural"));
+        // "the past year", "the last decade", "the next month": with no number, the
+        // calendar unit before or after the dct's, a date (TimeBank's reading).
+        if num.is_none() && !plural && matches!(unit.as_str(), "Y" | "M" | "W" | "Q" | "DE") {
+            let m = caps.get(0)?.as_str();
+            let word = m
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let r = match word.as_str() {
+                "past" | "last" | "previous" => Some(-1),
+                "next" | "coming" => Some(1),
+                _ => None,
+            };
+            if let (Some(r), true) = (r, starts_with_ci(m, "the ")) {
+                return self.rel_value(r, &unit);
+            }
+        }
         let n = if num.is_none() && plural {
             None
         } else {
