@@ -580,6 +580,17 @@ fn weekday_tense_from_irregular_past_verbs() {
 }
 
 #[test]
+fn a_planned_event_lies_ahead() {
+    check(
+        DCT,
+        "Supporters planned a vigil outside the court on Sunday.",
+        "Sunday",
+        "DATE",
+        "2020-12-20",
+    );
+}
+
+#[test]
 fn weak_modals_and_next_to_are_not_future_cues() {
     // "could" and "next to" say nothing about when: a bare weekday stays past.
     check(
