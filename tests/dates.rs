@@ -358,6 +358,24 @@ fn year_quarter_and_comparable_period() {
 }
 
 #[test]
+fn the_quarter_just_completed_in_a_future_sentence() {
+    check(
+        DCT,
+        "The bank will report third-quarter earnings.",
+        "third-quarter",
+        "DATE",
+        "2020-Q3",
+    );
+    check(
+        "2021-01-20",
+        "The bank will report its fourth-quarter earnings.",
+        "fourth-quarter",
+        "DATE",
+        "2020-Q4",
+    );
+}
+
+#[test]
 fn fiscal_year() {
     check(
         DCT,

@@ -297,7 +297,11 @@ impl Ctx<'_> {
                 (Some(y), _) => (rule.kind, format!("{y:04}-Q{q}"), false),
                 (None, Some(d)) => {
                     let dq = calendar::quarter_of(d);
+                    let (py, pq) = calendar::previous_quarter(d);
                     let y = match (self.tense)() {
+                        // The quarter just completed, even in the future tense
+                        // ("will report fourth-quarter results" in January).
+                        _ if q == pq => py,
                         Tense::Past if q > dq => d.year() - 1,
                         Tense::Future if q < dq => d.year() + 1,
                         _ => d.year(),
