@@ -739,6 +739,24 @@ fn later_is_a_duration_signal() {
 }
 
 #[test]
+fn ordering_adverbs_and_future_as_adjective_are_not_dates() {
+    assert_eq!(
+        dates(
+            DCT,
+            "The firm had previously warned that future losses were likely."
+        ),
+        vec![]
+    );
+    check(
+        DCT,
+        "Talks may resume in the future.",
+        "the future",
+        "DATE",
+        "FUTURE_REF",
+    );
+}
+
+#[test]
 fn vague_references() {
     check(
         DCT,
