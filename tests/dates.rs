@@ -467,6 +467,13 @@ fn clock_time_takes_the_day_of_a_neighbouring_weekday() {
         values(DCT, "The council will meet Monday at 9:30 p.m. to vote."),
         pairs(&[("Monday", "2020-12-21"), ("9:30 p.m.", "2020-12-21T21:30")])
     );
+    assert_eq!(
+        values(DCT, "The quake struck at 4:10 a.m. (0910 GMT) Wednesday."),
+        pairs(&[
+            ("4:10 a.m.", "2020-12-16T04:10"),
+            ("Wednesday", "2020-12-16")
+        ])
+    );
     // Without a weekday next to it, a clock time is on the dct.
     check(
         DCT,

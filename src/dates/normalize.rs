@@ -834,7 +834,13 @@ impl Ctx<'_> {
             }
             self.tagger.lex.get("weekdays", w)?.parse().ok()
         };
-        let after = self.sent[end..].trim_start_matches([',', ' ']);
+        let mut after = self.sent[end..].trim_start_matches([',', ' ']);
+        // A parenthesis in between: "10:35 a.m. (0735 GMT) Friday".
+        if after.starts_with('(') {
+            if let Some(close) = after[..after.len().min(40)].find(')') {
+                after = after[close + 1..].trim_start_matches([',', ' ']);
+            }
+        }
         let after = if starts_with_ci(after, "on ") {
             after[3..].trim_start()
         } else {
