@@ -605,10 +605,10 @@ fn weekday_tense_from_irregular_past_verbs() {
 }
 
 #[test]
-fn a_planned_event_lies_ahead() {
+fn an_event_being_planned_lies_ahead() {
     check(
         DCT,
-        "Supporters planned a vigil outside the court on Sunday.",
+        "Supporters were planning a vigil outside the court on Sunday.",
         "Sunday",
         "DATE",
         "2020-12-20",
