@@ -252,6 +252,129 @@ fn quarter_without_year_is_the_latest_one() {
     );
 }
 
+/// (span text, value) of every date in `text`.
+fn values(dct: &str, text: &str) -> Vec<(String, String)> {
+    dates(dct, text)
+        .into_iter()
+        .map(|(t, _, v)| (t, v))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|&(t, v)| (t.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn year_ago_in_a_quarterly_report_is_the_same_quarter() {
+    assert_eq!(
+        values(
+            DCT,
+            "The mill earned $4 million in the second quarter. \
+             It had lost $1 million a year earlier, and year-ago sales were lower too.",
+        ),
+        pairs(&[
+            ("the second quarter", "2020-Q2"),
+            ("a year earlier", "2019-Q2"),
+            ("year-ago", "2019-Q2"),
+        ])
+    );
+}
+
+#[test]
+fn year_ago_without_a_quarter_is_a_year() {
+    check(
+        DCT,
+        "Fares were cheaper a year ago.",
+        "a year ago",
+        "DATE",
+        "2019",
+    );
+}
+
+#[test]
+fn the_quarter_is_the_one_reported_on() {
+    assert_eq!(
+        values(
+            DCT,
+            "Losses narrowed in the second quarter. Revenue in the quarter was flat; \
+             the latest period also saw lower costs.",
+        ),
+        pairs(&[
+            ("the second quarter", "2020-Q2"),
+            ("the quarter", "2020-Q2"),
+            ("the latest period", "2020-Q2"),
+        ])
+    );
+    // With no quarter named, the last completed one.
+    check(
+        DCT,
+        "Margins improved in the latest quarter.",
+        "the latest quarter",
+        "DATE",
+        "2020-Q3",
+    );
+}
+
+#[test]
+fn the_current_quarter_is_the_dct_quarter() {
+    check(
+        DCT,
+        "Shipments will resume in the current quarter.",
+        "the current quarter",
+        "DATE",
+        "2020-Q4",
+    );
+}
+
+#[test]
+fn the_ongoing_quarter_is_not_the_reported_one() {
+    // An outlook for the quarter under way does not make "a year ago" a quarter.
+    assert_eq!(
+        values(
+            DCT,
+            "The firm expects a loss in the fourth quarter. Profit was higher a year ago.",
+        ),
+        pairs(&[("the fourth quarter", "2020-Q4"), ("a year ago", "2019")])
+    );
+}
+
+#[test]
+fn year_quarter_and_comparable_period() {
+    assert_eq!(
+        values(
+            DCT,
+            "Orders grew in the third quarter, against a slump in the 2019 period; \
+             the corresponding period last year was weak as well.",
+        ),
+        pairs(&[
+            ("the third quarter", "2020-Q3"),
+            ("the 2019 period", "2019-Q3"),
+            ("the corresponding period last year", "2019-Q3"),
+        ])
+    );
+}
+
+#[test]
+fn the_quarter_just_completed_in_a_future_sentence() {
+    check(
+        DCT,
+        "The bank will report third-quarter earnings.",
+        "third-quarter",
+        "DATE",
+        "2020-Q3",
+    );
+    check(
+        "2021-01-20",
+        "The bank will report its fourth-quarter earnings.",
+        "fourth-quarter",
+        "DATE",
+        "2020-Q4",
+    );
+}
+
 #[test]
 fn fiscal_year() {
     check(
@@ -331,6 +454,33 @@ fn time_with_weekday() {
         "10 p.m. Wednesday",
         "TIME",
         "2020-12-16T22:00",
+    );
+}
+
+#[test]
+fn clock_time_takes_the_day_of_a_neighbouring_weekday() {
+    assert_eq!(
+        values(DCT, "Agents searched the office at 6 a.m. on Tuesday."),
+        pairs(&[("6 a.m.", "2020-12-15T06:00"), ("Tuesday", "2020-12-15")])
+    );
+    assert_eq!(
+        values(DCT, "The council will meet Monday at 9:30 p.m. to vote."),
+        pairs(&[("Monday", "2020-12-21"), ("9:30 p.m.", "2020-12-21T21:30")])
+    );
+    assert_eq!(
+        values(DCT, "The quake struck at 4:10 a.m. (0910 GMT) Wednesday."),
+        pairs(&[
+            ("4:10 a.m.", "2020-12-16T04:10"),
+            ("Wednesday", "2020-12-16")
+        ])
+    );
+    // Without a weekday next to it, a clock time is on the dct.
+    check(
+        DCT,
+        "The office opened at 8 a.m. as usual.",
+        "8 a.m.",
+        "TIME",
+        "2020-12-18T08:00",
     );
 }
 
@@ -443,6 +593,48 @@ fn weekday_follows_the_tense() {
 }
 
 #[test]
+fn weekday_tense_from_irregular_past_verbs() {
+    // "told" is a past verb without -ed, nearer than the "will" after it.
+    check(
+        DCT,
+        "The mayor told reporters Tuesday that the new bridge will reopen.",
+        "Tuesday",
+        "DATE",
+        "2020-12-15",
+    );
+}
+
+#[test]
+fn an_event_being_planned_lies_ahead() {
+    check(
+        DCT,
+        "Supporters were planning a vigil outside the court on Sunday.",
+        "Sunday",
+        "DATE",
+        "2020-12-20",
+    );
+}
+
+#[test]
+fn weak_modals_and_next_to_are_not_future_cues() {
+    // "could" and "next to" say nothing about when: a bare weekday stays past.
+    check(
+        DCT,
+        "The driver could not be reached on Thursday.",
+        "Thursday",
+        "DATE",
+        "2020-12-17",
+    );
+    check(
+        DCT,
+        "Protesters gathered next to the station on Wednesday.",
+        "Wednesday",
+        "DATE",
+        "2020-12-16",
+    );
+}
+
+#[test]
 fn last_and_next_weekday() {
     check(
         DCT,
@@ -475,6 +667,34 @@ fn bare_month_follows_the_tense() {
         "March",
         "DATE",
         "2021-03",
+    );
+}
+
+#[test]
+fn bare_month_near_the_dct_wins_over_the_tense() {
+    // Written in November: a month two ahead across the new year is the coming
+    // one even in a past-tense sentence; three months back is still this year's.
+    check(
+        "2020-11-05",
+        "The company said the plant opened its doors to buyers in January.",
+        "January",
+        "DATE",
+        "2021-01",
+    );
+    check(
+        "2020-11-05",
+        "The company said sales dropped in August.",
+        "August",
+        "DATE",
+        "2020-08",
+    );
+    // A future sentence about a month just gone means that month.
+    check(
+        "2021-01-10",
+        "The board will review the results of December.",
+        "December",
+        "DATE",
+        "2020-12",
     );
 }
 
@@ -522,6 +742,24 @@ fn later_is_a_duration_signal() {
         "three weeks",
         "DURATION",
         "P3W",
+    );
+}
+
+#[test]
+fn ordering_adverbs_and_future_as_adjective_are_not_dates() {
+    assert_eq!(
+        dates(
+            DCT,
+            "The firm had previously warned that future losses were likely."
+        ),
+        vec![]
+    );
+    check(
+        DCT,
+        "Talks may resume in the future.",
+        "the future",
+        "DATE",
+        "FUTURE_REF",
     );
 }
 
@@ -626,14 +864,35 @@ fn decades() {
         "He spent a decade in prison.",
         "a decade",
         "DURATION",
-        "P1DE",
+        "P10Y",
     );
     check(
         DCT,
         "He spent nearly a decade in prison.",
         "nearly a decade",
         "DURATION",
-        "P1DE",
+        "P10Y",
+    );
+    check(
+        DCT,
+        "The feud lasted two and a half decades.",
+        "two and a half decades",
+        "DURATION",
+        "P25Y",
+    );
+    check(
+        DCT,
+        "The abbey stood for three centuries.",
+        "three centuries",
+        "DURATION",
+        "P300Y",
+    );
+    check(
+        DCT,
+        "The dispute has simmered for decades.",
+        "decades",
+        "DURATION",
+        "PXY",
     );
 }
 
@@ -670,6 +929,39 @@ fn fractional_durations_use_the_smaller_unit() {
         "5 1/2 hours",
         "DURATION",
         "PT5H30M",
+    );
+}
+
+#[test]
+fn the_past_unit_without_a_number_is_the_previous_unit() {
+    check(
+        DCT,
+        "Exports grew over the past year.",
+        "the past year",
+        "DATE",
+        "2019",
+    );
+    check(
+        DCT,
+        "Violence rose during the last decade.",
+        "the last decade",
+        "DATE",
+        "201",
+    );
+    check(
+        DCT,
+        "Talks should conclude in the coming month.",
+        "the coming month",
+        "DATE",
+        "2021-01",
+    );
+    // With a number it is a length of time.
+    check(
+        DCT,
+        "Exports grew over the past two years.",
+        "the past two years",
+        "DURATION",
+        "P2Y",
     );
 }
 

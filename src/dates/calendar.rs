@@ -44,30 +44,31 @@ pub fn relative_weekday(dct: NaiveDate, wd: u32, rel: i32) -> NaiveDate {
 }
 
 /// Year of a month (and optional day) without a year, nearest in `tense`.
-/// A month up to one month on the "wrong" side of dct still counts as this year
-/// (reports mention the coming weeks in past-tense sentences and vice versa).
+/// A month up to [`MONTH_SLACK`] months on the "wrong" side of the dct (counted
+/// across the new year) is taken there all the same: the occurrence nearest the
+/// dct is the likelier one, and the tense only decides between two far ones (a
+/// past-tense report written in November on a deal "completed by January" means
+/// the coming January, not one ten months ago).
 pub fn year_for(dct: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32 {
     let y = dct.year();
     let dm = dct.month() as i32;
     let m = month as i32;
     let _ = day;
+    // Months until the next occurrence and since the last one (0: this month).
+    let ahead = (m - dm).rem_euclid(12);
+    let behind = (dm - m).rem_euclid(12);
+    let upcoming = if m >= dm { y } else { y + 1 };
+    let previous = if m <= dm { y } else { y - 1 };
     match tense {
-        Tense::Past => {
-            if m > dm + 1 {
-                y - 1
-            } else {
-                y
-            }
-        }
-        Tense::Future => {
-            if m < dm - 1 {
-                y + 1
-            } else {
-                y
-            }
-        }
+        Tense::Past if ahead > 0 && ahead <= MONTH_SLACK => upcoming,
+        Tense::Past => previous,
+        Tense::Future if behind > 0 && behind <= MONTH_SLACK => previous,
+        Tense::Future => upcoming,
     }
 }
+
+/// See [`year_for`].
+const MONTH_SLACK: i32 = 2;
 
 pub fn add_months(d: NaiveDate, n: i64) -> NaiveDate {
     if n >= 0 {
@@ -84,6 +85,14 @@ pub fn iso_week(d: NaiveDate) -> String {
 
 pub fn quarter_of(d: NaiveDate) -> u32 {
     (d.month() - 1) / 3 + 1
+}
+
+/// The last quarter completed before `d`: `(year, quarter)`.
+pub fn previous_quarter(d: NaiveDate) -> (i32, u32) {
+    match quarter_of(d) {
+        1 => (d.year() - 1, 4),
+        q => (d.year(), q - 1),
+    }
 }
 
 /// Western Easter Sunday (anonymous Gregorian algorithm).

@@ -44,6 +44,13 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
+/// Whether `s` contains `needle` (lowercase ASCII), ignoring ASCII case.
+fn contains_ci(s: &str, needle: &str) -> bool {
+    s.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -115,26 +122,50 @@ impl Ctx<'_> {
         Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{part}"), true))
     }
 
+    /// A placeholder for [`resolve_anaphor`]: the quarter the text reports on (the
+    /// latest recent quarter mentioned before), `years` years earlier or later.
+    /// When no quarter was mentioned: the last completed quarter before the dct
+    /// (`quarter_fallback`) or the dct's year, shifted the same way.
+    fn quarter_anaphor(&self, years: i64, quarter_fallback: bool) -> String {
+        let fallback = match (self.dct, quarter_fallback) {
+            (Some(d), true) => {
+                let (y, q) = calendar::previous_quarter(d);
+                format!("{:04}-Q{q}", y as i64 + years)
+            }
+            (Some(d), false) => format!("{:04}", d.year() as i64 + years),
+            (None, true) => "XXXX-QX".into(),
+            (None, false) => "XXXX".into(),
+        };
+        format!("{ANAPHOR}{years}:{QUARTER}:{fallback}")
+    }
+
+    /// As [`Self::quarter_anaphor`], in the given year ("the 1988 period").
+    fn quarter_anaphor_in(&self, year: i32) -> String {
+        let fallback = match self.dct {
+            Some(d) => format!("{year:04}-Q{}", calendar::previous_quarter(d).1),
+            None => format!("{year:04}-QX"),
+        };
+        format!("{ANAPHOR}={year}:{QUARTER}:{fallback}")
+    }
+
     fn fixed(&self, rule: &DateRule, caps: &Captures) -> Out {
         if rule.value == "PREV_QUARTER" {
-            return Some(match self.dct {
-                Some(d) => {
-                    let q = calendar::quarter_of(d);
-                    let (y, q) = if q == 1 {
-                        (d.year() - 1, 4)
-                    } else {
-                        (d.year(), q - 1)
-                    };
-                    (rule.kind, format!("{y:04}-Q{q}"), true)
-                }
-                None => (rule.kind, "XXXX-QX".into(), false),
-            });
+            return Some((rule.kind, self.quarter_anaphor(0, true), true));
         }
         if rule.value == "THIS_YEAR" {
             return Some(match self.dct {
                 Some(d) => (rule.kind, format!("{:04}", d.year()), true),
                 None => (rule.kind, "XXXX".into(), false),
             });
+        }
+        if rule.value == "REPORTED_QUARTER" {
+            // "the 1988 quarter", "the quarter a year ago", "the corresponding period
+            // last year": the quarter reported on, in the year given or the one before.
+            let v = match self.int(caps, g::YEAR) {
+                Some(y) => self.quarter_anaphor_in(y as i32),
+                None => self.quarter_anaphor(-1, true),
+            };
+            return Some((rule.kind, v, true));
         }
         if rule.value == "THE_UNIT" {
             return self.the_unit(rule, caps);
@@ -170,15 +201,12 @@ impl Ctx<'_> {
                 let sat = calendar::nearest_weekday(d, 6, (self.tense)());
                 format!("{}-WE", calendar::iso_week(sat))
             }
-            _ => {
-                let q = calendar::quarter_of(d);
-                let (y, q) = if q == 1 {
-                    (d.year() - 1, 4)
-                } else {
-                    (d.year(), q - 1)
-                };
-                format!("{y:04}-Q{q}")
+            // "the current quarter": the one the document is written in.
+            _ if contains_ci(caps.get(0)?.as_str(), "current") => {
+                format!("{:04}-Q{}", d.year(), calendar::quarter_of(d))
             }
+            // "the quarter", "the latest period": the quarter being reported on.
+            _ => self.quarter_anaphor(0, true),
         };
         Some((rule.kind, v, true))
     }
@@ -269,7 +297,11 @@ impl Ctx<'_> {
                 (Some(y), _) => (rule.kind, format!("{y:04}-Q{q}"), false),
                 (None, Some(d)) => {
                     let dq = calendar::quarter_of(d);
+                    let (py, pq) = calendar::previous_quarter(d);
                     let y = match (self.tense)() {
+                        // The quarter just completed, even in the future tense
+                        // ("will report fourth-quarter results" in January).
+                        _ if q == pq => py,
                         Tense::Past if q > dq => d.year() - 1,
                         Tense::Future if q < dq => d.year() + 1,
                         _ => d.year(),
@@ -539,8 +571,13 @@ impl Ctx<'_> {
             None => 0,
         };
         let unit = self.unit(caps)?;
+        self.rel_value(r, &unit)
+    }
+
+    /// The calendar `unit` (`Y`, `M`, `W`, `WE`, `Q`, `DE`, `CE`) `r` steps from the dct's.
+    fn rel_value(&self, r: i64, unit: &str) -> Out {
         let Some(d) = self.dct else {
-            let v = match unit.as_str() {
+            let v = match unit {
                 "Y" => "XXXX",
                 "M" => "XXXX-XX",
                 "W" => "XXXX-WXX",
@@ -551,7 +588,7 @@ impl Ctx<'_> {
             };
             return Some((TimexType::Date, v.into(), false));
         };
-        let v = match unit.as_str() {
+        let v = match unit {
             "Y" => format!("{:04}", d.year() as i64 + r),
             "M" => ym(calendar::add_months(d, r)),
             "W" => calendar::iso_week(d + Duration::days(7 * r)),
@@ -596,21 +633,22 @@ impl Ctx<'_> {
             }
         };
         let n = n.round() as i64 * sign;
+        // "the year-earlier quarter", and in a report on a quarter "a year ago" /
+        // "a year earlier" / "year-earlier results": the same quarter a year before.
+        if unit == "Y" && n == -1 {
+            let qtail = caps.name(g::QTAIL).is_some();
+            return Some((
+                TimexType::Date,
+                self.quarter_anaphor(-1, qtail),
+                self.dct.is_some(),
+            ));
+        }
         if caps.name(g::QTAIL).is_some() {
-            // "the year-earlier quarter": the quarter reported on, a year before.
-            return Some(match self.dct {
-                Some(d) => {
-                    let q = calendar::quarter_of(d);
-                    let (y, q) = if q == 1 {
-                        (d.year() - 1, 4)
-                    } else {
-                        (d.year(), q - 1)
-                    };
-                    let y = if unit == "Y" { y as i64 + n } else { y as i64 };
-                    (TimexType::Date, format!("{y:04}-Q{q}"), true)
-                }
-                None => (TimexType::Date, "XXXX-QX".into(), false),
-            });
+            return Some((
+                TimexType::Date,
+                self.quarter_anaphor(0, true),
+                self.dct.is_some(),
+            ));
         }
         let Some(d) = self.dct else {
             let v = match unit.as_str() {
@@ -652,6 +690,24 @@ impl Ctx<'_> {
             .name(g::UNIT)
             .and_then(|u| self.tagger.lex.list("units").flags(u.as_str()))
             .is_some_and(|f| f.contains("plural"));
+        // "the past year", "the last decade", "the next month": with no number, the
+        // calendar unit before or after the dct's, a date (TimeBank's reading).
+        if num.is_none() && !plural && matches!(unit.as_str(), "Y" | "M" | "W" | "Q" | "DE") {
+            let m = caps.get(0)?.as_str();
+            let word = m
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let r = match word.as_str() {
+                "past" | "last" | "previous" => Some(-1),
+                "next" | "coming" => Some(1),
+                _ => None,
+            };
+            if let (Some(r), true) = (r, starts_with_ci(m, "the ")) {
+                return self.rel_value(r, &unit);
+            }
+        }
         let n = if num.is_none() && plural {
             None
         } else {
@@ -730,11 +786,14 @@ impl Ctx<'_> {
                 hour = 0;
             }
         }
-        let base = match (self.dct, caps.name(g::WEEKDAY), caps.name(g::MONTH)) {
-            (Some(d), Some(w), _) => {
-                let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
-                ymd(calendar::nearest_weekday(d, wd, (self.tense)()))
-            }
+        let m = caps.get(0)?;
+        let weekday = match caps.name(g::WEEKDAY) {
+            Some(w) => Some(self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?),
+            None if caps.name(g::MONTH).is_none() => self.adjacent_weekday(m.start(), m.end()),
+            None => None,
+        };
+        let base = match (self.dct, weekday, caps.name(g::MONTH)) {
+            (Some(d), Some(wd), _) => ymd(calendar::nearest_weekday(d, wd, (self.tense)())),
             (dct, None, Some(mm)) => {
                 let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
                 let day: u32 = caps.name(g::DAY)?.as_str().parse().ok()?;
@@ -765,6 +824,56 @@ impl Ctx<'_> {
         ))
     }
 
+    /// The weekday a clock time is tied to by its neighbours: "at 11 a.m. on
+    /// Sunday", "10 a.m., Monday", "Sunday at 9 p.m." (the weekday is a date of its
+    /// own; the time takes its day).
+    fn adjacent_weekday(&self, start: usize, end: usize) -> Option<u32> {
+        let weekday = |w: &str| -> Option<u32> {
+            if !starts_upper(w) {
+                return None;
+            }
+            self.tagger.lex.get("weekdays", w)?.parse().ok()
+        };
+        let mut after = self.sent[end..].trim_start_matches([',', ' ']);
+        // A parenthesis in between: "10:35 a.m. (0735 GMT) Friday".
+        if after.starts_with('(') {
+            if let Some(close) = after[..after.len().min(40)].find(')') {
+                after = after[close + 1..].trim_start_matches([',', ' ']);
+            }
+        }
+        let after = if starts_with_ci(after, "on ") {
+            after[3..].trim_start()
+        } else {
+            after
+        };
+        let word = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if let Some(wd) = weekday(word) {
+            return Some(wd);
+        }
+        let before = self.sent[..start].trim_end();
+        let before = match before.strip_suffix(',') {
+            Some(b) => b,
+            None => match before.len().checked_sub(3) {
+                Some(i)
+                    if before.is_char_boundary(i) && before[i..].eq_ignore_ascii_case(" at") =>
+                {
+                    &before[..i]
+                }
+                _ => return None,
+            },
+        }
+        .trim_end();
+        weekday(
+            before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or(""),
+        )
+    }
+
     fn set(&self, caps: &Captures) -> Out {
         if let Some(w) = caps.name(g::WEEKDAY) {
             let wd = self.tagger.lex.get("weekdays", w.as_str())?;
@@ -783,6 +892,59 @@ impl Ctx<'_> {
 /// Value prefix of an anaphor waiting for [`resolve_anaphor`].
 pub const ANAPHOR: &str = "ANAPHOR:";
 
+/// Unit of a quarter anaphor (see [`Ctx::quarter_anaphor`]).
+const QUARTER: &str = "quarter";
+
+/// `(year, quarter)` of a value such as `2020-Q3`.
+fn parse_quarter(v: &str) -> Option<(i32, u32)> {
+    let (y, q) = v.split_once("-Q")?;
+    if y.len() != 4 || q.len() != 1 {
+        return None;
+    }
+    let q: u32 = q.parse().ok()?;
+    (1..=4).contains(&q).then_some(())?;
+    Some((y.parse().ok()?, q))
+}
+
+/// The quarter anaphor `ANAPHOR:<years>:quarter:<fallback>` (`=<year>` for a
+/// fixed year instead of a shift): the latest quarter
+/// among `previous` that lies within the year before the dct (a quarter already
+/// shifted a year back, or one far in the past, is not the one reported on),
+/// shifted by `years`; else the fallback.
+/// How a quarter anaphor moves the quarter it finds: by some years, or to a year.
+enum Shift {
+    By(i64),
+    To(i64),
+}
+
+fn resolve_quarter(
+    shift: Shift,
+    fallback: &str,
+    previous: &[Timex],
+    dct: Option<NaiveDate>,
+) -> String {
+    let index = |y: i32, q: u32| y as i64 * 4 + q as i64 - 1;
+    let recent = |&(y, q): &(i32, u32)| match dct {
+        Some(d) => {
+            let now = index(d.year(), calendar::quarter_of(d));
+            (now - 4..now).contains(&index(y, q))
+        }
+        None => true,
+    };
+    previous
+        .iter()
+        .rev()
+        .filter_map(|t| parse_quarter(&t.value))
+        .find(recent)
+        .map_or_else(
+            || fallback.to_string(),
+            |(y, q)| match shift {
+                Shift::By(n) => format!("{:04}-Q{q}", y as i64 + n),
+                Shift::To(y) => format!("{y:04}-Q{q}"),
+            },
+        )
+}
+
 /// Resolves an anaphor placeholder against the latest date of the right
 /// granularity among `previous` (the dates before it in the document), else the dct.
 pub fn resolve_anaphor(
@@ -790,10 +952,18 @@ pub fn resolve_anaphor(
     previous: &[Timex],
     dct: Option<NaiveDate>,
 ) -> Option<(TimexType, String)> {
-    let mut it = value.strip_prefix(ANAPHOR)?.split(':');
-    let r: i64 = it.next()?.parse().ok()?;
+    let mut it = value.strip_prefix(ANAPHOR)?.splitn(3, ':');
+    let r = it.next()?;
     let unit = it.next()?;
     let part = it.next().unwrap_or("");
+    if unit == QUARTER {
+        let shift = match r.strip_prefix('=') {
+            Some(y) => Shift::To(y.parse().ok()?),
+            None => Shift::By(r.parse().ok()?),
+        };
+        return Some((TimexType::Date, resolve_quarter(shift, part, previous, dct)));
+    }
+    let r: i64 = r.parse().ok()?;
     let want_len = match unit {
         "year" => 4,
         "month" => 7,
@@ -862,6 +1032,13 @@ fn year_from_words(lex: &super::lexicon::Lexicon, text: &str) -> Option<i32> {
 /// years" → P2Y6M, "5 1/2 hours" → PT5H30M); fractions that do not divide evenly
 /// stay decimal (P1.3Y).
 pub fn duration_value(n: Option<f64>, unit: &str) -> String {
+    // Decades and centuries are written in years, as TimeBank does ("a decade" →
+    // P10Y, "two centuries" → P200Y, "decades" → PXY).
+    match unit {
+        "DE" => return duration_value(n.map(|n| n * 10.0), "Y"),
+        "CE" => return duration_value(n.map(|n| n * 100.0), "Y"),
+        _ => {}
+    }
     let (designator, time, smaller): (&str, bool, Option<(&str, f64)>) = match unit {
         "Y" => ("Y", false, Some(("M", 12.0))),
         "M" => ("M", false, None),
@@ -871,8 +1048,6 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         "H" => ("H", true, Some(("MIN", 60.0))),
         "MIN" => ("M", true, Some(("S", 60.0))),
         "S" => ("S", true, None),
-        "DE" => ("DE", false, Some(("Y", 10.0))),
-        "CE" => ("CE", false, Some(("Y", 100.0))),
         "Q" => ("Q", false, Some(("M", 3.0))),
         "WE" => ("WE", false, None),
         "MIL" => ("ML", false, None),
