@@ -1032,13 +1032,6 @@ fn year_from_words(lex: &super::lexicon::Lexicon, text: &str) -> Option<i32> {
 /// years" → P2Y6M, "5 1/2 hours" → PT5H30M); fractions that do not divide evenly
 /// stay decimal (P1.3Y).
 pub fn duration_value(n: Option<f64>, unit: &str) -> String {
-    // Decades and centuries are written in years, as TimeBank does ("a decade" →
-    // P10Y, "two centuries" → P200Y, "decades" → PXY).
-    match unit {
-        "DE" => return duration_value(n.map(|n| n * 10.0), "Y"),
-        "CE" => return duration_value(n.map(|n| n * 100.0), "Y"),
-        _ => {}
-    }
     let (designator, time, smaller): (&str, bool, Option<(&str, f64)>) = match unit {
         "Y" => ("Y", false, Some(("M", 12.0))),
         "M" => ("M", false, None),
@@ -1048,6 +1041,8 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         "H" => ("H", true, Some(("MIN", 60.0))),
         "MIN" => ("M", true, Some(("S", 60.0))),
         "S" => ("S", true, None),
+        "DE" => ("DE", false, Some(("Y", 10.0))),
+        "CE" => ("CE", false, Some(("Y", 100.0))),
         "Q" => ("Q", false, Some(("M", 3.0))),
         "WE" => ("WE", false, None),
         "MIL" => ("ML", false, None),
