@@ -1085,45 +1085,6 @@ fn user_can_add_a_holiday_without_code() {
     assert_eq!(d[0].2, "2020-03-15");
 }
 
-/// Throughput of the date stage alone (sentences split beforehand), over the text
-/// files under `$PREX_DATES_BENCH_DIR` repeated to at least 20 MB. Run it with
-/// `PREX_DATES_BENCH_DIR=… cargo test --release --test dates -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn speed() {
-    use prex::dates::DateTagger;
-    use prex::sentences::SentenceSplitter;
-    let Ok(dir) = std::env::var("PREX_DATES_BENCH_DIR") else {
-        eprintln!("PREX_DATES_BENCH_DIR not set");
-        return;
-    };
-    let patterns = Patterns::embedded();
-    let splitter = SentenceSplitter::new(&patterns).unwrap();
-    let tagger = DateTagger::new(&patterns, false).unwrap();
-    let mut docs = Vec::new();
-    for e in std::fs::read_dir(&dir).unwrap() {
-        let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
-        let sentences = splitter.split(&text);
-        docs.push((text, sentences));
-    }
-    let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
-    let reps = (20_000_000 / bytes.max(1)).max(1);
-    let dct = NaiveDate::from_ymd_opt(2020, 12, 18);
-    let start = std::time::Instant::now();
-    let mut n = 0;
-    for _ in 0..reps {
-        for (text, sentences) in &docs {
-            n += tagger.tag(text, sentences, dct).len();
-        }
-    }
-    let secs = start.elapsed().as_secs_f64();
-    let mb = (bytes * reps) as f64 / 1e6;
-    eprintln!(
-        "dates: {mb:.1} MB in {secs:.2} s = {:.1} MB/s ({n} timexes)",
-        mb / secs
-    );
-}
-
 #[test]
 fn anaphoric_dates_follow_the_last_mentioned_date() {
     let d = dates(
