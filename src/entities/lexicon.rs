@@ -27,6 +27,16 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Bit of `Lexicon::title_pairs` for an ASCII word: its first two bytes (lower-cased)
+/// and its length.
+#[inline]
+fn title_pair(w: &[u8]) -> usize {
+    let b0 = w.first().map_or(0, u8::to_ascii_lowercase) as u32;
+    let b1 = w.get(1).map_or(0, u8::to_ascii_lowercase) as u32;
+    let x = b0 << 16 | b1 << 8 | (w.len().min(255) as u32);
+    (x.wrapping_mul(0x9E37_79B1) >> (32 - 13)) as usize
+}
+
 /// Grammatical gender a title implies ("Mrs." → female).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -77,6 +87,10 @@ pub struct Lexicon {
     /// `byte_hash` of every title key: most words are no title start, and are
     /// rejected here without lower-casing into a buffer.
     title_hashes: HashSet64,
+    /// A one-hash Bloom filter (8,192 bits) of the first two bytes and the length of
+    /// every ASCII title key: an ASCII word (whose lower case can only equal an ASCII
+    /// key) is almost always rejected here, before it is hashed.
+    title_pairs: Box<[u64; 128]>,
     pub given: FxSet,
     pub given_ambiguous: FxSet,
     pub surnames: FxSet,
@@ -184,8 +198,14 @@ impl Lexicon {
             .flat_map(|d| d.split_whitespace().map(str::to_string))
             .collect();
         let title_hashes = titles.keys().map(|k| byte_hash(k.bytes())).collect();
+        let mut title_pairs = Box::new([0u64; 128]);
+        for k in titles.keys().filter(|k| k.is_ascii()) {
+            let i = title_pair(k.as_bytes());
+            title_pairs[i >> 6] |= 1 << (i & 63);
+        }
         let mut lex = Lexicon {
             title_hashes,
+            title_pairs,
             words: FxMap::default(),
             provision_suffixes,
             titles,
@@ -246,6 +266,12 @@ impl Lexicon {
     /// The titles whose first word is `w` (in any case).
     #[inline]
     fn titles_starting(&self, w: &str) -> Option<&Vec<Title>> {
+        if w.is_ascii() {
+            let i = title_pair(w.as_bytes());
+            if self.title_pairs[i >> 6] & (1 << (i & 63)) == 0 {
+                return None;
+            }
+        }
         if w.is_ascii()
             && !self
                 .title_hashes

@@ -464,19 +464,18 @@ fn in_url(text: &str, start: usize, end: usize) -> bool {
 
 /// Longest candidates first, then higher priority, then earlier; no overlaps.
 fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
-    use std::cmp::Reverse;
-    // blocks first, then the order above; the index keeps equal candidates in order
-    let mut order: Vec<_> = cands
+    // blocks first, then the order above; the index keeps equal candidates in order.
+    // One u128 per candidate: block (1 bit), length and priority (inverted), start, index.
+    let mut order: Vec<u128> = cands
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            (
-                !c.block,
-                Reverse(c.span.len()),
-                Reverse(c.prio),
-                c.span.start,
-                i as u32,
-            )
+            let len = u32::MAX - c.span.len() as u32;
+            (u128::from(!c.block) << 127)
+                | (u128::from(len) << 95)
+                | (u128::from(255 - c.prio) << 87)
+                | ((c.span.start as u128) << 32)
+                | i as u128
         })
         .collect();
     order.sort_unstable();
@@ -484,7 +483,8 @@ fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     let end = cands.iter().map(|c| c.span.end).max().unwrap_or(0);
     let mut taken = vec![0u64; end / 64 + 1];
     let mut keep = vec![false; cands.len()];
-    for &(.., i) in &order {
+    for &key in &order {
+        let i = key as u32;
         let c = &cands[i as usize];
         if c.span.is_empty()
             || (c.span.start..c.span.end).any(|p| taken[p >> 6] & (1 << (p & 63)) != 0)
