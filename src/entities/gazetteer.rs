@@ -373,9 +373,9 @@ fn word_table(a: &Automaton) -> Box<[WordSlot]> {
             let slot = table[i];
             if slot.hi == 0 {
                 // keys are sorted: those that start with `w` are one range
-                let lo = a.keys.partition_point(|&(o, l)| {
-                    &a.bytes[o as usize..(o + l) as usize] < w
-                });
+                let lo = a
+                    .keys
+                    .partition_point(|&(o, l)| &a.bytes[o as usize..(o + l) as usize] < w);
                 let n = a.keys[lo..].partition_point(|&(o, l)| {
                     a.bytes[o as usize..(o + l) as usize].starts_with(w)
                 });

@@ -97,6 +97,8 @@ struct NorpRules {
     join_after: Vec<String>,
     /// Lower-case prefixes before a NORP ("anti-").
     prefixes: Vec<String>,
+    /// First bytes of the prefixes: most words are rejected on their first byte.
+    prefix_first: [bool; 256],
 }
 
 impl NorpRules {
@@ -104,6 +106,7 @@ impl NorpRules {
         let mut r = NorpRules {
             join_after: Vec::new(),
             prefixes: Vec::new(),
+            prefix_first: [false; 256],
         };
         if let Some(c) = patterns.get("entities/norp_compounds.txt") {
             for d in crate::patterns::directives(c) {
@@ -115,6 +118,11 @@ impl NorpRules {
                         _ => {}
                     }
                 }
+            }
+        }
+        for p in &r.prefixes {
+            if let Some(&b) = p.as_bytes().first() {
+                r.prefix_first[b as usize] = true;
             }
         }
         r
@@ -346,6 +354,9 @@ impl EntityRecognizer {
 
     /// A NORP after a lower-case prefix, filling the whole word ("anti-Sikh").
     fn prefixed_norp<'g>(&'g self, text: &str, t: Token) -> Option<gazetteer::Hit<'g>> {
+        if !self.norp.prefix_first[text.as_bytes()[t.start] as usize] {
+            return None;
+        }
         let w = t.text(text);
         let p = self
             .norp

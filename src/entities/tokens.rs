@@ -141,19 +141,31 @@ static ASCII_CLASS: [u8; 256] = {
 fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     let mut i = start;
-    let mut seen = 0u8;
+    // a word that starts in lower case is not ALL CAPS: only its end matters
+    let mut seen = if flags & LOWER != 0 && b[start] < 0x80 {
+        NOT_UPPER
+    } else {
+        0
+    };
     let mut non_ascii = false;
     loop {
         // a run of alphanumerics
-        while i < b.len() {
-            let c = b[i];
-            let class = ASCII_CLASS[c as usize];
-            if class & (ALPHA | NUMBER) != 0 {
-                seen |= class;
-                i += 1;
-            } else if c < 0x80 {
-                break;
+        loop {
+            if seen & NOT_UPPER != 0 {
+                while i < b.len() && ASCII_CLASS[b[i] as usize] & (ALPHA | NUMBER) != 0 {
+                    i += 1;
+                }
             } else {
+                while i < b.len() {
+                    let class = ASCII_CLASS[b[i] as usize];
+                    if class & (ALPHA | NUMBER) == 0 {
+                        break;
+                    }
+                    seen |= class;
+                    i += 1;
+                }
+            }
+            if i < b.len() && b[i] >= 0x80 {
                 let ch = text[i..].chars().next().unwrap();
                 if ch.is_alphabetic() {
                     non_ascii = true;
@@ -164,7 +176,9 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
                     break;
                 }
                 i += ch.len_utf8();
+                continue;
             }
+            break;
         }
         // joiners: only '-', '\'' and U+2010/2011/2019 (lead byte 0xE2) can join
         match b.get(i) {
@@ -191,7 +205,10 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
         let letters = if non_ascii {
             text[start..i].chars().filter(|c| c.is_alphabetic()).count()
         } else {
-            b[start..i].iter().filter(|c| c.is_ascii_alphabetic()).count()
+            b[start..i]
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .count()
         };
         if letters >= 2 {
             flags |= UPPER;
