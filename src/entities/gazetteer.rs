@@ -213,7 +213,7 @@ impl Automaton {
             if lo == hi || start + d >= text.len() {
                 break;
             }
-            if hi - lo <= 4 {
+            if hi - lo <= 16 {
                 // few keys left: compare each with the text; the ones that match are
                 // prefixes of one another, so sorted order is length order
                 let rest = &text[start + d..];

@@ -112,6 +112,9 @@ pub struct Lexicon {
     pub place_suffixes: FxSet,
     /// All case-sensitive word lists in one map: word → `F_*` flags.
     pub words: FxMap<u16>,
+    /// First bytes of the `words` keys and of the title keys (in both ASCII cases;
+    /// every non-ASCII byte): `flags` is 0 for a word starting with any other byte.
+    flag_first: [bool; 256],
     /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
     pub provision_extend_of: bool,
     /// Words that may follow a provision number ("Article 500 bis").
@@ -207,6 +210,7 @@ impl Lexicon {
             title_hashes,
             title_pairs,
             words: FxMap::default(),
+            flag_first: [false; 256],
             provision_suffixes,
             titles,
             given: set(patterns, "names/given_names.txt", true)?,
@@ -245,13 +249,30 @@ impl Lexicon {
         add(&mut lex.given_ambiguous.iter(), F_GIVEN_AMB);
         add(&mut lex.surnames.iter(), F_SURNAME);
         add(&mut lex.surnames_first.iter(), F_SURNAME_FIRST);
+        let mut flag_first = [false; 256];
+        flag_first[0x80..].fill(true);
+        for k in words.keys().chain(lex.titles.keys()) {
+            if let Some(&b) = k.as_bytes().first() {
+                flag_first[b.to_ascii_lowercase() as usize] = true;
+                flag_first[b.to_ascii_uppercase() as usize] = true;
+            }
+        }
         lex.words = words;
+        lex.flag_first = flag_first;
         Ok(lex)
     }
 
     /// The `F_*` flags of a capitalized word.
     #[inline]
     pub fn flags(&self, w: &str) -> u16 {
+        // a word whose first byte starts no list word and no title has no flags
+        if !w
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.flag_first[b as usize])
+        {
+            return 0;
+        }
         let f = self.words.get(w).copied().unwrap_or(0);
         // one lookup in the title table answers both title questions
         match self.titles_starting(w) {
@@ -292,7 +313,14 @@ impl Lexicon {
             }
             for (k, w) in t.words.iter().enumerate().skip(1) {
                 let tok = toks[i + k];
-                if !with_lower(tok.text(text), |l| l == w) {
+                let tw = tok.text(text);
+                // `w` is lower case: an ASCII token equals it ignoring ASCII case
+                let same = if tw.is_ascii() {
+                    tw.eq_ignore_ascii_case(w)
+                } else {
+                    with_lower(tw, |l| l == w)
+                };
+                if !same {
                     continue 'outer;
                 }
             }
