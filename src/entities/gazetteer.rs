@@ -372,18 +372,21 @@ fn word_table(a: &Automaton) -> Box<[WordSlot]> {
         loop {
             let slot = table[i];
             if slot.hi == 0 {
-                // keys are sorted: those that start with `w` are one range
-                let lo = a
-                    .keys
-                    .partition_point(|&(o, l)| &a.bytes[o as usize..(o + l) as usize] < w);
-                let n = a.keys[lo..].partition_point(|&(o, l)| {
-                    a.bytes[o as usize..(o + l) as usize].starts_with(w)
-                });
+                // keys are sorted: those that start with `w` are one range around
+                // `k` (usually a short one: walking it is cheaper than searching)
+                let mut lo = k;
+                while lo > 0 && key(lo - 1).starts_with(w) {
+                    lo -= 1;
+                }
+                let mut hi = k + 1;
+                while hi < a.keys.len() && key(hi).starts_with(w) {
+                    hi += 1;
+                }
                 table[i] = WordSlot {
                     tag,
                     len: len as u32,
                     lo: lo as u32,
-                    hi: (lo + n) as u32,
+                    hi: hi as u32,
                 };
                 break;
             }
