@@ -13,7 +13,6 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 
-use super::lexicon::{byte_hash, with_lower};
 use crate::document::{Label, Rule};
 use crate::patterns::{directives, stem, word_list, Patterns};
 
@@ -46,17 +45,42 @@ impl Entry {
     }
 }
 
-const BLOOM_BITS: usize = 1 << 20;
-
-#[inline]
-fn bloom_index(h: u64) -> usize {
-    (h >> (64 - 20)) as usize
+/// A slot of `Automaton::words`: the keys that start with one first word.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordSlot {
+    /// High half of the word's hash (0 in an empty slot is fine: `hi` marks use).
+    tag: u32,
+    /// The word's length in bytes.
+    len: u32,
+    /// `keys[lo..hi]` start with the word (bytewise); `hi == 0` marks an empty slot.
+    lo: u32,
+    hi: u32,
 }
 
+/// The first word of `s`: its leading run of alphanumeric characters (byte length).
 #[inline]
-fn bloom_has(bits: &[u64], h: u64) -> bool {
-    let i = bloom_index(h);
-    bits[i >> 6] & (1 << (i & 63)) != 0
+fn first_word_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut end = 0;
+    while end < b.len() && b[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    if end < b.len() && b[end] >= 0x80 {
+        // non-ASCII: continue by characters
+        end += s[end..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(s.len() - end, |(i, _)| i);
+    }
+    end
+}
+
+const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// One byte into a word hash (`Automaton::word_hash`).
+#[inline(always)]
+fn hash_step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(HASH_K)
 }
 
 /// The data lines of a TSV file as `patterns::lines` reads them (blank and `#` lines
@@ -83,51 +107,63 @@ struct Automaton {
     /// Key `k`'s entries are `entry_ids[entry_at[k]..entry_at[k + 1]]`, best list first.
     entry_at: Vec<u32>,
     entry_ids: Vec<u32>,
-    /// Keys starting with byte `b` are `keys[first[b]..first[b + 1]]`.
-    first: Box<[u32; 257]>,
-    /// Keys of two bytes or more starting with bytes `b0 b1` are
-    /// `keys[lo..hi]` where `(lo, hi) = first2[b0 << 8 | b1]`.
-    first2: Vec<(u32, u32)>,
     /// Patterns of one byte, by that byte.
     single: [bool; 256],
     /// Two-byte prefixes of the patterns (a 65,536-bit set): most words are
     /// rejected here without a search.
     prefix2: Box<[u64; 1024]>,
-    /// A one-hash Bloom filter (2^20 bits) of the first word of every pattern
-    /// (lower-cased when case-insensitive): a word that starts no pattern is
-    /// almost always rejected with one bit test.
-    first_words: Box<[u64]>,
+    /// Open-addressing table (a power of two long) of the first word of every key
+    /// (its leading alphanumeric run, ASCII lower-cased when case-insensitive), with
+    /// the range of keys that start with it: a word that starts no key is rejected
+    /// with one probe, and the search for the longest key starts after the word.
+    words: Box<[WordSlot]>,
     ci: bool,
 }
 
 impl Automaton {
-    /// Some pattern may start with the first word at `start` (after `may_start2`).
-    #[inline(never)]
-    fn may_start(&self, text: &str, start: usize) -> bool {
-        let s = &text[start..];
-        // the first alphanumeric run: bytes while ASCII, chars from the first non-ASCII
-        let sb = s.as_bytes();
-        let mut end = 0;
-        while end < sb.len() && sb[end].is_ascii_alphanumeric() {
-            end += 1;
+    #[inline]
+    fn word_hash(&self, w: &[u8]) -> u64 {
+        w.iter().fold(0, |h, &b| hash_step(h, self.fold(b)))
+    }
+
+    /// The keys that start with the first word of `text[start..]`: (lo, hi, word
+    /// length), or None when no key does.
+    #[inline]
+    fn word_range(&self, text: &str, start: usize) -> Option<(usize, usize, usize)> {
+        let s = &text.as_bytes()[start..];
+        // the ASCII part of the word, hashed on the way
+        let mut len = 0;
+        let mut h = 0;
+        while len < s.len() && s[len].is_ascii_alphanumeric() {
+            h = hash_step(h, self.fold(s[len]));
+            len += 1;
         }
-        let h = if end < sb.len() && sb[end] >= 0x80 {
-            end += s[end..]
-                .char_indices()
-                .find(|&(_, c)| !c.is_alphanumeric())
-                .map_or(s.len() - end, |(i, _)| i);
-            let w = &s[..end];
-            if self.ci {
-                with_lower(w, |l| byte_hash(l.bytes()))
-            } else {
-                byte_hash(w.bytes())
+        if len < s.len() && s[len] >= 0x80 {
+            len = first_word_len(&text[start..]);
+            h = self.word_hash(&s[..len]);
+        }
+        if len == 0 {
+            // a key may start with punctuation ("'s-Hertogenbosch")
+            return Some((0, self.keys.len(), 0));
+        }
+        let w = &s[..len];
+        let mask = self.words.len() - 1;
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = self.words[i];
+            if slot.hi == 0 {
+                return None;
             }
-        } else if self.ci {
-            byte_hash(sb[..end].iter().map(u8::to_ascii_lowercase))
-        } else {
-            byte_hash(sb[..end].iter().copied())
-        };
-        bloom_has(&self.first_words, h)
+            if slot.tag == tag && slot.len as usize == len {
+                let o = self.keys[slot.lo as usize].0 as usize;
+                let key = &self.bytes[o..o + len];
+                if key.iter().zip(w).all(|(&a, &b)| a == self.fold(b)) {
+                    return Some((slot.lo as usize, slot.hi as usize, len));
+                }
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     #[inline(always)]
@@ -156,23 +192,16 @@ impl Automaton {
         &self.entry_ids[self.entry_at[k] as usize..self.entry_at[k + 1] as usize]
     }
 
-    /// The (up to) four longest keys that `text[start..]` starts with, longest first:
-    /// (end, key index).
-    fn longest_prefixes(&self, text: &[u8], start: usize) -> ([(usize, usize); 4], usize) {
+    /// The (up to) four longest keys that `text[start..]` starts with and that are at
+    /// least as long as its first word (a shorter key ends inside the word), longest
+    /// first: (end, key index).
+    fn longest_prefixes(&self, text: &str, start: usize) -> ([(usize, usize); 4], usize) {
         let mut found = [(0, 0); 4];
         let mut n = 0;
-        let b0 = self.fold(text[start]) as usize;
-        let (lo, hi) = (self.first[b0] as usize, self.first[b0 + 1] as usize);
-        if lo < hi && self.keys[lo].1 == 1 {
-            found[0] = (start + 1, lo);
-            n = 1;
-        }
-        let Some(&b1) = text.get(start + 1) else {
+        let Some((mut lo, mut hi, mut d)) = self.word_range(text, start) else {
             return (found, n);
         };
-        let (lo, hi) = self.first2[b0 << 8 | self.fold(b1) as usize];
-        let (mut lo, mut hi) = (lo as usize, hi as usize);
-        let mut d = 2;
+        let text = text.as_bytes();
         while lo < hi {
             // every key in lo..hi has the prefix text[start..start + d]
             if self.keys[lo].1 as usize == d {
@@ -184,7 +213,7 @@ impl Automaton {
             if lo == hi || start + d >= text.len() {
                 break;
             }
-            if hi - lo <= 4 {
+            if hi - lo <= 16 {
                 // few keys left: compare each with the text; the ones that match are
                 // prefixes of one another, so sorted order is length order
                 let rest = &text[start + d..];
@@ -243,8 +272,6 @@ struct Builder {
     bytes: Vec<u8>,
     /// (offset, length, entry) in the order added
     items: Vec<(u32, u32, u32)>,
-    /// Bloom filter of the first word of every pattern (see `Automaton`).
-    first_words: Vec<u64>,
 }
 
 impl Builder {
@@ -257,32 +284,13 @@ impl Builder {
             self.bytes.extend_from_slice(surface.as_bytes());
         }
         self.items.push((o, surface.len() as u32, entry));
-        let end = surface
-            .char_indices()
-            .find(|&(_, c)| !c.is_alphanumeric())
-            .map_or(surface.len(), |(i, _)| i);
-        let w = &surface[..end];
-        if self.first_words.is_empty() {
-            self.first_words = vec![0; BLOOM_BITS / 64];
-        }
-        let h = if ci {
-            byte_hash(w.to_lowercase().bytes())
-        } else {
-            byte_hash(w.bytes())
-        };
-        let i = bloom_index(h);
-        self.first_words[i >> 6] |= 1 << (i & 63);
     }
 
     fn build(self, ci: bool, all: &[Entry]) -> Result<Option<Automaton>> {
         if self.items.is_empty() {
             return Ok(None);
         }
-        let Builder {
-            bytes,
-            mut items,
-            first_words,
-        } = self;
+        let Builder { bytes, mut items } = self;
         let key = |&(o, l, _): &(u32, u32, u32)| &bytes[o as usize..(o + l) as usize];
         // stable: the entries of one key stay in the order added
         items.sort_by(|a, b| key(a).cmp(key(b)));
@@ -303,20 +311,6 @@ impl Builder {
             i = j;
         }
         entry_at.push(entry_ids.len() as u32);
-        let mut first = Box::new([0u32; 257]);
-        for (b, f) in first.iter_mut().enumerate() {
-            *f = keys.partition_point(|&(o, _)| (bytes[o as usize] as usize) < b) as u32;
-        }
-        let mut first2 = vec![(0u32, 0u32); 1 << 16];
-        for (i, &(o, l)) in keys.iter().enumerate() {
-            if l >= 2 {
-                let k = (bytes[o as usize] as usize) << 8 | bytes[o as usize + 1] as usize;
-                if first2[k].1 == 0 {
-                    first2[k].0 = i as u32;
-                }
-                first2[k].1 = i as u32 + 1;
-            }
-        }
         let mut single = [false; 256];
         let mut prefix2 = Box::new([0u64; 1024]);
         for &(o, l) in &keys {
@@ -341,19 +335,68 @@ impl Builder {
                 }
             }
         }
-        Ok(Some(Automaton {
+        let mut a = Automaton {
             bytes,
             keys,
             entry_at,
             entry_ids,
-            first,
-            first2,
             single,
             prefix2,
-            first_words: first_words.into_boxed_slice(),
+            words: Box::default(),
             ci,
-        }))
+        };
+        a.words = word_table(&a);
+        Ok(Some(a))
     }
+}
+
+/// The first-word table of an automaton (see `Automaton::words`).
+fn word_table(a: &Automaton) -> Box<[WordSlot]> {
+    let key = |k: usize| {
+        let (o, l) = a.keys[k];
+        &a.bytes[o as usize..(o + l) as usize]
+    };
+    let size = (a.keys.len() * 2).next_power_of_two().max(2);
+    let mask = size - 1;
+    let mut table = vec![WordSlot::default(); size];
+    for k in 0..a.keys.len() {
+        let kb = key(k);
+        let len = first_word_len(std::str::from_utf8(kb).expect("UTF-8 key"));
+        if len == 0 {
+            continue;
+        }
+        let w = &kb[..len];
+        let h = a.word_hash(w);
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = table[i];
+            if slot.hi == 0 {
+                // keys are sorted: those that start with `w` are one range around
+                // `k` (usually a short one: walking it is cheaper than searching)
+                let mut lo = k;
+                while lo > 0 && key(lo - 1).starts_with(w) {
+                    lo -= 1;
+                }
+                let mut hi = k + 1;
+                while hi < a.keys.len() && key(hi).starts_with(w) {
+                    hi += 1;
+                }
+                table[i] = WordSlot {
+                    tag,
+                    len: len as u32,
+                    lo: lo as u32,
+                    hi: hi as u32,
+                };
+                break;
+            }
+            if slot.tag == tag && slot.len as usize == len && key(slot.lo as usize)[..len] == *w {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    table.into_boxed_slice()
 }
 
 impl Gazetteer {
@@ -449,13 +492,11 @@ impl Gazetteer {
     #[inline(never)]
     fn match_from<'g>(&'g self, text: &str, start: usize) -> Option<Hit<'g>> {
         let best = match &self.cs {
-            Some(a) if a.may_start2(text.as_bytes(), start) && a.may_start(text, start) => {
-                Self::longest(a, text, start, false)
-            }
+            Some(a) if a.may_start2(text.as_bytes(), start) => Self::longest(a, text, start, false),
             _ => None,
         };
         match &self.ci {
-            Some(a) if a.may_start2(text.as_bytes(), start) && a.may_start(text, start) => {
+            Some(a) if a.may_start2(text.as_bytes(), start) => {
                 match Self::longest(a, text, start, true) {
                     Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
                     _ => best,
@@ -468,7 +509,7 @@ impl Gazetteer {
     /// The longest key at `start` that ends on a word boundary; a key ending inside
     /// a word gives way to the next shorter one, at most four keys deep.
     fn longest<'g>(a: &'g Automaton, text: &str, start: usize, ci: bool) -> Option<Hit<'g>> {
-        let (found, n) = a.longest_prefixes(text.as_bytes(), start);
+        let (found, n) = a.longest_prefixes(text, start);
         for &(end, k) in &found[..n] {
             if at_boundary(text, end) {
                 return Some(Hit {

@@ -27,6 +27,16 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Bit of `Lexicon::title_pairs` for an ASCII word: its first two bytes (lower-cased)
+/// and its length.
+#[inline]
+fn title_pair(w: &[u8]) -> usize {
+    let b0 = w.first().map_or(0, u8::to_ascii_lowercase) as u32;
+    let b1 = w.get(1).map_or(0, u8::to_ascii_lowercase) as u32;
+    let x = b0 << 16 | b1 << 8 | (w.len().min(255) as u32);
+    (x.wrapping_mul(0x9E37_79B1) >> (32 - 13)) as usize
+}
+
 /// Grammatical gender a title implies ("Mrs." → female).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -77,6 +87,10 @@ pub struct Lexicon {
     /// `byte_hash` of every title key: most words are no title start, and are
     /// rejected here without lower-casing into a buffer.
     title_hashes: HashSet64,
+    /// A one-hash Bloom filter (8,192 bits) of the first two bytes and the length of
+    /// every ASCII title key: an ASCII word (whose lower case can only equal an ASCII
+    /// key) is almost always rejected here, before it is hashed.
+    title_pairs: Box<[u64; 128]>,
     pub given: FxSet,
     pub given_ambiguous: FxSet,
     pub surnames: FxSet,
@@ -98,6 +112,9 @@ pub struct Lexicon {
     pub place_suffixes: FxSet,
     /// All case-sensitive word lists in one map: word → `F_*` flags.
     pub words: FxMap<u16>,
+    /// First bytes of the `words` keys and of the title keys (in both ASCII cases;
+    /// every non-ASCII byte): `flags` is 0 for a word starting with any other byte.
+    flag_first: [bool; 256],
     /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
     pub provision_extend_of: bool,
     /// Words that may follow a provision number ("Article 500 bis").
@@ -184,9 +201,16 @@ impl Lexicon {
             .flat_map(|d| d.split_whitespace().map(str::to_string))
             .collect();
         let title_hashes = titles.keys().map(|k| byte_hash(k.bytes())).collect();
+        let mut title_pairs = Box::new([0u64; 128]);
+        for k in titles.keys().filter(|k| k.is_ascii()) {
+            let i = title_pair(k.as_bytes());
+            title_pairs[i >> 6] |= 1 << (i & 63);
+        }
         let mut lex = Lexicon {
             title_hashes,
+            title_pairs,
             words: FxMap::default(),
+            flag_first: [false; 256],
             provision_suffixes,
             titles,
             given: set(patterns, "names/given_names.txt", true)?,
@@ -225,13 +249,30 @@ impl Lexicon {
         add(&mut lex.given_ambiguous.iter(), F_GIVEN_AMB);
         add(&mut lex.surnames.iter(), F_SURNAME);
         add(&mut lex.surnames_first.iter(), F_SURNAME_FIRST);
+        let mut flag_first = [false; 256];
+        flag_first[0x80..].fill(true);
+        for k in words.keys().chain(lex.titles.keys()) {
+            if let Some(&b) = k.as_bytes().first() {
+                flag_first[b.to_ascii_lowercase() as usize] = true;
+                flag_first[b.to_ascii_uppercase() as usize] = true;
+            }
+        }
         lex.words = words;
+        lex.flag_first = flag_first;
         Ok(lex)
     }
 
     /// The `F_*` flags of a capitalized word.
     #[inline]
     pub fn flags(&self, w: &str) -> u16 {
+        // a word whose first byte starts no list word and no title has no flags
+        if !w
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.flag_first[b as usize])
+        {
+            return 0;
+        }
         let f = self.words.get(w).copied().unwrap_or(0);
         // one lookup in the title table answers both title questions
         match self.titles_starting(w) {
@@ -246,6 +287,12 @@ impl Lexicon {
     /// The titles whose first word is `w` (in any case).
     #[inline]
     fn titles_starting(&self, w: &str) -> Option<&Vec<Title>> {
+        if w.is_ascii() {
+            let i = title_pair(w.as_bytes());
+            if self.title_pairs[i >> 6] & (1 << (i & 63)) == 0 {
+                return None;
+            }
+        }
         if w.is_ascii()
             && !self
                 .title_hashes
@@ -266,7 +313,14 @@ impl Lexicon {
             }
             for (k, w) in t.words.iter().enumerate().skip(1) {
                 let tok = toks[i + k];
-                if !with_lower(tok.text(text), |l| l == w) {
+                let tw = tok.text(text);
+                // `w` is lower case: an ASCII token equals it ignoring ASCII case
+                let same = if tw.is_ascii() {
+                    tw.eq_ignore_ascii_case(w)
+                } else {
+                    with_lower(tw, |l| l == w)
+                };
+                if !same {
                     continue 'outer;
                 }
             }

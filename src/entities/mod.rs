@@ -97,6 +97,8 @@ struct NorpRules {
     join_after: Vec<String>,
     /// Lower-case prefixes before a NORP ("anti-").
     prefixes: Vec<String>,
+    /// First bytes of the prefixes: most words are rejected on their first byte.
+    prefix_first: [bool; 256],
 }
 
 impl NorpRules {
@@ -104,6 +106,7 @@ impl NorpRules {
         let mut r = NorpRules {
             join_after: Vec::new(),
             prefixes: Vec::new(),
+            prefix_first: [false; 256],
         };
         if let Some(c) = patterns.get("entities/norp_compounds.txt") {
             for d in crate::patterns::directives(c) {
@@ -115,6 +118,11 @@ impl NorpRules {
                         _ => {}
                     }
                 }
+            }
+        }
+        for p in &r.prefixes {
+            if let Some(&b) = p.as_bytes().first() {
+                r.prefix_first[b as usize] = true;
             }
         }
         r
@@ -346,6 +354,9 @@ impl EntityRecognizer {
 
     /// A NORP after a lower-case prefix, filling the whole word ("anti-Sikh").
     fn prefixed_norp<'g>(&'g self, text: &str, t: Token) -> Option<gazetteer::Hit<'g>> {
+        if !self.norp.prefix_first[text.as_bytes()[t.start] as usize] {
+            return None;
+        }
         let w = t.text(text);
         let p = self
             .norp
@@ -464,19 +475,18 @@ fn in_url(text: &str, start: usize, end: usize) -> bool {
 
 /// Longest candidates first, then higher priority, then earlier; no overlaps.
 fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
-    use std::cmp::Reverse;
-    // blocks first, then the order above; the index keeps equal candidates in order
-    let mut order: Vec<_> = cands
+    // blocks first, then the order above; the index keeps equal candidates in order.
+    // One u128 per candidate: block (1 bit), length and priority (inverted), start, index.
+    let mut order: Vec<u128> = cands
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            (
-                !c.block,
-                Reverse(c.span.len()),
-                Reverse(c.prio),
-                c.span.start,
-                i as u32,
-            )
+            let len = u32::MAX - c.span.len() as u32;
+            (u128::from(!c.block) << 127)
+                | (u128::from(len) << 95)
+                | (u128::from(255 - c.prio) << 87)
+                | ((c.span.start as u128) << 32)
+                | i as u128
         })
         .collect();
     order.sort_unstable();
@@ -484,7 +494,8 @@ fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     let end = cands.iter().map(|c| c.span.end).max().unwrap_or(0);
     let mut taken = vec![0u64; end / 64 + 1];
     let mut keep = vec![false; cands.len()];
-    for &(.., i) in &order {
+    for &key in &order {
+        let i = key as u32;
         let c = &cands[i as usize];
         if c.span.is_empty()
             || (c.span.start..c.span.end).any(|p| taken[p >> 6] & (1 << (p & 63)) != 0)

@@ -42,11 +42,30 @@ impl Ctx<'_> {
         self.toks[i].text(self.text)
     }
 
+    /// Token `i` is the string `s` (compared as bytes, without a call).
+    #[inline]
+    fn is_str(&self, i: usize, s: &str) -> bool {
+        let t = self.toks[i];
+        t.end - t.start == s.len() && self.text.as_bytes()[t.start..t.end] == *s.as_bytes()
+    }
+
+    /// Token `i` is the one byte `c`.
+    #[inline]
+    fn is_byte(&self, i: usize, c: u8) -> bool {
+        let t = self.toks[i];
+        t.end == t.start + 1 && self.text.as_bytes()[t.start] == c
+    }
+
     /// Tokens `a` and `b` (a before b) are separated by at most one space.
     #[inline]
     fn adjacent(&self, a: usize, b: usize) -> bool {
-        let gap = &self.text[self.toks[a].end..self.toks[b].start];
-        gap.is_empty() || gap == " " || gap == "\u{a0}"
+        let gap = &self.text.as_bytes()[self.toks[a].end..self.toks[b].start];
+        match gap.len() {
+            0 => true,
+            1 => gap[0] == b' ',
+            2 => gap[0] == 0xC2 && gap[1] == 0xA0, // U+00A0
+            _ => false,
+        }
     }
 
     fn stop(&self, i: usize) -> bool {
@@ -82,7 +101,7 @@ impl Ctx<'_> {
             && t.is(WORD)
             && self.w(i).as_bytes()[0].is_ascii_uppercase()
             && i + 1 < self.toks.len()
-            && self.w(i + 1) == "."
+            && self.is_byte(i + 1, b'.')
             && self.toks[i + 1].start == t.end
     }
 
@@ -195,7 +214,7 @@ pub fn persons<'g>(
             (toks[k].is(CAP) && cx.has(k, F_TITLE_START))
                 || (toks[k].is(LOWER)
                     && k + 1 < n
-                    && (toks[k + 1].is(CAP) || cx.w(k + 1) == ".")
+                    && (toks[k + 1].is(CAP) || cx.is_byte(k + 1, b'.'))
                     && toks[k].end - toks[k].start <= 24)
         };
         while k < n && may_title(k) {
@@ -319,7 +338,7 @@ fn dotted_start(cx: &Ctx, p: usize) -> Option<usize> {
     }
     let mut s = p - 1;
     while s >= 2
-        && cx.w(s - 1) == "."
+        && cx.is_byte(s - 1, b'.')
         && toks[s - 1].end == toks[s].start
         && toks[s - 2].end == toks[s - 1].start
         && single(s - 2)
@@ -363,8 +382,8 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
         // possessive inside a name: "People’s Court"
         if !headline
             && p >= 2
-            && cx.w(p) == "s"
-            && matches!(cx.w(p - 1), "\u{2019}" | "'")
+            && cx.is_byte(p, b's')
+            && (cx.is_byte(p - 1, b'\'') || cx.is_str(p - 1, "\u{2019}"))
             && toks[p - 2].end == toks[p - 1].start
             && toks[p - 1].end == toks[p].start
             && cx.org_word(p - 2)
@@ -446,8 +465,8 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
                     got += 1;
                 } else if got > 0
                     && q + 2 < n
-                    && matches!(cx.w(q), "\u{2019}" | "'")
-                    && cx.w(q + 1) == "s"
+                    && (cx.is_byte(q, b'\'') || cx.is_str(q, "\u{2019}"))
+                    && cx.is_byte(q + 1, b's')
                     && toks[q - 1].end == toks[q].start
                     && toks[q].end == toks[q + 1].start
                     && cx.org_word(q + 2)
@@ -483,7 +502,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             // "Iowa Code section 716.4"
             k += 2;
             while k + 1 < n
-                && cx.w(k) == "."
+                && cx.is_byte(k, b'.')
                 && toks[k + 1].is(DIGIT)
                 && toks[k].start == toks[k - 1].end
                 && toks[k + 1].start == toks[k].end
@@ -492,8 +511,8 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             }
         } else if k + 1 < n
             && year(k + 1)
-            && ((cx.w(k) == "," && toks[k].start == toks[k - 1].end)
-                || (cx.w(k) == "of" && cx.adjacent(k - 1, k)))
+            && ((cx.is_byte(k, b',') && toks[k].start == toks[k - 1].end)
+                || (cx.is_str(k, "of") && cx.adjacent(k - 1, k)))
         {
             k += 2;
         }
@@ -569,11 +588,11 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         if !t.is(WORD) || t.is(LOWER) {
             continue;
         }
-        let w = cx.w(h);
         let org_head = cx.has(h, F_ORG);
         if !org_head && (t.is(UPPER) || !cx.has(h, F_LAW)) {
             continue;
         }
+        let w = cx.w(h);
         // "U.S. District Judge": a head word modifying a title is no organization
         if h + 1 < toks.len()
             && cx.adjacent(h, h + 1)
@@ -613,14 +632,15 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     };
     let mut i = 0;
     while i < n {
-        let w = cx.w(i);
-        let section_sign = w == "\u{a7}";
-        if !(section_sign || (toks[i].is(WORD) && !toks[i].is(LOWER) && cx.has(i, F_PROV))) {
+        let t = toks[i];
+        let section_sign = !t.is(WORD) && cx.is_str(i, "\u{a7}");
+        if !(section_sign || (t.is(WORD) && !t.is(LOWER) && cx.has(i, F_PROV))) {
             i += 1;
             continue;
         }
         let mut k = i + 1;
-        if k < n && matches!(cx.w(k), "." | "\u{a7}") && toks[k].start == toks[i].end {
+        if k < n && (cx.is_byte(k, b'.') || cx.is_str(k, "\u{a7}")) && toks[k].start == toks[i].end
+        {
             k += 1;
         }
         if !(k < n && toks[k].is(DIGIT) && cx.adjacent(k - 1, k)) {
@@ -643,18 +663,18 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         loop {
             // sub-clause "(2)" or "(b)"
             if end + 2 < n
-                && cx.w(end) == "("
+                && cx.is_byte(end, b'(')
                 && toks[end].start == toks[end - 1].end
                 && toks[end + 1].is(WORD)
                 && toks[end + 1].end - toks[end + 1].start <= 4
-                && cx.w(end + 2) == ")"
+                && cx.is_byte(end + 2, b')')
             {
                 end += 3;
                 continue;
             }
             // list continuation: ", 295-B", "and 295-C", ", and 295-C"
             let mut m = end;
-            if m < n && cx.w(m) == "," {
+            if m < n && cx.is_byte(m, b',') {
                 m += 1;
             }
             if m < n && matches!(cx.w(m), "and" | "or" | "&") {

@@ -61,23 +61,39 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if c < 0x80 {
-            if c.is_ascii_alphanumeric() {
-                i = word(text, i, out);
+        let class = ASCII_CLASS[c as usize];
+        if class & (ALPHA | NUMBER) != 0 {
+            // an ASCII word start: its flags from the class of the first byte
+            let first = if class & UPPER_CASE != 0 {
+                CAP
+            } else if class & NUMBER != 0 {
+                DIGIT
             } else {
-                if !c.is_ascii_whitespace() {
-                    out.push(Token {
-                        start: i,
-                        end: i + 1,
-                        flags: 0,
-                    });
-                }
-                i += 1;
-            }
+                LOWER
+            };
+            i = word(text, i, WORD | first, out);
+        } else if class & SPACE != 0 {
+            i += 1;
+        } else if c < 0x80 {
+            out.push(Token {
+                start: i,
+                end: i + 1,
+                flags: 0,
+            });
+            i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap();
             if ch.is_alphanumeric() {
-                i = word(text, i, out);
+                let flags = if ch.is_uppercase() {
+                    CAP
+                } else if ch.is_lowercase() {
+                    LOWER
+                } else if ch.is_numeric() {
+                    DIGIT
+                } else {
+                    0
+                };
+                i = word(text, i, WORD | flags, out);
             } else {
                 if !ch.is_whitespace() {
                     out.push(Token {
@@ -96,8 +112,9 @@ const ALPHA: u8 = 1;
 const UPPER_CASE: u8 = 2;
 const NUMBER: u8 = 4;
 const NOT_UPPER: u8 = 8; // a letter that is not upper case
+const SPACE: u8 = 16; // ASCII white space
 
-/// Classes of the ASCII alphanumerics (0 for every other byte).
+/// Classes of the ASCII bytes (0 for every other byte).
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
@@ -109,6 +126,8 @@ static ASCII_CLASS: [u8; 256] = {
             ALPHA | NOT_UPPER
         } else if b.is_ascii_digit() {
             NUMBER
+        } else if b.is_ascii_whitespace() {
+            SPACE
         } else {
             0
         };
@@ -117,49 +136,39 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
-fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
+/// The word starting at `start` (first-character flags in `flags`); returns its end.
+#[inline]
+fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     let mut i = start;
-    let mut letters = 0u32;
-    let mut seen = 0u8;
-    let mut flags = WORD;
-    let b0 = b[start];
-    let (up, low, num) = if b0 < 0x80 {
-        (
-            b0.is_ascii_uppercase(),
-            b0.is_ascii_lowercase(),
-            b0.is_ascii_digit(),
-        )
+    // a word that starts in lower case is not ALL CAPS: only its end matters
+    let mut seen = if flags & LOWER != 0 && b[start] < 0x80 {
+        NOT_UPPER
     } else {
-        let first = char_at(text, start).unwrap();
-        (
-            first.is_uppercase(),
-            first.is_lowercase(),
-            first.is_numeric(),
-        )
+        0
     };
-    if up {
-        flags |= CAP;
-    } else if low {
-        flags |= LOWER;
-    } else if num {
-        flags |= DIGIT;
-    }
+    let mut non_ascii = false;
     loop {
         // a run of alphanumerics
-        while i < b.len() {
-            let c = b[i];
-            let class = ASCII_CLASS[c as usize];
-            if class != 0 {
-                letters += (class & ALPHA) as u32;
-                seen |= class;
-                i += 1;
-            } else if c < 0x80 {
-                break;
+        loop {
+            if seen & NOT_UPPER != 0 {
+                while i < b.len() && ASCII_CLASS[b[i] as usize] & (ALPHA | NUMBER) != 0 {
+                    i += 1;
+                }
             } else {
+                while i < b.len() {
+                    let class = ASCII_CLASS[b[i] as usize];
+                    if class & (ALPHA | NUMBER) == 0 {
+                        break;
+                    }
+                    seen |= class;
+                    i += 1;
+                }
+            }
+            if i < b.len() && b[i] >= 0x80 {
                 let ch = text[i..].chars().next().unwrap();
                 if ch.is_alphabetic() {
-                    letters += 1;
+                    non_ascii = true;
                     if !ch.is_uppercase() {
                         seen |= NOT_UPPER;
                     }
@@ -167,7 +176,9 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
                     break;
                 }
                 i += ch.len_utf8();
+                continue;
             }
+            break;
         }
         // joiners: only '-', '\'' and U+2010/2011/2019 (lead byte 0xE2) can join
         match b.get(i) {
@@ -189,8 +200,19 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         flags |= JOINED;
         i += j.len_utf8();
     }
-    if letters >= 2 && seen & NOT_UPPER == 0 {
-        flags |= UPPER;
+    // ALL CAPS: at least two letters, none of them lower case (counted only here)
+    if seen & NOT_UPPER == 0 {
+        let letters = if non_ascii {
+            text[start..i].chars().filter(|c| c.is_alphabetic()).count()
+        } else {
+            b[start..i]
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .count()
+        };
+        if letters >= 2 {
+            flags |= UPPER;
+        }
     }
     out.push(Token {
         start,
