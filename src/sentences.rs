@@ -36,10 +36,9 @@
 //! word before the period" is (an ASCII fast path gives the same answer for plain
 //! ASCII words; anything else goes through `unicode-segmentation`), and Unicode
 //! `char` properties (`White_Space`, letters, case) classify the context. The bulk
-//! of the text is only touched by three SIMD `memchr` scans (`Candidates`). On the
-//! corpus repeated to 52 MB this measures about 477 MB/s per core in CPU time
-//! (`cargo test --release --test sentences speed -- --ignored --nocapture`; the
-//! criterion bench is `benches/sentences.rs`).
+//! of the text is only touched by three SIMD `memchr` scans (`Candidates`). Its
+//! speed is measured by the criterion benches `benches/sentences.rs` and
+//! `benches/stages.rs` (about 380-480 MB/s per core).
 //!
 //! A closing quotation followed by a short attribution ("… we will appeal.” Khan
 //! told us.", verbs in `patterns/sentences/attribution_verbs.txt`) stays one sentence.
