@@ -1,8 +1,6 @@
 //! A penalty's arguments: who received or faces it (subject), for what (offense)
 //! and under which law, from the cue words in `patterns/penalties/`.
 
-use std::collections::HashSet;
-
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
@@ -10,6 +8,7 @@ use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSe
 use super::quantity;
 use super::status::normalize;
 use crate::document::{Document, Label, Mention, Span};
+use crate::hash::FxSet as HashSet;
 use crate::patterns::{lines, word_list, Patterns};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +59,17 @@ fn words(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The document's entities from the first one starting at or after `pos`
+/// (entities are sorted by start).
+fn entities_from(doc: &Document, pos: usize) -> &[crate::document::Entity] {
+    debug_assert!(doc
+        .entities
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start));
+    let i = doc.entities.partition_point(|e| e.span.start < pos);
+    &doc.entities[i..]
+}
+
 fn trim_span(text: &str, mut a: usize, mut b: usize) -> (usize, usize) {
     let is_trim = |c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '–' | '—')
@@ -87,13 +97,14 @@ impl Args {
     pub fn new(patterns: &Patterns) -> Result<Self> {
         let path = "penalties/subject_words.tsv";
         let (mut aux, mut intro, mut clause, mut pronoun, mut title) = (
-            HashSet::new(),
-            HashSet::new(),
-            HashSet::new(),
-            HashSet::new(),
-            HashSet::new(),
+            HashSet::default(),
+            HashSet::default(),
+            HashSet::default(),
+            HashSet::default(),
+            HashSet::default(),
         );
-        let (mut generic, mut cut, mut adverb) = (Vec::new(), HashSet::new(), HashSet::new());
+        let (mut generic, mut cut, mut adverb) =
+            (Vec::new(), HashSet::default(), HashSet::default());
         for l in lines(patterns.require(path)?) {
             let w = l.col(0).to_lowercase();
             match l.col(1) {
@@ -591,16 +602,17 @@ impl Args {
     pub fn canonical(&self, doc: &Document, span: Span) -> Option<String> {
         let s = doc.slice(span).lower();
         if self.pronoun.contains(&*s) {
-            return doc
-                .entities
+            // Entities ending by `span.start` start by it (sorted by start).
+            let upto = doc.entities.partition_point(|e| e.span.start <= span.start);
+            return doc.entities[..upto]
                 .iter()
                 .rev()
                 .find(|e| e.label == Label::Person && e.span.end <= span.start)
                 .map(|e| e.canonical.clone());
         }
-        let inside: Vec<_> = doc
-            .entities
+        let inside: Vec<_> = entities_from(doc, span.start)
             .iter()
+            .take_while(|e| e.span.start <= span.end)
             .filter(|e| {
                 span.contains(&e.span)
                     && matches!(e.label, Label::Person | Label::Org | Label::Norp)
@@ -772,8 +784,11 @@ impl Args {
                 }
             }
         }
-        for e in &doc.entities {
-            if e.label == Label::Law && e.span.start >= s0 && e.span.end <= s1 {
+        for e in entities_from(doc, s0) {
+            if e.span.start > s1 {
+                break;
+            }
+            if e.label == Label::Law && e.span.end <= s1 {
                 all.push(e.span);
             }
         }

@@ -2,7 +2,7 @@
 //! case-insensitive) on word boundaries, each carrying a value.
 
 use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::{dfa, AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
+use aho_corasick::{dfa, Anchored, MatchKind};
 use anyhow::{bail, Context, Result};
 
 pub struct PhraseSet<T> {
@@ -10,29 +10,24 @@ pub struct PhraseSet<T> {
     values: Vec<T>,
 }
 
-/// The transitions of a leftmost-longest Aho-Corasick DFA copied into one flat
-/// table, searched with a plain loop (a third of the instructions per byte of the
-/// crate's generic search loop, which is this stage's scan of every byte).
-/// States are renumbered so that the dead state is 0 and match states come
-/// right after it: one comparison per byte finds both.
-struct Dense {
-    /// `trans[state << 8 | byte]` = next state.
+/// The transitions of an Aho-Corasick DFA copied into one flat table, searched
+/// with a plain loop (a third of the instructions per byte of the crate's
+/// generic search loop, which is this stage's scan of every byte). States are
+/// renumbered so that the dead state is 0 and match states come right after
+/// it: one comparison per byte finds both. State ids are premultiplied by 256
+/// (a state's row starts at its id).
+struct Flat {
+    /// `trans[state + byte]` = next state.
     trans: Vec<u32>,
     start: u32,
     /// States below this are dead (0) or match states.
     special: u32,
-    /// Per match state (index = state - 1): (pattern, pattern length).
-    matches: Vec<(usize, usize)>,
+    /// The automaton's ids of the match states, in order (index = state / 256 - 1).
+    match_sids: Vec<StateID>,
 }
 
-impl Dense {
-    fn new(phrases: &[String], what: &str) -> Result<Self> {
-        let aut = dfa::DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .prefilter(false)
-            .build(phrases)
-            .with_context(|| format!("building the phrase automaton for {what}"))?;
+impl Flat {
+    fn new(aut: &dfa::DFA, what: &str) -> Result<Self> {
         let start = aut
             .start_state(Anchored::No)
             .with_context(|| format!("building the phrase automaton for {what}"))?;
@@ -70,24 +65,26 @@ impl Dense {
         // New numbering: 0 is the dead state (reachable or not), then the match
         // states, then the rest.
         let mut index = seen;
-        let mut matches = Vec::new();
+        let mut match_sids = Vec::new();
         let mut next_id = 1u32;
         for &sid in &order {
             if aut.is_match(sid) {
-                index[sid.as_usize()] = next_id;
+                index[sid.as_usize()] = next_id << 8;
                 next_id += 1;
-                let pid = aut.match_pattern(sid, 0);
-                matches.push((pid.as_usize(), aut.pattern_len(pid)));
+                match_sids.push(sid);
             }
         }
-        let special = next_id;
+        let special = next_id << 8;
         for &sid in &order {
             if aut.is_dead(sid) {
                 index[sid.as_usize()] = 0;
             } else if !aut.is_match(sid) {
-                index[sid.as_usize()] = next_id;
+                index[sid.as_usize()] = next_id << 8;
                 next_id += 1;
             }
+        }
+        if u64::from(next_id) << 8 > u64::from(u32::MAX) {
+            bail!("{what}: too many phrases for one automaton");
         }
         // The dead state's row stays 0: it never leaves.
         let mut trans = vec![0u32; (next_id as usize) << 8];
@@ -97,30 +94,63 @@ impl Dense {
                 continue;
             }
             for (b, n) in raw[k << 8..(k + 1) << 8].iter().enumerate() {
-                trans[row << 8 | b] = index[n.as_usize()];
+                trans[row | b] = index[n.as_usize()];
             }
         }
-        Ok(Dense {
+        Ok(Flat {
             trans,
             start: index[start.as_usize()],
             special,
-            matches,
+            match_sids,
         })
+    }
+}
+
+/// A leftmost-longest phrase automaton ([`Flat`]).
+struct Dense {
+    flat: Flat,
+    /// Per match state (index = state / 256 - 1): (pattern, pattern length).
+    matches: Vec<(usize, usize)>,
+}
+
+impl Dense {
+    fn new(phrases: &[String], what: &str) -> Result<Self> {
+        let aut = dfa::DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(phrases)
+            .with_context(|| format!("building the phrase automaton for {what}"))?;
+        let flat = Flat::new(&aut, what)?;
+        let matches = flat
+            .match_sids
+            .iter()
+            .map(|&sid| {
+                let pid = aut.match_pattern(sid, 0);
+                (pid.as_usize(), aut.pattern_len(pid))
+            })
+            .collect();
+        Ok(Dense { flat, matches })
     }
 
     /// The leftmost-longest match in `hay[at..]`: (start, end, pattern).
-    fn find(&self, hay: &[u8], mut at: usize) -> Option<(usize, usize, usize)> {
-        let mut s = self.start;
+    fn find(&self, hay: &[u8], at: usize) -> Option<(usize, usize, usize)> {
+        let Flat {
+            trans,
+            start,
+            special,
+            ..
+        } = &self.flat;
+        let mut s = *start;
         let mut mat = None;
-        while at < hay.len() {
-            s = self.trans[(s as usize) << 8 | hay[at] as usize];
-            at += 1;
-            if s < self.special {
+        for (i, &b) in hay.iter().enumerate().skip(at) {
+            s = trans[s as usize | b as usize];
+            if s < *special {
                 if s == 0 {
                     return mat;
                 }
-                let (pid, len) = self.matches[s as usize - 1];
-                mat = Some((at - len, at, pid));
+                let (pid, len) = self.matches[(s >> 8) as usize - 1];
+                mat = Some((i + 1 - len, i + 1, pid));
             }
         }
         mat
@@ -211,11 +241,12 @@ pub fn ascii_boundaries(re: &str) -> String {
 
 /// A keyword prefilter for a list of rules (regexes): rule `i` can only match in
 /// a text that contains one of its keywords, so only those rules are run. Rules
-/// without keywords always run.
+/// without keywords always run. The keywords are found overlapping (every
+/// occurrence), with a [`Flat`] table whose match states list their rules.
 pub struct Keywords {
-    ac: Option<AhoCorasick>,
-    /// Keyword pattern id → rule.
-    owner: Vec<usize>,
+    flat: Option<Flat>,
+    /// Per match state (index = state / 256 - 1): the rules of its keywords.
+    owners: Vec<Vec<usize>>,
     /// Rules without keywords.
     always: Vec<usize>,
     rules: usize,
@@ -241,25 +272,40 @@ impl Keywords {
                 always.push(i);
             }
             for k in ks {
+                if k.is_empty() {
+                    bail!("{what}: an empty keyword");
+                }
                 pats.push(k.as_str());
                 owner.push(i);
             }
         }
-        let ac = if pats.is_empty() {
-            None
+        let (flat, owners) = if pats.is_empty() {
+            (None, Vec::new())
         } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(ascii_ci)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .prefilter(false)
-                    .build(&pats)
-                    .with_context(|| format!("building the keyword automaton for {what}"))?,
-            )
+            let aut = dfa::DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(ascii_ci)
+                .prefilter(false)
+                .build(&pats)
+                .with_context(|| format!("building the keyword automaton for {what}"))?;
+            let flat = Flat::new(&aut, what)?;
+            let owners = flat
+                .match_sids
+                .iter()
+                .map(|&sid| {
+                    let mut rs: Vec<usize> = (0..aut.match_len(sid))
+                        .map(|i| owner[aut.match_pattern(sid, i).as_usize()])
+                        .collect();
+                    rs.sort_unstable();
+                    rs.dedup();
+                    rs
+                })
+                .collect();
+            (Some(flat), owners)
         };
         Ok(Keywords {
-            ac,
-            owner,
+            flat,
+            owners,
             always,
             rules: keywords.len(),
             ascii_ci,
@@ -269,13 +315,20 @@ impl Keywords {
     /// Which rules may match in `hay` (indexed by rule).
     pub fn rules(&self, hay: &str) -> Vec<bool> {
         let mut on = vec![false; self.rules];
-        match &self.ac {
-            Some(ac) if !(self.ascii_ci && has_fold_variant(hay)) => {
+        match &self.flat {
+            Some(f) if !(self.ascii_ci && has_fold_variant(hay)) => {
                 for &i in &self.always {
                     on[i] = true;
                 }
-                for m in ac.find_overlapping_iter(hay) {
-                    on[self.owner[m.pattern().as_usize()]] = true;
+                let mut s = f.start;
+                for &b in hay.as_bytes() {
+                    s = f.trans[s as usize | b as usize];
+                    // (An overlapping automaton has no dead state 0.)
+                    if s < f.special && s != 0 {
+                        for &r in &self.owners[(s >> 8) as usize - 1] {
+                            on[r] = true;
+                        }
+                    }
                 }
             }
             _ => on.fill(true),

@@ -3,13 +3,12 @@
 //! "Rs. 50,000", "50,000 rupees"), from the number words, units and currencies in
 //! `patterns/penalties/`.
 
-use std::collections::HashMap;
-
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
 use super::phrases::Lower;
 use crate::document::Bound;
+use crate::hash::FxMap as HashMap;
 use crate::patterns::{lines, Patterns};
 
 /// A number word's role.
@@ -90,7 +89,7 @@ fn alternation(mut words: Vec<String>) -> String {
 
 impl Quantities {
     pub fn new(patterns: &Patterns) -> Result<Self> {
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         let path = "penalties/numbers.tsv";
         for l in lines(patterns.require(path)?) {
             let v: f64 = l
@@ -108,7 +107,7 @@ impl Quantities {
             };
             words.insert(l.col(0).to_lowercase(), w);
         }
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         let path = "penalties/units.tsv";
         for l in lines(patterns.require(path)?) {
             let d = match l.col(1) {
@@ -128,7 +127,7 @@ impl Quantities {
                 .with_context(|| format!("{path}:{}: bad multiplier {:?}", l.number, l.col(2)))?;
             units.insert(l.col(0).to_lowercase(), (d, m));
         }
-        let mut tokens = HashMap::new();
+        let mut tokens = HashMap::default();
         let mut currencies = Vec::new();
         let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
         let path = "penalties/currencies.tsv";

@@ -1,12 +1,11 @@
 //! Status cues ("sentenced", "faces", "carries"), bound cues ("up to", "at
 //! least") and the connector words allowed between a quantity and its trigger.
 
-use std::collections::HashSet;
-
 use anyhow::{bail, Result};
 
 use super::phrases::{Hit, Lower, PhraseSet};
 use crate::document::{Bound, PenaltyStatus};
+use crate::hash::FxSet as HashSet;
 use crate::patterns::{lines, Patterns};
 
 pub struct Cues {
@@ -66,7 +65,8 @@ impl Cues {
         }
         let bounds = PhraseSet::new(entries, path)?;
         let path = "penalties/connectors.tsv";
-        let (mut pre, mut post, mut coord) = (HashSet::new(), HashSet::new(), HashSet::new());
+        let (mut pre, mut post, mut coord) =
+            (HashSet::default(), HashSet::default(), HashSet::default());
         for l in lines(patterns.require(path)?) {
             let w = normalize(l.col(1));
             match l.col(0) {
