@@ -691,19 +691,24 @@ fn head_lines(text: &str) -> Vec<HeadLine<'_>> {
     out
 }
 
-/// A line that is clearly body text: a long sentence.
+/// A line that is clearly body text: a long sentence. A closing quote counts as
+/// an end only after sentence punctuation (`… he said."`), so a headline ending in
+/// a quoted phrase (`… for "anti-state propaganda"`) is not body.
 fn is_body(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
-    words >= 30 || (words >= 10 && t.ends_with(['.', '!', '?', '"', '”']))
+    let inner = t.trim_end_matches(['"', '”', '’', '\'']);
+    words >= 30 || (words >= 10 && inner.ends_with(['.', '!', '?']))
 }
 
-/// "Home | About | News", "Home » News » 2021".
+/// "Home | About | News", "Home » News » 2021", and a short section trail with one
+/// bar ("News | West Midlands").
 fn is_nav_line(line: &str) -> bool {
     let t = line.trim();
     [" | ", "»", " › ", " > ", " / "]
         .iter()
         .any(|sep| t.matches(sep).count() >= 2)
+        || (t.contains(" | ") && t.split_whitespace().count() <= 6)
 }
 
 /// Title Case (or all caps): most longer words after the first are capitalized.

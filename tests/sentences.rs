@@ -1287,3 +1287,37 @@ fn attribution_window_ends_inside_multibyte_char() {
         assert!(!spans.is_empty());
     }
 }
+
+#[test]
+fn headline_ending_in_quoted_phrase_is_not_body() {
+    let t = "Vietnam: Hmong preacher jailed for four years over \"anti-state propaganda\"\n\nBANGKOK, 3 March 2022 (Asia Faith Monitor) – A court sentenced him.";
+    let d = annotate(t, Options::default());
+    assert_eq!(
+        d.title,
+        s("Vietnam: Hmong preacher jailed for four years over \"anti-state propaganda\"")
+    );
+    assert_eq!(d.dct.map(|x| x.to_string()), s("2022-03-03"));
+    // A long line ending in a quotation after a full stop is still body.
+    let t = "He told reporters that the court had ruled against them \"for the last time.\"\n\nLAHORE — 3 March 2022 — Later text.";
+    assert_eq!(dateline_of(t), None);
+}
+
+#[test]
+fn markdown_heading_with_quote_then_date_label() {
+    let t = "# Russia: Believer sentenced to six years for \"extremism\"\n\n**Date:** 9 November 2022\n**Source:** Some Watch\n\nA court in Penza sentenced him.";
+    let d = annotate(t, Options::default());
+    assert_eq!(d.dct.map(|x| x.to_string()), s("2022-11-09"));
+}
+
+#[test]
+fn short_section_trail_is_not_title() {
+    let d = annotate(
+        "Crown Prosecution Service\n\nNews | West Midlands\n\nMan who daubed graffiti on mosque receives suspended sentence\n\n14 June 2023\n\nA man who sprayed graffiti on the walls of a mosque has been given a suspended sentence.",
+        Options::default(),
+    );
+    assert_eq!(
+        d.title,
+        s("Man who daubed graffiti on mosque receives suspended sentence")
+    );
+    assert!(d.warnings.iter().any(|w| w.contains("boilerplate")));
+}
