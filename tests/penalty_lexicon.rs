@@ -1,0 +1,87 @@
+//! Penalty words and currencies added from reading new releases (Russia, Vietnam,
+//! Turkey, Thailand): each entry of `patterns/penalties/` that these tests name must
+//! fire. Sentences are written for these tests.
+
+use prex::record::PenaltyOut;
+use prex::Pipeline;
+
+fn pens(text: &str) -> Vec<PenaltyOut<'static>> {
+    thread_local! {
+        static P: Pipeline = Pipeline::with_defaults().unwrap();
+    }
+    P.with(|p| p.process_str("t.txt", text).penalties)
+}
+
+fn find<'a>(ps: &'a [PenaltyOut<'static>], text: &str) -> &'a PenaltyOut<'static> {
+    ps.iter()
+        .find(|p| p.text == text)
+        .unwrap_or_else(|| panic!("no penalty {text:?} in {:?}", texts(ps)))
+}
+
+fn texts(ps: &[PenaltyOut]) -> Vec<String> {
+    ps.iter().map(|p| p.text.to_string()).collect()
+}
+
+#[test]
+fn penal_colony_sentences() {
+    let ps = pens("A court in Penza sentenced the believer to six years in a general regime prison colony on Tuesday.");
+    let p = find(&ps, "six years in a general regime prison colony");
+    assert_eq!(p.kind, "imprisonment");
+    assert_eq!(p.duration.as_deref(), Some("P6Y"));
+    assert_eq!(p.status, "imposed");
+    let ps = pens("He was sentenced to eight years in a strict-regime penal colony.");
+    assert_eq!(
+        find(&ps, "eight years in a strict-regime penal colony")
+            .duration
+            .as_deref(),
+        Some("P8Y")
+    );
+}
+
+#[test]
+fn restriction_of_freedom_is_other() {
+    let ps = pens("The court sentenced him to two years of restriction of freedom.");
+    let p = find(&ps, "two years of restriction of freedom");
+    assert_eq!(p.kind, "other");
+    assert_eq!(p.duration.as_deref(), Some("P2Y"));
+}
+
+#[test]
+fn roubles_dong_lira_baht() {
+    for (text, amount, value, code) in [
+        (
+            "His wife was fined 400,000 roubles by the court.",
+            "400,000 roubles",
+            400000.0,
+            "RUB",
+        ),
+        (
+            "The pastor was fined 30 million dong for holding services.",
+            "30 million dong",
+            30_000_000.0,
+            "VND",
+        ),
+        (
+            "The journalist was fined 50,000 lira.",
+            "50,000 lira",
+            50000.0,
+            "TRY",
+        ),
+        (
+            "The activist was fined 20,000 baht for insulting the court.",
+            "20,000 baht",
+            20000.0,
+            "THB",
+        ),
+    ] {
+        let ps = pens(text);
+        let p = ps
+            .iter()
+            .find(|p| p.kind == "fine")
+            .unwrap_or_else(|| panic!("{text}: {:?}", texts(&ps)));
+        let a = p.amount.as_ref().expect("amount");
+        assert_eq!(a.text, amount, "{text}");
+        assert_eq!(a.value.as_f64(), Some(value), "{text}");
+        assert_eq!(a.currency, code, "{text}");
+    }
+}
