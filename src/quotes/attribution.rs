@@ -75,10 +75,12 @@ pub struct Ctx<'a> {
     /// `i` is `lows[low_ends[i - 1]..low_ends[i]]`.
     lows: String,
     low_ends: Vec<u32>,
+    /// PERSON entity spans of the document, in text order.
+    persons: &'a [Span],
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str, toks: &'a [Tok], lx: &'a Lexicon) -> Self {
+    pub fn new(text: &'a str, toks: &'a [Tok], lx: &'a Lexicon, persons: &'a [Span]) -> Self {
         let bytes = match (toks.first(), toks.last()) {
             (Some(a), Some(b)) => b.span.end - a.span.start,
             _ => 0,
@@ -104,7 +106,27 @@ impl<'a> Ctx<'a> {
             lx,
             lows,
             low_ends,
+            persons,
         }
+    }
+
+    /// Token range of a PERSON entity lying inside tokens `s..e` (the last one,
+    /// or the first with `first`): "Amrit Sandhu of CPS West Midlands" names
+    /// Amrit Sandhu when the document knows that person.
+    fn person_within(&self, s: usize, e: usize, first: bool) -> Option<(usize, usize)> {
+        if self.persons.is_empty() || s >= e {
+            return None;
+        }
+        let (a, b) = (self.toks[s].span.start, self.toks[e - 1].span.end);
+        let lo = self.persons.partition_point(|p| p.start < a);
+        let mut inside = self.persons[lo..]
+            .iter()
+            .take_while(|p| p.start < b)
+            .filter(|p| p.end <= b);
+        let p = if first { inside.next() } else { inside.last() }?;
+        let ps = (s..e).find(|&k| self.toks[k].span.start == p.start)?;
+        let pe = (ps..e).find(|&k| self.toks[k].span.end == p.end)? + 1;
+        Some((ps, pe))
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -324,12 +346,14 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            let ns = self.trim_name(ns, e);
+            let (ns, ne) = self
+                .person_within(ns, e, false)
+                .unwrap_or_else(|| (self.trim_name(ns, e), e));
             return Some(Np {
                 cover: s,
                 cover_end: e,
                 s: ns,
-                e,
+                e: ne,
                 kind: NpKind::Name,
             });
         }
@@ -517,12 +541,14 @@ impl<'a> Ctx<'a> {
                 ns = k + 1;
             }
         }
-        let ns = self.trim_name(ns, e);
+        let (ns, ne) = self
+            .person_within(ns, e, true)
+            .unwrap_or_else(|| (self.trim_name(ns, e), e));
         Np {
             cover,
             cover_end: e,
             s: ns,
-            e,
+            e: ne,
             kind: NpKind::Name,
         }
     }
@@ -783,39 +809,59 @@ impl<'a> Ctx<'a> {
         // ("X called it “…”", "X said the law was “…”"); a cue farther away is
         // about something else ("confirmed a sentence against a man accused of “…”").
         for j in (lo.max(e.saturating_sub(PARTIAL_REACH))..e).rev() {
-            let Some((kind, ce)) = self.cue_at(j, sentence_start(j)) else {
-                continue;
-            };
-            let speaker = match kind {
-                CueKind::Frame => continue,
-                CueKind::Participle => None,
-                CueKind::Prep => self.np_forward(ce, e),
-                CueKind::Verb | CueKind::VerbObject => {
-                    let s = self.lead_subject(lo, j);
-                    if s.is_none() {
-                        continue;
-                    }
-                    s
-                }
-            };
-            let end = if kind == CueKind::VerbObject {
-                self.object_end(ce, e).max(ce)
-            } else {
-                ce
-            };
-            return Some((
-                false,
-                Attribution {
-                    speaker: speaker.and_then(|s| self.np_span(&s)),
-                    cue: Some(self.cue_span(j, end)),
-                    how: How::Partial,
-                    needs_subject: speaker.is_none(),
-                    joins_next: false,
-                    interrupts: false,
-                },
-            ));
+            if let Some(a) = self.partial_at(lo, j, e, sentence_start(j), None) {
+                return Some((false, a));
+            }
+        }
+        // ... or before a complementizer "that" within that reach, with only
+        // adverbials between the cue and "that" ("X said in a statement last week
+        // that the treatment “…”").
+        let that = (lo.max(e.saturating_sub(PARTIAL_REACH))..e)
+            .rev()
+            .find(|&t| self.lw(t) == Some("that"))?;
+        for j in (lo.max(that.saturating_sub(PARTIAL_REACH))..that).rev() {
+            if let Some(a) = self.partial_at(lo, j, e, sentence_start(j), Some(that)) {
+                return Some((false, a));
+            }
         }
         None
+    }
+
+    /// A partial-quotation attribution with its cue at token `j`; with `that`,
+    /// the cue must reach that token through adverbials only.
+    fn partial_at(
+        &self,
+        lo: usize,
+        j: usize,
+        e: usize,
+        allow_cap: bool,
+        that: Option<usize>,
+    ) -> Option<Attribution> {
+        let (kind, ce) = self.cue_at(j, allow_cap)?;
+        if let Some(t) = that {
+            if !matches!(kind, CueKind::Verb) || !(ce == t || self.is_pp(ce, t)) {
+                return None;
+            }
+        }
+        let speaker = match kind {
+            CueKind::Frame => return None,
+            CueKind::Participle => None,
+            CueKind::Prep => self.np_forward(ce, e),
+            CueKind::Verb | CueKind::VerbObject => Some(self.lead_subject(lo, j)?),
+        };
+        let end = if kind == CueKind::VerbObject {
+            self.object_end(ce, e).max(ce)
+        } else {
+            ce
+        };
+        Some(Attribution {
+            speaker: speaker.and_then(|s| self.np_span(&s)),
+            cue: Some(self.cue_span(j, end)),
+            how: How::Partial,
+            needs_subject: speaker.is_none(),
+            joins_next: false,
+            interrupts: false,
+        })
     }
 
     /// Attribution from the bridge; `next_quote` says a quotation follows it directly.

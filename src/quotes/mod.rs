@@ -21,7 +21,7 @@ pub mod tokens;
 
 use anyhow::Result;
 
-use crate::document::{Document, Mention, Quotation, Rule, Span};
+use crate::document::{Document, Label, Mention, Quotation, Rule, Span};
 use crate::patterns::{word_list, Patterns};
 
 use attribution::{is_hard_punct, Attribution, Ctx, How, NpKind};
@@ -66,8 +66,9 @@ impl QuoteFinder {
     pub fn new(patterns: &Patterns) -> Result<Self> {
         let lx = Lexicon::new(patterns)?;
         let resolver = Resolver::new(&lx);
+        // The sentence splitter's table (first column: the word without its period).
         let abbreviations = patterns
-            .get("sentences/abbreviations.txt")
+            .get("sentences/abbreviations.tsv")
             .map(|c| word_list(c).map(str::to_string).collect())
             .unwrap_or_default();
         let r = |s: &str| -> Rule { s.into() };
@@ -137,10 +138,13 @@ impl QuoteFinder {
         doc.quotations = out;
     }
 
+    /// Initials ("F."), dotted abbreviations ("U.S.", "D.C."), the sentence
+    /// splitter's abbreviations and titles keep their period.
     fn keeps_period(&self, w: &str) -> bool {
         let mut cs = w.chars();
         let single_cap = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
-        single_cap || self.abbreviations.contains(w) || self.lx.title(w).is_some()
+        let dotted = w.contains('.') && w.split('.').all(|p| p.chars().count() == 1);
+        single_cap || dotted || self.abbreviations.contains(w) || self.lx.title(w).is_some()
     }
 
     fn toks(&self, text: &str, lo: usize, hi: usize) -> Vec<Tok> {
@@ -149,6 +153,7 @@ impl QuoteFinder {
 
     fn attribute(&self, doc: &Document, paras: &[Span], raw: &[RawQuote]) -> Vec<Item> {
         let text = doc.text.as_str();
+        let persons = person_spans(doc);
         let para_of = |pos: usize| match paras.binary_search_by(|p| p.start.cmp(&pos)) {
             Ok(i) => i,
             Err(0) => 0,
@@ -212,7 +217,7 @@ impl QuoteFinder {
                     |w| self.keeps_period(w),
                     |t| matches!(t.kind, TokKind::Punct(c) if is_hard_punct(c)),
                 );
-                Ctx::new(text, &t, &self.lx).from_bridge(next)
+                Ctx::new(text, &t, &self.lx, &persons).from_bridge(next)
             })
             .collect();
         let mut items: Vec<Item> = Vec::new();
@@ -220,7 +225,7 @@ impl QuoteFinder {
         while i < n {
             let (llo, lhi) = lead_range(i);
             let ltoks = self.toks(text, llo, lhi);
-            let lctx = Ctx::new(text, &ltoks, &self.lx);
+            let lctx = Ctx::new(text, &ltoks, &self.lx, &persons);
             let lead = lctx.from_lead();
             let mut parts = raw[i].parts.clone();
             let mut j = i;
@@ -366,13 +371,26 @@ impl QuoteFinder {
             return None;
         }
         let toks = self.toks(&doc.text, prev.start, prev.end);
-        let ctx = Ctx::new(&doc.text, &toks, &self.lx);
+        let persons = person_spans(doc);
+        let ctx = Ctx::new(&doc.text, &toks, &self.lx, &persons);
         let s = ctx.subject_at(0, toks.len())?;
         // Only a subject that acts: the sentence holds a cue or introduces the quote.
         let holds_cue = (0..toks.len()).any(|k| ctx.cue_at(k, false).is_some())
             || toks.last().is_some_and(|t| t.is_punct(':'));
         (holds_cue || s.1 != NpKind::Phrase).then_some(s)
     }
+}
+
+/// Spans of the document's PERSON entities, in text order.
+fn person_spans(doc: &Document) -> Vec<Span> {
+    let mut v: Vec<Span> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .map(|e| e.span)
+        .collect();
+    v.sort_by_key(|s| (s.start, s.end));
+    v
 }
 
 /// Number of tokens of the lead after its last sentence boundary.
