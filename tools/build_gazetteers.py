@@ -974,6 +974,12 @@ Meriam Mariam Ahmed Abdi Abdirahman Abdullahi Hodan Farah Fadumo Hawa
 Aleksandr Alexei Alexey Andrei Dmitry Igor Ivan Mikhail Nikolai Oleg Sergei
 Vladimir Yuri Natalia Olga Svetlana Tatiana Yelena Irina Dmitri Vitaly
 Dilshod Bakhtiyor Rustam Timur Nurlan Askar Erlan Aziz Farrukh
+Sergey Aleksei Pavel Anatoly Valentina Lyudmila Galina
+# more, found missing while reading new releases (2026-12)
+Kieran Amrit Gurpreet Manpreet Harjit Harpreet Jaspreet Kuldeep Sukhwinder
+Mahvash Farideh Fariba Golrokh Mahnaz Shahnaz Afarin Vahid Kamran Navid
+Hussein Farid Nasreen Parveen Sobia Shumaila Samreen Dalia
+Ishaya Chukwuma Sadiq Habila Ishaku Bulus Istifanus Dauda Luka
 """
 
 # Risky given names: names that are also ordinary capitalised words, titles,
