@@ -324,6 +324,13 @@ impl DatelineFinder {
                 return None;
             }
         }
+        // "(Chengdu—October 28, 2022) The court …": place and date in parentheses.
+        if s.starts_with('(') {
+            if let Some(f) = self.parenthesized(s) {
+                let (end, date, place) = f;
+                return Some(mk(Kind::Full, end, date, Some(&place), None));
+            }
+        }
         // Date first.
         if let Some((d, e)) = self.parse_date_loose(s) {
             let mut p = e;
@@ -397,14 +404,21 @@ impl DatelineFinder {
             let r = end + skip_ws(&s[end..]);
             if let Some((d, e)) = self.parse_date_loose(&s[r..]) {
                 let after = r + e;
+                // "Lahore: 14 March 2022" alone on its line.
+                let line_end = s[after..].trim().is_empty();
                 if s[after..].starts_with(':')
                     || s[after..].starts_with(" –")
                     || s[after..].starts_with(" —")
+                    || line_end
                 {
                     date = d;
                     dated = true;
                     let a2 = after + skip_ws(&s[after..]);
-                    end = a2 + separator(&s[a2..]).unwrap_or(1);
+                    end = if line_end {
+                        after
+                    } else {
+                        a2 + separator(&s[a2..]).unwrap_or(1)
+                    };
                 }
             }
         }
@@ -417,6 +431,23 @@ impl DatelineFinder {
         }
         let place = self.normalize_place(place);
         Some(mk(Kind::Full, end, date, Some(&place), org))
+    }
+
+    /// `(Place—Date)` or `(Place, Date)` at the start of `s`: the end of the
+    /// closing parenthesis, the date and the normalized place.
+    fn parenthesized(&self, s: &str) -> Option<(usize, Option<NaiveDate>, String)> {
+        let (inner, e) = bracketed(s)?;
+        let (place, pe) = self.parse_place(inner, 0)?;
+        let r = &inner[pe..];
+        let r2 = r.trim_start_matches([',', '-', '–', '—', ' ']);
+        if r2.len() == r.len() {
+            return None;
+        }
+        let (d, de) = self.parse_date_loose(r2)?;
+        r2[de..]
+            .trim()
+            .is_empty()
+            .then(|| (e, d, self.normalize_place(place)))
     }
 
     /// A place name at `p`: capitalized words, commas between them, stopping before

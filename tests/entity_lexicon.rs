@@ -90,3 +90,12 @@ fn given_names_from_new_releases() {
         "PERSON",
     );
 }
+
+#[test]
+fn counselor_is_a_title() {
+    has(
+        "It called on the Public Prosecutor, Counselor Hamada el-Sawy, to release him.",
+        "Hamada el-Sawy",
+        "PERSON",
+    );
+}

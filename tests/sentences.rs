@@ -1321,3 +1321,37 @@ fn short_section_trail_is_not_title() {
     );
     assert!(d.warnings.iter().any(|w| w.contains("boilerplate")));
 }
+
+#[test]
+fn dateline_place_and_date_in_parentheses() {
+    let t = "Pastor sentenced to seven years\n\n(Chengdu—October 28, 2022) The Chengdu court yesterday sentenced a pastor.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "(Chengdu—October 28, 2022)".into(),
+            s("2022-10-28"),
+            s("Chengdu"),
+            None
+        ))
+    );
+    let t = "(Lahore, 3 March 2021) A court acquitted him.";
+    assert_eq!(dateline_of(t).and_then(|d| d.1), s("2021-03-03"));
+    // A parenthesis without a date is not a dateline.
+    assert_eq!(dateline_of("(Updated) The court acquitted him."), None);
+}
+
+#[test]
+fn dateline_place_colon_date_line() {
+    let t = "Court sentences man to death\n\nLahore: 14 March 2022\n\nA court in Punjab has sentenced a man to death.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "Lahore: 14 March 2022".into(),
+            s("2022-03-14"),
+            s("Lahore"),
+            None
+        ))
+    );
+    let d = annotate(t, Options::default());
+    assert_eq!(d.title, s("Court sentences man to death"));
+}
