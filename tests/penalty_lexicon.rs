@@ -85,3 +85,34 @@ fn roubles_dong_lira_baht() {
         assert_eq!(a.currency, code, "{text}");
     }
 }
+
+fn subject(p: &PenaltyOut) -> Option<String> {
+    p.subject.as_ref().map(|s| s.text.to_string())
+}
+
+#[test]
+fn the_sentencer_is_not_the_subject() {
+    let ps = pens("The judge also imposed a fine of Rs. 100,000 and sentenced Bhatti to ten years of rigorous imprisonment.");
+    let fine = find(&ps, "fine of Rs. 100,000");
+    assert_eq!(subject(fine).as_deref(), Some("Bhatti"));
+    let ps = pens("The court also ordered two years of probation after his release.");
+    assert_eq!(subject(find(&ps, "two years of probation")), None);
+    let ps = pens("Under Article 105 of China's Criminal Law, those who incite subversion face up to five years in prison.");
+    assert_eq!(subject(find(&ps, "five years in prison")), None);
+}
+
+#[test]
+fn a_headline_topic_label_is_not_the_subject() {
+    let ps = pens("Vietnam: Hmong preacher jailed for four years over propaganda\n\nThe court ruled on Tuesday.");
+    let p = find(&ps, "jailed for four years");
+    assert_ne!(subject(p).as_deref(), Some("Vietnam"));
+    // A list introduced by "sentenced X:" keeps X.
+    let ps = pens("Judge Ames sentenced Kohl:\n\n- to a five-year prison term, suspended;\n- to pay a $2,500 fine.");
+    assert!(
+        ps.len() == 2 && ps.iter().all(|p| subject(p).as_deref() == Some("Kohl")),
+        "{:?}",
+        ps.iter()
+            .map(|p| (p.text.to_string(), subject(p)))
+            .collect::<Vec<_>>()
+    );
+}

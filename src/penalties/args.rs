@@ -28,6 +28,7 @@ pub struct Args {
     generic: Vec<String>,
     cut: HashSet<String>,
     adverb: HashSet<String>,
+    sentencer: HashSet<String>,
     /// (cue regex, scope, whether it has an `o` group).
     offense_cues: Vec<(Regex, OffenseScope, bool)>,
     /// Keyword prefilter over `offense_cues`.
@@ -103,8 +104,12 @@ impl Args {
             HashSet::default(),
             HashSet::default(),
         );
-        let (mut generic, mut cut, mut adverb) =
-            (Vec::new(), HashSet::default(), HashSet::default());
+        let (mut generic, mut cut, mut adverb, mut sentencer) = (
+            Vec::new(),
+            HashSet::default(),
+            HashSet::default(),
+            HashSet::default(),
+        );
         for l in lines(patterns.require(path)?) {
             let w = l.col(0).to_lowercase();
             match l.col(1) {
@@ -119,6 +124,7 @@ impl Args {
                 }
                 "cut" => cut.insert(w),
                 "adverb" => adverb.insert(w),
+                "sentencer" => sentencer.insert(w),
                 r => bail!("{path}:{}: unknown role {r:?}", l.number),
             };
         }
@@ -172,6 +178,7 @@ impl Args {
             pronoun,
             title,
             generic,
+            sentencer,
             cut,
             adverb,
             offense_cues,
@@ -200,6 +207,26 @@ impl Args {
             l.strip_prefix(g.as_str())
                 .is_some_and(|r| r.is_empty() || r.starts_with(' '))
         })
+    }
+
+    /// A phrase naming who or what imposes a penalty ("A court in Penza", "The
+    /// judge", "China's Criminal Law"): its first word after an article, or its
+    /// last word, is a `sentencer` word.
+    pub fn is_sentencer(&self, text: &str) -> bool {
+        let mut ws = text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the" | "this" | "that"));
+        let first = ws.next();
+        let last = ws.last();
+        first
+            .iter()
+            .chain(last.iter())
+            .any(|w| self.sentencer.contains(w))
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut

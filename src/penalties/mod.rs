@@ -723,6 +723,19 @@ impl PenaltyExtractor {
                 subject = None;
                 status = PenaltyStatus::Statutory;
             }
+            // The court, judge or law imposing the penalty is not its subject, nor
+            // is a headline's topic label ("Russia: …"); a subject shared within the
+            // sentence may take its place below.
+            if subject.as_ref().is_some_and(|m| {
+                let before = &doc.text[..m.span.start];
+                let line_start = before[before.rfind('\n').map_or(0, |k| k + 1)..]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '>'));
+                self.args.is_sentencer(doc.slice(m.span))
+                    || (line_start && doc.text[m.span.end..].starts_with(':'))
+            }) {
+                subject = None;
+            }
             // Offense: "for X" right after this penalty or the last one coordinated with it.
             let group_end = drafts[di..]
                 .windows(2)
