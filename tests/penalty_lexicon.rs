@@ -1,4 +1,4 @@
-//! Penalty words and currencies added from reading new releases (Russia, Vietnam,
+//! Penalty words, currencies and subject rules added from reading new releases (Russia, Vietnam,
 //! Turkey, Thailand): each entry of `patterns/penalties/` that these tests name must
 //! fire. Sentences are written for these tests.
 
@@ -115,4 +115,23 @@ fn a_headline_topic_label_is_not_the_subject() {
             .map(|p| (p.text.to_string(), subject(p)))
             .collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn subject_in_markdown_emphasis_and_after_but() {
+    let ps = pens("A court in Penza has sentenced **Dmitry Kovalenko**, a 52-year-old believer, to six years in prison.");
+    assert_eq!(
+        subject(find(&ps, "six years in prison")).as_deref(),
+        Some("Dmitry Kovalenko")
+    );
+    let ps = pens("Most of them were released within two weeks, but church elder Tang Lihua was sentenced in August to two years and six months for illegal business operations.");
+    let s = subject(find(&ps, "two years and six months")).unwrap_or_default();
+    assert!(s.ends_with("Tang Lihua"), "{s:?}");
+    // A relative clause's verb and preposition describe nobody.
+    let ps = pens("Farhad Rostami, an Iranian Christian who converted from Islam, was ordered deported by a court.");
+    let d = ps
+        .iter()
+        .find(|p| p.kind == "deportation")
+        .expect("deportation");
+    assert_eq!(subject(d).as_deref(), Some("Farhad Rostami"));
 }

@@ -73,7 +73,12 @@ fn entities_from(doc: &Document, pos: usize) -> &[crate::document::Entity] {
 
 fn trim_span(text: &str, mut a: usize, mut b: usize) -> (usize, usize) {
     let is_trim = |c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '–' | '—')
+        // `*` and `_`: Markdown emphasis around a name ("sentenced **X**, 52,").
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '–' | '—' | '*' | '_'
+            )
     };
     while a < b {
         let c = text[a..b].chars().next().expect("non-empty");
@@ -530,11 +535,25 @@ impl Args {
             {
                 return false;
             }
-            // "co-defendant Tom Hardy": a lowercase descriptor before a name.
-            let described_name = seg
-                .get(skip + 1)
+            // "co-defendant Tom Hardy", "church elder Tang Lihua": a lowercase
+            // descriptor of up to three words before a name.
+            // Descriptor words are nouns: no cut word or preposition ("converted
+            // from Islam" describes nobody), and more than one needs a full name after.
+            let lower_word = |&(a, b): &(usize, usize)| {
+                let w = &region[a..b];
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !self.cut.contains(w)
+                    && !matches!(w, "of" | "to" | "with" | "into" | "against" | "and")
+            };
+            let descriptor = seg[skip..].iter().take_while(|p| lower_word(p)).count();
+            let rest = &seg[skip + descriptor..];
+            let described_name = rest
+                .first()
                 .is_some_and(|&(a, b)| region[a..b].starts_with(|c: char| c.is_uppercase()))
-                && w0.chars().all(|c| c.is_lowercase() || c == '-');
+                && (descriptor == 1
+                    || (2..=3).contains(&descriptor)
+                        && rest.len() >= 2
+                        && rest.iter().all(|&(a, b)| Self::is_name_word(&region[a..b])));
             offense
                 || described_name
                 || raw0.starts_with(|c: char| c.is_uppercase())
