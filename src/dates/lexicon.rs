@@ -269,6 +269,10 @@ impl Trie {
 /// Length of a leading "a "/"an " that is an article before a number word
 /// ("a five-year plan"), not the number one ("a year", "a few", "a half").
 pub fn article_len(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    if b.len() < 3 || !b[0].eq_ignore_ascii_case(&b'a') || !matches!(b[1], b' ' | b'n' | b'N') {
+        return None;
+    }
     let lower = text
         .get(..3)
         .map(|s| s.to_ascii_lowercase())
@@ -323,6 +327,31 @@ pub fn article_len(text: &str) -> Option<usize> {
 
 /// Parses a number in digits or words: `Some(None)` for a vague amount ("a few").
 pub fn parse_number(lex: &Lexicon, text: &str) -> Option<Option<f64>> {
+    // Shortcuts with the results of the general path below, without its
+    // allocations: digits (with thousands commas) and a single word.
+    let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit)
+        && b.iter().all(|&c| c.is_ascii_digit() || c == b',')
+        && b.iter().filter(|c| c.is_ascii_digit()).count() <= 15
+    {
+        // At most 15 digits: exact in an f64, as the parse below gives it.
+        let v = b
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .fold(0u64, |v, &c| v * 10 + u64::from(c - b'0'));
+        return Some(Some(v as f64));
+    }
+    if !b.is_empty()
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && !["and", "inf", "infinity", "nan"]
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w))
+    {
+        // Not a float ("inf" and "nan" are), no fraction suffix, no article
+        // before a space, one word: the list's value or nothing.
+        let v = lex.list("numbers").get(text)?;
+        return Some(if v == "X" { None } else { v.parse().ok() });
+    }
     let t = normalize(text);
     let digits: String = t.chars().filter(|c| *c != ',').collect();
     if let Ok(v) = digits.parse::<f64>() {
