@@ -24,6 +24,36 @@ impl List {
     /// The entry of `phrase` (normalized as [`normalize`] does; short ASCII
     /// phrases without allocating).
     pub fn entry(&self, phrase: &str) -> Option<&(String, String)> {
+        // The usual phrase, printable ASCII words with single spaces between them
+        // and no more than the buffer holds, is its own key once lower-cased.
+        let b = phrase.as_bytes();
+        let mut simple = b.len() <= 48;
+        let mut upper = false;
+        let mut after_space = true;
+        for &c in b {
+            match c {
+                b' ' if !after_space => after_space = true,
+                b'A'..=b'Z' => {
+                    upper = true;
+                    after_space = false;
+                }
+                0x21..=0x7e => after_space = false,
+                _ => {
+                    simple = false;
+                    break;
+                }
+            }
+        }
+        if simple && !after_space {
+            if !upper {
+                return self.entries.get(phrase);
+            }
+            let mut buf = [0u8; 48];
+            for (d, c) in buf.iter_mut().zip(b) {
+                *d = c.to_ascii_lowercase();
+            }
+            return self.entries.get(std::str::from_utf8(&buf[..b.len()]).ok()?);
+        }
         // (`split_ascii_whitespace` does not split at a vertical tab; `normalize` does.)
         if phrase.bytes().any(|b| !b.is_ascii() || b == 0x0b) {
             return self.entries.get(&normalize(phrase));
