@@ -21,6 +21,17 @@ pub(crate) struct Ctx<'a> {
 
 type Out = Option<(TimexType, String, bool)>;
 
+/// Whether `text`, as a lexicon key ([`norm_key`]), is one of `words` (ASCII
+/// lower case): one word, equal to one of them but for ASCII case (no other
+/// character lowers to an ASCII letter of these words).
+fn is_word(text: &str, words: &[&str]) -> bool {
+    let mut it = text.split_whitespace();
+    match (it.next(), it.next()) {
+        (Some(w), None) => words.iter().any(|k| w.eq_ignore_ascii_case(k)),
+        _ => false,
+    }
+}
+
 /// `format!("{v:0width$}")`, without the formatting machinery for the usual
 /// (non-negative) numbers.
 fn push_num(s: &mut String, v: i64, width: usize) {
@@ -717,9 +728,9 @@ impl Ctx<'_> {
 
     fn duration(&self, caps: &Captures, kind: TimexType) -> Out {
         let unit = self.unit(caps)?;
-        let num = caps.name(g::NUM).map(|n| norm_key(n.as_str()));
+        let num = caps.name(g::NUM).map(|n| n.as_str());
         // "a quarter of the vote", "a second term": not durations.
-        if unit == "Q" && matches!(num.as_deref(), Some("a" | "an")) {
+        if unit == "Q" && num.is_some_and(|n| is_word(n, &["a", "an"])) {
             return None;
         }
         if unit == "Q" && starts_with_ci(self.text_after(caps.get(0)?.end()), " of") {
@@ -763,7 +774,7 @@ impl Ctx<'_> {
             };
         }
         // "$1.76 a year", "three times a year": a rate, not a length of time.
-        if matches!(num.as_deref(), Some("a" | "an" | "per")) {
+        if num.is_some_and(|n| is_word(n, &["a", "an", "per"])) {
             let before = self.sent[..caps.get(0)?.start()].trim_end();
             let last = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
             if before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
