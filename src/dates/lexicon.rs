@@ -24,6 +24,36 @@ impl List {
     /// The entry of `phrase` (normalized as [`normalize`] does; short ASCII
     /// phrases without allocating).
     pub fn entry(&self, phrase: &str) -> Option<&(String, String)> {
+        // The usual phrase, printable ASCII words with single spaces between them
+        // and no more than the buffer holds, is its own key once lower-cased.
+        let b = phrase.as_bytes();
+        let mut simple = b.len() <= 48;
+        let mut upper = false;
+        let mut after_space = true;
+        for &c in b {
+            match c {
+                b' ' if !after_space => after_space = true,
+                b'A'..=b'Z' => {
+                    upper = true;
+                    after_space = false;
+                }
+                0x21..=0x7e => after_space = false,
+                _ => {
+                    simple = false;
+                    break;
+                }
+            }
+        }
+        if simple && !after_space {
+            if !upper {
+                return self.entries.get(phrase);
+            }
+            let mut buf = [0u8; 48];
+            for (d, c) in buf.iter_mut().zip(b) {
+                *d = c.to_ascii_lowercase();
+            }
+            return self.entries.get(std::str::from_utf8(&buf[..b.len()]).ok()?);
+        }
         // (`split_ascii_whitespace` does not split at a vertical tab; `normalize` does.)
         if phrase.bytes().any(|b| !b.is_ascii() || b == 0x0b) {
             return self.entries.get(&normalize(phrase));
@@ -269,6 +299,10 @@ impl Trie {
 /// Length of a leading "a "/"an " that is an article before a number word
 /// ("a five-year plan"), not the number one ("a year", "a few", "a half").
 pub fn article_len(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    if b.len() < 3 || !b[0].eq_ignore_ascii_case(&b'a') || !matches!(b[1], b' ' | b'n' | b'N') {
+        return None;
+    }
     let lower = text
         .get(..3)
         .map(|s| s.to_ascii_lowercase())
@@ -323,6 +357,31 @@ pub fn article_len(text: &str) -> Option<usize> {
 
 /// Parses a number in digits or words: `Some(None)` for a vague amount ("a few").
 pub fn parse_number(lex: &Lexicon, text: &str) -> Option<Option<f64>> {
+    // Shortcuts with the results of the general path below, without its
+    // allocations: digits (with thousands commas) and a single word.
+    let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit)
+        && b.iter().all(|&c| c.is_ascii_digit() || c == b',')
+        && b.iter().filter(|c| c.is_ascii_digit()).count() <= 15
+    {
+        // At most 15 digits: exact in an f64, as the parse below gives it.
+        let v = b
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .fold(0u64, |v, &c| v * 10 + u64::from(c - b'0'));
+        return Some(Some(v as f64));
+    }
+    if !b.is_empty()
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && !["and", "inf", "infinity", "nan"]
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w))
+    {
+        // Not a float ("inf" and "nan" are), no fraction suffix, no article
+        // before a space, one word: the list's value or nothing.
+        let v = lex.list("numbers").get(text)?;
+        return Some(if v == "X" { None } else { v.parse().ok() });
+    }
     let t = normalize(text);
     let digits: String = t.chars().filter(|c| *c != ',').collect();
     if let Ok(v) = digits.parse::<f64>() {

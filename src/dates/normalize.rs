@@ -21,10 +21,56 @@ pub(crate) struct Ctx<'a> {
 
 type Out = Option<(TimexType, String, bool)>;
 
+/// Whether `text`, as a lexicon key ([`norm_key`]), is one of `words` (ASCII
+/// lower case): one word, equal to one of them but for ASCII case (no other
+/// character lowers to an ASCII letter of these words).
+fn is_word(text: &str, words: &[&str]) -> bool {
+    let mut it = text.split_whitespace();
+    match (it.next(), it.next()) {
+        (Some(w), None) => words.iter().any(|k| w.eq_ignore_ascii_case(k)),
+        _ => false,
+    }
+}
+
+/// `format!("{v:0width$}")`, without the formatting machinery for the usual
+/// (non-negative) numbers.
+fn push_num(s: &mut String, v: i64, width: usize) {
+    let Ok(mut u) = u64::try_from(v) else {
+        use std::fmt::Write;
+        let _ = write!(s, "{v:0width$}");
+        return;
+    };
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    for _ in buf.len() - i..width {
+        s.push('0');
+    }
+    s.extend(buf[i..].iter().map(|&b| char::from(b)));
+}
+
+/// `format!("{y:04}")`, `format!("{y:04}-{m:02}")` or `format!("{y:04}-{m:02}-{d:02}")`.
+fn ymd_value(y: i64, m: Option<u32>, d: Option<u32>) -> String {
+    let mut s = String::with_capacity(10);
+    push_num(&mut s, y, 4);
+    for part in [m, d].into_iter().flatten() {
+        s.push('-');
+        push_num(&mut s, i64::from(part), 2);
+    }
+    s
+}
+
 fn ymd(d: NaiveDate) -> String {
     // As chrono's `%Y-%m-%d`, without its formatting machinery for the usual years.
     if (0..=9999).contains(&d.year()) {
-        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        ymd_value(i64::from(d.year()), Some(d.month()), Some(d.day()))
     } else {
         d.format("%Y-%m-%d").to_string()
     }
@@ -33,7 +79,7 @@ fn ymd(d: NaiveDate) -> String {
 /// As chrono's `%Y-%m`.
 fn ym(d: NaiveDate) -> String {
     if (0..=9999).contains(&d.year()) {
-        format!("{:04}-{:02}", d.year(), d.month())
+        ymd_value(i64::from(d.year()), Some(d.month()), None)
     } else {
         d.format("%Y-%m").to_string()
     }
@@ -466,7 +512,11 @@ impl Ctx<'_> {
                 return Some(match y {
                     Some(y) => {
                         NaiveDate::from_ymd_opt(y, mo, dd)?;
-                        (rule.kind, format!("{y:04}-{mo:02}-{dd:02}"), anchored)
+                        (
+                            rule.kind,
+                            ymd_value(i64::from(y), Some(mo), Some(dd)),
+                            anchored,
+                        )
                     }
                     None => (rule.kind, format!("XXXX-{mo:02}-{dd:02}"), false),
                 });
@@ -501,7 +551,7 @@ impl Ctx<'_> {
                 _ => (None, false),
             };
             return Some(match y {
-                Some(y) => (rule.kind, format!("{y:04}-{mo:02}"), anchored),
+                Some(y) => (rule.kind, ymd_value(i64::from(y), Some(mo), None), anchored),
                 None => (rule.kind, format!("XXXX-{mo:02}"), false),
             });
         }
@@ -527,7 +577,7 @@ impl Ctx<'_> {
         // Year alone.
         if let Some(y) = year {
             let Some(ys) = caps.name(g::YEAR).or(caps.name(g::YEARPOS)) else {
-                return Some((rule.kind, format!("{y:04}"), false));
+                return Some((rule.kind, ymd_value(i64::from(y), None, None), false));
             };
             let before = &self.sent[..ys.start()];
             let after = &self.sent[ys.end()..];
@@ -538,7 +588,7 @@ impl Ctx<'_> {
             {
                 return None;
             }
-            return Some((rule.kind, format!("{y:04}"), false));
+            return Some((rule.kind, ymd_value(i64::from(y), None, None), false));
         }
         None
     }
@@ -678,9 +728,9 @@ impl Ctx<'_> {
 
     fn duration(&self, caps: &Captures, kind: TimexType) -> Out {
         let unit = self.unit(caps)?;
-        let num = caps.name(g::NUM).map(|n| norm_key(n.as_str()));
+        let num = caps.name(g::NUM).map(|n| n.as_str());
         // "a quarter of the vote", "a second term": not durations.
-        if unit == "Q" && matches!(num.as_deref(), Some("a" | "an")) {
+        if unit == "Q" && num.is_some_and(|n| is_word(n, &["a", "an"])) {
             return None;
         }
         if unit == "Q" && starts_with_ci(self.text_after(caps.get(0)?.end()), " of") {
@@ -724,7 +774,7 @@ impl Ctx<'_> {
             };
         }
         // "$1.76 a year", "three times a year": a rate, not a length of time.
-        if matches!(num.as_deref(), Some("a" | "an" | "per")) {
+        if num.is_some_and(|n| is_word(n, &["a", "an", "per"])) {
             let before = self.sent[..caps.get(0)?.start()].trim_end();
             let last = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
             if before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
@@ -1060,7 +1110,7 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
     }
     let t = if time { "T" } else { "" };
     if n.fract() == 0.0 {
-        return format!("P{t}{}{designator}", n as i64);
+        return whole_duration(t, n as i64, designator);
     }
     if let Some((u, f)) = smaller {
         let rem = n.fract() * f;
@@ -1081,4 +1131,14 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         }
     }
     format!("P{t}{n}{designator}")
+}
+
+/// `format!("P{t}{n}{designator}")` for a whole `n`.
+fn whole_duration(t: &str, n: i64, designator: &str) -> String {
+    let mut s = String::with_capacity(8);
+    s.push('P');
+    s.push_str(t);
+    push_num(&mut s, n, 0);
+    s.push_str(designator);
+    s
 }
