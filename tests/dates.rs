@@ -98,6 +98,25 @@ fn numeric_day_first_option() {
 }
 
 #[test]
+fn numeric_day_first_in_a_document_writing_day_before_month() {
+    // British style: "14 June 2023" → its 11/02/1992 is 11 February.
+    let d = dates(
+        DCT,
+        "He was sentenced on 14 June 2023. The attack was on 2 April 2023. Born 11/02/1992.",
+    );
+    assert_eq!(
+        d[2],
+        ("11/02/1992".into(), "DATE".into(), "1992-02-11".into())
+    );
+    // American style keeps month first.
+    let d = dates(
+        DCT,
+        "He was sentenced on June 14, 2023. The attack was on April 2, 2023. Born 11/02/1992.",
+    );
+    assert_eq!(d[2].2, "1992-11-02");
+}
+
+#[test]
 fn iso_date() {
     check(
         DCT,

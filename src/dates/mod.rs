@@ -57,6 +57,9 @@ pub struct DateTagger {
     pub(crate) context: HashSet<String>,
     pub day_first: bool,
     numeric: regex::Regex,
+    /// "14 June 2023" (day before month) and "June 14, 2023" (month before day).
+    day_month: regex::Regex,
+    month_day: regex::Regex,
 }
 
 /// Buffers reused across the sentences of one document.
@@ -82,6 +85,26 @@ struct Candidate<'h> {
 impl DateTagger {
     pub fn new(patterns: &Patterns, day_first: bool) -> Result<Self> {
         let lex = Lexicon::load(patterns)?;
+        // Capitalized month names from months.tsv, longest first.
+        let mut months: Vec<String> = lex
+            .list("months")
+            .entries
+            .keys()
+            .filter(|k| k.len() >= 3)
+            .map(|k| {
+                let mut c = k.chars();
+                let first = c.next().map(|f| f.to_uppercase().collect::<String>());
+                regex::escape(&(first.unwrap_or_default() + c.as_str()))
+            })
+            .collect();
+        months.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let months = months.join("|");
+        let day_month = regex::Regex::new(&format!(
+            r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)? (?:{months})(?-u:\b)"
+        ))?;
+        let month_day = regex::Regex::new(&format!(
+            r"(?-u:\b)(?:{months}) \d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)"
+        ))?;
         let rules = RuleTable::load(patterns, &lex)?;
         let mut triggers: Vec<String> = (0..10).map(|d| d.to_string()).collect();
         triggers.extend(
@@ -149,6 +172,8 @@ impl DateTagger {
             day_first,
             numeric: regex::Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}(?-u:\b)")
                 .expect("valid numeric date regex"),
+            day_month,
+            month_day,
         })
     }
 
@@ -297,16 +322,19 @@ impl DateTagger {
     }
 
     /// A document that writes any numeric date day-first (18/12/2020) writes them
-    /// all that way, so its ambiguous ones (02/09/1976) are read day-first too.
+    /// all that way, so its ambiguous ones (02/09/1976) are read day-first too; so
+    /// does one that writes its dates with the day before the month ("14 June
+    /// 2023") more often than after it ("June 14, 2023").
     fn day_first_document(&self, text: &str) -> bool {
         if memchr::memchr2(b'/', b'.', text.as_bytes()).is_none() {
             return false;
         }
-        self.numeric.captures_iter(text).any(|c| {
+        let numeric = self.numeric.captures_iter(text).any(|c| {
             let a: u32 = c[1].parse().unwrap_or(0);
             let b: u32 = c[2].parse().unwrap_or(0);
             a > 12 && (1..=12).contains(&b)
-        })
+        });
+        numeric || self.day_month.find_iter(text).count() > self.month_day.find_iter(text).count()
     }
 
     fn tag_sentence(
