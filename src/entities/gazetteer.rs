@@ -117,7 +117,20 @@ struct Automaton {
     /// the range of keys that start with it: a word that starts no key is rejected
     /// with one probe, and the search for the longest key starts after the word.
     words: Box<[WordSlot]>,
+    /// A two-bit Bloom filter (32 KB) of the first words' hashes: most words that
+    /// start no key are rejected here, without touching the (much larger) `words`.
+    word_bloom: Box<[u64; BLOOM_WORDS]>,
     ci: bool,
+}
+
+const BLOOM_BITS: u32 = 18;
+const BLOOM_WORDS: usize = 1 << (BLOOM_BITS - 6);
+
+/// The two bits of `Automaton::word_bloom` for a word hash.
+#[inline(always)]
+fn bloom_bits(h: u64) -> (usize, usize) {
+    let m = (1u64 << BLOOM_BITS) - 1;
+    (((h >> 14) & m) as usize, (h >> (64 - BLOOM_BITS)) as usize)
 }
 
 impl Automaton {
@@ -145,6 +158,12 @@ impl Automaton {
         if len == 0 {
             // a key may start with punctuation ("'s-Hertogenbosch")
             return Some((0, self.keys.len(), 0));
+        }
+        let (b1, b2) = bloom_bits(h);
+        if self.word_bloom[b1 >> 6] & (1 << (b1 & 63)) == 0
+            || self.word_bloom[b2 >> 6] & (1 << (b2 & 63)) == 0
+        {
+            return None;
         }
         let w = &s[..len];
         let mask = self.words.len() - 1;
@@ -343,15 +362,16 @@ impl Builder {
             single,
             prefix2,
             words: Box::default(),
+            word_bloom: Box::new([0; BLOOM_WORDS]),
             ci,
         };
-        a.words = word_table(&a);
+        (a.words, a.word_bloom) = word_table(&a);
         Ok(Some(a))
     }
 }
 
-/// The first-word table of an automaton (see `Automaton::words`).
-fn word_table(a: &Automaton) -> Box<[WordSlot]> {
+/// The first-word table of an automaton and its Bloom filter (see `Automaton::words`).
+fn word_table(a: &Automaton) -> (Box<[WordSlot]>, Box<[u64; BLOOM_WORDS]>) {
     let key = |k: usize| {
         let (o, l) = a.keys[k];
         &a.bytes[o as usize..(o + l) as usize]
@@ -359,6 +379,7 @@ fn word_table(a: &Automaton) -> Box<[WordSlot]> {
     let size = (a.keys.len() * 2).next_power_of_two().max(2);
     let mask = size - 1;
     let mut table = vec![WordSlot::default(); size];
+    let mut bloom = Box::new([0u64; BLOOM_WORDS]);
     for k in 0..a.keys.len() {
         let kb = key(k);
         let len = first_word_len(std::str::from_utf8(kb).expect("UTF-8 key"));
@@ -367,6 +388,9 @@ fn word_table(a: &Automaton) -> Box<[WordSlot]> {
         }
         let w = &kb[..len];
         let h = a.word_hash(w);
+        let (b1, b2) = bloom_bits(h);
+        bloom[b1 >> 6] |= 1 << (b1 & 63);
+        bloom[b2 >> 6] |= 1 << (b2 & 63);
         let tag = (h >> 32) as u32;
         let mut i = h as usize & mask;
         loop {
@@ -396,7 +420,7 @@ fn word_table(a: &Automaton) -> Box<[WordSlot]> {
             i = (i + 1) & mask;
         }
     }
-    table.into_boxed_slice()
+    (table.into_boxed_slice(), bloom)
 }
 
 impl Gazetteer {
@@ -486,22 +510,21 @@ impl Gazetteer {
         if !cs && !ci {
             return None;
         }
-        self.match_from(text, start)
+        self.match_from(text, start, cs, ci)
     }
 
+    /// `match_at` for a start that passed the two-byte test of `cs` and/or `ci`.
     #[inline(never)]
-    fn match_from<'g>(&'g self, text: &str, start: usize) -> Option<Hit<'g>> {
+    fn match_from<'g>(&'g self, text: &str, start: usize, cs: bool, ci: bool) -> Option<Hit<'g>> {
         let best = match &self.cs {
-            Some(a) if a.may_start2(text.as_bytes(), start) => Self::longest(a, text, start, false),
+            Some(a) if cs => Self::longest(a, text, start, false),
             _ => None,
         };
         match &self.ci {
-            Some(a) if a.may_start2(text.as_bytes(), start) => {
-                match Self::longest(a, text, start, true) {
-                    Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
-                    _ => best,
-                }
-            }
+            Some(a) if ci => match Self::longest(a, text, start, true) {
+                Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
+                _ => best,
+            },
             _ => best,
         }
     }

@@ -226,23 +226,30 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
 /// lines (`HEADLINE`: a line of at least four words where nearly every word of four
 /// letters or more is capitalized, or that is written in capitals).
 pub fn mark_context(text: &str, sentences: &[Span], toks: &mut [Token]) {
-    // sentence starts
-    let mut si = 0;
-    let mut want = true;
-    for t in toks.iter_mut() {
-        while si < sentences.len() && sentences[si].start <= t.start {
-            si += 1;
-            want = true;
-        }
-        if want && t.is(WORD) {
-            t.flags |= SENT_START;
-            want = false;
-        }
+    // sentence starts: the first word of the text, and the first word at or after
+    // each sentence start (found by binary search, not by walking every token)
+    let first_word = |toks: &[Token], j: usize| {
+        toks[j..]
+            .iter()
+            .position(|t| t.is(WORD))
+            .map_or(toks.len(), |p| j + p)
+    };
+    // the word marked last: a sentence start at or before it marks it again
+    let mut marked = first_word(toks, 0);
+    if marked < toks.len() {
+        toks[marked].flags |= SENT_START;
     }
-    if sentences.is_empty() {
-        if let Some(t) = toks.iter_mut().find(|t| t.is(WORD)) {
-            t.flags |= SENT_START;
+    let mut j = 0;
+    for s in sentences {
+        j += toks[j..].partition_point(|t| t.start < s.start);
+        if j <= marked {
+            continue;
         }
+        marked = first_word(toks, j);
+        if marked == toks.len() {
+            break;
+        }
+        toks[marked].flags |= SENT_START;
     }
     // headline lines
     let b = text.as_bytes();
