@@ -122,6 +122,21 @@ fn acronym_letters(s: &str) -> String {
 fn initials(name: &str) -> (String, String) {
     let mut caps = String::new();
     let mut all = String::new();
+    if name.is_ascii() {
+        // the same, byte by byte (ASCII white space as `char::is_whitespace` has it)
+        let sep = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-');
+        for w in name.as_bytes().split(sep) {
+            let Some(&c) = w.first() else { continue };
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            all.push(c.to_ascii_uppercase() as char);
+            if c.is_ascii_uppercase() {
+                caps.push(c as char);
+            }
+        }
+        return (caps, all);
+    }
     for w in name.split(|c: char| c.is_whitespace() || c == '-') {
         let Some(c) = w.chars().next() else { continue };
         if !c.is_alphabetic() {

@@ -112,6 +112,12 @@ struct Automaton {
     /// Two-byte prefixes of the patterns (a 65,536-bit set): most words are
     /// rejected here without a search.
     prefix2: Box<[u64; 1024]>,
+    /// Hashed three-byte prefixes (4,096 bits) of the keys that start with an ASCII
+    /// lower-case letter or digit: "the", "that", "also" pass `prefix2` (keys "thi
+    /// xa ...", "al-Qaeda") but are rejected here. Unused (`p3` false) when some such
+    /// key is shorter than three bytes, and in a case-insensitive automaton.
+    prefix3: Box<[u64; 64]>,
+    p3: bool,
     /// Open-addressing table (a power of two long) of the first word of every key
     /// (its leading alphanumeric run, ASCII lower-cased when case-insensitive), with
     /// the range of keys that start with it: a word that starts no key is rejected
@@ -125,6 +131,13 @@ struct Automaton {
 
 const BLOOM_BITS: u32 = 18;
 const BLOOM_WORDS: usize = 1 << (BLOOM_BITS - 6);
+
+/// The bit of `Automaton::prefix3` for a three-byte prefix.
+#[inline(always)]
+fn prefix3_bit(b0: u8, b1: u8, b2: u8) -> usize {
+    let x = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
+    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
 
 /// The two bits of `Automaton::word_bloom` for a word hash.
 #[inline(always)]
@@ -195,7 +208,17 @@ impl Automaton {
             return false;
         };
         let k = (b0 as usize) << 8 | b1 as usize;
-        self.prefix2[k >> 6] & (1 << (k & 63)) != 0
+        if self.prefix2[k >> 6] & (1 << (k & 63)) == 0 {
+            return false;
+        }
+        if self.p3 && (b0.is_ascii_lowercase() || b0.is_ascii_digit()) {
+            let Some(&b2) = text.get(start + 2) else {
+                return false;
+            };
+            let k = prefix3_bit(b0, b1, b2);
+            return self.prefix3[k >> 6] & (1 << (k & 63)) != 0;
+        }
+        true
     }
 
     #[inline]
@@ -332,8 +355,18 @@ impl Builder {
         entry_at.push(entry_ids.len() as u32);
         let mut single = [false; 256];
         let mut prefix2 = Box::new([0u64; 1024]);
+        let mut prefix3 = Box::new([0u64; 64]);
+        let mut p3 = !ci;
         for &(o, l) in &keys {
             let b = &bytes[o as usize..(o + l) as usize];
+            if b[0].is_ascii_lowercase() || b[0].is_ascii_digit() {
+                if b.len() < 3 {
+                    p3 = false;
+                } else {
+                    let k = prefix3_bit(b[0], b[1], b[2]);
+                    prefix3[k >> 6] |= 1 << (k & 63);
+                }
+            }
             let variants = |x: u8| {
                 if ci {
                     [x.to_ascii_lowercase(), x.to_ascii_uppercase()]
@@ -361,6 +394,8 @@ impl Builder {
             entry_ids,
             single,
             prefix2,
+            prefix3,
+            p3,
             words: Box::default(),
             word_bloom: Box::new([0; BLOOM_WORDS]),
             ci,

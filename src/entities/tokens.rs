@@ -57,6 +57,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Tokenizes `text` into `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    out.reserve(text.len() / 4);
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -137,7 +138,7 @@ static ASCII_CLASS: [u8; 256] = {
 };
 
 /// The word starting at `start` (first-character flags in `flags`); returns its end.
-#[inline]
+#[inline(always)]
 fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     let mut i = start;
