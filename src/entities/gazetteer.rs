@@ -257,10 +257,20 @@ impl Automaton {
             }
             if hi - lo <= 16 {
                 // few keys left: compare each with the text; the ones that match are
-                // prefixes of one another, so sorted order is length order
+                // prefixes of one another, so sorted order is length order. Every key
+                // here is longer than `d`; those whose byte `d` is not the text's are
+                // skipped on that byte (sorted: they stop at a greater one)
                 let rest = &text[start + d..];
+                let c = self.fold(rest[0]);
                 for k in lo..hi {
                     let (o, l) = self.keys[k];
+                    let kc = self.bytes[o as usize + d];
+                    if kc != c {
+                        if kc > c {
+                            break;
+                        }
+                        continue;
+                    }
                     let tail = &self.bytes[o as usize + d..(o + l) as usize];
                     if tail.len() <= rest.len()
                         && tail.iter().zip(rest).all(|(&a, &b)| a == self.fold(b))
@@ -533,7 +543,7 @@ impl Gazetteer {
 
     /// The longest entry starting at `start` and ending on a word boundary, in the
     /// case-sensitive lists first, then in the case-insensitive ones.
-    #[inline]
+    #[inline(always)]
     pub fn match_at<'g>(&'g self, text: &str, start: usize) -> Option<Hit<'g>> {
         if start >= text.len() {
             return None;

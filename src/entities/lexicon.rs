@@ -406,14 +406,11 @@ impl Lexicon {
         }
         let b = w.as_bytes();
         if b.is_ascii() {
-            // both hashes in one pass: exact (word lists) and lower case (titles)
-            let (mut h, mut hl) = (0u64, 0u64);
-            for &c in b {
-                h = step(h, c);
-                hl = step(hl, c.to_ascii_lowercase());
+            let f = self.word_table.get(b).map_or(0, |v| v as u16);
+            if !self.may_start_title(b) {
+                return f;
             }
-            let f = self.word_table.get_hashed(b, h).map_or(0, |v| v as u16);
-            return match self.title_table.get_hashed(b, hl) {
+            return match self.title_table.get(b) {
                 Some(i) => f | self.title_flags[i as usize],
                 None => f,
             };
@@ -429,12 +426,19 @@ impl Lexicon {
         }
     }
 
+    /// False when the ASCII word `w` starts no title (its first two bytes and length
+    /// are not those of a title key); true may be a false positive.
+    #[inline]
+    pub fn may_start_title(&self, w: &[u8]) -> bool {
+        let i = title_pair(w);
+        self.title_pairs[i >> 6] & (1 << (i & 63)) != 0
+    }
+
     /// The titles whose first word is `w` (in any case).
     #[inline]
     fn titles_starting(&self, w: &str) -> Option<&Vec<Title>> {
         if w.is_ascii() {
-            let i = title_pair(w.as_bytes());
-            if self.title_pairs[i >> 6] & (1 << (i & 63)) == 0 {
+            if !self.may_start_title(w.as_bytes()) {
                 return None;
             }
             return self

@@ -190,6 +190,13 @@ fn name_like_title(cx: &Ctx, k: usize) -> bool {
         && cx.toks[k + 1].is_cap_word()
 }
 
+/// Token `k` may start a title (a cheap test before `Lexicon::title_at`).
+#[inline]
+fn may_start_title(cx: &Ctx, k: usize) -> bool {
+    let w = cx.w(k).as_bytes();
+    !w.is_ascii() || cx.lex.may_start_title(w)
+}
+
 pub fn persons<'g>(
     cx: &Ctx,
     r: &Rules,
@@ -215,7 +222,8 @@ pub fn persons<'g>(
                 || (toks[k].is(LOWER)
                     && k + 1 < n
                     && (toks[k + 1].is(CAP) || cx.is_byte(k + 1, b'.'))
-                    && toks[k].end - toks[k].start <= 24)
+                    && toks[k].end - toks[k].start <= 24
+                    && may_start_title(cx, k))
         };
         while k < n && may_title(k) {
             match cx.lex.title_at(cx.text, toks, k) {
