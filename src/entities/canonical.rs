@@ -398,7 +398,10 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
     let parts: HashSet<&str> = full
         .iter()
         .flat_map(|f| f.2.iter().copied())
-        .filter(|w| !lex.name_stop.contains(*w) && !lex.particles.contains(&w.to_lowercase()))
+        .filter(|w| {
+            !lex.name_stop.contains(*w)
+                && !super::lexicon::with_lower(w, |l| lex.particles.contains(l))
+        })
         .collect();
     // cheap prefilter before hashing: first byte and length of some part
     let mut first = [false; 256];

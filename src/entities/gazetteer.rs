@@ -75,6 +75,17 @@ fn first_word_len(s: &str) -> usize {
     end
 }
 
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
 
 /// One byte into a word hash (`Automaton::word_hash`).
@@ -160,9 +171,16 @@ impl Automaton {
         // the ASCII part of the word, hashed on the way
         let mut len = 0;
         let mut h = 0;
-        while len < s.len() && s[len].is_ascii_alphanumeric() {
-            h = hash_step(h, self.fold(s[len]));
-            len += 1;
+        if self.ci {
+            while len < s.len() && ALNUM[s[len] as usize] {
+                h = hash_step(h, s[len].to_ascii_lowercase());
+                len += 1;
+            }
+        } else {
+            while len < s.len() && ALNUM[s[len] as usize] {
+                h = hash_step(h, s[len]);
+                len += 1;
+            }
         }
         if len < s.len() && s[len] >= 0x80 {
             len = first_word_len(&text[start..]);
@@ -601,13 +619,13 @@ pub fn at_boundary(text: &str, end: usize) -> bool {
     let prev_alnum = text[..end]
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric());
+        .is_some_and(super::tokens::is_alnum);
     if !prev_alnum {
         return true;
     }
     match text[end..].chars().next() {
         None => true,
-        Some(c) => !c.is_alphanumeric(),
+        Some(c) => !super::tokens::is_alnum(c),
     }
 }
 

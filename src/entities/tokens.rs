@@ -44,6 +44,32 @@ impl Token {
     }
 }
 
+/// `char::is_alphanumeric`, without a Unicode table search for ASCII and for the
+/// General Punctuation block (curly quotes, dashes), which holds no letter or digit.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{2000}'..='\u{206F}') {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `char::is_whitespace`, with the General Punctuation block answered directly.
+#[inline]
+fn is_space(c: char) -> bool {
+    if matches!(c, '\u{2000}'..='\u{206F}') {
+        matches!(
+            c,
+            '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}'
+        )
+    } else {
+        c.is_whitespace()
+    }
+}
+
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
     let b = *text.as_bytes().get(i)?;
@@ -84,7 +110,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap();
-            if ch.is_alphanumeric() {
+            if is_alnum(ch) {
                 let flags = if ch.is_uppercase() {
                     CAP
                 } else if ch.is_lowercase() {
@@ -96,7 +122,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 };
                 i = word(text, i, WORD | flags, out);
             } else {
-                if !ch.is_whitespace() {
+                if !is_space(ch) {
                     out.push(Token {
                         start: i,
                         end: i + ch.len_utf8(),
@@ -168,6 +194,10 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
             }
             if i < b.len() && b[i] >= 0x80 {
                 let ch = text[i..].chars().next().unwrap();
+                if matches!(ch, '\u{2000}'..='\u{206F}') {
+                    // punctuation (’, ”, –): no letter, no digit
+                    break;
+                }
                 if ch.is_alphabetic() {
                     non_ascii = true;
                     if !ch.is_uppercase() {
@@ -191,7 +221,7 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
         let Some(j) = char_at(text, i) else { break };
         let next = char_at(text, i + j.len_utf8());
         let join = match j {
-            '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(|n| n.is_alphanumeric()),
+            '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(is_alnum),
             '\'' | '\u{2019}' => next.is_some_and(|n| n.is_uppercase()),
             _ => false,
         };
