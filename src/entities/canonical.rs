@@ -122,6 +122,14 @@ fn acronym_letters(s: &str) -> String {
 fn initials(name: &str) -> (String, String) {
     let mut caps = String::new();
     let mut all = String::new();
+    initials_into(name, &mut caps, &mut all);
+    (caps, all)
+}
+
+/// `initials` into two buffers (cleared first).
+fn initials_into(name: &str, caps: &mut String, all: &mut String) {
+    caps.clear();
+    all.clear();
     if name.is_ascii() {
         // the same, byte by byte (ASCII white space as `char::is_whitespace` has it)
         let sep = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-');
@@ -135,7 +143,7 @@ fn initials(name: &str) -> (String, String) {
                 caps.push(c as char);
             }
         }
-        return (caps, all);
+        return;
     }
     for w in name.split(|c: char| c.is_whitespace() || c == '-') {
         let Some(c) = w.chars().next() else { continue };
@@ -148,7 +156,6 @@ fn initials(name: &str) -> (String, String) {
             caps.push(u);
         }
     }
-    (caps, all)
 }
 
 /// `acr` is a subsequence of the initials of `name`, starting with its first initial.
@@ -237,12 +244,13 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
     // Organizations named in full, for acronyms used without a definition.
     // initials → the first such name
     let mut full: FxHashMap<String, &str> = FxHashMap::default();
+    let (mut ini, mut all) = (String::new(), String::new());
     for e in ents.iter().filter(|e| e.label == Label::Org) {
         let n = e.canonical.as_deref().unwrap_or_else(|| e.span.text(text));
         if n.contains(' ') {
-            let ini = initials(n).0;
-            if ini.len() >= 2 {
-                full.entry(ini).or_insert(n);
+            initials_into(n, &mut ini, &mut all);
+            if ini.len() >= 2 && !full.contains_key(ini.as_str()) {
+                full.insert(ini.clone(), n);
             }
         }
     }
@@ -351,7 +359,20 @@ fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
     if added.is_empty() {
         return;
     }
-    ents.retain(|e| !added.iter().any(|a| a.span.overlaps(&e.span)));
+    // added spans by start, with the greatest end up to each: an entity overlaps
+    // one iff among those starting before its end, the greatest end passes its start
+    let mut by_start: Vec<(usize, usize)> =
+        added.iter().map(|a| (a.span.start, a.span.end)).collect();
+    by_start.sort_unstable();
+    let mut max_end = 0;
+    for x in &mut by_start {
+        max_end = max_end.max(x.1);
+        x.1 = max_end;
+    }
+    ents.retain(|e| {
+        let k = by_start.partition_point(|&(s, _)| s < e.span.end);
+        !(k > 0 && by_start[k - 1].1 > e.span.start)
+    });
     ents.extend(added);
     ents.sort_by_key(|e| e.span.start);
 }

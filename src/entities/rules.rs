@@ -111,6 +111,8 @@ impl Ctx<'_> {
         let mut k = i;
         let mut parts = 0;
         let mut end = i;
+        // name words (not initials) before `end`: each one moves `end` past itself
+        let mut named = 0;
         while k < n && parts < 5 {
             if k > i && !self.adjacent(k - 1, k) {
                 break;
@@ -130,6 +132,7 @@ impl Ctx<'_> {
             if self.name_part(k) || title_ok {
                 k += 1;
                 parts += 1;
+                named += 1;
                 end = k;
                 continue;
             }
@@ -139,22 +142,7 @@ impl Ctx<'_> {
             }
             break;
         }
-        // count parts up to `end` only
-        let mut p = 0;
-        let mut j = i;
-        while j < end {
-            if self.initial(j) {
-                j += 2;
-            } else {
-                if self.name_part(j)
-                    || ((j == i || self.has(i, F_GIVEN)) && name_like_title(self, j))
-                {
-                    p += 1;
-                }
-                j += 1;
-            }
-        }
-        (end, p)
+        (end, named)
     }
 
     fn span(&self, a: usize, b_excl: usize) -> Span {
