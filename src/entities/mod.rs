@@ -192,22 +192,26 @@ impl EntityRecognizer {
         let toks: &[Token] = toks;
         let mut cands: Vec<Cand> = Vec::new();
         self.gazetteer_pass(text, toks, hints, &mut cands);
-        let flags: Vec<u16> = toks
-            .iter()
-            .map(|t| {
-                if t.is(WORD) && !t.is(tokens::LOWER) {
-                    self.lex.flags(t.text(text))
-                } else {
-                    0
-                }
-            })
-            .collect();
+        // word-list flags of the capitalized words, and the tokens where each rule can
+        // start (every other token is a no-op for it), in one pass
+        let mut flags: Vec<u16> = vec![0; toks.len()];
+        let mut starts = rules::Starts::default();
+        for (i, t) in toks.iter().enumerate() {
+            let f = if t.is(WORD) && !t.is(tokens::LOWER) {
+                self.lex.flags(t.text(text))
+            } else {
+                0
+            };
+            flags[i] = f;
+            starts.note(text, toks, i, f);
+        }
         let cx = rules::Ctx {
             text,
             toks,
             lex: &self.lex,
             hints,
             flags: &flags,
+            starts: &starts,
         };
         let mut genders = Vec::new();
         rules::persons(&cx, &self.rules, &mut cands, &mut genders);

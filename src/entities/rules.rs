@@ -29,6 +29,52 @@ pub struct Ctx<'a> {
     pub hints: &'a [Hint],
     /// Word-list memberships of each capitalized token (`Lexicon::flags`).
     pub flags: &'a [u16],
+    pub starts: &'a Starts,
+}
+
+/// The tokens where the rules can start, in order: a superset of those where each
+/// rule does anything (the rules check everything again).
+#[derive(Default)]
+pub struct Starts {
+    /// Capitalized or joined words, and lower-case words before a capitalized word
+    /// or a period (a lower-case title).
+    persons: Vec<u32>,
+    /// Organization heads and law heads.
+    heads: Vec<u32>,
+    /// Provision words and section signs.
+    provisions: Vec<u32>,
+}
+
+impl Starts {
+    /// Records token `i`, whose `Lexicon::flags` are `f`.
+    #[inline]
+    pub fn note(&mut self, text: &str, toks: &[Token], i: usize, f: u16) {
+        let t = toks[i];
+        if !t.is(WORD) {
+            if text.as_bytes()[t.start..t.end] == *"\u{a7}".as_bytes() {
+                self.provisions.push(i as u32);
+            }
+            return;
+        }
+        if t.is(CAP | JOINED)
+            || (t.is(LOWER)
+                && i + 1 < toks.len()
+                && (toks[i + 1].is(CAP)
+                    || (toks[i + 1].end == toks[i + 1].start + 1
+                        && text.as_bytes()[toks[i + 1].start] == b'.')))
+        {
+            self.persons.push(i as u32);
+        }
+        if t.is(LOWER) {
+            return;
+        }
+        if f & F_ORG != 0 || (!t.is(UPPER) && f & F_LAW != 0) {
+            self.heads.push(i as u32);
+        }
+        if f & F_PROV != 0 {
+            self.provisions.push(i as u32);
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -194,10 +240,13 @@ pub fn persons<'g>(
     let toks = cx.toks;
     let n = toks.len();
     let mut i = 0;
-    while i < n {
+    for &start in &cx.starts.persons {
+        if (start as usize) < i {
+            continue;
+        }
+        i = start as usize;
         let t = toks[i];
         if !t.is(WORD) {
-            i += 1;
             continue;
         }
         // title(s) + name
@@ -580,7 +629,9 @@ fn prefix_counts(n: usize, f: impl Fn(usize) -> bool) -> Vec<u32> {
 pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
     let mut memo = RunMemo::default();
-    for (h, &t) in toks.iter().enumerate() {
+    for &h in &cx.starts.heads {
+        let h = h as usize;
+        let t = toks[h];
         if !t.is(WORD) || t.is(LOWER) {
             continue;
         }
@@ -627,11 +678,14 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             && cx.lex.provision_suffixes.contains(cx.w(i))
     };
     let mut i = 0;
-    while i < n {
+    for &start in &cx.starts.provisions {
+        if (start as usize) < i {
+            continue;
+        }
+        i = start as usize;
         let t = toks[i];
         let section_sign = !t.is(WORD) && cx.is_str(i, "\u{a7}");
         if !(section_sign || (t.is(WORD) && !t.is(LOWER) && cx.has(i, F_PROV))) {
-            i += 1;
             continue;
         }
         let mut k = i + 1;
