@@ -9,6 +9,7 @@ type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
+use super::rules::Starts;
 use super::tokens::{Token, UPPER, WORD};
 use super::{Cand, Rules};
 use crate::document::{Label, Span};
@@ -173,7 +174,7 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
 
 /// Acronym definitions "International Christian Concern (ICC)", later uses of "ICC",
 /// and acronyms that match the initials of an organization named in the document.
-pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
+pub fn acronyms(text: &str, toks: &[Token], starts: &Starts, ents: &mut Vec<Cand>, r: &Rules) {
     let mut defs: FxHashMap<&str, (String, Label)> = FxHashMap::default();
     let mut added: Vec<Cand> = Vec::new();
     for e in ents.iter() {
@@ -217,7 +218,9 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
     // "(CLAAS)" after a name no rule found: the capitalized words before it whose
     // initials spell the acronym.
     let is_byte = |t: &Token, c: u8| t.end == t.start + 1 && text.as_bytes()[t.start] == c;
-    for (pi, t) in toks.iter().enumerate() {
+    for &pi in &starts.parens {
+        let pi = pi as usize;
+        let t = &toks[pi];
         if !is_byte(t, b'(') || pi + 2 >= toks.len() || !is_byte(&toks[pi + 2], b')') {
             continue;
         }
@@ -258,7 +261,8 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
         full.into_iter().map(|(k, v)| (k, v.to_string())).collect();
     merge(ents, added);
     let mut added: Vec<Cand> = Vec::new();
-    for t in toks {
+    for &u in &starts.upper {
+        let t = &toks[u as usize];
         if !(t.is(WORD) && t.is(UPPER)) {
             continue;
         }
@@ -379,7 +383,14 @@ fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
 
 /// Orthomatcher for persons: short mentions get the full name; uncovered
 /// capitalized words equal to a part of a full name become PERSON mentions.
-pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, r: &Rules) {
+pub fn persons(
+    text: &str,
+    toks: &[Token],
+    starts: &Starts,
+    lex: &Lexicon,
+    ents: &mut Vec<Cand>,
+    r: &Rules,
+) {
     // full names: (start, name, words)
     let mut full: Vec<(usize, String, Vec<&str>)> = Vec::new();
     for e in ents.iter().filter(|e| e.label == Label::Person) {
@@ -436,10 +447,14 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
     };
     let mut added = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    // every capitalized word is a person start (`Starts::persons`)
+    for &start in &starts.persons {
+        if (start as usize) < i {
+            continue;
+        }
+        i = start as usize;
         let t = toks[i];
         if !t.is_cap_word() || !is_part(t.text(text)) || overlaps_any(ents, t.span()) {
-            i += 1;
             continue;
         }
         // a run of adjacent name parts ("Isabel Mendes") is one mention

@@ -38,11 +38,15 @@ pub struct Ctx<'a> {
 pub struct Starts {
     /// Capitalized or joined words, and lower-case words before a capitalized word
     /// or a period (a lower-case title).
-    persons: Vec<u32>,
+    pub persons: Vec<u32>,
     /// Organization heads and law heads.
     heads: Vec<u32>,
     /// Provision words and section signs.
     provisions: Vec<u32>,
+    /// Opening parentheses (acronym definitions).
+    pub parens: Vec<u32>,
+    /// ALL-CAPS words (acronyms).
+    pub upper: Vec<u32>,
 }
 
 impl Starts {
@@ -51,10 +55,16 @@ impl Starts {
     pub fn note(&mut self, text: &str, toks: &[Token], i: usize, f: u16) {
         let t = toks[i];
         if !t.is(WORD) {
-            if text.as_bytes()[t.start..t.end] == *"\u{a7}".as_bytes() {
+            let b = &text.as_bytes()[t.start..t.end];
+            if b == b"(" {
+                self.parens.push(i as u32);
+            } else if b == "\u{a7}".as_bytes() {
                 self.provisions.push(i as u32);
             }
             return;
+        }
+        if t.is(UPPER) {
+            self.upper.push(i as u32);
         }
         if t.is(CAP | JOINED)
             || (t.is(LOWER)
