@@ -2,8 +2,6 @@
 //! later uses, short person mentions resolved to the full name, and the country of
 //! places named in several countries.
 
-use std::collections::HashMap;
-
 type HashSet<T> = crate::hash::FxSet<T>;
 type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
 
@@ -427,14 +425,11 @@ pub fn persons(
             e.canonical = Some(name);
         }
     }
-    let parts: HashSet<&str> = full
-        .iter()
-        .flat_map(|f| f.2.iter().copied())
-        .filter(|w| {
-            !lex.name_stop.contains(*w)
-                && !super::lexicon::with_lower(w, |l| lex.particles.contains(l))
-        })
-        .collect();
+    // each distinct word once, then the filter (a name is mentioned many times)
+    let mut parts: HashSet<&str> = full.iter().flat_map(|f| f.2.iter().copied()).collect();
+    parts.retain(|w| {
+        !lex.name_stop.contains(*w) && !super::lexicon::with_lower(w, |l| lex.particles.contains(l))
+    });
     // cheap prefilter before hashing: first byte and length of some part
     let mut first = [false; 256];
     let mut lens = 0u64;
@@ -503,14 +498,20 @@ const NEARBY: usize = 300;
 /// unless the surface is an abbreviation ("U.S." → "United States"); a place named in
 /// several countries takes a country named elsewhere in the document, else its
 /// default from `entities/place_defaults.tsv`, else the first entry.
-pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, ents: &mut [Cand]) {
+pub fn places(
+    text: &str,
+    gaz: &Gazetteer,
+    defaults: &FxHashMap<String, String>,
+    ents: &mut [Cand],
+) {
     // countries named in the document, with where they are named
     let mut doc_countries: HashSet<&str> = HashSet::default();
     let mut named: Vec<(usize, &str)> = Vec::new();
     for e in ents.iter() {
         if let Some(&i) = e.entries.first() {
             let x = &gaz.entries[i as usize];
-            if &*x.list == "countries" {
+            // rank 0: the `countries` list (`gazetteer::rank_of`)
+            if x.rank == 0 {
                 if let Some(c) = x.country() {
                     doc_countries.insert(c);
                     named.push((e.span.start, c));

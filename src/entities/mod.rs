@@ -135,7 +135,7 @@ pub struct EntityRecognizer {
     lex: Lexicon,
     norp: NorpRules,
     /// Default country of a place name shared by several countries.
-    place_defaults: std::collections::HashMap<String, String>,
+    place_defaults: crate::hash::FxMap<String, String>,
     rules: Rules,
 }
 
