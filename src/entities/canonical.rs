@@ -244,19 +244,23 @@ pub fn acronyms(text: &str, toks: &[Token], starts: &Starts, ents: &mut Vec<Cand
     }
     // Organizations named in full, for acronyms used without a definition.
     // initials → the first such name
-    let mut full: FxHashMap<String, &str> = FxHashMap::default();
+    // (a name in the text is borrowed from it; a canonical name is copied, as `ents`
+    // changes below)
+    let mut full: FxHashMap<String, std::borrow::Cow<str>> = FxHashMap::default();
     let (mut ini, mut all) = (String::new(), String::new());
     for e in ents.iter().filter(|e| e.label == Label::Org) {
         let n = e.canonical.as_deref().unwrap_or_else(|| e.span.text(text));
         if n.contains(' ') {
             initials_into(n, &mut ini, &mut all);
             if ini.len() >= 2 && !full.contains_key(ini.as_str()) {
+                let n = match &e.canonical {
+                    Some(c) => std::borrow::Cow::Owned(c.clone()),
+                    None => std::borrow::Cow::Borrowed(e.span.text(text)),
+                };
                 full.insert(ini.clone(), n);
             }
         }
     }
-    let full: FxHashMap<String, String> =
-        full.into_iter().map(|(k, v)| (k, v.to_string())).collect();
     merge(ents, added);
     let mut added: Vec<Cand> = Vec::new();
     for &u in &starts.upper {
@@ -268,7 +272,7 @@ pub fn acronyms(text: &str, toks: &[Token], starts: &Starts, ents: &mut Vec<Cand
         let found = defs
             .get(w)
             .cloned()
-            .or_else(|| full.get(w).map(|n| (n.clone(), Label::Org)));
+            .or_else(|| full.get(w).map(|n| (n.to_string(), Label::Org)));
         let Some((name, label)) = found else { continue };
         match covering(ents, t.start) {
             Some(i) if ents[i].span == t.span() => {
