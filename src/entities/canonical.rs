@@ -2,13 +2,12 @@
 //! later uses, short person mentions resolved to the full name, and the country of
 //! places named in several countries.
 
-use std::collections::HashMap;
-
 type HashSet<T> = crate::hash::FxSet<T>;
 type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
+use super::rules::Starts;
 use super::tokens::{Token, UPPER, WORD};
 use super::{Cand, Rules};
 use crate::document::{Label, Span};
@@ -122,6 +121,29 @@ fn acronym_letters(s: &str) -> String {
 fn initials(name: &str) -> (String, String) {
     let mut caps = String::new();
     let mut all = String::new();
+    initials_into(name, &mut caps, &mut all);
+    (caps, all)
+}
+
+/// `initials` into two buffers (cleared first).
+fn initials_into(name: &str, caps: &mut String, all: &mut String) {
+    caps.clear();
+    all.clear();
+    if name.is_ascii() {
+        // the same, byte by byte (ASCII white space as `char::is_whitespace` has it)
+        let sep = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-');
+        for w in name.as_bytes().split(sep) {
+            let Some(&c) = w.first() else { continue };
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            all.push(c.to_ascii_uppercase() as char);
+            if c.is_ascii_uppercase() {
+                caps.push(c as char);
+            }
+        }
+        return;
+    }
     for w in name.split(|c: char| c.is_whitespace() || c == '-') {
         let Some(c) = w.chars().next() else { continue };
         if !c.is_alphabetic() {
@@ -133,7 +155,6 @@ fn initials(name: &str) -> (String, String) {
             caps.push(u);
         }
     }
-    (caps, all)
 }
 
 /// `acr` is a subsequence of the initials of `name`, starting with its first initial.
@@ -151,7 +172,7 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
 
 /// Acronym definitions "International Christian Concern (ICC)", later uses of "ICC",
 /// and acronyms that match the initials of an organization named in the document.
-pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
+pub fn acronyms(text: &str, toks: &[Token], starts: &Starts, ents: &mut Vec<Cand>, r: &Rules) {
     let mut defs: FxHashMap<&str, (String, Label)> = FxHashMap::default();
     let mut added: Vec<Cand> = Vec::new();
     for e in ents.iter() {
@@ -195,7 +216,9 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
     // "(CLAAS)" after a name no rule found: the capitalized words before it whose
     // initials spell the acronym.
     let is_byte = |t: &Token, c: u8| t.end == t.start + 1 && text.as_bytes()[t.start] == c;
-    for (pi, t) in toks.iter().enumerate() {
+    for &pi in &starts.parens {
+        let pi = pi as usize;
+        let t = &toks[pi];
         if !is_byte(t, b'(') || pi + 2 >= toks.len() || !is_byte(&toks[pi + 2], b')') {
             continue;
         }
@@ -221,21 +244,27 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
     }
     // Organizations named in full, for acronyms used without a definition.
     // initials → the first such name
-    let mut full: FxHashMap<String, &str> = FxHashMap::default();
+    // (a name in the text is borrowed from it; a canonical name is copied, as `ents`
+    // changes below)
+    let mut full: FxHashMap<String, std::borrow::Cow<str>> = FxHashMap::default();
+    let (mut ini, mut all) = (String::new(), String::new());
     for e in ents.iter().filter(|e| e.label == Label::Org) {
         let n = e.canonical.as_deref().unwrap_or_else(|| e.span.text(text));
         if n.contains(' ') {
-            let ini = initials(n).0;
-            if ini.len() >= 2 {
-                full.entry(ini).or_insert(n);
+            initials_into(n, &mut ini, &mut all);
+            if ini.len() >= 2 && !full.contains_key(ini.as_str()) {
+                let n = match &e.canonical {
+                    Some(c) => std::borrow::Cow::Owned(c.clone()),
+                    None => std::borrow::Cow::Borrowed(e.span.text(text)),
+                };
+                full.insert(ini.clone(), n);
             }
         }
     }
-    let full: FxHashMap<String, String> =
-        full.into_iter().map(|(k, v)| (k, v.to_string())).collect();
     merge(ents, added);
     let mut added: Vec<Cand> = Vec::new();
-    for t in toks {
+    for &u in &starts.upper {
+        let t = &toks[u as usize];
         if !(t.is(WORD) && t.is(UPPER)) {
             continue;
         }
@@ -243,7 +272,7 @@ pub fn acronyms(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
         let found = defs
             .get(w)
             .cloned()
-            .or_else(|| full.get(w).map(|n| (n.clone(), Label::Org)));
+            .or_else(|| full.get(w).map(|n| (n.to_string(), Label::Org)));
         let Some((name, label)) = found else { continue };
         match covering(ents, t.start) {
             Some(i) if ents[i].span == t.span() => {
@@ -336,14 +365,34 @@ fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
     if added.is_empty() {
         return;
     }
-    ents.retain(|e| !added.iter().any(|a| a.span.overlaps(&e.span)));
+    // added spans by start, with the greatest end up to each: an entity overlaps
+    // one iff among those starting before its end, the greatest end passes its start
+    let mut by_start: Vec<(usize, usize)> =
+        added.iter().map(|a| (a.span.start, a.span.end)).collect();
+    by_start.sort_unstable();
+    let mut max_end = 0;
+    for x in &mut by_start {
+        max_end = max_end.max(x.1);
+        x.1 = max_end;
+    }
+    ents.retain(|e| {
+        let k = by_start.partition_point(|&(s, _)| s < e.span.end);
+        !(k > 0 && by_start[k - 1].1 > e.span.start)
+    });
     ents.extend(added);
     ents.sort_by_key(|e| e.span.start);
 }
 
 /// Orthomatcher for persons: short mentions get the full name; uncovered
 /// capitalized words equal to a part of a full name become PERSON mentions.
-pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, r: &Rules) {
+pub fn persons(
+    text: &str,
+    toks: &[Token],
+    starts: &Starts,
+    lex: &Lexicon,
+    ents: &mut Vec<Cand>,
+    r: &Rules,
+) {
     // full names: (start, name, words)
     let mut full: Vec<(usize, String, Vec<&str>)> = Vec::new();
     for e in ents.iter().filter(|e| e.label == Label::Person) {
@@ -380,11 +429,11 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
             e.canonical = Some(name);
         }
     }
-    let parts: HashSet<&str> = full
-        .iter()
-        .flat_map(|f| f.2.iter().copied())
-        .filter(|w| !lex.name_stop.contains(*w) && !lex.particles.contains(&w.to_lowercase()))
-        .collect();
+    // each distinct word once, then the filter (a name is mentioned many times)
+    let mut parts: HashSet<&str> = full.iter().flat_map(|f| f.2.iter().copied()).collect();
+    parts.retain(|w| {
+        !lex.name_stop.contains(*w) && !super::lexicon::with_lower(w, |l| lex.particles.contains(l))
+    });
     // cheap prefilter before hashing: first byte and length of some part
     let mut first = [false; 256];
     let mut lens = 0u64;
@@ -397,10 +446,14 @@ pub fn persons(text: &str, toks: &[Token], lex: &Lexicon, ents: &mut Vec<Cand>, 
     };
     let mut added = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    // every capitalized word is a person start (`Starts::persons`)
+    for &start in &starts.persons {
+        if (start as usize) < i {
+            continue;
+        }
+        i = start as usize;
         let t = toks[i];
         if !t.is_cap_word() || !is_part(t.text(text)) || overlaps_any(ents, t.span()) {
-            i += 1;
             continue;
         }
         // a run of adjacent name parts ("Isabel Mendes") is one mention
@@ -449,14 +502,20 @@ const NEARBY: usize = 300;
 /// unless the surface is an abbreviation ("U.S." → "United States"); a place named in
 /// several countries takes a country named elsewhere in the document, else its
 /// default from `entities/place_defaults.tsv`, else the first entry.
-pub fn places(text: &str, gaz: &Gazetteer, defaults: &HashMap<String, String>, ents: &mut [Cand]) {
+pub fn places(
+    text: &str,
+    gaz: &Gazetteer,
+    defaults: &FxHashMap<String, String>,
+    ents: &mut [Cand],
+) {
     // countries named in the document, with where they are named
     let mut doc_countries: HashSet<&str> = HashSet::default();
     let mut named: Vec<(usize, &str)> = Vec::new();
     for e in ents.iter() {
         if let Some(&i) = e.entries.first() {
             let x = &gaz.entries[i as usize];
-            if &*x.list == "countries" {
+            // rank 0: the `countries` list (`gazetteer::rank_of`)
+            if x.rank == 0 {
                 if let Some(c) = x.country() {
                     doc_countries.insert(c);
                     named.push((e.span.start, c));

@@ -75,6 +75,17 @@ fn first_word_len(s: &str) -> usize {
     end
 }
 
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
 
 /// One byte into a word hash (`Automaton::word_hash`).
@@ -112,12 +123,38 @@ struct Automaton {
     /// Two-byte prefixes of the patterns (a 65,536-bit set): most words are
     /// rejected here without a search.
     prefix2: Box<[u64; 1024]>,
+    /// Hashed three-byte prefixes (4,096 bits) of the keys that start with an ASCII
+    /// lower-case letter or digit: "the", "that", "also" pass `prefix2` (keys "thi
+    /// xa ...", "al-Qaeda") but are rejected here. Unused (`p3` false) when some such
+    /// key is shorter than three bytes, and in a case-insensitive automaton.
+    prefix3: Box<[u64; 64]>,
+    p3: bool,
     /// Open-addressing table (a power of two long) of the first word of every key
     /// (its leading alphanumeric run, ASCII lower-cased when case-insensitive), with
     /// the range of keys that start with it: a word that starts no key is rejected
     /// with one probe, and the search for the longest key starts after the word.
     words: Box<[WordSlot]>,
+    /// A two-bit Bloom filter (32 KB) of the first words' hashes: most words that
+    /// start no key are rejected here, without touching the (much larger) `words`.
+    word_bloom: Box<[u64; BLOOM_WORDS]>,
     ci: bool,
+}
+
+const BLOOM_BITS: u32 = 18;
+const BLOOM_WORDS: usize = 1 << (BLOOM_BITS - 6);
+
+/// The bit of `Automaton::prefix3` for a three-byte prefix.
+#[inline(always)]
+fn prefix3_bit(b0: u8, b1: u8, b2: u8) -> usize {
+    let x = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
+    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// The two bits of `Automaton::word_bloom` for a word hash.
+#[inline(always)]
+fn bloom_bits(h: u64) -> (usize, usize) {
+    let m = (1u64 << BLOOM_BITS) - 1;
+    (((h >> 14) & m) as usize, (h >> (64 - BLOOM_BITS)) as usize)
 }
 
 impl Automaton {
@@ -134,9 +171,16 @@ impl Automaton {
         // the ASCII part of the word, hashed on the way
         let mut len = 0;
         let mut h = 0;
-        while len < s.len() && s[len].is_ascii_alphanumeric() {
-            h = hash_step(h, self.fold(s[len]));
-            len += 1;
+        if self.ci {
+            while len < s.len() && ALNUM[s[len] as usize] {
+                h = hash_step(h, s[len].to_ascii_lowercase());
+                len += 1;
+            }
+        } else {
+            while len < s.len() && ALNUM[s[len] as usize] {
+                h = hash_step(h, s[len]);
+                len += 1;
+            }
         }
         if len < s.len() && s[len] >= 0x80 {
             len = first_word_len(&text[start..]);
@@ -145,6 +189,12 @@ impl Automaton {
         if len == 0 {
             // a key may start with punctuation ("'s-Hertogenbosch")
             return Some((0, self.keys.len(), 0));
+        }
+        let (b1, b2) = bloom_bits(h);
+        if self.word_bloom[b1 >> 6] & (1 << (b1 & 63)) == 0
+            || self.word_bloom[b2 >> 6] & (1 << (b2 & 63)) == 0
+        {
+            return None;
         }
         let w = &s[..len];
         let mask = self.words.len() - 1;
@@ -176,7 +226,17 @@ impl Automaton {
             return false;
         };
         let k = (b0 as usize) << 8 | b1 as usize;
-        self.prefix2[k >> 6] & (1 << (k & 63)) != 0
+        if self.prefix2[k >> 6] & (1 << (k & 63)) == 0 {
+            return false;
+        }
+        if self.p3 && (b0.is_ascii_lowercase() || b0.is_ascii_digit()) {
+            let Some(&b2) = text.get(start + 2) else {
+                return false;
+            };
+            let k = prefix3_bit(b0, b1, b2);
+            return self.prefix3[k >> 6] & (1 << (k & 63)) != 0;
+        }
+        true
     }
 
     #[inline]
@@ -215,10 +275,20 @@ impl Automaton {
             }
             if hi - lo <= 16 {
                 // few keys left: compare each with the text; the ones that match are
-                // prefixes of one another, so sorted order is length order
+                // prefixes of one another, so sorted order is length order. Every key
+                // here is longer than `d`; those whose byte `d` is not the text's are
+                // skipped on that byte (sorted: they stop at a greater one)
                 let rest = &text[start + d..];
+                let c = self.fold(rest[0]);
                 for k in lo..hi {
                     let (o, l) = self.keys[k];
+                    let kc = self.bytes[o as usize + d];
+                    if kc != c {
+                        if kc > c {
+                            break;
+                        }
+                        continue;
+                    }
                     let tail = &self.bytes[o as usize + d..(o + l) as usize];
                     if tail.len() <= rest.len()
                         && tail.iter().zip(rest).all(|(&a, &b)| a == self.fold(b))
@@ -313,8 +383,18 @@ impl Builder {
         entry_at.push(entry_ids.len() as u32);
         let mut single = [false; 256];
         let mut prefix2 = Box::new([0u64; 1024]);
+        let mut prefix3 = Box::new([0u64; 64]);
+        let mut p3 = !ci;
         for &(o, l) in &keys {
             let b = &bytes[o as usize..(o + l) as usize];
+            if b[0].is_ascii_lowercase() || b[0].is_ascii_digit() {
+                if b.len() < 3 {
+                    p3 = false;
+                } else {
+                    let k = prefix3_bit(b[0], b[1], b[2]);
+                    prefix3[k >> 6] |= 1 << (k & 63);
+                }
+            }
             let variants = |x: u8| {
                 if ci {
                     [x.to_ascii_lowercase(), x.to_ascii_uppercase()]
@@ -342,16 +422,19 @@ impl Builder {
             entry_ids,
             single,
             prefix2,
+            prefix3,
+            p3,
             words: Box::default(),
+            word_bloom: Box::new([0; BLOOM_WORDS]),
             ci,
         };
-        a.words = word_table(&a);
+        (a.words, a.word_bloom) = word_table(&a);
         Ok(Some(a))
     }
 }
 
-/// The first-word table of an automaton (see `Automaton::words`).
-fn word_table(a: &Automaton) -> Box<[WordSlot]> {
+/// The first-word table of an automaton and its Bloom filter (see `Automaton::words`).
+fn word_table(a: &Automaton) -> (Box<[WordSlot]>, Box<[u64; BLOOM_WORDS]>) {
     let key = |k: usize| {
         let (o, l) = a.keys[k];
         &a.bytes[o as usize..(o + l) as usize]
@@ -359,6 +442,7 @@ fn word_table(a: &Automaton) -> Box<[WordSlot]> {
     let size = (a.keys.len() * 2).next_power_of_two().max(2);
     let mask = size - 1;
     let mut table = vec![WordSlot::default(); size];
+    let mut bloom = Box::new([0u64; BLOOM_WORDS]);
     for k in 0..a.keys.len() {
         let kb = key(k);
         let len = first_word_len(std::str::from_utf8(kb).expect("UTF-8 key"));
@@ -367,6 +451,9 @@ fn word_table(a: &Automaton) -> Box<[WordSlot]> {
         }
         let w = &kb[..len];
         let h = a.word_hash(w);
+        let (b1, b2) = bloom_bits(h);
+        bloom[b1 >> 6] |= 1 << (b1 & 63);
+        bloom[b2 >> 6] |= 1 << (b2 & 63);
         let tag = (h >> 32) as u32;
         let mut i = h as usize & mask;
         loop {
@@ -396,7 +483,7 @@ fn word_table(a: &Automaton) -> Box<[WordSlot]> {
             i = (i + 1) & mask;
         }
     }
-    table.into_boxed_slice()
+    (table.into_boxed_slice(), bloom)
 }
 
 impl Gazetteer {
@@ -474,7 +561,7 @@ impl Gazetteer {
 
     /// The longest entry starting at `start` and ending on a word boundary, in the
     /// case-sensitive lists first, then in the case-insensitive ones.
-    #[inline]
+    #[inline(always)]
     pub fn match_at<'g>(&'g self, text: &str, start: usize) -> Option<Hit<'g>> {
         if start >= text.len() {
             return None;
@@ -486,22 +573,21 @@ impl Gazetteer {
         if !cs && !ci {
             return None;
         }
-        self.match_from(text, start)
+        self.match_from(text, start, cs, ci)
     }
 
+    /// `match_at` for a start that passed the two-byte test of `cs` and/or `ci`.
     #[inline(never)]
-    fn match_from<'g>(&'g self, text: &str, start: usize) -> Option<Hit<'g>> {
+    fn match_from<'g>(&'g self, text: &str, start: usize, cs: bool, ci: bool) -> Option<Hit<'g>> {
         let best = match &self.cs {
-            Some(a) if a.may_start2(text.as_bytes(), start) => Self::longest(a, text, start, false),
+            Some(a) if cs => Self::longest(a, text, start, false),
             _ => None,
         };
         match &self.ci {
-            Some(a) if a.may_start2(text.as_bytes(), start) => {
-                match Self::longest(a, text, start, true) {
-                    Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
-                    _ => best,
-                }
-            }
+            Some(a) if ci => match Self::longest(a, text, start, true) {
+                Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
+                _ => best,
+            },
             _ => best,
         }
     }
@@ -533,13 +619,13 @@ pub fn at_boundary(text: &str, end: usize) -> bool {
     let prev_alnum = text[..end]
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric());
+        .is_some_and(super::tokens::is_alnum);
     if !prev_alnum {
         return true;
     }
     match text[end..].chars().next() {
         None => true,
-        Some(c) => !c.is_alphanumeric(),
+        Some(c) => !super::tokens::is_alnum(c),
     }
 }
 

@@ -37,6 +37,107 @@ fn title_pair(w: &[u8]) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> (32 - 13)) as usize
 }
 
+/// Hash step of `WordTable` (FxHash, one byte at a time).
+#[inline(always)]
+fn step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// High half of the key's hash.
+    tag: u32,
+    /// The key is `bytes[off..off + len]`; `len == 0` marks an empty slot.
+    off: u32,
+    len: u32,
+    val: u32,
+}
+
+/// An open-addressing table from words (byte strings) to `u32` values, much cheaper
+/// per lookup than a `HashMap<String, _>` for the short words of running text. With
+/// `fold`, keys are stored ASCII lower-cased and looked up ignoring ASCII case.
+struct WordTable {
+    slots: Box<[Slot]>,
+    bytes: Vec<u8>,
+    fold: bool,
+}
+
+impl WordTable {
+    fn new<'a>(items: impl Iterator<Item = (&'a str, u32)>, fold: bool) -> Self {
+        let items: Vec<(&str, u32)> = items.collect();
+        let size = (items.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![Slot::default(); size].into_boxed_slice(),
+            bytes: Vec::new(),
+            fold,
+        };
+        for (k, v) in items {
+            if k.is_empty() || t.get(k.as_bytes()).is_some() {
+                continue;
+            }
+            let h = t.hash(k.as_bytes());
+            let mask = size - 1;
+            let mut i = h as usize & mask;
+            while t.slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            let off = t.bytes.len() as u32;
+            let fold = t.fold;
+            t.bytes.extend(
+                k.bytes()
+                    .map(|b| if fold { b.to_ascii_lowercase() } else { b }),
+            );
+            t.slots[i] = Slot {
+                tag: (h >> 32) as u32,
+                off,
+                len: k.len() as u32,
+                val: v,
+            };
+        }
+        t
+    }
+
+    #[inline(always)]
+    fn f(&self, b: u8) -> u8 {
+        if self.fold {
+            b.to_ascii_lowercase()
+        } else {
+            b
+        }
+    }
+
+    #[inline]
+    fn hash(&self, w: &[u8]) -> u64 {
+        w.iter().fold(0, |h, &b| step(h, self.f(b)))
+    }
+
+    /// The value of `w`, given its hash.
+    #[inline]
+    fn get_hashed(&self, w: &[u8], h: u64) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & mask;
+        loop {
+            let s = self.slots[i];
+            if s.len == 0 {
+                return None;
+            }
+            if s.tag == tag && s.len as usize == w.len() {
+                let key = &self.bytes[s.off as usize..(s.off + s.len) as usize];
+                if key.iter().zip(w).all(|(&a, &b)| a == self.f(b)) {
+                    return Some(s.val);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, w: &[u8]) -> Option<u32> {
+        self.get_hashed(w, self.hash(w))
+    }
+}
+
 /// Grammatical gender a title implies ("Mrs." → female).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -84,9 +185,6 @@ pub const LATE: u8 = 8; // only after an earlier right extension ("... in North 
 
 pub struct Lexicon {
     pub titles: FxMap<Vec<Title>>,
-    /// `byte_hash` of every title key: most words are no title start, and are
-    /// rejected here without lower-casing into a buffer.
-    title_hashes: HashSet64,
     /// A one-hash Bloom filter (8,192 bits) of the first two bytes and the length of
     /// every ASCII title key: an ASCII word (whose lower case can only equal an ASCII
     /// key) is almost always rejected here, before it is hashed.
@@ -112,6 +210,13 @@ pub struct Lexicon {
     pub place_suffixes: FxSet,
     /// All case-sensitive word lists in one map: word → `F_*` flags.
     pub words: FxMap<u16>,
+    /// `words` as a `WordTable`.
+    word_table: WordTable,
+    /// The ASCII title keys (lower case) → index in `title_lists`.
+    title_table: WordTable,
+    title_lists: Vec<Vec<Title>>,
+    /// `F_TITLE | F_TITLE_START` or `F_TITLE_START` of each of `title_lists`.
+    title_flags: Vec<u16>,
     /// First bytes of the `words` keys and of the title keys (in both ASCII cases;
     /// every non-ASCII byte): `flags` is 0 for a word starting with any other byte.
     flag_first: [bool; 256],
@@ -200,14 +305,16 @@ impl Lexicon {
             .filter_map(|d| d.trim_start().strip_prefix('='))
             .flat_map(|d| d.split_whitespace().map(str::to_string))
             .collect();
-        let title_hashes = titles.keys().map(|k| byte_hash(k.bytes())).collect();
         let mut title_pairs = Box::new([0u64; 128]);
         for k in titles.keys().filter(|k| k.is_ascii()) {
             let i = title_pair(k.as_bytes());
             title_pairs[i >> 6] |= 1 << (i & 63);
         }
         let mut lex = Lexicon {
-            title_hashes,
+            word_table: WordTable::new(std::iter::empty(), false),
+            title_table: WordTable::new(std::iter::empty(), true),
+            title_lists: Vec::new(),
+            title_flags: Vec::new(),
             title_pairs,
             words: FxMap::default(),
             flag_first: [false; 256],
@@ -257,6 +364,30 @@ impl Lexicon {
                 flag_first[b.to_ascii_uppercase() as usize] = true;
             }
         }
+        lex.word_table = WordTable::new(
+            words.iter().map(|(k, &v)| (k.as_str(), u32::from(v))),
+            false,
+        );
+        let ascii_titles: Vec<(&String, &Vec<Title>)> =
+            lex.titles.iter().filter(|(k, _)| k.is_ascii()).collect();
+        lex.title_table = WordTable::new(
+            ascii_titles
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.as_str(), i as u32)),
+            true,
+        );
+        lex.title_flags = ascii_titles
+            .iter()
+            .map(|(_, v)| {
+                if v.iter().any(|t| t.words.len() == 1 || t.words[1] == ".") {
+                    F_TITLE | F_TITLE_START
+                } else {
+                    F_TITLE_START
+                }
+            })
+            .collect();
+        lex.title_lists = ascii_titles.into_iter().map(|(_, v)| v.clone()).collect();
         lex.words = words;
         lex.flag_first = flag_first;
         Ok(lex)
@@ -273,6 +404,17 @@ impl Lexicon {
         {
             return 0;
         }
+        let b = w.as_bytes();
+        if b.is_ascii() {
+            let f = self.word_table.get(b).map_or(0, |v| v as u16);
+            if !self.may_start_title(b) {
+                return f;
+            }
+            return match self.title_table.get(b) {
+                Some(i) => f | self.title_flags[i as usize],
+                None => f,
+            };
+        }
         let f = self.words.get(w).copied().unwrap_or(0);
         // one lookup in the title table answers both title questions
         match self.titles_starting(w) {
@@ -284,21 +426,25 @@ impl Lexicon {
         }
     }
 
+    /// False when the ASCII word `w` starts no title (its first two bytes and length
+    /// are not those of a title key); true may be a false positive.
+    #[inline]
+    pub fn may_start_title(&self, w: &[u8]) -> bool {
+        let i = title_pair(w);
+        self.title_pairs[i >> 6] & (1 << (i & 63)) != 0
+    }
+
     /// The titles whose first word is `w` (in any case).
     #[inline]
     fn titles_starting(&self, w: &str) -> Option<&Vec<Title>> {
         if w.is_ascii() {
-            let i = title_pair(w.as_bytes());
-            if self.title_pairs[i >> 6] & (1 << (i & 63)) == 0 {
+            if !self.may_start_title(w.as_bytes()) {
                 return None;
             }
-        }
-        if w.is_ascii()
-            && !self
-                .title_hashes
-                .contains(&byte_hash(w.bytes().map(|b| b.to_ascii_lowercase())))
-        {
-            return None;
+            return self
+                .title_table
+                .get(w.as_bytes())
+                .map(|i| &self.title_lists[i as usize]);
         }
         with_lower(w, |l| self.titles.get(l))
     }

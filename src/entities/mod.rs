@@ -135,7 +135,7 @@ pub struct EntityRecognizer {
     lex: Lexicon,
     norp: NorpRules,
     /// Default country of a place name shared by several countries.
-    place_defaults: std::collections::HashMap<String, String>,
+    place_defaults: crate::hash::FxMap<String, String>,
     rules: Rules,
 }
 
@@ -192,34 +192,38 @@ impl EntityRecognizer {
         let toks: &[Token] = toks;
         let mut cands: Vec<Cand> = Vec::new();
         self.gazetteer_pass(text, toks, hints, &mut cands);
-        let flags: Vec<u16> = toks
-            .iter()
-            .map(|t| {
-                if t.is(WORD) && !t.is(tokens::LOWER) {
-                    self.lex.flags(t.text(text))
-                } else {
-                    0
-                }
-            })
-            .collect();
+        // word-list flags of the capitalized words, and the tokens where each rule can
+        // start (every other token is a no-op for it), in one pass
+        let mut flags: Vec<u16> = vec![0; toks.len()];
+        let mut starts = rules::Starts::default();
+        for (i, t) in toks.iter().enumerate() {
+            let f = if t.is(WORD) && !t.is(tokens::LOWER) {
+                self.lex.flags(t.text(text))
+            } else {
+                0
+            };
+            flags[i] = f;
+            starts.note(text, toks, i, f);
+        }
         let cx = rules::Ctx {
             text,
             toks,
             lex: &self.lex,
             hints,
             flags: &flags,
+            starts: &starts,
         };
         let mut genders = Vec::new();
         rules::persons(&cx, &self.rules, &mut cands, &mut genders);
         rules::orgs_and_laws(&cx, &self.rules, &mut cands);
         rules::provisions(&cx, &self.rules, &mut cands);
         let mut ents = resolve(cands);
-        canonical::acronyms(text, toks, &mut ents, &self.rules);
+        canonical::acronyms(text, toks, &starts, &mut ents, &self.rules);
         if self.lex.provision_extend_of {
             canonical::extend_provisions(text, toks, &mut ents, &self.rules);
         }
         canonical::orgs(text, &mut ents);
-        canonical::persons(text, toks, &self.lex, &mut ents, &self.rules);
+        canonical::persons(text, toks, &starts, &self.lex, &mut ents, &self.rules);
         canonical::places(text, &self.gaz, &self.place_defaults, &mut ents);
         ents.into_iter()
             .map(|c| Entity {

@@ -29,6 +29,62 @@ pub struct Ctx<'a> {
     pub hints: &'a [Hint],
     /// Word-list memberships of each capitalized token (`Lexicon::flags`).
     pub flags: &'a [u16],
+    pub starts: &'a Starts,
+}
+
+/// The tokens where the rules can start, in order: a superset of those where each
+/// rule does anything (the rules check everything again).
+#[derive(Default)]
+pub struct Starts {
+    /// Capitalized or joined words, and lower-case words before a capitalized word
+    /// or a period (a lower-case title).
+    pub persons: Vec<u32>,
+    /// Organization heads and law heads.
+    heads: Vec<u32>,
+    /// Provision words and section signs.
+    provisions: Vec<u32>,
+    /// Opening parentheses (acronym definitions).
+    pub parens: Vec<u32>,
+    /// ALL-CAPS words (acronyms).
+    pub upper: Vec<u32>,
+}
+
+impl Starts {
+    /// Records token `i`, whose `Lexicon::flags` are `f`.
+    #[inline]
+    pub fn note(&mut self, text: &str, toks: &[Token], i: usize, f: u16) {
+        let t = toks[i];
+        if !t.is(WORD) {
+            let b = &text.as_bytes()[t.start..t.end];
+            if b == b"(" {
+                self.parens.push(i as u32);
+            } else if b == "\u{a7}".as_bytes() {
+                self.provisions.push(i as u32);
+            }
+            return;
+        }
+        if t.is(UPPER) {
+            self.upper.push(i as u32);
+        }
+        if t.is(CAP | JOINED)
+            || (t.is(LOWER)
+                && i + 1 < toks.len()
+                && (toks[i + 1].is(CAP)
+                    || (toks[i + 1].end == toks[i + 1].start + 1
+                        && text.as_bytes()[toks[i + 1].start] == b'.')))
+        {
+            self.persons.push(i as u32);
+        }
+        if t.is(LOWER) {
+            return;
+        }
+        if f & F_ORG != 0 || (!t.is(UPPER) && f & F_LAW != 0) {
+            self.heads.push(i as u32);
+        }
+        if f & F_PROV != 0 {
+            self.provisions.push(i as u32);
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -111,6 +167,8 @@ impl Ctx<'_> {
         let mut k = i;
         let mut parts = 0;
         let mut end = i;
+        // name words (not initials) before `end`: each one moves `end` past itself
+        let mut named = 0;
         while k < n && parts < 5 {
             if k > i && !self.adjacent(k - 1, k) {
                 break;
@@ -130,6 +188,7 @@ impl Ctx<'_> {
             if self.name_part(k) || title_ok {
                 k += 1;
                 parts += 1;
+                named += 1;
                 end = k;
                 continue;
             }
@@ -139,22 +198,7 @@ impl Ctx<'_> {
             }
             break;
         }
-        // count parts up to `end` only
-        let mut p = 0;
-        let mut j = i;
-        while j < end {
-            if self.initial(j) {
-                j += 2;
-            } else {
-                if self.name_part(j)
-                    || ((j == i || self.has(i, F_GIVEN)) && name_like_title(self, j))
-                {
-                    p += 1;
-                }
-                j += 1;
-            }
-        }
-        (end, p)
+        (end, named)
     }
 
     fn span(&self, a: usize, b_excl: usize) -> Span {
@@ -190,6 +234,13 @@ fn name_like_title(cx: &Ctx, k: usize) -> bool {
         && cx.toks[k + 1].is_cap_word()
 }
 
+/// Token `k` may start a title (a cheap test before `Lexicon::title_at`).
+#[inline]
+fn may_start_title(cx: &Ctx, k: usize) -> bool {
+    let w = cx.w(k).as_bytes();
+    !w.is_ascii() || cx.lex.may_start_title(w)
+}
+
 pub fn persons<'g>(
     cx: &Ctx,
     r: &Rules,
@@ -199,10 +250,13 @@ pub fn persons<'g>(
     let toks = cx.toks;
     let n = toks.len();
     let mut i = 0;
-    while i < n {
+    for &start in &cx.starts.persons {
+        if (start as usize) < i {
+            continue;
+        }
+        i = start as usize;
         let t = toks[i];
         if !t.is(WORD) {
-            i += 1;
             continue;
         }
         // title(s) + name
@@ -215,7 +269,8 @@ pub fn persons<'g>(
                 || (toks[k].is(LOWER)
                     && k + 1 < n
                     && (toks[k + 1].is(CAP) || cx.is_byte(k + 1, b'.'))
-                    && toks[k].end - toks[k].start <= 24)
+                    && toks[k].end - toks[k].start <= 24
+                    && may_start_title(cx, k))
         };
         while k < n && may_title(k) {
             match cx.lex.title_at(cx.text, toks, k) {
@@ -584,7 +639,9 @@ fn prefix_counts(n: usize, f: impl Fn(usize) -> bool) -> Vec<u32> {
 pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
     let mut memo = RunMemo::default();
-    for (h, &t) in toks.iter().enumerate() {
+    for &h in &cx.starts.heads {
+        let h = h as usize;
+        let t = toks[h];
         if !t.is(WORD) || t.is(LOWER) {
             continue;
         }
@@ -631,11 +688,14 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             && cx.lex.provision_suffixes.contains(cx.w(i))
     };
     let mut i = 0;
-    while i < n {
+    for &start in &cx.starts.provisions {
+        if (start as usize) < i {
+            continue;
+        }
+        i = start as usize;
         let t = toks[i];
         let section_sign = !t.is(WORD) && cx.is_str(i, "\u{a7}");
         if !(section_sign || (t.is(WORD) && !t.is(LOWER) && cx.has(i, F_PROV))) {
-            i += 1;
             continue;
         }
         let mut k = i + 1;

@@ -44,6 +44,32 @@ impl Token {
     }
 }
 
+/// `char::is_alphanumeric`, without a Unicode table search for ASCII and for the
+/// General Punctuation block (curly quotes, dashes), which holds no letter or digit.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{2000}'..='\u{206F}') {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `char::is_whitespace`, with the General Punctuation block answered directly.
+#[inline]
+fn is_space(c: char) -> bool {
+    if matches!(c, '\u{2000}'..='\u{206F}') {
+        matches!(
+            c,
+            '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}'
+        )
+    } else {
+        c.is_whitespace()
+    }
+}
+
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
     let b = *text.as_bytes().get(i)?;
@@ -57,6 +83,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Tokenizes `text` into `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    out.reserve(text.len() / 4);
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -83,7 +110,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap();
-            if ch.is_alphanumeric() {
+            if is_alnum(ch) {
                 let flags = if ch.is_uppercase() {
                     CAP
                 } else if ch.is_lowercase() {
@@ -95,7 +122,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 };
                 i = word(text, i, WORD | flags, out);
             } else {
-                if !ch.is_whitespace() {
+                if !is_space(ch) {
                     out.push(Token {
                         start: i,
                         end: i + ch.len_utf8(),
@@ -137,7 +164,7 @@ static ASCII_CLASS: [u8; 256] = {
 };
 
 /// The word starting at `start` (first-character flags in `flags`); returns its end.
-#[inline]
+#[inline(always)]
 fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     let mut i = start;
@@ -167,6 +194,10 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
             }
             if i < b.len() && b[i] >= 0x80 {
                 let ch = text[i..].chars().next().unwrap();
+                if matches!(ch, '\u{2000}'..='\u{206F}') {
+                    // punctuation (’, ”, –): no letter, no digit
+                    break;
+                }
                 if ch.is_alphabetic() {
                     non_ascii = true;
                     if !ch.is_uppercase() {
@@ -190,7 +221,7 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
         let Some(j) = char_at(text, i) else { break };
         let next = char_at(text, i + j.len_utf8());
         let join = match j {
-            '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(|n| n.is_alphanumeric()),
+            '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(is_alnum),
             '\'' | '\u{2019}' => next.is_some_and(|n| n.is_uppercase()),
             _ => false,
         };
@@ -226,23 +257,30 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
 /// lines (`HEADLINE`: a line of at least four words where nearly every word of four
 /// letters or more is capitalized, or that is written in capitals).
 pub fn mark_context(text: &str, sentences: &[Span], toks: &mut [Token]) {
-    // sentence starts
-    let mut si = 0;
-    let mut want = true;
-    for t in toks.iter_mut() {
-        while si < sentences.len() && sentences[si].start <= t.start {
-            si += 1;
-            want = true;
-        }
-        if want && t.is(WORD) {
-            t.flags |= SENT_START;
-            want = false;
-        }
+    // sentence starts: the first word of the text, and the first word at or after
+    // each sentence start (found by binary search, not by walking every token)
+    let first_word = |toks: &[Token], j: usize| {
+        toks[j..]
+            .iter()
+            .position(|t| t.is(WORD))
+            .map_or(toks.len(), |p| j + p)
+    };
+    // the word marked last: a sentence start at or before it marks it again
+    let mut marked = first_word(toks, 0);
+    if marked < toks.len() {
+        toks[marked].flags |= SENT_START;
     }
-    if sentences.is_empty() {
-        if let Some(t) = toks.iter_mut().find(|t| t.is(WORD)) {
-            t.flags |= SENT_START;
+    let mut j = 0;
+    for s in sentences {
+        j += toks[j..].partition_point(|t| t.start < s.start);
+        if j <= marked {
+            continue;
         }
+        marked = first_word(toks, j);
+        if marked == toks.len() {
+            break;
+        }
+        toks[marked].flags |= SENT_START;
     }
     // headline lines
     let b = text.as_bytes();
