@@ -460,3 +460,69 @@ fn user_list_adds_entries() {
     assert_eq!(&*e[0].rule, "my_orgs");
     assert_eq!(e[0].span.text(text), "Friends of the Lighthouse Keepers");
 }
+
+// --- found reading new releases ---------------------------------------------------
+
+#[test]
+fn name_followed_by_age_is_a_person() {
+    // Neither given name is in any list: the ", 69," is the evidence.
+    let e = ents("Orzala Tamandani, 69, and Bexley Quorn, 55, were convicted on Monday.");
+    assert!(
+        e.contains(&(
+            "Orzala Tamandani".into(),
+            "PERSON",
+            "Orzala Tamandani".into()
+        )),
+        "{e:?}"
+    );
+    assert!(
+        e.contains(&("Bexley Quorn".into(), "PERSON", "Bexley Quorn".into())),
+        "{e:?}"
+    );
+    // A number that is not an age after a comma is no evidence.
+    assert!(!has(
+        "Orzala Tamandani, 2021, was a hard year.",
+        "Orzala Tamandani",
+        "PERSON"
+    ));
+}
+
+#[test]
+fn all_caps_defendant_names_get_title_case_canonicals() {
+    let e = ents(
+        "The office announced that DEREK HOLLOWAY, 46, of Brooklyn, was sentenced today. \
+         HOLLOWAY pleaded guilty in 2020. The judge said Holloway showed no remorse.",
+    );
+    let persons: Vec<_> = e.iter().filter(|x| x.1 == "PERSON").collect();
+    assert_eq!(
+        persons,
+        vec![
+            &(
+                "DEREK HOLLOWAY".to_string(),
+                "PERSON",
+                "Derek Holloway".to_string()
+            ),
+            &(
+                "HOLLOWAY".to_string(),
+                "PERSON",
+                "Derek Holloway".to_string()
+            ),
+            &(
+                "Holloway".to_string(),
+                "PERSON",
+                "Derek Holloway".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn one_word_name_after_a_title_is_matched_elsewhere() {
+    let e = ents("Mrs. Quornby wrote the checks herself. Later Quornby spent the money.");
+    let persons: Vec<_> = e
+        .iter()
+        .filter(|x| x.1 == "PERSON")
+        .map(|x| x.0.as_str())
+        .collect();
+    assert_eq!(persons, vec!["Quornby", "Quornby"]);
+}

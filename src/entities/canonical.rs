@@ -393,8 +393,21 @@ pub fn persons(
     ents: &mut Vec<Cand>,
     r: &Rules,
 ) {
+    // ALL-CAPS names ("DEREK HOLLOWAY", court style) are named in title case, and
+    // their title-case words match later mixed-case mentions ("Holloway").
+    let mut caps: Vec<(usize, String)> = Vec::new();
+    for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
+        let s = e.span.text(text);
+        if s.contains(' ') && all_caps(s) {
+            let name = s.split(' ').map(title_case).collect::<Vec<_>>().join(" ");
+            e.canonical.get_or_insert_with(|| name.clone());
+            caps.push((e.span.start, name));
+        }
+    }
     // full names: (start, name, words)
     let mut full: Vec<(usize, String, Vec<&str>)> = Vec::new();
+    // one-word names found by a title ("Ms. Kimball"): (word, canonical)
+    let mut singles: Vec<(&str, String)> = Vec::new();
     for e in ents.iter().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
         let words: Vec<&str> = s
@@ -407,10 +420,20 @@ pub fn persons(
             })
             .collect();
         if words.len() >= 2 {
-            full.push((e.span.start, s.to_string(), words));
+            let name = e.canonical.clone().unwrap_or_else(|| s.to_string());
+            full.push((e.span.start, name, words));
+        } else if words.len() == 1 && e.rule == r.title_name && !s.contains(' ') {
+            singles.push((
+                words[0],
+                e.canonical.clone().unwrap_or_else(|| s.to_string()),
+            ));
         }
     }
-    if full.is_empty() {
+    for (start, name) in &caps {
+        let words: Vec<&str> = name.split(' ').filter(|w| !w.ends_with('.')).collect();
+        full.push((*start, name.clone(), words));
+    }
+    if full.is_empty() && singles.is_empty() {
         return;
     }
     let pick = |pos: usize, words: &[&str]| -> Option<String> {
@@ -430,7 +453,11 @@ pub fn persons(
         }
     }
     // each distinct word once, then the filter (a name is mentioned many times)
-    let mut parts: HashSet<&str> = full.iter().flat_map(|f| f.2.iter().copied()).collect();
+    let mut parts: HashSet<&str> = full
+        .iter()
+        .flat_map(|f| f.2.iter().copied())
+        .chain(singles.iter().map(|s| s.0))
+        .collect();
     parts.retain(|w| {
         !lex.name_stop.contains(*w) && !super::lexicon::with_lower(w, |l| lex.particles.contains(l))
     });
@@ -453,13 +480,14 @@ pub fn persons(
         }
         i = start as usize;
         let t = toks[i];
-        if !t.is_cap_word() || !is_part(t.text(text)) || overlaps_any(ents, t.span()) {
+        let name_word = |t: &Token| t.is_cap_word() || t.is(UPPER);
+        if !name_word(&t) || !is_part(t.text(text)) || overlaps_any(ents, t.span()) {
             continue;
         }
         // a run of adjacent name parts ("Isabel Mendes") is one mention
         let mut j = i + 1;
         while j < toks.len()
-            && toks[j].is_cap_word()
+            && name_word(&toks[j])
             && is_part(toks[j].text(text))
             && &text[toks[j - 1].end..toks[j].start] == " "
             && !overlaps_any(ents, toks[j].span())
@@ -484,7 +512,11 @@ pub fn persons(
             .iter()
             .find(|f| f.1 == span.text(text))
             .map(|f| f.1.clone())
-            .or_else(|| pick(t.start, &words));
+            .or_else(|| pick(t.start, &words))
+            .or_else(|| {
+                let w = (words.len() == 1).then(|| words[0])?;
+                singles.iter().find(|s| s.0 == w).map(|s| s.1.clone())
+            });
         if let Some(name) = name {
             let mut c = Cand::new(span, Label::Person, r.orthomatch.clone(), 1);
             c.canonical = Some(name);
@@ -493,6 +525,27 @@ pub fn persons(
         i = j;
     }
     merge(ents, added);
+}
+
+/// Letters all upper case ("DEREK HOLLOWAY", "M.").
+fn all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// "HOLLOWAY" → "Holloway" (the rest of each hyphen part lower case: "JAE-IN" →
+/// "Jae-In").
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut first = true;
+    for c in w.chars() {
+        if first {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        first = c == '-';
+    }
+    out
 }
 
 /// How close (in bytes) a country must be named to decide an ambiguous place.

@@ -66,6 +66,7 @@ pub struct Rules {
     pub title_name: Rule,
     pub given_name: Rule,
     pub surname: Rule,
+    pub name_age: Rule,
     pub org_head: Rule,
     pub law_name: Rule,
     pub provision: Rule,
@@ -87,6 +88,7 @@ impl Rules {
             acronym_def: r("acronym-def"),
             acronym: r("acronym"),
             orthomatch: r("orthomatch"),
+            name_age: r("name+age"),
         }
     }
 }

@@ -368,8 +368,69 @@ pub fn persons<'g>(
                 continue;
             }
         }
+        // name + age, the way releases introduce people: "Zafar Bhatti, 58,",
+        // "LORETTA M. KIMBALL, 58, of Canton"
+        if let Some(end) = name_before_age(cx, i) {
+            out.push(Cand::new(
+                cx.span(i, end),
+                Label::Person,
+                r.name_age.clone(),
+                5,
+            ));
+            i = end;
+            continue;
+        }
         i += 1;
     }
+}
+
+/// Two to four name words (capitalized or ALL CAPS, initials allowed) from token
+/// `i`, followed by ", AGE," (an age of one to three digits): the end token.
+fn name_before_age(cx: &Ctx, i: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let n = toks.len();
+    let word = |k: usize| {
+        let t = toks[k];
+        (t.is_cap_word() && cx.name_part(k))
+            || (t.is(UPPER)
+                && !cx.stop(k)
+                && !cx.has(k, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE)
+                && !cx.hints[k].strong)
+    };
+    if !word(i) || cx.hints[i].strong {
+        return None;
+    }
+    let (mut k, mut words) = (i, 0);
+    while k < n && words < 4 {
+        if k > i && !cx.adjacent(k - 1, k) {
+            break;
+        }
+        if k > i && cx.initial(k) {
+            k += 2;
+            continue;
+        }
+        if !word(k) {
+            break;
+        }
+        // one case style: "LORETTA M. KIMBALL" or "Zafar Bhatti"
+        if toks[k].is(UPPER) != toks[i].is(UPPER) {
+            return None;
+        }
+        k += 1;
+        words += 1;
+    }
+    let age = |j: usize| {
+        toks[j].is(DIGIT)
+            && toks[j].end - toks[j].start <= 3
+            && cx.w(j).bytes().all(|b| b.is_ascii_digit())
+    };
+    (words >= 2
+        && k + 2 < n
+        && cx.is_byte(k, b',')
+        && toks[k].start == toks[k - 1].end
+        && age(k + 1)
+        && cx.is_byte(k + 2, b','))
+    .then_some(k)
 }
 
 /// Start token of a dotted abbreviation ("U.S.", "D.C.", "Jr.") whose final period is
