@@ -9,6 +9,7 @@
 //! words or ranges, and subject, offense and law from the clause around it.
 
 mod args;
+mod narrow;
 mod phrases;
 mod quantity;
 mod status;

@@ -4,7 +4,8 @@
 //! `patterns/penalties/`.
 
 use anyhow::{bail, Context, Result};
-use regex::{Regex, RegexBuilder};
+
+use super::narrow::Narrow;
 
 use super::phrases::Lower;
 use crate::document::Bound;
@@ -72,9 +73,9 @@ pub struct Quantities {
     /// Lowercased currency token → index into `currencies`.
     tokens: HashMap<String, usize>,
     pub currencies: Vec<CurrencySpec>,
-    duration: Regex,
-    money: Regex,
-    count_before: Regex,
+    duration: Narrow,
+    money: Narrow,
+    count_before: Narrow,
 }
 
 fn alternation(mut words: Vec<String>) -> String {
@@ -200,9 +201,7 @@ impl Quantities {
             r"(?:(?P<pre>{pre})\s?(?P<n1>{digits})(?:\s*(?P<s1>{scales})\b)?(?:\s+(?P<suf1>{suf})\b)?|(?P<n2>{digits}|{worded})(?:\s*(?P<s2>{scales})\b)?\s+(?P<suf2>{suf})\b)"
         );
         let build = |re: &str, ci: bool| {
-            RegexBuilder::new(&super::phrases::ascii_boundaries(re))
-                .case_insensitive(ci)
-                .build()
+            Narrow::new(&super::phrases::ascii_boundaries(re), ci)
                 .context("building quantity regexes from patterns/penalties/")
         };
         Ok(Quantities {
@@ -331,7 +330,7 @@ impl Quantities {
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Quantity> {
         let s = &text[start..end];
         let mut out = Vec::new();
-        for c in self.money.captures_iter(s) {
+        for c in self.money.on(s).captures_iter(s) {
             let m = c.get(0).expect("match");
             if let Some(p) = c.name("pre") {
                 // A letter prefix ("Rs", "RMB") must start a word.
@@ -391,7 +390,7 @@ impl Quantities {
             blanked = String::from_utf8(b).expect("money spans are on char boundaries");
             blanked.as_str()
         };
-        for c in self.duration.captures_iter(s) {
+        for c in self.duration.on(s).captures_iter(s) {
             let m = c.get(0).expect("match");
             if let Some(l) = c.name("lmin") {
                 let Some(n) = self.number(l.as_str()) else {
@@ -457,7 +456,8 @@ impl Quantities {
     /// A count ("80" in "80 lashes") ending right before `text[..end]`: its start.
     pub fn count_before(&self, text: &str, from: usize, end: usize) -> Option<usize> {
         let lo = floor_char(text, end.saturating_sub(40).max(from));
-        let c = self.count_before.captures(&text[lo..end])?;
+        let hay = &text[lo..end];
+        let c = self.count_before.on(hay).captures(hay)?;
         let n = c.name("n")?;
         self.number(n.as_str())?;
         Some(lo + n.start())
