@@ -111,6 +111,9 @@ impl Narrow {
             .parse(pattern)
             .context("parsing a regex to narrow it")?;
         let narrow = Regex::new(&narrowed(&hir).to_string()).context("a narrowed regex")?;
+        if !narrow.capture_names().eq(full.capture_names()) {
+            anyhow::bail!("narrowing changed the groups of {pattern:?}");
+        }
         Ok(Narrow { narrow, full })
     }
 
@@ -118,6 +121,14 @@ impl Narrow {
     #[inline]
     pub fn on(&self, hay: &str) -> &Regex {
         self.get(plain(hay))
+    }
+
+    /// The index of the group `name` (the same in both regexes).
+    pub fn group(&self, name: &str) -> Result<usize> {
+        self.full
+            .capture_names()
+            .position(|n| n == Some(name))
+            .with_context(|| format!("no group {name:?} in {:?}", self.full.as_str()))
     }
 
     /// The regex for a haystack of which [`plain`] said `plain`.
