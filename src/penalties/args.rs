@@ -2,8 +2,8 @@
 //! and under which law, from the cue words in `patterns/penalties/`.
 
 use anyhow::{bail, Context, Result};
-use regex::{Regex, RegexBuilder};
 
+use super::narrow::{self, Narrow};
 use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSet};
 use super::quantity;
 use super::status::normalize;
@@ -30,12 +30,12 @@ pub struct Args {
     adverb: HashSet<String>,
     sentencer: HashSet<String>,
     /// (cue regex, scope, whether it has an `o` group).
-    offense_cues: Vec<(Regex, OffenseScope, bool)>,
+    offense_cues: Vec<(Narrow, OffenseScope, bool)>,
     /// Keyword prefilter over `offense_cues`.
     offense_keys: Keywords,
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
-    laws: Vec<Regex>,
+    laws: Vec<Narrow>,
     /// Keyword prefilter over `laws`.
     law_keys: Keywords,
 }
@@ -138,9 +138,7 @@ impl Args {
         let mut keys = Vec::new();
         for l in lines(patterns.require(path)?) {
             let src = ascii_boundaries(l.col(0));
-            let re = RegexBuilder::new(&src)
-                .case_insensitive(true)
-                .build()
+            let re = Narrow::new(&src, true)
                 .with_context(|| format!("{path}:{}: bad regex", l.number))?;
             let scope = match l.col(1) {
                 "after" => OffenseScope::After,
@@ -151,7 +149,7 @@ impl Args {
                 ),
             };
             keys.push(keyword_column(l.col(2)));
-            let has_o = re.capture_names().any(|n| n == Some("o"));
+            let has_o = re.get(false).capture_names().any(|n| n == Some("o"));
             offense_cues.push((re, scope, has_o));
         }
         let offense_keys = Keywords::new(&keys, true, path)?;
@@ -169,7 +167,7 @@ impl Args {
         for l in lines(patterns.require(path)?) {
             let src = ascii_boundaries(l.col(1));
             laws.push(
-                Regex::new(&src).with_context(|| {
+                Narrow::new(&src, false).with_context(|| {
                     format!("{path}:{}: bad regex for {:?}", l.number, l.col(0))
                 })?,
             );
@@ -774,6 +772,7 @@ impl Args {
         let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
         let mut out = Vec::new();
         let on = self.offense_keys.rules(s);
+        let plain = narrow::plain(s);
         for ((re, sc, has_o), _) in self
             .offense_cues
             .iter()
@@ -781,6 +780,7 @@ impl Args {
             .filter(|((_, sc, _), on)| *on && *sc == scope)
         {
             let scope = sc;
+            let re = re.get(plain);
             if *has_o {
                 for c in re.captures_iter(s) {
                     let m = c.get(0).expect("match");
@@ -816,8 +816,9 @@ impl Args {
         let s = &text[s0..s1];
         let mut all = Vec::new();
         let on = self.law_keys.rules(s);
+        let plain = narrow::plain(s);
         for (re, _) in self.laws.iter().zip(on).filter(|(_, on)| *on) {
-            for m in re.find_iter(s) {
+            for m in re.get(plain).find_iter(s) {
                 let mut a = s0 + m.start();
                 let b = s0 + m.end();
                 for the in ["the ", "The "] {

@@ -4,7 +4,8 @@
 //! `patterns/penalties/`.
 
 use anyhow::{bail, Context, Result};
-use regex::{Regex, RegexBuilder};
+
+use super::narrow::Narrow;
 
 use super::phrases::Lower;
 use crate::document::Bound;
@@ -66,15 +67,41 @@ impl CurrencySpec {
     }
 }
 
+/// Group indices of the money regex (by index: no name lookups per match).
+struct MoneyGroups {
+    pre: usize,
+    n1: usize,
+    s1: usize,
+    suf1: usize,
+    n2: usize,
+    s2: usize,
+    suf2: usize,
+}
+
+/// Group indices of the duration regex.
+struct DurationGroups {
+    between: usize,
+    n1: usize,
+    n2: usize,
+    unit: usize,
+    n3: usize,
+    unit2: usize,
+    more: usize,
+    life: usize,
+    lmin: usize,
+}
+
 pub struct Quantities {
+    mg: MoneyGroups,
+    dg: DurationGroups,
     words: HashMap<String, NumWord>,
     units: HashMap<String, (char, u32)>,
     /// Lowercased currency token → index into `currencies`.
     tokens: HashMap<String, usize>,
     pub currencies: Vec<CurrencySpec>,
-    duration: Regex,
-    money: Regex,
-    count_before: Regex,
+    duration: Narrow,
+    money: Narrow,
+    count_before: Narrow,
 }
 
 fn alternation(mut words: Vec<String>) -> String {
@@ -200,14 +227,35 @@ impl Quantities {
             r"(?:(?P<pre>{pre})\s?(?P<n1>{digits})(?:\s*(?P<s1>{scales})\b)?(?:\s+(?P<suf1>{suf})\b)?|(?P<n2>{digits}|{worded})(?:\s*(?P<s2>{scales})\b)?\s+(?P<suf2>{suf})\b)"
         );
         let build = |re: &str, ci: bool| {
-            RegexBuilder::new(&super::phrases::ascii_boundaries(re))
-                .case_insensitive(ci)
-                .build()
+            Narrow::new(&super::phrases::ascii_boundaries(re), ci)
                 .context("building quantity regexes from patterns/penalties/")
         };
+        let duration = build(&duration, true)?;
+        let money = build(&money, true)?;
+        let g = |re: &Narrow, name: &str| re.group(name);
         Ok(Quantities {
-            duration: build(&duration, true)?,
-            money: build(&money, true)?,
+            mg: MoneyGroups {
+                pre: g(&money, "pre")?,
+                n1: g(&money, "n1")?,
+                s1: g(&money, "s1")?,
+                suf1: g(&money, "suf1")?,
+                n2: g(&money, "n2")?,
+                s2: g(&money, "s2")?,
+                suf2: g(&money, "suf2")?,
+            },
+            dg: DurationGroups {
+                between: g(&duration, "between")?,
+                n1: g(&duration, "n1")?,
+                n2: g(&duration, "n2")?,
+                unit: g(&duration, "unit")?,
+                n3: g(&duration, "n3")?,
+                unit2: g(&duration, "unit2")?,
+                more: g(&duration, "more")?,
+                life: g(&duration, "life")?,
+                lmin: g(&duration, "lmin")?,
+            },
+            duration,
+            money,
             count_before: build(&format!(r"(?i)\b(?P<n>{digits}|{worded})\s+$"), true)?,
             words,
             units,
@@ -330,10 +378,11 @@ impl Quantities {
     /// Every duration and money amount in `text[start..end]`, sorted, not overlapping.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Quantity> {
         let s = &text[start..end];
+        let (mg, dg) = (&self.mg, &self.dg);
         let mut out = Vec::new();
-        for c in self.money.captures_iter(s) {
+        for c in self.money.on(s).captures_iter(s) {
             let m = c.get(0).expect("match");
-            if let Some(p) = c.name("pre") {
+            if let Some(p) = c.get(mg.pre) {
                 // A letter prefix ("Rs", "RMB") must start a word.
                 let alpha = p.as_str().starts_with(|ch: char| ch.is_alphabetic());
                 if alpha
@@ -351,9 +400,9 @@ impl Quantities {
             {
                 continue;
             }
-            let (n, sc, cur) = match c.name("n1") {
-                Some(n) => (n, c.name("s1"), c.name("suf1").or(c.name("pre"))),
-                None => (c.name("n2").expect("n2"), c.name("s2"), c.name("suf2")),
+            let (n, sc, cur) = match c.get(mg.n1) {
+                Some(n) => (n, c.get(mg.s1), c.get(mg.suf1).or(c.get(mg.pre))),
+                None => (c.get(mg.n2).expect("n2"), c.get(mg.s2), c.get(mg.suf2)),
             };
             let (Some(v), Some(cur)) = (self.number(n.as_str()), cur) else {
                 continue;
@@ -391,9 +440,9 @@ impl Quantities {
             blanked = String::from_utf8(b).expect("money spans are on char boundaries");
             blanked.as_str()
         };
-        for c in self.duration.captures_iter(s) {
+        for c in self.duration.on(s).captures_iter(s) {
             let m = c.get(0).expect("match");
-            if let Some(l) = c.name("lmin") {
+            if let Some(l) = c.get(dg.lmin) {
                 let Some(n) = self.number(l.as_str()) else {
                     continue;
                 };
@@ -408,21 +457,21 @@ impl Quantities {
                 });
                 continue;
             }
-            let unit = c.name("unit").expect("unit").as_str();
-            let n1 = self.number(c.name("n1").expect("n1").as_str());
-            let n2 = c.name("n2").and_then(|n| self.number(n.as_str()));
-            let life = c.name("life").is_some();
+            let unit = c.get(dg.unit).expect("unit").as_str();
+            let n1 = self.number(c.get(dg.n1).expect("n1").as_str());
+            let n2 = c.get(dg.n2).and_then(|n| self.number(n.as_str()));
+            let life = c.get(dg.life).is_some();
             let (n, bound) = match (n1, n2) {
                 (Some(_), Some(b)) => (b, Bound::Max),
                 (Some(a), None) => (a, Bound::Exact),
                 _ => continue,
             };
             // "between two and five years" needs its second number.
-            if c.name("between").is_some() && n2.is_none() {
+            if c.get(dg.between).is_some() && n2.is_none() {
                 continue;
             }
             let mut parts = vec![(n, unit)];
-            if let (Some(n3), Some(u2)) = (c.name("n3"), c.name("unit2")) {
+            if let (Some(n3), Some(u2)) = (c.get(dg.n3), c.get(dg.unit2)) {
                 let Some(v) = self.number(n3.as_str()) else {
                     continue;
                 };
@@ -431,7 +480,7 @@ impl Quantities {
             let Some(iso) = self.iso_sum(&parts) else {
                 continue;
             };
-            let bound = if c.name("more").is_some() {
+            let bound = if c.get(dg.more).is_some() {
                 Bound::Min
             } else {
                 bound
@@ -457,7 +506,8 @@ impl Quantities {
     /// A count ("80" in "80 lashes") ending right before `text[..end]`: its start.
     pub fn count_before(&self, text: &str, from: usize, end: usize) -> Option<usize> {
         let lo = floor_char(text, end.saturating_sub(40).max(from));
-        let c = self.count_before.captures(&text[lo..end])?;
+        let hay = &text[lo..end];
+        let c = self.count_before.on(hay).captures(hay)?;
         let n = c.name("n")?;
         self.number(n.as_str())?;
         Some(lo + n.start())
