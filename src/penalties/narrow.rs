@@ -39,22 +39,18 @@ pub fn plain(hay: &str) -> bool {
         return true;
     }
     let set = removed().ranges();
-    let bytes = hay.as_bytes();
-    let mut i = 0;
-    // Decode only the non-ASCII characters.
-    while let Some(k) = bytes[i..].iter().position(|&b| b >= 0x80) {
-        let at = i + k;
-        let c = hay[at..]
-            .chars()
-            .next()
-            .expect("a char starts at a non-ASCII lead byte");
-        let j = set.partition_point(|r| r.end() < c);
-        if set.get(j).is_some_and(|r| r.start() <= c) {
-            return false;
-        }
-        i = at + c.len_utf8();
-    }
-    true
+    hay.chars().filter(|c| !c.is_ascii()).all(|c| {
+        set.binary_search_by(|r| {
+            if r.end() < c {
+                std::cmp::Ordering::Less
+            } else if r.start() > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_err()
+    })
 }
 
 fn narrowed(h: &Hir) -> Hir {
