@@ -2,6 +2,7 @@
 //! and under which law, from the cue words in `patterns/penalties/`.
 
 use anyhow::{bail, Context, Result};
+use regex::{Regex, RegexBuilder};
 
 use super::narrow::{self, Narrow};
 use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSet};
@@ -30,7 +31,7 @@ pub struct Args {
     adverb: HashSet<String>,
     sentencer: HashSet<String>,
     /// (cue regex, scope, whether it has an `o` group).
-    offense_cues: Vec<(Narrow, OffenseScope, bool)>,
+    offense_cues: Vec<(Regex, OffenseScope, bool)>,
     /// Keyword prefilter over `offense_cues`.
     offense_keys: Keywords,
     offense_stops: PhraseSet<()>,
@@ -138,7 +139,9 @@ impl Args {
         let mut keys = Vec::new();
         for l in lines(patterns.require(path)?) {
             let src = ascii_boundaries(l.col(0));
-            let re = Narrow::new(&src, true)
+            let re = RegexBuilder::new(&src)
+                .case_insensitive(true)
+                .build()
                 .with_context(|| format!("{path}:{}: bad regex", l.number))?;
             let scope = match l.col(1) {
                 "after" => OffenseScope::After,
@@ -149,7 +152,7 @@ impl Args {
                 ),
             };
             keys.push(keyword_column(l.col(2)));
-            let has_o = re.get(false).capture_names().any(|n| n == Some("o"));
+            let has_o = re.capture_names().any(|n| n == Some("o"));
             offense_cues.push((re, scope, has_o));
         }
         let offense_keys = Keywords::new(&keys, true, path)?;
@@ -772,7 +775,6 @@ impl Args {
         let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
         let mut out = Vec::new();
         let on = self.offense_keys.rules(s);
-        let plain = narrow::plain(s);
         for ((re, sc, has_o), _) in self
             .offense_cues
             .iter()
@@ -780,7 +782,6 @@ impl Args {
             .filter(|((_, sc, _), on)| *on && *sc == scope)
         {
             let scope = sc;
-            let re = re.get(plain);
             if *has_o {
                 for c in re.captures_iter(s) {
                     let m = c.get(0).expect("match");

@@ -20,12 +20,12 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use anyhow::{bail, Context, Result};
+use regex::{Regex, RegexBuilder};
 
 use crate::document::{Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStatus, Rule, Span};
 use crate::patterns::{lines, word_list, Patterns};
 
 use args::{Args, OffenseScope};
-use narrow::Narrow;
 use phrases::{Lower, PhraseSet};
 pub use quantity::{Quantities, Quantity, QuantityKind};
 use status::Cues;
@@ -56,7 +56,7 @@ pub struct PenaltyExtractor {
     quantities: Quantities,
     cues: Cues,
     args: Args,
-    orphans: Vec<(Narrow, PenaltyKind, Rule)>,
+    orphans: Vec<(Regex, PenaltyKind, Rule)>,
     countries: PhraseSet<String>,
     negatives: Vec<String>,
     fillers: Vec<String>,
@@ -105,7 +105,9 @@ impl PenaltyExtractor {
         let path = "penalties/orphans.tsv";
         let mut orphans = Vec::new();
         for l in lines(patterns.require(path)?) {
-            let re = Narrow::new(&phrases::ascii_boundaries(l.col(0)), true)
+            let re = RegexBuilder::new(&phrases::ascii_boundaries(l.col(0)))
+                .case_insensitive(true)
+                .build()
                 .with_context(|| format!("{path}:{}: bad regex", l.number))?;
             let Some(kind) = PenaltyKind::parse(l.col(1)) else {
                 bail!("{path}:{}: unknown penalty kind {:?}", l.number, l.col(1));
@@ -406,7 +408,7 @@ impl PenaltyExtractor {
             let orphan = self
                 .orphans
                 .iter()
-                .find(|(re, _, _)| re.on(before).is_match(before))
+                .find(|(re, _, _)| re.is_match(before))
                 .map(|(_, k, r)| (*k, r.clone()))
                 .or(coordinated);
             if let Some((kind, rule)) = orphan {

@@ -70,20 +70,15 @@ fn narrowed(h: &Hir) -> Hir {
                 set.get(i)
                     .is_some_and(|x| x.start() <= r.start() && r.end() <= x.end())
             };
-            let mut n = c.clone();
-            if n.iter().all(|r| r.end().is_ascii() || inside(r)) {
-                n.intersect(&ClassUnicode::new([
+            let mut c = c.clone();
+            if c.iter().all(|r| r.end().is_ascii() || inside(r)) {
+                c.intersect(&ClassUnicode::new([
                     regex_syntax::hir::ClassUnicodeRange::new('\0', '\x7f'),
                 ]));
             } else {
-                n.difference(removed());
+                c.difference(removed());
             }
-            // A negated class ("[^.;]") would only splinter: keep it whole (any
-            // class between the narrowed and the full one matches alike here).
-            if n.ranges().len() > c.ranges().len() {
-                return h.clone();
-            }
-            Hir::class(Class::Unicode(n))
+            Hir::class(Class::Unicode(c))
         }
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
