@@ -4,7 +4,6 @@
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
-use super::narrow::{self, Narrow};
 use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSet};
 use super::quantity;
 use super::status::normalize;
@@ -36,7 +35,7 @@ pub struct Args {
     offense_keys: Keywords,
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
-    laws: Vec<Narrow>,
+    laws: Vec<Regex>,
     /// Keyword prefilter over `laws`.
     law_keys: Keywords,
 }
@@ -170,7 +169,7 @@ impl Args {
         for l in lines(patterns.require(path)?) {
             let src = ascii_boundaries(l.col(1));
             laws.push(
-                Narrow::new(&src, false).with_context(|| {
+                Regex::new(&src).with_context(|| {
                     format!("{path}:{}: bad regex for {:?}", l.number, l.col(0))
                 })?,
             );
@@ -817,9 +816,8 @@ impl Args {
         let s = &text[s0..s1];
         let mut all = Vec::new();
         let on = self.law_keys.rules(s);
-        let plain = narrow::plain(s);
         for (re, _) in self.laws.iter().zip(on).filter(|(_, on)| *on) {
-            for m in re.get(plain).find_iter(s) {
+            for m in re.find_iter(s) {
                 let mut a = s0 + m.start();
                 let b = s0 + m.end();
                 for the in ["the ", "The "] {

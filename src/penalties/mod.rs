@@ -9,7 +9,6 @@
 //! words or ranges, and subject, offense and law from the clause around it.
 
 mod args;
-mod narrow;
 mod phrases;
 mod quantity;
 mod status;

@@ -4,8 +4,7 @@
 //! `patterns/penalties/`.
 
 use anyhow::{bail, Context, Result};
-
-use super::narrow::Narrow;
+use regex::{Regex, RegexBuilder};
 
 use super::phrases::Lower;
 use crate::document::Bound;
@@ -99,9 +98,9 @@ pub struct Quantities {
     /// Lowercased currency token → index into `currencies`.
     tokens: HashMap<String, usize>,
     pub currencies: Vec<CurrencySpec>,
-    duration: Narrow,
-    money: Narrow,
-    count_before: Narrow,
+    duration: Regex,
+    money: Regex,
+    count_before: Regex,
 }
 
 fn alternation(mut words: Vec<String>) -> String {
@@ -227,12 +226,18 @@ impl Quantities {
             r"(?:(?P<pre>{pre})\s?(?P<n1>{digits})(?:\s*(?P<s1>{scales})\b)?(?:\s+(?P<suf1>{suf})\b)?|(?P<n2>{digits}|{worded})(?:\s*(?P<s2>{scales})\b)?\s+(?P<suf2>{suf})\b)"
         );
         let build = |re: &str, ci: bool| {
-            Narrow::new(&super::phrases::ascii_boundaries(re), ci)
+            RegexBuilder::new(&super::phrases::ascii_boundaries(re))
+                .case_insensitive(ci)
+                .build()
                 .context("building quantity regexes from patterns/penalties/")
         };
         let duration = build(&duration, true)?;
         let money = build(&money, true)?;
-        let g = |re: &Narrow, name: &str| re.group(name);
+        let g = |re: &Regex, name: &str| -> Result<usize> {
+            re.capture_names()
+                .position(|n| n == Some(name))
+                .with_context(|| format!("no group {name:?} in {:?}", re.as_str()))
+        };
         Ok(Quantities {
             mg: MoneyGroups {
                 pre: g(&money, "pre")?,
@@ -380,7 +385,7 @@ impl Quantities {
         let s = &text[start..end];
         let (mg, dg) = (&self.mg, &self.dg);
         let mut out = Vec::new();
-        for c in self.money.on(s).captures_iter(s) {
+        for c in self.money.captures_iter(s) {
             let m = c.get(0).expect("match");
             if let Some(p) = c.get(mg.pre) {
                 // A letter prefix ("Rs", "RMB") must start a word.
@@ -440,7 +445,7 @@ impl Quantities {
             blanked = String::from_utf8(b).expect("money spans are on char boundaries");
             blanked.as_str()
         };
-        for c in self.duration.on(s).captures_iter(s) {
+        for c in self.duration.captures_iter(s) {
             let m = c.get(0).expect("match");
             if let Some(l) = c.get(dg.lmin) {
                 let Some(n) = self.number(l.as_str()) else {
@@ -506,8 +511,7 @@ impl Quantities {
     /// A count ("80" in "80 lashes") ending right before `text[..end]`: its start.
     pub fn count_before(&self, text: &str, from: usize, end: usize) -> Option<usize> {
         let lo = floor_char(text, end.saturating_sub(40).max(from));
-        let hay = &text[lo..end];
-        let c = self.count_before.on(hay).captures(hay)?;
+        let c = self.count_before.captures(&text[lo..end])?;
         let n = c.name("n")?;
         self.number(n.as_str())?;
         Some(lo + n.start())
