@@ -526,3 +526,16 @@ fn one_word_name_after_a_title_is_matched_elsewhere() {
         .collect();
     assert_eq!(persons, vec!["Quornby", "Quornby"]);
 }
+
+#[test]
+fn town_after_an_age_is_not_a_person() {
+    // "Small" and "Heath" could be a name (both are surnames in the lists).
+    let t = "Kieran Doyle, 31, of Small Heath, pleaded guilty.";
+    assert!(
+        !ents(t)
+            .iter()
+            .any(|(s, l, _)| s == "Small Heath" && *l == "PERSON"),
+        "{:?}",
+        ents(t)
+    );
+}

@@ -346,9 +346,11 @@ pub fn persons<'g>(
                 continue;
             }
         }
-        // unknown first name + known surname ("Raja Waris")
+        // unknown first name + known surname ("Raja Waris"), but not a residence
+        // after an age ("Kieran Doyle, 31, of Small Heath")
         if !t.is(SENT_START)
             && !t.is(HEADLINE)
+            && !residence_after_age(cx, i)
             && (t.is_cap_word() || t.is(JOINED))
             && !cx.hints[i].strong
             && i + 1 < n
@@ -382,6 +384,16 @@ pub fn persons<'g>(
         }
         i += 1;
     }
+}
+
+/// Token `i` follows ", AGE, of" (where releases name a defendant's town).
+fn residence_after_age(cx: &Ctx, i: usize) -> bool {
+    i >= 4
+        && cx.is_str(i - 1, "of")
+        && cx.is_byte(i - 2, b',')
+        && cx.toks[i - 3].is(DIGIT)
+        && cx.toks[i - 3].end - cx.toks[i - 3].start <= 3
+        && cx.is_byte(i - 4, b',')
 }
 
 /// Two to four name words (capitalized or ALL CAPS, initials allowed) from token
