@@ -82,18 +82,9 @@ impl JsonOut {
             .extend_from_slice(if b { b"true" as &[u8] } else { b"false" });
     }
 
-    pub fn uint(&mut self, mut n: usize) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.buf.extend_from_slice(&digits[i..]);
+    pub fn uint(&mut self, n: usize) {
+        let mut buf = [0u8; 20];
+        self.buf.extend_from_slice(decimal(n as u64, &mut buf));
     }
 
     /// Anything whose `Display` is already JSON (numbers).
@@ -166,6 +157,20 @@ fn escape(b: u8) -> Option<u8> {
         0..=0x1f => Some(b'u'),
         _ => None,
     }
+}
+
+/// The decimal digits of `n`, written at the end of `buf` (no formatting machinery).
+pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[i..]
 }
 
 #[cfg(test)]

@@ -35,25 +35,17 @@ fn is_word(text: &str, words: &[&str]) -> bool {
 /// `format!("{v:0width$}")`, without the formatting machinery for the usual
 /// (non-negative) numbers.
 fn push_num(s: &mut String, v: i64, width: usize) {
-    let Ok(mut u) = u64::try_from(v) else {
+    let Ok(u) = u64::try_from(v) else {
         use std::fmt::Write;
         let _ = write!(s, "{v:0width$}");
         return;
     };
     let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (u % 10) as u8;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
-    }
-    for _ in buf.len() - i..width {
+    let digits = crate::json::decimal(u, &mut buf);
+    for _ in digits.len()..width {
         s.push('0');
     }
-    s.extend(buf[i..].iter().map(|&b| char::from(b)));
+    s.extend(digits.iter().map(|&b| char::from(b)));
 }
 
 /// `format!("{y:04}")`, `format!("{y:04}-{m:02}")` or `format!("{y:04}-{m:02}-{d:02}")`.
