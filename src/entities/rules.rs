@@ -391,9 +391,14 @@ fn residence_after_age(cx: &Ctx, i: usize) -> bool {
     i >= 4
         && cx.is_str(i - 1, "of")
         && cx.is_byte(i - 2, b',')
-        && cx.toks[i - 3].is(DIGIT)
-        && cx.toks[i - 3].end - cx.toks[i - 3].start <= 3
+        && is_age(cx, i - 3)
         && cx.is_byte(i - 4, b',')
+}
+
+/// Token `j` is an age: one to three digits.
+fn is_age(cx: &Ctx, j: usize) -> bool {
+    let t = cx.toks[j];
+    t.is(DIGIT) && t.end - t.start <= 3 && cx.w(j).bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Two to four name words (capitalized or ALL CAPS, initials allowed) from token
@@ -431,16 +436,11 @@ fn name_before_age(cx: &Ctx, i: usize) -> Option<usize> {
         k += 1;
         words += 1;
     }
-    let age = |j: usize| {
-        toks[j].is(DIGIT)
-            && toks[j].end - toks[j].start <= 3
-            && cx.w(j).bytes().all(|b| b.is_ascii_digit())
-    };
     (words >= 2
         && k + 2 < n
         && cx.is_byte(k, b',')
         && toks[k].start == toks[k - 1].end
-        && age(k + 1)
+        && is_age(cx, k + 1)
         && cx.is_byte(k + 2, b','))
     .then_some(k)
 }

@@ -220,18 +220,15 @@ impl Args {
     pub fn is_sentencer(&self, text: &str) -> bool {
         let mut ws = text
             .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).lower())
             .filter(|w| !w.is_empty())
-            .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the" | "this" | "that"));
+            .skip_while(|w| matches!(w.as_ref(), "a" | "an" | "the" | "this" | "that"));
         let first = ws.next();
         let last = ws.last();
         first
             .iter()
             .chain(last.iter())
-            .any(|w| self.sentencer.contains(w))
+            .any(|w| self.sentencer.contains(w.as_ref()))
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut

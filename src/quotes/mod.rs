@@ -322,7 +322,8 @@ impl QuoteFinder {
                         }
                     }
                     if lead_words == 0 && sentential {
-                        if let Some(s) = self.previous_sentence_subject(doc, paras, &item) {
+                        if let Some(s) = self.previous_sentence_subject(doc, paras, &persons, &item)
+                        {
                             item.speaker = Some(s);
                             item.rule = self.rules.context.clone();
                             items.push(item);
@@ -357,6 +358,7 @@ impl QuoteFinder {
         &self,
         doc: &Document,
         paras: &[Span],
+        persons: &[Span],
         it: &Item,
     ) -> Option<(Span, NpKind)> {
         if doc.sentences.is_empty() {
@@ -371,8 +373,7 @@ impl QuoteFinder {
             return None;
         }
         let toks = self.toks(&doc.text, prev.start, prev.end);
-        let persons = person_spans(doc);
-        let ctx = Ctx::new(&doc.text, &toks, &self.lx, &persons);
+        let ctx = Ctx::new(&doc.text, &toks, &self.lx, persons);
         let s = ctx.subject_at(0, toks.len())?;
         // Only a subject that acts: the sentence holds a cue or introduces the quote.
         let holds_cue = (0..toks.len()).any(|k| ctx.cue_at(k, false).is_some())
