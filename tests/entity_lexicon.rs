@@ -99,3 +99,41 @@ fn counselor_is_a_title() {
         "PERSON",
     );
 }
+
+#[test]
+fn apostrophe_inside_a_word_stays_in_the_organization() {
+    has(
+        "A spokesperson for the Bahá'í International Community in Geneva called the verdict cruel.",
+        "Bahá'í International Community",
+        "ORG",
+    );
+    has(
+        "Members of the Ba'ath Party were barred from the vote.",
+        "Ba'ath Party",
+        "ORG",
+    );
+}
+
+#[test]
+fn acronym_after_a_document_name_is_no_organization() {
+    // not_org_heads.txt: "Report" ends a document's name, not an organization's.
+    let es = ents(
+        "Officers filed a First Information Report (FIR) on Sunday. The FIR names two pastors.",
+    );
+    assert!(
+        !es.iter()
+            .any(|(t, _, _)| t.contains("FIR") || t.contains("Report")),
+        "{es:?}"
+    );
+    // Laws and organizations defining acronyms are unchanged.
+    has(
+        "Its licence was cancelled under the Foreign Donations Regulation Act (FDRA) in May.",
+        "FDRA",
+        "LAW",
+    );
+    has(
+        "The Justice and Peace Commission of Trivandrum (JPCT) filed the petition.",
+        "JPCT",
+        "ORG",
+    );
+}

@@ -135,3 +135,35 @@ fn subject_in_markdown_emphasis_and_after_but() {
         .expect("deportation");
     assert_eq!(subject(d).as_deref(), Some("Farhad Rostami"));
 }
+
+#[test]
+fn object_between_fined_and_the_amount() {
+    // The verb's object may stand between "fined" and the amount; it is the subject.
+    let ps = pens("A district court fined the preacher 45 million dong on Friday.");
+    let p = find(&ps, "fined the preacher 45 million dong");
+    assert_eq!(p.kind, "fine");
+    assert_eq!(
+        p.amount.as_ref().and_then(|a| a.value.as_f64()),
+        Some(45_000_000.0)
+    );
+    assert_eq!(subject(p).as_deref(), Some("the preacher"));
+    let ps = pens("The magistrate fined Ravi Kumar 20,000 rupees.");
+    let p = find(&ps, "fined Ravi Kumar 20,000 rupees");
+    assert_eq!(subject(p).as_deref(), Some("Ravi Kumar"));
+    // Words that are not a noun phrase keep the amount apart.
+    let ps = pens("He was fined after the hearing and paid 500 dollars to the church.");
+    assert!(ps.iter().all(|p| p.amount.is_none()), "{:?}", texts(&ps));
+}
+
+#[test]
+fn travel_ban_with_a_term_is_other() {
+    let ps = pens("The court also barred her from leaving the country for three years.");
+    let p = find(&ps, "from leaving the country for three years");
+    assert_eq!(p.kind, "other");
+    assert_eq!(p.duration.as_deref(), Some("P3Y"));
+    let ps = pens("He received a five-year travel ban.");
+    assert_eq!(
+        find(&ps, "five-year travel ban").duration.as_deref(),
+        Some("P5Y")
+    );
+}

@@ -554,3 +554,25 @@ fn partial_quote_after_said_adverbials_that() {
     .iter()
     .all(|q| q.cue.as_deref() != Some("said")));
 }
+
+#[test]
+fn cue_inside_a_reduced_relative_clause_is_not_the_speakers() {
+    // "messages she had posted": the pronoun opens a relative clause whose verb already
+    // has its object; the quotation belongs to the clause's governing cue.
+    let q = quotes_with(
+        "Investigators said messages she had posted on a village forum about the dam \
+         “insulted the authorities.”",
+        &[],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("Investigators"));
+    assert_eq!(q[0].cue, s("said"));
+    // A pronoun after a conjunction or "that" is a clause subject, as before.
+    let q = quotes_with(
+        "The officer admitted that he wrote on the form “no further action.”",
+        &[],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("he"));
+    assert_eq!(q[0].cue, s("wrote"));
+}

@@ -172,7 +172,14 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
 
 /// Acronym definitions "International Christian Concern (ICC)", later uses of "ICC",
 /// and acronyms that match the initials of an organization named in the document.
-pub fn acronyms(text: &str, toks: &[Token], starts: &Starts, ents: &mut Vec<Cand>, r: &Rules) {
+pub fn acronyms(
+    text: &str,
+    toks: &[Token],
+    starts: &Starts,
+    lex: &Lexicon,
+    ents: &mut Vec<Cand>,
+    r: &Rules,
+) {
     let mut defs: FxHashMap<&str, (String, Label)> = FxHashMap::default();
     let mut added: Vec<Cand> = Vec::new();
     for e in ents.iter() {
@@ -231,6 +238,10 @@ pub fn acronyms(text: &str, toks: &[Token], starts: &Starts, ents: &mut Vec<Cand
             continue;
         }
         if let Some(start) = name_before(text, toks, pi, acr) {
+            // "First Information Report (FIR)" names a document, not an organization
+            if lex.not_org_heads.contains(toks[pi - 1].text(text)) {
+                continue;
+            }
             let name_span = Span::new(toks[start].start, toks[pi - 1].end);
             let name = name_span.text(text).to_string();
             let mut c = Cand::new(name_span, Label::Org, r.acronym_def.clone(), 9);

@@ -199,6 +199,9 @@ pub struct Lexicon {
     /// Heads that need a word on their left ("Government": "Plateau State Government"
     /// but not "the Government of Eritrea").
     pub org_heads_left: FxSet,
+    /// Last words of a capitalized run before an acronym that make it no organization
+    /// ("First Information Report (FIR)").
+    pub not_org_heads: FxSet,
     /// law head word → may stand alone ("Constitution")
     pub law_heads: FxMap<bool>,
     pub provisions: FxSet,
@@ -329,6 +332,7 @@ impl Lexicon {
                 .map(|p| p.to_lowercase())
                 .collect(),
             org_heads: set(patterns, "entities/org_heads.txt", true)?,
+            not_org_heads: set(patterns, "entities/not_org_heads.txt", true)?,
             org_heads_left: lines(patterns.require("entities/org_heads.txt")?)
                 .filter(|l| l.col(1) == "needs-left")
                 .map(|l| l.col(0).to_string())

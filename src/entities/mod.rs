@@ -220,7 +220,7 @@ impl EntityRecognizer {
         rules::orgs_and_laws(&cx, &self.rules, &mut cands);
         rules::provisions(&cx, &self.rules, &mut cands);
         let mut ents = resolve(cands);
-        canonical::acronyms(text, toks, &starts, &mut ents, &self.rules);
+        canonical::acronyms(text, toks, &starts, &self.lex, &mut ents, &self.rules);
         if self.lex.provision_extend_of {
             canonical::extend_provisions(text, toks, &mut ents, &self.rules);
         }

@@ -521,6 +521,18 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             j = p - 2;
             continue;
         }
+        // an apostrophe inside a word: "Bahá'í International Community", "Ba'ath Party"
+        if p >= 2
+            && toks[p].is(LOWER)
+            && !cx.is_byte(p, b's')
+            && (cx.is_byte(p - 1, b'\'') || cx.is_str(p - 1, "\u{2019}"))
+            && toks[p - 2].end == toks[p - 1].start
+            && toks[p - 1].end == toks[p].start
+            && cx.org_word(p - 2)
+        {
+            j = p - 2;
+            continue;
+        }
         if cx.org_word(p) {
             if headline && law && cx.hints[p].covered {
                 break;

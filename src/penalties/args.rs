@@ -273,6 +273,16 @@ impl Args {
     /// The subject after an active verb: "sentenced [the couple] to death",
     /// "fined [him] 50,000 rupees", or after the penalty: "death sentence of [X]".
     pub fn subject_after(&self, text: &str, cue_end: usize, limit: usize) -> Option<Span> {
+        let sp = self.object_np(text, cue_end, limit)?;
+        let named = text[sp.start..sp.end].chars().any(char::is_uppercase)
+            || self.pronoun.contains(&*text[sp.start..sp.end].lower());
+        // "ordered the confiscation": the words after the verb are the penalty itself.
+        (named || !text[sp.end..limit].trim().is_empty()).then_some(sp)
+    }
+
+    /// The noun phrase right after a verb, before `limit` ("fined [the pastor] 30
+    /// million dong").
+    pub fn object_np(&self, text: &str, cue_end: usize, limit: usize) -> Option<Span> {
         if limit <= cue_end {
             return None;
         }
@@ -307,13 +317,7 @@ impl Args {
         }
         let (a, b) = self.np(region, ws, 8)?;
         let (a, b) = trim_span(text, cue_end + a, cue_end + b);
-        let sp = &text[a..b];
-        let lower = sp.lower();
-        let named = sp.chars().any(char::is_uppercase) || self.pronoun.contains(&*lower);
-        // "ordered the confiscation": the words after the verb are the penalty itself.
-        if !named && text[b..limit].trim().is_empty() {
-            return None;
-        }
+        let lower = text[a..b].lower();
         let function_word = matches!(
             lower.as_ref(),
             "the" | "a" | "an" | "of" | "to" | "and" | "his" | "her" | "their"

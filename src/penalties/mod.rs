@@ -308,7 +308,22 @@ impl PenaltyExtractor {
                             ..qs[i].clone()
                         },
                     );
-                if self.cues.is_post(&gap) && !passed {
+                // "fined the pastor 30 million dong": the verb's object before the amount
+                let object = want == Takes::Money
+                    && !gap.is_empty()
+                    && self
+                        .cues
+                        .status
+                        .find(text, h.start, h.end)
+                        .any(|c| self.cues.takes_object(&c))
+                    && self
+                        .args
+                        .object_np(text, h.end, qs[i].start)
+                        .is_some_and(|sp| {
+                            text[h.end..sp.start].trim().is_empty()
+                                && text[sp.end..qs[i].start].trim().is_empty()
+                        });
+                if (self.cues.is_post(&gap) || object) && !passed {
                     used[i] = true;
                     found[k] = Some((i, Span::new(h.span_start, qs[i].end), b));
                 }
@@ -920,10 +935,13 @@ impl PenaltyExtractor {
                     }
                 }
             }
-            let mut sp = if self.cues.takes_object(&h) {
-                self.args.subject_after(text, from, limit)
-            } else {
+            let mut sp = if !self.cues.takes_object(&h) {
                 None
+            } else if h.end > span.start {
+                // inside the span the object stands before the amount, not the penalty
+                self.args.object_np(text, from, limit)
+            } else {
+                self.args.subject_after(text, from, limit)
             };
             // Not across another penalty, not an amount.
             if sp.is_some_and(|x| {

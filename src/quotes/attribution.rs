@@ -779,6 +779,14 @@ impl<'a> Ctx<'a> {
                 CueKind::Prep => (self.np_forward(ce, e), false),
                 CueKind::Verb | CueKind::VerbObject => {
                     let subj = self.lead_subject(lo, j);
+                    if let Some(np) = subj.filter(|np| self.reduced_relative(lo, np)) {
+                        // "Prosecutors said videos he had shared … “…”": the cue
+                        // before the relative clause governs the quotation
+                        return (lo..np.cover).rev().find_map(|j2| {
+                            self.partial_at(lo, j2, e, sentence_start(j2), None)
+                                .map(|a| (false, a))
+                        });
+                    }
                     if subj.is_some() {
                         (subj, false)
                     } else if inverted_ok && j == self.skip_intro(lo, e) {
@@ -847,7 +855,10 @@ impl<'a> Ctx<'a> {
             CueKind::Frame => return None,
             CueKind::Participle => None,
             CueKind::Prep => self.np_forward(ce, e),
-            CueKind::Verb | CueKind::VerbObject => Some(self.lead_subject(lo, j)?),
+            CueKind::Verb | CueKind::VerbObject => Some(
+                self.lead_subject(lo, j)
+                    .filter(|np| !self.reduced_relative(lo, np))?,
+            ),
         };
         let end = if kind == CueKind::VerbObject {
             self.object_end(ce, e).max(ce)
@@ -862,6 +873,20 @@ impl<'a> Ctx<'a> {
             joins_next: false,
             interrupts: false,
         })
+    }
+
+    /// A pronoun subject right after a plain lower-case word opens a reduced relative
+    /// clause ("videos **he** had shared on Facebook"): its verb already has its object,
+    /// so a partial quotation after it is not what that pronoun said.
+    fn reduced_relative(&self, lo: usize, np: &Np) -> bool {
+        np.kind == NpKind::Pronoun
+            && np.cover > lo
+            && self.word(np.cover - 1).is_some_and(|w| !is_cap(w))
+            && self.lw(np.cover - 1).is_some_and(|w| {
+                !self.lx.is(w, WordClass::Intro)
+                    && !self.lx.is(w, WordClass::Stop)
+                    && self.cue_at(np.cover - 1, false).is_none()
+            })
     }
 
     /// Attribution from the bridge; `next_quote` says a quotation follows it directly.
