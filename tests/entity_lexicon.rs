@@ -137,3 +137,109 @@ fn acronym_after_a_document_name_is_no_organization() {
         "ORG",
     );
 }
+
+#[test]
+fn blocked_phrase_keeps_its_acronym_blocked() {
+    // "Country of Particular Concern" is blocked (extra.tsv label O): its acronym is
+    // no organization either, here or later, whatever else it could spell.
+    let es = ents(
+        "The panel asked that Laos be named a Country of Particular Concern (CPC). \
+         A CPC designation allows sanctions.",
+    );
+    assert!(!es.iter().any(|(t, _, _)| t == "CPC"), "{es:?}");
+}
+
+#[test]
+fn names_with_parenthesized_words_and_plural_possessives() {
+    has(
+        "He was charged under the Penal Code (Amendment) Act 2019 last week.",
+        "Penal Code (Amendment) Act 2019",
+        "LAW",
+    );
+    has(
+        "He appeared at Leeds Magistrates' Court on Monday.",
+        "Leeds Magistrates' Court",
+        "ORG",
+    );
+    has(
+        "The Greenbank Synagogue was attacked overnight.",
+        "Greenbank Synagogue",
+        "ORG",
+    );
+}
+
+#[test]
+fn a_person_is_not_swallowed_by_an_organization() {
+    // before "of": a given name and surname are a person
+    let es =
+        ents("Detective Sergeant Helen Okafor of West Yorkshire Police said the search continues.");
+    assert!(
+        es.iter()
+            .any(|(t, l, _)| t == "Helen Okafor" && l == "PERSON"),
+        "{es:?}"
+    );
+    assert!(
+        es.iter()
+            .any(|(t, l, _)| t == "West Yorkshire Police" && l == "ORG"),
+        "{es:?}"
+    );
+    // after a connector: a title and a given name start a person
+    let es = ents(
+        "Assistant U.S. Attorney Ann Lowry for the Western District of Michigan and Trial \
+         Attorney Rahul Mehta of the Civil Rights Division are prosecuting the case.",
+    );
+    assert!(
+        es.iter()
+            .any(|(t, l, _)| t == "Western District of Michigan" && l == "ORG"),
+        "{es:?}"
+    );
+    assert!(
+        es.iter()
+            .any(|(t, l, _)| t == "Rahul Mehta" && l == "PERSON"),
+        "{es:?}"
+    );
+}
+
+#[test]
+fn title_case_headline_verbs_and_place_nouns_are_no_organization() {
+    let es = ents("Ohio Man Sentenced for Burning Toledo Church\n\nA man was sentenced on Friday.");
+    assert!(!es.iter().any(|(_, l, _)| l == "ORG"), "{es:?}");
+    assert!(
+        es.iter().any(|(t, l, _)| t == "Toledo" && l == "GPE"),
+        "{es:?}"
+    );
+}
+
+#[test]
+fn a_subdivision_names_the_country_of_an_ambiguous_city() {
+    let p = prex::Pipeline::with_defaults().unwrap();
+    let r = p.process_str(
+        "t.txt",
+        "The fire destroyed a church in Victoria, Texas, last year.",
+    );
+    let v = r
+        .entities
+        .iter()
+        .find(|e| e.text == "Victoria")
+        .expect("Victoria");
+    assert_eq!(v.country.as_deref(), Some("US"));
+}
+
+#[test]
+fn the_dateline_organization_is_an_org_wherever_written() {
+    let p = prex::Pipeline::with_defaults().unwrap();
+    let r = p.process_str(
+        "t.txt",
+        "Court jails pastor\n\nJAKARTA, 2 May 2023 (Faith & Freedom Asia) – A court jailed a \
+         pastor. Faith & Freedom Asia called the verdict unjust.",
+    );
+    let orgs: Vec<_> = r
+        .entities
+        .iter()
+        .filter(|e| e.text == "Faith & Freedom Asia")
+        .map(|e| (e.label.to_string(), e.rule.to_string()))
+        .collect();
+    assert_eq!(orgs.len(), 2, "{:?}", r.entities);
+    assert!(orgs.iter().all(|(l, r)| l == "ORG" && r == "dateline-org"));
+    assert!(!r.entities.iter().any(|e| e.text == "Asia"));
+}

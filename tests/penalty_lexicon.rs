@@ -167,3 +167,54 @@ fn travel_ban_with_a_term_is_other() {
         Some("P5Y")
     );
 }
+
+#[test]
+fn coordinated_sentences_each_with_its_subject() {
+    let ps = pens(
+        "The judge sentenced Ali Rezaei and Omid Karimi to eight years each, and Sara Ahmadi to three years, for propaganda.",
+    );
+    let p = find(&ps, "eight years");
+    assert_eq!(subject(p).as_deref(), Some("Ali Rezaei and Omid Karimi"));
+    let p = find(&ps, "three years");
+    assert_eq!(p.duration.as_deref(), Some("P3Y"));
+    assert_eq!(subject(p).as_deref(), Some("Sara Ahmadi"));
+}
+
+#[test]
+fn subjects_skip_time_words_and_a_leading_of() {
+    // "On Friday he was sentenced": the time expression is no part of the subject.
+    let ps = pens("On Friday he was sentenced at Leeds Crown Court to 16 weeks in prison.");
+    assert_eq!(
+        subject(find(&ps, "16 weeks in prison")).as_deref(),
+        Some("he")
+    );
+    let ps = pens("Rights groups condemned the sentencing of two Baha'i women to a combined 12 years in prison.");
+    assert_eq!(
+        subject(find(&ps, "12 years in prison")).as_deref(),
+        Some("two Baha'i women")
+    );
+}
+
+#[test]
+fn ringgit_rupiah_and_objects_before_amounts() {
+    let ps = pens("The court fined each of them RM2,500 and jailed them for six months.");
+    let p = find(&ps, "fined each of them RM2,500");
+    assert_eq!(
+        p.amount.as_ref().map(|a| a.currency.to_string()).as_deref(),
+        Some("MYR")
+    );
+    assert_eq!(
+        find(&ps, "jailed them for six months").duration.as_deref(),
+        Some("P6M")
+    );
+    let ps = pens("He was fined Rp 25 million.");
+    let p = find(&ps, "fined Rp 25 million");
+    assert_eq!(
+        p.amount.as_ref().and_then(|a| a.value.as_f64()),
+        Some(25_000_000.0)
+    );
+    assert_eq!(
+        p.amount.as_ref().map(|a| a.currency.to_string()).as_deref(),
+        Some("IDR")
+    );
+}

@@ -576,3 +576,14 @@ fn cue_inside_a_reduced_relative_clause_is_not_the_speakers() {
     assert_eq!(q[0].speaker, s("he"));
     assert_eq!(q[0].cue, s("wrote"));
 }
+
+#[test]
+fn who_said_takes_the_name_before_it() {
+    let q = quotes_with(
+        "The verdict drew criticism from former Chief Minister Rafael Ortiz, who said the ruling “turns faith into a crime.”",
+        &[("Rafael Ortiz", Label::Person, "Rafael Ortiz")],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("Rafael Ortiz"));
+    assert_eq!(q[0].cue, s("said"));
+}

@@ -7,7 +7,7 @@ type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
-use super::rules::Starts;
+use super::rules::{Hint, Starts};
 use super::tokens::{Token, UPPER, WORD};
 use super::{Cand, Rules};
 use crate::document::{Label, Span};
@@ -175,12 +175,15 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
 pub fn acronyms(
     text: &str,
     toks: &[Token],
+    hints: &[Hint],
     starts: &Starts,
     lex: &Lexicon,
     ents: &mut Vec<Cand>,
     r: &Rules,
 ) {
     let mut defs: FxHashMap<&str, (String, Label)> = FxHashMap::default();
+    // acronyms defined as no entity: none of their uses is one either
+    let mut dropped: Vec<&str> = Vec::new();
     let mut added: Vec<Cand> = Vec::new();
     for e in ents.iter() {
         if !matches!(e.label, Label::Org | Label::Law | Label::Gpe) {
@@ -238,8 +241,12 @@ pub fn acronyms(
             continue;
         }
         if let Some(start) = name_before(text, toks, pi, acr) {
-            // "First Information Report (FIR)" names a document, not an organization
-            if lex.not_org_heads.contains(toks[pi - 1].text(text)) {
+            // "First Information Report (FIR)" names a document, not an organization;
+            // a blocked phrase ("Country of Particular Concern (CPC)") stays blocked
+            if lex.not_org_heads.contains(toks[pi - 1].text(text))
+                || hints[start..pi].iter().any(|h| h.blocked)
+            {
+                dropped.push(acr);
                 continue;
             }
             let name_span = Span::new(toks[start].start, toks[pi - 1].end);
@@ -302,6 +309,9 @@ pub fn acronyms(
         }
     }
     merge(ents, added);
+    if !dropped.is_empty() {
+        ents.retain(|e| !dropped.contains(&e.span.text(text)));
+    }
 }
 
 /// Start token of the words before token `paren` whose capitalized initials spell
@@ -583,6 +593,17 @@ pub fn places(
                 if let Some(c) = x.country() {
                     doc_countries.insert(c);
                     named.push((e.span.start, c));
+                }
+            } else if x.rank == 4 {
+                // a subdivision of one country names that country nearby:
+                // "Victoria, Texas" is in the US
+                let c = x.country();
+                if c.is_some()
+                    && e.entries
+                        .iter()
+                        .all(|&k| gaz.entries[k as usize].country() == c)
+                {
+                    named.push((e.span.start, c.unwrap_or_default()));
                 }
             }
         }

@@ -73,6 +73,7 @@ pub struct Rules {
     pub acronym_def: Rule,
     pub acronym: Rule,
     pub orthomatch: Rule,
+    pub dateline_org: Rule,
 }
 
 impl Rules {
@@ -88,6 +89,7 @@ impl Rules {
             acronym_def: r("acronym-def"),
             acronym: r("acronym"),
             orthomatch: r("orthomatch"),
+            dateline_org: r("dateline-org"),
             name_age: r("name+age"),
         }
     }
@@ -161,9 +163,49 @@ impl EntityRecognizer {
         self.gaz.len()
     }
 
-    /// Fills `doc.entities` (sentences must already be split).
+    /// Fills `doc.entities` (sentences and dateline must already be found).
     pub fn run(&self, doc: &mut Document) {
         doc.entities = self.recognize(&doc.text, &doc.sentences);
+        if let Some(org) = doc
+            .dateline
+            .as_ref()
+            .and_then(|d| d.organization.as_deref())
+        {
+            self.dateline_org(&doc.text, org, &mut doc.entities);
+        }
+    }
+
+    /// The organization a dateline names ("KUALA LUMPUR, 8 August 2023 (Faith &
+    /// Freedom Asia) –") is an ORG wherever the text writes it, replacing the smaller
+    /// entities inside it ("Asia"); an entity reaching beyond it stays.
+    fn dateline_org(&self, text: &str, org: &str, ents: &mut Vec<Entity>) {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices(org) {
+            let span = Span::new(at, at + org.len());
+            if word(text[..at].chars().next_back()) || word(text[span.end..].chars().next()) {
+                continue;
+            }
+            let inside = |e: &Entity| e.span.start >= span.start && e.span.end <= span.end;
+            let beyond = ents.iter().any(|e| {
+                (e.span.overlaps(&span) && !inside(e)) || (e.span == span && e.label == Label::Org)
+            });
+            if !beyond {
+                found.push(span);
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        ents.retain(|e| !found.iter().any(|s| s.overlaps(&e.span)));
+        ents.extend(found.into_iter().map(|span| Entity {
+            span,
+            label: Label::Org,
+            canonical: org.to_string(),
+            country: None,
+            rule: self.rules.dateline_org.clone(),
+        }));
+        ents.sort_by_key(|e| e.span.start);
     }
 
     /// Entities of a text, sorted by start, not overlapping.
@@ -220,7 +262,15 @@ impl EntityRecognizer {
         rules::orgs_and_laws(&cx, &self.rules, &mut cands);
         rules::provisions(&cx, &self.rules, &mut cands);
         let mut ents = resolve(cands);
-        canonical::acronyms(text, toks, &starts, &self.lex, &mut ents, &self.rules);
+        canonical::acronyms(
+            text,
+            toks,
+            hints,
+            &starts,
+            &self.lex,
+            &mut ents,
+            &self.rules,
+        );
         if self.lex.provision_extend_of {
             canonical::extend_provisions(text, toks, &mut ents, &self.rules);
         }
@@ -321,6 +371,7 @@ impl EntityRecognizer {
             while j < toks.len() && toks[j].start < hit.end {
                 hints[j].covered = true;
                 hints[j].gpe = best.label == Some(Label::Gpe);
+                hints[j].blocked = best.label.is_none();
                 j += 1;
             }
             if best.label.is_none() {

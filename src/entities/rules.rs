@@ -20,6 +20,8 @@ pub struct Hint {
     pub covered: bool,
     /// Inside a GPE gazetteer match.
     pub gpe: bool,
+    /// Inside a blocking gazetteer match (label `O`).
+    pub blocked: bool,
 }
 
 pub struct Ctx<'a> {
@@ -476,6 +478,21 @@ fn dotted_start(cx: &Ctx, p: usize) -> Option<usize> {
     (s < p - 1).then_some(s)
 }
 
+/// The capitalized words from token `q` hold a title and then a given name ("Trial
+/// Attorney Sanjay Patel"): a person.
+fn title_then_given(cx: &Ctx, q: usize) -> bool {
+    let mut title = false;
+    let mut k = q;
+    while k < cx.toks.len() && (k == q || cx.adjacent(k - 1, k)) && cx.org_word(k) {
+        if title && cx.has(k, F_GIVEN) {
+            return true;
+        }
+        title |= cx.has(k, F_TITLE | F_TITLE_START);
+        k += 1;
+    }
+    false
+}
+
 /// Capitalized runs ending in a head word, extended to the right through connectors.
 /// Returns (start token, end token exclusive).
 fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize, usize)> {
@@ -521,6 +538,33 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             j = p - 2;
             continue;
         }
+        // a parenthesized word inside a name: "Criminal Law (Amendment) Act",
+        // "Syariah Criminal Offences (Takzir) (Terengganu) Enactment"
+        if !headline
+            && p >= 3
+            && cx.is_byte(p, b')')
+            && cx.is_byte(p - 2, b'(')
+            && toks[p - 2].end == toks[p - 1].start
+            && toks[p - 1].end == toks[p].start
+            && cx.org_word(p - 1)
+            && cx.adjacent(p - 3, p - 2)
+            && (cx.org_word(p - 3) || cx.is_byte(p - 3, b')'))
+        {
+            j = p - 2;
+            continue;
+        }
+        // plural possessive inside a name: "Manchester Magistrates' Court"
+        if !headline
+            && p >= 1
+            && (cx.is_byte(p, b'\'') || cx.is_str(p, "\u{2019}"))
+            && toks[p - 1].end == toks[p].start
+            && cx.w(p - 1).ends_with('s')
+            && cx.org_word(p - 1)
+            && !cx.hints[p - 1].covered
+        {
+            j = p - 1;
+            continue;
+        }
         // an apostrophe inside a word: "Bahá'í International Community", "Ba'ath Party"
         if p >= 2
             && toks[p].is(LOWER)
@@ -537,6 +581,14 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             if headline && law && cx.hints[p].covered {
                 break;
             }
+            // a title-case headline capitalizes its verbs: "… Sentenced for
+            // Vandalizing Cedar Rapids Church"
+            if headline
+                && !cx.hints[p].covered
+                && (cx.w(p).ends_with("ing") || cx.w(p).ends_with("ed"))
+            {
+                break;
+            }
             j = p;
         } else if !(headline && law)
             && cx.is_conn(p, INNER)
@@ -544,6 +596,12 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             && cx.adjacent(p - 1, p)
             && (cx.org_word(p - 1) || dotted_start(cx, p - 1).is_some())
             && !cx.has(p - 1, F_TITLE)
+            // "Inspector Sarah Ndlovu of Greater Manchester Police": a given name and
+            // a surname before the connector are a person, not part of the name
+            && !(p >= 2
+                && cx.w(p) == "of"
+                && cx.has(p - 2, F_GIVEN)
+                && cx.adjacent(p - 2, p - 1))
         {
             j = p;
         } else {
@@ -599,6 +657,11 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             }
             let mut q = m;
             let mut got = 0;
+            // "Southern District of Texas and Trial Attorney Sanjay Patel": a title
+            // after a connector starts a person, not more of the name
+            if title_then_given(cx, q) {
+                break;
+            }
             while q < n && cx.adjacent(q - 1, q) {
                 if cx.org_word(q) || (toks[q].is(DIGIT) && got > 0) {
                     q += 1;
@@ -756,6 +819,11 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             continue;
         };
         if let Some((a, b)) = head_run(cx, &mut memo, h, false) {
+            // "Vandalizing Cedar Rapids Mosque" in a headline: a place and a
+            // capitalized common noun
+            if t.is(HEADLINE) && b == h + 1 && (a..h).all(|k| cx.hints[k].gpe) {
+                continue;
+            }
             out.push(Cand::new(cx.span(a, b), label, rule.clone(), 5));
         }
     }

@@ -7,7 +7,7 @@ use regex::{Regex, RegexBuilder};
 use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSet};
 use super::quantity;
 use super::status::normalize;
-use crate::document::{Document, Label, Mention, Span};
+use crate::document::{Document, Label, Mention, Span, Timex};
 use crate::hash::FxSet as HashSet;
 use crate::patterns::{lines, word_list, Patterns};
 
@@ -305,6 +305,10 @@ impl Args {
             )
         });
         let mut ws = &ws[..stop.unwrap_or(ws.len())];
+        // "the sentencing of [three converts]"
+        if ws.len() > 1 && region[ws[0].0..ws[0].1].eq_ignore_ascii_case("of") {
+            ws = &ws[1..];
+        }
         while let Some(&(a, b)) = ws.last() {
             if matches!(region[a..b].lower().as_ref(), "a" | "an" | "the") {
                 ws = &ws[..ws.len() - 1];
@@ -450,14 +454,22 @@ impl Args {
 
     /// The subject before a cue: "[Haroon and Salamat] were sentenced",
     /// "[John Doe], 45, of Springfield, was sentenced".
-    pub fn subject_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
-        self.clause_subject(text, s0, cue_start, false)
+    /// `times` are the document's time expressions: "On Tuesday he was sentenced"
+    /// has the subject "he".
+    pub fn subject_before(
+        &self,
+        text: &str,
+        s0: usize,
+        cue_start: usize,
+        times: &[Timex],
+    ) -> Option<Span> {
+        self.clause_subject(text, s0, cue_start, false, times)
     }
 
     /// The noun phrase a clause starts with ("[Blasphemy] is punishable by
     /// death"), for offenses: any words, last clause only.
     pub fn offense_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
-        self.clause_subject(text, s0, cue_start, true)
+        self.clause_subject(text, s0, cue_start, true, &[])
     }
 
     fn clause_subject(
@@ -466,9 +478,42 @@ impl Args {
         s0: usize,
         cue_start: usize,
         offense: bool,
+        times: &[Timex],
     ) -> Option<Span> {
         let region = &text[s0..cue_start];
         let mut ws = words(region);
+        // a time expression and the intro word before it are no part of a subject
+        // ("On Tuesday he", "Last week the pastor")
+        let first_time = times.partition_point(|t| t.span.end <= s0);
+        let times = &times[first_time..];
+        if times.first().is_some_and(|t| t.span.start < cue_start) {
+            let in_time = |a: usize| {
+                times
+                    .iter()
+                    .take_while(|t| t.span.start < cue_start)
+                    .any(|t| t.span.start <= s0 + a && s0 + a < t.span.end)
+            };
+            let mut keep = vec![true; ws.len()];
+            for k in 0..ws.len() {
+                // a word ending a segment keeps its place ("since 2019, and")
+                let ends = region[ws[k].0..ws[k].1].ends_with([',', ';', ':', ')']);
+                if in_time(ws[k].0) && !ends {
+                    keep[k] = false;
+                    if k > 0
+                        && self
+                            .intro
+                            .contains(&*region[ws[k - 1].0..ws[k - 1].1].lower())
+                    {
+                        keep[k - 1] = false;
+                    }
+                }
+            }
+            let mut k = 0;
+            ws.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+        }
         while let Some(&(a, b)) = ws.last() {
             let w = region[a..b].trim_end_matches(',').lower();
             if self.aux.contains(&*w) {

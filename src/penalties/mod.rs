@@ -30,6 +30,10 @@ pub use quantity::{Quantities, Quantity, QuantityKind};
 use status::Cues;
 use triggers::{Needs, Triggers};
 
+/// How far before a duration with no trigger `orphans.tsv` looks (bytes): room for
+/// "sentenced A and B to ten years each, and C to ".
+const ORPHAN_REACH: usize = 160;
+
 /// What kind of quantity a penalty kind takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Takes {
@@ -399,7 +403,7 @@ impl PenaltyExtractor {
                 }
                 continue;
             }
-            let lo = quantity::floor_char(text, q.start.saturating_sub(100).max(s0));
+            let lo = quantity::floor_char(text, q.start.saturating_sub(ORPHAN_REACH).max(s0));
             let mut before_end = q.start;
             if let Some(h) = self.cues.bounds.find(text, lo, q.start).last() {
                 if text[h.end..q.start].trim().is_empty() {
@@ -930,7 +934,11 @@ impl PenaltyExtractor {
                 let region = &text[from..limit];
                 if let Some(k) = region.rfind(" and ") {
                     let after = &region[k + 5..];
-                    if after.starts_with(|c: char| c.is_uppercase()) && after.contains(" to ") {
+                    // ("sentenced A and B to ten years": both are the subject)
+                    if after.starts_with(|c: char| c.is_uppercase())
+                        && after.contains(" to ")
+                        && region[..k].contains(" to ")
+                    {
                         from += k + 5;
                     }
                 }
@@ -967,7 +975,7 @@ impl PenaltyExtractor {
                 && !self.args.passive(text, s0, h.start, h.end)
                 && !objectless;
             if sp.is_none() && !self.cues.no_subject(&h) && !court_verb && !active {
-                sp = self.args.subject_before(text, s0, h.start);
+                sp = self.args.subject_before(text, s0, h.start, &doc.dates);
             }
             if let Some(sp) = sp {
                 return Some(self.args.mention(doc, sp));

@@ -618,6 +618,16 @@ impl<'a> Ctx<'a> {
             || (self.word(ls).is_some_and(|w| !is_cap(w))
                 && (np.is_none_or_phrase() || np.is_some_and(|n| n.cover != ls)))
             || np.is_some_and(|n| n.kind == NpKind::Phrase);
+        // "…, prompting condemnation from Prime Minister X, who said": the name
+        // ending the clause before "who"
+        if le == ls + 1 && self.lx.is(first, WordClass::Relative) && chunks.len() >= 2 {
+            let (ps, pe) = chunks[chunks.len() - 2];
+            if let Some(p) = self.np_backward(ps, pe) {
+                if p.kind == NpKind::Name && p.cover_end == pe {
+                    return Some(p);
+                }
+            }
+        }
         if appositive && chunks.len() >= 2 {
             let (ps, pe) = chunks[chunks.len() - 2];
             let ps = self.skip_intro(ps, pe);
