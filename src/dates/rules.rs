@@ -9,10 +9,13 @@
 use std::sync::{Arc, OnceLock};
 
 use anyhow::{bail, Context, Result};
+use regex_automata::hybrid::dfa::{Cache as LazyCache, OverlappingState, DFA as LazyDfa};
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM, NFA};
 use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind};
+use regex_automata::{hybrid, Anchored, Input, MatchKind, PatternSet};
 use regex_syntax::hir::{Hir, HirKind};
 
 use crate::document::TimexType;
@@ -205,7 +208,114 @@ impl DateRule {
 pub struct RuleTable {
     pub rules: Vec<DateRule>,
     /// All rule patterns at once (no captures): which rules match in a window.
-    pub set: Regex,
+    pub set: RuleSet,
+    /// Whether some rule can match the empty string.
+    pub may_match_empty: bool,
+}
+
+type CacheFn =
+    Box<dyn Fn() -> LazyCache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+/// The lazy DFA of all rule patterns (`MatchKind::All`), searched for
+/// overlapping matches: which rules match in a window, and where the last match
+/// of each ends (no search for that rule need look further).
+pub struct RuleSet {
+    nfa: NFA,
+    dfa: Arc<LazyDfa>,
+    caches: Pool<LazyCache, CacheFn>,
+    /// For a search on which the lazy DFA gives up (too many cache clears).
+    pikevm: OnceLock<PikeVM>,
+}
+
+/// A lazy DFA cache of the rule set, held for one document.
+pub type SetCache<'a> = PoolGuard<'a, LazyCache, CacheFn>;
+
+impl RuleSet {
+    fn new(hirs: &[&Hir]) -> Result<Self> {
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .shrink(false)
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_many_from_hir(hirs)
+            .context("building the date rule set")?;
+        // As the meta regex configures its lazy DFA, without prefilter.
+        let dfa = hybrid::dfa::Builder::new()
+            .configure(
+                hybrid::dfa::Config::new()
+                    .match_kind(MatchKind::All)
+                    .byte_classes(true)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(32 << 20)
+                    .skip_cache_capacity_check(false)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa.clone())
+            .context("building the date rule set automaton")?;
+        let dfa = Arc::new(dfa);
+        let for_cache = Arc::clone(&dfa);
+        let create: CacheFn = Box::new(move || for_cache.create_cache());
+        Ok(RuleSet {
+            nfa,
+            dfa,
+            caches: Pool::new(create),
+            pikevm: OnceLock::new(),
+        })
+    }
+
+    pub fn pattern_len(&self) -> usize {
+        self.nfa.pattern_len()
+    }
+
+    /// A cache for [`Self::matches`].
+    pub fn cache(&self) -> SetCache<'_> {
+        self.caches.get()
+    }
+
+    /// Fills `which` with the rules that match in `hay[start..]` and sets
+    /// `last_end[r]` to the end of the last match of each such rule `r`
+    /// (`which` must be empty).
+    pub fn matches(
+        &self,
+        cache: &mut LazyCache,
+        hay: &str,
+        start: usize,
+        which: &mut PatternSet,
+        last_end: &mut [usize],
+    ) {
+        let input = Input::new(hay).range(start..);
+        let mut state = OverlappingState::start();
+        loop {
+            if self
+                .dfa
+                .try_search_overlapping_fwd(cache, &input, &mut state)
+                .is_err()
+            {
+                // The lazy DFA gave up: which rules match, by the PikeVM, and
+                // no bound on their searches.
+                which.clear();
+                let vm = self.pikevm.get_or_init(|| {
+                    PikeVM::builder()
+                        .configure(PikeVM::config().match_kind(MatchKind::All))
+                        .build_from_nfa(self.nfa.clone())
+                        .expect("PikeVM of the date rule set")
+                });
+                vm.which_overlapping_matches(&mut vm.create_cache(), &input, which);
+                for r in which.iter() {
+                    last_end[r.as_usize()] = hay.len();
+                }
+                return;
+            }
+            let Some(m) = state.get_match() else {
+                return;
+            };
+            // Overlapping matches come in order of their ends.
+            let _ = which.try_insert(m.pattern());
+            last_end[m.pattern().as_usize()] = m.offset();
+        }
+    }
 }
 
 /// The meta regex configuration of the rules: no prefilters (see the module docs).
@@ -270,15 +380,14 @@ impl RuleTable {
                 re: OnceLock::new(),
             });
         }
-        let set = meta::Builder::new()
-            .configure(
-                config()
-                    .match_kind(MatchKind::All)
-                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-                    .hybrid_cache_capacity(32 << 20),
-            )
-            .build_many_from_hir(&rules.iter().map(|r| &r.hir).collect::<Vec<_>>())
-            .context("building the date rule set")?;
-        Ok(RuleTable { rules, set })
+        let set = RuleSet::new(&rules.iter().map(|r| &r.hir).collect::<Vec<_>>())?;
+        let may_match_empty = rules
+            .iter()
+            .any(|r| r.hir.properties().minimum_len().unwrap_or(0) == 0);
+        Ok(RuleTable {
+            rules,
+            set,
+            may_match_empty,
+        })
     }
 }
