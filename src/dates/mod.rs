@@ -424,10 +424,9 @@ impl DateTagger {
             }
             let rule = &self.rules.rules[c.rule];
             let m = c.m;
-            let Some(caps) = c
-                .caps
-                .or_else(|| rule.captures_of(&sent[..c.hay_end], m.start, m.end))
-            else {
+            let Some(caps) = c.caps.or_else(|| {
+                rule.captures_of(&sent[..c.hay_end], m.start, m.end, &mut found.cache.memo)
+            }) else {
                 continue;
             };
             let tense_of = || {
@@ -493,7 +492,9 @@ impl DateTagger {
             let w = Span::new(w.start - base, w.end - base);
             let hay = &sent[..w.end];
             which.clear();
-            self.rules.set.matches(cache, hay, w.start, which, last_end);
+            self.rules
+                .set
+                .matches(&mut cache.set, hay, w.start, which, last_end);
             for ri in which.iter() {
                 let ri = ri.as_usize();
                 let rule = &self.rules.rules[ri];
@@ -507,7 +508,7 @@ impl DateTagger {
                         break;
                     };
                     let caps = if rule.narrows && needs_captures(rule, &hay[m.start()..m.end()]) {
-                        rule.captures_of(hay, m.start(), m.end())
+                        rule.captures_of(hay, m.start(), m.end(), &mut cache.memo)
                     } else {
                         None
                     };

@@ -14,11 +14,13 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM, NFA};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::util::syntax;
-use regex_automata::{hybrid, Anchored, Input, MatchKind, PatternSet};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_automata::{hybrid, Anchored, Input, MatchKind, PatternID, PatternSet};
+use regex_syntax::hir::{Hir, HirKind, Look, LookSet};
 
 use crate::document::TimexType;
+use crate::hash::FxMap;
 use crate::patterns::{lines, Patterns};
 
 use super::lexicon::Lexicon;
@@ -74,7 +76,31 @@ pub struct DateRule {
     pub narrows: bool,
     /// Capture group index of each name in [`GROUPS`] (`NO_GROUP` if absent).
     groups: [u16; GROUPS.len()],
+    /// The rule's position in the table (its key in [`CapsMemo`]).
+    index: u16,
+    /// Whether the only look-around of the pattern is the ASCII word boundary,
+    /// so that its captures can be memoized (see [`CapsMemo`]).
+    memo_ok: bool,
 }
+
+/// Captures already computed, by rule, matched text and the bytes around it.
+///
+/// The groups of a match known to span `start..end` depend only on the rule,
+/// the matched bytes and what the look-around sees past the edges; a rule whose
+/// only look-around is the ASCII word boundary sees one byte on each side, and
+/// only whether it is a word byte (or none). Dates repeat ("2020", "last
+/// year", "three years"), so most capture searches become one table lookup.
+#[derive(Default)]
+pub struct CapsMemo {
+    /// Key: rule index (2 bytes), context before and after (1 byte each), the
+    /// matched bytes. Value: the slots relative to the match start
+    /// (`u32::MAX` for an unset slot), or `None` if the rule did not match.
+    map: FxMap<Box<[u8]>, Option<Box<[u32]>>>,
+    key: Vec<u8>,
+}
+
+/// Entries kept before [`CapsMemo`] starts over (bounds its memory).
+const MEMO_MAX: usize = 8192;
 
 /// The capture group names the normalizers read, sorted.
 pub const GROUPS: [&str; 37] = [
@@ -192,11 +218,60 @@ impl DateRule {
 
     /// The captures of the match of this rule that is known to span `start..end`
     /// of `hay` (an anchored search, so no scan).
-    pub fn captures_of<'h>(&'h self, hay: &'h str, start: usize, end: usize) -> Option<Caps<'h>> {
+    pub fn captures_of<'h>(
+        &'h self,
+        hay: &'h str,
+        start: usize,
+        end: usize,
+        memo: &mut CapsMemo,
+    ) -> Option<Caps<'h>> {
         let re = self.re();
         let mut caps = re.create_captures();
-        let input = Input::new(hay).range(start..end).anchored(Anchored::Yes);
-        re.search_captures(&input, &mut caps);
+        let search = |caps: &mut Captures| {
+            let input = Input::new(hay).range(start..end).anchored(Anchored::Yes);
+            re.search_captures(&input, caps);
+        };
+        if !self.memo_ok || end - start > u32::MAX as usize / 2 {
+            search(&mut caps);
+        } else {
+            let b = hay.as_bytes();
+            let context = |c: Option<&u8>| match c {
+                None => 2,
+                Some(&c) => u8::from(c.is_ascii_alphanumeric() || c == b'_'),
+            };
+            let key = &mut memo.key;
+            key.clear();
+            key.extend_from_slice(&self.index.to_le_bytes());
+            key.push(context(start.checked_sub(1).and_then(|i| b.get(i))));
+            key.push(context(b.get(end)));
+            key.extend_from_slice(&b[start..end]);
+            match memo.map.get(&key[..]) {
+                Some(Some(rel)) => {
+                    for (slot, &r) in caps.slots_mut().iter_mut().zip(rel.iter()) {
+                        *slot = if r == u32::MAX {
+                            None
+                        } else {
+                            NonMaxUsize::new(start + r as usize)
+                        };
+                    }
+                    caps.set_pattern(Some(PatternID::ZERO));
+                }
+                Some(None) => {}
+                None => {
+                    search(&mut caps);
+                    let rel = caps.is_match().then(|| {
+                        caps.slots()
+                            .iter()
+                            .map(|s| s.map_or(u32::MAX, |p| (p.get() - start) as u32))
+                            .collect()
+                    });
+                    if memo.map.len() >= MEMO_MAX {
+                        memo.map.clear();
+                    }
+                    memo.map.insert(key[..].into(), rel);
+                }
+            }
+        }
         caps.is_match().then_some(Caps {
             hay,
             caps,
@@ -213,8 +288,15 @@ pub struct RuleTable {
     pub may_match_empty: bool,
 }
 
+/// What one thread searches with: the rule set's lazy DFA cache and the
+/// captures memo.
+pub struct Workspace {
+    pub set: LazyCache,
+    pub memo: CapsMemo,
+}
+
 type CacheFn =
-    Box<dyn Fn() -> LazyCache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+    Box<dyn Fn() -> Workspace + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 /// The lazy DFA of all rule patterns (`MatchKind::All`), searched for
 /// overlapping matches: which rules match in a window, and where the last match
@@ -222,13 +304,13 @@ type CacheFn =
 pub struct RuleSet {
     nfa: NFA,
     dfa: Arc<LazyDfa>,
-    caches: Pool<LazyCache, CacheFn>,
+    caches: Pool<Workspace, CacheFn>,
     /// For a search on which the lazy DFA gives up (too many cache clears).
     pikevm: OnceLock<PikeVM>,
 }
 
-/// A lazy DFA cache of the rule set, held for one document.
-pub type SetCache<'a> = PoolGuard<'a, LazyCache, CacheFn>;
+/// A [`Workspace`], held for one document.
+pub type SetCache<'a> = PoolGuard<'a, Workspace, CacheFn>;
 
 impl RuleSet {
     fn new(hirs: &[&Hir]) -> Result<Self> {
@@ -256,7 +338,10 @@ impl RuleSet {
             .context("building the date rule set automaton")?;
         let dfa = Arc::new(dfa);
         let for_cache = Arc::clone(&dfa);
-        let create: CacheFn = Box::new(move || for_cache.create_cache());
+        let create: CacheFn = Box::new(move || Workspace {
+            set: for_cache.create_cache(),
+            memo: CapsMemo::default(),
+        });
         Ok(RuleSet {
             nfa,
             dfa,
@@ -369,6 +454,14 @@ impl RuleTable {
             capture_groups(&hir, &mut groups)
                 .with_context(|| format!("{}: too many groups in rule {name}", at()))?;
             let narrows = groups[g::T] != NO_GROUP || groups[g::NUM] != NO_GROUP;
+            let word_boundary = LookSet::empty()
+                .insert(Look::WordAscii)
+                .insert(Look::WordAsciiNegate);
+            let memo_ok = hir
+                .properties()
+                .look_set()
+                .subtract(word_boundary)
+                .is_empty();
             rules.push(DateRule {
                 name: Arc::from(format!("dates/{name}")),
                 kind,
@@ -376,6 +469,8 @@ impl RuleTable {
                 value: line.col(4).to_string(),
                 narrows,
                 groups,
+                index: u16::try_from(rules.len())?,
+                memo_ok,
                 hir,
                 re: OnceLock::new(),
             });
