@@ -346,13 +346,7 @@ impl DateTagger {
                     break;
                 }
                 if aut.is_match(sid) {
-                    let pid = aut.match_pattern(sid, 0);
-                    let start = at - aut.pattern_len(pid);
-                    // An anchored search ignores matches carried over from a
-                    // failure transition (they start later).
-                    if !(anchored.is_anchored() && start > from) {
-                        found = Some((pid.as_usize(), start, at));
-                    }
+                    found = trigger_match(aut, sid, from, at, anchored).or(found);
                 }
             }
         }
@@ -437,7 +431,7 @@ impl DateTagger {
                 tagger: self,
                 sent,
                 dct,
-                day_first: rule.norm == rules::Norm::Numeric && day_first(),
+                day_first,
                 tense: &tense_of,
             };
             // A match that does not normalize leaves room for shorter ones.
@@ -611,6 +605,23 @@ struct Found<'s, 'a> {
     which: &'s mut PatternSet,
     last_end: &'s mut [usize],
     cache: &'s mut rules::SetCache<'a>,
+}
+
+/// The match that trigger DFA state `sid` reports on ending at `at`, unless the
+/// search is anchored at `from` and the match starts later (a match carried over
+/// from a failure transition). Out of line, so the scan loop keeps its registers.
+#[cold]
+#[inline(never)]
+fn trigger_match(
+    aut: &dfa::DFA,
+    sid: aho_corasick::automaton::StateID,
+    from: usize,
+    at: usize,
+    anchored: Anchored,
+) -> Option<(usize, usize, usize)> {
+    let pid = aut.match_pattern(sid, 0);
+    let start = at - aut.pattern_len(pid);
+    (!(anchored.is_anchored() && start > from)).then_some((pid.as_usize(), start, at))
 }
 
 /// Whether a match of `rule` (which narrows) needs its captures to find its span:
