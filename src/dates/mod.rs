@@ -4,10 +4,11 @@
 //! day names, units, reference words, digits …) per document; each trigger that
 //! passes a cheap check (words stand alone, numbers look like dates or precede a
 //! trigger word) opens a small window, and only windows run the rule table
-//! (`patterns/dates/rules.tsv`), and only the rules a `RegexSet` says match (the
-//! whole sentence is rerun when a match reaches a window edge). Overlapping
-//! matches are resolved longest-first before any normalization or capture
-//! extraction; the survivors are normalized against the document creation time
+//! (`patterns/dates/rules.tsv`), and only the rules the rule set says match, each
+//! up to where the set saw its last match end (the whole sentence is rerun when a
+//! match reaches a window edge). Overlapping matches are resolved longest-first
+//! before any normalization or capture extraction (captures are memoized per
+//! thread, see [`rules::CapsMemo`]); the survivors are normalized against the document creation time
 //! (`dct`), with the sentence's tense (computed only when asked) deciding the
 //! direction of bare weekdays and months.
 

@@ -1,5 +1,7 @@
 //! The rule table `patterns/dates/rules.tsv`: one regex per rule, compiled once,
-//! plus a set over all of them so a sentence runs only the rules that match.
+//! plus a set over all of them ([`RuleSet`], a lazy DFA searched for overlapping
+//! matches) so a window runs only the rules that match, and each only up to the
+//! end of its last match.
 //!
 //! The regexes are `regex_automata` meta regexes without literal prefilters: they
 //! only ever search short windows (or anchored at a known match), where a
