@@ -4,10 +4,11 @@
 //! day names, units, reference words, digits …) per document; each trigger that
 //! passes a cheap check (words stand alone, numbers look like dates or precede a
 //! trigger word) opens a small window, and only windows run the rule table
-//! (`patterns/dates/rules.tsv`), and only the rules a `RegexSet` says match (the
-//! whole sentence is rerun when a match reaches a window edge). Overlapping
-//! matches are resolved longest-first before any normalization or capture
-//! extraction; the survivors are normalized against the document creation time
+//! (`patterns/dates/rules.tsv`), and only the rules the rule set says match, each
+//! up to where the set saw its last match end (the whole sentence is rerun when a
+//! match reaches a window edge). Overlapping matches are resolved longest-first
+//! before any normalization or capture extraction (captures are memoized per
+//! thread, see [`rules::CapsMemo`]); the survivors are normalized against the document creation time
 //! (`dct`), with the sentence's tense (computed only when asked) deciding the
 //! direction of bare weekdays and months.
 
@@ -19,8 +20,9 @@ pub mod rules;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
+use aho_corasick::automaton::Automaton;
 use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+    dfa, AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind,
 };
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
@@ -49,7 +51,8 @@ const TRIGGER_LISTS: &[&str] = &[
 pub struct DateTagger {
     pub(crate) lex: Lexicon,
     pub(crate) rules: RuleTable,
-    prefilter: AhoCorasick,
+    /// The trigger automaton, stepped by [`DateTagger::find_trigger`].
+    prefilter: dfa::DFA,
     /// Per prefilter pattern: is it a digit (numbers get a closer look).
     digit_trigger: Vec<bool>,
     cue_automaton: AhoCorasick,
@@ -63,11 +66,14 @@ pub struct DateTagger {
 }
 
 /// Buffers reused across the sentences of one document.
-struct Scratch {
+struct Scratch<'a> {
     /// The current sentence's trigger windows (text offsets, sorted, disjoint).
     windows: Vec<Span>,
     /// Which rules the set says match in a window.
     which: PatternSet,
+    /// Per rule in `which`: where its last match in the window ends.
+    last_end: Vec<usize>,
+    set_cache: rules::SetCache<'a>,
 }
 
 /// One rule match before overlap resolution (normalized only if it survives).
@@ -127,11 +133,13 @@ impl DateTagger {
         triggers.sort();
         triggers.dedup();
         // Longest match, so that "sept" does not stop "september" at a non-boundary.
-        let prefilter = AhoCorasickBuilder::new()
+        // No prefilter: triggers start with most letters and every digit, so it
+        // would only make the start state special (a branch per byte).
+        let prefilter = dfa::DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&triggers)
             .context("building the date trigger automaton")?;
         let tense = patterns.require("dates/tense.tsv")?;
@@ -203,24 +211,24 @@ impl DateTagger {
         let mut scratch = Scratch {
             windows: Vec::new(),
             which: PatternSet::new(self.rules.set.pattern_len()),
+            last_end: vec![0; self.rules.set.pattern_len()],
+            set_cache: self.rules.set.cache(),
         };
         let mut cur: Option<usize> = None;
         let mut si = 0;
         let bytes = text.as_bytes();
         let mut pos = 0;
-        while let Some(m) = self.prefilter.find(Input::new(text).range(pos..)) {
-            let pattern = m.pattern().as_usize();
+        while let Some((pattern, ms, me)) = self.find_trigger(bytes, pos, Anchored::No) {
             // A number is one trigger however many digits it has.
             pos = if self.digit_trigger[pattern] {
-                m.start()
-                    + bytes[m.start()..]
-                        .iter()
-                        .position(|b| !b.is_ascii_digit())
-                        .unwrap_or(bytes.len() - m.start())
+                ms + bytes[ms..]
+                    .iter()
+                    .position(|b| !b.is_ascii_digit())
+                    .unwrap_or(bytes.len() - ms)
             } else {
-                m.end()
+                me
             };
-            let Some((ts, te)) = self.accept(text, m.start(), m.end(), pattern) else {
+            let Some((ts, te)) = self.accept(text, ms, me, pattern) else {
                 continue;
             };
             while si < sentences.len() && sentences[si].end <= ts {
@@ -310,15 +318,40 @@ impl DateTagger {
         {
             return Some((start, e));
         }
-        let next = self
-            .prefilter
-            .find(Input::new(text).range(p..).anchored(Anchored::Yes))?;
-        if self.digit_trigger[next.pattern().as_usize()]
-            || (next.end() < b.len() && b[next.end()].is_ascii_alphabetic())
-        {
+        let (next, _, next_end) = self.find_trigger(b, p, Anchored::Yes)?;
+        if self.digit_trigger[next] || (next_end < b.len() && b[next_end].is_ascii_alphabetic()) {
             return None;
         }
         Some((start, e))
+    }
+
+    /// The leftmost-longest trigger in `hay[from..]` (starting at `from` if
+    /// `anchored`): (pattern, start, end). The search loop of
+    /// `AhoCorasick::find` over the same DFA, without its per-call dispatch.
+    #[inline]
+    fn find_trigger(
+        &self,
+        hay: &[u8],
+        from: usize,
+        anchored: Anchored,
+    ) -> Option<(usize, usize, usize)> {
+        let aut = &self.prefilter;
+        let mut sid = aut.start_state(anchored).ok()?;
+        let mut found = None;
+        let mut at = from;
+        while at < hay.len() {
+            sid = aut.next_state(anchored, sid, hay[at]);
+            at += 1;
+            if aut.is_special(sid) {
+                if aut.is_dead(sid) {
+                    break;
+                }
+                if aut.is_match(sid) {
+                    found = trigger_match(aut, sid, from, at, anchored).or(found);
+                }
+            }
+        }
+        found
     }
 
     /// A document that writes any numeric date day-first (18/12/2020) writes them
@@ -346,15 +379,25 @@ impl DateTagger {
         day_first: &dyn Fn() -> bool,
         out: &mut Vec<Timex>,
     ) {
-        let Scratch { windows, which } = scratch;
+        let Scratch {
+            windows,
+            which,
+            last_end,
+            set_cache,
+        } = scratch;
         let sent = &text[s.start..s.end];
         let mut cands: Vec<Candidate> = Vec::new();
         let tense = OnceCell::new();
-        if !self.match_windows(sent, s.start, windows, which, &mut cands) {
+        let mut found = Found {
+            which,
+            last_end,
+            cache: set_cache,
+        };
+        if !self.match_windows(sent, s.start, windows, &mut found, &mut cands) {
             // A match touched a window edge: it might have gone on. Redo the sentence.
             cands.clear();
             let all = [s];
-            self.match_windows(sent, s.start, &all, which, &mut cands);
+            self.match_windows(sent, s.start, &all, &mut found, &mut cands);
         }
         if cands.is_empty() {
             return;
@@ -376,10 +419,9 @@ impl DateTagger {
             }
             let rule = &self.rules.rules[c.rule];
             let m = c.m;
-            let Some(caps) = c
-                .caps
-                .or_else(|| rule.captures_of(&sent[..c.hay_end], m.start, m.end))
-            else {
+            let Some(caps) = c.caps.or_else(|| {
+                rule.captures_of(&sent[..c.hay_end], m.start, m.end, &mut found.cache.memo)
+            }) else {
                 continue;
             };
             let tense_of = || {
@@ -390,7 +432,7 @@ impl DateTagger {
                 tagger: self,
                 sent,
                 dct,
-                day_first: rule.norm == rules::Norm::Numeric && day_first(),
+                day_first,
                 tense: &tense_of,
             };
             // A match that does not normalize leaves room for shorter ones.
@@ -433,23 +475,35 @@ impl DateTagger {
         sent: &'h str,
         base: usize,
         windows: &[Span],
-        which: &mut PatternSet,
+        found: &mut Found,
         cands: &mut Vec<Candidate<'h>>,
     ) -> bool {
+        let Found {
+            which,
+            last_end,
+            cache,
+        } = found;
         for w in windows {
             let w = Span::new(w.start - base, w.end - base);
             let hay = &sent[..w.end];
             which.clear();
             self.rules
                 .set
-                .which_overlapping_matches(&ReInput::new(hay).range(w.start..), which);
+                .matches(&mut cache.set, hay, w.start, which, last_end);
             for ri in which.iter() {
                 let ri = ri.as_usize();
                 let rule = &self.rules.rules[ri];
+                // No match of the rule ends after `last`: search no further, and
+                // not at all once past it (a match is never empty, unless
+                // `may_match_empty`).
+                let last = last_end[ri];
                 let mut at = w.start;
-                while let Some(m) = rule.re().search(&ReInput::new(hay).range(at..)) {
+                while at < last || (self.rules.may_match_empty && at == last) {
+                    let Some(m) = rule.re().search(&ReInput::new(hay).range(at..last)) else {
+                        break;
+                    };
                     let caps = if rule.narrows && needs_captures(rule, &hay[m.start()..m.end()]) {
-                        rule.captures_of(hay, m.start(), m.end())
+                        rule.captures_of(hay, m.start(), m.end(), &mut cache.memo)
                     } else {
                         None
                     };
@@ -545,6 +599,30 @@ impl DateTagger {
         }
         cues
     }
+}
+
+/// The rule set's answer for a window, and the cache it searches with.
+struct Found<'s, 'a> {
+    which: &'s mut PatternSet,
+    last_end: &'s mut [usize],
+    cache: &'s mut rules::SetCache<'a>,
+}
+
+/// The match that trigger DFA state `sid` reports on ending at `at`, unless the
+/// search is anchored at `from` and the match starts later (a match carried over
+/// from a failure transition). Out of line, so the scan loop keeps its registers.
+#[cold]
+#[inline(never)]
+fn trigger_match(
+    aut: &dfa::DFA,
+    sid: aho_corasick::automaton::StateID,
+    from: usize,
+    at: usize,
+    anchored: Anchored,
+) -> Option<(usize, usize, usize)> {
+    let pid = aut.match_pattern(sid, 0);
+    let start = at - aut.pattern_len(pid);
+    (!(anchored.is_anchored() && start > from)).then_some((pid.as_usize(), start, at))
 }
 
 /// Whether a match of `rule` (which narrows) needs its captures to find its span:

@@ -15,8 +15,9 @@ pub(crate) struct Ctx<'a> {
     pub dct: Option<NaiveDate>,
     /// The tense nearest to the match (computed only when a rule needs it).
     pub tense: &'a dyn Fn() -> Tense,
-    /// Read ambiguous numeric dates day-first (option or the document's own usage).
-    pub day_first: bool,
+    /// Read ambiguous numeric dates day-first (option or the document's own
+    /// usage; asked only when both readings are valid dates).
+    pub day_first: &'a dyn Fn() -> bool,
 }
 
 type Out = Option<(TimexType, String, bool)>;
@@ -593,13 +594,15 @@ impl Ctx<'_> {
         if ys.len() == 2 {
             y += if y < 50 { 2000 } else { 1900 };
         }
-        let (mo, d) = if self.day_first { (b, a) } else { (a, b) };
-        let (mo, d) = if NaiveDate::from_ymd_opt(y, mo, d).is_some() {
-            (mo, d)
-        } else {
-            (d, mo)
+        // The preferred reading if it is a date, else the other one if it is.
+        let valid = |mo, d| NaiveDate::from_ymd_opt(y, mo, d).is_some();
+        let (mo, d) = match (valid(a, b), valid(b, a)) {
+            (false, false) => return None,
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            (true, true) if (self.day_first)() => (b, a),
+            (true, true) => (a, b),
         };
-        NaiveDate::from_ymd_opt(y, mo, d)?;
         Some((TimexType::Date, format!("{y:04}-{mo:02}-{d:02}"), false))
     }
 

@@ -1,5 +1,7 @@
 //! The rule table `patterns/dates/rules.tsv`: one regex per rule, compiled once,
-//! plus a set over all of them so a sentence runs only the rules that match.
+//! plus a set over all of them ([`RuleSet`], a lazy DFA searched for overlapping
+//! matches) so a window runs only the rules that match, and each only up to the
+//! end of its last match.
 //!
 //! The regexes are `regex_automata` meta regexes without literal prefilters: they
 //! only ever search short windows (or anchored at a known match), where a
@@ -9,13 +11,18 @@
 use std::sync::{Arc, OnceLock};
 
 use anyhow::{bail, Context, Result};
+use regex_automata::hybrid::dfa::{Cache as LazyCache, OverlappingState, DFA as LazyDfa};
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM, NFA};
 use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_automata::{hybrid, Anchored, Input, MatchKind, PatternID, PatternSet};
+use regex_syntax::hir::{Hir, HirKind, Look, LookSet};
 
 use crate::document::TimexType;
+use crate::hash::FxMap;
 use crate::patterns::{lines, Patterns};
 
 use super::lexicon::Lexicon;
@@ -71,7 +78,31 @@ pub struct DateRule {
     pub narrows: bool,
     /// Capture group index of each name in [`GROUPS`] (`NO_GROUP` if absent).
     groups: [u16; GROUPS.len()],
+    /// The rule's position in the table (its key in [`CapsMemo`]).
+    index: u16,
+    /// Whether the only look-around of the pattern is the ASCII word boundary,
+    /// so that its captures can be memoized (see [`CapsMemo`]).
+    memo_ok: bool,
 }
+
+/// Captures already computed, by rule, matched text and the bytes around it.
+///
+/// The groups of a match known to span `start..end` depend only on the rule,
+/// the matched bytes and what the look-around sees past the edges; a rule whose
+/// only look-around is the ASCII word boundary sees one byte on each side, and
+/// only whether it is a word byte (or none). Dates repeat ("2020", "last
+/// year", "three years"), so most capture searches become one table lookup.
+#[derive(Default)]
+pub struct CapsMemo {
+    /// Key: rule index (2 bytes), context before and after (1 byte each), the
+    /// matched bytes. Value: the slots relative to the match start
+    /// (`u32::MAX` for an unset slot), or `None` if the rule did not match.
+    map: FxMap<Box<[u8]>, Option<Box<[u32]>>>,
+    key: Vec<u8>,
+}
+
+/// Entries kept before [`CapsMemo`] starts over (bounds its memory).
+const MEMO_MAX: usize = 8192;
 
 /// The capture group names the normalizers read, sorted.
 pub const GROUPS: [&str; 37] = [
@@ -189,11 +220,60 @@ impl DateRule {
 
     /// The captures of the match of this rule that is known to span `start..end`
     /// of `hay` (an anchored search, so no scan).
-    pub fn captures_of<'h>(&'h self, hay: &'h str, start: usize, end: usize) -> Option<Caps<'h>> {
+    pub fn captures_of<'h>(
+        &'h self,
+        hay: &'h str,
+        start: usize,
+        end: usize,
+        memo: &mut CapsMemo,
+    ) -> Option<Caps<'h>> {
         let re = self.re();
         let mut caps = re.create_captures();
-        let input = Input::new(hay).range(start..end).anchored(Anchored::Yes);
-        re.search_captures(&input, &mut caps);
+        let search = |caps: &mut Captures| {
+            let input = Input::new(hay).range(start..end).anchored(Anchored::Yes);
+            re.search_captures(&input, caps);
+        };
+        if !self.memo_ok || end - start > u32::MAX as usize / 2 {
+            search(&mut caps);
+        } else {
+            let b = hay.as_bytes();
+            let context = |c: Option<&u8>| match c {
+                None => 2,
+                Some(&c) => u8::from(c.is_ascii_alphanumeric() || c == b'_'),
+            };
+            let key = &mut memo.key;
+            key.clear();
+            key.extend_from_slice(&self.index.to_le_bytes());
+            key.push(context(start.checked_sub(1).and_then(|i| b.get(i))));
+            key.push(context(b.get(end)));
+            key.extend_from_slice(&b[start..end]);
+            match memo.map.get(&key[..]) {
+                Some(Some(rel)) => {
+                    for (slot, &r) in caps.slots_mut().iter_mut().zip(rel.iter()) {
+                        *slot = if r == u32::MAX {
+                            None
+                        } else {
+                            NonMaxUsize::new(start + r as usize)
+                        };
+                    }
+                    caps.set_pattern(Some(PatternID::ZERO));
+                }
+                Some(None) => {}
+                None => {
+                    search(&mut caps);
+                    let rel = caps.is_match().then(|| {
+                        caps.slots()
+                            .iter()
+                            .map(|s| s.map_or(u32::MAX, |p| (p.get() - start) as u32))
+                            .collect()
+                    });
+                    if memo.map.len() >= MEMO_MAX {
+                        memo.map.clear();
+                    }
+                    memo.map.insert(key[..].into(), rel);
+                }
+            }
+        }
         caps.is_match().then_some(Caps {
             hay,
             caps,
@@ -205,7 +285,124 @@ impl DateRule {
 pub struct RuleTable {
     pub rules: Vec<DateRule>,
     /// All rule patterns at once (no captures): which rules match in a window.
-    pub set: Regex,
+    pub set: RuleSet,
+    /// Whether some rule can match the empty string.
+    pub may_match_empty: bool,
+}
+
+/// What one thread searches with: the rule set's lazy DFA cache and the
+/// captures memo.
+pub struct Workspace {
+    pub set: LazyCache,
+    pub memo: CapsMemo,
+}
+
+type CacheFn =
+    Box<dyn Fn() -> Workspace + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+/// The lazy DFA of all rule patterns (`MatchKind::All`), searched for
+/// overlapping matches: which rules match in a window, and where the last match
+/// of each ends (no search for that rule need look further).
+pub struct RuleSet {
+    nfa: NFA,
+    dfa: Arc<LazyDfa>,
+    caches: Pool<Workspace, CacheFn>,
+    /// For a search on which the lazy DFA gives up (too many cache clears).
+    pikevm: OnceLock<PikeVM>,
+}
+
+/// A [`Workspace`], held for one document.
+pub type SetCache<'a> = PoolGuard<'a, Workspace, CacheFn>;
+
+impl RuleSet {
+    fn new(hirs: &[&Hir]) -> Result<Self> {
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .shrink(false)
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_many_from_hir(hirs)
+            .context("building the date rule set")?;
+        // As the meta regex configures its lazy DFA, without prefilter.
+        let dfa = hybrid::dfa::Builder::new()
+            .configure(
+                hybrid::dfa::Config::new()
+                    .match_kind(MatchKind::All)
+                    .byte_classes(true)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(32 << 20)
+                    .skip_cache_capacity_check(false)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa.clone())
+            .context("building the date rule set automaton")?;
+        let dfa = Arc::new(dfa);
+        let for_cache = Arc::clone(&dfa);
+        let create: CacheFn = Box::new(move || Workspace {
+            set: for_cache.create_cache(),
+            memo: CapsMemo::default(),
+        });
+        Ok(RuleSet {
+            nfa,
+            dfa,
+            caches: Pool::new(create),
+            pikevm: OnceLock::new(),
+        })
+    }
+
+    pub fn pattern_len(&self) -> usize {
+        self.nfa.pattern_len()
+    }
+
+    /// A cache for [`Self::matches`].
+    pub fn cache(&self) -> SetCache<'_> {
+        self.caches.get()
+    }
+
+    /// Fills `which` with the rules that match in `hay[start..]` and sets
+    /// `last_end[r]` to the end of the last match of each such rule `r`
+    /// (`which` must be empty).
+    pub fn matches(
+        &self,
+        cache: &mut LazyCache,
+        hay: &str,
+        start: usize,
+        which: &mut PatternSet,
+        last_end: &mut [usize],
+    ) {
+        let input = Input::new(hay).range(start..);
+        let mut state = OverlappingState::start();
+        loop {
+            if self
+                .dfa
+                .try_search_overlapping_fwd(cache, &input, &mut state)
+                .is_err()
+            {
+                // The lazy DFA gave up: which rules match, by the PikeVM, and
+                // no bound on their searches.
+                which.clear();
+                let vm = self.pikevm.get_or_init(|| {
+                    PikeVM::builder()
+                        .configure(PikeVM::config().match_kind(MatchKind::All))
+                        .build_from_nfa(self.nfa.clone())
+                        .expect("PikeVM of the date rule set")
+                });
+                vm.which_overlapping_matches(&mut vm.create_cache(), &input, which);
+                for r in which.iter() {
+                    last_end[r.as_usize()] = hay.len();
+                }
+                return;
+            }
+            let Some(m) = state.get_match() else {
+                return;
+            };
+            // Overlapping matches come in order of their ends.
+            let _ = which.try_insert(m.pattern());
+            last_end[m.pattern().as_usize()] = m.offset();
+        }
+    }
 }
 
 /// The meta regex configuration of the rules: no prefilters (see the module docs).
@@ -259,6 +456,14 @@ impl RuleTable {
             capture_groups(&hir, &mut groups)
                 .with_context(|| format!("{}: too many groups in rule {name}", at()))?;
             let narrows = groups[g::T] != NO_GROUP || groups[g::NUM] != NO_GROUP;
+            let word_boundary = LookSet::empty()
+                .insert(Look::WordAscii)
+                .insert(Look::WordAsciiNegate);
+            let memo_ok = hir
+                .properties()
+                .look_set()
+                .subtract(word_boundary)
+                .is_empty();
             rules.push(DateRule {
                 name: Arc::from(format!("dates/{name}")),
                 kind,
@@ -266,19 +471,20 @@ impl RuleTable {
                 value: line.col(4).to_string(),
                 narrows,
                 groups,
+                index: u16::try_from(rules.len())?,
+                memo_ok,
                 hir,
                 re: OnceLock::new(),
             });
         }
-        let set = meta::Builder::new()
-            .configure(
-                config()
-                    .match_kind(MatchKind::All)
-                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-                    .hybrid_cache_capacity(32 << 20),
-            )
-            .build_many_from_hir(&rules.iter().map(|r| &r.hir).collect::<Vec<_>>())
-            .context("building the date rule set")?;
-        Ok(RuleTable { rules, set })
+        let set = RuleSet::new(&rules.iter().map(|r| &r.hir).collect::<Vec<_>>())?;
+        let may_match_empty = rules
+            .iter()
+            .any(|r| r.hir.properties().minimum_len().unwrap_or(0) == 0);
+        Ok(RuleTable {
+            rules,
+            set,
+            may_match_empty,
+        })
     }
 }
