@@ -124,7 +124,14 @@ impl WordTable {
             }
             if s.tag == tag && s.len as usize == w.len() {
                 let key = &self.bytes[s.off as usize..(s.off + s.len) as usize];
-                if key.iter().zip(w).all(|(&a, &b)| a == self.f(b)) {
+                let same = if self.fold {
+                    key.iter()
+                        .zip(w)
+                        .all(|(&a, &b)| a == b.to_ascii_lowercase())
+                } else {
+                    key == w
+                };
+                if same {
                     return Some(s.val);
                 }
             }
@@ -405,8 +412,11 @@ impl Lexicon {
             return 0;
         }
         let b = w.as_bytes();
-        if b.is_ascii() {
-            let f = self.word_table.get(b).map_or(0, |v| v as u16);
+        // the word's hash for `word_table` and whether it is ASCII, in one pass
+        debug_assert!(!self.word_table.fold);
+        let (h, any) = b.iter().fold((0, 0), |(h, any), &c| (step(h, c), any | c));
+        if any < 0x80 {
+            let f = self.word_table.get_hashed(b, h).map_or(0, |v| v as u16);
             if !self.may_start_title(b) {
                 return f;
             }

@@ -50,6 +50,15 @@ pub struct Starts {
 }
 
 impl Starts {
+    /// Empties every list (keeping the allocations).
+    pub fn clear(&mut self) {
+        self.persons.clear();
+        self.heads.clear();
+        self.provisions.clear();
+        self.parens.clear();
+        self.upper.clear();
+    }
+
     /// Records token `i`, whose `Lexicon::flags` are `f`.
     #[inline]
     pub fn note(&mut self, text: &str, toks: &[Token], i: usize, f: u16) {
@@ -241,6 +250,7 @@ fn may_start_title(cx: &Ctx, k: usize) -> bool {
     !w.is_ascii() || cx.lex.may_start_title(w)
 }
 
+#[inline(never)]
 pub fn persons<'g>(
     cx: &Ctx,
     r: &Rules,
@@ -709,6 +719,7 @@ fn prefix_counts(n: usize, f: impl Fn(usize) -> bool) -> Vec<u32> {
     v
 }
 
+#[inline(never)]
 pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
     let mut memo = RunMemo::default();
@@ -751,6 +762,7 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
 
 /// "Section 295-C", "Sections 295-A, 295-B, and 295-C", "Article 18(2)", optionally
 /// extended by "of the <law name>".
+#[inline(never)]
 pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
     let n = toks.len();
