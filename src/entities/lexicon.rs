@@ -97,18 +97,13 @@ impl WordTable {
         t
     }
 
-    #[inline(always)]
-    fn f(&self, b: u8) -> u8 {
-        if self.fold {
-            b.to_ascii_lowercase()
-        } else {
-            b
-        }
-    }
-
     #[inline]
     fn hash(&self, w: &[u8]) -> u64 {
-        w.iter().fold(0, |h, &b| step(h, self.f(b)))
+        if self.fold {
+            w.iter().fold(0, |h, &b| step(h, b.to_ascii_lowercase()))
+        } else {
+            w.iter().fold(0, |h, &b| step(h, b))
+        }
     }
 
     /// The value of `w`, given its hash.

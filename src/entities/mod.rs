@@ -529,42 +529,71 @@ fn into_entities(text: &str, ents: Vec<Cand>) -> Vec<Entity> {
 }
 
 /// Longest candidates first, then higher priority, then earlier; no overlaps.
+///
+/// A candidate is taken unless a candidate before it in that order took one of its
+/// bytes, and only candidates that overlap it (directly or through a chain of
+/// overlaps) can: so the candidates are cut into such clusters (by start), and the
+/// order is applied within each cluster — most candidates overlap nothing.
 #[inline(never)]
 fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
-    // blocks first, then the order above; the index keeps equal candidates in order.
-    // One u128 per candidate: block (1 bit), length and priority (inverted), start, index.
-    let mut order: Vec<u128> = cands
+    // the order key: blocks first, then longest, then highest priority, then
+    // earliest; the index keeps equal candidates in order
+    let key = |i: usize| -> u128 {
+        let c = &cands[i];
+        let len = u32::MAX - c.span.len() as u32;
+        (u128::from(!c.block) << 127)
+            | (u128::from(len) << 95)
+            | (u128::from(255 - c.prio) << 87)
+            | ((c.span.start as u128) << 32)
+            | i as u128
+    };
+    // (start, index), by start: the rules add candidates in a few ascending runs
+    let mut by_start: Vec<(usize, u32)> = cands
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let len = u32::MAX - c.span.len() as u32;
-            (u128::from(!c.block) << 127)
-                | (u128::from(len) << 95)
-                | (u128::from(255 - c.prio) << 87)
-                | ((c.span.start as u128) << 32)
-                | i as u128
-        })
+        .map(|(i, c)| (c.span.start, i as u32))
         .collect();
-    order.sort_unstable();
-    // taken bytes, one bit each
-    let end = cands.iter().map(|c| c.span.end).max().unwrap_or(0);
-    let mut taken = vec![0u64; end / 64 + 1];
+    by_start.sort_by_key(|&(s, i)| (s, i));
     let mut keep = vec![false; cands.len()];
-    for &key in &order {
-        let i = key as u32;
-        let c = &cands[i as usize];
-        if c.span.is_empty()
-            || (c.span.start..c.span.end).any(|p| taken[p >> 6] & (1 << (p & 63)) != 0)
-        {
-            continue;
+    let mut cluster: Vec<u128> = Vec::new();
+    let mut taken: Vec<Span> = Vec::new();
+    let mut a = 0;
+    while a < by_start.len() {
+        // the cluster by_start[a..b]: each member starts before the greatest end so far
+        let mut end = cands[by_start[a].1 as usize].span.end;
+        let mut b = a + 1;
+        while b < by_start.len() && by_start[b].0 < end {
+            end = end.max(cands[by_start[b].1 as usize].span.end);
+            b += 1;
         }
-        for p in c.span.start..c.span.end {
-            taken[p >> 6] |= 1 << (p & 63);
+        if b == a + 1 {
+            let c = &cands[by_start[a].1 as usize];
+            keep[by_start[a].1 as usize] = !c.span.is_empty() && !c.block;
+        } else {
+            cluster.clear();
+            cluster.extend(by_start[a..b].iter().map(|&(_, i)| key(i as usize)));
+            cluster.sort_unstable();
+            taken.clear();
+            for &k in &cluster {
+                let i = k as u32 as usize;
+                let c = &cands[i];
+                if c.span.is_empty()
+                    || taken
+                        .iter()
+                        .any(|t| t.start < c.span.end && c.span.start < t.end)
+                {
+                    continue;
+                }
+                taken.push(c.span);
+                keep[i] = !c.block;
+            }
         }
-        keep[i as usize] = !c.block;
+        a = b;
     }
     let mut keep = keep.into_iter();
     cands.retain(|_| keep.next().unwrap_or(false));
-    cands.sort_unstable_by_key(|c| c.span.start);
+    // starts are distinct (the kept spans are disjoint and not empty): a stable sort,
+    // which merges the rules' ascending runs, orders them as any sort would
+    cands.sort_by_key(|c| c.span.start);
     cands
 }

@@ -360,12 +360,12 @@ pub fn persons<'g>(
         // after an age ("Kieran Doyle, 31, of Small Heath")
         if !t.is(SENT_START)
             && !t.is(HEADLINE)
-            && !residence_after_age(cx, i)
             && (t.is_cap_word() || t.is(JOINED))
             && !cx.hints[i].strong
             && i + 1 < n
             && cx.name_part(i)
             && cx.adjacent(i, i + 1)
+            && !residence_after_age(cx, i)
         {
             let (end, parts) = cx.name_run(i);
             let particle_last = cx.toks[end - 1].is(LOWER);
