@@ -26,6 +26,13 @@ fn overlaps_any(ents: &[Cand], s: Span) -> bool {
 /// "Section 295-C" + "of the" + "Pakistan Penal Code" → one LAW span.
 #[inline(never)]
 pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
+    // (nothing below happens without a provision)
+    if !ents
+        .iter()
+        .any(|e| e.label == Label::Law && e.rule == r.provision)
+    {
+        return;
+    }
     // "... 471 of IPC": an acronym after "of" belongs to the provision
     let starts: HashSet<usize> = ents.iter().map(|e| e.span.start).collect();
     for e in ents
@@ -91,12 +98,15 @@ pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &R
 /// name ("Congress" → "U.S. Congress").
 #[inline(never)]
 pub fn orgs(text: &str, ents: &mut [Cand]) {
-    let names: Vec<String> = ents
+    let names: Vec<&str> = ents
         .iter()
         .filter(|e| e.label == Label::Org)
-        .map(|e| e.span.text(text).to_string())
+        .map(|e| e.span.text(text))
         .filter(|n| n.contains(' '))
         .collect();
+    if names.is_empty() {
+        return;
+    }
     for e in ents
         .iter_mut()
         .filter(|e| e.label == Label::Org && e.canonical.is_none())
@@ -109,7 +119,7 @@ pub fn orgs(text: &str, ents: &mut [Cand]) {
             .iter()
             .find(|n| n.ends_with(t) && n[..n.len() - t.len()].ends_with(' '))
         {
-            e.canonical = Some(n.clone());
+            e.canonical = Some(n.to_string());
         }
     }
 }
@@ -272,15 +282,16 @@ pub fn acronyms(text: &str, toks: &[Token], starts: &Starts, ents: &mut Vec<Cand
             continue;
         }
         let w = t.text(text);
+        // (the name is copied only where it is used)
         let found = defs
             .get(w)
-            .cloned()
-            .or_else(|| full.get(w).map(|n| (n.to_string(), Label::Org)));
+            .map(|(n, l)| (n.as_str(), *l))
+            .or_else(|| full.get(w).map(|n| (n.as_ref(), Label::Org)));
         let Some((name, label)) = found else { continue };
         match covering(ents, t.start) {
             Some(i) if ents[i].span == t.span() => {
                 if ents[i].rule != r.acronym_def {
-                    ents[i].canonical = Some(name);
+                    ents[i].canonical = Some(name.to_string());
                     ents[i].label = label;
                     ents[i].country = None;
                 }
@@ -288,7 +299,7 @@ pub fn acronyms(text: &str, toks: &[Token], starts: &Starts, ents: &mut Vec<Cand
             Some(_) => {}
             None => {
                 let mut c = Cand::new(t.span(), label, r.acronym.clone(), 9);
-                c.canonical = Some(name);
+                c.canonical = Some(name.to_string());
                 added.push(c);
             }
         }
@@ -412,6 +423,34 @@ fn word_bit(w: &str) -> u64 {
     1 << (x.wrapping_mul(0x9E37_79B1) >> 26)
 }
 
+/// `s.split(char::is_whitespace)`, byte by byte when `s` is ASCII.
+fn split_ws(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let sep = if ascii {
+            r.bytes()
+                .position(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+                .map(|e| (e, 1))
+        } else {
+            r.char_indices()
+                .find(|&(_, c)| c.is_whitespace())
+                .map(|(e, c)| (e, c.len_utf8()))
+        };
+        match sep {
+            Some((e, n)) => {
+                rest = Some(&r[e + n..]);
+                Some(&r[..e])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// A small open-addressing set of words (the parts of the document's full names).
 struct WordSet<'t> {
     slots: Vec<&'t str>,
@@ -427,17 +466,37 @@ impl<'t> WordSet<'t> {
         (((b.len() * 0x9E37) ^ (f * 0x3B5) ^ (s * 0x1F) ^ l).wrapping_mul(0x9E37_79B9) >> 7) & mask
     }
 
-    fn new(words: &[&'t str]) -> Self {
-        let size = (words.len() * 2).next_power_of_two().max(8);
-        let mut slots = vec![""; size];
-        for &w in words {
-            let mut i = Self::slot(w, size - 1);
-            while !slots[i].is_empty() && slots[i] != w {
-                i = (i + 1) & (size - 1);
-            }
-            slots[i] = w;
+    /// An empty set for up to `n` words.
+    fn with_capacity(n: usize) -> Self {
+        let size = (n * 2).next_power_of_two().max(8);
+        WordSet {
+            slots: vec![""; size],
         }
-        WordSet { slots }
+    }
+
+    fn new(words: &[&'t str]) -> Self {
+        let mut set = Self::with_capacity(words.len());
+        for &w in words {
+            set.insert(w);
+        }
+        set
+    }
+
+    /// Adds `w` (not empty; the set must have room): false when it was there.
+    fn insert(&mut self, w: &'t str) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(w, mask);
+        while !self.slots[i].is_empty() {
+            if self.slots[i] == w {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+        if w.is_empty() {
+            return false;
+        }
+        self.slots[i] = w;
+        true
     }
 
     #[inline]
@@ -490,7 +549,7 @@ pub fn persons(
     for e in ents.iter().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
         let w0 = fw.len();
-        fw.extend(s.split(|c: char| c.is_whitespace()).filter(|w| {
+        fw.extend(split_ws(s).filter(|w| {
             !w.ends_with('.')
                 && (w.chars().next().is_some_and(char::is_uppercase)
                     || w.split_once('-')
@@ -546,22 +605,23 @@ pub fn persons(
     for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
         words.clear();
-        words.extend(s.split_whitespace());
+        words.extend(split_ws(s).filter(|w| !w.is_empty()));
         if let Some(name) = pick(e.span.start, &words) {
             e.canonical = Some(name.to_string());
         }
     }
     // each distinct word once, then the filter (a name is mentioned many times)
-    let mut parts: Vec<&str> = fw
-        .iter()
-        .copied()
-        .chain(singles.iter().map(|s| s.0))
-        .collect();
-    parts.sort_unstable();
-    parts.dedup();
-    parts.retain(|w| {
-        !lex.name_stop.contains(*w) && !super::lexicon::with_lower(w, |l| lex.particles.contains(l))
-    });
+    let mut seen = WordSet::with_capacity(fw.len() + singles.len());
+    let mut parts: Vec<&str> = Vec::new();
+    for w in fw.iter().copied().chain(singles.iter().map(|s| s.0)) {
+        if seen.insert(w)
+            && !lex.name_stop.contains(w)
+            && !(lex.may_be_particle(w)
+                && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
+        {
+            parts.push(w);
+        }
+    }
     // cheap prefilter before hashing: first byte and length of some part
     let mut first = [false; 256];
     let mut lens = 0u64;

@@ -197,6 +197,8 @@ pub struct Lexicon {
     /// Surnames written before the given name ("Zhang Wei").
     pub surnames_first: FxSet,
     pub particles: FxSet,
+    /// The longest particle, in bytes (`may_be_particle`).
+    particle_max: usize,
     pub org_heads: FxSet,
     /// Heads that need a word on their left ("Government": "Plateau State Government"
     /// but not "the Government of Eritrea").
@@ -330,6 +332,7 @@ impl Lexicon {
                 .into_iter()
                 .map(|p| p.to_lowercase())
                 .collect(),
+            particle_max: 0,
             org_heads: set(patterns, "entities/org_heads.txt", true)?,
             org_heads_left: lines(patterns.require("entities/org_heads.txt")?)
                 .filter(|l| l.col(1) == "needs-left")
@@ -343,6 +346,7 @@ impl Lexicon {
             place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
             provision_extend_of,
         };
+        lex.particle_max = lex.particles.iter().map(String::len).max().unwrap_or(0);
         let mut words: FxMap<u16> = FxMap::default();
         let mut add = |set: &mut dyn Iterator<Item = &String>, f: u16| {
             for w in set {
@@ -429,6 +433,13 @@ impl Lexicon {
             }
             Some(_) => f | F_TITLE_START,
         }
+    }
+
+    /// False when `w` (in any case) is surely no name particle: an ASCII word longer
+    /// than every particle.
+    #[inline]
+    pub fn may_be_particle(&self, w: &str) -> bool {
+        w.len() <= self.particle_max || !w.is_ascii()
     }
 
     /// False when the ASCII word `w` starts no title (its first two bytes and length
