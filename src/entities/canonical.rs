@@ -2,7 +2,6 @@
 //! later uses, short person mentions resolved to the full name, and the country of
 //! places named in several countries.
 
-type HashSet<T> = crate::hash::FxSet<T>;
 type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
 
 use super::gazetteer::Gazetteer;
@@ -34,12 +33,13 @@ pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &R
         return;
     }
     // "... 471 of IPC": an acronym after "of" belongs to the provision
-    let starts: HashSet<usize> = ents.iter().map(|e| e.span.start).collect();
+    let mut starts: Vec<usize> = ents.iter().map(|e| e.span.start).collect();
+    starts.sort_unstable();
     for e in ents
         .iter_mut()
         .filter(|e| e.label == Label::Law && e.rule == r.provision)
     {
-        if starts.contains(&(e.span.end + 4)) {
+        if starts.binary_search(&(e.span.end + 4)).is_ok() {
             continue;
         }
         let rest = &text[e.span.end..];
@@ -74,10 +74,10 @@ pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &R
         i += 1;
     }
     // a later bare "Section 295-C" refers to the full provision named before
-    let full: Vec<String> = ents
+    let full: Vec<&str> = ents
         .iter()
         .filter(|e| e.label == Label::Law && e.rule == r.provision)
-        .map(|e| e.span.text(text).to_string())
+        .map(|e| e.span.text(text))
         .filter(|t| t.contains(" of "))
         .collect();
     for e in ents
@@ -89,7 +89,7 @@ pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &R
             .iter()
             .find(|f| f.len() > t.len() && f.starts_with(t) && f[t.len()..].starts_with(" of "))
         {
-            e.canonical = Some(f.clone());
+            e.canonical = Some(f.to_string());
         }
     }
 }
