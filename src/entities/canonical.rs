@@ -2,7 +2,6 @@
 //! later uses, short person mentions resolved to the full name, and the country of
 //! places named in several countries.
 
-type HashSet<T> = crate::hash::FxSet<T>;
 type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
 
 use super::gazetteer::Gazetteer;
@@ -24,14 +23,23 @@ fn overlaps_any(ents: &[Cand], s: Span) -> bool {
 }
 
 /// "Section 295-C" + "of the" + "Pakistan Penal Code" → one LAW span.
+#[inline(never)]
 pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
+    // (nothing below happens without a provision)
+    if !ents
+        .iter()
+        .any(|e| e.label == Label::Law && e.rule == r.provision)
+    {
+        return;
+    }
     // "... 471 of IPC": an acronym after "of" belongs to the provision
-    let starts: HashSet<usize> = ents.iter().map(|e| e.span.start).collect();
+    let mut starts: Vec<usize> = ents.iter().map(|e| e.span.start).collect();
+    starts.sort_unstable();
     for e in ents
         .iter_mut()
         .filter(|e| e.label == Label::Law && e.rule == r.provision)
     {
-        if starts.contains(&(e.span.end + 4)) {
+        if starts.binary_search(&(e.span.end + 4)).is_ok() {
             continue;
         }
         let rest = &text[e.span.end..];
@@ -66,10 +74,10 @@ pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &R
         i += 1;
     }
     // a later bare "Section 295-C" refers to the full provision named before
-    let full: Vec<String> = ents
+    let full: Vec<&str> = ents
         .iter()
         .filter(|e| e.label == Label::Law && e.rule == r.provision)
-        .map(|e| e.span.text(text).to_string())
+        .map(|e| e.span.text(text))
         .filter(|t| t.contains(" of "))
         .collect();
     for e in ents
@@ -81,20 +89,24 @@ pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &R
             .iter()
             .find(|f| f.len() > t.len() && f.starts_with(t) && f[t.len()..].starts_with(" of "))
         {
-            e.canonical = Some(f.clone());
+            e.canonical = Some(f.to_string());
         }
     }
 }
 
 /// A one-word organization that ends a longer one named in the document takes its
 /// name ("Congress" → "U.S. Congress").
+#[inline(never)]
 pub fn orgs(text: &str, ents: &mut [Cand]) {
-    let names: Vec<String> = ents
+    let names: Vec<&str> = ents
         .iter()
         .filter(|e| e.label == Label::Org)
-        .map(|e| e.span.text(text).to_string())
+        .map(|e| e.span.text(text))
         .filter(|n| n.contains(' '))
         .collect();
+    if names.is_empty() {
+        return;
+    }
     for e in ents
         .iter_mut()
         .filter(|e| e.label == Label::Org && e.canonical.is_none())
@@ -107,7 +119,7 @@ pub fn orgs(text: &str, ents: &mut [Cand]) {
             .iter()
             .find(|n| n.ends_with(t) && n[..n.len() - t.len()].ends_with(' '))
         {
-            e.canonical = Some(n.clone());
+            e.canonical = Some(n.to_string());
         }
     }
 }
@@ -172,6 +184,7 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
 
 /// Acronym definitions "International Christian Concern (ICC)", later uses of "ICC",
 /// and acronyms that match the initials of an organization named in the document.
+#[inline(never)]
 pub fn acronyms(
     text: &str,
     toks: &[Token],
@@ -287,15 +300,16 @@ pub fn acronyms(
             continue;
         }
         let w = t.text(text);
+        // (the name is copied only where it is used)
         let found = defs
             .get(w)
-            .cloned()
-            .or_else(|| full.get(w).map(|n| (n.to_string(), Label::Org)));
+            .map(|(n, l)| (n.as_str(), *l))
+            .or_else(|| full.get(w).map(|n| (n.as_ref(), Label::Org)));
         let Some((name, label)) = found else { continue };
         match covering(ents, t.start) {
             Some(i) if ents[i].span == t.span() => {
                 if ents[i].rule != r.acronym_def {
-                    ents[i].canonical = Some(name);
+                    ents[i].canonical = Some(name.to_string());
                     ents[i].label = label;
                     ents[i].country = None;
                 }
@@ -303,7 +317,7 @@ pub fn acronyms(
             Some(_) => {}
             None => {
                 let mut c = Cand::new(t.span(), label, r.acronym.clone(), 9);
-                c.canonical = Some(name);
+                c.canonical = Some(name.to_string());
                 added.push(c);
             }
         }
@@ -382,6 +396,7 @@ fn fold(c: char) -> char {
 }
 
 /// Adds candidates that replace whatever they overlap.
+#[inline(never)]
 fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
     if added.is_empty() {
         return;
@@ -404,8 +419,127 @@ fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
     ents.sort_by_key(|e| e.span.start);
 }
 
+/// A full person name of the document (two words or more) for the orthomatcher.
+struct FullName {
+    /// Start of the mention that names it.
+    start: usize,
+    name: String,
+    /// Its words are `words[w0..w1]` of `persons`' flat word list.
+    w0: u32,
+    w1: u32,
+    /// `word_bit` of each of its words: a mention whose words set a bit outside it is
+    /// rejected without comparing strings.
+    mask: u64,
+}
+
+/// One of 64 bits for a word (its length and first and last bytes).
+#[inline]
+fn word_bit(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let (f, l) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    let x = (b.len() as u32) << 16 | u32::from(f) << 8 | u32::from(l);
+    1 << (x.wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+/// `s.split(char::is_whitespace)`, byte by byte when `s` is ASCII.
+fn split_ws(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let sep = if ascii {
+            r.bytes()
+                .position(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+                .map(|e| (e, 1))
+        } else {
+            r.char_indices()
+                .find(|&(_, c)| c.is_whitespace())
+                .map(|(e, c)| (e, c.len_utf8()))
+        };
+        match sep {
+            Some((e, n)) => {
+                rest = Some(&r[e + n..]);
+                Some(&r[..e])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// A small open-addressing set of words (the parts of the document's full names).
+struct WordSet<'t> {
+    slots: Vec<&'t str>,
+}
+
+impl<'t> WordSet<'t> {
+    #[inline]
+    fn slot(w: &str, mask: usize) -> usize {
+        let b = w.as_bytes();
+        let f = b.first().copied().unwrap_or(0) as usize;
+        let s = b.get(1).copied().unwrap_or(0) as usize;
+        let l = b.last().copied().unwrap_or(0) as usize;
+        (((b.len() * 0x9E37) ^ (f * 0x3B5) ^ (s * 0x1F) ^ l).wrapping_mul(0x9E37_79B9) >> 7) & mask
+    }
+
+    /// An empty set for up to `n` words.
+    fn with_capacity(n: usize) -> Self {
+        let size = (n * 2).next_power_of_two().max(8);
+        WordSet {
+            slots: vec![""; size],
+        }
+    }
+
+    fn new(words: &[&'t str]) -> Self {
+        let mut set = Self::with_capacity(words.len());
+        for &w in words {
+            set.insert(w);
+        }
+        set
+    }
+
+    /// Adds `w` (not empty; the set must have room): false when it was there.
+    fn insert(&mut self, w: &'t str) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(w, mask);
+        while !self.slots[i].is_empty() {
+            if self.slots[i] == w {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+        if w.is_empty() {
+            return false;
+        }
+        self.slots[i] = w;
+        true
+    }
+
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(w, mask);
+        loop {
+            let s = self.slots[i];
+            if s.is_empty() {
+                return false;
+            }
+            if s == w {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// Orthomatcher for persons: short mentions get the full name; uncovered
 /// capitalized words equal to a part of a full name become PERSON mentions.
+#[inline(never)]
 pub fn persons(
     text: &str,
     toks: &[Token],
@@ -414,6 +548,9 @@ pub fn persons(
     ents: &mut Vec<Cand>,
     r: &Rules,
 ) {
+    if !ents.iter().any(|e| e.label == Label::Person) {
+        return;
+    }
     // ALL-CAPS names ("DEREK HOLLOWAY", court style) are named in title case, and
     // their title-case words match later mixed-case mentions ("Holloway").
     let mut caps: Vec<(usize, String)> = Vec::new();
@@ -425,63 +562,87 @@ pub fn persons(
             caps.push((e.span.start, name));
         }
     }
-    // full names: (start, name, words)
-    let mut full: Vec<(usize, String, Vec<&str>)> = Vec::new();
+    // full names, their words in one list
+    let mut full: Vec<FullName> = Vec::new();
+    let mut fw: Vec<&str> = Vec::new();
     // one-word names found by a title ("Ms. Kimball"): (word, canonical)
     let mut singles: Vec<(&str, String)> = Vec::new();
     for e in ents.iter().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
-        let words: Vec<&str> = s
-            .split(|c: char| c.is_whitespace())
-            .filter(|w| {
-                !w.ends_with('.')
-                    && (w.chars().next().is_some_and(char::is_uppercase)
-                        || w.split_once('-')
-                            .is_some_and(|(_, r)| r.starts_with(char::is_uppercase)))
-            })
-            .collect();
-        if words.len() >= 2 {
+        let w0 = fw.len();
+        fw.extend(split_ws(s).filter(|w| {
+            !w.ends_with('.')
+                && (w.chars().next().is_some_and(char::is_uppercase)
+                    || w.split_once('-')
+                        .is_some_and(|(_, r)| r.starts_with(char::is_uppercase)))
+        }));
+        let n = fw.len() - w0;
+        if n >= 2 {
             let name = e.canonical.clone().unwrap_or_else(|| s.to_string());
-            full.push((e.span.start, name, words));
-        } else if words.len() == 1 && e.rule == r.title_name && !s.contains(' ') {
-            singles.push((
-                words[0],
-                e.canonical.clone().unwrap_or_else(|| s.to_string()),
-            ));
+            let mask = fw[w0..].iter().fold(0, |m, w| m | word_bit(w));
+            full.push(FullName {
+                start: e.span.start,
+                name,
+                w0: w0 as u32,
+                w1: fw.len() as u32,
+                mask,
+            });
+        } else {
+            if n == 1 && e.rule == r.title_name && !s.contains(' ') {
+                singles.push((fw[w0], e.canonical.clone().unwrap_or_else(|| s.to_string())));
+            }
+            fw.truncate(w0);
         }
     }
     for (start, name) in &caps {
-        let words: Vec<&str> = name.split(' ').filter(|w| !w.ends_with('.')).collect();
-        full.push((*start, name.clone(), words));
+        let w0 = fw.len();
+        fw.extend(name.split(' ').filter(|w| !w.ends_with('.')));
+        let mask = fw[w0..].iter().fold(0, |m, w| m | word_bit(w));
+        full.push(FullName {
+            start: *start,
+            name: name.clone(),
+            w0: w0 as u32,
+            w1: fw.len() as u32,
+            mask,
+        });
     }
     if full.is_empty() && singles.is_empty() {
         return;
     }
-    let pick = |pos: usize, words: &[&str]| -> Option<String> {
-        let fits = |f: &(usize, String, Vec<&str>)| {
-            f.2.len() > words.len() && words.iter().all(|w| f.2.contains(w))
+    let pick = |pos: usize, words: &[&str]| -> Option<&str> {
+        let need = words.iter().fold(0, |m, w| m | word_bit(w));
+        let fits = |f: &&FullName| {
+            let fwords = &fw[f.w0 as usize..f.w1 as usize];
+            fwords.len() > words.len()
+                && f.mask & need == need
+                && words.iter().all(|w| fwords.contains(w))
         };
         full.iter()
-            .rfind(|f| f.0 <= pos && fits(f))
-            .or_else(|| full.iter().find(|f| fits(f)))
-            .map(|f| f.1.clone())
+            .rfind(|f| f.start <= pos && fits(f))
+            .or_else(|| full.iter().find(fits))
+            .map(|f| f.name.as_str())
     };
+    let mut words: Vec<&str> = Vec::new();
     for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
-        let words: Vec<&str> = s.split_whitespace().collect();
+        words.clear();
+        words.extend(split_ws(s).filter(|w| !w.is_empty()));
         if let Some(name) = pick(e.span.start, &words) {
-            e.canonical = Some(name);
+            e.canonical = Some(name.to_string());
         }
     }
     // each distinct word once, then the filter (a name is mentioned many times)
-    let mut parts: HashSet<&str> = full
-        .iter()
-        .flat_map(|f| f.2.iter().copied())
-        .chain(singles.iter().map(|s| s.0))
-        .collect();
-    parts.retain(|w| {
-        !lex.name_stop.contains(*w) && !super::lexicon::with_lower(w, |l| lex.particles.contains(l))
-    });
+    let mut seen = WordSet::with_capacity(fw.len() + singles.len());
+    let mut parts: Vec<&str> = Vec::new();
+    for w in fw.iter().copied().chain(singles.iter().map(|s| s.0)) {
+        if seen.insert(w)
+            && !lex.name_stop.contains(w)
+            && !(lex.may_be_particle(w)
+                && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
+        {
+            parts.push(w);
+        }
+    }
     // cheap prefilter before hashing: first byte and length of some part
     let mut first = [false; 256];
     let mut lens = 0u64;
@@ -489,6 +650,7 @@ pub fn persons(
         first[p.as_bytes()[0] as usize] = true;
         lens |= 1 << p.len().min(63);
     }
+    let parts = WordSet::new(&parts);
     let is_part = |w: &str| {
         first[w.as_bytes()[0] as usize] && lens & (1 << w.len().min(63)) != 0 && parts.contains(w)
     };
@@ -527,20 +689,21 @@ pub fn persons(
             i = j;
             continue;
         }
-        let words: Vec<&str> = toks[i..j].iter().map(|t| t.text(text)).collect();
+        words.clear();
+        words.extend(toks[i..j].iter().map(|t| t.text(text)));
         let span = Span::new(t.start, toks[j - 1].end);
         let name = full
             .iter()
-            .find(|f| f.1 == span.text(text))
-            .map(|f| f.1.clone())
+            .find(|f| f.name == span.text(text))
+            .map(|f| f.name.as_str())
             .or_else(|| pick(t.start, &words))
             .or_else(|| {
                 let w = (words.len() == 1).then(|| words[0])?;
-                singles.iter().find(|s| s.0 == w).map(|s| s.1.clone())
+                singles.iter().find(|s| s.0 == w).map(|s| s.1.as_str())
             });
         if let Some(name) = name {
             let mut c = Cand::new(span, Label::Person, r.orthomatch.clone(), 1);
-            c.canonical = Some(name);
+            c.canonical = Some(name.to_string());
             added.push(c);
         }
         i = j;
@@ -576,23 +739,23 @@ const NEARBY: usize = 300;
 /// unless the surface is an abbreviation ("U.S." → "United States"); a place named in
 /// several countries takes a country named elsewhere in the document, else its
 /// default from `entities/place_defaults.tsv`, else the first entry.
+#[inline(never)]
 pub fn places(
     text: &str,
     gaz: &Gazetteer,
     defaults: &FxHashMap<String, String>,
     ents: &mut [Cand],
 ) {
-    // countries named in the document, with where they are named
-    let mut doc_countries: HashSet<&str> = HashSet::default();
-    let mut named: Vec<(usize, &str)> = Vec::new();
+    // countries named in the document, with where they are named (and whether by
+    // the country's own name rather than a subdivision's)
+    let mut named: Vec<(usize, &str, bool)> = Vec::new();
     for e in ents.iter() {
         if let Some(&i) = e.entries.first() {
             let x = &gaz.entries[i as usize];
             // rank 0: the `countries` list (`gazetteer::rank_of`)
             if x.rank == 0 {
                 if let Some(c) = x.country() {
-                    doc_countries.insert(c);
-                    named.push((e.span.start, c));
+                    named.push((e.span.start, c, true));
                 }
             } else if x.rank == 4 {
                 // a subdivision of one country names that country nearby:
@@ -603,7 +766,7 @@ pub fn places(
                         .iter()
                         .all(|&k| gaz.entries[k as usize].country() == c)
                 {
-                    named.push((e.span.start, c.unwrap_or_default()));
+                    named.push((e.span.start, c.unwrap_or_default(), false));
                 }
             }
         }
@@ -613,25 +776,40 @@ pub fn places(
             continue;
         }
         let surface = e.span.text(text);
+        let label = Some(e.label);
         let same = || {
             e.entries
                 .iter()
                 .map(|&i| &gaz.entries[i as usize])
-                .filter(|x| x.label == Some(e.label))
+                .filter(|x| x.label == label)
         };
-        let key = e.canonical.as_deref().unwrap_or(surface);
-        let default = defaults.get(key).map(String::as_str);
         // a country named nearby wins, then the default, then any country named
+        let start = e.span.start;
         let near = |c: &str| {
             named
                 .iter()
-                .any(|&(p, n)| n == c && p.abs_diff(e.span.start) <= NEARBY)
+                .any(|&(p, n, _)| p.abs_diff(start) <= NEARBY && n == c)
         };
-        let chosen = same()
-            .find(|x| x.country().is_some_and(near))
-            .or_else(|| same().find(|x| default.is_some() && x.country() == default))
-            .or_else(|| same().find(|x| x.country().is_some_and(|c| doc_countries.contains(c))))
-            .or_else(|| same().next());
+        // with one entry every choice below is that entry
+        let chosen = if e.entries.len() == 1 {
+            same().next()
+        } else {
+            same()
+                .find(|x| x.country().is_some_and(near))
+                .or_else(|| {
+                    // the default is looked up only when no country is named nearby
+                    let key = e.canonical.as_deref().unwrap_or(surface);
+                    let default = defaults.get(key).map(String::as_str)?;
+                    same().find(|x| x.country() == Some(default))
+                })
+                .or_else(|| {
+                    same().find(|x| {
+                        x.country()
+                            .is_some_and(|c| named.iter().any(|&(_, n, own)| own && n == c))
+                    })
+                })
+                .or_else(|| same().next())
+        };
         let Some(x) = chosen else { continue };
         let abbreviation = !surface.chars().any(char::is_lowercase)
             && (surface.contains('.') || surface.chars().count() <= 5);

@@ -97,18 +97,13 @@ impl WordTable {
         t
     }
 
-    #[inline(always)]
-    fn f(&self, b: u8) -> u8 {
-        if self.fold {
-            b.to_ascii_lowercase()
-        } else {
-            b
-        }
-    }
-
     #[inline]
     fn hash(&self, w: &[u8]) -> u64 {
-        w.iter().fold(0, |h, &b| step(h, self.f(b)))
+        if self.fold {
+            w.iter().fold(0, |h, &b| step(h, b.to_ascii_lowercase()))
+        } else {
+            w.iter().fold(0, |h, &b| step(h, b))
+        }
     }
 
     /// The value of `w`, given its hash.
@@ -124,7 +119,14 @@ impl WordTable {
             }
             if s.tag == tag && s.len as usize == w.len() {
                 let key = &self.bytes[s.off as usize..(s.off + s.len) as usize];
-                if key.iter().zip(w).all(|(&a, &b)| a == self.f(b)) {
+                let same = if self.fold {
+                    key.iter()
+                        .zip(w)
+                        .all(|(&a, &b)| a == b.to_ascii_lowercase())
+                } else {
+                    key == w
+                };
+                if same {
                     return Some(s.val);
                 }
             }
@@ -195,6 +197,8 @@ pub struct Lexicon {
     /// Surnames written before the given name ("Zhang Wei").
     pub surnames_first: FxSet,
     pub particles: FxSet,
+    /// The longest particle, in bytes (`may_be_particle`).
+    particle_max: usize,
     pub org_heads: FxSet,
     /// Heads that need a word on their left ("Government": "Plateau State Government"
     /// but not "the Government of Eritrea").
@@ -331,6 +335,7 @@ impl Lexicon {
                 .into_iter()
                 .map(|p| p.to_lowercase())
                 .collect(),
+            particle_max: 0,
             org_heads: set(patterns, "entities/org_heads.txt", true)?,
             not_org_heads: set(patterns, "entities/not_org_heads.txt", true)?,
             org_heads_left: lines(patterns.require("entities/org_heads.txt")?)
@@ -345,6 +350,7 @@ impl Lexicon {
             place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
             provision_extend_of,
         };
+        lex.particle_max = lex.particles.iter().map(String::len).max().unwrap_or(0);
         let mut words: FxMap<u16> = FxMap::default();
         let mut add = |set: &mut dyn Iterator<Item = &String>, f: u16| {
             for w in set {
@@ -409,8 +415,11 @@ impl Lexicon {
             return 0;
         }
         let b = w.as_bytes();
-        if b.is_ascii() {
-            let f = self.word_table.get(b).map_or(0, |v| v as u16);
+        // the word's hash for `word_table` and whether it is ASCII, in one pass
+        debug_assert!(!self.word_table.fold);
+        let (h, any) = b.iter().fold((0, 0), |(h, any), &c| (step(h, c), any | c));
+        if any < 0x80 {
+            let f = self.word_table.get_hashed(b, h).map_or(0, |v| v as u16);
             if !self.may_start_title(b) {
                 return f;
             }
@@ -428,6 +437,13 @@ impl Lexicon {
             }
             Some(_) => f | F_TITLE_START,
         }
+    }
+
+    /// False when `w` (in any case) is surely no name particle: an ASCII word longer
+    /// than every particle.
+    #[inline]
+    pub fn may_be_particle(&self, w: &str) -> bool {
+        w.len() <= self.particle_max || !w.is_ascii()
     }
 
     /// False when the ASCII word `w` starts no title (its first two bytes and length

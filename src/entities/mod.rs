@@ -133,6 +133,15 @@ impl NorpRules {
     }
 }
 
+/// Per-thread buffers of `EntityRecognizer::recognize`, reused across documents.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    hints: Vec<rules::Hint>,
+    flags: Vec<u16>,
+    starts: rules::Starts,
+}
+
 /// The entity recognizer: gazetteer automata and rule data, built once per process.
 pub struct EntityRecognizer {
     gaz: Gazetteer,
@@ -210,36 +219,72 @@ impl EntityRecognizer {
 
     /// Entities of a text, sorted by start, not overlapping.
     pub fn recognize(&self, text: &str, sentences: &[Span]) -> Vec<Entity> {
-        // token and hint buffers are reused across the documents of a thread
+        // token, hint, flag and start buffers are reused across the documents of a
+        // thread (growing them anew for every document cost dozens of reallocations)
         thread_local! {
-            static SCRATCH: std::cell::RefCell<(Vec<Token>, Vec<rules::Hint>)> =
-                const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+            static SCRATCH: std::cell::RefCell<Scratch> =
+                std::cell::RefCell::new(Scratch::default());
         }
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let (toks, hints) = &mut *scratch;
-            self.recognize_with(text, sentences, toks, hints)
+            self.recognize_with(text, sentences, &mut scratch)
         })
     }
 
-    fn recognize_with(
-        &self,
-        text: &str,
-        sentences: &[Span],
-        toks: &mut Vec<Token>,
-        hints: &mut Vec<rules::Hint>,
-    ) -> Vec<Entity> {
+    fn recognize_with(&self, text: &str, sentences: &[Span], scratch: &mut Scratch) -> Vec<Entity> {
+        let Scratch {
+            toks,
+            hints,
+            flags,
+            starts,
+        } = scratch;
         tokens::tokenize(text, toks);
         tokens::mark_context(text, sentences, toks);
         hints.clear();
         hints.resize(toks.len(), rules::Hint::default());
         let toks: &[Token] = toks;
-        let mut cands: Vec<Cand> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::with_capacity(toks.len() / 8 + 16);
         self.gazetteer_pass(text, toks, hints, &mut cands);
         // word-list flags of the capitalized words, and the tokens where each rule can
         // start (every other token is a no-op for it), in one pass
-        let mut flags: Vec<u16> = vec![0; toks.len()];
-        let mut starts = rules::Starts::default();
+        self.flag_pass(text, toks, flags, starts);
+        let starts: &rules::Starts = starts;
+        let cx = rules::Ctx {
+            text,
+            toks,
+            lex: &self.lex,
+            hints,
+            flags,
+            starts,
+        };
+        let mut genders = Vec::new();
+        rules::persons(&cx, &self.rules, &mut cands, &mut genders);
+        rules::orgs_and_laws(&cx, &self.rules, &mut cands);
+        rules::provisions(&cx, &self.rules, &mut cands);
+        let mut ents = resolve(cands);
+        canonical::acronyms(text, toks, hints, starts, &self.lex, &mut ents, &self.rules);
+        if self.lex.provision_extend_of {
+            canonical::extend_provisions(text, toks, &mut ents, &self.rules);
+        }
+        canonical::orgs(text, &mut ents);
+        canonical::persons(text, toks, starts, &self.lex, &mut ents, &self.rules);
+        canonical::places(text, &self.gaz, &self.place_defaults, &mut ents);
+        into_entities(text, ents)
+    }
+
+    /// Word-list flags of every token (0 for lower-case words and punctuation) and
+    /// the rule start lists.
+    #[inline(never)]
+    fn flag_pass(
+        &self,
+        text: &str,
+        toks: &[Token],
+        flags: &mut Vec<u16>,
+        starts: &mut rules::Starts,
+    ) {
+        flags.clear();
+        flags.resize(toks.len(), 0);
+        starts.clear();
         for (i, t) in toks.iter().enumerate() {
             let f = if t.is(WORD) && !t.is(tokens::LOWER) {
                 self.lex.flags(t.text(text))
@@ -249,45 +294,9 @@ impl EntityRecognizer {
             flags[i] = f;
             starts.note(text, toks, i, f);
         }
-        let cx = rules::Ctx {
-            text,
-            toks,
-            lex: &self.lex,
-            hints,
-            flags: &flags,
-            starts: &starts,
-        };
-        let mut genders = Vec::new();
-        rules::persons(&cx, &self.rules, &mut cands, &mut genders);
-        rules::orgs_and_laws(&cx, &self.rules, &mut cands);
-        rules::provisions(&cx, &self.rules, &mut cands);
-        let mut ents = resolve(cands);
-        canonical::acronyms(
-            text,
-            toks,
-            hints,
-            &starts,
-            &self.lex,
-            &mut ents,
-            &self.rules,
-        );
-        if self.lex.provision_extend_of {
-            canonical::extend_provisions(text, toks, &mut ents, &self.rules);
-        }
-        canonical::orgs(text, &mut ents);
-        canonical::persons(text, toks, &starts, &self.lex, &mut ents, &self.rules);
-        canonical::places(text, &self.gaz, &self.place_defaults, &mut ents);
-        ents.into_iter()
-            .map(|c| Entity {
-                canonical: c.canonical.unwrap_or_else(|| c.span.text(text).to_string()),
-                span: c.span,
-                label: c.label,
-                country: c.country,
-                rule: c.rule,
-            })
-            .collect()
     }
 
+    #[inline(never)]
     fn gazetteer_pass<'g>(
         &'g self,
         text: &str,
@@ -463,17 +472,35 @@ impl EntityRecognizer {
         if !raw.is_ascii() {
             return None;
         }
-        let mut title = String::with_capacity(raw.len());
-        let mut prev_alpha = false;
-        for c in raw.chars() {
-            title.push(if prev_alpha {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            });
-            prev_alpha = c.is_ascii_alphabetic();
-        }
-        let h = self.gaz.match_at(&title, 0)?;
+        // title case in a stack buffer (most of these words are no place)
+        let mut buf = [0u8; 64];
+        let heap;
+        let title: &str = if raw.len() <= buf.len() {
+            let mut prev_alpha = false;
+            for (d, &c) in buf.iter_mut().zip(raw.as_bytes()) {
+                *d = if prev_alpha {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                };
+                prev_alpha = c.is_ascii_alphabetic();
+            }
+            std::str::from_utf8(&buf[..raw.len()]).expect("ASCII")
+        } else {
+            let mut t = String::with_capacity(raw.len());
+            let mut prev_alpha = false;
+            for c in raw.chars() {
+                t.push(if prev_alpha {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                });
+                prev_alpha = c.is_ascii_alphabetic();
+            }
+            heap = t;
+            &heap
+        };
+        let h = self.gaz.match_at(title, 0)?;
         let e = &self.gaz.entries[h.entries[0] as usize];
         if !matches!(e.label, Some(Label::Gpe | Label::Loc)) {
             return None;
@@ -530,42 +557,86 @@ fn in_url(text: &str, start: usize, end: usize) -> bool {
     chunk.contains("://") || chunk.contains("www.") || chunk.contains('@') || chunk.contains('/')
 }
 
+/// The resolved candidates as entities (the surface is the canonical name by default).
+#[inline(never)]
+fn into_entities(text: &str, ents: Vec<Cand>) -> Vec<Entity> {
+    ents.into_iter()
+        .map(|c| Entity {
+            canonical: c.canonical.unwrap_or_else(|| c.span.text(text).to_string()),
+            span: c.span,
+            label: c.label,
+            country: c.country,
+            rule: c.rule,
+        })
+        .collect()
+}
+
 /// Longest candidates first, then higher priority, then earlier; no overlaps.
+///
+/// A candidate is taken unless a candidate before it in that order took one of its
+/// bytes, and only candidates that overlap it (directly or through a chain of
+/// overlaps) can: so the candidates are cut into such clusters (by start), and the
+/// order is applied within each cluster — most candidates overlap nothing.
+#[inline(never)]
 fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
-    // blocks first, then the order above; the index keeps equal candidates in order.
-    // One u128 per candidate: block (1 bit), length and priority (inverted), start, index.
-    let mut order: Vec<u128> = cands
+    // the order key: blocks first, then longest, then highest priority, then
+    // earliest; the index keeps equal candidates in order
+    let key = |i: usize| -> u128 {
+        let c = &cands[i];
+        let len = u32::MAX - c.span.len() as u32;
+        (u128::from(!c.block) << 127)
+            | (u128::from(len) << 95)
+            | (u128::from(255 - c.prio) << 87)
+            | ((c.span.start as u128) << 32)
+            | i as u128
+    };
+    // (start, index), by start: the rules add candidates in a few ascending runs
+    let mut by_start: Vec<(usize, u32)> = cands
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let len = u32::MAX - c.span.len() as u32;
-            (u128::from(!c.block) << 127)
-                | (u128::from(len) << 95)
-                | (u128::from(255 - c.prio) << 87)
-                | ((c.span.start as u128) << 32)
-                | i as u128
-        })
+        .map(|(i, c)| (c.span.start, i as u32))
         .collect();
-    order.sort_unstable();
-    // taken bytes, one bit each
-    let end = cands.iter().map(|c| c.span.end).max().unwrap_or(0);
-    let mut taken = vec![0u64; end / 64 + 1];
+    by_start.sort_by_key(|&(s, i)| (s, i));
     let mut keep = vec![false; cands.len()];
-    for &key in &order {
-        let i = key as u32;
-        let c = &cands[i as usize];
-        if c.span.is_empty()
-            || (c.span.start..c.span.end).any(|p| taken[p >> 6] & (1 << (p & 63)) != 0)
-        {
-            continue;
+    let mut cluster: Vec<u128> = Vec::new();
+    let mut taken: Vec<Span> = Vec::new();
+    let mut a = 0;
+    while a < by_start.len() {
+        // the cluster by_start[a..b]: each member starts before the greatest end so far
+        let mut end = cands[by_start[a].1 as usize].span.end;
+        let mut b = a + 1;
+        while b < by_start.len() && by_start[b].0 < end {
+            end = end.max(cands[by_start[b].1 as usize].span.end);
+            b += 1;
         }
-        for p in c.span.start..c.span.end {
-            taken[p >> 6] |= 1 << (p & 63);
+        if b == a + 1 {
+            let c = &cands[by_start[a].1 as usize];
+            keep[by_start[a].1 as usize] = !c.span.is_empty() && !c.block;
+        } else {
+            cluster.clear();
+            cluster.extend(by_start[a..b].iter().map(|&(_, i)| key(i as usize)));
+            cluster.sort_unstable();
+            taken.clear();
+            for &k in &cluster {
+                let i = k as u32 as usize;
+                let c = &cands[i];
+                if c.span.is_empty()
+                    || taken
+                        .iter()
+                        .any(|t| t.start < c.span.end && c.span.start < t.end)
+                {
+                    continue;
+                }
+                taken.push(c.span);
+                keep[i] = !c.block;
+            }
         }
-        keep[i as usize] = !c.block;
+        a = b;
     }
     let mut keep = keep.into_iter();
     cands.retain(|_| keep.next().unwrap_or(false));
-    cands.sort_unstable_by_key(|c| c.span.start);
+    // starts are distinct (the kept spans are disjoint and not empty): a stable sort,
+    // which merges the rules' ascending runs, orders them as any sort would
+    cands.sort_by_key(|c| c.span.start);
     cands
 }

@@ -52,6 +52,15 @@ pub struct Starts {
 }
 
 impl Starts {
+    /// Empties every list (keeping the allocations).
+    pub fn clear(&mut self) {
+        self.persons.clear();
+        self.heads.clear();
+        self.provisions.clear();
+        self.parens.clear();
+        self.upper.clear();
+    }
+
     /// Records token `i`, whose `Lexicon::flags` are `f`.
     #[inline]
     pub fn note(&mut self, text: &str, toks: &[Token], i: usize, f: u16) {
@@ -243,6 +252,7 @@ fn may_start_title(cx: &Ctx, k: usize) -> bool {
     !w.is_ascii() || cx.lex.may_start_title(w)
 }
 
+#[inline(never)]
 pub fn persons<'g>(
     cx: &Ctx,
     r: &Rules,
@@ -352,12 +362,12 @@ pub fn persons<'g>(
         // after an age ("Kieran Doyle, 31, of Small Heath")
         if !t.is(SENT_START)
             && !t.is(HEADLINE)
-            && !residence_after_age(cx, i)
             && (t.is_cap_word() || t.is(JOINED))
             && !cx.hints[i].strong
             && i + 1 < n
             && cx.name_part(i)
             && cx.adjacent(i, i + 1)
+            && !residence_after_age(cx, i)
         {
             let (end, parts) = cx.name_run(i);
             let particle_last = cx.toks[end - 1].is(LOWER);
@@ -784,6 +794,7 @@ fn prefix_counts(n: usize, f: impl Fn(usize) -> bool) -> Vec<u32> {
     v
 }
 
+#[inline(never)]
 pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
     let mut memo = RunMemo::default();
@@ -831,6 +842,7 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
 
 /// "Section 295-C", "Sections 295-A, 295-B, and 295-C", "Article 18(2)", optionally
 /// extended by "of the <law name>".
+#[inline(never)]
 pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
     let toks = cx.toks;
     let n = toks.len();

@@ -81,6 +81,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Tokenizes `text` into `out` (cleared first).
+#[inline(never)]
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     out.reserve(text.len() / 4);
@@ -256,6 +257,7 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
 /// Marks the first word of every sentence (`SENT_START`) and the words of headline
 /// lines (`HEADLINE`: a line of at least four words where nearly every word of four
 /// letters or more is capitalized, or that is written in capitals).
+#[inline(never)]
 pub fn mark_context(text: &str, sentences: &[Span], toks: &mut [Token]) {
     // sentence starts: the first word of the text, and the first word at or after
     // each sentence start (found by binary search, not by walking every token)
