@@ -87,6 +87,9 @@ const LAW_ACTORS: [&str; 7] = [
     "the code",
 ];
 
+/// Offense candidates: (span, cue start, scope).
+type Offenses = Vec<(Span, usize, OffenseScope)>;
+
 /// A penalty under construction within one sentence.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -189,6 +192,7 @@ impl PenaltyExtractor {
         }
         let mut country: Option<Option<String>> = None;
         let mut laws = HashMap::new();
+        let mut offenses = HashMap::new();
         let mut out = Vec::new();
         for (si, hs) in by_sentence {
             let drafts = self.drafts(text, sentences[si], &hs);
@@ -202,6 +206,7 @@ impl PenaltyExtractor {
                 drafts,
                 &mut country,
                 &mut laws,
+                &mut offenses,
                 &mut out,
             );
         }
@@ -221,9 +226,9 @@ impl PenaltyExtractor {
                     before.ends_with(f.as_str()) && before[..before.len() - f.len()].ends_with(' ')
                         || before == **f
                 })
-                .map(|f| before[..before.len() - f.len()].trim_end().to_string());
+                .map(|f| before[..before.len() - f.len()].trim_end().len());
             match trimmed {
-                Some(t) => before = t,
+                Some(n) => before.truncate(n),
                 None => break,
             }
         }
@@ -239,11 +244,8 @@ impl PenaltyExtractor {
         let (s0, s1) = (sent.start, sent.end);
         let qs = self.quantities.find(text, s0, s1);
         let mut used: Vec<bool> = qs.iter().map(|q| self.negated(text, s0, q)).collect();
-        let has_cue = self
-            .cues
-            .status
-            .find(text, s0, s1)
-            .any(|h| self.cues.status.value(h.id).0.is_some());
+        // Whether the sentence has a status cue: looked up when a trigger needs it.
+        let mut has_cue: Option<bool> = None;
         let hs: Vec<_> = hs
             .iter()
             .filter(|h| self.triggers.get(h.id).needs != Needs::Anchor)
@@ -347,8 +349,12 @@ impl PenaltyExtractor {
                 Needs::Free => true,
                 // "the prison term" refers back to one already stated.
                 Needs::Cue => {
-                    has_cue
-                        && (t.kind == PenaltyKind::Forfeiture || !self.anaphoric(text, s0, h.start))
+                    *has_cue.get_or_insert_with(|| {
+                        self.cues
+                            .status
+                            .find(text, s0, s1)
+                            .any(|h| self.cues.status.value(h.id).0.is_some())
+                    }) && (t.kind == PenaltyKind::Forfeiture || !self.anaphoric(text, s0, h.start))
                 }
                 Needs::Quantity | Needs::Anchor => false,
             } && self.not_penalty.find(text, s0, h.start).next().is_none();
@@ -524,6 +530,21 @@ impl PenaltyExtractor {
             .or_insert_with(|| self.args.laws(doc, sentences[k].start, sentences[k].end))
     }
 
+    /// The offense candidates of sentence `k` (sentence scope), found once per document.
+    fn offenses_of<'m>(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        k: usize,
+        memo: &'m mut HashMap<usize, Offenses>,
+    ) -> &'m [(Span, usize, OffenseScope)] {
+        let s = sentences[k];
+        memo.entry(k).or_insert_with(|| {
+            self.args
+                .offenses(text, s.start, s.end, OffenseScope::Sentence, s.end)
+        })
+    }
+
     /// Whether `text[s0..s1]` has one of [`LAW_WORDS`], one of [`LAW_ACTORS`], as
     /// whole words of the lowercased sentence (ASCII case-insensitive search; the
     /// neighbours are lowercased to test the word boundaries).
@@ -565,6 +586,7 @@ impl PenaltyExtractor {
         drafts: Vec<Draft>,
         country: &mut Option<Option<String>>,
         laws: &mut HashMap<usize, Vec<Span>>,
+        offenses: &mut HashMap<usize, Offenses>,
         out: &mut Vec<Penalty>,
     ) {
         let text = doc.text.as_str();
@@ -597,7 +619,7 @@ impl PenaltyExtractor {
         let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
         let laws_here = self.laws_of(doc, sentences, si, laws).to_vec();
-        let offenses_here = self.args.offenses(text, s0, s1, OffenseScope::Sentence, s1);
+        let offenses_here = self.offenses_of(text, sentences, si, offenses).to_vec();
         let (mentions_law, actor_word) = self.law_words(text, s0, s1);
         // A law is the actor: penalties without a cue are statutory.
         let law_actor = !laws_here.is_empty() || actor_word;
@@ -800,11 +822,8 @@ impl PenaltyExtractor {
                 .or_else(|| {
                     *prev_offense.get_or_insert_with(|| {
                         let p = si.checked_sub(1)?;
-                        let ps = sentences[p];
-                        self.args
-                            .offenses(text, ps.start, ps.end, OffenseScope::Sentence, ps.end)
-                            .into_iter()
-                            .next_back()
+                        self.offenses_of(text, sentences, p, offenses)
+                            .last()
                             .map(|o| o.0)
                     })
                 });

@@ -251,13 +251,15 @@ pub struct Keywords {
     always: Vec<usize>,
     rules: usize,
     ascii_ci: bool,
+    /// Searchers for the characters of [`has_fold_variant`].
+    folds: [memchr::memmem::Finder<'static>; 2],
 }
 
 /// Whether `s` has a character that Unicode case folding equates with an ASCII
 /// letter (KELVIN SIGN ~ k, LONG S ~ s): ASCII case-insensitive keyword search
 /// could miss what a `(?i)` regex matches.
-fn has_fold_variant(s: &str) -> bool {
-    s.contains(['\u{17F}', '\u{212A}'])
+fn has_fold_variant(folds: &[memchr::memmem::Finder<'static>; 2], s: &str) -> bool {
+    folds.iter().any(|f| f.find(s.as_bytes()).is_some())
 }
 
 impl Keywords {
@@ -309,6 +311,8 @@ impl Keywords {
             always,
             rules: keywords.len(),
             ascii_ci,
+            folds: ["\u{17F}", "\u{212A}"]
+                .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()),
         })
     }
 
@@ -316,7 +320,7 @@ impl Keywords {
     pub fn rules(&self, hay: &str) -> Vec<bool> {
         let mut on = vec![false; self.rules];
         match &self.flat {
-            Some(f) if !(self.ascii_ci && has_fold_variant(hay)) => {
+            Some(f) if !(self.ascii_ci && has_fold_variant(&self.folds, hay)) => {
                 for &i in &self.always {
                     on[i] = true;
                 }
