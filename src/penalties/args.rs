@@ -45,7 +45,7 @@ pub struct Args {
 /// Words of `s` with their byte ranges (relative to `s`); a word is a run of
 /// non-space characters with surrounding punctuation (other than . ’ ' -) trimmed.
 fn words(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut start = None;
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {

@@ -141,15 +141,18 @@ impl Dense {
             special,
             ..
         } = &self.flat;
+        let (trans, special) = (trans.as_slice(), *special);
         let mut s = *start;
         let mut mat = None;
-        for (i, &b) in hay.iter().enumerate().skip(at) {
-            s = trans[s as usize | b as usize];
-            if s < *special {
+        // (Not `enumerate().skip(at)`: `Skip` tests its count at every byte.)
+        for (k, &b) in hay.get(at..)?.iter().enumerate() {
+            s = trans[(s | u32::from(b)) as usize];
+            if s < special {
                 if s == 0 {
                     return mat;
                 }
                 let (pid, len) = self.matches[(s >> 8) as usize - 1];
+                let i = at + k;
                 mat = Some((i + 1 - len, i + 1, pid));
             }
         }
