@@ -225,7 +225,7 @@ impl Args {
     /// Whether a subject is anyone at all ("anyone found guilty of ...").
     pub fn is_generic(&self, text: &str) -> bool {
         // Only the normalized text's first `generic_max + 1` bytes matter.
-        let mut l = String::new();
+        let mut l = String::with_capacity(self.generic_max + 24);
         for w in text.split_whitespace() {
             if l.len() > self.generic_max {
                 break;

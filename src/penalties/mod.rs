@@ -620,9 +620,12 @@ impl PenaltyExtractor {
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
         let laws_here = self.laws_of(doc, sentences, si, laws).to_vec();
         let offenses_here = self.offenses_of(text, sentences, si, offenses).to_vec();
-        let (mentions_law, actor_word) = self.law_words(text, s0, s1);
+        // Law words of the sentence: looked for when a penalty asks.
+        let law_words_of = std::cell::OnceCell::new();
+        let law_words = || *law_words_of.get_or_init(|| self.law_words(text, s0, s1));
         // A law is the actor: penalties without a cue are statutory.
-        let law_actor = !laws_here.is_empty() || actor_word;
+        let has_laws = !laws_here.is_empty();
+        let law_actor = || has_laws || law_words().1;
         let spans: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         let mut prev_offense: Option<Option<Span>> = None;
         let mut near_laws: Option<Vec<Span>> = None;
@@ -637,7 +640,7 @@ impl PenaltyExtractor {
             let lead_cue = lead.as_ref().and_then(|(_, c)| c.last().copied());
             let mut status = match cue.or(lead_cue) {
                 Some((_, s)) => s,
-                None if law_actor => PenaltyStatus::Statutory,
+                None if law_actor() => PenaltyStatus::Statutory,
                 None => PenaltyStatus::Imposed,
             };
             if status == PenaltyStatus::Imposed || cue.is_none() {
@@ -668,7 +671,7 @@ impl PenaltyExtractor {
             // Courts impose exact terms: "up to" after an imposing verb is a threat.
             let ranged = d.quantity.as_ref().is_some_and(|q| q.bound != Bound::Exact);
             if status == PenaltyStatus::Imposed && bound == Bound::Max && !ranged {
-                status = if law_actor {
+                status = if law_actor() {
                     PenaltyStatus::Statutory
                 } else {
                     PenaltyStatus::Potential
@@ -833,7 +836,7 @@ impl PenaltyExtractor {
                 .min_by_key(|l| dist(**l, d.span))
                 .copied()
                 .or_else(|| {
-                    if !(mentions_law || status == PenaltyStatus::Statutory) {
+                    if !(law_words().0 || status == PenaltyStatus::Statutory) {
                         return None;
                     }
                     let near = near_laws.get_or_insert_with(|| {
