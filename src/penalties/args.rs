@@ -47,6 +47,22 @@ pub struct Args {
 fn words(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut start = None;
+    if s.is_ascii() {
+        // The same, byte by byte.
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            if super::status::is_ascii_space(b) {
+                if let Some(a) = start.take() {
+                    out.push((a, i));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(a) = start {
+            out.push((a, s.len()));
+        }
+        return out;
+    }
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
             if let Some(a) = start.take() {
