@@ -26,6 +26,8 @@ pub struct Args {
     pronoun: HashSet<String>,
     title: HashSet<String>,
     generic: Vec<String>,
+    /// The length of the longest `generic` phrase.
+    generic_max: usize,
     cut: HashSet<String>,
     adverb: HashSet<String>,
     sentencer: HashSet<String>,
@@ -43,8 +45,24 @@ pub struct Args {
 /// Words of `s` with their byte ranges (relative to `s`); a word is a run of
 /// non-space characters with surrounding punctuation (other than . ’ ' -) trimmed.
 fn words(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut start = None;
+    if s.is_ascii() {
+        // The same, byte by byte.
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            if super::status::is_ascii_space(b) {
+                if let Some(a) = start.take() {
+                    out.push((a, i));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(a) = start {
+            out.push((a, s.len()));
+        }
+        return out;
+    }
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
             if let Some(a) = start.take() {
@@ -58,6 +76,20 @@ fn words(s: &str) -> Vec<(usize, usize)> {
         out.push((a, s.len()));
     }
     out
+}
+
+/// `s.lower()` written into `buf` (no allocation per word for ASCII words).
+fn lower_in<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) && s.is_ascii() {
+        return s;
+    }
+    buf.clear();
+    if s.is_ascii() {
+        buf.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
+    buf
 }
 
 /// The document's entities from the first one starting at or after `pos`
@@ -182,6 +214,7 @@ impl Args {
             clause,
             pronoun,
             title,
+            generic_max: generic.iter().map(String::len).max().unwrap_or(0),
             generic,
             sentencer,
             cut,
@@ -207,7 +240,17 @@ impl Args {
 
     /// Whether a subject is anyone at all ("anyone found guilty of ...").
     pub fn is_generic(&self, text: &str) -> bool {
-        let l = normalize(text);
+        // Only the normalized text's first `generic_max + 1` bytes matter.
+        let mut l = String::with_capacity(self.generic_max + 24);
+        for w in text.split_whitespace() {
+            if l.len() > self.generic_max {
+                break;
+            }
+            if !l.is_empty() {
+                l.push(' ');
+            }
+            l.push_str(&w.lower());
+        }
         self.generic.iter().any(|g| {
             l.strip_prefix(g.as_str())
                 .is_some_and(|r| r.is_empty() || r.starts_with(' '))
@@ -339,7 +382,10 @@ impl Args {
         allow_to: bool,
     ) -> Option<Span> {
         let rest = &text[end..s1];
-        let lower = rest.lower();
+        // The phrases below are ASCII, at most 20 bytes: the first 20 characters
+        // lowercased are enough.
+        let head = rest.char_indices().nth(20).map_or(rest.len(), |(i, _)| i);
+        let lower = rest[..head].lower();
         let mut skip = None;
         for p in [
             " of ",
@@ -414,10 +460,12 @@ impl Args {
         if text[cue_start..cue_end].starts_with(|c: char| c.is_uppercase()) && cue_start > s0 {
             return true;
         }
-        let before = text[s0..cue_start].lower();
-        let mut ws = before.split_whitespace().rev();
+        let mut ws = text[s0..cue_start]
+            .split_whitespace()
+            .rev()
+            .map(Lower::lower);
         loop {
-            match ws.next() {
+            match ws.next().as_deref() {
                 Some("was" | "were" | "been" | "be" | "is" | "are" | "being" | "get" | "got") => {
                     return true
                 }
@@ -536,15 +584,17 @@ impl Args {
         // Clauses of segments of words.
         type Seg = Vec<(usize, usize)>;
         let mut clauses: Vec<Vec<Seg>> = vec![vec![Vec::new()]];
+        let mut buf = String::new();
         for &(a, b) in &ws {
             let raw = &region[a..b];
-            let w = raw
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .lower();
+            let w = lower_in(
+                raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+                &mut buf,
+            );
             let cl = clauses.last_mut().expect("non-empty");
             // "..., and organizers of X face": a new clause.
             let seg_start = cl.last().is_some_and(|s| s.is_empty());
-            if self.clause.contains(&*w)
+            if self.clause.contains(w)
                 || matches!(raw, "–" | "—" | "--" | "-")
                 || w == "and" && seg_start
             {
@@ -641,19 +691,24 @@ impl Args {
                 break;
             }
             let segs: Vec<&Seg> = cl.iter().filter(|s| !s.is_empty()).collect();
-            let cands: Vec<usize> = (0..segs.len()).filter(|&i| acceptable(segs[i])).collect();
-            if cands.is_empty() {
-                continue;
-            }
+            // The last clause: the first of its first two acceptable segments that
+            // is name-like, else the first; an earlier clause: its last acceptable
+            // segment (the others are not even looked at).
             let chosen = if ci + 1 == nclauses {
-                cands
-                    .iter()
-                    .take(2)
-                    .copied()
-                    .find(|&i| name_like(segs[i]))
-                    .unwrap_or(cands[0])
+                let mut cands = (0..segs.len()).filter(|&i| acceptable(segs[i])).take(2);
+                let Some(c0) = cands.next() else {
+                    continue;
+                };
+                if name_like(segs[c0]) {
+                    c0
+                } else {
+                    cands.find(|&i| name_like(segs[i])).unwrap_or(c0)
+                }
             } else {
-                *cands.last().expect("non-empty")
+                let Some(c) = (0..segs.len()).rev().find(|&i| acceptable(segs[i])) else {
+                    continue;
+                };
+                c
             };
             let seg = segs[chosen];
             // "The court acquitted Ali, who ...": the name right before "who".

@@ -91,6 +91,9 @@ const LAW_ACTORS: [&str; 7] = [
     "the code",
 ];
 
+/// Offense candidates: (span, cue start, scope).
+type Offenses = Vec<(Span, usize, OffenseScope)>;
+
 /// A penalty under construction within one sentence.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -193,6 +196,7 @@ impl PenaltyExtractor {
         }
         let mut country: Option<Option<String>> = None;
         let mut laws = HashMap::new();
+        let mut offenses = HashMap::new();
         let mut out = Vec::new();
         for (si, hs) in by_sentence {
             let drafts = self.drafts(text, sentences[si], &hs);
@@ -206,6 +210,7 @@ impl PenaltyExtractor {
                 drafts,
                 &mut country,
                 &mut laws,
+                &mut offenses,
                 &mut out,
             );
         }
@@ -225,9 +230,9 @@ impl PenaltyExtractor {
                     before.ends_with(f.as_str()) && before[..before.len() - f.len()].ends_with(' ')
                         || before == **f
                 })
-                .map(|f| before[..before.len() - f.len()].trim_end().to_string());
+                .map(|f| before[..before.len() - f.len()].trim_end().len());
             match trimmed {
-                Some(t) => before = t,
+                Some(n) => before.truncate(n),
                 None => break,
             }
         }
@@ -243,11 +248,8 @@ impl PenaltyExtractor {
         let (s0, s1) = (sent.start, sent.end);
         let qs = self.quantities.find(text, s0, s1);
         let mut used: Vec<bool> = qs.iter().map(|q| self.negated(text, s0, q)).collect();
-        let has_cue = self
-            .cues
-            .status
-            .find(text, s0, s1)
-            .any(|h| self.cues.status.value(h.id).0.is_some());
+        // Whether the sentence has a status cue: looked up when a trigger needs it.
+        let mut has_cue: Option<bool> = None;
         let hs: Vec<_> = hs
             .iter()
             .filter(|h| self.triggers.get(h.id).needs != Needs::Anchor)
@@ -366,8 +368,12 @@ impl PenaltyExtractor {
                 Needs::Free => true,
                 // "the prison term" refers back to one already stated.
                 Needs::Cue => {
-                    has_cue
-                        && (t.kind == PenaltyKind::Forfeiture || !self.anaphoric(text, s0, h.start))
+                    *has_cue.get_or_insert_with(|| {
+                        self.cues
+                            .status
+                            .find(text, s0, s1)
+                            .any(|h| self.cues.status.value(h.id).0.is_some())
+                    }) && (t.kind == PenaltyKind::Forfeiture || !self.anaphoric(text, s0, h.start))
                 }
                 Needs::Quantity | Needs::Anchor => false,
             } && self.not_penalty.find(text, s0, h.start).next().is_none();
@@ -543,6 +549,21 @@ impl PenaltyExtractor {
             .or_insert_with(|| self.args.laws(doc, sentences[k].start, sentences[k].end))
     }
 
+    /// The offense candidates of sentence `k` (sentence scope), found once per document.
+    fn offenses_of<'m>(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        k: usize,
+        memo: &'m mut HashMap<usize, Offenses>,
+    ) -> &'m [(Span, usize, OffenseScope)] {
+        let s = sentences[k];
+        memo.entry(k).or_insert_with(|| {
+            self.args
+                .offenses(text, s.start, s.end, OffenseScope::Sentence, s.end)
+        })
+    }
+
     /// Whether `text[s0..s1]` has one of [`LAW_WORDS`], one of [`LAW_ACTORS`], as
     /// whole words of the lowercased sentence (ASCII case-insensitive search; the
     /// neighbours are lowercased to test the word boundaries).
@@ -584,6 +605,7 @@ impl PenaltyExtractor {
         drafts: Vec<Draft>,
         country: &mut Option<Option<String>>,
         laws: &mut HashMap<usize, Vec<Span>>,
+        offenses: &mut HashMap<usize, Offenses>,
         out: &mut Vec<Penalty>,
     ) {
         let text = doc.text.as_str();
@@ -616,10 +638,13 @@ impl PenaltyExtractor {
         let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
         let laws_here = self.laws_of(doc, sentences, si, laws).to_vec();
-        let offenses_here = self.args.offenses(text, s0, s1, OffenseScope::Sentence, s1);
-        let (mentions_law, actor_word) = self.law_words(text, s0, s1);
+        let offenses_here = self.offenses_of(text, sentences, si, offenses).to_vec();
+        // Law words of the sentence: looked for when a penalty asks.
+        let law_words_of = std::cell::OnceCell::new();
+        let law_words = || *law_words_of.get_or_init(|| self.law_words(text, s0, s1));
         // A law is the actor: penalties without a cue are statutory.
-        let law_actor = !laws_here.is_empty() || actor_word;
+        let has_laws = !laws_here.is_empty();
+        let law_actor = || has_laws || law_words().1;
         let spans: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         let mut prev_offense: Option<Option<Span>> = None;
         let mut near_laws: Option<Vec<Span>> = None;
@@ -634,7 +659,7 @@ impl PenaltyExtractor {
             let lead_cue = lead.as_ref().and_then(|(_, c)| c.last().copied());
             let mut status = match cue.or(lead_cue) {
                 Some((_, s)) => s,
-                None if law_actor => PenaltyStatus::Statutory,
+                None if law_actor() => PenaltyStatus::Statutory,
                 None => PenaltyStatus::Imposed,
             };
             if status == PenaltyStatus::Imposed || cue.is_none() {
@@ -665,7 +690,7 @@ impl PenaltyExtractor {
             // Courts impose exact terms: "up to" after an imposing verb is a threat.
             let ranged = d.quantity.as_ref().is_some_and(|q| q.bound != Bound::Exact);
             if status == PenaltyStatus::Imposed && bound == Bound::Max && !ranged {
-                status = if law_actor {
+                status = if law_actor() {
                     PenaltyStatus::Statutory
                 } else {
                     PenaltyStatus::Potential
@@ -819,11 +844,8 @@ impl PenaltyExtractor {
                 .or_else(|| {
                     *prev_offense.get_or_insert_with(|| {
                         let p = si.checked_sub(1)?;
-                        let ps = sentences[p];
-                        self.args
-                            .offenses(text, ps.start, ps.end, OffenseScope::Sentence, ps.end)
-                            .into_iter()
-                            .next_back()
+                        self.offenses_of(text, sentences, p, offenses)
+                            .last()
                             .map(|o| o.0)
                     })
                 });
@@ -833,7 +855,7 @@ impl PenaltyExtractor {
                 .min_by_key(|l| dist(**l, d.span))
                 .copied()
                 .or_else(|| {
-                    if !(mentions_law || status == PenaltyStatus::Statutory) {
+                    if !(law_words().0 || status == PenaltyStatus::Statutory) {
                         return None;
                     }
                     let near = near_laws.get_or_insert_with(|| {

@@ -141,15 +141,18 @@ impl Dense {
             special,
             ..
         } = &self.flat;
+        let (trans, special) = (trans.as_slice(), *special);
         let mut s = *start;
         let mut mat = None;
-        for (i, &b) in hay.iter().enumerate().skip(at) {
-            s = trans[s as usize | b as usize];
-            if s < *special {
+        // (Not `enumerate().skip(at)`: `Skip` tests its count at every byte.)
+        for (k, &b) in hay.get(at..)?.iter().enumerate() {
+            s = trans[(s | u32::from(b)) as usize];
+            if s < special {
                 if s == 0 {
                     return mat;
                 }
                 let (pid, len) = self.matches[(s >> 8) as usize - 1];
+                let i = at + k;
                 mat = Some((i + 1 - len, i + 1, pid));
             }
         }
@@ -251,13 +254,15 @@ pub struct Keywords {
     always: Vec<usize>,
     rules: usize,
     ascii_ci: bool,
+    /// Searchers for the characters of [`has_fold_variant`].
+    folds: [memchr::memmem::Finder<'static>; 2],
 }
 
 /// Whether `s` has a character that Unicode case folding equates with an ASCII
 /// letter (KELVIN SIGN ~ k, LONG S ~ s): ASCII case-insensitive keyword search
 /// could miss what a `(?i)` regex matches.
-fn has_fold_variant(s: &str) -> bool {
-    s.contains(['\u{17F}', '\u{212A}'])
+fn has_fold_variant(folds: &[memchr::memmem::Finder<'static>; 2], s: &str) -> bool {
+    folds.iter().any(|f| f.find(s.as_bytes()).is_some())
 }
 
 impl Keywords {
@@ -309,6 +314,8 @@ impl Keywords {
             always,
             rules: keywords.len(),
             ascii_ci,
+            folds: ["\u{17F}", "\u{212A}"]
+                .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()),
         })
     }
 
@@ -316,7 +323,7 @@ impl Keywords {
     pub fn rules(&self, hay: &str) -> Vec<bool> {
         let mut on = vec![false; self.rules];
         match &self.flat {
-            Some(f) if !(self.ascii_ci && has_fold_variant(hay)) => {
+            Some(f) if !(self.ascii_ci && has_fold_variant(&self.folds, hay)) => {
                 for &i in &self.always {
                     on[i] = true;
                 }

@@ -3,6 +3,8 @@
 //! "Rs. 50,000", "50,000 rupees"), from the number words, units and currencies in
 //! `patterns/penalties/`.
 
+use std::ops::Range;
+
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
@@ -90,6 +92,95 @@ struct DurationGroups {
     lmin: usize,
 }
 
+/// Where the groups of a money match are (by [`MoneyGroups`] name).
+#[derive(Default)]
+struct MoneyMatch {
+    pre: Option<Range<usize>>,
+    n1: Option<Range<usize>>,
+    s1: Option<Range<usize>>,
+    suf1: Option<Range<usize>>,
+    n2: Option<Range<usize>>,
+    s2: Option<Range<usize>>,
+    suf2: Option<Range<usize>>,
+}
+
+/// Where the groups of a duration match are (by [`DurationGroups`] name).
+#[derive(Default)]
+struct DurationMatch {
+    between: Option<Range<usize>>,
+    n1: Option<Range<usize>>,
+    n2: Option<Range<usize>>,
+    unit: Option<Range<usize>>,
+    n3: Option<Range<usize>>,
+    unit2: Option<Range<usize>>,
+    more: Option<Range<usize>>,
+    life: Option<Range<usize>>,
+    lmin: Option<Range<usize>>,
+}
+
+/// What reading the common shapes by hand needs; `None` in [`Quantities`] when
+/// the word lists break an assumption that makes those readings unique (then
+/// every match goes to the capture engine).
+struct Fast {
+    /// Currency prefix tokens as written.
+    prefixes: Vec<String>,
+    /// Lowercased currency suffix tokens.
+    suffixes: std::collections::HashSet<String>,
+}
+
+impl Fast {
+    /// Checks the assumptions behind [`Quantities::money_groups`] and
+    /// [`Quantities::duration_groups`]: prefixes hold no digit, space or cased
+    /// non-ASCII letter; scales and suffixes no digit, comma or period; units are
+    /// ASCII words that are neither number words nor the regex's own words.
+    fn new(
+        words: &HashMap<String, NumWord>,
+        units: &HashMap<String, (char, u32)>,
+        prefixes: &[String],
+        suffixes: &[String],
+    ) -> Option<Fast> {
+        let prefix_ok = |p: &String| {
+            !p.is_empty()
+                && p.chars().all(|c| {
+                    !c.is_ascii_digit()
+                        && !c.is_whitespace()
+                        && (c.is_ascii() || !(c.is_lowercase() || c.is_uppercase()))
+                })
+        };
+        let no_number_chars =
+            |w: &str| !w.contains(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+        let unit_ok = |u: &String| {
+            !u.is_empty()
+                && u.bytes().all(|c| c.is_ascii_alphabetic())
+                && !words.contains_key(u)
+                && !matches!(
+                    u.as_str(),
+                    "between"
+                        | "from"
+                        | "to"
+                        | "and"
+                        | "or"
+                        | "life"
+                        | "more"
+                        | "longer"
+                        | "half"
+                        | "a"
+                        | "an"
+                )
+        };
+        let ok = prefixes.iter().all(prefix_ok)
+            && suffixes.iter().all(|w| no_number_chars(w))
+            && words
+                .keys()
+                .all(|w| no_number_chars(w) && !w.contains([' ', '-']))
+            && units.keys().all(unit_ok);
+        ok.then(|| Fast {
+            prefixes: prefixes.to_vec(),
+            suffixes: suffixes.iter().map(|w| w.to_lowercase()).collect(),
+        })
+    }
+}
+
 pub struct Quantities {
     mg: MoneyGroups,
     dg: DurationGroups,
@@ -101,6 +192,7 @@ pub struct Quantities {
     duration: Regex,
     money: Regex,
     count_before: Regex,
+    fast: Option<Fast>,
 }
 
 fn alternation(mut words: Vec<String>) -> String {
@@ -220,6 +312,7 @@ impl Quantities {
                 .map(|(k, _)| k.clone())
                 .collect(),
         );
+        let fast = Fast::new(&words, &units, &prefixes, &suffixes);
         let pre = alternation(prefixes);
         let suf = alternation(suffixes);
         let money = format!(
@@ -266,6 +359,7 @@ impl Quantities {
             units,
             tokens,
             currencies,
+            fast,
         })
     }
 
@@ -324,8 +418,8 @@ impl Quantities {
         any.then_some(total + current)
     }
 
-    fn scale(&self, s: Option<regex::Match>) -> f64 {
-        match s.and_then(|m| self.words.get(&*m.as_str().lower())) {
+    fn scale(&self, s: Option<&str>) -> f64 {
+        match s.and_then(|m| self.words.get(&*m.lower())) {
             Some(NumWord::Scale(v) | NumWord::Abbr(v)) => *v,
             _ => 1.0,
         }
@@ -381,15 +475,36 @@ impl Quantities {
     }
 
     /// Every duration and money amount in `text[start..end]`, sorted, not overlapping.
+    ///
+    /// The regexes only find the matches (lazy DFA); the groups of the common
+    /// shapes ("$500", "50,000 rupees", "five years") are read off the match by
+    /// [`Quantities::money_groups`] / [`Quantities::duration_groups`], the others
+    /// come from the regex's capture engine.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Quantity> {
         let s = &text[start..end];
-        let (mg, dg) = (&self.mg, &self.dg);
         let mut out = Vec::new();
-        for c in self.money.captures_iter(s) {
-            let m = c.get(0).expect("match");
-            if let Some(p) = c.get(mg.pre) {
+        for m in self.money.find_iter(s) {
+            let g = match self.money_groups(s, m.start(), m.end()) {
+                Some(g) => g,
+                None => {
+                    let c = self.money.captures_at(s, m.start()).expect("a match");
+                    debug_assert_eq!(c.get(0).map(|x| x.range()), Some(m.range()));
+                    let mg = &self.mg;
+                    let r = |i: usize| c.get(i).map(|x| x.range());
+                    MoneyMatch {
+                        pre: r(mg.pre),
+                        n1: r(mg.n1),
+                        s1: r(mg.s1),
+                        suf1: r(mg.suf1),
+                        n2: r(mg.n2),
+                        s2: r(mg.s2),
+                        suf2: r(mg.suf2),
+                    }
+                }
+            };
+            if let Some(p) = &g.pre {
                 // A letter prefix ("Rs", "RMB") must start a word.
-                let alpha = p.as_str().starts_with(|ch: char| ch.is_alphabetic());
+                let alpha = s[p.clone()].starts_with(|ch: char| ch.is_alphabetic());
                 if alpha
                     && s[..m.start()]
                         .chars()
@@ -405,15 +520,14 @@ impl Quantities {
             {
                 continue;
             }
-            let (n, sc, cur) = match c.get(mg.n1) {
-                Some(n) => (n, c.get(mg.s1), c.get(mg.suf1).or(c.get(mg.pre))),
-                None => (c.get(mg.n2).expect("n2"), c.get(mg.s2), c.get(mg.suf2)),
+            let (n, sc, cur) = match g.n1 {
+                Some(n) => (n, g.s1, g.suf1.or(g.pre)),
+                None => (g.n2.expect("n2"), g.s2, g.suf2),
             };
-            let (Some(v), Some(cur)) = (self.number(n.as_str()), cur) else {
+            let (Some(v), Some(cur)) = (self.number(&s[n]), cur) else {
                 continue;
             };
-            let key = cur
-                .as_str()
+            let key = s[cur]
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -421,7 +535,7 @@ impl Quantities {
             let Some(&idx) = self.tokens.get(&key) else {
                 continue;
             };
-            let value = v * self.scale(sc) * self.currencies[idx].multiplier;
+            let value = v * self.scale(sc.map(|r| &s[r])) * self.currencies[idx].multiplier;
             out.push(Quantity {
                 start: start + m.start(),
                 end: start + m.end(),
@@ -445,10 +559,29 @@ impl Quantities {
             blanked = String::from_utf8(b).expect("money spans are on char boundaries");
             blanked.as_str()
         };
-        for c in self.duration.captures_iter(s) {
-            let m = c.get(0).expect("match");
-            if let Some(l) = c.get(dg.lmin) {
-                let Some(n) = self.number(l.as_str()) else {
+        for m in self.duration.find_iter(s) {
+            let g = match self.duration_groups(s, m.start(), m.end()) {
+                Some(g) => g,
+                None => {
+                    let c = self.duration.captures_at(s, m.start()).expect("a match");
+                    debug_assert_eq!(c.get(0).map(|x| x.range()), Some(m.range()));
+                    let dg = &self.dg;
+                    let r = |i: usize| c.get(i).map(|x| x.range());
+                    DurationMatch {
+                        between: r(dg.between),
+                        n1: r(dg.n1),
+                        n2: r(dg.n2),
+                        unit: r(dg.unit),
+                        n3: r(dg.n3),
+                        unit2: r(dg.unit2),
+                        more: r(dg.more),
+                        life: r(dg.life),
+                        lmin: r(dg.lmin),
+                    }
+                }
+            };
+            if let Some(l) = g.lmin {
+                let Some(n) = self.number(&s[l]) else {
                     continue;
                 };
                 let Some(iso) = self.iso(n, "years") else {
@@ -462,34 +595,30 @@ impl Quantities {
                 });
                 continue;
             }
-            let unit = c.get(dg.unit).expect("unit").as_str();
-            let n1 = self.number(c.get(dg.n1).expect("n1").as_str());
-            let n2 = c.get(dg.n2).and_then(|n| self.number(n.as_str()));
-            let life = c.get(dg.life).is_some();
+            let unit = &s[g.unit.expect("unit")];
+            let n1 = self.number(&s[g.n1.expect("n1")]);
+            let n2 = g.n2.and_then(|n| self.number(&s[n]));
+            let life = g.life.is_some();
             let (n, bound) = match (n1, n2) {
                 (Some(_), Some(b)) => (b, Bound::Max),
                 (Some(a), None) => (a, Bound::Exact),
                 _ => continue,
             };
             // "between two and five years" needs its second number.
-            if c.get(dg.between).is_some() && n2.is_none() {
+            if g.between.is_some() && n2.is_none() {
                 continue;
             }
             let mut parts = vec![(n, unit)];
-            if let (Some(n3), Some(u2)) = (c.get(dg.n3), c.get(dg.unit2)) {
-                let Some(v) = self.number(n3.as_str()) else {
+            if let (Some(n3), Some(u2)) = (g.n3, g.unit2) {
+                let Some(v) = self.number(&s[n3]) else {
                     continue;
                 };
-                parts.push((v, u2.as_str()));
+                parts.push((v, &s[u2]));
             }
             let Some(iso) = self.iso_sum(&parts) else {
                 continue;
             };
-            let bound = if c.get(dg.more).is_some() {
-                Bound::Min
-            } else {
-                bound
-            };
+            let bound = if g.more.is_some() { Bound::Min } else { bound };
             let mut end = m.end();
             if s[..end].ends_with('\'') {
                 end -= 1;
@@ -506,6 +635,123 @@ impl Quantities {
         out.extend(durs);
         out.sort_by_key(|q| q.start);
         out
+    }
+
+    /// The groups of a money match `s[a..b]` of the two common shapes whose
+    /// reading is unique (so the capture engine would give the same): a prefix
+    /// and digits ("$500", "Rs. 1,000", "$1.2 million"), digits and a one-word
+    /// suffix ("50,000 rupees"). `None`: let the capture engine read it.
+    fn money_groups(&self, s: &str, a: usize, b: usize) -> Option<MoneyMatch> {
+        let fast = self.fast.as_ref()?;
+        let t = &s[a..b];
+        let digit_run = |x: &str| {
+            x.bytes()
+                .position(|c| !(c.is_ascii_digit() || c == b',' || c == b'.'))
+                .unwrap_or(x.len())
+        };
+        if t.starts_with(|c: char| c.is_ascii_digit()) {
+            // n2 \s+ suf2, one ASCII word each.
+            let k = digit_run(t);
+            let rest = &t[k..];
+            let w = rest.trim_start_matches(' ');
+            if w.len() == rest.len()
+                || w.is_empty()
+                || !w.bytes().all(|c| c.is_ascii_alphabetic())
+                || !fast.suffixes.contains(&w.to_ascii_lowercase())
+                || self.words.contains_key(&w.to_ascii_lowercase())
+            {
+                return None;
+            }
+            return Some(MoneyMatch {
+                n2: Some(a..a + k),
+                suf2: Some(b - w.len()..b),
+                ..MoneyMatch::default()
+            });
+        }
+        // pre \s? n1 (\s* s1)?: exactly one prefix token may start the match.
+        let mut found = None;
+        for p in &fast.prefixes {
+            let Some(head) = t.get(..p.len()) else {
+                continue;
+            };
+            if !head.eq_ignore_ascii_case(p) {
+                continue;
+            }
+            let r = &t[p.len()..];
+            let r = r.strip_prefix(' ').unwrap_or(r);
+            if !r.starts_with(|c: char| c.is_ascii_digit()) || !r.is_ascii() {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some((p.len(), t.len() - r.len()));
+        }
+        let (plen, n_at) = found?;
+        let r = &t[n_at..];
+        let k = digit_run(r);
+        let rest = &r[k..];
+        let s1 = if rest.is_empty() {
+            None
+        } else {
+            let w = rest.trim_start_matches(' ');
+            let lw = w.to_ascii_lowercase();
+            if w.is_empty()
+                || !w.bytes().all(|c| c.is_ascii_alphabetic())
+                || !matches!(
+                    self.words.get(&lw),
+                    Some(NumWord::Scale(_) | NumWord::Abbr(_))
+                )
+                || self.tokens.contains_key(&lw)
+            {
+                return None;
+            }
+            Some(b - w.len()..b)
+        };
+        Some(MoneyMatch {
+            pre: Some(a..a + plen),
+            n1: Some(a + n_at..a + n_at + k),
+            s1,
+            ..MoneyMatch::default()
+        })
+    }
+
+    /// The groups of a duration match `s[a..b]` of the common shape whose
+    /// reading is unique: one number (ASCII digits, a number word, "a", "an"),
+    /// one space or hyphen, one unit word, maybe a closing apostrophe ("five
+    /// years", "15-day", "a decade", "three years’"). `None`: let the capture
+    /// engine read it.
+    fn duration_groups(&self, s: &str, a: usize, b: usize) -> Option<DurationMatch> {
+        self.fast.as_ref()?;
+        let t = &s[a..b];
+        let core = t
+            .strip_suffix('\'')
+            .or_else(|| t.strip_suffix('’'))
+            .unwrap_or(t);
+        if !core.is_ascii() {
+            return None;
+        }
+        let i = core.find([' ', '-'])?;
+        let (n, u) = (&core[..i], &core[i + 1..]);
+        if n.is_empty() || u.is_empty() || !u.bytes().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        if !self.units.contains_key(&u.to_ascii_lowercase()) {
+            return None;
+        }
+        let number = n.bytes().all(|c| c.is_ascii_digit())
+            || n.eq_ignore_ascii_case("a")
+            || n.eq_ignore_ascii_case("an")
+            || n.bytes().all(|c| c.is_ascii_alphabetic())
+                && matches!(
+                    self.words.get(&n.to_ascii_lowercase()),
+                    Some(NumWord::Unit(_) | NumWord::Scale(_))
+                );
+        number.then(|| DurationMatch {
+            n1: Some(a..a + i),
+            unit: Some(a + i + 1..a + core.len()),
+            ..DurationMatch::default()
+        })
     }
 
     /// A count ("80" in "80 lashes") ending right before `text[..end]`: its start.

@@ -17,8 +17,28 @@ pub struct Cues {
     coord: HashSet<String>,
 }
 
+/// Whether an ASCII byte is Unicode White_Space (`char::is_whitespace`; unlike
+/// `u8::is_ascii_whitespace`, this includes the vertical tab).
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
 /// Lowercases and collapses whitespace.
 pub fn normalize(s: &str) -> String {
+    if s.is_ascii() {
+        // The same, byte by byte: ASCII lowercases to ASCII.
+        let mut out = Vec::with_capacity(s.len());
+        for w in s.as_bytes().split(|&b| is_ascii_space(b)) {
+            if w.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(b' ');
+            }
+            out.extend(w.iter().map(u8::to_ascii_lowercase));
+        }
+        return String::from_utf8(out).expect("ASCII");
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
