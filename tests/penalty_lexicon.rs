@@ -178,6 +178,11 @@ fn coordinated_sentences_each_with_its_subject() {
     let p = find(&ps, "three years");
     assert_eq!(p.duration.as_deref(), Some("P3Y"));
     assert_eq!(subject(p).as_deref(), Some("Sara Ahmadi"));
+    // the offense after "…, and C to three years, for" is shared by both
+    for text in ["eight years", "three years"] {
+        let o = find(&ps, text).offense.as_ref().map(|o| o.text.to_string());
+        assert_eq!(o.as_deref(), Some("propaganda"), "{text}");
+    }
 }
 
 #[test]

@@ -796,9 +796,12 @@ impl PenaltyExtractor {
                 OffenseScope::After,
                 group_end + 120,
                 |cue_at| {
+                    let gap = &text[group_end.min(cue_at)..cue_at];
                     cue_at >= group_end
                         && cue_at <= group_end + 48
-                        && !text[group_end..cue_at].contains([',', ';'])
+                        // "… to four years, for propaganda": a comma right after it
+                        && (!gap.contains([',', ';'])
+                            || gap.trim_start().strip_prefix(',').is_some_and(|r| r.trim().is_empty()))
                 },
             );
             let offense = after
