@@ -46,25 +46,26 @@ pub struct Args {
 /// non-space characters with surrounding punctuation (other than . ’ ' -) trimmed.
 fn words(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
-    let mut start = None;
     if s.is_ascii() {
         // The same, byte by byte.
-        for (i, &b) in s.as_bytes().iter().enumerate() {
-            if super::status::is_ascii_space(b) {
-                if let Some(a) = start.take() {
-                    out.push((a, i));
-                }
-            } else if start.is_none() {
-                start = Some(i);
-            }
-        }
-        if let Some(a) = start {
-            out.push((a, s.len()));
-        }
-        return out;
+        let spaces = s.bytes().map(super::status::is_ascii_space);
+        runs(spaces.enumerate(), s.len(), &mut out);
+    } else {
+        runs(
+            s.char_indices().map(|(i, c)| (i, c.is_whitespace())),
+            s.len(),
+            &mut out,
+        );
     }
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
+    out
+}
+
+/// The runs of non-space positions in `(position, is space)`, ending at `len`.
+#[inline]
+fn runs(it: impl Iterator<Item = (usize, bool)>, len: usize, out: &mut Vec<(usize, usize)>) {
+    let mut start = None;
+    for (i, space) in it {
+        if space {
             if let Some(a) = start.take() {
                 out.push((a, i));
             }
@@ -73,9 +74,8 @@ fn words(s: &str) -> Vec<(usize, usize)> {
         }
     }
     if let Some(a) = start {
-        out.push((a, s.len()));
+        out.push((a, len));
     }
-    out
 }
 
 /// `s.lower()` written into `buf` (no allocation per word for ASCII words).
