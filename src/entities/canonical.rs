@@ -3,6 +3,7 @@
 //! places named in several countries.
 
 type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
+use crate::hash::FxSet;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
@@ -444,101 +445,6 @@ fn word_bit(w: &str) -> u64 {
     1 << (x.wrapping_mul(0x9E37_79B1) >> 26)
 }
 
-/// `s.split(char::is_whitespace)`, byte by byte when `s` is ASCII.
-fn split_ws(s: &str) -> impl Iterator<Item = &str> {
-    let ascii = s.is_ascii();
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        let sep = if ascii {
-            r.bytes()
-                .position(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
-                .map(|e| (e, 1))
-        } else {
-            r.char_indices()
-                .find(|&(_, c)| c.is_whitespace())
-                .map(|(e, c)| (e, c.len_utf8()))
-        };
-        match sep {
-            Some((e, n)) => {
-                rest = Some(&r[e + n..]);
-                Some(&r[..e])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
-}
-
-/// A small open-addressing set of words (the parts of the document's full names).
-struct WordSet<'t> {
-    slots: Vec<&'t str>,
-}
-
-impl<'t> WordSet<'t> {
-    #[inline]
-    fn slot(w: &str, mask: usize) -> usize {
-        let b = w.as_bytes();
-        let f = b.first().copied().unwrap_or(0) as usize;
-        let s = b.get(1).copied().unwrap_or(0) as usize;
-        let l = b.last().copied().unwrap_or(0) as usize;
-        (((b.len() * 0x9E37) ^ (f * 0x3B5) ^ (s * 0x1F) ^ l).wrapping_mul(0x9E37_79B9) >> 7) & mask
-    }
-
-    /// An empty set for up to `n` words.
-    fn with_capacity(n: usize) -> Self {
-        let size = (n * 2).next_power_of_two().max(8);
-        WordSet {
-            slots: vec![""; size],
-        }
-    }
-
-    fn new(words: &[&'t str]) -> Self {
-        let mut set = Self::with_capacity(words.len());
-        for &w in words {
-            set.insert(w);
-        }
-        set
-    }
-
-    /// Adds `w` (not empty; the set must have room): false when it was there.
-    fn insert(&mut self, w: &'t str) -> bool {
-        let mask = self.slots.len() - 1;
-        let mut i = Self::slot(w, mask);
-        while !self.slots[i].is_empty() {
-            if self.slots[i] == w {
-                return false;
-            }
-            i = (i + 1) & mask;
-        }
-        if w.is_empty() {
-            return false;
-        }
-        self.slots[i] = w;
-        true
-    }
-
-    #[inline]
-    fn contains(&self, w: &str) -> bool {
-        let mask = self.slots.len() - 1;
-        let mut i = Self::slot(w, mask);
-        loop {
-            let s = self.slots[i];
-            if s.is_empty() {
-                return false;
-            }
-            if s == w {
-                return true;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
-/// Orthomatcher for persons: short mentions get the full name; uncovered
-/// capitalized words equal to a part of a full name become PERSON mentions.
 #[inline(never)]
 pub fn persons(
     text: &str,
@@ -570,7 +476,7 @@ pub fn persons(
     for e in ents.iter().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
         let w0 = fw.len();
-        fw.extend(split_ws(s).filter(|w| {
+        fw.extend(s.split_whitespace().filter(|w| {
             !w.ends_with('.')
                 && (w.chars().next().is_some_and(char::is_uppercase)
                     || w.split_once('-')
@@ -626,13 +532,14 @@ pub fn persons(
     for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
         words.clear();
-        words.extend(split_ws(s).filter(|w| !w.is_empty()));
+        words.extend(s.split_whitespace());
         if let Some(name) = pick(e.span.start, &words) {
             e.canonical = Some(name.to_string());
         }
     }
     // each distinct word once, then the filter (a name is mentioned many times)
-    let mut seen = WordSet::with_capacity(fw.len() + singles.len());
+    let mut seen: FxSet<&str> = FxSet::default();
+    seen.reserve(fw.len() + singles.len());
     let mut parts: Vec<&str> = Vec::new();
     for w in fw.iter().copied().chain(singles.iter().map(|s| s.0)) {
         if seen.insert(w)
@@ -650,7 +557,7 @@ pub fn persons(
         first[p.as_bytes()[0] as usize] = true;
         lens |= 1 << p.len().min(63);
     }
-    let parts = WordSet::new(&parts);
+    let parts: FxSet<&str> = parts.into_iter().collect();
     let is_part = |w: &str| {
         first[w.as_bytes()[0] as usize] && lens & (1 << w.len().min(63)) != 0 && parts.contains(w)
     };
