@@ -123,6 +123,11 @@ impl Ctx<'_> {
         t.end == t.start + 1 && self.text.as_bytes()[t.start] == c
     }
 
+    /// Token `i` is an apostrophe, straight or curly.
+    fn is_apostrophe(&self, i: usize) -> bool {
+        self.is_byte(i, b'\'') || self.is_str(i, "\u{2019}")
+    }
+
     /// Tokens `a` and `b` (a before b) are separated by at most one space.
     #[inline]
     fn adjacent(&self, a: usize, b: usize) -> bool {
@@ -538,7 +543,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
         if !headline
             && p >= 2
             && cx.is_byte(p, b's')
-            && (cx.is_byte(p - 1, b'\'') || cx.is_str(p - 1, "\u{2019}"))
+            && cx.is_apostrophe(p - 1)
             && toks[p - 2].end == toks[p - 1].start
             && toks[p - 1].end == toks[p].start
             && cx.org_word(p - 2)
@@ -566,7 +571,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
         // plural possessive inside a name: "Manchester Magistrates' Court"
         if !headline
             && p >= 1
-            && (cx.is_byte(p, b'\'') || cx.is_str(p, "\u{2019}"))
+            && cx.is_apostrophe(p)
             && toks[p - 1].end == toks[p].start
             && cx.w(p - 1).ends_with('s')
             && cx.org_word(p - 1)
@@ -579,7 +584,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
         if p >= 2
             && toks[p].is(LOWER)
             && !cx.is_byte(p, b's')
-            && (cx.is_byte(p - 1, b'\'') || cx.is_str(p - 1, "\u{2019}"))
+            && cx.is_apostrophe(p - 1)
             && toks[p - 2].end == toks[p - 1].start
             && toks[p - 1].end == toks[p].start
             && cx.org_word(p - 2)
@@ -678,7 +683,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
                     got += 1;
                 } else if got > 0
                     && q + 2 < n
-                    && (cx.is_byte(q, b'\'') || cx.is_str(q, "\u{2019}"))
+                    && cx.is_apostrophe(q)
                     && cx.is_byte(q + 1, b's')
                     && toks[q - 1].end == toks[q].start
                     && toks[q].end == toks[q + 1].start

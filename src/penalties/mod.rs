@@ -315,21 +315,24 @@ impl PenaltyExtractor {
                         },
                     );
                 // "fined the pastor 30 million dong": the verb's object before the amount
-                let object = want == Takes::Money
-                    && !gap.is_empty()
-                    && self
-                        .cues
-                        .status
-                        .find(text, h.start, h.end)
-                        .any(|c| self.cues.takes_object(&c))
-                    && self
-                        .args
-                        .object_np(text, h.end, qs[i].start)
-                        .is_some_and(|sp| {
-                            text[h.end..sp.start].trim().is_empty()
-                                && text[sp.end..qs[i].start].trim().is_empty()
-                        });
-                if (self.cues.is_post(&gap) || object) && !passed {
+                // (looked at only when the gap is no plain connector)
+                let object = || {
+                    want == Takes::Money
+                        && !gap.is_empty()
+                        && self
+                            .cues
+                            .status
+                            .find(text, h.start, h.end)
+                            .any(|c| self.cues.takes_object(&c))
+                        && self
+                            .args
+                            .object_np(text, h.end, qs[i].start)
+                            .is_some_and(|sp| {
+                                text[h.end..sp.start].trim().is_empty()
+                                    && text[sp.end..qs[i].start].trim().is_empty()
+                            })
+                };
+                if !passed && (self.cues.is_post(&gap) || object()) {
                     used[i] = true;
                     found[k] = Some((i, Span::new(h.span_start, qs[i].end), b));
                 }
