@@ -26,6 +26,29 @@ pub struct Options {
     pub include_text: bool,
 }
 
+/// The pipeline's stages, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Sentences,
+    /// The dateline, and the document creation time (`dct`) the later stages use.
+    Dateline,
+    Entities,
+    Dates,
+    Quotes,
+    Penalties,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::Sentences,
+        Stage::Dateline,
+        Stage::Entities,
+        Stage::Dates,
+        Stage::Quotes,
+        Stage::Penalties,
+    ];
+}
+
 /// All extractors, built once per process and shared by all threads.
 pub struct Pipeline {
     pub options: Options,
@@ -58,16 +81,31 @@ impl Pipeline {
 
     /// Runs every stage over a document.
     pub fn annotate(&self, doc: &mut Document) {
-        self.sentences.run(doc);
-        self.dateline.run(doc);
-        doc.dct = doc
-            .dct_override
-            .or(self.options.dct)
-            .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
-        self.entities.run(doc);
-        self.dates.run(doc);
-        self.quotes.run(doc);
-        self.penalties.run(doc);
+        for stage in Stage::ALL {
+            self.run_stage(stage, doc);
+        }
+    }
+
+    /// Runs one stage over a document; the stages must run in [`Stage::ALL`] order.
+    ///
+    /// Running one stage over a batch of documents before the next stage (as the
+    /// `prex extract` driver does) keeps that stage's automata and lazy-DFA tables in
+    /// the CPU caches: per document, the stages evict each other's tables.
+    pub fn run_stage(&self, stage: Stage, doc: &mut Document) {
+        match stage {
+            Stage::Sentences => self.sentences.run(doc),
+            Stage::Dateline => {
+                self.dateline.run(doc);
+                doc.dct = doc
+                    .dct_override
+                    .or(self.options.dct)
+                    .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
+            }
+            Stage::Entities => self.entities.run(doc),
+            Stage::Dates => self.dates.run(doc),
+            Stage::Quotes => self.quotes.run(doc),
+            Stage::Penalties => self.penalties.run(doc),
+        }
     }
 
     /// Annotates a document and builds its record.
@@ -76,11 +114,16 @@ impl Pipeline {
         Record::from_document(&doc, self.options.include_text).into_owned()
     }
 
+    /// The record of an annotated document as one JSON line (no newline).
+    pub fn json_line(&self, doc: &Document) -> String {
+        Record::from_document(doc, self.options.include_text).to_json_line()
+    }
+
     /// Annotates a document and returns its record as one JSON line (no newline):
     /// the fast path of `prex extract`, which never copies the record's strings.
     pub fn process_json(&self, mut doc: Document) -> String {
         self.annotate(&mut doc);
-        Record::from_document(&doc, self.options.include_text).to_json_line()
+        self.json_line(&doc)
     }
 
     /// Convenience for library users: the record of a plain text.

@@ -1,6 +1,9 @@
 //! The batch driver behind `prex extract`: documents are processed in parallel on a
 //! rayon pool while a writer thread puts records out **in input order**, each as
-//! soon as it and every record before it are done. A bounded window of documents is
+//! soon as it and every record before it are done. Files go to the workers in
+//! batches (up to [`BATCH_ITEMS`] documents or [`BATCH_BYTES`]), each run stage by
+//! stage, which keeps every stage's tables in the CPU caches; stdin lines go one by
+//! one, so that a record never waits for the input after it. A bounded window of documents is
 //! in flight, so memory does not grow with the corpus; the window is also bounded in
 //! input bytes ([`IN_FLIGHT_BYTES`]), so that a run of very large documents keeps
 //! only a few of them in memory at once, not `16 × jobs`.
@@ -15,8 +18,9 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use crossbeam_channel::{bounded, unbounded};
 
+use crate::document::Document;
 use crate::input::{self, ErrorKind, InputError};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, Stage};
 use crate::walk::FileInput;
 
 /// One unit of work, in output order.
@@ -29,6 +33,11 @@ pub enum Work {
 /// Input bytes that may be in flight (read, being processed, or waiting to be
 /// written) at once. A single item larger than this is still admitted, alone.
 pub const IN_FLIGHT_BYTES: u64 = 32 << 20;
+
+/// At most this many documents, or [`BATCH_BYTES`] of input, make one batch: the
+/// unit of work a worker takes, processed stage by stage.
+pub const BATCH_ITEMS: usize = 128;
+pub const BATCH_BYTES: u64 = 512 << 10;
 
 /// Admits work items while the bytes in flight stay under a limit.
 struct ByteBudget {
@@ -44,6 +53,16 @@ impl ByteBudget {
             used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
         }
         *used += n;
+    }
+
+    /// Like `acquire`, but gives up instead of waiting.
+    fn try_acquire(&self, n: u64) -> bool {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        if *used > 0 && *used + n > self.limit {
+            return false;
+        }
+        *used += n;
+        true
     }
 
     fn release(&self, n: u64) {
@@ -170,9 +189,9 @@ enum Outcome {
     Failed { id: String, error: InputError },
 }
 
-/// `fallback` is the id that names the input when it fails (the caller needs it
-/// too, for a panic, so it is computed once).
-fn process(pipeline: &Pipeline, work: Work, fallback: &str, max_bytes: u64) -> Outcome {
+/// Reads a work item into a document; `fallback` is the id that names the input when
+/// it fails.
+fn read(work: Work, fallback: &str, max_bytes: u64) -> Result<Document, Outcome> {
     let doc = match work {
         Work::File(f) => input::read_file(&f.path, f.id, f.format, max_bytes),
         // A line cut at `max_bytes + 1` while reading may end inside a UTF-8
@@ -189,18 +208,67 @@ fn process(pipeline: &Pipeline, work: Work, fallback: &str, max_bytes: u64) -> O
             )),
         },
     };
-    match doc {
-        Ok(doc) => {
-            let bytes = doc.raw_bytes as u64;
-            Outcome::Record {
-                line: pipeline.process_json(doc),
-                bytes,
+    doc.map_err(|error| Outcome::Failed {
+        id: fallback.to_string(),
+        error,
+    })
+}
+
+/// Runs `f`, turning a panic into a failed outcome: a bug in an extractor must cost
+/// one document, not the run (or a hang: the writer waits for every sequence number).
+fn guarded<T>(fallback: &str, f: impl FnOnce() -> T) -> Result<T, Outcome> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| Outcome::Failed {
+        id: fallback.to_string(),
+        error: InputError::new(
+            ErrorKind::Internal,
+            format!("internal error (please report): {}", panic_message(&panic)),
+        ),
+    })
+}
+
+/// One work item of a batch, with its sequence number and budget weight.
+struct Item {
+    seq: u64,
+    weight: u64,
+    work: Work,
+}
+
+/// Processes a batch of work items **stage by stage**: every document goes through
+/// one stage before any goes through the next, so each stage's tables stay in the
+/// CPU caches (see [`Pipeline::run_stage`]). Each item's outcome is sent on `tx`.
+fn process_batch(
+    pipeline: &Pipeline,
+    batch: Vec<Item>,
+    max_bytes: u64,
+    tx: &crossbeam_channel::Sender<(u64, u64, Outcome)>,
+) {
+    let mut slots: Vec<(u64, u64, String, Result<Document, Outcome>)> = batch
+        .into_iter()
+        .map(|it| {
+            let fallback = it.work.fallback_id();
+            let doc = guarded(&fallback, || read(it.work, &fallback, max_bytes)).and_then(|r| r);
+            (it.seq, it.weight, fallback, doc)
+        })
+        .collect();
+    for stage in Stage::ALL {
+        for (_, _, fallback, slot) in slots.iter_mut() {
+            if let Ok(doc) = slot {
+                if let Err(failed) = guarded(fallback, || pipeline.run_stage(stage, doc)) {
+                    *slot = Err(failed);
+                }
             }
         }
-        Err(error) => Outcome::Failed {
-            id: fallback.to_string(),
-            error,
-        },
+    }
+    for (seq, weight, fallback, slot) in slots {
+        let outcome = slot
+            .and_then(|doc| {
+                guarded(&fallback, || Outcome::Record {
+                    line: pipeline.json_line(&doc),
+                    bytes: doc.raw_bytes as u64,
+                })
+            })
+            .unwrap_or_else(|failed| failed);
+        let _ = tx.send((seq, weight, outcome));
     }
 }
 
@@ -229,8 +297,14 @@ where
         .thread_name(|i| format!("prex-worker-{i}"))
         .build()
         .context("starting worker threads")?;
+    // Documents per batch: enough to keep the stage tables warm, few enough that
+    // a small run still gives every worker several batches.
+    let batch_items = match cfg.total {
+        Some(n) => (n as usize / (jobs * 4)).clamp(1, BATCH_ITEMS),
+        None => BATCH_ITEMS,
+    };
     // Documents in flight (read, processing, or waiting for an earlier one).
-    let window = jobs * 16;
+    let window = jobs * 16 + jobs * 3 * batch_items;
     let (token_tx, token_rx) = bounded::<()>(window);
     for _ in 0..window {
         token_tx.send(()).expect("fresh channel has room");
@@ -309,30 +383,44 @@ where
         });
 
         pool.in_place_scope(|s| {
+            let mut batch: Vec<Item> = Vec::new();
+            let mut batch_bytes = 0u64;
+            let dispatch = |batch: &mut Vec<Item>, batch_bytes: &mut u64| {
+                if batch.is_empty() {
+                    return;
+                }
+                let items = std::mem::take(batch);
+                *batch_bytes = 0;
+                let tx = result_tx.clone();
+                s.spawn(move |_| process_batch(pipeline, items, max_bytes, &tx));
+            };
             for (seq, work) in (0u64..).zip(items) {
-                if abort.load(Ordering::Relaxed) || token_rx.recv().is_err() {
+                if abort.load(Ordering::Relaxed) {
                     break;
                 }
                 let weight = work.weight(max_bytes);
-                budget.acquire(weight);
-                let tx = result_tx.clone();
-                s.spawn(move |_| {
-                    let fallback = work.fallback_id();
-                    // A bug in an extractor must cost one document, not the run (or a
-                    // hang: the writer waits for every sequence number).
-                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        process(pipeline, work, &fallback, max_bytes)
-                    }))
-                    .unwrap_or_else(|panic| Outcome::Failed {
-                        id: fallback,
-                        error: InputError::new(
-                            ErrorKind::Internal,
-                            format!("internal error (please report): {}", panic_message(&panic)),
-                        ),
-                    });
-                    let _ = tx.send((seq, weight, outcome));
-                });
+                // A batch waiting for more items must not hold the tokens or bytes
+                // that the wait is for: send it off before blocking.
+                if token_rx.try_recv().is_err() {
+                    dispatch(&mut batch, &mut batch_bytes);
+                    if token_rx.recv().is_err() {
+                        break;
+                    }
+                }
+                if !budget.try_acquire(weight) {
+                    dispatch(&mut batch, &mut batch_bytes);
+                    budget.acquire(weight);
+                }
+                // Stdin lines go out one by one: a record must not wait for the lines
+                // after it to arrive.
+                let alone = matches!(work, Work::Line(..));
+                batch.push(Item { seq, weight, work });
+                batch_bytes += weight;
+                if alone || batch.len() >= batch_items || batch_bytes >= BATCH_BYTES {
+                    dispatch(&mut batch, &mut batch_bytes);
+                }
             }
+            dispatch(&mut batch, &mut batch_bytes);
         });
         drop(result_tx);
         let (mut summary, result) = writer.join().expect("writer thread panicked");

@@ -448,3 +448,69 @@ fn output_to_a_directory_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
     assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
 }
+
+/// Files are processed in batches, stage by stage. Whatever the batch boundaries
+/// (set by the document count, the byte budget and the number of workers), every
+/// record equals the record of its document processed alone, in input order, and a
+/// missing file in the middle of a batch costs only itself. A small byte budget makes
+/// the driver send half-filled batches off instead of waiting for bytes they hold.
+#[test]
+fn batched_files_give_the_records_of_single_documents() {
+    use std::sync::{Arc, Mutex};
+
+    #[derive(Clone)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+    impl Write for Shared {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    let pipeline = Pipeline::with_defaults().unwrap();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut files = prex::walk::collect(&[corpus], None).files;
+    files.truncate(40);
+    assert!(files.len() >= 20, "the bundled corpus has releases");
+    let d = tempfile::tempdir().unwrap();
+    let missing = prex::walk::FileInput {
+        path: d.path().join("gone.txt"),
+        id: "gone.txt".into(),
+        format: Format::Text,
+        bytes: 10,
+    };
+    files.insert(7, missing);
+    let expected: Vec<Option<String>> = files
+        .iter()
+        .map(|f| {
+            prex::input::read_file(&f.path, f.id.clone(), f.format, 10 << 20)
+                .ok()
+                .map(|doc| pipeline.process_json(doc))
+        })
+        .collect();
+    assert!(expected[7].is_none());
+    for (jobs, budget, total) in [(1, 32 << 20, None), (2, 20_000, Some(40)), (2, 1, None)] {
+        let out = Shared(Arc::new(Mutex::new(Vec::new())));
+        let items = files.clone().into_iter().map(prex::run::Work::File);
+        let cfg = prex::run::RunConfig {
+            jobs,
+            max_bytes: 10 << 20,
+            errors_path: None,
+            quiet: true,
+            progress: false,
+            total,
+            in_flight_bytes: budget,
+        };
+        let mut errors = prex::run::ErrorSink::new(None).unwrap();
+        let summary =
+            prex::run::run(&pipeline, items, Box::new(out.clone()), &mut errors, &cfg).unwrap();
+        assert_eq!(summary.failed, 1, "jobs {jobs}, budget {budget}");
+        let text = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+        let got: Vec<&str> = text.lines().collect();
+        let want: Vec<&str> = expected.iter().flatten().map(String::as_str).collect();
+        assert_eq!(got, want, "jobs {jobs}, budget {budget}");
+    }
+}
