@@ -9,6 +9,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use prex::document::{Document, Format};
+use prex::pipeline::Stage;
 use prex::{Patterns, Pipeline, Record};
 
 fn bench_texts() -> Vec<String> {
@@ -129,7 +130,29 @@ fn stages(c: &mut Criterion) {
         })
     });
 
+    // As `prex extract` runs files: batches of documents, stage by stage.
     g.bench_function("end_to_end", |b| {
+        b.iter_batched(
+            || base.clone(),
+            |mut ds| {
+                ds.chunks_mut(prex::run::BATCH_ITEMS)
+                    .map(|batch| {
+                        for stage in Stage::ALL {
+                            batch.iter_mut().for_each(|d| pipeline.run_stage(stage, d));
+                        }
+                        batch
+                            .iter()
+                            .map(|d| pipeline.json_line(d).len())
+                            .sum::<usize>()
+                    })
+                    .sum::<usize>()
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    // One document through all stages at a time (stdin lines): the stages evict
+    // each other's tables from the caches.
+    g.bench_function("end_to_end_per_document", |b| {
         b.iter_batched(
             || base.clone(),
             |ds| {

@@ -3,7 +3,9 @@
 //! `cargo run --release --example stage_cost -- STAGE [MB] [REPEAT]`
 //!
 //! STAGE is one of `sentences`, `dateline`, `entities`, `dates`, `quotes`,
-//! `penalties`, `record`, `all`, or `build` (pipeline construction only). The
+//! `penalties`, `record`, `all` (one document through all stages at a time),
+//! `batched` (as `prex extract` runs files: batches of documents, stage by stage),
+//! or `build` (pipeline construction only). The
 //! documents are generated from `corpus/` (seed 7) and run through the stages before
 //! STAGE outside the measured region, which is the function `measured` — under
 //! valgrind, count only it with
@@ -18,6 +20,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use prex::document::{Document, Format};
+use prex::pipeline::Stage;
 use prex::{Patterns, Pipeline, Record};
 
 const ORDER: [&str; 7] = [
@@ -56,13 +59,12 @@ fn main() {
         .enumerate()
         .map(|(i, t)| Document::new(format!("{i}"), t.clone(), Format::Text))
         .collect();
-    let upto = if stage == "all" {
+    let upto = if stage == "all" || stage == "batched" {
         0
     } else {
-        ORDER
-            .iter()
-            .position(|s| *s == stage)
-            .unwrap_or_else(|| panic!("unknown stage {stage}; one of {ORDER:?}, all, build"))
+        ORDER.iter().position(|s| *s == stage).unwrap_or_else(|| {
+            panic!("unknown stage {stage}; one of {ORDER:?}, all, batched, build")
+        })
     };
     for s in &ORDER[..upto] {
         docs.iter_mut().for_each(|d| stages.run(s, d));
@@ -94,6 +96,20 @@ fn measured(stages: &Stages, stage: &str, docs: &mut [Document]) -> usize {
         "all" => docs
             .iter()
             .map(|d| stages.pipeline.process_json(d.clone()).len())
+            .sum(),
+        "batched" => docs
+            .chunks_mut(prex::run::BATCH_ITEMS)
+            .map(|batch| {
+                for s in Stage::ALL {
+                    batch
+                        .iter_mut()
+                        .for_each(|d| stages.pipeline.run_stage(s, d));
+                }
+                batch
+                    .iter()
+                    .map(|d| stages.pipeline.json_line(d).len())
+                    .sum::<usize>()
+            })
             .sum(),
         "record" => docs
             .iter()
