@@ -243,3 +243,26 @@ fn the_dateline_organization_is_an_org_wherever_written() {
     assert!(orgs.iter().all(|(l, r)| l == "ORG" && r == "dateline-org"));
     assert!(!r.entities.iter().any(|e| e.text == "Asia"));
 }
+
+/// A country or region named in the gazetteer is not an organization for its last
+/// word ("Union", "Bank"); a given name that is also a law head starts a person's
+/// name; a surname of the document wins over the same word as a city, out of place
+/// context; ", Province" after a word makes it a place, not a person's surname.
+#[test]
+fn places_surnames_and_heads_that_are_names() {
+    let text = "In a statement, the Soviet Union sent an envoy to the West Bank. \
+        Former President Bill Thornton met Judge Maria Salem in Reno on Monday. \
+        Salem said the hearing would resume. Thornton visited Salem, Oregon, later.";
+    let ents = ents(text);
+    let has = |t: &str, l: &str| ents.iter().any(|e| e.0 == t && e.1 == l);
+    assert!(has("Soviet Union", "GPE"), "{ents:?}");
+    assert!(has("West Bank", "LOC"), "{ents:?}");
+    assert!(has("Bill Thornton", "PERSON"), "{ents:?}");
+    assert!(!ents.iter().any(|e| e.1 == "LAW"), "{ents:?}");
+    assert!(has("Reno", "GPE"), "{ents:?}");
+    let salem: Vec<_> = ents.iter().filter(|e| e.0 == "Salem").collect();
+    assert_eq!(salem.len(), 2, "{ents:?}");
+    assert_eq!(salem[0].1, "PERSON", "{ents:?}");
+    assert_eq!(salem[0].2, "Maria Salem", "{ents:?}");
+    assert_ne!(salem[1].1, "PERSON", "{ents:?}");
+}

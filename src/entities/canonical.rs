@@ -558,6 +558,11 @@ pub fn persons(
         lens |= 1 << p.len().min(63);
     }
     let parts: FxSet<&str> = parts.into_iter().collect();
+    let surnames: FxSet<&str> = full
+        .iter()
+        .filter(|f| f.w1 > f.w0 + 1)
+        .map(|f| fw[f.w1 as usize - 1])
+        .collect();
     let is_part = |w: &str| {
         first[w.as_bytes()[0] as usize] && lens & (1 << w.len().min(63)) != 0 && parts.contains(w)
     };
@@ -571,7 +576,21 @@ pub fn persons(
         i = start as usize;
         let t = toks[i];
         let name_word = |t: &Token| t.is_cap_word() || t.is(UPPER);
-        if !name_word(&t) || !is_part(t.text(text)) || overlaps_any(ents, t.span()) {
+        if !name_word(&t) || !is_part(t.text(text)) {
+            continue;
+        }
+        if overlaps_any(ents, t.span()) {
+            // "Attorney General Janet Reno … Reno said": a surname of the document
+            // wins over the same word as a city or province, out of place context
+            if let Some(k) = town_named_like_surname(text, toks, i, ents, &surnames) {
+                let mut c = Cand::new(t.span(), Label::Person, r.orthomatch.clone(), 1);
+                c.canonical = pick(t.start, &[t.text(text)]).map(str::to_string);
+                if c.canonical.is_some() {
+                    ents.remove(k);
+                    added.push(c);
+                }
+            }
+            i += 1;
             continue;
         }
         // a run of adjacent name parts ("Isabel Mendes") is one mention
@@ -592,7 +611,7 @@ pub fn persons(
         let before = i > 0 && &text[toks[i - 1].end..t.start] == " " && cap_neighbour(i - 1);
         let after =
             j < toks.len() && &text[toks[j - 1].end..toks[j].start] == " " && cap_neighbour(j);
-        if before || after {
+        if before || after || (j == i + 1 && before_region(text, toks[i].end, ents)) {
             i = j;
             continue;
         }
@@ -616,6 +635,50 @@ pub fn persons(
         i = j;
     }
     merge(ents, added);
+}
+
+/// ", Mississippi" after a word: a province or country after a comma, not a
+/// possessive ("Jackson, Mississippi" is a place; "Khan, Pakistan's …" may be a name).
+fn before_region(text: &str, end: usize, ents: &[Cand]) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let at = end + 2;
+    let k = ents.partition_point(|e| e.span.start < at);
+    ents.get(k).is_some_and(|e| {
+        e.span.start == at
+            && e.label == Label::Gpe
+            && matches!(&*e.rule, "subdivisions" | "countries")
+            && !matches!(rest[e.span.len()..].chars().next(), Some('\'' | '\u{2019}'))
+    })
+}
+
+/// The index in `ents` of a one-word city or province at token `i` that is one of
+/// the document's surnames and stands out of place context: not after a place
+/// preposition ("in Reno") and not before ", Nevada".
+fn town_named_like_surname(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    ents: &[Cand],
+    surnames: &FxSet<&str>,
+) -> Option<usize> {
+    let t = toks[i];
+    if !surnames.contains(t.text(text)) {
+        return None;
+    }
+    let k = ents.partition_point(|e| e.span.start < t.start);
+    let e = ents.get(k)?;
+    if e.span != t.span()
+        || !matches!(e.label, Label::Gpe | Label::Loc)
+        || !matches!(&*e.rule, "cities" | "subdivisions")
+    {
+        return None;
+    }
+    if i > 0 && super::place_preposition(toks[i - 1].text(text)) {
+        return None;
+    }
+    (!before_region(text, t.end, ents)).then_some(k)
 }
 
 /// Letters all upper case ("DEREK HOLLOWAY", "M.").

@@ -396,10 +396,14 @@ impl EntityRecognizer {
             }
             if let Some(label) = best.label {
                 hints[i].strong = best.rank <= 2;
-                let prio = if best.rank == 1 {
-                    6
-                } else {
-                    4 - (best.rank > 2) as u8
+                // a country, a listed organization or a region wins over an ORG or
+                // LAW run of the same span ("the Soviet Union", "the West Bank" are
+                // no ORG for their head word); a person's name wins over a region
+                let prio = match best.rank {
+                    0 | 1 => 6,
+                    2 => 4,
+                    3 => 5,
+                    _ => 3,
                 };
                 out.push(Cand {
                     span: Span::new(hit.start, hit.end),
@@ -443,8 +447,7 @@ impl EntityRecognizer {
         if i == 0 || toks[i].is(tokens::SENT_START) {
             return false;
         }
-        let prev = toks[i - 1].text(text);
-        if !matches!(prev, "in" | "from" | "of" | "at" | "near" | "to") {
+        if !place_preposition(toks[i - 1].text(text)) {
             return false;
         }
         matches!(
@@ -578,6 +581,11 @@ fn into_entities(text: &str, ents: Vec<Cand>) -> Vec<Entity> {
 /// overlaps) can: so the candidates are cut into such clusters (by start), and the
 /// order is applied within each cluster — most candidates overlap nothing.
 #[inline(never)]
+/// A preposition that puts the capitalized word after it in place context.
+fn place_preposition(w: &str) -> bool {
+    matches!(w, "in" | "from" | "of" | "at" | "near" | "to")
+}
+
 fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     // the order key: blocks first, then longest, then highest priority, then
     // earliest; the index keeps equal candidates in order

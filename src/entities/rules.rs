@@ -825,6 +825,16 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         let (label, rule) = if org_head {
             (Label::Org, &r.org_head)
         } else if let Some(&alone) = cx.lex.law_heads.get(w) {
+            // "President Bill Clinton": a head word that is also a given name, with a
+            // capitalized word after it, is the start of a person's name
+            if cx.has(h, F_GIVEN | F_GIVEN_AMB)
+                && h + 1 < toks.len()
+                && cx.adjacent(h, h + 1)
+                && toks[h + 1].is_cap_word()
+                && !cx.has(h + 1, F_STOP | F_NOT_NAME)
+            {
+                continue;
+            }
             if let Some((a, b)) = head_run(cx, &mut memo, h, true) {
                 out.push(Cand::new(cx.span(a, b), Label::Law, r.law_name.clone(), 5));
             } else if alone && !t.is(SENT_START) && !t.is(HEADLINE) {
