@@ -266,3 +266,30 @@ fn places_surnames_and_heads_that_are_names() {
     assert_eq!(salem[0].2, "Maria Salem", "{ents:?}");
     assert_ne!(salem[1].1, "PERSON", "{ents:?}");
 }
+
+/// "X-based" before an organization is a place and a modifier, not part of the name;
+/// an abbreviated month after a connector ends the name.
+#[test]
+fn based_modifiers_and_month_abbreviations_end_organizations() {
+    has(
+        "The Nairobi-based Coalition for Faith Rights welcomed the ruling.",
+        "Coalition for Faith Rights",
+        "ORG",
+    );
+    has(
+        "The Nairobi-based Coalition for Faith Rights met.",
+        "Nairobi",
+        "GPE",
+    );
+    has(
+        "She testified before the Committee on Religious Affairs on Oct. 9.",
+        "Committee on Religious Affairs",
+        "ORG",
+    );
+    let es = ents("The Nairobi-based Coalition for Faith Rights met on Nov. 2.");
+    assert!(
+        !es.iter()
+            .any(|(t, _, _)| t.contains("-based") || t.contains("Nov")),
+        "{es:?}"
+    );
+}

@@ -596,6 +596,15 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             if headline && law && cx.hints[p].covered {
                 break;
             }
+            // "the London-based Minority Rights Group": a hyphenated modifier
+            // ending in a lower-case part is no word of the name
+            if cx
+                .w(p)
+                .rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase()))
+            {
+                break;
+            }
             // a title-case headline capitalizes its verbs: "… Sentenced for
             // Vandalizing Cedar Rapids Church"
             if headline
