@@ -293,3 +293,26 @@ fn based_modifiers_and_month_abbreviations_end_organizations() {
         "{es:?}"
     );
 }
+
+/// Role words before a name are titles ("blogger", "human rights lawyer"); named days
+/// are no persons, while "Day" inside a person's name stays.
+#[test]
+fn role_titles_and_named_days() {
+    has(
+        "Blogger Tahir Omondi was flogged in March.",
+        "Tahir Omondi",
+        "PERSON",
+    );
+    has(
+        "The human rights lawyer Wen Qiaoli was detained.",
+        "Wen Qiaoli",
+        "PERSON",
+    );
+    has(
+        "Justice Sandra Day Kellerman dissented.",
+        "Sandra Day Kellerman",
+        "PERSON",
+    );
+    let es = ents("The vigil on Martin Luther King Day and on Thanksgiving Day drew crowds.");
+    assert!(es.is_empty(), "{es:?}");
+}
