@@ -587,3 +587,14 @@ fn who_said_takes_the_name_before_it() {
     assert_eq!(q[0].speaker, s("Rafael Ortiz"));
     assert_eq!(q[0].cue, s("said"));
 }
+
+#[test]
+fn appositive_lookup_stays_inside_its_sentence() {
+    let q = quotes_with(
+        "The envoy left on Friday. “The talks are over,” the source said Monday. That, the source said, ended the process.",
+        &[],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("the source"));
+    assert_eq!(q[0].canonical, s("the source"));
+}

@@ -578,6 +578,12 @@ fn cap_run_before(text: &str, end: usize) -> &str {
         if !is_cap(w) || words >= 4 {
             break;
         }
+        // "… said Monday. That, the source said": a word with a full stop after it
+        // ends the sentence before the run, unless it is an initial or a dotted
+        // abbreviation ("J.", "U.S.")
+        if words > 0 && w.len() > 2 && w.ends_with('.') && !w[..w.len() - 1].contains('.') {
+            break;
+        }
         start = b2.len() - len;
         words += 1;
     }
