@@ -223,3 +223,14 @@ fn ringgit_rupiah_and_objects_before_amounts() {
         Some("IDR")
     );
 }
+
+/// "Each count carried a maximum penalty of …" (prosecutors' style, past tense) is
+/// what the law provides; a travel ban with a term is a penalty of kind `other`.
+#[test]
+fn carried_is_statutory_and_travel_bans_count() {
+    let ps = pens("Each count carried a maximum penalty of 20 years in prison.");
+    assert_eq!(find(&ps, "20 years in prison").status, "statutory");
+    let ps = pens("The blogger was also banned from traveling for five years.");
+    let p = find(&ps, "banned from traveling for five years");
+    assert_eq!(p.kind, "other");
+}
