@@ -316,3 +316,14 @@ fn role_titles_and_named_days() {
     let es = ents("The vigil on Martin Luther King Day and on Thanksgiving Day drew crowds.");
     assert!(es.is_empty(), "{es:?}");
 }
+
+/// A lower-case place word after a name makes it a place: a province in the
+/// gazetteer is a GPE, not a given name and a surname; an unknown district is no
+/// person.
+#[test]
+fn place_words_after_names() {
+    has("A court in Gia Lai province jailed him.", "Gia Lai", "GPE");
+    let es = ents("Police raided a prayer meeting in Chu Se district.");
+    assert!(!es.iter().any(|(_, l, _)| l == "PERSON"), "{es:?}");
+    has("Pastor Gia Lai spoke to reporters.", "Gia Lai", "PERSON");
+}

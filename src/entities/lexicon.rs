@@ -27,6 +27,19 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Calls `f` with `w` whose first letter is upper case ("province" → "Province").
+pub fn with_capital<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() && w.len() <= 32 => {
+            let mut buf = [0u8; 32];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[0] = b.to_ascii_uppercase();
+            f(std::str::from_utf8(&buf[..w.len()]).expect("an ASCII first byte"))
+        }
+        _ => f(w),
+    }
+}
+
 /// Bit of `Lexicon::title_pairs` for an ASCII word: its first two bytes (lower-cased)
 /// and its length.
 #[inline]

@@ -343,14 +343,22 @@ impl EntityRecognizer {
             }
             let mut end = hit.end;
             let mut joined = false;
+            // "in Gia Lai province": a place word after the name, in lower case
+            let mut place_word_after = false;
             match best.label {
                 Some(Label::Gpe | Label::Loc) if best.rank > 2 => {
                     // "Kiambu County"
                     if let Some(k) = toks[i..].iter().position(|x| x.start >= end).map(|k| k + i) {
                         let w = toks[k].text(text);
-                        if &text[end..toks[k].start] == " " && self.lex.place_suffixes.contains(w) {
-                            end = toks[k].end;
-                            joined = true;
+                        if &text[end..toks[k].start] == " " {
+                            if self.lex.place_suffixes.contains(w) {
+                                end = toks[k].end;
+                                joined = true;
+                            } else if toks[k].is(tokens::LOWER) {
+                                place_word_after = lexicon::with_capital(w, |c| {
+                                    self.lex.place_suffixes.contains(c)
+                                });
+                            }
                         }
                     }
                 }
@@ -399,7 +407,9 @@ impl EntityRecognizer {
                 // a country, a listed organization or a region wins over an ORG or
                 // LAW run of the same span ("the Soviet Union", "the West Bank" are
                 // no ORG for their head word); a person's name wins over a region
+                // a place followed by "province" or "district" wins over a person
                 let prio = match best.rank {
+                    _ if place_word_after => 7,
                     0 | 1 => 6,
                     2 => 4,
                     3 => 5,

@@ -326,7 +326,9 @@ pub fn persons<'g>(
             if parts >= 2 {
                 let ambiguous = cx.has(i, F_GIVEN_AMB);
                 let last_known = cx.has(end - 1, F_SURNAME);
-                if !ambiguous || last_known || (cx.has(i + 1, F_GIVEN) && !t.is(SENT_START)) {
+                if (!ambiguous || last_known || (cx.has(i + 1, F_GIVEN) && !t.is(SENT_START)))
+                    && !place_word_after(cx, end)
+                {
                     out.push(Cand::new(
                         cx.span(i, end),
                         Label::Person,
@@ -376,7 +378,10 @@ pub fn persons<'g>(
         {
             let (end, parts) = cx.name_run(i);
             let particle_last = cx.toks[end - 1].is(LOWER);
-            if parts >= 2 && (cx.has(end - 1, F_SURNAME) || particle_last) {
+            if parts >= 2
+                && (cx.has(end - 1, F_SURNAME) || particle_last)
+                && !place_word_after(cx, end)
+            {
                 out.push(Cand::new(
                     cx.span(i, end),
                     Label::Person,
@@ -401,6 +406,15 @@ pub fn persons<'g>(
         }
         i += 1;
     }
+}
+
+/// A lower-case place word follows the name ending before token `end`: "in Chu Se
+/// district", "Nankana Sahib district" are places, whatever their words.
+fn place_word_after(cx: &Ctx, end: usize) -> bool {
+    end < cx.toks.len()
+        && cx.toks[end].is(LOWER)
+        && cx.adjacent(end - 1, end)
+        && super::lexicon::with_capital(cx.w(end), |w| cx.lex.place_suffixes.contains(w))
 }
 
 /// Token `i` follows ", AGE, of" (where releases name a defendant's town).
