@@ -598,3 +598,13 @@ fn appositive_lookup_stays_inside_its_sentence() {
     assert_eq!(q[0].speaker, s("the source"));
     assert_eq!(q[0].canonical, s("the source"));
 }
+
+#[test]
+fn according_is_no_speaker() {
+    let q = quotes_with(
+        "According to court records, the defendant sent messages saying he would “finish the job” at the church.",
+        &[],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_ne!(q[0].speaker, s("According"), "{q:?}");
+}
