@@ -380,7 +380,8 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let mut walk_failed = 0u64;
     let mut skipped = 0u64;
     let result = if use_stdin {
-        let stdin = io::stdin().lock();
+        // a large buffer lets the driver batch the lines that are already there
+        let stdin = io::BufReader::with_capacity(STDIN_BUFFER, io::stdin().lock());
         run::run(
             &pipeline,
             run::stdin_lines(stdin, args.max_bytes),
@@ -455,6 +456,9 @@ fn records_of(
 
 /// `--max-bytes` default of `extract`, also the limit of `eval --run` and `show`.
 const DEFAULT_MAX_BYTES: u64 = 10 << 20;
+
+/// Bytes of stdin read at once: lines already read are processed in batches.
+const STDIN_BUFFER: usize = 1 << 20;
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {
     let fields = prex::eval::parse_fields(args.fields.as_deref())?;

@@ -26,8 +26,13 @@ use crate::walk::FileInput;
 /// One unit of work, in output order.
 pub enum Work {
     File(FileInput),
-    /// A stdin JSON line and its 1-based line number.
-    Line(usize, Vec<u8>),
+    /// A stdin JSON line and its 1-based line number; `more` says that the next line
+    /// was already read (so waiting for it would not wait for the producer).
+    Line {
+        number: usize,
+        bytes: Vec<u8>,
+        more: bool,
+    },
 }
 
 /// Input bytes that may be in flight (read, being processed, or waiting to be
@@ -77,14 +82,14 @@ impl Work {
     fn weight(&self, max_bytes: u64) -> u64 {
         match self {
             Work::File(f) => f.bytes.min(max_bytes),
-            Work::Line(_, b) => b.len() as u64,
+            Work::Line { bytes, .. } => bytes.len() as u64,
         }
     }
 
     fn fallback_id(&self) -> String {
         match self {
             Work::File(f) => f.id.clone(),
-            Work::Line(n, _) => format!("stdin:{n}"),
+            Work::Line { number, .. } => format!("stdin:{number}"),
         }
     }
 }
@@ -196,11 +201,15 @@ fn read(work: Work, fallback: &str, max_bytes: u64) -> Result<Document, Outcome>
         Work::File(f) => input::read_file(&f.path, f.id, f.format, max_bytes),
         // A line cut at `max_bytes + 1` while reading may end inside a UTF-8
         // sequence: it is too large, whatever its bytes.
-        Work::Line(n, bytes) if bytes.len() as u64 > max_bytes => Err(InputError::new(
+        Work::Line {
+            number: n, bytes, ..
+        } if bytes.len() as u64 > max_bytes => Err(InputError::new(
             ErrorKind::TooLarge,
             format!("line {n}: more than --max-bytes {max_bytes} bytes"),
         )),
-        Work::Line(n, bytes) => match std::str::from_utf8(&bytes) {
+        Work::Line {
+            number: n, bytes, ..
+        } => match std::str::from_utf8(&bytes) {
             Ok(line) => input::parse_json_line(line, n, max_bytes),
             Err(e) => Err(InputError::new(
                 ErrorKind::Parse,
@@ -411,9 +420,9 @@ where
                     dispatch(&mut batch, &mut batch_bytes);
                     budget.acquire(weight);
                 }
-                // Stdin lines go out one by one: a record must not wait for the lines
-                // after it to arrive.
-                let alone = matches!(work, Work::Line(..));
+                // A stdin line whose successor has not arrived yet goes out with the
+                // batch so far: a record must not wait for the input after it.
+                let alone = matches!(work, Work::Line { more: false, .. });
                 batch.push(Item { seq, weight, work });
                 batch_bytes += weight;
                 if alone || batch.len() >= batch_items || batch_bytes >= BATCH_BYTES {
@@ -459,7 +468,10 @@ pub fn collect_records(
         if p.extension().is_some_and(|e| e == "jsonl") && p.is_file() {
             let f = File::open(p).with_context(|| format!("opening {}", p.display()))?;
             for w in stdin_lines(io::BufReader::new(f), max_bytes) {
-                if let Work::Line(n, bytes) = w {
+                if let Work::Line {
+                    number: n, bytes, ..
+                } = w
+                {
                     let line = String::from_utf8_lossy(&bytes);
                     docs.push(
                         input::parse_json_line(&line, n, max_bytes)
@@ -498,7 +510,10 @@ pub fn collect_records(
 /// skipped; a read error ends the stream after reporting it. A line longer than
 /// `max_bytes` is not kept in memory: only its first `max_bytes + 1` bytes are, so
 /// that it fails with `too_large` while the lines around it go on.
-pub fn stdin_lines<R: BufRead>(mut reader: R, max_bytes: u64) -> impl Iterator<Item = Work> {
+pub fn stdin_lines<R: io::Read>(
+    mut reader: io::BufReader<R>,
+    max_bytes: u64,
+) -> impl Iterator<Item = Work> {
     let mut n = 0usize;
     let cap = usize::try_from(max_bytes)
         .unwrap_or(usize::MAX)
@@ -540,7 +555,12 @@ pub fn stdin_lines<R: BufRead>(mut reader: R, max_bytes: u64) -> impl Iterator<I
         if buf.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        return Some(Work::Line(n, buf));
+        let more = memchr::memchr(b'\n', reader.buffer()).is_some();
+        return Some(Work::Line {
+            number: n,
+            bytes: buf,
+            more,
+        });
     })
 }
 
@@ -564,16 +584,16 @@ mod tests {
         let mut input = b"{\"id\":\"a\",\"text\":\"x\"}\n".to_vec();
         input.extend(std::iter::repeat_n(b'y', 100_000));
         input.extend_from_slice(b"\n\n{\"id\":\"c\",\"text\":\"z\"}");
-        let items: Vec<_> = stdin_lines(io::Cursor::new(input), 1000).collect();
+        let items: Vec<_> = stdin_lines(io::BufReader::new(io::Cursor::new(input)), 1000).collect();
         assert_eq!(items.len(), 3);
         match &items[1] {
-            Work::Line(n, b) => {
-                assert_eq!(*n, 2);
-                assert_eq!(b.len(), 1001);
+            Work::Line { number, bytes, .. } => {
+                assert_eq!(*number, 2);
+                assert_eq!(bytes.len(), 1001);
             }
             _ => unreachable!(),
         }
-        assert!(matches!(&items[2], Work::Line(4, _)));
+        assert!(matches!(&items[2], Work::Line { number: 4, .. }));
     }
 
     #[test]

@@ -358,8 +358,13 @@ fn fuzz_regressions_replay() {
                     }
                 }
                 _ => {
-                    for work in stdin_lines(std::io::Cursor::new(&data), 256) {
-                        let Work::Line(n, bytes) = work else {
+                    for work in
+                        stdin_lines(std::io::BufReader::new(std::io::Cursor::new(&data)), 256)
+                    {
+                        let Work::Line {
+                            number: n, bytes, ..
+                        } = work
+                        else {
                             unreachable!()
                         };
                         assert!(bytes.len() <= 257);
@@ -412,7 +417,12 @@ fn documents_in_flight_are_bounded_in_bytes() {
     let items = (0..24).map(move |i| {
         // Items pulled so far minus records written: what is in memory.
         m.fetch_max(i - w.load(SeqCst).min(i), SeqCst);
-        prex::run::Work::Line(i + 1, line.clone())
+        // "already read": the driver batches them, within the byte budget
+        prex::run::Work::Line {
+            number: i + 1,
+            bytes: line.clone(),
+            more: true,
+        }
     });
     let cfg = prex::run::RunConfig {
         jobs: 2,
