@@ -86,13 +86,9 @@ static ALNUM: [bool; 256] = {
     t
 };
 
-const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
-
-/// One byte into a word hash (`Automaton::word_hash`).
-#[inline(always)]
-fn hash_step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(HASH_K)
-}
+/// One byte into a word hash (`Automaton::word_hash`): the tokenizer's, so that a
+/// word hashed on the way can be looked up without hashing it again.
+use super::tokens::hash_step;
 
 /// The data lines of a TSV file as `patterns::lines` reads them (blank and `#` lines
 /// skipped, columns trimmed), without allocating: (line number, first four columns).
@@ -237,6 +233,14 @@ impl Automaton {
             return self.prefix3[k >> 6] & (1 << (k & 63)) != 0;
         }
         true
+    }
+
+    /// False when no key's first word has hash `h` (the Bloom filter of `words`).
+    #[inline(always)]
+    fn may_be_word(&self, h: u64) -> bool {
+        let (b1, b2) = bloom_bits(h);
+        self.word_bloom[b1 >> 6] & (1 << (b1 & 63)) != 0
+            && self.word_bloom[b2 >> 6] & (1 << (b2 & 63)) != 0
     }
 
     #[inline]
@@ -574,6 +578,18 @@ impl Gazetteer {
             return None;
         }
         self.match_from(text, start, cs, ci)
+    }
+
+    /// False when `match_at(text, start)` is surely None, for a word start. `hash`:
+    /// the `tokens::hash_step` hash of the run of ASCII letters and digits at
+    /// `start`, when a byte below 0x80 (or the end of the text) ends that run.
+    #[inline(always)]
+    pub fn may_start_word(&self, text: &[u8], start: usize, hash: Option<u64>) -> bool {
+        let cs = self.cs.as_ref().is_some_and(|a| {
+            // (a case-sensitive key's first word is hashed as it is written)
+            a.may_start2(text, start) && hash.map_or(true, |h| a.may_be_word(h))
+        });
+        cs || self.ci.as_ref().is_some_and(|a| a.may_start2(text, start))
     }
 
     /// `match_at` for a start that passed the two-byte test of `cs` and/or `ci`.

@@ -140,6 +140,72 @@ struct Scratch {
     hints: Vec<rules::Hint>,
     flags: Vec<u16>,
     starts: rules::Starts,
+    /// The words where a gazetteer entry may start (`Scan`).
+    gaz: Vec<u32>,
+}
+
+/// The per-token work of `recognize`, done as the tokenizer pushes each token.
+struct Scan<'a> {
+    rec: &'a EntityRecognizer,
+    text: &'a str,
+    /// `Lexicon::flags` of each token (0 for lower-case words and punctuation).
+    flags: &'a mut Vec<u16>,
+    starts: &'a mut rules::Starts,
+    /// The words where a gazetteer entry may start.
+    gaz: &'a mut Vec<u32>,
+    lines: tokens::Headlines,
+}
+
+impl tokens::Sink for Scan<'_> {
+    #[inline(always)]
+    fn token(&mut self, toks: &mut Vec<Token>, hash: u64, run_end: usize) {
+        let i = toks.len() - 1;
+        let t = toks[i];
+        self.lines.add(&t);
+        let b = self.text.as_bytes();
+        if !t.is(WORD) {
+            self.flags.push(0);
+            self.starts.note_punct(self.text, toks, i);
+            return;
+        }
+        let rec = self.rec;
+        if t.is(tokens::LOWER) {
+            self.flags.push(0);
+            self.starts.note_lower(toks, i);
+            // a lower-case entry, or a NORP after a prefix ("anti-Muslim")
+            if rec.norp.prefix_first[b[t.start] as usize]
+                || rec.gaz.may_start_word(b, t.start, None)
+            {
+                self.gaz.push(i as u32);
+            }
+            return;
+        }
+        let w = t.text(self.text);
+        // a word of ASCII letters and digits only was hashed on the way
+        let f = if run_end == t.end {
+            rec.lex.flags_hashed(w, hash)
+        } else {
+            rec.lex.flags(w)
+        };
+        self.flags.push(f);
+        self.starts.note_word(toks, i, f);
+        let hash =
+            (run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80)).then_some(hash);
+        // a place in capitals ("LAHORE") is looked up in title case
+        if rec.gaz.may_start_word(b, t.start, hash) || (t.is(tokens::UPPER) && t.end - t.start >= 3)
+        {
+            self.gaz.push(i as u32);
+        }
+    }
+
+    #[inline]
+    fn newline(&mut self, toks: &mut Vec<Token>) {
+        self.lines.line_end(toks);
+    }
+
+    fn finish(&mut self, toks: &mut Vec<Token>) {
+        self.lines.line_end(toks);
+    }
 }
 
 /// The entity recognizer: gazetteer automata and rule data, built once per process.
@@ -237,17 +303,29 @@ impl EntityRecognizer {
             hints,
             flags,
             starts,
+            gaz,
         } = scratch;
-        tokens::tokenize(text, toks);
-        tokens::mark_context(text, sentences, toks);
+        // one pass over the text: tokens, headline lines, the word-list flags of the
+        // capitalized words, the tokens where each rule can start (every other token
+        // is a no-op for it) and the words where a gazetteer entry may start
+        flags.clear();
+        starts.clear();
+        gaz.clear();
+        let mut scan = Scan {
+            rec: self,
+            text,
+            flags,
+            starts,
+            gaz,
+            lines: tokens::Headlines::default(),
+        };
+        tokens::tokenize_into(text, toks, &mut scan);
+        tokens::mark_sentences(sentences, toks);
         hints.clear();
         hints.resize(toks.len(), rules::Hint::default());
         let toks: &[Token] = toks;
         let mut cands: Vec<Cand> = Vec::with_capacity(toks.len() / 8 + 16);
-        self.gazetteer_pass(text, toks, hints, &mut cands);
-        // word-list flags of the capitalized words, and the tokens where each rule can
-        // start (every other token is a no-op for it), in one pass
-        self.flag_pass(text, toks, flags, starts);
+        self.gazetteer_pass(text, toks, gaz, hints, &mut cands);
         let starts: &rules::Starts = starts;
         let cx = rules::Ctx {
             text,
@@ -272,45 +350,24 @@ impl EntityRecognizer {
         into_entities(text, ents)
     }
 
-    /// Word-list flags of every token (0 for lower-case words and punctuation) and
-    /// the rule start lists.
-    #[inline(never)]
-    fn flag_pass(
-        &self,
-        text: &str,
-        toks: &[Token],
-        flags: &mut Vec<u16>,
-        starts: &mut rules::Starts,
-    ) {
-        flags.clear();
-        flags.resize(toks.len(), 0);
-        starts.clear();
-        for (i, t) in toks.iter().enumerate() {
-            let f = if t.is(WORD) && !t.is(tokens::LOWER) {
-                self.lex.flags(t.text(text))
-            } else {
-                0
-            };
-            flags[i] = f;
-            starts.note(text, toks, i, f);
-        }
-    }
-
     #[inline(never)]
     fn gazetteer_pass<'g>(
         &'g self,
         text: &str,
         toks: &[Token],
+        starts: &[u32],
         hints: &mut [rules::Hint],
         out: &mut Vec<Cand<'g>>,
     ) {
+        // every other word starts no entry (`Scan`); the words inside a match are
+        // skipped
         let mut i = 0;
-        while i < toks.len() {
-            let t = toks[i];
-            if !t.is(WORD) {
-                i += 1;
+        for &start in starts {
+            if (start as usize) < i {
                 continue;
             }
+            i = start as usize;
+            let t = toks[i];
             let mut hit = self.gaz.match_at(text, t.start);
             let mut caps_canonical = None;
             if hit.is_none() && t.is(tokens::LOWER) {
@@ -329,16 +386,13 @@ impl EntityRecognizer {
                 }
             }
             let Some(hit) = hit else {
-                i += 1;
                 continue;
             };
             let best = &self.gaz.entries[hit.entries[0] as usize];
             if hit.case_insensitive && in_url(text, hit.start, hit.end) {
-                i += 1;
                 continue;
             }
             if best.stopped && !self.place_context(text, toks, i, hit.end) {
-                i += 1;
                 continue;
             }
             let mut end = hit.end;

@@ -61,39 +61,56 @@ impl Starts {
         self.upper.clear();
     }
 
-    /// Records token `i`, whose `Lexicon::flags` are `f`.
-    #[inline]
-    pub fn note(&mut self, text: &str, toks: &[Token], i: usize, f: u16) {
+    /// Records punctuation token `i` (`toks[i]` the last one so far).
+    #[inline(always)]
+    pub fn note_punct(&mut self, text: &str, toks: &[Token], i: usize) {
         let t = toks[i];
-        if !t.is(WORD) {
-            let b = &text.as_bytes()[t.start..t.end];
-            if b == b"(" {
-                self.parens.push(i as u32);
-            } else if b == "\u{a7}".as_bytes() {
-                self.provisions.push(i as u32);
-            }
-            return;
+        let b = &text.as_bytes()[t.start..t.end];
+        if b == b"(" {
+            self.parens.push(i as u32);
+        } else if b == "\u{a7}".as_bytes() {
+            self.provisions.push(i as u32);
+        } else if b == b"." {
+            self.lower_title_before(toks, i);
         }
+    }
+
+    /// Records lower-case word `i` (`toks[i]` the last token so far).
+    #[inline(always)]
+    pub fn note_lower(&mut self, toks: &[Token], i: usize) {
+        if toks[i].is(JOINED) {
+            self.persons.push(i as u32);
+        }
+    }
+
+    /// Records word `i` that does not start in lower case, whose `Lexicon::flags` are
+    /// `f` (`toks[i]` the last token so far).
+    #[inline(always)]
+    pub fn note_word(&mut self, toks: &[Token], i: usize, f: u16) {
+        let t = toks[i];
         if t.is(UPPER) {
             self.upper.push(i as u32);
         }
-        if t.is(CAP | JOINED)
-            || (t.is(LOWER)
-                && i + 1 < toks.len()
-                && (toks[i + 1].is(CAP)
-                    || (toks[i + 1].end == toks[i + 1].start + 1
-                        && text.as_bytes()[toks[i + 1].start] == b'.')))
-        {
-            self.persons.push(i as u32);
+        if t.is(CAP) {
+            self.lower_title_before(toks, i);
         }
-        if t.is(LOWER) {
-            return;
+        if t.is(CAP | JOINED) {
+            self.persons.push(i as u32);
         }
         if f & F_ORG != 0 || (!t.is(UPPER) && f & F_LAW != 0) {
             self.heads.push(i as u32);
         }
         if f & F_PROV != 0 {
             self.provisions.push(i as u32);
+        }
+    }
+
+    /// Token `i` is a capitalized word or a period: a lower-case word right before
+    /// it may be a title (a joined one is recorded already).
+    #[inline(always)]
+    fn lower_title_before(&mut self, toks: &[Token], i: usize) {
+        if i > 0 && toks[i - 1].flags & (WORD | LOWER | JOINED) == WORD | LOWER {
+            self.persons.push(i as u32 - 1);
         }
     }
 }
