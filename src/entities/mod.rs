@@ -106,6 +106,17 @@ struct NorpRules {
 }
 
 impl NorpRules {
+    /// False when word `w` surely holds no prefixed NORP: it does not start with a
+    /// prefix, or it is no longer than the prefix.
+    #[inline(always)]
+    fn may_prefix(&self, w: &[u8]) -> bool {
+        self.prefix_first[w[0] as usize]
+            && self.prefixes.iter().any(|p| {
+                let p = p.as_bytes();
+                w.len() > p.len() && w.iter().zip(p).all(|(a, b)| a == b)
+            })
+    }
+
     fn new(patterns: &Patterns) -> Self {
         let mut r = NorpRules {
             join_after: Vec::new(),
@@ -138,7 +149,6 @@ impl NorpRules {
 struct Scratch {
     toks: Vec<Token>,
     hints: Vec<rules::Hint>,
-    flags: Vec<u16>,
     starts: rules::Starts,
     /// The words where a gazetteer entry may start (`Scan`).
     gaz: Vec<u32>,
@@ -148,38 +158,52 @@ struct Scratch {
 struct Scan<'a> {
     rec: &'a EntityRecognizer,
     text: &'a str,
-    /// `Lexicon::flags` of each token (0 for lower-case words and punctuation).
-    flags: &'a mut Vec<u16>,
-    starts: &'a mut rules::Starts,
+    starts: rules::Starts,
     /// The words where a gazetteer entry may start.
-    gaz: &'a mut Vec<u32>,
+    gaz: Vec<u32>,
     lines: tokens::Headlines,
+}
+
+impl Scan<'_> {
+    /// A gazetteer entry may start at lower-case word `t`, or a NORP after a prefix
+    /// ("anti-Muslim").
+    #[inline(always)]
+    fn lower_gaz(&self, t: Token) -> bool {
+        let b = self.text.as_bytes();
+        self.rec.gaz.may_start_word(b, t.start, None)
+            || self.rec.norp.may_prefix(&b[t.start..t.end])
+    }
 }
 
 impl tokens::Sink for Scan<'_> {
     #[inline(always)]
+    fn lower(&mut self, toks: &mut Vec<Token>) {
+        let i = toks.len() - 1;
+        let t = toks[i];
+        self.lines.add_lower(&t);
+        self.starts.note_lower(toks, i);
+        if self.lower_gaz(t) {
+            self.gaz.push(i as u32);
+        }
+    }
+
+    #[inline(always)]
     fn token(&mut self, toks: &mut Vec<Token>, hash: u64, run_end: usize) {
         let i = toks.len() - 1;
         let t = toks[i];
-        self.lines.add(&t);
-        let b = self.text.as_bytes();
         if !t.is(WORD) {
-            self.flags.push(0);
             self.starts.note_punct(self.text, toks, i);
             return;
         }
-        let rec = self.rec;
+        self.lines.add(&t);
         if t.is(tokens::LOWER) {
-            self.flags.push(0);
             self.starts.note_lower(toks, i);
-            // a lower-case entry, or a NORP after a prefix ("anti-Muslim")
-            if rec.norp.prefix_first[b[t.start] as usize]
-                || rec.gaz.may_start_word(b, t.start, None)
-            {
+            if self.lower_gaz(t) {
                 self.gaz.push(i as u32);
             }
             return;
         }
+        let rec = self.rec;
         let w = t.text(self.text);
         // a word of ASCII letters and digits only was hashed on the way
         let f = if run_end == t.end {
@@ -187,8 +211,9 @@ impl tokens::Sink for Scan<'_> {
         } else {
             rec.lex.flags(w)
         };
-        self.flags.push(f);
+        toks[i].lex = f;
         self.starts.note_word(toks, i, f);
+        let b = self.text.as_bytes();
         let hash =
             (run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80)).then_some(hash);
         // a place in capitals ("LAHORE") is looked up in title case
@@ -301,25 +326,23 @@ impl EntityRecognizer {
         let Scratch {
             toks,
             hints,
-            flags,
             starts,
             gaz,
         } = scratch;
         // one pass over the text: tokens, headline lines, the word-list flags of the
         // capitalized words, the tokens where each rule can start (every other token
         // is a no-op for it) and the words where a gazetteer entry may start
-        flags.clear();
         starts.clear();
         gaz.clear();
-        let mut scan = Scan {
+        let scan = Scan {
             rec: self,
             text,
-            flags,
-            starts,
-            gaz,
+            starts: std::mem::take(starts),
+            gaz: std::mem::take(gaz),
             lines: tokens::Headlines::default(),
         };
-        tokens::tokenize_into(text, toks, &mut scan);
+        let scan = tokens::tokenize_into(text, toks, scan);
+        (*starts, *gaz) = (scan.starts, scan.gaz);
         tokens::mark_sentences(sentences, toks);
         hints.clear();
         hints.resize(toks.len(), rules::Hint::default());
@@ -332,7 +355,6 @@ impl EntityRecognizer {
             toks,
             lex: &self.lex,
             hints,
-            flags,
             starts,
         };
         let mut genders = Vec::new();

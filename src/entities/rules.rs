@@ -29,8 +29,6 @@ pub struct Ctx<'a> {
     pub toks: &'a [Token],
     pub lex: &'a Lexicon,
     pub hints: &'a [Hint],
-    /// Word-list memberships of each capitalized token (`Lexicon::flags`).
-    pub flags: &'a [u16],
     pub starts: &'a Starts,
 }
 
@@ -118,7 +116,7 @@ impl Starts {
 impl Ctx<'_> {
     #[inline]
     fn has(&self, i: usize, f: u16) -> bool {
-        self.flags[i] & f != 0
+        self.toks[i].lex & f != 0
     }
 
     #[inline]

@@ -22,6 +22,9 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub flags: u8,
+    /// Word-list flags (`Lexicon::flags`) of a word that does not start in lower
+    /// case, set by the entity scan (0 for every other token).
+    pub lex: u16,
 }
 
 impl Token {
@@ -95,6 +98,11 @@ pub trait Sink {
     /// digits, which ends at byte `run_end` (`run_end` is the token start when there
     /// is no such run, and for every other token).
     fn token(&mut self, toks: &mut Vec<Token>, hash: u64, run_end: usize);
+    /// `token` for a word that starts with an ASCII lower-case letter.
+    fn lower(&mut self, toks: &mut Vec<Token>) {
+        let start = toks.last().map_or(0, |t| t.start);
+        self.token(toks, 0, start);
+    }
     /// A line feed (between tokens).
     fn newline(&mut self, toks: &mut Vec<Token>);
     /// The end of the text.
@@ -112,12 +120,13 @@ impl Sink for () {
 
 /// Tokenizes `text` into `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
-    tokenize_into(text, out, &mut ());
+    tokenize_into(text, out, ());
 }
 
-/// Tokenizes `text` into `out` (cleared first), telling `sink` about every token.
+/// Tokenizes `text` into `out` (cleared first), telling `sink` about every token;
+/// returns the sink.
 #[inline(never)]
-pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, sink: &mut S) {
+pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> S {
     out.clear();
     out.reserve(text.len() / 4);
     let b = text.as_bytes();
@@ -128,9 +137,8 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, sink: &mut S) {
         if class & (ALPHA | NUMBER) != 0 {
             // an ASCII word start: its flags from the class of the first byte
             if class & NOT_UPPER != 0 {
-                let start = i;
                 i = word(text, i, WORD | LOWER, out);
-                sink.token(out, 0, start);
+                sink.lower(out);
             } else {
                 let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
                 // the leading ASCII run, hashed on the way
@@ -160,6 +168,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, sink: &mut S) {
                 start: i,
                 end: i + 1,
                 flags: 0,
+                lex: 0,
             });
             sink.token(out, 0, i);
             i += 1;
@@ -184,6 +193,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, sink: &mut S) {
                         start: i,
                         end: i + ch.len_utf8(),
                         flags: 0,
+                        lex: 0,
                     });
                     sink.token(out, 0, i);
                 }
@@ -192,6 +202,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, sink: &mut S) {
         }
     }
     sink.finish(out);
+    sink
 }
 
 const ALPHA: u8 = 1;
@@ -322,6 +333,7 @@ fn word_rest(
         start,
         end: i,
         flags,
+        lex: 0,
     });
     i
 }
@@ -381,6 +393,13 @@ impl Headlines {
         self.upper += w & u32::from(t.is(UPPER));
         self.long += long;
         self.capped += long & u32::from(t.is(CAP));
+    }
+
+    /// `add` for a word that starts in lower case.
+    #[inline(always)]
+    pub fn add_lower(&mut self, t: &Token) {
+        self.words += 1;
+        self.long += u32::from(t.end - t.start >= 4);
     }
 
     /// Ends the current line (its tokens are `toks[first..]`).
