@@ -151,7 +151,26 @@ struct Scratch {
     hints: Vec<rules::Hint>,
     starts: rules::Starts,
     /// The words where a gazetteer entry may start (`Scan`).
-    gaz: Vec<u32>,
+    gaz: Vec<GazStart>,
+}
+
+/// A word where a gazetteer entry may start: its token, and the hash and length of
+/// its leading run of ASCII letters and digits when known (length 0: not known).
+#[derive(Clone, Copy)]
+struct GazStart {
+    tok: u32,
+    len: u32,
+    hash: u64,
+}
+
+impl GazStart {
+    fn lower(tok: usize) -> Self {
+        GazStart {
+            tok: tok as u32,
+            len: 0,
+            hash: 0,
+        }
+    }
 }
 
 /// The per-token work of `recognize`, done as the tokenizer pushes each token.
@@ -160,7 +179,7 @@ struct Scan<'a> {
     text: &'a str,
     starts: rules::Starts,
     /// The words where a gazetteer entry may start.
-    gaz: Vec<u32>,
+    gaz: Vec<GazStart>,
     lines: tokens::Headlines,
 }
 
@@ -183,7 +202,7 @@ impl tokens::Sink for Scan<'_> {
         self.lines.add_lower(&t);
         self.starts.note_lower(toks, i);
         if self.lower_gaz(t) {
-            self.gaz.push(i as u32);
+            self.gaz.push(GazStart::lower(i));
         }
     }
 
@@ -199,7 +218,7 @@ impl tokens::Sink for Scan<'_> {
         if t.is(tokens::LOWER) {
             self.starts.note_lower(toks, i);
             if self.lower_gaz(t) {
-                self.gaz.push(i as u32);
+                self.gaz.push(GazStart::lower(i));
             }
             return;
         }
@@ -214,12 +233,16 @@ impl tokens::Sink for Scan<'_> {
         toks[i].lex = f;
         self.starts.note_word(toks, i, f);
         let b = self.text.as_bytes();
-        let hash =
-            (run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80)).then_some(hash);
+        let known = run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80);
         // a place in capitals ("LAHORE") is looked up in title case
-        if rec.gaz.may_start_word(b, t.start, hash) || (t.is(tokens::UPPER) && t.end - t.start >= 3)
+        if rec.gaz.may_start_word(b, t.start, known.then_some(hash))
+            || (t.is(tokens::UPPER) && t.end - t.start >= 3)
         {
-            self.gaz.push(i as u32);
+            self.gaz.push(GazStart {
+                tok: i as u32,
+                len: if known { (run_end - t.start) as u32 } else { 0 },
+                hash,
+            });
         }
     }
 
@@ -377,20 +400,21 @@ impl EntityRecognizer {
         &'g self,
         text: &str,
         toks: &[Token],
-        starts: &[u32],
+        starts: &[GazStart],
         hints: &mut [rules::Hint],
         out: &mut Vec<Cand<'g>>,
     ) {
         // every other word starts no entry (`Scan`); the words inside a match are
         // skipped
         let mut i = 0;
-        for &start in starts {
-            if (start as usize) < i {
+        for s in starts {
+            if (s.tok as usize) < i {
                 continue;
             }
-            i = start as usize;
+            i = s.tok as usize;
             let t = toks[i];
-            let mut hit = self.gaz.match_at(text, t.start);
+            let word = (s.len > 0).then_some((s.hash, s.len as usize));
+            let mut hit = self.gaz.match_word(text, t.start, word);
             let mut caps_canonical = None;
             if hit.is_none() && t.is(tokens::LOWER) {
                 // "anti-Muslim", "non-Muslim"
@@ -654,7 +678,7 @@ fn into_entities(text: &str, ents: Vec<Cand>) -> Vec<Entity> {
 /// overlaps) can: so the candidates are cut into such clusters (by start), and the
 /// order is applied within each cluster — most candidates overlap nothing.
 #[inline(never)]
-fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
+fn resolve(cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     // the order key: blocks first, then longest, then highest priority, then
     // earliest; the index keeps equal candidates in order
     let key = |i: usize| -> u128 {
@@ -672,7 +696,8 @@ fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         .enumerate()
         .map(|(i, c)| (c.span.start, i as u32))
         .collect();
-    by_start.sort_by_key(|&(s, i)| (s, i));
+    // (the keys are distinct: an unstable sort orders them as a stable one)
+    by_start.sort_unstable();
     let mut keep = vec![false; cands.len()];
     let mut cluster: Vec<u128> = Vec::new();
     let mut taken: Vec<Span> = Vec::new();
@@ -709,10 +734,15 @@ fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         }
         a = b;
     }
-    let mut keep = keep.into_iter();
-    cands.retain(|_| keep.next().unwrap_or(false));
-    // starts are distinct (the kept spans are disjoint and not empty): a stable sort,
-    // which merges the rules' ascending runs, orders them as any sort would
-    cands.sort_by_key(|c| c.span.start);
-    cands
+    // the kept candidates in the order of `by_start`: by start (the kept spans are
+    // disjoint and not empty, so their starts are distinct)
+    let n = keep.iter().filter(|&&k| k).count();
+    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(n);
+    for &(_, i) in &by_start {
+        if keep[i as usize] {
+            out.extend(slots[i as usize].take());
+        }
+    }
+    out
 }
