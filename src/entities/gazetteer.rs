@@ -277,16 +277,17 @@ impl Automaton {
     /// The (up to) four longest keys that `text[start..]` starts with and that are at
     /// least as long as its first word (a shorter key ends inside the word), longest
     /// first: (end, key index).
+    #[inline]
     fn longest_prefixes(
         &self,
         text: &str,
         start: usize,
         word: Option<(u64, usize)>,
-    ) -> ([(usize, usize); 4], usize) {
-        let mut found = [(0, 0); 4];
+        found: &mut [(usize, usize); 4],
+    ) -> usize {
         let mut n = 0;
         let Some((mut lo, mut hi, mut d, punct)) = self.word_range(text, start, word) else {
-            return (found, n);
+            return n;
         };
         let text = text.as_bytes();
         // after the word, a key can only go on with the text's next byte (no letter
@@ -339,7 +340,7 @@ impl Automaton {
             hi = lo + self.keys[lo..hi].partition_point(|k| byte(k) == c);
             d += 1;
         }
-        (found, n.min(4))
+        n.min(4)
     }
 }
 
@@ -672,7 +673,8 @@ impl Gazetteer {
         ci: bool,
         word: Option<(u64, usize)>,
     ) -> Option<Hit<'g>> {
-        let (found, n) = a.longest_prefixes(text, start, word);
+        let mut found = [(0, 0); 4];
+        let n = a.longest_prefixes(text, start, word, &mut found);
         for &(end, k) in &found[..n] {
             if at_boundary(text, end) {
                 return Some(Hit {

@@ -104,7 +104,7 @@ impl WordTable {
     }
 
     /// The value of `w`, given its hash.
-    #[inline]
+    #[inline(always)]
     fn get_hashed(&self, w: &[u8], h: u64) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let tag = (h >> 32) as u32;
@@ -116,12 +116,13 @@ impl WordTable {
             }
             if s.tag == tag && s.len as usize == w.len() {
                 let key = &self.bytes[s.off as usize..(s.off + s.len) as usize];
+                // (byte by byte: the words are short, a call to compare costs more)
                 let same = if self.fold {
                     key.iter()
                         .zip(w)
                         .all(|(&a, &b)| a == b.to_ascii_lowercase())
                 } else {
-                    key == w
+                    key.iter().zip(w).all(|(&a, &b)| a == b)
                 };
                 if same {
                     return Some(s.val);

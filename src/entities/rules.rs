@@ -160,6 +160,7 @@ impl Ctx<'_> {
     }
 
     /// A capitalized word that can be part of a person's name.
+    #[inline]
     fn name_part(&self, i: usize) -> bool {
         let t = self.toks[i];
         if t.is_cap_word() {
@@ -182,6 +183,7 @@ impl Ctx<'_> {
     }
 
     /// A single capital letter followed by a period ("F.").
+    #[inline]
     fn initial(&self, i: usize) -> bool {
         let t = self.toks[i];
         t.end - t.start == 1
@@ -385,6 +387,8 @@ pub fn persons<'g>(
             && (t.is_cap_word() || t.is(JOINED))
             && !cx.hints[i].strong
             && i + 1 < n
+            // (a name run of two parts or more goes on with a word)
+            && toks[i + 1].is(WORD)
             && cx.name_part(i)
             && cx.adjacent(i, i + 1)
             && !residence_after_age(cx, i)
