@@ -473,13 +473,21 @@ fn word_table(a: &Automaton) -> (Box<[WordSlot]>, Box<[u64; BLOOM_WORDS]>) {
         let (o, l) = a.keys[k];
         &a.bytes[o as usize..(o + l) as usize]
     };
-    let size = (a.keys.len() * 2).next_power_of_two().max(2);
+    // (about half full: sized by the first words, fewer than the keys — keys that
+    // share a first word mostly sort together — so that the table stays small)
+    let lens: Vec<usize> = (0..a.keys.len())
+        .map(|k| first_word_len(std::str::from_utf8(key(k)).expect("UTF-8 key")))
+        .collect();
+    let words = (0..a.keys.len())
+        .filter(|&k| k == 0 || key(k)[..lens[k]] != key(k - 1)[..lens[k - 1]])
+        .count();
+    let size = (words * 3 / 2).next_power_of_two().max(2);
     let mask = size - 1;
     let mut table = vec![WordSlot::default(); size];
     let mut bloom = Box::new([0u64; BLOOM_WORDS]);
     for k in 0..a.keys.len() {
         let kb = key(k);
-        let len = first_word_len(std::str::from_utf8(kb).expect("UTF-8 key"));
+        let len = lens[k];
         if len == 0 {
             continue;
         }
