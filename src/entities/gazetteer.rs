@@ -485,9 +485,8 @@ fn word_table(a: &Automaton) -> (Box<[WordSlot]>, Box<[u64; BLOOM_WORDS]>) {
     let mask = size - 1;
     let mut table = vec![WordSlot::default(); size];
     let mut bloom = Box::new([0u64; BLOOM_WORDS]);
-    for k in 0..a.keys.len() {
+    for (k, &len) in lens.iter().enumerate() {
         let kb = key(k);
-        let len = lens[k];
         if len == 0 {
             continue;
         }
