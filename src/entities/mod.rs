@@ -1,9 +1,12 @@
 //! Named entities: PERSON, ORG, GPE, LOC, NORP and LAW, GATE-ANNIE style.
 //!
 //! 1. `tokens`: one pass over the text into word and punctuation tokens, with
-//!    sentence-start and headline flags.
-//! 2. `gazetteer`: at each word start, the longest gazetteer entry (a search in
-//!    a sorted key table, word boundaries checked).
+//!    sentence-start and headline flags; as each token is pushed, the scan (`Scan`)
+//!    looks up the word-list flags of a capitalized word (hashed on the way), notes
+//!    where each rule can start and which words may start a gazetteer entry.
+//! 2. `gazetteer`: at each of those words, the longest gazetteer entry (a search in
+//!    a sorted key table from the range of the word's first-word hash, word
+//!    boundaries checked).
 //! 3. `rules`: title + name, given name + surnames, organization and law head-word
 //!    runs, legal provisions.
 //! 4. A resolver keeps the longest, then highest-priority, non-overlapping candidates.
