@@ -6,7 +6,7 @@ type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
 use crate::hash::FxSet;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, F_STOP};
 use super::rules::{Hint, Starts};
 use super::tokens::{Token, UPPER, WORD};
 use super::{Cand, Rules};
@@ -550,12 +550,12 @@ pub fn persons(
             parts.push(w);
         }
     }
-    // cheap prefilter before hashing: first byte and length of some part
-    let mut first = [false; 256];
-    let mut lens = 0u64;
+    // cheap prefilter before hashing: a Bloom filter of the parts' lengths and first,
+    // second and last bytes
+    let mut bloom = [0u64; 16];
     for p in &parts {
-        first[p.as_bytes()[0] as usize] = true;
-        lens |= 1 << p.len().min(63);
+        let k = part_bit(p.as_bytes());
+        bloom[k >> 6] |= 1 << (k & 63);
     }
     let parts: FxSet<&str> = parts.into_iter().collect();
     let surnames: FxSet<&str> = full
@@ -564,7 +564,8 @@ pub fn persons(
         .map(|f| fw[f.w1 as usize - 1])
         .collect();
     let is_part = |w: &str| {
-        first[w.as_bytes()[0] as usize] && lens & (1 << w.len().min(63)) != 0 && parts.contains(w)
+        let k = part_bit(w.as_bytes());
+        bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.contains(w)
     };
     let mut added = Vec::new();
     let mut i = 0;
@@ -604,9 +605,9 @@ pub fn persons(
             j += 1;
         }
         // "Jasleen Kaur Grewal": a part inside another, unknown name is not a mention
+        // (`F_STOP`: the word is on `name_stop`)
         let cap_neighbour = |k: usize| {
-            let w = toks[k].text(text);
-            toks[k].is_cap_word() && !is_part(w) && !lex.name_stop.contains(w)
+            toks[k].is_cap_word() && toks[k].lex & F_STOP == 0 && !is_part(toks[k].text(text))
         };
         let before = i > 0 && &text[toks[i - 1].end..t.start] == " " && cap_neighbour(i - 1);
         let after =
@@ -679,6 +680,19 @@ fn town_named_like_surname(
         return None;
     }
     (!before_region(text, t.end, ents)).then_some(k)
+}
+
+/// One of 1,024 bits for a word (its length and first, second and last bytes), for
+/// the person-part Bloom filter of `persons`.
+#[inline]
+fn part_bit(b: &[u8]) -> usize {
+    let (f, s, l) = (
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    let x = (b.len() as u32) << 24 | u32::from(f) << 16 | u32::from(s) << 8 | u32::from(l);
+    (x.wrapping_mul(0x9E37_79B1) >> 22) as usize
 }
 
 /// Letters all upper case ("DEREK HOLLOWAY", "M.").

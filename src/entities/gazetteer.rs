@@ -48,8 +48,12 @@ impl Entry {
 /// A slot of `Automaton::words`: the keys that start with one first word.
 #[derive(Debug, Clone, Copy, Default)]
 struct WordSlot {
-    /// High half of the word's hash (0 in an empty slot is fine: `hi` marks use).
-    tag: u32,
+    /// 16 bits of the word's hash (0 in an empty slot is fine: `hi` marks use).
+    tag: u16,
+    /// How many keys go on after the word with a byte below `'0'` (space or
+    /// punctuation: "Pakistan Penal Code", "St. Louis"); they follow the word's own
+    /// key, if any (`u16::MAX`: too many to count).
+    punct: u16,
     /// The word's length in bytes.
     len: u32,
     /// `keys[lo..hi]` start with the word (bytewise); `hi == 0` marks an empty slot.
@@ -86,13 +90,9 @@ static ALNUM: [bool; 256] = {
     t
 };
 
-const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
-
-/// One byte into a word hash (`Automaton::word_hash`).
-#[inline(always)]
-fn hash_step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(HASH_K)
-}
+/// One byte into a word hash (`Automaton::word_hash`): the tokenizer's, so that a
+/// word hashed on the way can be looked up without hashing it again.
+use super::tokens::hash_step;
 
 /// The data lines of a TSV file as `patterns::lines` reads them (blank and `#` lines
 /// skipped, columns trimmed), without allocating: (line number, first four columns).
@@ -164,14 +164,22 @@ impl Automaton {
     }
 
     /// The keys that start with the first word of `text[start..]`: (lo, hi, word
-    /// length), or None when no key does.
+    /// length, end of the keys that go on with a byte below `'0'`), or None when no
+    /// key does. `word`: the word's hash and length, when known.
     #[inline]
-    fn word_range(&self, text: &str, start: usize) -> Option<(usize, usize, usize)> {
+    fn word_range(
+        &self,
+        text: &str,
+        start: usize,
+        word: Option<(u64, usize)>,
+    ) -> Option<(usize, usize, usize, usize)> {
         let s = &text.as_bytes()[start..];
         // the ASCII part of the word, hashed on the way
         let mut len = 0;
         let mut h = 0;
-        if self.ci {
+        if let Some((wh, wl)) = word {
+            (h, len) = (wh, wl);
+        } else if self.ci {
             while len < s.len() && ALNUM[s[len] as usize] {
                 h = hash_step(h, s[len].to_ascii_lowercase());
                 len += 1;
@@ -188,7 +196,7 @@ impl Automaton {
         }
         if len == 0 {
             // a key may start with punctuation ("'s-Hertogenbosch")
-            return Some((0, self.keys.len(), 0));
+            return Some((0, self.keys.len(), 0, self.keys.len()));
         }
         let (b1, b2) = bloom_bits(h);
         if self.word_bloom[b1 >> 6] & (1 << (b1 & 63)) == 0
@@ -198,7 +206,7 @@ impl Automaton {
         }
         let w = &s[..len];
         let mask = self.words.len() - 1;
-        let tag = (h >> 32) as u32;
+        let tag = (h >> 48) as u16;
         let mut i = h as usize & mask;
         loop {
             let slot = self.words[i];
@@ -206,10 +214,16 @@ impl Automaton {
                 return None;
             }
             if slot.tag == tag && slot.len as usize == len {
-                let o = self.keys[slot.lo as usize].0 as usize;
-                let key = &self.bytes[o..o + len];
+                let (lo, hi) = (slot.lo as usize, slot.hi as usize);
+                let (o, l) = self.keys[lo];
+                let key = &self.bytes[o as usize..o as usize + len];
                 if key.iter().zip(w).all(|(&a, &b)| a == self.fold(b)) {
-                    return Some((slot.lo as usize, slot.hi as usize, len));
+                    let punct = if slot.punct == u16::MAX {
+                        hi
+                    } else {
+                        lo + usize::from(l as usize == len) + usize::from(slot.punct)
+                    };
+                    return Some((lo, hi, len, punct));
                 }
             }
             i = (i + 1) & mask;
@@ -239,6 +253,14 @@ impl Automaton {
         true
     }
 
+    /// False when no key's first word has hash `h` (the Bloom filter of `words`).
+    #[inline(always)]
+    fn may_be_word(&self, h: u64) -> bool {
+        let (b1, b2) = bloom_bits(h);
+        self.word_bloom[b1 >> 6] & (1 << (b1 & 63)) != 0
+            && self.word_bloom[b2 >> 6] & (1 << (b2 & 63)) != 0
+    }
+
     #[inline]
     fn fold(&self, b: u8) -> u8 {
         if self.ci {
@@ -255,13 +277,25 @@ impl Automaton {
     /// The (up to) four longest keys that `text[start..]` starts with and that are at
     /// least as long as its first word (a shorter key ends inside the word), longest
     /// first: (end, key index).
-    fn longest_prefixes(&self, text: &str, start: usize) -> ([(usize, usize); 4], usize) {
-        let mut found = [(0, 0); 4];
+    #[inline]
+    fn longest_prefixes(
+        &self,
+        text: &str,
+        start: usize,
+        word: Option<(u64, usize)>,
+        found: &mut [(usize, usize); 4],
+    ) -> usize {
         let mut n = 0;
-        let Some((mut lo, mut hi, mut d)) = self.word_range(text, start) else {
-            return (found, n);
+        let Some((mut lo, mut hi, mut d, punct)) = self.word_range(text, start, word) else {
+            return n;
         };
         let text = text.as_bytes();
+        // after the word, a key can only go on with the text's next byte (no letter
+        // or digit): when that is space or punctuation, only the keys that go on
+        // with such a byte are left
+        if text.get(start + d).is_some_and(|&c| c < b'0') {
+            hi = punct;
+        }
         while lo < hi {
             // every key in lo..hi has the prefix text[start..start + d]
             if self.keys[lo].1 as usize == d {
@@ -306,7 +340,7 @@ impl Automaton {
             hi = lo + self.keys[lo..hi].partition_point(|k| byte(k) == c);
             d += 1;
         }
-        (found, n.min(4))
+        n.min(4)
     }
 }
 
@@ -439,13 +473,20 @@ fn word_table(a: &Automaton) -> (Box<[WordSlot]>, Box<[u64; BLOOM_WORDS]>) {
         let (o, l) = a.keys[k];
         &a.bytes[o as usize..(o + l) as usize]
     };
-    let size = (a.keys.len() * 2).next_power_of_two().max(2);
+    // (about half full: sized by the first words, fewer than the keys — keys that
+    // share a first word mostly sort together — so that the table stays small)
+    let lens: Vec<usize> = (0..a.keys.len())
+        .map(|k| first_word_len(std::str::from_utf8(key(k)).expect("UTF-8 key")))
+        .collect();
+    let words = (0..a.keys.len())
+        .filter(|&k| k == 0 || key(k)[..lens[k]] != key(k - 1)[..lens[k - 1]])
+        .count();
+    let size = (words * 3 / 2).next_power_of_two().max(2);
     let mask = size - 1;
     let mut table = vec![WordSlot::default(); size];
     let mut bloom = Box::new([0u64; BLOOM_WORDS]);
-    for k in 0..a.keys.len() {
+    for (k, &len) in lens.iter().enumerate() {
         let kb = key(k);
-        let len = first_word_len(std::str::from_utf8(kb).expect("UTF-8 key"));
         if len == 0 {
             continue;
         }
@@ -454,7 +495,7 @@ fn word_table(a: &Automaton) -> (Box<[WordSlot]>, Box<[u64; BLOOM_WORDS]>) {
         let (b1, b2) = bloom_bits(h);
         bloom[b1 >> 6] |= 1 << (b1 & 63);
         bloom[b2 >> 6] |= 1 << (b2 & 63);
-        let tag = (h >> 32) as u32;
+        let tag = (h >> 48) as u16;
         let mut i = h as usize & mask;
         loop {
             let slot = table[i];
@@ -469,8 +510,13 @@ fn word_table(a: &Automaton) -> (Box<[WordSlot]>, Box<[u64; BLOOM_WORDS]>) {
                 while hi < a.keys.len() && key(hi).starts_with(w) {
                     hi += 1;
                 }
+                // the keys that go on with a byte below '0' follow the word's own
+                // key (sorted bytewise)
+                let own = usize::from(key(lo).len() == len);
+                let punct = (lo + own..hi).take_while(|&k| key(k)[len] < b'0').count();
                 table[i] = WordSlot {
                     tag,
+                    punct: u16::try_from(punct).unwrap_or(u16::MAX),
                     len: len as u32,
                     lo: lo as u32,
                     hi: hi as u32,
@@ -563,6 +609,19 @@ impl Gazetteer {
     /// case-sensitive lists first, then in the case-insensitive ones.
     #[inline(always)]
     pub fn match_at<'g>(&'g self, text: &str, start: usize) -> Option<Hit<'g>> {
+        self.match_word(text, start, None)
+    }
+
+    /// `match_at` for a word start, given the `tokens::hash_step` hash and length of
+    /// its leading run of ASCII letters and digits when a byte below 0x80 (or the end
+    /// of the text) ends that run.
+    #[inline(always)]
+    pub fn match_word<'g>(
+        &'g self,
+        text: &str,
+        start: usize,
+        word: Option<(u64, usize)>,
+    ) -> Option<Hit<'g>> {
         if start >= text.len() {
             return None;
         }
@@ -573,18 +632,38 @@ impl Gazetteer {
         if !cs && !ci {
             return None;
         }
-        self.match_from(text, start, cs, ci)
+        self.match_from(text, start, cs, ci, word)
+    }
+
+    /// False when `match_at(text, start)` is surely None, for a word start. `hash`:
+    /// the `tokens::hash_step` hash of the run of ASCII letters and digits at
+    /// `start`, when a byte below 0x80 (or the end of the text) ends that run.
+    #[inline(always)]
+    pub fn may_start_word(&self, text: &[u8], start: usize, hash: Option<u64>) -> bool {
+        let cs = self.cs.as_ref().is_some_and(|a| {
+            // (a case-sensitive key's first word is hashed as it is written)
+            a.may_start2(text, start) && hash.map_or(true, |h| a.may_be_word(h))
+        });
+        cs || self.ci.as_ref().is_some_and(|a| a.may_start2(text, start))
     }
 
     /// `match_at` for a start that passed the two-byte test of `cs` and/or `ci`.
     #[inline(never)]
-    fn match_from<'g>(&'g self, text: &str, start: usize, cs: bool, ci: bool) -> Option<Hit<'g>> {
+    fn match_from<'g>(
+        &'g self,
+        text: &str,
+        start: usize,
+        cs: bool,
+        ci: bool,
+        word: Option<(u64, usize)>,
+    ) -> Option<Hit<'g>> {
+        // (the hash is that of the word as written: the case-sensitive lists')
         let best = match &self.cs {
-            Some(a) if cs => Self::longest(a, text, start, false),
+            Some(a) if cs => Self::longest(a, text, start, false, word),
             _ => None,
         };
         match &self.ci {
-            Some(a) if ci => match Self::longest(a, text, start, true) {
+            Some(a) if ci => match Self::longest(a, text, start, true, None) {
                 Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
                 _ => best,
             },
@@ -594,8 +673,15 @@ impl Gazetteer {
 
     /// The longest key at `start` that ends on a word boundary; a key ending inside
     /// a word gives way to the next shorter one, at most four keys deep.
-    fn longest<'g>(a: &'g Automaton, text: &str, start: usize, ci: bool) -> Option<Hit<'g>> {
-        let (found, n) = a.longest_prefixes(text, start);
+    fn longest<'g>(
+        a: &'g Automaton,
+        text: &str,
+        start: usize,
+        ci: bool,
+        word: Option<(u64, usize)>,
+    ) -> Option<Hit<'g>> {
+        let mut found = [(0, 0); 4];
+        let n = a.longest_prefixes(text, start, word, &mut found);
         for &(end, k) in &found[..n] {
             if at_boundary(text, end) {
                 return Some(Hit {

@@ -50,11 +50,8 @@ fn title_pair(w: &[u8]) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> (32 - 13)) as usize
 }
 
-/// Hash step of `WordTable` (FxHash, one byte at a time).
-#[inline(always)]
-fn step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
-}
+/// Hash step of `WordTable` (the tokenizer's, so that it can hash words on the way).
+use super::tokens::hash_step as step;
 
 #[derive(Clone, Copy, Default)]
 struct Slot {
@@ -120,7 +117,7 @@ impl WordTable {
     }
 
     /// The value of `w`, given its hash.
-    #[inline]
+    #[inline(always)]
     fn get_hashed(&self, w: &[u8], h: u64) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let tag = (h >> 32) as u32;
@@ -132,12 +129,13 @@ impl WordTable {
             }
             if s.tag == tag && s.len as usize == w.len() {
                 let key = &self.bytes[s.off as usize..(s.off + s.len) as usize];
+                // (byte by byte: the words are short, a call to compare costs more)
                 let same = if self.fold {
                     key.iter()
                         .zip(w)
                         .all(|(&a, &b)| a == b.to_ascii_lowercase())
                 } else {
-                    key == w
+                    key.iter().zip(w).all(|(&a, &b)| a == b)
                 };
                 if same {
                     return Some(s.val);
@@ -449,6 +447,25 @@ impl Lexicon {
                 f | F_TITLE | F_TITLE_START
             }
             Some(_) => f | F_TITLE_START,
+        }
+    }
+
+    /// `flags` of a capitalized word of ASCII letters and digits only, given its hash
+    /// (`tokens::hash_step` over its bytes).
+    #[inline]
+    pub fn flags_hashed(&self, w: &str, h: u64) -> u16 {
+        let b = w.as_bytes();
+        if !b.first().is_some_and(|&c| self.flag_first[c as usize]) {
+            return 0;
+        }
+        debug_assert!(w.is_ascii());
+        let f = self.word_table.get_hashed(b, h).map_or(0, |v| v as u16);
+        if !self.may_start_title(b) {
+            return f;
+        }
+        match self.title_table.get(b) {
+            Some(i) => f | self.title_flags[i as usize],
+            None => f,
         }
     }
 

@@ -1,9 +1,12 @@
 //! Named entities: PERSON, ORG, GPE, LOC, NORP and LAW, GATE-ANNIE style.
 //!
 //! 1. `tokens`: one pass over the text into word and punctuation tokens, with
-//!    sentence-start and headline flags.
-//! 2. `gazetteer`: at each word start, the longest gazetteer entry (a search in
-//!    a sorted key table, word boundaries checked).
+//!    sentence-start and headline flags; as each token is pushed, the scan (`Scan`)
+//!    looks up the word-list flags of a capitalized word (hashed on the way), notes
+//!    where each rule can start and which words may start a gazetteer entry.
+//! 2. `gazetteer`: at each of those words, the longest gazetteer entry (a search in
+//!    a sorted key table from the range of the word's first-word hash, word
+//!    boundaries checked).
 //! 3. `rules`: title + name, given name + surnames, organization and law head-word
 //!    runs, legal provisions.
 //! 4. A resolver keeps the longest, then highest-priority, non-overlapping candidates.
@@ -106,6 +109,17 @@ struct NorpRules {
 }
 
 impl NorpRules {
+    /// False when word `w` surely holds no prefixed NORP: it does not start with a
+    /// prefix, or it is no longer than the prefix.
+    #[inline(always)]
+    fn may_prefix(&self, w: &[u8]) -> bool {
+        self.prefix_first[w[0] as usize]
+            && self.prefixes.iter().any(|p| {
+                let p = p.as_bytes();
+                w.len() > p.len() && w.iter().zip(p).all(|(a, b)| a == b)
+            })
+    }
+
     fn new(patterns: &Patterns) -> Self {
         let mut r = NorpRules {
             join_after: Vec::new(),
@@ -138,8 +152,111 @@ impl NorpRules {
 struct Scratch {
     toks: Vec<Token>,
     hints: Vec<rules::Hint>,
-    flags: Vec<u16>,
     starts: rules::Starts,
+    /// The words where a gazetteer entry may start (`Scan`).
+    gaz: Vec<GazStart>,
+}
+
+/// A word where a gazetteer entry may start: its token, and the hash and length of
+/// its leading run of ASCII letters and digits when known (length 0: not known).
+#[derive(Clone, Copy)]
+struct GazStart {
+    tok: u32,
+    len: u32,
+    hash: u64,
+}
+
+impl GazStart {
+    fn lower(tok: usize) -> Self {
+        GazStart {
+            tok: tok as u32,
+            len: 0,
+            hash: 0,
+        }
+    }
+}
+
+/// The per-token work of `recognize`, done as the tokenizer pushes each token.
+struct Scan<'a> {
+    rec: &'a EntityRecognizer,
+    text: &'a str,
+    starts: rules::Starts,
+    /// The words where a gazetteer entry may start.
+    gaz: Vec<GazStart>,
+    lines: tokens::Headlines,
+}
+
+impl Scan<'_> {
+    /// A gazetteer entry may start at lower-case word `t`, or a NORP after a prefix
+    /// ("anti-Muslim").
+    #[inline(always)]
+    fn lower_gaz(&self, t: Token) -> bool {
+        let b = self.text.as_bytes();
+        self.rec.gaz.may_start_word(b, t.start, None)
+            || self.rec.norp.may_prefix(&b[t.start..t.end])
+    }
+}
+
+impl tokens::Sink for Scan<'_> {
+    #[inline(always)]
+    fn lower(&mut self, toks: &mut Vec<Token>) {
+        let i = toks.len() - 1;
+        let t = toks[i];
+        self.lines.add_lower(&t);
+        self.starts.note_lower(toks, i);
+        if self.lower_gaz(t) {
+            self.gaz.push(GazStart::lower(i));
+        }
+    }
+
+    #[inline(always)]
+    fn token(&mut self, toks: &mut Vec<Token>, hash: u64, run_end: usize) {
+        let i = toks.len() - 1;
+        let t = toks[i];
+        if !t.is(WORD) {
+            self.starts.note_punct(self.text, toks, i);
+            return;
+        }
+        self.lines.add(&t);
+        if t.is(tokens::LOWER) {
+            self.starts.note_lower(toks, i);
+            if self.lower_gaz(t) {
+                self.gaz.push(GazStart::lower(i));
+            }
+            return;
+        }
+        let rec = self.rec;
+        let w = t.text(self.text);
+        // a word of ASCII letters and digits only was hashed on the way
+        let f = if run_end == t.end {
+            rec.lex.flags_hashed(w, hash)
+        } else {
+            rec.lex.flags(w)
+        };
+        toks[i].lex = f;
+        self.starts.note_word(toks, i, f);
+        let b = self.text.as_bytes();
+        let known = run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80);
+        // a place in capitals ("LAHORE") is looked up in title case
+        if rec.gaz.may_start_word(b, t.start, known.then_some(hash))
+            || (t.is(tokens::UPPER) && t.end - t.start >= 3)
+        {
+            self.gaz.push(GazStart {
+                tok: i as u32,
+                len: if known { (run_end - t.start) as u32 } else { 0 },
+                hash,
+            });
+        }
+    }
+
+    #[inline]
+    fn newline(&mut self, toks: &mut Vec<Token>) {
+        self.lines.line_end(toks);
+    }
+
+    fn finish(&mut self, toks: &mut Vec<Token>) {
+        self.lines.line_end(toks);
+    }
 }
 
 /// The entity recognizer: gazetteer automata and rule data, built once per process.
@@ -235,26 +352,35 @@ impl EntityRecognizer {
         let Scratch {
             toks,
             hints,
-            flags,
             starts,
+            gaz,
         } = scratch;
-        tokens::tokenize(text, toks);
-        tokens::mark_context(text, sentences, toks);
+        // one pass over the text: tokens, headline lines, the word-list flags of the
+        // capitalized words, the tokens where each rule can start (every other token
+        // is a no-op for it) and the words where a gazetteer entry may start
+        starts.clear();
+        gaz.clear();
+        let scan = Scan {
+            rec: self,
+            text,
+            starts: std::mem::take(starts),
+            gaz: std::mem::take(gaz),
+            lines: tokens::Headlines::default(),
+        };
+        let scan = tokens::tokenize_into(text, toks, scan);
+        (*starts, *gaz) = (scan.starts, scan.gaz);
+        tokens::mark_sentences(sentences, toks);
         hints.clear();
         hints.resize(toks.len(), rules::Hint::default());
         let toks: &[Token] = toks;
         let mut cands: Vec<Cand> = Vec::with_capacity(toks.len() / 8 + 16);
-        self.gazetteer_pass(text, toks, hints, &mut cands);
-        // word-list flags of the capitalized words, and the tokens where each rule can
-        // start (every other token is a no-op for it), in one pass
-        self.flag_pass(text, toks, flags, starts);
+        self.gazetteer_pass(text, toks, gaz, hints, &mut cands);
         let starts: &rules::Starts = starts;
         let cx = rules::Ctx {
             text,
             toks,
             lex: &self.lex,
             hints,
-            flags,
             starts,
         };
         let mut genders = Vec::new();
@@ -272,46 +398,26 @@ impl EntityRecognizer {
         into_entities(text, ents)
     }
 
-    /// Word-list flags of every token (0 for lower-case words and punctuation) and
-    /// the rule start lists.
-    #[inline(never)]
-    fn flag_pass(
-        &self,
-        text: &str,
-        toks: &[Token],
-        flags: &mut Vec<u16>,
-        starts: &mut rules::Starts,
-    ) {
-        flags.clear();
-        flags.resize(toks.len(), 0);
-        starts.clear();
-        for (i, t) in toks.iter().enumerate() {
-            let f = if t.is(WORD) && !t.is(tokens::LOWER) {
-                self.lex.flags(t.text(text))
-            } else {
-                0
-            };
-            flags[i] = f;
-            starts.note(text, toks, i, f);
-        }
-    }
-
     #[inline(never)]
     fn gazetteer_pass<'g>(
         &'g self,
         text: &str,
         toks: &[Token],
+        starts: &[GazStart],
         hints: &mut [rules::Hint],
         out: &mut Vec<Cand<'g>>,
     ) {
+        // every other word starts no entry (`Scan`); the words inside a match are
+        // skipped
         let mut i = 0;
-        while i < toks.len() {
-            let t = toks[i];
-            if !t.is(WORD) {
-                i += 1;
+        for s in starts {
+            if (s.tok as usize) < i {
                 continue;
             }
-            let mut hit = self.gaz.match_at(text, t.start);
+            i = s.tok as usize;
+            let t = toks[i];
+            let word = (s.len > 0).then_some((s.hash, s.len as usize));
+            let mut hit = self.gaz.match_word(text, t.start, word);
             let mut caps_canonical = None;
             if hit.is_none() && t.is(tokens::LOWER) {
                 // "anti-Muslim", "non-Muslim"
@@ -329,16 +435,13 @@ impl EntityRecognizer {
                 }
             }
             let Some(hit) = hit else {
-                i += 1;
                 continue;
             };
             let best = &self.gaz.entries[hit.entries[0] as usize];
             if hit.case_insensitive && in_url(text, hit.start, hit.end) {
-                i += 1;
                 continue;
             }
             if best.stopped && !self.place_context(text, toks, i, hit.end) {
-                i += 1;
                 continue;
             }
             let mut end = hit.end;
@@ -584,6 +687,11 @@ fn into_entities(text: &str, ents: Vec<Cand>) -> Vec<Entity> {
         .collect()
 }
 
+/// A preposition that puts the capitalized word after it in place context.
+fn place_preposition(w: &str) -> bool {
+    matches!(w, "in" | "from" | "of" | "at" | "near" | "to")
+}
+
 /// Longest candidates first, then higher priority, then earlier; no overlaps.
 ///
 /// A candidate is taken unless a candidate before it in that order took one of its
@@ -591,12 +699,7 @@ fn into_entities(text: &str, ents: Vec<Cand>) -> Vec<Entity> {
 /// overlaps) can: so the candidates are cut into such clusters (by start), and the
 /// order is applied within each cluster — most candidates overlap nothing.
 #[inline(never)]
-/// A preposition that puts the capitalized word after it in place context.
-fn place_preposition(w: &str) -> bool {
-    matches!(w, "in" | "from" | "of" | "at" | "near" | "to")
-}
-
-fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
+fn resolve(cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     // the order key: blocks first, then longest, then highest priority, then
     // earliest; the index keeps equal candidates in order
     let key = |i: usize| -> u128 {
@@ -614,7 +717,8 @@ fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         .enumerate()
         .map(|(i, c)| (c.span.start, i as u32))
         .collect();
-    by_start.sort_by_key(|&(s, i)| (s, i));
+    // (the keys are distinct: an unstable sort orders them as a stable one)
+    by_start.sort_unstable();
     let mut keep = vec![false; cands.len()];
     let mut cluster: Vec<u128> = Vec::new();
     let mut taken: Vec<Span> = Vec::new();
@@ -651,10 +755,15 @@ fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         }
         a = b;
     }
-    let mut keep = keep.into_iter();
-    cands.retain(|_| keep.next().unwrap_or(false));
-    // starts are distinct (the kept spans are disjoint and not empty): a stable sort,
-    // which merges the rules' ascending runs, orders them as any sort would
-    cands.sort_by_key(|c| c.span.start);
-    cands
+    // the kept candidates in the order of `by_start`: by start (the kept spans are
+    // disjoint and not empty, so their starts are distinct)
+    let n = keep.iter().filter(|&&k| k).count();
+    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(n);
+    for &(_, i) in &by_start {
+        if keep[i as usize] {
+            out.extend(slots[i as usize].take());
+        }
+    }
+    out
 }

@@ -29,8 +29,6 @@ pub struct Ctx<'a> {
     pub toks: &'a [Token],
     pub lex: &'a Lexicon,
     pub hints: &'a [Hint],
-    /// Word-list memberships of each capitalized token (`Lexicon::flags`).
-    pub flags: &'a [u16],
     pub starts: &'a Starts,
 }
 
@@ -61,33 +59,41 @@ impl Starts {
         self.upper.clear();
     }
 
-    /// Records token `i`, whose `Lexicon::flags` are `f`.
-    #[inline]
-    pub fn note(&mut self, text: &str, toks: &[Token], i: usize, f: u16) {
+    /// Records punctuation token `i` (`toks[i]` the last one so far).
+    #[inline(always)]
+    pub fn note_punct(&mut self, text: &str, toks: &[Token], i: usize) {
         let t = toks[i];
-        if !t.is(WORD) {
-            let b = &text.as_bytes()[t.start..t.end];
-            if b == b"(" {
-                self.parens.push(i as u32);
-            } else if b == "\u{a7}".as_bytes() {
-                self.provisions.push(i as u32);
-            }
-            return;
+        let b = &text.as_bytes()[t.start..t.end];
+        if b == b"(" {
+            self.parens.push(i as u32);
+        } else if b == "\u{a7}".as_bytes() {
+            self.provisions.push(i as u32);
+        } else if b == b"." {
+            self.lower_title_before(toks, i);
         }
+    }
+
+    /// Records lower-case word `i` (`toks[i]` the last token so far).
+    #[inline(always)]
+    pub fn note_lower(&mut self, toks: &[Token], i: usize) {
+        if toks[i].is(JOINED) {
+            self.persons.push(i as u32);
+        }
+    }
+
+    /// Records word `i` that does not start in lower case, whose `Lexicon::flags` are
+    /// `f` (`toks[i]` the last token so far).
+    #[inline(always)]
+    pub fn note_word(&mut self, toks: &[Token], i: usize, f: u16) {
+        let t = toks[i];
         if t.is(UPPER) {
             self.upper.push(i as u32);
         }
-        if t.is(CAP | JOINED)
-            || (t.is(LOWER)
-                && i + 1 < toks.len()
-                && (toks[i + 1].is(CAP)
-                    || (toks[i + 1].end == toks[i + 1].start + 1
-                        && text.as_bytes()[toks[i + 1].start] == b'.')))
-        {
-            self.persons.push(i as u32);
+        if t.is(CAP) {
+            self.lower_title_before(toks, i);
         }
-        if t.is(LOWER) {
-            return;
+        if t.is(CAP | JOINED) {
+            self.persons.push(i as u32);
         }
         if f & F_ORG != 0 || (!t.is(UPPER) && f & F_LAW != 0) {
             self.heads.push(i as u32);
@@ -96,12 +102,21 @@ impl Starts {
             self.provisions.push(i as u32);
         }
     }
+
+    /// Token `i` is a capitalized word or a period: a lower-case word right before
+    /// it may be a title (a joined one is recorded already).
+    #[inline(always)]
+    fn lower_title_before(&mut self, toks: &[Token], i: usize) {
+        if i > 0 && toks[i - 1].flags & (WORD | LOWER | JOINED) == WORD | LOWER {
+            self.persons.push(i as u32 - 1);
+        }
+    }
 }
 
 impl Ctx<'_> {
     #[inline]
     fn has(&self, i: usize, f: u16) -> bool {
-        self.flags[i] & f != 0
+        self.toks[i].lex & f != 0
     }
 
     #[inline]
@@ -145,6 +160,7 @@ impl Ctx<'_> {
     }
 
     /// A capitalized word that can be part of a person's name.
+    #[inline]
     fn name_part(&self, i: usize) -> bool {
         let t = self.toks[i];
         if t.is_cap_word() {
@@ -167,6 +183,7 @@ impl Ctx<'_> {
     }
 
     /// A single capital letter followed by a period ("F.").
+    #[inline]
     fn initial(&self, i: usize) -> bool {
         let t = self.toks[i];
         t.end - t.start == 1
@@ -372,6 +389,8 @@ pub fn persons<'g>(
             && (t.is_cap_word() || t.is(JOINED))
             && !cx.hints[i].strong
             && i + 1 < n
+            // (a name run of two parts or more goes on with a word)
+            && toks[i + 1].is(WORD)
             && cx.name_part(i)
             && cx.adjacent(i, i + 1)
             && !residence_after_age(cx, i)

@@ -22,6 +22,9 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub flags: u8,
+    /// Word-list flags (`Lexicon::flags`) of a word that does not start in lower
+    /// case, set by the entity scan (0 for every other token).
+    pub lex: u16,
 }
 
 impl Token {
@@ -80,9 +83,50 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// One step of the word hash shared by the gazetteer and the lexicon tables
+/// (FxHash, one byte at a time).
+#[inline(always)]
+pub fn hash_step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// What the tokenizer tells about each token as it pushes it (the entity scan fuses
+/// its per-token work into tokenization this way; `()` does nothing).
+pub trait Sink {
+    /// Token `toks.len() - 1` was pushed. For a word that does not start in lower
+    /// case, `hash` is the `hash_step` hash of its leading run of ASCII letters and
+    /// digits, which ends at byte `run_end` (`run_end` is the token start when there
+    /// is no such run, and for every other token).
+    fn token(&mut self, toks: &mut Vec<Token>, hash: u64, run_end: usize);
+    /// `token` for a word that starts with an ASCII lower-case letter.
+    fn lower(&mut self, toks: &mut Vec<Token>) {
+        let start = toks.last().map_or(0, |t| t.start);
+        self.token(toks, 0, start);
+    }
+    /// A line feed (between tokens).
+    fn newline(&mut self, toks: &mut Vec<Token>);
+    /// The end of the text.
+    fn finish(&mut self, toks: &mut Vec<Token>);
+}
+
+impl Sink for () {
+    #[inline(always)]
+    fn token(&mut self, _: &mut Vec<Token>, _: u64, _: usize) {}
+    #[inline(always)]
+    fn newline(&mut self, _: &mut Vec<Token>) {}
+    #[inline(always)]
+    fn finish(&mut self, _: &mut Vec<Token>) {}
+}
+
 /// Tokenizes `text` into `out` (cleared first).
-#[inline(never)]
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    tokenize_into(text, out, ());
+}
+
+/// Tokenizes `text` into `out` (cleared first), telling `sink` about every token;
+/// returns the sink.
+#[inline(never)]
+pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> S {
     out.clear();
     out.reserve(text.len() / 4);
     let b = text.as_bytes();
@@ -92,22 +136,41 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         let class = ASCII_CLASS[c as usize];
         if class & (ALPHA | NUMBER) != 0 {
             // an ASCII word start: its flags from the class of the first byte
-            let first = if class & UPPER_CASE != 0 {
-                CAP
-            } else if class & NUMBER != 0 {
-                DIGIT
+            if class & NOT_UPPER != 0 {
+                i = word(text, i, WORD | LOWER, out);
+                sink.lower(out);
             } else {
-                LOWER
-            };
-            i = word(text, i, WORD | first, out);
+                let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
+                // the leading ASCII run, hashed on the way
+                let start = i;
+                let mut h = 0u64;
+                let mut seen = 0u8;
+                while i < b.len() {
+                    let class = ASCII_CLASS[b[i] as usize];
+                    if class & (ALPHA | NUMBER) == 0 {
+                        break;
+                    }
+                    seen |= class;
+                    h = hash_step(h, b[i]);
+                    i += 1;
+                }
+                let run_end = i;
+                i = word_rest(text, start, i, seen, WORD | first, out);
+                sink.token(out, h, run_end);
+            }
         } else if class & SPACE != 0 {
+            if c == b'\n' {
+                sink.newline(out);
+            }
             i += 1;
         } else if c < 0x80 {
             out.push(Token {
                 start: i,
                 end: i + 1,
                 flags: 0,
+                lex: 0,
             });
+            sink.token(out, 0, i);
             i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap();
@@ -121,19 +184,25 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 } else {
                     0
                 };
+                let start = i;
                 i = word(text, i, WORD | flags, out);
+                sink.token(out, 0, start);
             } else {
                 if !is_space(ch) {
                     out.push(Token {
                         start: i,
                         end: i + ch.len_utf8(),
                         flags: 0,
+                        lex: 0,
                     });
+                    sink.token(out, 0, i);
                 }
                 i += ch.len_utf8();
             }
         }
     }
+    sink.finish(out);
+    sink
 }
 
 const ALPHA: u8 = 1;
@@ -166,15 +235,29 @@ static ASCII_CLASS: [u8; 256] = {
 
 /// The word starting at `start` (first-character flags in `flags`); returns its end.
 #[inline(always)]
-fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize {
+fn word(text: &str, start: usize, flags: u8, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
-    let mut i = start;
     // a word that starts in lower case is not ALL CAPS: only its end matters
-    let mut seen = if flags & LOWER != 0 && b[start] < 0x80 {
+    let seen = if flags & LOWER != 0 && b[start] < 0x80 {
         NOT_UPPER
     } else {
         0
     };
+    word_rest(text, start, start, seen, flags, out)
+}
+
+/// The word starting at `start`, scanned up to `i` already (`seen`: the classes of
+/// the ASCII bytes scanned); returns its end.
+#[inline(always)]
+fn word_rest(
+    text: &str,
+    start: usize,
+    mut i: usize,
+    mut seen: u8,
+    mut flags: u8,
+    out: &mut Vec<Token>,
+) -> usize {
+    let b = text.as_bytes();
     let mut non_ascii = false;
     loop {
         // a run of alphanumerics
@@ -250,15 +333,14 @@ fn word(text: &str, start: usize, mut flags: u8, out: &mut Vec<Token>) -> usize 
         start,
         end: i,
         flags,
+        lex: 0,
     });
     i
 }
 
-/// Marks the first word of every sentence (`SENT_START`) and the words of headline
-/// lines (`HEADLINE`: a line of at least four words where nearly every word of four
-/// letters or more is capitalized, or that is written in capitals).
+/// Marks the first word of every sentence (`SENT_START`).
 #[inline(never)]
-pub fn mark_context(text: &str, sentences: &[Span], toks: &mut [Token]) {
+pub fn mark_sentences(sentences: &[Span], toks: &mut [Token]) {
     // sentence starts: the first word of the text, and the first word at or after
     // each sentence start (found by binary search, not by walking every token)
     let first_word = |toks: &[Token], j: usize| {
@@ -284,40 +366,58 @@ pub fn mark_context(text: &str, sentences: &[Span], toks: &mut [Token]) {
         }
         toks[marked].flags |= SENT_START;
     }
-    // headline lines
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < toks.len() {
-        let line_end =
-            memchr::memchr(b'\n', &b[toks[i].start..]).map_or(b.len(), |p| toks[i].start + p);
-        let mut j = i;
-        let (mut words, mut long, mut capped, mut upper, mut lower_long) = (0, 0, 0, 0, 0);
-        while j < toks.len() && toks[j].start < line_end {
-            let t = toks[j];
-            if t.is(WORD) && !t.is(DIGIT) {
-                words += 1;
-                if t.is(UPPER) {
-                    upper += 1;
-                }
-                if t.end - t.start >= 4 {
-                    long += 1;
-                    if t.is(CAP) {
-                        capped += 1;
-                    } else {
-                        lower_long += 1;
-                    }
-                }
-            }
-            j += 1;
-        }
-        let headline = words >= 4
-            && ((upper * 10 >= words * 7) || (long >= 3 && lower_long == 0 && capped == long));
+}
+
+/// Marks the words of headline lines (`HEADLINE`: a line of at least four words
+/// where nearly every word of four letters or more is capitalized, or that is
+/// written in capitals), fed token by token and line by line (a `Sink`'s part).
+#[derive(Default)]
+pub struct Headlines {
+    /// The first token of the current line.
+    first: usize,
+    /// Words (not starting with a digit), ALL-CAPS ones, those of four bytes or
+    /// more and those of them that are capitalized.
+    words: u32,
+    upper: u32,
+    long: u32,
+    capped: u32,
+}
+
+impl Headlines {
+    /// Counts token `t` in the current line.
+    #[inline(always)]
+    pub fn add(&mut self, t: &Token) {
+        let w = u32::from(t.flags & (WORD | DIGIT) == WORD);
+        let long = w & u32::from(t.end - t.start >= 4);
+        self.words += w;
+        self.upper += w & u32::from(t.is(UPPER));
+        self.long += long;
+        self.capped += long & u32::from(t.is(CAP));
+    }
+
+    /// `add` for a word that starts in lower case.
+    #[inline(always)]
+    pub fn add_lower(&mut self, t: &Token) {
+        self.words += 1;
+        self.long += u32::from(t.end - t.start >= 4);
+    }
+
+    /// Ends the current line (its tokens are `toks[first..]`).
+    #[inline]
+    pub fn line_end(&mut self, toks: &mut [Token]) {
+        let (words, upper, long, capped) = (self.words, self.upper, self.long, self.capped);
+        // (every long word is capitalized or not: no lower-case long word means
+        // all of them are capitalized)
+        let headline = words >= 4 && ((upper * 10 >= words * 7) || (long >= 3 && capped == long));
         if headline {
-            for t in &mut toks[i..j] {
+            for t in &mut toks[self.first..] {
                 t.flags |= HEADLINE;
             }
         }
-        i = j.max(i + 1);
+        *self = Headlines {
+            first: toks.len(),
+            ..Headlines::default()
+        };
     }
 }
 
