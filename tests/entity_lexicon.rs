@@ -327,3 +327,13 @@ fn place_words_after_names() {
     assert!(!es.iter().any(|(_, l, _)| l == "PERSON"), "{es:?}");
     has("Pastor Gia Lai spoke to reporters.", "Gia Lai", "PERSON");
 }
+
+/// A first initial before a given name and a surname stays in the person's name.
+#[test]
+fn initial_before_a_name() {
+    has(
+        "The fund's manager, R. Dalton Price, declined to comment.",
+        "R. Dalton Price",
+        "PERSON",
+    );
+}

@@ -389,8 +389,9 @@ pub fn persons<'g>(
             && (t.is_cap_word() || t.is(JOINED))
             && !cx.hints[i].strong
             && i + 1 < n
-            // (a name run of two parts or more goes on with a word)
-            && toks[i + 1].is(WORD)
+            // (a name run of two parts or more goes on with a word, or starts with
+            // an initial: "C. Alan MacDonald")
+            && (toks[i + 1].is(WORD) || cx.initial(i))
             && cx.name_part(i)
             && cx.adjacent(i, i + 1)
             && !residence_after_age(cx, i)
