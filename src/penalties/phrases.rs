@@ -104,6 +104,34 @@ impl Flat {
             match_sids,
         })
     }
+
+    /// Steps from state `s` through `hay` until a special state (dead or
+    /// match): its position in `hay` (of the byte that led to it) and the state;
+    /// `None` with the state reached at the end of `hay` otherwise. A loop of its
+    /// own, four bytes a round, so that the state, the table and the position
+    /// stay in registers.
+    #[inline(never)]
+    fn scan(&self, hay: &[u8], mut s: u32) -> Result<(usize, u32), u32> {
+        let (trans, special) = (self.trans.as_slice(), self.special);
+        let mut chunks = hay.chunks_exact(4);
+        let mut i = 0;
+        for c in &mut chunks {
+            for (k, &b) in c.iter().enumerate() {
+                s = trans[(s | u32::from(b)) as usize];
+                if s < special {
+                    return Ok((i + k, s));
+                }
+            }
+            i += 4;
+        }
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            s = trans[(s | u32::from(b)) as usize];
+            if s < special {
+                return Ok((i + k, s));
+            }
+        }
+        Err(s)
+    }
 }
 
 /// A leftmost-longest phrase automaton ([`Flat`]).
@@ -135,26 +163,19 @@ impl Dense {
 
     /// The leftmost-longest match in `hay[at..]`: (start, end, pattern).
     fn find(&self, hay: &[u8], at: usize) -> Option<(usize, usize, usize)> {
-        let Flat {
-            trans,
-            start,
-            special,
-            ..
-        } = &self.flat;
-        let (trans, special) = (trans.as_slice(), *special);
-        let mut s = *start;
+        let mut s = self.flat.start;
         let mut mat = None;
-        // (Not `enumerate().skip(at)`: `Skip` tests its count at every byte.)
-        for (k, &b) in hay.get(at..)?.iter().enumerate() {
-            s = trans[(s | u32::from(b)) as usize];
-            if s < special {
-                if s == 0 {
-                    return mat;
-                }
-                let (pid, len) = self.matches[(s >> 8) as usize - 1];
-                let i = at + k;
-                mat = Some((i + 1 - len, i + 1, pid));
+        let mut i = at;
+        let mut rest = hay.get(at..)?;
+        while let Ok((k, next)) = self.flat.scan(rest, s) {
+            if next == 0 {
+                break;
             }
+            let (pid, len) = self.matches[(next >> 8) as usize - 1];
+            i += k + 1;
+            mat = Some((i - len, i, pid));
+            rest = &hay[i..];
+            s = next;
         }
         mat
     }
@@ -327,15 +348,16 @@ impl Keywords {
                 for &i in &self.always {
                     on[i] = true;
                 }
-                let mut s = f.start;
-                for &b in hay.as_bytes() {
-                    s = f.trans[s as usize | b as usize];
+                let (mut s, mut rest) = (f.start, hay.as_bytes());
+                while let Ok((k, next)) = f.scan(rest, s) {
                     // (An overlapping automaton has no dead state 0.)
-                    if s < f.special && s != 0 {
-                        for &r in &self.owners[(s >> 8) as usize - 1] {
+                    if next != 0 {
+                        for &r in &self.owners[(next >> 8) as usize - 1] {
                             on[r] = true;
                         }
                     }
+                    rest = &rest[k + 1..];
+                    s = next;
                 }
             }
             _ => on.fill(true),
