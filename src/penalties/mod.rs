@@ -17,7 +17,6 @@ mod triggers;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
@@ -25,7 +24,7 @@ use crate::document::{Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStat
 use crate::patterns::{lines, word_list, Patterns};
 
 use args::{Args, OffenseScope};
-use phrases::{Lower, PhraseSet};
+use phrases::{AllPhrases, Lower, PhraseSet};
 pub use quantity::{Quantities, Quantity, QuantityKind};
 use status::Cues;
 use triggers::{Needs, Triggers};
@@ -65,7 +64,7 @@ pub struct PenaltyExtractor {
     fillers: Vec<String>,
     not_penalty: PhraseSet<()>,
     /// [`LAW_WORDS`] then [`LAW_ACTORS`].
-    law_words: AhoCorasick,
+    law_words: AllPhrases,
 }
 
 /// Words that make a sentence speak of a law (look for one nearby).
@@ -151,12 +150,14 @@ impl PenaltyExtractor {
             fillers: word_list(patterns.require("penalties/fillers.txt")?)
                 .map(status::normalize)
                 .collect(),
-            law_words: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .prefilter(false)
-                .build(LAW_WORDS.iter().chain(&LAW_ACTORS))
-                .context("building the law word automaton")?,
+            law_words: AllPhrases::new(
+                &LAW_WORDS
+                    .iter()
+                    .chain(&LAW_ACTORS)
+                    .copied()
+                    .collect::<Vec<_>>(),
+                "the law words",
+            )?,
         })
     }
 
@@ -573,8 +574,8 @@ impl PenaltyExtractor {
     fn law_words(&self, text: &str, s0: usize, s1: usize) -> (bool, bool) {
         let (mut word, mut actor) = (false, false);
         let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        for m in self.law_words.find_overlapping_iter(&text[s0..s1]) {
-            let (a, b) = (s0 + m.start(), s0 + m.end());
+        self.law_words.each(&text.as_bytes()[s0..s1], |a, b, pid| {
+            let (a, b) = (s0 + a, s0 + b);
             let before = text[s0..a]
                 .chars()
                 .next_back()
@@ -584,17 +585,15 @@ impl PenaltyExtractor {
                 .next()
                 .and_then(|c| c.to_lowercase().next());
             if alnum(before) || alnum(after) {
-                continue;
+                return true;
             }
-            if m.pattern().as_usize() < LAW_WORDS.len() {
+            if pid < LAW_WORDS.len() {
                 word = true;
             } else {
                 actor = true;
             }
-            if word && actor {
-                break;
-            }
-        }
+            !(word && actor)
+        });
         (word, actor)
     }
 

@@ -181,6 +181,59 @@ impl Dense {
     }
 }
 
+/// Every occurrence of a set of phrases, overlapping, ASCII case-insensitive
+/// (what `AhoCorasick::find_overlapping_iter` gives, in the order of their
+/// ends), from a [`Flat`] table whose match states list their phrases.
+pub struct AllPhrases {
+    flat: Flat,
+    /// Per match state (index = state / 256 - 1): (phrase, phrase length).
+    owners: Vec<Vec<(usize, usize)>>,
+}
+
+impl AllPhrases {
+    pub fn new(phrases: &[&str], what: &str) -> Result<Self> {
+        let aut = dfa::DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(phrases)
+            .with_context(|| format!("building the phrase automaton for {what}"))?;
+        let flat = Flat::new(&aut, what)?;
+        let owners = flat
+            .match_sids
+            .iter()
+            .map(|&sid| {
+                (0..aut.match_len(sid))
+                    .map(|i| {
+                        let pid = aut.match_pattern(sid, i);
+                        (pid.as_usize(), aut.pattern_len(pid))
+                    })
+                    .collect()
+            })
+            .collect();
+        Ok(AllPhrases { flat, owners })
+    }
+
+    /// Calls `f(start, end, phrase)` for every occurrence in `hay` until it
+    /// returns false.
+    pub fn each(&self, hay: &[u8], mut f: impl FnMut(usize, usize, usize) -> bool) {
+        let (mut s, mut at) = (self.flat.start, 0);
+        while let Ok((k, next)) = self.flat.scan(&hay[at..], s) {
+            at += k + 1;
+            s = next;
+            // (An overlapping automaton has no dead state 0.)
+            if next == 0 {
+                continue;
+            }
+            for &(pid, len) in &self.owners[(next >> 8) as usize - 1] {
+                if !f(at - len, at, pid) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
 /// One phrase occurrence: byte range and the index of the phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
