@@ -28,6 +28,8 @@ pub struct Args {
     generic: Vec<String>,
     /// The length of the longest `generic` phrase.
     generic_max: usize,
+    /// The first words of the `generic` phrases.
+    generic_first: HashSet<String>,
     cut: HashSet<String>,
     adverb: HashSet<String>,
     sentencer: HashSet<String>,
@@ -215,6 +217,10 @@ impl Args {
             pronoun,
             title,
             generic_max: generic.iter().map(String::len).max().unwrap_or(0),
+            generic_first: generic
+                .iter()
+                .map(|g| g.split(' ').next().unwrap_or("").to_string())
+                .collect(),
             generic,
             sentencer,
             cut,
@@ -240,6 +246,13 @@ impl Args {
 
     /// Whether a subject is anyone at all ("anyone found guilty of ...").
     pub fn is_generic(&self, text: &str) -> bool {
+        // A generic phrase's first word is the text's first word: most texts
+        // are ruled out by that alone.
+        if let Some(w) = text.split_whitespace().next() {
+            if !self.generic_first.contains(&*w.lower()) {
+                return false;
+            }
+        }
         // Only the normalized text's first `generic_max + 1` bytes matter.
         let mut l = String::with_capacity(self.generic_max + 24);
         for w in text.split_whitespace() {

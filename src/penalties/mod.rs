@@ -640,7 +640,6 @@ impl PenaltyExtractor {
         let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
         let laws_here = self.laws_of(doc, sentences, si, laws).to_vec();
-        let offenses_here = self.offenses_of(text, sentences, si, offenses).to_vec();
         // Law words of the sentence: looked for when a penalty asks.
         let law_words_of = std::cell::OnceCell::new();
         let law_words = || *law_words_of.get_or_init(|| self.law_words(text, s0, s1));
@@ -806,54 +805,54 @@ impl PenaltyExtractor {
                             || gap.trim_start().strip_prefix(',').is_some_and(|r| r.trim().is_empty()))
                 },
             );
-            let offense = after
-                .iter()
-                .find(|(sp, _, _)| sp.start > d.span.end)
-                .or_else(|| {
-                    offenses_here
+            // (The sentence's own offenses are searched only when none follows.)
+            let offense = match after.iter().find(|(sp, _, _)| sp.start > d.span.end) {
+                Some(o) => Some(o.0),
+                None => self
+                    .offenses_of(text, sentences, si, offenses)
+                    .iter()
+                    .min_by_key(|(sp, _, _)| dist(*sp, d.span))
+                    .map(|o| o.0),
+            }
+            .or_else(|| {
+                // "Blasphemy is punishable by death": the clause subject.
+                let (h, st) = cue?;
+                if st != PenaltyStatus::Statutory || h.start > d.span.start {
+                    return None;
+                }
+                let sp = self.args.offense_before(text, s0, h.start)?;
+                let l = doc.slice(sp).lower();
+                let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
+                    || ["the ", "this ", "it", "which", "section", "article"]
                         .iter()
-                        .min_by_key(|(sp, _, _)| dist(*sp, d.span))
+                        .any(|w| l.starts_with(w))
+                        && [
+                            "law",
+                            "ordinance",
+                            "act",
+                            "article",
+                            "code",
+                            "bill",
+                            "amendment",
+                            "provision",
+                            "charge",
+                            "statute",
+                            "it",
+                            "which",
+                            "section",
+                        ]
+                        .iter()
+                        .any(|w| l.contains(w));
+                (!lawish).then_some(sp)
+            })
+            .or_else(|| {
+                *prev_offense.get_or_insert_with(|| {
+                    let p = si.checked_sub(1)?;
+                    self.offenses_of(text, sentences, p, offenses)
+                        .last()
+                        .map(|o| o.0)
                 })
-                .map(|o| o.0)
-                .or_else(|| {
-                    // "Blasphemy is punishable by death": the clause subject.
-                    let (h, st) = cue?;
-                    if st != PenaltyStatus::Statutory || h.start > d.span.start {
-                        return None;
-                    }
-                    let sp = self.args.offense_before(text, s0, h.start)?;
-                    let l = doc.slice(sp).lower();
-                    let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
-                        || ["the ", "this ", "it", "which", "section", "article"]
-                            .iter()
-                            .any(|w| l.starts_with(w))
-                            && [
-                                "law",
-                                "ordinance",
-                                "act",
-                                "article",
-                                "code",
-                                "bill",
-                                "amendment",
-                                "provision",
-                                "charge",
-                                "statute",
-                                "it",
-                                "which",
-                                "section",
-                            ]
-                            .iter()
-                            .any(|w| l.contains(w));
-                    (!lawish).then_some(sp)
-                })
-                .or_else(|| {
-                    *prev_offense.get_or_insert_with(|| {
-                        let p = si.checked_sub(1)?;
-                        self.offenses_of(text, sentences, p, offenses)
-                            .last()
-                            .map(|o| o.0)
-                    })
-                });
+            });
             // Law: in the sentence, else near it when the sentence speaks of a law.
             let law = laws_here
                 .iter()
