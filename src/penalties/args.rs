@@ -274,17 +274,26 @@ impl Args {
     /// judge", "China's Criminal Law"): its first word after an article, or its
     /// last word, is a `sentencer` word.
     pub fn is_sentencer(&self, text: &str) -> bool {
-        let mut ws = text
+        // Only the first word after the articles and the last word are
+        // lowercased (the articles are ASCII words without a letter that a
+        // non-ASCII one lowercases to: ASCII case-insensitive equality is the test).
+        let ws: Vec<&str> = text
             .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).lower())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
-            .skip_while(|w| matches!(w.as_ref(), "a" | "an" | "the" | "this" | "that"));
-        let first = ws.next();
-        let last = ws.last();
+            .collect();
+        let article = |w: &str| {
+            ["a", "an", "the", "this", "that"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+        };
+        let k = ws.iter().take_while(|w| article(w)).count();
+        let first = ws.get(k);
+        let last = ws.get(k + 1..).and_then(|r| r.last());
         first
             .iter()
             .chain(last.iter())
-            .any(|w| self.sentencer.contains(w.as_ref()))
+            .any(|w| self.sentencer.contains(&*w.lower()))
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut

@@ -62,6 +62,9 @@ pub struct PenaltyExtractor {
     countries: PhraseSet<String>,
     negatives: Vec<String>,
     fillers: Vec<String>,
+    /// The last words of `negatives` and `fillers`: text before a quantity
+    /// ending in another word is no time that passed.
+    negated_last: Vec<String>,
     not_penalty: PhraseSet<()>,
     /// [`LAW_WORDS`] then [`LAW_ACTORS`].
     law_words: AllPhrases,
@@ -119,6 +122,19 @@ impl PenaltyExtractor {
             };
             orphans.push((re, kind, Arc::from(format!("{path}:{}", l.number))));
         }
+        let negatives: Vec<String> = word_list(patterns.require("penalties/negatives.txt")?)
+            .map(status::normalize)
+            .collect();
+        let fillers: Vec<String> = word_list(patterns.require("penalties/fillers.txt")?)
+            .map(status::normalize)
+            .collect();
+        let mut negated_last: Vec<String> = negatives
+            .iter()
+            .chain(&fillers)
+            .map(|w| w.rsplit(' ').next().unwrap_or("").to_string())
+            .collect();
+        negated_last.sort();
+        negated_last.dedup();
         let path = "penalties/countries.tsv";
         let mut cs = Vec::new();
         for l in lines(patterns.require(path)?) {
@@ -138,18 +154,15 @@ impl PenaltyExtractor {
             args: Args::new(patterns)?,
             orphans,
             countries: PhraseSet::new(cs, path)?,
-            negatives: word_list(patterns.require("penalties/negatives.txt")?)
-                .map(status::normalize)
-                .collect(),
+            negatives,
             not_penalty: PhraseSet::new(
                 word_list(patterns.require("penalties/not_penalty.txt")?)
                     .map(|w| (w.to_string(), ()))
                     .collect(),
                 "penalties/not_penalty.txt",
             )?,
-            fillers: word_list(patterns.require("penalties/fillers.txt")?)
-                .map(status::normalize)
-                .collect(),
+            fillers,
+            negated_last,
             law_words: AllPhrases::new(
                 &LAW_WORDS
                     .iter()
@@ -222,7 +235,25 @@ impl PenaltyExtractor {
     /// Whether the quantity is time that passed ("spent more than a year").
     fn negated(&self, text: &str, s0: usize, q: &Quantity) -> bool {
         let lo = quantity::floor_char(text, q.start.saturating_sub(40).max(s0));
-        let mut before = status::normalize(&text[lo..q.start]);
+        // The normalized text ends with a filler or negative only if its last
+        // word (split and lowercased as `normalize` does; the words compared are
+        // ASCII, so ASCII case-insensitive equality is the same test) ends one.
+        let raw = &text[lo..q.start];
+        let last = if raw.is_ascii() {
+            raw.as_bytes()
+                .split(|&b| status::is_ascii_space(b))
+                .rfind(|w| !w.is_empty())
+        } else {
+            raw.split_whitespace().next_back().map(str::as_bytes)
+        };
+        if !last.is_some_and(|w| {
+            self.negated_last
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c.as_bytes()))
+        }) {
+            return false;
+        }
+        let mut before = status::normalize(raw);
         loop {
             let trimmed = self
                 .fillers
