@@ -14,7 +14,7 @@ mod quantity;
 mod status;
 mod triggers;
 
-use std::collections::HashMap;
+use crate::hash::FxMap as HashMap;
 use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
@@ -209,8 +209,8 @@ impl PenaltyExtractor {
             }
         }
         let mut country: Option<Option<String>> = None;
-        let mut laws = HashMap::new();
-        let mut offenses = HashMap::new();
+        let mut laws = HashMap::default();
+        let mut offenses = HashMap::default();
         let mut out = Vec::new();
         for (si, hs) in by_sentence {
             let drafts = self.drafts(text, sentences[si], &hs);
@@ -1019,15 +1019,12 @@ impl PenaltyExtractor {
             let court_verb = matches!(st, PenaltyStatus::Upheld | PenaltyStatus::Overturned);
             // "The court handed down ...": before an active verb stands the court.
             // ... unless the verb takes no object ("X jailed for four years").
-            let next = text[h.end..s1]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .lower();
-            let objectless = !matches!(
-                next.as_ref(),
-                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "down"
-            );
+            // (ASCII words without a "k": ASCII case-insensitive equality is
+            // the lowercased test.)
+            let next = text[h.end..s1].split_whitespace().next().unwrap_or("");
+            let objectless = !["a", "an", "the", "his", "her", "their", "its", "down"]
+                .iter()
+                .any(|w| next.eq_ignore_ascii_case(w));
             let active = self.cues.takes_object(&h)
                 && !self.args.passive(text, s0, h.start, h.end)
                 && !objectless;
@@ -1047,7 +1044,7 @@ impl PenaltyExtractor {
     /// The document's country: the most frequent country of its GPE/LOC entities,
     /// else of the country names in `patterns/penalties/countries.tsv`.
     fn country(&self, doc: &Document) -> Option<String> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for e in &doc.entities {
             if let Some(c) = &e.country {
                 *counts.entry(c.as_str()).or_default() += 1;
