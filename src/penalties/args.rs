@@ -902,11 +902,11 @@ impl Args {
         let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
         let mut out = Vec::new();
         let on = self.offense_keys.rules(s);
-        for ((re, sc, has_o), _) in self
+        for (_, (re, sc, has_o)) in self
             .offense_cues
             .iter()
-            .zip(on)
-            .filter(|((_, sc, _), on)| *on && *sc == scope)
+            .enumerate()
+            .filter(|(i, (_, sc, _))| on.has(*i) && *sc == scope)
         {
             let scope = sc;
             if *has_o {
@@ -944,7 +944,7 @@ impl Args {
         let s = &text[s0..s1];
         let mut all = Vec::new();
         let on = self.law_keys.rules(s);
-        for (re, _) in self.laws.iter().zip(on).filter(|(_, on)| *on) {
+        for (_, re) in self.laws.iter().enumerate().filter(|(i, _)| on.has(*i)) {
             for m in re.find_iter(s) {
                 let mut a = s0 + m.start();
                 let b = s0 + m.end();

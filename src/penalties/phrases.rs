@@ -249,6 +249,19 @@ fn is_word(c: char) -> bool {
 /// Whether `text[start..end]` starts and ends on word boundaries (a phrase that
 /// begins or ends with a symbol, like "$", needs no boundary there).
 pub fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
+    // ASCII bytes around and at the ends of the match are the characters there.
+    let b = text.as_bytes();
+    let (first, last) = (b[start], b[end - 1]);
+    let before = start.checked_sub(1).map(|i| b[i]);
+    let after = b.get(end).copied();
+    if first.is_ascii()
+        && last.is_ascii()
+        && before.map_or(true, |x| x.is_ascii())
+        && after.map_or(true, |x| x.is_ascii())
+    {
+        let word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+        return !(word(first) && before.is_some_and(word) || word(last) && after.is_some_and(word));
+    }
     let m = &text[start..end];
     let first_word = m.chars().next().is_some_and(is_word);
     let last_word = m.chars().next_back().is_some_and(is_word);
@@ -393,29 +406,66 @@ impl Keywords {
         })
     }
 
-    /// Which rules may match in `hay` (indexed by rule).
-    pub fn rules(&self, hay: &str) -> Vec<bool> {
-        let mut on = vec![false; self.rules];
+    /// Which rules may match in `hay`.
+    pub fn rules(&self, hay: &str) -> RuleSet {
+        let mut on = RuleSet::new(self.rules);
         match &self.flat {
             Some(f) if !(self.ascii_ci && has_fold_variant(&self.folds, hay)) => {
                 for &i in &self.always {
-                    on[i] = true;
+                    on.set(i);
                 }
                 let (mut s, mut rest) = (f.start, hay.as_bytes());
                 while let Ok((k, next)) = f.scan(rest, s) {
                     // (An overlapping automaton has no dead state 0.)
                     if next != 0 {
                         for &r in &self.owners[(next >> 8) as usize - 1] {
-                            on[r] = true;
+                            on.set(r);
                         }
                     }
                     rest = &rest[k + 1..];
                     s = next;
                 }
             }
-            _ => on.fill(true),
+            _ => (0..self.rules).for_each(|i| on.set(i)),
         }
         on
+    }
+}
+
+/// A set of rule indices: a bit mask for up to 64 rules (no allocation), else
+/// a vector.
+pub struct RuleSet {
+    small: u64,
+    big: Vec<bool>,
+}
+
+impl RuleSet {
+    fn new(rules: usize) -> Self {
+        RuleSet {
+            small: 0,
+            big: if rules > 64 {
+                vec![false; rules]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn set(&mut self, i: usize) {
+        if self.big.is_empty() {
+            self.small |= 1 << i;
+        } else {
+            self.big[i] = true;
+        }
+    }
+
+    /// Whether rule `i` is in the set.
+    pub fn has(&self, i: usize) -> bool {
+        if self.big.is_empty() {
+            i < 64 && self.small >> i & 1 == 1
+        } else {
+            self.big.get(i).copied().unwrap_or(false)
+        }
     }
 }
 
