@@ -28,6 +28,8 @@ pub struct Args {
     generic: Vec<String>,
     /// The length of the longest `generic` phrase.
     generic_max: usize,
+    /// The first words of the `generic` phrases.
+    generic_first: HashSet<String>,
     cut: HashSet<String>,
     adverb: HashSet<String>,
     sentencer: HashSet<String>,
@@ -85,11 +87,21 @@ fn lower_in<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
     }
     buf.clear();
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
     } else {
         buf.push_str(&s.to_lowercase());
     }
     buf
+}
+
+/// Whether `s` lowercased is one of `words` (ASCII words without a "k": the
+/// only non-ASCII characters that lowercase to ASCII are KELVIN SIGN, to "k",
+/// and I WITH DOT ABOVE, to "i" and a combining dot, so ASCII case-insensitive
+/// equality is the same test).
+fn lower_is(s: &str, words: &[&str]) -> bool {
+    debug_assert!(words.iter().all(|w| w.is_ascii() && !w.contains('k')));
+    words.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
 /// The document's entities from the first one starting at or after `pos`
@@ -215,6 +227,10 @@ impl Args {
             pronoun,
             title,
             generic_max: generic.iter().map(String::len).max().unwrap_or(0),
+            generic_first: generic
+                .iter()
+                .map(|g| g.split(' ').next().unwrap_or("").to_string())
+                .collect(),
             generic,
             sentencer,
             cut,
@@ -240,6 +256,13 @@ impl Args {
 
     /// Whether a subject is anyone at all ("anyone found guilty of ...").
     pub fn is_generic(&self, text: &str) -> bool {
+        // A generic phrase's first word is the text's first word: most texts
+        // are ruled out by that alone.
+        if let Some(w) = text.split_whitespace().next() {
+            if !self.generic_first.contains(&*w.lower()) {
+                return false;
+            }
+        }
         // Only the normalized text's first `generic_max + 1` bytes matter.
         let mut l = String::with_capacity(self.generic_max + 24);
         for w in text.split_whitespace() {
@@ -261,28 +284,38 @@ impl Args {
     /// judge", "China's Criminal Law"): its first word after an article, or its
     /// last word, is a `sentencer` word.
     pub fn is_sentencer(&self, text: &str) -> bool {
-        let mut ws = text
+        // Only the first word after the articles and the last word are
+        // lowercased (the articles are ASCII words without a letter that a
+        // non-ASCII one lowercases to: ASCII case-insensitive equality is the test).
+        let ws: Vec<&str> = text
             .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).lower())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
-            .skip_while(|w| matches!(w.as_ref(), "a" | "an" | "the" | "this" | "that"));
-        let first = ws.next();
-        let last = ws.last();
+            .collect();
+        let article = |w: &str| {
+            ["a", "an", "the", "this", "that"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+        };
+        let k = ws.iter().take_while(|w| article(w)).count();
+        let first = ws.get(k);
+        let last = ws.get(k + 1..).and_then(|r| r.last());
         first
             .iter()
             .chain(last.iter())
-            .any(|w| self.sentencer.contains(w.as_ref()))
+            .any(|w| self.sentencer.contains(&*w.lower()))
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut
     /// word, a comma or "of a/an/the", at most `max` words.
     fn np(&self, region: &str, ws: &[(usize, usize)], max: usize) -> Option<(usize, usize)> {
         let mut i = 0;
+        let mut buf = String::new();
         while i < ws.len() {
-            let w = region[ws[i].0..ws[i].1].lower();
-            if self.title.contains(&*w)
+            let w = lower_in(&region[ws[i].0..ws[i].1], &mut buf);
+            if self.title.contains(w)
                 || self.adverb.contains(w.trim_end_matches(','))
-                || matches!(w.as_ref(), "but" | "so" | "and")
+                || matches!(w, "but" | "so" | "and")
             {
                 i += 1;
             } else {
@@ -292,15 +325,15 @@ impl Args {
         let mut end = None;
         for j in i..ws.len() {
             let raw = &region[ws[j].0..ws[j].1];
-            let w = raw.trim_end_matches([',', ';', ':']).lower();
-            if j > i && self.cut.contains(&*w) {
+            let w = lower_in(raw.trim_end_matches([',', ';', ':']), &mut buf);
+            if j > i && self.cut.contains(w) {
                 break;
             }
             if j > i
                 && w == "of"
-                && ws.get(j + 1).is_some_and(|n| {
-                    matches!(region[n.0..n.1].lower().as_ref(), "a" | "an" | "the")
-                })
+                && ws
+                    .get(j + 1)
+                    .is_some_and(|n| lower_is(&region[n.0..n.1], &["a", "an", "the"]))
             {
                 break;
             }
@@ -332,19 +365,12 @@ impl Args {
         let region = &text[cue_end..limit];
         let ws = words(region);
         let stop = ws.iter().position(|&(a, b)| {
-            matches!(
-                region[a..b].lower().as_ref(),
-                "to" | "for"
-                    | "in"
-                    | "on"
-                    | "by"
-                    | "down"
-                    | "up"
-                    | "with"
-                    | "after"
-                    | "over"
-                    | "at"
-                    | "guilty"
+            lower_is(
+                &region[a..b],
+                &[
+                    "to", "for", "in", "on", "by", "down", "up", "with", "after", "over", "at",
+                    "guilty",
+                ],
             )
         });
         let mut ws = &ws[..stop.unwrap_or(ws.len())];
@@ -353,7 +379,7 @@ impl Args {
             ws = &ws[1..];
         }
         while let Some(&(a, b)) = ws.last() {
-            if matches!(region[a..b].lower().as_ref(), "a" | "an" | "the") {
+            if lower_is(&region[a..b], &["a", "an", "the"]) {
                 ws = &ws[..ws.len() - 1];
             } else {
                 break;
@@ -364,10 +390,9 @@ impl Args {
         }
         let (a, b) = self.np(region, ws, 8)?;
         let (a, b) = trim_span(text, cue_end + a, cue_end + b);
-        let lower = text[a..b].lower();
-        let function_word = matches!(
-            lower.as_ref(),
-            "the" | "a" | "an" | "of" | "to" | "and" | "his" | "her" | "their"
+        let function_word = lower_is(
+            &text[a..b],
+            &["the", "a", "an", "of", "to", "and", "his", "her", "their"],
         );
         (a < b && !function_word).then(|| Span::new(a, b))
     }
@@ -460,12 +485,10 @@ impl Args {
         if text[cue_start..cue_end].starts_with(|c: char| c.is_uppercase()) && cue_start > s0 {
             return true;
         }
-        let mut ws = text[s0..cue_start]
-            .split_whitespace()
-            .rev()
-            .map(Lower::lower);
+        let mut ws = text[s0..cue_start].split_whitespace().rev();
+        let mut buf = String::new();
         loop {
-            match ws.next().as_deref() {
+            match ws.next().map(|w| lower_in(w, &mut buf)) {
                 Some("was" | "were" | "been" | "be" | "is" | "are" | "being" | "get" | "got") => {
                     return true
                 }
@@ -562,9 +585,10 @@ impl Args {
                 keep[k - 1]
             });
         }
+        let mut buf = String::new();
         while let Some(&(a, b)) = ws.last() {
-            let w = region[a..b].trim_end_matches(',').lower();
-            if self.aux.contains(&*w) {
+            let w = lower_in(region[a..b].trim_end_matches(','), &mut buf);
+            if self.aux.contains(w) {
                 ws.pop();
             } else {
                 break;
@@ -584,7 +608,6 @@ impl Args {
         // Clauses of segments of words.
         type Seg = Vec<(usize, usize)>;
         let mut clauses: Vec<Vec<Seg>> = vec![vec![Vec::new()]];
-        let mut buf = String::new();
         for &(a, b) in &ws {
             let raw = &region[a..b];
             let w = lower_in(
@@ -613,9 +636,13 @@ impl Args {
         }
         let word = |p: (usize, usize)| region[p.0..p.1].trim_end_matches([',', ';', ':']).lower();
         let acceptable = |seg: &Seg| {
+            let mut buf = String::new();
             let skip = seg
                 .iter()
-                .take_while(|&&p| self.adverb.contains(&*word(p)))
+                .take_while(|&&p| {
+                    let w = lower_in(region[p.0..p.1].trim_end_matches([',', ';', ':']), &mut buf);
+                    self.adverb.contains(w)
+                })
                 .count();
             let Some(&first) = seg.get(skip) else {
                 return false;
@@ -875,11 +902,11 @@ impl Args {
         let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
         let mut out = Vec::new();
         let on = self.offense_keys.rules(s);
-        for ((re, sc, has_o), _) in self
+        for (_, (re, sc, has_o)) in self
             .offense_cues
             .iter()
-            .zip(on)
-            .filter(|((_, sc, _), on)| *on && *sc == scope)
+            .enumerate()
+            .filter(|(i, (_, sc, _))| on.has(*i) && *sc == scope)
         {
             let scope = sc;
             if *has_o {
@@ -917,7 +944,7 @@ impl Args {
         let s = &text[s0..s1];
         let mut all = Vec::new();
         let on = self.law_keys.rules(s);
-        for (re, _) in self.laws.iter().zip(on).filter(|(_, on)| *on) {
+        for (_, re) in self.laws.iter().enumerate().filter(|(i, _)| on.has(*i)) {
             for m in re.find_iter(s) {
                 let mut a = s0 + m.start();
                 let b = s0 + m.end();

@@ -14,10 +14,9 @@ mod quantity;
 mod status;
 mod triggers;
 
-use std::collections::HashMap;
+use crate::hash::FxMap as HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
@@ -25,7 +24,7 @@ use crate::document::{Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStat
 use crate::patterns::{lines, word_list, Patterns};
 
 use args::{Args, OffenseScope};
-use phrases::{Lower, PhraseSet};
+use phrases::{AllPhrases, Lower, PhraseSet};
 pub use quantity::{Quantities, Quantity, QuantityKind};
 use status::Cues;
 use triggers::{Needs, Triggers};
@@ -63,9 +62,12 @@ pub struct PenaltyExtractor {
     countries: PhraseSet<String>,
     negatives: Vec<String>,
     fillers: Vec<String>,
+    /// The last words of `negatives` and `fillers`: text before a quantity
+    /// ending in another word is no time that passed.
+    negated_last: Vec<String>,
     not_penalty: PhraseSet<()>,
     /// [`LAW_WORDS`] then [`LAW_ACTORS`].
-    law_words: AhoCorasick,
+    law_words: AllPhrases,
 }
 
 /// Words that make a sentence speak of a law (look for one nearby).
@@ -120,6 +122,19 @@ impl PenaltyExtractor {
             };
             orphans.push((re, kind, Arc::from(format!("{path}:{}", l.number))));
         }
+        let negatives: Vec<String> = word_list(patterns.require("penalties/negatives.txt")?)
+            .map(status::normalize)
+            .collect();
+        let fillers: Vec<String> = word_list(patterns.require("penalties/fillers.txt")?)
+            .map(status::normalize)
+            .collect();
+        let mut negated_last: Vec<String> = negatives
+            .iter()
+            .chain(&fillers)
+            .map(|w| w.rsplit(' ').next().unwrap_or("").to_string())
+            .collect();
+        negated_last.sort();
+        negated_last.dedup();
         let path = "penalties/countries.tsv";
         let mut cs = Vec::new();
         for l in lines(patterns.require(path)?) {
@@ -139,24 +154,23 @@ impl PenaltyExtractor {
             args: Args::new(patterns)?,
             orphans,
             countries: PhraseSet::new(cs, path)?,
-            negatives: word_list(patterns.require("penalties/negatives.txt")?)
-                .map(status::normalize)
-                .collect(),
+            negatives,
             not_penalty: PhraseSet::new(
                 word_list(patterns.require("penalties/not_penalty.txt")?)
                     .map(|w| (w.to_string(), ()))
                     .collect(),
                 "penalties/not_penalty.txt",
             )?,
-            fillers: word_list(patterns.require("penalties/fillers.txt")?)
-                .map(status::normalize)
-                .collect(),
-            law_words: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .prefilter(false)
-                .build(LAW_WORDS.iter().chain(&LAW_ACTORS))
-                .context("building the law word automaton")?,
+            fillers,
+            negated_last,
+            law_words: AllPhrases::new(
+                &LAW_WORDS
+                    .iter()
+                    .chain(&LAW_ACTORS)
+                    .copied()
+                    .collect::<Vec<_>>(),
+                "the law words",
+            )?,
         })
     }
 
@@ -195,8 +209,8 @@ impl PenaltyExtractor {
             }
         }
         let mut country: Option<Option<String>> = None;
-        let mut laws = HashMap::new();
-        let mut offenses = HashMap::new();
+        let mut laws = HashMap::default();
+        let mut offenses = HashMap::default();
         let mut out = Vec::new();
         for (si, hs) in by_sentence {
             let drafts = self.drafts(text, sentences[si], &hs);
@@ -221,7 +235,25 @@ impl PenaltyExtractor {
     /// Whether the quantity is time that passed ("spent more than a year").
     fn negated(&self, text: &str, s0: usize, q: &Quantity) -> bool {
         let lo = quantity::floor_char(text, q.start.saturating_sub(40).max(s0));
-        let mut before = status::normalize(&text[lo..q.start]);
+        // The normalized text ends with a filler or negative only if its last
+        // word (split and lowercased as `normalize` does; the words compared are
+        // ASCII, so ASCII case-insensitive equality is the same test) ends one.
+        let raw = &text[lo..q.start];
+        let last = if raw.is_ascii() {
+            raw.as_bytes()
+                .split(|&b| status::is_ascii_space(b))
+                .rfind(|w| !w.is_empty())
+        } else {
+            raw.split_whitespace().next_back().map(str::as_bytes)
+        };
+        if !last.is_some_and(|w| {
+            self.negated_last
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c.as_bytes()))
+        }) {
+            return false;
+        }
+        let mut before = status::normalize(raw);
         loop {
             let trimmed = self
                 .fillers
@@ -573,8 +605,8 @@ impl PenaltyExtractor {
     fn law_words(&self, text: &str, s0: usize, s1: usize) -> (bool, bool) {
         let (mut word, mut actor) = (false, false);
         let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        for m in self.law_words.find_overlapping_iter(&text[s0..s1]) {
-            let (a, b) = (s0 + m.start(), s0 + m.end());
+        self.law_words.each(&text.as_bytes()[s0..s1], |a, b, pid| {
+            let (a, b) = (s0 + a, s0 + b);
             let before = text[s0..a]
                 .chars()
                 .next_back()
@@ -584,17 +616,15 @@ impl PenaltyExtractor {
                 .next()
                 .and_then(|c| c.to_lowercase().next());
             if alnum(before) || alnum(after) {
-                continue;
+                return true;
             }
-            if m.pattern().as_usize() < LAW_WORDS.len() {
+            if pid < LAW_WORDS.len() {
                 word = true;
             } else {
                 actor = true;
             }
-            if word && actor {
-                break;
-            }
-        }
+            !(word && actor)
+        });
         (word, actor)
     }
 
@@ -641,7 +671,6 @@ impl PenaltyExtractor {
         let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
         let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
         let laws_here = self.laws_of(doc, sentences, si, laws).to_vec();
-        let offenses_here = self.offenses_of(text, sentences, si, offenses).to_vec();
         // Law words of the sentence: looked for when a penalty asks.
         let law_words_of = std::cell::OnceCell::new();
         let law_words = || *law_words_of.get_or_init(|| self.law_words(text, s0, s1));
@@ -807,54 +836,54 @@ impl PenaltyExtractor {
                             || gap.trim_start().strip_prefix(',').is_some_and(|r| r.trim().is_empty()))
                 },
             );
-            let offense = after
-                .iter()
-                .find(|(sp, _, _)| sp.start > d.span.end)
-                .or_else(|| {
-                    offenses_here
+            // (The sentence's own offenses are searched only when none follows.)
+            let offense = match after.iter().find(|(sp, _, _)| sp.start > d.span.end) {
+                Some(o) => Some(o.0),
+                None => self
+                    .offenses_of(text, sentences, si, offenses)
+                    .iter()
+                    .min_by_key(|(sp, _, _)| dist(*sp, d.span))
+                    .map(|o| o.0),
+            }
+            .or_else(|| {
+                // "Blasphemy is punishable by death": the clause subject.
+                let (h, st) = cue?;
+                if st != PenaltyStatus::Statutory || h.start > d.span.start {
+                    return None;
+                }
+                let sp = self.args.offense_before(text, s0, h.start)?;
+                let l = doc.slice(sp).lower();
+                let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
+                    || ["the ", "this ", "it", "which", "section", "article"]
                         .iter()
-                        .min_by_key(|(sp, _, _)| dist(*sp, d.span))
+                        .any(|w| l.starts_with(w))
+                        && [
+                            "law",
+                            "ordinance",
+                            "act",
+                            "article",
+                            "code",
+                            "bill",
+                            "amendment",
+                            "provision",
+                            "charge",
+                            "statute",
+                            "it",
+                            "which",
+                            "section",
+                        ]
+                        .iter()
+                        .any(|w| l.contains(w));
+                (!lawish).then_some(sp)
+            })
+            .or_else(|| {
+                *prev_offense.get_or_insert_with(|| {
+                    let p = si.checked_sub(1)?;
+                    self.offenses_of(text, sentences, p, offenses)
+                        .last()
+                        .map(|o| o.0)
                 })
-                .map(|o| o.0)
-                .or_else(|| {
-                    // "Blasphemy is punishable by death": the clause subject.
-                    let (h, st) = cue?;
-                    if st != PenaltyStatus::Statutory || h.start > d.span.start {
-                        return None;
-                    }
-                    let sp = self.args.offense_before(text, s0, h.start)?;
-                    let l = doc.slice(sp).lower();
-                    let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
-                        || ["the ", "this ", "it", "which", "section", "article"]
-                            .iter()
-                            .any(|w| l.starts_with(w))
-                            && [
-                                "law",
-                                "ordinance",
-                                "act",
-                                "article",
-                                "code",
-                                "bill",
-                                "amendment",
-                                "provision",
-                                "charge",
-                                "statute",
-                                "it",
-                                "which",
-                                "section",
-                            ]
-                            .iter()
-                            .any(|w| l.contains(w));
-                    (!lawish).then_some(sp)
-                })
-                .or_else(|| {
-                    *prev_offense.get_or_insert_with(|| {
-                        let p = si.checked_sub(1)?;
-                        self.offenses_of(text, sentences, p, offenses)
-                            .last()
-                            .map(|o| o.0)
-                    })
-                });
+            });
             // Law: in the sentence, else near it when the sentence speaks of a law.
             let law = laws_here
                 .iter()
@@ -990,15 +1019,12 @@ impl PenaltyExtractor {
             let court_verb = matches!(st, PenaltyStatus::Upheld | PenaltyStatus::Overturned);
             // "The court handed down ...": before an active verb stands the court.
             // ... unless the verb takes no object ("X jailed for four years").
-            let next = text[h.end..s1]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .lower();
-            let objectless = !matches!(
-                next.as_ref(),
-                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "down"
-            );
+            // (ASCII words without a "k": ASCII case-insensitive equality is
+            // the lowercased test.)
+            let next = text[h.end..s1].split_whitespace().next().unwrap_or("");
+            let objectless = !["a", "an", "the", "his", "her", "their", "its", "down"]
+                .iter()
+                .any(|w| next.eq_ignore_ascii_case(w));
             let active = self.cues.takes_object(&h)
                 && !self.args.passive(text, s0, h.start, h.end)
                 && !objectless;
@@ -1018,7 +1044,7 @@ impl PenaltyExtractor {
     /// The document's country: the most frequent country of its GPE/LOC entities,
     /// else of the country names in `patterns/penalties/countries.tsv`.
     fn country(&self, doc: &Document) -> Option<String> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for e in &doc.entities {
             if let Some(c) = &e.country {
                 *counts.entry(c.as_str()).or_default() += 1;

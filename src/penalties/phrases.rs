@@ -104,6 +104,34 @@ impl Flat {
             match_sids,
         })
     }
+
+    /// Steps from state `s` through `hay` until a special state (dead or
+    /// match): its position in `hay` (of the byte that led to it) and the state;
+    /// `None` with the state reached at the end of `hay` otherwise. A loop of its
+    /// own, four bytes a round, so that the state, the table and the position
+    /// stay in registers.
+    #[inline(never)]
+    fn scan(&self, hay: &[u8], mut s: u32) -> Result<(usize, u32), u32> {
+        let (trans, special) = (self.trans.as_slice(), self.special);
+        let mut chunks = hay.chunks_exact(4);
+        let mut i = 0;
+        for c in &mut chunks {
+            for (k, &b) in c.iter().enumerate() {
+                s = trans[(s | u32::from(b)) as usize];
+                if s < special {
+                    return Ok((i + k, s));
+                }
+            }
+            i += 4;
+        }
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            s = trans[(s | u32::from(b)) as usize];
+            if s < special {
+                return Ok((i + k, s));
+            }
+        }
+        Err(s)
+    }
 }
 
 /// A leftmost-longest phrase automaton ([`Flat`]).
@@ -135,28 +163,74 @@ impl Dense {
 
     /// The leftmost-longest match in `hay[at..]`: (start, end, pattern).
     fn find(&self, hay: &[u8], at: usize) -> Option<(usize, usize, usize)> {
-        let Flat {
-            trans,
-            start,
-            special,
-            ..
-        } = &self.flat;
-        let (trans, special) = (trans.as_slice(), *special);
-        let mut s = *start;
+        let mut s = self.flat.start;
         let mut mat = None;
-        // (Not `enumerate().skip(at)`: `Skip` tests its count at every byte.)
-        for (k, &b) in hay.get(at..)?.iter().enumerate() {
-            s = trans[(s | u32::from(b)) as usize];
-            if s < special {
-                if s == 0 {
-                    return mat;
-                }
-                let (pid, len) = self.matches[(s >> 8) as usize - 1];
-                let i = at + k;
-                mat = Some((i + 1 - len, i + 1, pid));
+        let mut i = at;
+        let mut rest = hay.get(at..)?;
+        while let Ok((k, next)) = self.flat.scan(rest, s) {
+            if next == 0 {
+                break;
             }
+            let (pid, len) = self.matches[(next >> 8) as usize - 1];
+            i += k + 1;
+            mat = Some((i - len, i, pid));
+            rest = &hay[i..];
+            s = next;
         }
         mat
+    }
+}
+
+/// Every occurrence of a set of phrases, overlapping, ASCII case-insensitive
+/// (what `AhoCorasick::find_overlapping_iter` gives, in the order of their
+/// ends), from a [`Flat`] table whose match states list their phrases.
+pub struct AllPhrases {
+    flat: Flat,
+    /// Per match state (index = state / 256 - 1): (phrase, phrase length).
+    owners: Vec<Vec<(usize, usize)>>,
+}
+
+impl AllPhrases {
+    pub fn new(phrases: &[&str], what: &str) -> Result<Self> {
+        let aut = dfa::DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(phrases)
+            .with_context(|| format!("building the phrase automaton for {what}"))?;
+        let flat = Flat::new(&aut, what)?;
+        let owners = flat
+            .match_sids
+            .iter()
+            .map(|&sid| {
+                (0..aut.match_len(sid))
+                    .map(|i| {
+                        let pid = aut.match_pattern(sid, i);
+                        (pid.as_usize(), aut.pattern_len(pid))
+                    })
+                    .collect()
+            })
+            .collect();
+        Ok(AllPhrases { flat, owners })
+    }
+
+    /// Calls `f(start, end, phrase)` for every occurrence in `hay` until it
+    /// returns false.
+    pub fn each(&self, hay: &[u8], mut f: impl FnMut(usize, usize, usize) -> bool) {
+        let (mut s, mut at) = (self.flat.start, 0);
+        while let Ok((k, next)) = self.flat.scan(&hay[at..], s) {
+            at += k + 1;
+            s = next;
+            // (An overlapping automaton has no dead state 0.)
+            if next == 0 {
+                continue;
+            }
+            for &(pid, len) in &self.owners[(next >> 8) as usize - 1] {
+                if !f(at - len, at, pid) {
+                    return;
+                }
+            }
+        }
     }
 }
 
@@ -175,6 +249,19 @@ fn is_word(c: char) -> bool {
 /// Whether `text[start..end]` starts and ends on word boundaries (a phrase that
 /// begins or ends with a symbol, like "$", needs no boundary there).
 pub fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
+    // ASCII bytes around and at the ends of the match are the characters there.
+    let b = text.as_bytes();
+    let (first, last) = (b[start], b[end - 1]);
+    let before = start.checked_sub(1).map(|i| b[i]);
+    let after = b.get(end).copied();
+    if first.is_ascii()
+        && last.is_ascii()
+        && before.map_or(true, |x| x.is_ascii())
+        && after.map_or(true, |x| x.is_ascii())
+    {
+        let word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+        return !(word(first) && before.is_some_and(word) || word(last) && after.is_some_and(word));
+    }
     let m = &text[start..end];
     let first_word = m.chars().next().is_some_and(is_word);
     let last_word = m.chars().next_back().is_some_and(is_word);
@@ -319,28 +406,66 @@ impl Keywords {
         })
     }
 
-    /// Which rules may match in `hay` (indexed by rule).
-    pub fn rules(&self, hay: &str) -> Vec<bool> {
-        let mut on = vec![false; self.rules];
+    /// Which rules may match in `hay`.
+    pub fn rules(&self, hay: &str) -> RuleSet {
+        let mut on = RuleSet::new(self.rules);
         match &self.flat {
             Some(f) if !(self.ascii_ci && has_fold_variant(&self.folds, hay)) => {
                 for &i in &self.always {
-                    on[i] = true;
+                    on.set(i);
                 }
-                let mut s = f.start;
-                for &b in hay.as_bytes() {
-                    s = f.trans[s as usize | b as usize];
+                let (mut s, mut rest) = (f.start, hay.as_bytes());
+                while let Ok((k, next)) = f.scan(rest, s) {
                     // (An overlapping automaton has no dead state 0.)
-                    if s < f.special && s != 0 {
-                        for &r in &self.owners[(s >> 8) as usize - 1] {
-                            on[r] = true;
+                    if next != 0 {
+                        for &r in &self.owners[(next >> 8) as usize - 1] {
+                            on.set(r);
                         }
                     }
+                    rest = &rest[k + 1..];
+                    s = next;
                 }
             }
-            _ => on.fill(true),
+            _ => (0..self.rules).for_each(|i| on.set(i)),
         }
         on
+    }
+}
+
+/// A set of rule indices: a bit mask for up to 64 rules (no allocation), else
+/// a vector.
+pub struct RuleSet {
+    small: u64,
+    big: Vec<bool>,
+}
+
+impl RuleSet {
+    fn new(rules: usize) -> Self {
+        RuleSet {
+            small: 0,
+            big: if rules > 64 {
+                vec![false; rules]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn set(&mut self, i: usize) {
+        if self.big.is_empty() {
+            self.small |= 1 << i;
+        } else {
+            self.big[i] = true;
+        }
+    }
+
+    /// Whether rule `i` is in the set.
+    pub fn has(&self, i: usize) -> bool {
+        if self.big.is_empty() {
+            i < 64 && self.small >> i & 1 == 1
+        } else {
+            self.big.get(i).copied().unwrap_or(false)
+        }
     }
 }
 

@@ -125,7 +125,7 @@ struct Fast {
     /// Currency prefix tokens as written.
     prefixes: Vec<String>,
     /// Lowercased currency suffix tokens.
-    suffixes: std::collections::HashSet<String>,
+    suffixes: crate::hash::FxSet<String>,
 }
 
 impl Fast {
