@@ -1179,3 +1179,114 @@ fn weekday_without_dct_is_a_week_pattern() {
     assert_eq!(d[0].2, "XXXX-WXX-2");
     assert!(!d[0].3);
 }
+
+#[test]
+fn capitalized_names_in_ed_are_not_past_verbs() {
+    // "United" is a name, not a verb: "will" decides.
+    check(
+        DCT,
+        "The minister will travel on Tuesday to the United States.",
+        "Tuesday",
+        "DATE",
+        "2020-12-22",
+    );
+}
+
+#[test]
+fn adjectives_in_ed_are_not_past_verbs() {
+    // After a determiner (and an adverb) a word in -ed is an adjective.
+    check(
+        DCT,
+        "The bonds would be redeemed at an undisclosed price in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+    check(
+        DCT,
+        "Holders would get the shares on a still unannounced day in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+    // Before "by" it is a participle ("untouched by the slump").
+    check(
+        DCT,
+        "The carrier will open routes in June to towns untouched by the slump.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+}
+
+#[test]
+fn words_in_ed_that_are_no_verbs() {
+    check(
+        DCT,
+        "The bakery will hire a hundred workers in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+    check(
+        DCT,
+        "Ms. Okafor will succeed him in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+}
+
+#[test]
+fn irregular_past_participles_count_only_outside_the_passive() {
+    // "brought" is nearer than "will": past.
+    check(
+        DCT,
+        "The new owners, who will keep the staff, brought in a manager in June.",
+        "June",
+        "DATE",
+        "2020-06",
+    );
+    // After "be" it is a participle and says nothing of tense.
+    check(
+        DCT,
+        "The paintings will be brought back to the gallery in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+}
+
+#[test]
+fn frequency_words_before_amounts_are_rates() {
+    assert!(dates(DCT, "The bank raised its quarterly dividend to 30 cents.").is_empty());
+    assert!(dates(DCT, "Average daily volume rose to 4 million shares.").is_empty());
+    assert!(dates(DCT, "The party daily Tribuna printed the letter.").is_empty());
+    // A recurring event is a set.
+    check(
+        DCT,
+        "They held weekly prayer meetings in a flat.",
+        "weekly",
+        "SET",
+        "P1W",
+    );
+    check(
+        DCT,
+        "The board meets monthly with the auditors.",
+        "monthly",
+        "SET",
+        "P1M",
+    );
+}
+
+#[test]
+fn soon_after_an_event_is_no_time_expression() {
+    assert!(dates(DCT, "She was released soon after the hearing.").is_empty());
+    check(
+        DCT,
+        "The ministry will reply as soon as possible.",
+        "as soon as possible",
+        "DATE",
+        "FUTURE_REF",
+    );
+}

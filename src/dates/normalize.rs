@@ -139,7 +139,7 @@ impl Ctx<'_> {
             Norm::Deictic => self.deictic(caps),
             Norm::Time => self.time(caps),
             Norm::Set => self.set(caps),
-            Norm::SetWord => Some((TimexType::Set, self.lookup("sets", caps, g::SET)?, false)),
+            Norm::SetWord => self.set_word(caps),
             Norm::Fixed => self.fixed(rule, caps),
             Norm::Anaphor => self.anaphor(caps),
         }
@@ -917,6 +917,31 @@ impl Ctx<'_> {
                 .next()
                 .unwrap_or(""),
         )
+    }
+
+    /// "daily", "annually": a SET, unless the word ends the match and makes a rate
+    /// of the amount after it ("its quarterly dividend", `rate_nouns.tsv`) or is a
+    /// noun before a name ("the party daily Granma").
+    fn set_word(&self, caps: &Captures) -> Out {
+        let set = caps.name(g::SET)?;
+        if set.end() == caps.get(0)?.end() {
+            let rest = self.text_after(set.end());
+            let next = rest.trim_start();
+            if next.len() < rest.len() && next.starts_with(|c: char| c.is_alphabetic()) {
+                if starts_upper(next) {
+                    return None;
+                }
+                let word: String = next
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if self.tagger.rate_nouns.contains(&word) {
+                    return None;
+                }
+            }
+        }
+        Some((TimexType::Set, self.lookup("sets", caps, g::SET)?, false))
     }
 
     fn set(&self, caps: &Captures) -> Out {
