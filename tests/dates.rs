@@ -1290,3 +1290,52 @@ fn soon_after_an_event_is_no_time_expression() {
         "FUTURE_REF",
     );
 }
+
+#[test]
+fn more_units_are_durations() {
+    check(
+        DCT,
+        "She will stay in the shelter for two more weeks.",
+        "two more weeks",
+        "DURATION",
+        "P2W",
+    );
+    check(
+        DCT,
+        "The lease may be renewed for an additional year.",
+        "an additional year",
+        "DURATION",
+        "P1Y",
+    );
+}
+
+#[test]
+fn clock_hour_with_a_part_of_the_day() {
+    check(
+        DCT,
+        "The convoy will leave at four in the morning.",
+        "four in the morning",
+        "TIME",
+        "2020-12-18T04:00",
+    );
+    check(
+        DCT,
+        "The shelling stopped around 11 at night.",
+        "11 at night",
+        "TIME",
+        "2020-12-18T23:00",
+    );
+    check(
+        DCT,
+        "Voting closed at 8 in the evening.",
+        "8 in the evening",
+        "TIME",
+        "2020-12-18T20:00",
+    );
+    // Without a preposition the number counts something else.
+    assert!(
+        dates(DCT, "Rebels killed five in the morning raid on the town.")
+            .iter()
+            .all(|d| d.1 != "TIME")
+    );
+}

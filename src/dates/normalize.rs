@@ -818,13 +818,26 @@ impl Ctx<'_> {
             "noon" | "midday" => (12, 0),
             "midnight" => (24, 0),
             _ => (
-                h.parse().ok()?,
+                match h.parse() {
+                    Ok(n) => n,
+                    // "four in the morning"
+                    Err(_) => self.tagger.lex.get("numbers", &h)?.parse().ok()?,
+                },
                 caps.name(g::MINUTE)
                     .map_or(Some(0), |m| m.as_str().parse().ok())?,
             ),
         };
-        if let Some(ap) = caps.name(g::AMPM) {
-            let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+        // "4 in the morning", "11 at night": the part of the day tells a.m. from p.m.
+        let pm = match (caps.name(g::AMPM), caps.name(g::PART)) {
+            (Some(ap), _) => Some(ap.as_str().to_ascii_lowercase().starts_with('p')),
+            (None, Some(part)) => match self.tagger.lex.get("parts_of_day", part.as_str())? {
+                "MO" => Some(false),
+                "NI" => Some((6..12).contains(&hour)),
+                _ => Some(true),
+            },
+            (None, None) => None,
+        };
+        if let Some(pm) = pm {
             if pm && hour < 12 {
                 hour += 12;
             } else if !pm && hour == 12 {
