@@ -1339,3 +1339,62 @@ fn clock_hour_with_a_part_of_the_day() {
             .all(|d| d.1 != "TIME")
     );
 }
+
+#[test]
+fn a_number_word_before_another_is_not_added_to_it() {
+    // "two four-year terms": two terms of four years each.
+    check(
+        DCT,
+        "She served two four-year terms as mayor.",
+        "two four-year",
+        "DURATION",
+        "P4Y",
+    );
+    check(
+        DCT,
+        "The wait was twenty four hours.",
+        "twenty four hours",
+        "DURATION",
+        "PT24H",
+    );
+}
+
+#[test]
+fn a_year_earlier_after_a_calendar_month_is_that_month() {
+    let d = dates(
+        DCT,
+        "Exports in October rose 4 percent from a year earlier, the agency said.",
+    );
+    assert_eq!(
+        d,
+        vec![
+            ("October".into(), "DATE".into(), "2020-10".into()),
+            ("a year earlier".into(), "DATE".into(), "2019-10".into()),
+        ]
+    );
+    // A weekday is when it was said, not the period compared.
+    let d = dates(
+        DCT,
+        "On Tuesday the bakery said sales were flat from a year earlier.",
+    );
+    assert_eq!(d[1].2, "2019");
+}
+
+#[test]
+fn the_same_period_a_year_ago_is_one_expression() {
+    let d = dates(
+        DCT,
+        "The mill lost money in the third quarter, after a profit in the same period a year ago.",
+    );
+    assert_eq!(
+        d,
+        vec![
+            ("the third quarter".into(), "DATE".into(), "2020-Q3".into()),
+            (
+                "the same period a year ago".into(),
+                "DATE".into(),
+                "2019-Q3".into()
+            ),
+        ]
+    );
+}

@@ -493,7 +493,8 @@ impl DateTagger {
         out[first..].sort_by_key(|t| t.span.start);
         for i in first..out.len() {
             if out[i].value.starts_with(normalize::ANAPHOR) {
-                let resolved = normalize::resolve_anaphor(&out[i].value, &out[..i], dct);
+                let resolved =
+                    normalize::resolve_anaphor(&out[i].value, &out[..i], &out[first..i], dct);
                 match resolved {
                     Some((kind, value)) => {
                         out[i].kind = kind;

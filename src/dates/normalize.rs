@@ -972,6 +972,28 @@ impl Ctx<'_> {
     }
 }
 
+/// A month (`2020-10`) or day (`2020-10-05`) value `years` years later (earlier
+/// if negative); `None` for any other value. A 29 February without its year
+/// becomes the month.
+fn shift_month_or_day(v: &str, years: i64) -> Option<String> {
+    let b = v.as_bytes();
+    let digits = |a: usize, z: usize| b[a..z].iter().all(u8::is_ascii_digit);
+    let month = b.len() >= 7 && digits(0, 4) && b[4] == b'-' && digits(5, 7);
+    if !month || !(b.len() == 7 || (b.len() == 10 && b[7] == b'-' && digits(8, 10))) {
+        return None;
+    }
+    let y = v[..4].parse::<i64>().ok()? + years;
+    if b.len() == 10 {
+        let ok = i32::try_from(y).ok().and_then(|y| {
+            NaiveDate::from_ymd_opt(y, v[5..7].parse().ok()?, v[8..10].parse().ok()?)
+        });
+        if ok.is_none() {
+            return Some(format!("{y:04}{}", &v[4..7]));
+        }
+    }
+    Some(format!("{y:04}{}", &v[4..]))
+}
+
 /// Value prefix of an anaphor waiting for [`resolve_anaphor`].
 pub const ANAPHOR: &str = "ANAPHOR:";
 
@@ -995,6 +1017,7 @@ fn parse_quarter(v: &str) -> Option<(i32, u32)> {
 /// shifted a year back, or one far in the past, is not the one reported on),
 /// shifted by `years`; else the fallback.
 /// How a quarter anaphor moves the quarter it finds: by some years, or to a year.
+#[derive(Clone, Copy)]
 enum Shift {
     By(i64),
     To(i64),
@@ -1033,6 +1056,7 @@ fn resolve_quarter(
 pub fn resolve_anaphor(
     value: &str,
     previous: &[Timex],
+    same_sentence: &[Timex],
     dct: Option<NaiveDate>,
 ) -> Option<(TimexType, String)> {
     let mut it = value.strip_prefix(ANAPHOR)?.splitn(3, ':');
@@ -1044,6 +1068,20 @@ pub fn resolve_anaphor(
             Some(y) => Shift::To(y.parse().ok()?),
             None => Shift::By(r.parse().ok()?),
         };
+        // "sales in October rose from a year earlier", "from $5 million a year
+        // ago": right after a calendar month or day in its sentence, "a year
+        // earlier" is that month or day a year before (not a quarter). Not after a
+        // weekday or "yesterday": that is when something was said.
+        if let (Shift::By(n @ (..=-1 | 1..)), false) = (shift, part.contains('Q')) {
+            let calendar = same_sentence
+                .last()
+                .filter(|t| !t.rule.ends_with("weekday") && !t.rule.ends_with("deictic"));
+            if let Some(v) = calendar.map(|t| t.value.as_str()) {
+                if let Some(v) = shift_month_or_day(v, n) {
+                    return Some((TimexType::Date, v));
+                }
+            }
+        }
         return Some((TimexType::Date, resolve_quarter(shift, part, previous, dct)));
     }
     let r: i64 = r.parse().ok()?;
