@@ -1398,3 +1398,44 @@ fn the_same_period_a_year_ago_is_one_expression() {
         ]
     );
 }
+
+#[test]
+fn the_year_before_is_relative_to_the_last_date() {
+    let d = dates(
+        DCT,
+        "Profit fell to $3 million last year, down from $5 million the year before.",
+    );
+    assert_eq!(
+        d,
+        vec![
+            ("last year".into(), "DATE".into(), "2019".into()),
+            ("the year before".into(), "DATE".into(), "2018".into()),
+        ]
+    );
+    let d = dates(
+        DCT,
+        "The vote took place on Oct. 4, and protests began the day after.",
+    );
+    assert_eq!(
+        d[1],
+        ("the day after".into(), "DATE".into(), "2020-10-05".into())
+    );
+}
+
+#[test]
+fn intentions_point_forward() {
+    check(
+        DCT,
+        "The carmaker aims to return to profit by the end of June.",
+        "the end of June",
+        "DATE",
+        "2021-06",
+    );
+    check(
+        DCT,
+        "The mayor vowed to reopen the library in September.",
+        "September",
+        "DATE",
+        "2021-09",
+    );
+}

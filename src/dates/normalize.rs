@@ -151,8 +151,8 @@ impl Ctx<'_> {
     fn anaphor(&self, caps: &Captures) -> Out {
         let unit = caps.name(g::UNIT)?.as_str().to_ascii_lowercase();
         let r: i64 = match caps.name(g::REL).map(|r| r.as_str().to_ascii_lowercase()) {
-            Some(r) if r == "next" || r == "following" => 1,
-            Some(r) if r == "previous" || r == "prior" => -1,
+            Some(r) if r == "next" || r == "following" || r == "after" => 1,
+            Some(r) if r == "previous" || r == "prior" || r == "before" => -1,
             _ => 0,
         };
         let part = self
