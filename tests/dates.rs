@@ -1439,3 +1439,29 @@ fn intentions_point_forward() {
         "2021-09",
     );
 }
+
+#[test]
+fn clock_time_takes_the_day_written_next_to_it() {
+    let d = dates(
+        DCT,
+        "The hearing will open at 10:30 a.m. on March 3 in the main courtroom.",
+    );
+    assert_eq!(
+        d[0],
+        (
+            "10:30 a.m.".into(),
+            "TIME".into(),
+            "2021-03-03T10:30".into()
+        )
+    );
+    let d = dates(DCT, "Doors open on Nov. 5 at 7 p.m. for members.");
+    assert_eq!(
+        d[1],
+        ("7 p.m.".into(), "TIME".into(), "2020-11-05T19:00".into())
+    );
+    let d = dates(
+        DCT,
+        "The offer expires at 5 p.m., Jan. 8, 2021, the bank said.",
+    );
+    assert_eq!(d[0].2, "2021-01-08T17:00");
+}

@@ -71,7 +71,7 @@ pub struct DateTagger {
     numeric: regex::Regex,
     /// "14 June 2023" (day before month) and "June 14, 2023" (month before day).
     day_month: regex::Regex,
-    month_day: regex::Regex,
+    pub(crate) month_day: regex::Regex,
 }
 
 /// Buffers reused across the sentences of one document.

@@ -850,8 +850,23 @@ impl Ctx<'_> {
             None if caps.name(g::MONTH).is_none() => self.adjacent_weekday(m.start(), m.end()),
             None => None,
         };
+        let day_of = match (weekday, caps.name(g::MONTH)) {
+            (None, None) => self.adjacent_month_day(m.start(), m.end()),
+            _ => None,
+        };
         let base = match (self.dct, weekday, caps.name(g::MONTH)) {
             (Some(d), Some(wd), _) => ymd(calendar::nearest_weekday(d, wd, (self.tense)())),
+            (dct, None, None) if day_of.is_some() => {
+                let (year, mo, day) = day_of?;
+                match (year, dct) {
+                    (Some(y), _) => ymd(NaiveDate::from_ymd_opt(y, mo, day)?),
+                    (None, Some(d)) => {
+                        let y = calendar::year_for(d, mo, Some(day), (self.tense)());
+                        ymd(NaiveDate::from_ymd_opt(y, mo, day)?)
+                    }
+                    (None, None) => format!("XXXX-{mo:02}-{day:02}"),
+                }
+            }
             (dct, None, Some(mm)) => {
                 let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
                 let day: u32 = caps.name(g::DAY)?.as_str().parse().ok()?;
@@ -880,6 +895,54 @@ impl Ctx<'_> {
             format!("{base}T{hour:02}:{minute:02}"),
             self.dct.is_some(),
         ))
+    }
+
+    /// The calendar day a clock time is tied to by its neighbour (a date of its
+    /// own; the time takes its day): "at 10 a.m. on March 3", "at 4 p.m., March
+    /// 3, 2021", "March 3 at 9 p.m." → (year if written after the day, month, day).
+    fn adjacent_month_day(&self, start: usize, end: usize) -> Option<(Option<i32>, u32, u32)> {
+        let month_day = &self.tagger.month_day;
+        let after = self.sent[end..].trim_start_matches([',', ' ']);
+        let after = if starts_with_ci(after, "on ") {
+            after[3..].trim_start()
+        } else {
+            after
+        };
+        let (md, rest) = match month_day.find(after).filter(|m| m.start() == 0) {
+            Some(m) => (m.as_str(), &after[m.end()..]),
+            None => {
+                let before = self.sent[..start].trim_end();
+                let before = match before.strip_suffix(',') {
+                    Some(b) => b,
+                    None => {
+                        let i = before.len().checked_sub(3)?;
+                        if !before.is_char_boundary(i) || !before[i..].eq_ignore_ascii_case(" at") {
+                            return None;
+                        }
+                        &before[..i]
+                    }
+                }
+                .trim_end();
+                let m = month_day.find_iter(before).last()?;
+                if m.end() != before.len() {
+                    return None;
+                }
+                (m.as_str(), "")
+            }
+        };
+        let (month, day) = md.rsplit_once(' ')?;
+        let mo: u32 = self.tagger.lex.get("months", month)?.parse().ok()?;
+        let day: u32 = day.trim_end_matches(char::is_alphabetic).parse().ok()?;
+        let year = rest
+            .strip_prefix(", ")
+            .filter(|r| {
+                let b = r.as_bytes();
+                b.len() >= 4
+                    && b[..4].iter().all(u8::is_ascii_digit)
+                    && !b.get(4).is_some_and(u8::is_ascii_alphanumeric)
+            })
+            .and_then(|r| r[..4].parse().ok());
+        Some((year, mo, day))
     }
 
     /// The weekday a clock time is tied to by its neighbours: "at 11 a.m. on
