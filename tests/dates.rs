@@ -1465,3 +1465,23 @@ fn clock_time_takes_the_day_written_next_to_it() {
     );
     assert_eq!(d[0].2, "2021-01-08T17:00");
 }
+
+#[test]
+fn early_and_late_belong_to_a_weekday() {
+    // TIMEX3 mods (START, END) are in the extent; "earlier" (relative to some
+    // other event) is not.
+    check(
+        DCT,
+        "Crowds gathered early Tuesday outside the court.",
+        "early Tuesday",
+        "DATE",
+        "2020-12-15",
+    );
+    check(
+        DCT,
+        "Earlier Wednesday, the council met in private.",
+        "Wednesday",
+        "DATE",
+        "2020-12-16",
+    );
+}
