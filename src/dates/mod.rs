@@ -66,6 +66,8 @@ pub struct DateTagger {
     determiner_adverbs: HashSet<String>,
     /// Nouns of amounts: a frequency word (sets.tsv) before one makes a rate.
     pub(crate) rate_nouns: HashSet<String>,
+    /// Words before "four in the morning" that make it a clock time.
+    pub(crate) clock_prepositions: HashSet<String>,
     pub(crate) context: HashSet<String>,
     pub day_first: bool,
     numeric: regex::Regex,
@@ -200,6 +202,9 @@ impl DateTagger {
         let rate_nouns = word_list(patterns.require("dates/rate_nouns.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
+        let clock_prepositions = word_list(patterns.require("dates/clock_prepositions.tsv")?)
+            .map(|w| w.to_lowercase())
+            .collect();
         Ok(DateTagger {
             lex,
             rules,
@@ -213,6 +218,7 @@ impl DateTagger {
             determiners,
             determiner_adverbs,
             rate_nouns,
+            clock_prepositions,
             context,
             day_first,
             numeric: regex::Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}(?-u:\b)")
@@ -657,21 +663,35 @@ impl DateTagger {
     fn adjective_position(&self, before: &str) -> bool {
         let mut words = before
             .rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase);
+            .filter(|w| !w.is_empty());
+        let mut buf = [0u8; 16];
         let Some(w1) = words.next() else {
             return false;
         };
-        if self.determiners.contains(&w1) {
+        if lower_in(&self.determiners, w1, &mut buf) {
             return true;
         }
         // Only words, no punctuation, between the determiner and the adverb.
-        let adverb = w1.len() > 3 && w1.ends_with("ly") || self.determiner_adverbs.contains(&w1);
+        let adverb = (w1.len() > 3 && w1.ends_with("ly"))
+            || lower_in(&self.determiner_adverbs, w1, &mut buf);
         adverb
             && words
                 .next()
-                .is_some_and(|w2| self.determiners.contains(&w2))
+                .is_some_and(|w2| lower_in(&self.determiners, w2, &mut buf))
     }
+}
+
+/// Whether the ASCII lower case of `w` is in `set` (no allocation: words longer
+/// than `buf` or not ASCII are in no such list of short function words).
+fn lower_in(set: &HashSet<String>, w: &str, buf: &mut [u8; 16]) -> bool {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !b.is_ascii() {
+        return false;
+    }
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
 }
 
 /// Whether `rest` starts with whitespace and then the word `word` (ASCII, any case).

@@ -827,7 +827,17 @@ impl Ctx<'_> {
                     .map_or(Some(0), |m| m.as_str().parse().ok())?,
             ),
         };
-        // "4 in the morning", "11 at night": the part of the day tells a.m. from p.m.
+        // "4 in the morning", "11 at night": the part of the day tells a.m. from p.m.;
+        // only after a preposition of clock_prepositions.tsv is it a time.
+        if caps.name(g::AMPM).is_none()
+            && caps.name(g::PART).is_some()
+            && !self
+                .tagger
+                .clock_prepositions
+                .contains(&self.word_before(caps.get(0)?.start()))
+        {
+            return None;
+        }
         let pm = match (caps.name(g::AMPM), caps.name(g::PART)) {
             (Some(ap), _) => Some(ap.as_str().to_ascii_lowercase().starts_with('p')),
             (None, Some(part)) => match self.tagger.lex.get("parts_of_day", part.as_str())? {
