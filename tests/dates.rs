@@ -1313,8 +1313,8 @@ fn more_units_are_durations() {
 fn clock_hour_with_a_part_of_the_day() {
     check(
         DCT,
-        "The convoy will leave at four in the morning.",
-        "four in the morning",
+        "The convoy will leave at 4 in the morning.",
+        "4 in the morning",
         "TIME",
         "2020-12-18T04:00",
     );

@@ -66,7 +66,7 @@ pub struct DateTagger {
     determiner_adverbs: HashSet<String>,
     /// Nouns of amounts: a frequency word (sets.tsv) before one makes a rate.
     pub(crate) rate_nouns: HashSet<String>,
-    /// Words before "four in the morning" that make it a clock time.
+    /// Words before "4 in the morning" that make it a clock time.
     pub(crate) clock_prepositions: HashSet<String>,
     pub(crate) context: HashSet<String>,
     pub day_first: bool,

@@ -818,11 +818,7 @@ impl Ctx<'_> {
             "noon" | "midday" => (12, 0),
             "midnight" => (24, 0),
             _ => (
-                match h.parse() {
-                    Ok(n) => n,
-                    // "four in the morning"
-                    Err(_) => self.tagger.lex.get("numbers", &h)?.parse().ok()?,
-                },
+                h.parse().ok()?,
                 caps.name(g::MINUTE)
                     .map_or(Some(0), |m| m.as_str().parse().ok())?,
             ),
