@@ -1485,3 +1485,14 @@ fn early_and_late_belong_to_a_weekday() {
         "2020-12-16",
     );
 }
+
+#[test]
+fn a_verb_after_relative_that_is_still_past() {
+    check(
+        DCT,
+        "Police will review footage of the march that ended on Sunday.",
+        "Sunday",
+        "DATE",
+        "2020-12-13",
+    );
+}
