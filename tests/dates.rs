@@ -1179,3 +1179,320 @@ fn weekday_without_dct_is_a_week_pattern() {
     assert_eq!(d[0].2, "XXXX-WXX-2");
     assert!(!d[0].3);
 }
+
+#[test]
+fn capitalized_names_in_ed_are_not_past_verbs() {
+    // "United" is a name, not a verb: "will" decides.
+    check(
+        DCT,
+        "The minister will travel on Tuesday to the United States.",
+        "Tuesday",
+        "DATE",
+        "2020-12-22",
+    );
+}
+
+#[test]
+fn adjectives_in_ed_are_not_past_verbs() {
+    // After a determiner (and an adverb) a word in -ed is an adjective.
+    check(
+        DCT,
+        "The bonds would be redeemed at an undisclosed price in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+    check(
+        DCT,
+        "Holders would get the shares on a still unannounced day in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+    // Before "by" it is a participle ("untouched by the slump").
+    check(
+        DCT,
+        "The carrier will open routes in June to towns untouched by the slump.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+}
+
+#[test]
+fn words_in_ed_that_are_no_verbs() {
+    check(
+        DCT,
+        "The bakery will hire a hundred workers in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+    check(
+        DCT,
+        "Ms. Okafor will succeed him in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+}
+
+#[test]
+fn irregular_past_participles_count_only_outside_the_passive() {
+    // "brought" is nearer than "will": past.
+    check(
+        DCT,
+        "The new owners, who will keep the staff, brought in a manager in June.",
+        "June",
+        "DATE",
+        "2020-06",
+    );
+    // After "be" it is a participle and says nothing of tense.
+    check(
+        DCT,
+        "The paintings will be brought back to the gallery in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+}
+
+#[test]
+fn frequency_words_before_amounts_are_rates() {
+    assert!(dates(DCT, "The bank raised its quarterly dividend to 30 cents.").is_empty());
+    assert!(dates(DCT, "Average daily volume rose to 4 million shares.").is_empty());
+    assert!(dates(DCT, "The party daily Tribuna printed the letter.").is_empty());
+    // A recurring event is a set.
+    check(
+        DCT,
+        "They held weekly prayer meetings in a flat.",
+        "weekly",
+        "SET",
+        "P1W",
+    );
+    check(
+        DCT,
+        "The board meets monthly with the auditors.",
+        "monthly",
+        "SET",
+        "P1M",
+    );
+}
+
+#[test]
+fn soon_after_an_event_is_no_time_expression() {
+    assert!(dates(DCT, "She was released soon after the hearing.").is_empty());
+    check(
+        DCT,
+        "The ministry will reply as soon as possible.",
+        "as soon as possible",
+        "DATE",
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn more_units_are_durations() {
+    check(
+        DCT,
+        "She will stay in the shelter for two more weeks.",
+        "two more weeks",
+        "DURATION",
+        "P2W",
+    );
+    check(
+        DCT,
+        "The lease may be renewed for an additional year.",
+        "an additional year",
+        "DURATION",
+        "P1Y",
+    );
+}
+
+#[test]
+fn clock_hour_with_a_part_of_the_day() {
+    check(
+        DCT,
+        "The convoy will leave at 4 in the morning.",
+        "4 in the morning",
+        "TIME",
+        "2020-12-18T04:00",
+    );
+    check(
+        DCT,
+        "The shelling stopped around 11 at night.",
+        "11 at night",
+        "TIME",
+        "2020-12-18T23:00",
+    );
+    check(
+        DCT,
+        "Voting closed at 8 in the evening.",
+        "8 in the evening",
+        "TIME",
+        "2020-12-18T20:00",
+    );
+    // Without a preposition the number counts something else.
+    assert!(
+        dates(DCT, "Rebels killed five in the morning raid on the town.")
+            .iter()
+            .all(|d| d.1 != "TIME")
+    );
+}
+
+#[test]
+fn a_number_word_before_another_is_not_added_to_it() {
+    // "two four-year terms": two terms of four years each.
+    check(
+        DCT,
+        "She served two four-year terms as mayor.",
+        "two four-year",
+        "DURATION",
+        "P4Y",
+    );
+    check(
+        DCT,
+        "The wait was twenty four hours.",
+        "twenty four hours",
+        "DURATION",
+        "PT24H",
+    );
+}
+
+#[test]
+fn a_year_earlier_after_a_calendar_month_is_that_month() {
+    let d = dates(
+        DCT,
+        "Exports in October rose 4 percent from a year earlier, the agency said.",
+    );
+    assert_eq!(
+        d,
+        vec![
+            ("October".into(), "DATE".into(), "2020-10".into()),
+            ("a year earlier".into(), "DATE".into(), "2019-10".into()),
+        ]
+    );
+    // A weekday is when it was said, not the period compared.
+    let d = dates(
+        DCT,
+        "On Tuesday the bakery said sales were flat from a year earlier.",
+    );
+    assert_eq!(d[1].2, "2019");
+}
+
+#[test]
+fn the_same_period_a_year_ago_is_one_expression() {
+    let d = dates(
+        DCT,
+        "The mill lost money in the third quarter, after a profit in the same period a year ago.",
+    );
+    assert_eq!(
+        d,
+        vec![
+            ("the third quarter".into(), "DATE".into(), "2020-Q3".into()),
+            (
+                "the same period a year ago".into(),
+                "DATE".into(),
+                "2019-Q3".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_year_before_is_relative_to_the_last_date() {
+    let d = dates(
+        DCT,
+        "Profit fell to $3 million last year, down from $5 million the year before.",
+    );
+    assert_eq!(
+        d,
+        vec![
+            ("last year".into(), "DATE".into(), "2019".into()),
+            ("the year before".into(), "DATE".into(), "2018".into()),
+        ]
+    );
+    let d = dates(
+        DCT,
+        "The vote took place on Oct. 4, and protests began the day after.",
+    );
+    assert_eq!(
+        d[1],
+        ("the day after".into(), "DATE".into(), "2020-10-05".into())
+    );
+}
+
+#[test]
+fn intentions_point_forward() {
+    check(
+        DCT,
+        "The carmaker aims to return to profit by the end of June.",
+        "the end of June",
+        "DATE",
+        "2021-06",
+    );
+    check(
+        DCT,
+        "The mayor vowed to reopen the library in September.",
+        "September",
+        "DATE",
+        "2021-09",
+    );
+}
+
+#[test]
+fn clock_time_takes_the_day_written_next_to_it() {
+    let d = dates(
+        DCT,
+        "The hearing will open at 10:30 a.m. on March 3 in the main courtroom.",
+    );
+    assert_eq!(
+        d[0],
+        (
+            "10:30 a.m.".into(),
+            "TIME".into(),
+            "2021-03-03T10:30".into()
+        )
+    );
+    let d = dates(DCT, "Doors open on Nov. 5 at 7 p.m. for members.");
+    assert_eq!(
+        d[1],
+        ("7 p.m.".into(), "TIME".into(), "2020-11-05T19:00".into())
+    );
+    let d = dates(
+        DCT,
+        "The offer expires at 5 p.m., Jan. 8, 2021, the bank said.",
+    );
+    assert_eq!(d[0].2, "2021-01-08T17:00");
+}
+
+#[test]
+fn early_and_late_belong_to_a_weekday() {
+    // TIMEX3 mods (START, END) are in the extent; "earlier" (relative to some
+    // other event) is not.
+    check(
+        DCT,
+        "Crowds gathered early Tuesday outside the court.",
+        "early Tuesday",
+        "DATE",
+        "2020-12-15",
+    );
+    check(
+        DCT,
+        "Earlier Wednesday, the council met in private.",
+        "Wednesday",
+        "DATE",
+        "2020-12-16",
+    );
+}
+
+#[test]
+fn a_verb_after_relative_that_is_still_past() {
+    check(
+        DCT,
+        "Police will review footage of the march that ended on Sunday.",
+        "Sunday",
+        "DATE",
+        "2020-12-13",
+    );
+}

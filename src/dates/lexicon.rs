@@ -409,6 +409,9 @@ pub fn parse_number(lex: &Lexicon, text: &str) -> Option<Option<f64>> {
     let mut current: f64 = 0.0;
     let mut i = 0;
     let mut any = false;
+    // The last word added below a hundred: "twenty" may take "four", but "two"
+    // takes no "four" ("two four-year terms": the number is the last one, four).
+    let mut last: Option<f64> = None;
     while i < words.len() {
         if words[i] == "and" {
             i += 1;
@@ -431,9 +434,11 @@ pub fn parse_number(lex: &Lexicon, text: &str) -> Option<Option<f64>> {
             current += 0.5;
         } else if v == 100.0 {
             current = current.max(1.0) * 100.0;
+            last = None;
         } else if v >= 1000.0 {
             total += current.max(1.0) * v;
             current = 0.0;
+            last = None;
         } else if v == 1.0
             && len == 1
             && words[i] != "one"
@@ -442,7 +447,18 @@ pub fn parse_number(lex: &Lexicon, text: &str) -> Option<Option<f64>> {
         {
             // "a half": the article, not one
         } else {
-            current += v;
+            let joins = match last {
+                None => true,
+                // "twenty four", "ninety-nine"
+                Some(l) => v < 10.0 && l >= 20.0 && l % 10.0 == 0.0,
+            };
+            if joins {
+                current += v;
+            } else {
+                total = 0.0;
+                current = v;
+            }
+            last = (v < 100.0).then_some(v);
         }
         any = true;
         i += len;

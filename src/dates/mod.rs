@@ -56,13 +56,24 @@ pub struct DateTagger {
     /// Per prefilter pattern: is it a digit (numbers get a closer look).
     digit_trigger: Vec<bool>,
     cue_automaton: AhoCorasick,
-    cue_tenses: Vec<Tense>,
+    /// Per cue: its tense, or none for a word that only keeps the "-ed" test off
+    /// ("indeed", "hundred"); and whether it is also a participle (no cue after
+    /// "be"/"been"/"being": "will be brought").
+    cue_tenses: Vec<(Option<Tense>, bool)>,
+    /// Words after which a word in "-ed" is an adjective, not a past-tense verb
+    /// ("a still unspecified date"), and adverbs that may stand between.
+    determiners: HashSet<String>,
+    determiner_adverbs: HashSet<String>,
+    /// Nouns of amounts: a frequency word (sets.tsv) before one makes a rate.
+    pub(crate) rate_nouns: HashSet<String>,
+    /// Words before "4 in the morning" that make it a clock time.
+    pub(crate) clock_prepositions: HashSet<String>,
     pub(crate) context: HashSet<String>,
     pub day_first: bool,
     numeric: regex::Regex,
     /// "14 June 2023" (day before month) and "June 14, 2023" (month before day).
     day_month: regex::Regex,
-    month_day: regex::Regex,
+    pub(crate) month_day: regex::Regex,
 }
 
 /// Buffers reused across the sentences of one document.
@@ -147,15 +158,24 @@ impl DateTagger {
         let mut cue_tenses = Vec::new();
         for line in lines(tense) {
             let t = match line.col(1) {
-                "future" => Tense::Future,
-                "past" => Tense::Past,
+                "future" => Some(Tense::Future),
+                "past" => Some(Tense::Past),
+                "none" => None,
                 other => bail!(
-                    "dates/tense.tsv:{}: tense must be future or past, not {other:?}",
+                    "dates/tense.tsv:{}: tense must be future, past or none, not {other:?}",
+                    line.number
+                ),
+            };
+            let participle = match line.col(2) {
+                "" => false,
+                "participle" => true,
+                other => bail!(
+                    "dates/tense.tsv:{}: the flag must be participle, not {other:?}",
                     line.number
                 ),
             };
             cues.push(line.col(0).to_lowercase());
-            cue_tenses.push(t);
+            cue_tenses.push((t, participle));
         }
         let cue_automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -164,6 +184,25 @@ impl DateTagger {
             .build(&cues)
             .context("building the tense cue automaton")?;
         let context = word_list(patterns.require("dates/context.tsv")?)
+            .map(|w| w.to_lowercase())
+            .collect();
+        let mut determiners = HashSet::new();
+        let mut determiner_adverbs = HashSet::new();
+        for line in lines(patterns.require("dates/determiners.tsv")?) {
+            let set = match line.col(1) {
+                "" => &mut determiners,
+                "adverb" => &mut determiner_adverbs,
+                other => bail!(
+                    "dates/determiners.tsv:{}: the flag must be adverb, not {other:?}",
+                    line.number
+                ),
+            };
+            set.insert(line.col(0).to_lowercase());
+        }
+        let rate_nouns = word_list(patterns.require("dates/rate_nouns.tsv")?)
+            .map(|w| w.to_lowercase())
+            .collect();
+        let clock_prepositions = word_list(patterns.require("dates/clock_prepositions.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
         Ok(DateTagger {
@@ -176,6 +215,10 @@ impl DateTagger {
                 .collect(),
             cue_automaton,
             cue_tenses,
+            determiners,
+            determiner_adverbs,
+            rate_nouns,
+            clock_prepositions,
             context,
             day_first,
             numeric: regex::Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}(?-u:\b)")
@@ -456,7 +499,8 @@ impl DateTagger {
         out[first..].sort_by_key(|t| t.span.start);
         for i in first..out.len() {
             if out[i].value.starts_with(normalize::ANAPHOR) {
-                let resolved = normalize::resolve_anaphor(&out[i].value, &out[..i], dct);
+                let resolved =
+                    normalize::resolve_anaphor(&out[i].value, &out[..i], &out[first..i], dct);
                 match resolved {
                     Some((kind, value)) => {
                         out[i].kind = kind;
@@ -545,17 +589,37 @@ impl DateTagger {
     }
 
     /// Tense cues of a sentence: (start, end, tense) of each cue phrase and of each
-    /// word ending in "-ed" (a past-tense verb, usually).
-    fn tense_cues(&self, sent: &str) -> Vec<(usize, usize, Tense)> {
+    /// word ending in "-ed" (a past-tense verb, usually). A cue without a tense
+    /// ("indeed") only keeps its word from the "-ed" test. A word in "-ed" is no
+    /// cue when it is a passive participle ("will be sentenced", "untouched by
+    /// the crisis"), an adjective after a determiner ("a still unspecified date",
+    /// see `determiners.tsv`) or a capitalized name ("United", "Ahmed").
+    fn tense_cues(&self, sent: &str) -> Vec<(usize, usize, Option<Tense>)> {
         let b = sent.as_bytes();
         let mut cues = Vec::new();
+        // Whether the word ending at `end` is "be", "been" or "being".
+        let after_be = |end: usize| {
+            let pb = sent[..end].trim_end().as_bytes();
+            ["be", "been", "being"].iter().any(|aux| {
+                pb.len() >= aux.len()
+                    && pb[pb.len() - aux.len()..].eq_ignore_ascii_case(aux.as_bytes())
+                    && (pb.len() == aux.len()
+                        || !pb[pb.len() - aux.len() - 1].is_ascii_alphanumeric())
+            })
+        };
         for m in self.cue_automaton.find_iter(sent) {
             let before_ok = m.start() == 0
                 || !b[m.start()].is_ascii_alphanumeric()
                 || !b[m.start() - 1].is_ascii_alphanumeric();
             let after_ok = m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
             if before_ok && after_ok {
-                cues.push((m.start(), m.end(), self.cue_tenses[m.pattern().as_usize()]));
+                let (t, participle) = self.cue_tenses[m.pattern().as_usize()];
+                let t = if participle && after_be(m.start()) {
+                    None
+                } else {
+                    t
+                };
+                cues.push((m.start(), m.end(), t));
             }
         }
         // Words are runs of alphanumerics and apostrophes; ASCII bytes are judged
@@ -573,22 +637,15 @@ impl DateTagger {
             };
             if sep {
                 let w = &b[start..i];
-                // A passive participle ("will be sentenced") says nothing of tense.
-                let passive = || {
-                    let pb = sent[..start].trim_end().as_bytes();
-                    ["be", "been", "being"].iter().any(|aux| {
-                        pb.len() >= aux.len()
-                            && pb[pb.len() - aux.len()..].eq_ignore_ascii_case(aux.as_bytes())
-                            && (pb.len() == aux.len()
-                                || !pb[pb.len() - aux.len() - 1].is_ascii_alphanumeric())
-                    })
-                };
                 if w.len() >= 5
                     && w.ends_with(b"ed")
-                    && !passive()
+                    && !w[0].is_ascii_uppercase()
                     && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
+                    && !after_be(start)
+                    && !self.adjective_position(&sent[..start])
+                    && !next_word_is(&sent[i..], "by")
                 {
-                    cues.push((start, i, Tense::Past));
+                    cues.push((start, i, Some(Tense::Past)));
                 }
                 start = i + len;
             }
@@ -599,6 +656,54 @@ impl DateTagger {
         }
         cues
     }
+
+    /// Whether a word after `before` stands where an adjective does: right after a
+    /// determiner ("the alleged"), or after a determiner and an adverb ("a still
+    /// unspecified", "the newly elected", any adverb in "-ly").
+    fn adjective_position(&self, before: &str) -> bool {
+        let mut words = before
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty());
+        let mut buf = [0u8; 16];
+        let Some(w1) = words.next() else {
+            return false;
+        };
+        if lower_in(&self.determiners, w1, &mut buf) {
+            return true;
+        }
+        // Only words, no punctuation, between the determiner and the adverb.
+        let adverb = (w1.len() > 3 && w1.ends_with("ly"))
+            || lower_in(&self.determiner_adverbs, w1, &mut buf);
+        adverb
+            && words
+                .next()
+                .is_some_and(|w2| lower_in(&self.determiners, w2, &mut buf))
+    }
+}
+
+/// Whether the ASCII lower case of `w` is in `set` (no allocation: words longer
+/// than `buf` or not ASCII are in no such list of short function words).
+fn lower_in(set: &HashSet<String>, w: &str, buf: &mut [u8; 16]) -> bool {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !b.is_ascii() {
+        return false;
+    }
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
+}
+
+/// Whether `rest` starts with whitespace and then the word `word` (ASCII, any case).
+fn next_word_is(rest: &str, word: &str) -> bool {
+    let t = rest.trim_start();
+    t.len() < rest.len()
+        && t.len() >= word.len()
+        && t.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        && !t
+            .as_bytes()
+            .get(word.len())
+            .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// The rule set's answer for a window, and the cache it searches with.
@@ -636,11 +741,12 @@ fn needs_captures(rule: &rules::DateRule, m: &str) -> bool {
 }
 
 /// The tense of the cue nearest to a span (past when there is none).
-fn nearest_tense(cues: &[(usize, usize, Tense)], start: usize, end: usize) -> Tense {
+fn nearest_tense(cues: &[(usize, usize, Option<Tense>)], start: usize, end: usize) -> Tense {
     cues.iter()
-        .filter(|&&(s, e, _)| e <= start || s >= end)
-        .min_by_key(|&&(s, e, _)| if e <= start { start - e } else { s - end })
-        .map_or(Tense::Past, |&(_, _, t)| t)
+        .filter_map(|&(s, e, t)| Some((s, e, t?)))
+        .filter(|&(s, e, _)| e <= start || s >= end)
+        .min_by_key(|&(s, e, _)| if e <= start { start - e } else { s - end })
+        .map_or(Tense::Past, |(_, _, t)| t)
 }
 
 /// Bytes of context kept on each side of a trigger.

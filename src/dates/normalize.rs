@@ -139,7 +139,7 @@ impl Ctx<'_> {
             Norm::Deictic => self.deictic(caps),
             Norm::Time => self.time(caps),
             Norm::Set => self.set(caps),
-            Norm::SetWord => Some((TimexType::Set, self.lookup("sets", caps, g::SET)?, false)),
+            Norm::SetWord => self.set_word(caps),
             Norm::Fixed => self.fixed(rule, caps),
             Norm::Anaphor => self.anaphor(caps),
         }
@@ -151,8 +151,8 @@ impl Ctx<'_> {
     fn anaphor(&self, caps: &Captures) -> Out {
         let unit = caps.name(g::UNIT)?.as_str().to_ascii_lowercase();
         let r: i64 = match caps.name(g::REL).map(|r| r.as_str().to_ascii_lowercase()) {
-            Some(r) if r == "next" || r == "following" => 1,
-            Some(r) if r == "previous" || r == "prior" => -1,
+            Some(r) if r == "next" || r == "following" || r == "after" => 1,
+            Some(r) if r == "previous" || r == "prior" || r == "before" => -1,
             _ => 0,
         };
         let part = self
@@ -823,8 +823,27 @@ impl Ctx<'_> {
                     .map_or(Some(0), |m| m.as_str().parse().ok())?,
             ),
         };
-        if let Some(ap) = caps.name(g::AMPM) {
-            let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+        // "4 in the morning", "11 at night": the part of the day tells a.m. from p.m.;
+        // only after a preposition of clock_prepositions.tsv is it a time.
+        if caps.name(g::AMPM).is_none()
+            && caps.name(g::PART).is_some()
+            && !self
+                .tagger
+                .clock_prepositions
+                .contains(&self.word_before(caps.get(0)?.start()))
+        {
+            return None;
+        }
+        let pm = match (caps.name(g::AMPM), caps.name(g::PART)) {
+            (Some(ap), _) => Some(ap.as_str().to_ascii_lowercase().starts_with('p')),
+            (None, Some(part)) => match self.tagger.lex.get("parts_of_day", part.as_str())? {
+                "MO" => Some(false),
+                "NI" => Some((6..12).contains(&hour)),
+                _ => Some(true),
+            },
+            (None, None) => None,
+        };
+        if let Some(pm) = pm {
             if pm && hour < 12 {
                 hour += 12;
             } else if !pm && hour == 12 {
@@ -837,8 +856,23 @@ impl Ctx<'_> {
             None if caps.name(g::MONTH).is_none() => self.adjacent_weekday(m.start(), m.end()),
             None => None,
         };
+        let day_of = match (weekday, caps.name(g::MONTH)) {
+            (None, None) => self.adjacent_month_day(m.start(), m.end()),
+            _ => None,
+        };
         let base = match (self.dct, weekday, caps.name(g::MONTH)) {
             (Some(d), Some(wd), _) => ymd(calendar::nearest_weekday(d, wd, (self.tense)())),
+            (dct, None, None) if day_of.is_some() => {
+                let (year, mo, day) = day_of?;
+                match (year, dct) {
+                    (Some(y), _) => ymd(NaiveDate::from_ymd_opt(y, mo, day)?),
+                    (None, Some(d)) => {
+                        let y = calendar::year_for(d, mo, Some(day), (self.tense)());
+                        ymd(NaiveDate::from_ymd_opt(y, mo, day)?)
+                    }
+                    (None, None) => format!("XXXX-{mo:02}-{day:02}"),
+                }
+            }
             (dct, None, Some(mm)) => {
                 let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
                 let day: u32 = caps.name(g::DAY)?.as_str().parse().ok()?;
@@ -867,6 +901,54 @@ impl Ctx<'_> {
             format!("{base}T{hour:02}:{minute:02}"),
             self.dct.is_some(),
         ))
+    }
+
+    /// The calendar day a clock time is tied to by its neighbour (a date of its
+    /// own; the time takes its day): "at 10 a.m. on March 3", "at 4 p.m., March
+    /// 3, 2021", "March 3 at 9 p.m." → (year if written after the day, month, day).
+    fn adjacent_month_day(&self, start: usize, end: usize) -> Option<(Option<i32>, u32, u32)> {
+        let month_day = &self.tagger.month_day;
+        let after = self.sent[end..].trim_start_matches([',', ' ']);
+        let after = if starts_with_ci(after, "on ") {
+            after[3..].trim_start()
+        } else {
+            after
+        };
+        let (md, rest) = match month_day.find(after).filter(|m| m.start() == 0) {
+            Some(m) => (m.as_str(), &after[m.end()..]),
+            None => {
+                let before = self.sent[..start].trim_end();
+                let before = match before.strip_suffix(',') {
+                    Some(b) => b,
+                    None => {
+                        let i = before.len().checked_sub(3)?;
+                        if !before.is_char_boundary(i) || !before[i..].eq_ignore_ascii_case(" at") {
+                            return None;
+                        }
+                        &before[..i]
+                    }
+                }
+                .trim_end();
+                let m = month_day.find_iter(before).last()?;
+                if m.end() != before.len() {
+                    return None;
+                }
+                (m.as_str(), "")
+            }
+        };
+        let (month, day) = md.rsplit_once(' ')?;
+        let mo: u32 = self.tagger.lex.get("months", month)?.parse().ok()?;
+        let day: u32 = day.trim_end_matches(char::is_alphabetic).parse().ok()?;
+        let year = rest
+            .strip_prefix(", ")
+            .filter(|r| {
+                let b = r.as_bytes();
+                b.len() >= 4
+                    && b[..4].iter().all(u8::is_ascii_digit)
+                    && !b.get(4).is_some_and(u8::is_ascii_alphanumeric)
+            })
+            .and_then(|r| r[..4].parse().ok());
+        Some((year, mo, day))
     }
 
     /// The weekday a clock time is tied to by its neighbours: "at 11 a.m. on
@@ -919,6 +1001,31 @@ impl Ctx<'_> {
         )
     }
 
+    /// "daily", "annually": a SET, unless the word ends the match and makes a rate
+    /// of the amount after it ("its quarterly dividend", `rate_nouns.tsv`) or is a
+    /// noun before a name ("the party daily Granma").
+    fn set_word(&self, caps: &Captures) -> Out {
+        let set = caps.name(g::SET)?;
+        if set.end() == caps.get(0)?.end() {
+            let rest = self.text_after(set.end());
+            let next = rest.trim_start();
+            if next.len() < rest.len() && next.starts_with(|c: char| c.is_alphabetic()) {
+                if starts_upper(next) {
+                    return None;
+                }
+                let word: String = next
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if self.tagger.rate_nouns.contains(&word) {
+                    return None;
+                }
+            }
+        }
+        Some((TimexType::Set, self.lookup("sets", caps, g::SET)?, false))
+    }
+
     fn set(&self, caps: &Captures) -> Out {
         if let Some(w) = caps.name(g::WEEKDAY) {
             let wd = self.tagger.lex.get("weekdays", w.as_str())?;
@@ -932,6 +1039,28 @@ impl Ctx<'_> {
         let n = self.amount(caps)?;
         Some((TimexType::Set, duration_value(n, &unit), false))
     }
+}
+
+/// A month (`2020-10`) or day (`2020-10-05`) value `years` years later (earlier
+/// if negative); `None` for any other value. A 29 February without its year
+/// becomes the month.
+fn shift_month_or_day(v: &str, years: i64) -> Option<String> {
+    let b = v.as_bytes();
+    let digits = |a: usize, z: usize| b[a..z].iter().all(u8::is_ascii_digit);
+    let month = b.len() >= 7 && digits(0, 4) && b[4] == b'-' && digits(5, 7);
+    if !month || !(b.len() == 7 || (b.len() == 10 && b[7] == b'-' && digits(8, 10))) {
+        return None;
+    }
+    let y = v[..4].parse::<i64>().ok()? + years;
+    if b.len() == 10 {
+        let ok = i32::try_from(y).ok().and_then(|y| {
+            NaiveDate::from_ymd_opt(y, v[5..7].parse().ok()?, v[8..10].parse().ok()?)
+        });
+        if ok.is_none() {
+            return Some(format!("{y:04}{}", &v[4..7]));
+        }
+    }
+    Some(format!("{y:04}{}", &v[4..]))
 }
 
 /// Value prefix of an anaphor waiting for [`resolve_anaphor`].
@@ -957,6 +1086,7 @@ fn parse_quarter(v: &str) -> Option<(i32, u32)> {
 /// shifted a year back, or one far in the past, is not the one reported on),
 /// shifted by `years`; else the fallback.
 /// How a quarter anaphor moves the quarter it finds: by some years, or to a year.
+#[derive(Clone, Copy)]
 enum Shift {
     By(i64),
     To(i64),
@@ -995,6 +1125,7 @@ fn resolve_quarter(
 pub fn resolve_anaphor(
     value: &str,
     previous: &[Timex],
+    same_sentence: &[Timex],
     dct: Option<NaiveDate>,
 ) -> Option<(TimexType, String)> {
     let mut it = value.strip_prefix(ANAPHOR)?.splitn(3, ':');
@@ -1006,6 +1137,20 @@ pub fn resolve_anaphor(
             Some(y) => Shift::To(y.parse().ok()?),
             None => Shift::By(r.parse().ok()?),
         };
+        // "sales in October rose from a year earlier", "from $5 million a year
+        // ago": right after a calendar month or day in its sentence, "a year
+        // earlier" is that month or day a year before (not a quarter). Not after a
+        // weekday or "yesterday": that is when something was said.
+        if let (Shift::By(n @ (..=-1 | 1..)), false) = (shift, part.contains('Q')) {
+            let calendar = same_sentence
+                .last()
+                .filter(|t| !t.rule.ends_with("weekday") && !t.rule.ends_with("deictic"));
+            if let Some(v) = calendar.map(|t| t.value.as_str()) {
+                if let Some(v) = shift_month_or_day(v, n) {
+                    return Some((TimexType::Date, v));
+                }
+            }
+        }
         return Some((TimexType::Date, resolve_quarter(shift, part, previous, dct)));
     }
     let r: i64 = r.parse().ok()?;
