@@ -234,3 +234,17 @@ fn carried_is_statutory_and_travel_bans_count() {
     let p = find(&ps, "banned from traveling for five years");
     assert_eq!(p.kind, "other");
 }
+
+/// "term" is a prison term only where a sentence is imposed, threatened or provided
+/// for in its sentence; a loan's or an office's term is none.
+#[test]
+fn a_term_needs_a_sentencing_cue() {
+    let ps = pens("The note is convertible into shares during its one-year term.");
+    assert!(ps.is_empty(), "{:?}", texts(&ps));
+    let ps = pens("She won a second four-year term as governor in 2019.");
+    assert!(ps.is_empty(), "{:?}", texts(&ps));
+    let ps = pens("The judge sentenced him to a nine-year term for fraud.");
+    assert_eq!(find(&ps, "nine-year term").duration.as_deref(), Some("P9Y"));
+    let ps = pens("A violation lets the court order him to serve the five-year term.");
+    assert_eq!(find(&ps, "five-year term").status, "imposed");
+}

@@ -373,7 +373,20 @@ impl PenaltyExtractor {
         let mut drafts = Vec::new();
         for (k, h) in hs.iter().enumerate() {
             let t = self.triggers.get(h.id);
+            let mut cue_in_sentence = || {
+                *has_cue.get_or_insert_with(|| {
+                    self.cues
+                        .status
+                        .find(text, s0, s1)
+                        .any(|h| self.cues.status.value(h.id).0.is_some())
+                })
+            };
             if let Some((i, span, b)) = found[k] {
+                // "during its one-year term": a term is a sentence only where one is
+                // imposed, threatened or provided for
+                if t.needs == Needs::QuantityCue && !cue_in_sentence() {
+                    continue;
+                }
                 let life =
                     t.life || matches!(qs[i].kind, QuantityKind::Duration { life: true, .. });
                 drafts.push(Draft {
@@ -403,14 +416,10 @@ impl PenaltyExtractor {
                 Needs::Free => true,
                 // "the prison term" refers back to one already stated.
                 Needs::Cue => {
-                    *has_cue.get_or_insert_with(|| {
-                        self.cues
-                            .status
-                            .find(text, s0, s1)
-                            .any(|h| self.cues.status.value(h.id).0.is_some())
-                    }) && (t.kind == PenaltyKind::Forfeiture || !self.anaphoric(text, s0, h.start))
+                    cue_in_sentence()
+                        && (t.kind == PenaltyKind::Forfeiture || !self.anaphoric(text, s0, h.start))
                 }
-                Needs::Quantity | Needs::Anchor => false,
+                Needs::Quantity | Needs::QuantityCue | Needs::Anchor => false,
             } && self.not_penalty.find(text, s0, h.start).next().is_none();
             if ok {
                 let mut span = Span::new(h.span_start, h.span_end);

@@ -14,6 +14,8 @@ pub enum Needs {
     /// Never a penalty: only marks the sentence for a closer look.
     Anchor,
     Quantity,
+    /// A quantity attached and a status cue in the sentence ("a five-year term").
+    QuantityCue,
     Cue,
     Free,
 }
@@ -66,6 +68,7 @@ impl Triggers {
             };
             let needs = match l.col(2) {
                 "qty" => Needs::Quantity,
+                "qty+cue" => Needs::QuantityCue,
                 "cue" => Needs::Cue,
                 "free" => Needs::Free,
                 "anchor" => Needs::Anchor,
