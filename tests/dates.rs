@@ -1496,3 +1496,21 @@ fn a_verb_after_relative_that_is_still_past() {
         "2020-12-13",
     );
 }
+
+/// A month or day without a year, joined by a range word to one with a year, takes
+/// that year: "between February and April 2023" (dct 2024) is 2023-02, not 2024-02.
+#[test]
+fn coordinated_dates_share_the_written_year() {
+    let d = dates(
+        "2024-06-01",
+        "The threats were posted between February and April 2023.",
+    );
+    assert_eq!(d[0], ("February".into(), "DATE".into(), "2023-02".into()));
+    let d = dates(
+        "2024-06-01",
+        "They were held from March 3 to April 5, 2021, in Evin.",
+    );
+    assert_eq!(d[0].2, "2021-03-03", "{d:?}");
+    let d = dates("2024-06-01", "He was arrested in May, and in 2020 he fled.");
+    assert_eq!(d[0].2, "2024-05", "{d:?}");
+}

@@ -28,7 +28,7 @@ use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use regex_automata::{Input as ReInput, PatternSet};
 
-use crate::document::{Document, Span, Timex};
+use crate::document::{Document, Span, Timex, TimexType};
 use crate::patterns::{lines, word_list, Patterns};
 
 use calendar::Tense;
@@ -68,6 +68,8 @@ pub struct DateTagger {
     pub(crate) rate_nouns: HashSet<String>,
     /// Words before "4 in the morning" that make it a clock time.
     pub(crate) clock_prepositions: HashSet<String>,
+    /// Words joining two dates that share the second one's year.
+    range_connectors: HashSet<String>,
     pub(crate) context: HashSet<String>,
     pub day_first: bool,
     numeric: regex::Regex,
@@ -205,6 +207,9 @@ impl DateTagger {
         let clock_prepositions = word_list(patterns.require("dates/clock_prepositions.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
+        let range_connectors = word_list(patterns.require("dates/range_connectors.tsv")?)
+            .map(|w| w.to_lowercase())
+            .collect();
         Ok(DateTagger {
             lex,
             rules,
@@ -219,6 +224,7 @@ impl DateTagger {
             determiner_adverbs,
             rate_nouns,
             clock_prepositions,
+            range_connectors,
             context,
             day_first,
             numeric: regex::Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}(?-u:\b)")
@@ -497,6 +503,7 @@ impl DateTagger {
             });
         }
         out[first..].sort_by_key(|t| t.span.start);
+        self.share_years(text, &mut out[first..]);
         for i in first..out.len() {
             if out[i].value.starts_with(normalize::ANAPHOR) {
                 let resolved =
@@ -509,6 +516,43 @@ impl DateTagger {
                     None => out[i].value = "XXXX-XX-XX".into(),
                 }
             }
+        }
+    }
+
+    /// "between February and April 2023": a month or day written without a year,
+    /// joined by a range connector to a date that writes one, takes that year
+    /// (instead of the year the document date or the tense gave it).
+    fn share_years(&self, text: &str, ts: &mut [Timex]) {
+        for i in (0..ts.len().saturating_sub(1)).rev() {
+            let (a, b) = (&ts[i], &ts[i + 1]);
+            if a.kind != TimexType::Date || b.kind != TimexType::Date {
+                continue;
+            }
+            let gap = text[a.span.end..b.span.start].trim_matches([' ', ',']);
+            if gap.is_empty() || !self.range_connectors.contains(&gap.to_lowercase()) {
+                continue;
+            }
+            let written = |t: &Timex| {
+                text.as_bytes()[t.span.start..t.span.end]
+                    .windows(4)
+                    .any(|w| w.iter().all(u8::is_ascii_digit))
+            };
+            // both calendar dates (YYYY-MM or YYYY-MM-DD), only the second with a year
+            let calendar = |v: &str| {
+                (v.len() == 7 || v.len() == 10)
+                    && v.as_bytes()[4] == b'-'
+                    && v[5..7].bytes().all(|c| c.is_ascii_digit())
+            };
+            if !calendar(&a.value) || !calendar(&b.value) || written(a) || !written(b) {
+                continue;
+            }
+            let year = b.value[..4].to_string();
+            if !year.bytes().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let a = &mut ts[i];
+            a.value.replace_range(..4, &year);
+            a.anchored = false;
         }
     }
 
