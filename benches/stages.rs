@@ -9,7 +9,6 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use prex::document::{Document, Format};
-use prex::pipeline::Stage;
 use prex::{Patterns, Pipeline, Record};
 
 fn bench_texts() -> Vec<String> {
@@ -137,9 +136,7 @@ fn stages(c: &mut Criterion) {
             |mut ds| {
                 ds.chunks_mut(prex::run::BATCH_ITEMS)
                     .map(|batch| {
-                        for stage in Stage::ALL {
-                            batch.iter_mut().for_each(|d| pipeline.run_stage(stage, d));
-                        }
+                        pipeline.annotate_batch(batch);
                         batch
                             .iter()
                             .map(|d| pipeline.json_line(d).len())

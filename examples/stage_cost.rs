@@ -20,7 +20,6 @@ use std::path::Path;
 use std::time::Instant;
 
 use prex::document::{Document, Format};
-use prex::pipeline::Stage;
 use prex::{Patterns, Pipeline, Record};
 
 const ORDER: [&str; 7] = [
@@ -100,11 +99,7 @@ fn measured(stages: &Stages, stage: &str, docs: &mut [Document]) -> usize {
         "batched" => docs
             .chunks_mut(prex::run::BATCH_ITEMS)
             .map(|batch| {
-                for s in Stage::ALL {
-                    batch
-                        .iter_mut()
-                        .for_each(|d| stages.pipeline.run_stage(s, d));
-                }
+                stages.pipeline.annotate_batch(batch);
                 batch
                     .iter()
                     .map(|d| stages.pipeline.json_line(d).len())

@@ -86,6 +86,15 @@ impl Pipeline {
         }
     }
 
+    /// Runs every stage over a batch of documents, one stage over all of them before
+    /// the next (see [`Pipeline::run_stage`]); the same annotations as `annotate` on
+    /// each.
+    pub fn annotate_batch(&self, docs: &mut [Document]) {
+        for stage in Stage::ALL {
+            docs.iter_mut().for_each(|d| self.run_stage(stage, d));
+        }
+    }
+
     /// Runs one stage over a document; the stages must run in [`Stage::ALL`] order.
     ///
     /// Running one stage over a batch of documents before the next stage (as the

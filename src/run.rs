@@ -1,9 +1,10 @@
 //! The batch driver behind `prex extract`: documents are processed in parallel on a
 //! rayon pool while a writer thread puts records out **in input order**, each as
-//! soon as it and every record before it are done. Files go to the workers in
+//! soon as it and every record before it are done. Documents go to the workers in
 //! batches (up to [`BATCH_ITEMS`] documents or [`BATCH_BYTES`]), each run stage by
-//! stage, which keeps every stage's tables in the CPU caches; stdin lines go one by
-//! one, so that a record never waits for the input after it. A bounded window of documents is
+//! stage, which keeps every stage's tables in the CPU caches; a stdin line whose
+//! successor has not been read yet ends its batch, so that a record never waits for
+//! the input after it. A bounded window of documents is
 //! in flight, so memory does not grow with the corpus; the window is also bounded in
 //! input bytes ([`IN_FLIGHT_BYTES`]), so that a run of very large documents keeps
 //! only a few of them in memory at once, not `16 × jobs`.
@@ -242,6 +243,25 @@ struct Item {
     work: Work,
 }
 
+/// The work items gathered for the next batch and their input bytes.
+#[derive(Default)]
+struct Batch {
+    items: Vec<Item>,
+    bytes: u64,
+}
+
+impl Batch {
+    fn push(&mut self, item: Item) {
+        self.bytes += item.weight;
+        self.items.push(item);
+    }
+
+    fn take(&mut self) -> Vec<Item> {
+        self.bytes = 0;
+        std::mem::take(&mut self.items)
+    }
+}
+
 /// Processes a batch of work items **stage by stage**: every document goes through
 /// one stage before any goes through the next, so each stage's tables stay in the
 /// CPU caches (see [`Pipeline::run_stage`]). Each item's outcome is sent on `tx`.
@@ -392,14 +412,12 @@ where
         });
 
         pool.in_place_scope(|s| {
-            let mut batch: Vec<Item> = Vec::new();
-            let mut batch_bytes = 0u64;
-            let dispatch = |batch: &mut Vec<Item>, batch_bytes: &mut u64| {
-                if batch.is_empty() {
+            let mut batch = Batch::default();
+            let dispatch = |batch: &mut Batch| {
+                if batch.items.is_empty() {
                     return;
                 }
-                let items = std::mem::take(batch);
-                *batch_bytes = 0;
+                let items = batch.take();
                 let tx = result_tx.clone();
                 s.spawn(move |_| process_batch(pipeline, items, max_bytes, &tx));
             };
@@ -411,25 +429,24 @@ where
                 // A batch waiting for more items must not hold the tokens or bytes
                 // that the wait is for: send it off before blocking.
                 if token_rx.try_recv().is_err() {
-                    dispatch(&mut batch, &mut batch_bytes);
+                    dispatch(&mut batch);
                     if token_rx.recv().is_err() {
                         break;
                     }
                 }
                 if !budget.try_acquire(weight) {
-                    dispatch(&mut batch, &mut batch_bytes);
+                    dispatch(&mut batch);
                     budget.acquire(weight);
                 }
                 // A stdin line whose successor has not arrived yet goes out with the
                 // batch so far: a record must not wait for the input after it.
                 let alone = matches!(work, Work::Line { more: false, .. });
                 batch.push(Item { seq, weight, work });
-                batch_bytes += weight;
-                if alone || batch.len() >= batch_items || batch_bytes >= BATCH_BYTES {
-                    dispatch(&mut batch, &mut batch_bytes);
+                if alone || batch.items.len() >= batch_items || batch.bytes >= BATCH_BYTES {
+                    dispatch(&mut batch);
                 }
             }
-            dispatch(&mut batch, &mut batch_bytes);
+            dispatch(&mut batch);
         });
         drop(result_tx);
         let (mut summary, result) = writer.join().expect("writer thread panicked");

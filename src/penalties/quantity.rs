@@ -502,21 +502,17 @@ impl Quantities {
                     }
                 }
             };
-            if let Some(p) = &g.pre {
-                // A letter prefix ("Rs", "RMB") must start a word.
-                let alpha = s[p.clone()].starts_with(|ch: char| ch.is_alphabetic());
-                if alpha
-                    && s[..m.start()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-            } else if s[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+            // A number or a letter prefix ("Rs", "RMB") must start a word; a symbol
+            // prefix ("$") need not.
+            let starts_word = g
+                .pre
+                .as_ref()
+                .map_or(true, |p| s[p.clone()].starts_with(char::is_alphabetic));
+            if starts_word
+                && s[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
             {
                 continue;
             }
