@@ -289,8 +289,26 @@ impl DatelineFinder {
         Some(cand.to_string())
     }
 
-    /// Tries every dateline shape at the start of a line.
+    /// Tries every dateline shape at the start of a line; a dateline in Markdown
+    /// emphasis ("**Geneva, 9 September 2026** —") is read with its markers blanked
+    /// (same byte length, so the span stays right).
     fn parse_line(&self, l: &HeadLine) -> Option<Found> {
+        self.parse_plain(l).or_else(|| {
+            let blanked = unemphasized_head(l.text)?;
+            let mut f = self.parse_plain(&HeadLine {
+                start: l.start,
+                text: &blanked,
+                para: l.para,
+            })?;
+            // The span opens at the opening marker.
+            let lead = l.text.len() - l.text.trim_start().len();
+            f.dateline.span.start = l.start + lead;
+            Some(f)
+        })
+    }
+
+    /// Tries every dateline shape at the start of a line as written.
+    fn parse_plain(&self, l: &HeadLine) -> Option<Found> {
         let text = l.text.trim_end();
         let lead = text.len() - text.trim_start().len();
         let s = &text[lead..];
@@ -699,6 +717,31 @@ impl DatelineFinder {
 }
 
 /// The non-blank lines of the head of a text.
+/// The line with the Markdown emphasis markers around its start blanked out
+/// ("**Geneva, 9 May 2026** — …" → "  Geneva, 9 May 2026   — …"), when it opens with
+/// a marker that closes within the first [`EMPHASIS_REACH`] bytes.
+fn unemphasized_head(line: &str) -> Option<String> {
+    let lead = line.len() - line.trim_start().len();
+    let s = &line[lead..];
+    let marker = ["**", "__", "*", "_"]
+        .into_iter()
+        .find(|m| s.starts_with(m))?;
+    let inner = &s[marker.len()..];
+    let close = inner
+        .find(marker)
+        .filter(|&c| c > 0 && c <= EMPHASIS_REACH)?;
+    let mut out = String::with_capacity(line.len());
+    out.push_str(&line[..lead]);
+    out.push_str(&" ".repeat(marker.len()));
+    out.push_str(&inner[..close]);
+    out.push_str(&" ".repeat(marker.len()));
+    out.push_str(&inner[close + marker.len()..]);
+    Some(out)
+}
+
+/// How far the closing emphasis marker of a dateline may be from its opening one.
+const EMPHASIS_REACH: usize = 120;
+
 fn head_lines(text: &str) -> Vec<HeadLine<'_>> {
     let mut out = Vec::new();
     let mut start = 0;

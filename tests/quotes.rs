@@ -608,3 +608,28 @@ fn according_is_no_speaker() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_ne!(q[0].speaker, s("According"), "{q:?}");
 }
+
+#[test]
+fn according_to_far_into_the_next_sentence_is_not_the_attribution() {
+    let q = quotes_with(
+        "Miriam Osei of the Freedom Desk said detention “is a cruel and needless punishment.” Last year at least 90 people were held in the region, according to the desk’s own figures.",
+        &[("Miriam Osei", Label::Person, "Miriam Osei")],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("Miriam Osei"), "{q:?}");
+    assert_eq!(q[0].cue, s("said"), "{q:?}");
+    // Right after the quotation, "according to" still attributes it.
+    let (_, sp, _) = one("“The ruling was unlawful,” according to the defence team.");
+    assert_eq!(sp, s("the defence team"));
+}
+
+#[test]
+fn sentence_final_partial_quote_keeps_its_cue_over_the_next_sentence() {
+    let q = quotes_with(
+        "Tomas Rell, a prison spokesman, told reporters that the inmates had “agreed to the transfer.” He added that a fourth inmate would be moved next week.",
+        &[("Tomas Rell", Label::Person, "Tomas Rell")],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("Tomas Rell"), "{q:?}");
+    assert_eq!(q[0].cue, s("told reporters"), "{q:?}");
+}

@@ -929,6 +929,23 @@ fn dateline_markdown_label() {
 }
 
 #[test]
+fn dateline_in_markdown_emphasis() {
+    let t = "# Court Jails Deacon\n\n**Lusaka, 4 May 2023** — A court on Tuesday jailed a deacon for two years over a sermon he gave in March, his lawyer said.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "**Lusaka, 4 May 2023** —".into(),
+            s("2023-05-04"),
+            s("Lusaka"),
+            None
+        ))
+    );
+    // Emphasis that is not a dateline stays body text.
+    let t = "# Court Jails Deacon\n\n**Breaking:** a court jailed a deacon for two years over a sermon he gave in March.";
+    assert_eq!(dateline_of(t), None);
+}
+
+#[test]
 fn place_only_dateline_takes_header_date() {
     let t = "FOR IMMEDIATE RELEASE\nDate: June 1, 2022\nContact: Jane Roe, 555-0100\n\nCouncil Welcomes Court Ruling\n\nDENVER – The council today welcomed the ruling.";
     assert_eq!(

@@ -323,6 +323,11 @@ impl<'a> Ctx<'a> {
             if s > lo {
                 let p = self.lw(s - 1).unwrap_or_default();
                 if p == "the" {
+                    // "Miriam Osei of the Freedom Desk": a known person before
+                    // "of the" is the speaker.
+                    if let Some(np) = self.person_before_of(lo, s - 1, e) {
+                        return Some(np);
+                    }
                     return Some(self.the_name(s - 1, s - 1, e));
                 }
                 if self.lx.is(p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or("")) {
@@ -382,6 +387,27 @@ impl<'a> Ctx<'a> {
             });
         }
         None
+    }
+
+    /// A PERSON entity in the capitalized run that ends right before "of" at
+    /// token `the - 1` ("**Miriam Osei** of the Freedom Desk"), covering up to `e`.
+    fn person_before_of(&self, lo: usize, the: usize, e: usize) -> Option<Np> {
+        let of = the.checked_sub(1).filter(|&k| k > lo)?;
+        if !self.is_class(of, WordClass::Connector) || !self.is_cap_word(of - 1) {
+            return None;
+        }
+        let mut s = of - 1;
+        while s > lo && self.is_cap_word(s - 1) {
+            s -= 1;
+        }
+        let (ps, pe) = self.person_within(s, of, false)?;
+        Some(Np {
+            cover: s,
+            cover_end: e,
+            s: ps,
+            e: pe,
+            kind: NpKind::Name,
+        })
     }
 
     /// Start of a determiner phrase ending at `hi`: scans back over words to a
@@ -939,6 +965,13 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 CueKind::Participle => (None, ce, true),
+                // "“…,” according to X": only right after the quotation; farther
+                // on, "according to" sources the bridge's own clause ("In 2023 at
+                // least 110 people were caned, according to the group's count").
+                CueKind::Prep if j > i => {
+                    j = ce;
+                    continue;
+                }
                 CueKind::Prep => {
                     let np = self.np_forward(ce, hi)?;
                     (Some(np), np.cover_end, false)

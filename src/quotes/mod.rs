@@ -254,6 +254,14 @@ impl QuoteFinder {
                     // A quote inside a clause that no cue introduces is a term
                     // ("sentenced for “inciting subversion,” X said"), whatever follows.
                     (None, Some(_)) if lead_tail(&lctx) > 0 => (None, &self.rules.bare),
+                    // A partial quote that ends its sentence ("X told reporters the
+                    // men had “accepted the sentence.” He added that …") belongs to
+                    // its cue; the next sentence is about something else.
+                    (Some((false, a)), Some(_))
+                        if a.speaker.is_some() && ends_sentence(text, &parts) =>
+                    {
+                        (Some(a), &self.rules.partial)
+                    }
                     (_, Some(b)) => (Some(b), &self.rules.bridge),
                     (Some((false, a)), None) => (Some(a), &self.rules.partial),
                     (None, None) => (None, &self.rules.bare),
@@ -418,5 +426,14 @@ fn title_case(lx: &Lexicon, text: &str, parts: &[Span]) -> bool {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty() || is_cap(w) || lx.is(&w.to_lowercase(), WordClass::Connector)
         })
+    })
+}
+
+/// The quotation's last part ends with sentence-final punctuation inside the marks.
+fn ends_sentence(text: &str, parts: &[Span]) -> bool {
+    parts.last().is_some_and(|p| {
+        text[p.start..p.end]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | ')'))
+            .ends_with(['.', '!', '?'])
     })
 }
