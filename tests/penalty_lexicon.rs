@@ -248,3 +248,15 @@ fn a_term_needs_a_sentencing_cue() {
     let ps = pens("A violation lets the court order him to serve the five-year term.");
     assert_eq!(find(&ps, "five-year term").status, "imposed");
 }
+
+#[test]
+fn caned_and_flogged_are_corporal() {
+    let ps = pens("Two farmers were caned on Saturday after a court convicted them of gambling.");
+    let p = find(&ps, "caned");
+    assert_eq!((&*p.kind, &*p.status), ("corporal", "imposed"));
+    let ps = pens("A fourth defendant, a driver accused of drinking, would be flogged next week.");
+    let p = find(&ps, "flogged");
+    assert_eq!((&*p.kind, &*p.status), ("corporal", "potential"));
+    // The practice named without a case is no penalty.
+    assert!(pens("Caning is a degrading punishment and must end.").is_empty());
+}
