@@ -77,7 +77,12 @@ fn is_binary_byte(b: u8) -> bool {
 /// 8 KiB; a stray NUL in an otherwise good text file does not make it binary.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
-    let n = sample.iter().filter(|&&b| is_binary_byte(b)).count();
+    // Counted in blocks of 255 bytes with a u8 sum per block, which the compiler
+    // vectorizes (a plain `filter().count()` costs about 8 instructions a byte).
+    let n: usize = sample
+        .chunks(255)
+        .map(|c| c.iter().fold(0u8, |n, &b| n + u8::from(is_binary_byte(b))) as usize)
+        .sum();
     n > 0 && n * 32 > sample.len()
 }
 
