@@ -260,3 +260,67 @@ fn caned_and_flogged_are_corporal() {
     // The practice named without a case is no penalty.
     assert!(pens("Caning is a degrading punishment and must end.").is_empty());
 }
+
+#[test]
+fn a_year_before_to_is_no_range() {
+    let ps = pens("The blogger was sentenced in March 2024 to six years in prison.");
+    let p = find(&ps, "six years in prison");
+    assert_eq!((p.duration.as_deref(), &*p.bound), (Some("P6Y"), "exact"));
+    // A true range keeps its upper end.
+    let ps = pens("The deacon was sentenced to 4 to 9 years in prison.");
+    let p = find(&ps, "4 to 9 years in prison");
+    assert_eq!((p.duration.as_deref(), &*p.bound), (Some("P9Y"), "max"));
+}
+
+#[test]
+fn a_time_between_the_verb_and_to_is_no_subject() {
+    let ps = pens("His brother, Omar Said Haddad, was sentenced last week to 30 months in prison.");
+    let p = find(&ps, "30 months in prison");
+    assert_ne!(subject(p).as_deref(), Some("last week"));
+    assert!(subject(p).is_some_and(|s| s.contains("Haddad") || s.contains("brother")));
+}
+
+#[test]
+fn ordered_x_to_serve_names_x() {
+    let ps = pens(
+        "Judge Ellen Marsh also ordered Pruitt to serve two years of supervised release and to pay $80,000 in restitution.",
+    );
+    assert_eq!(
+        subject(find(&ps, "two years of supervised release")).as_deref(),
+        Some("Pruitt")
+    );
+    assert_eq!(
+        subject(find(&ps, "$80,000 in restitution")).as_deref(),
+        Some("Pruitt")
+    );
+}
+
+#[test]
+fn adverb_after_auxiliary_is_no_part_of_the_subject() {
+    let ps = pens(
+        "Three traders were publicly flogged on Monday after a court convicted them of hoarding.",
+    );
+    assert_eq!(
+        subject(find(&ps, "flogged")).as_deref(),
+        Some("Three traders")
+    );
+}
+
+#[test]
+fn appositive_name_after_a_description() {
+    let ps = pens(
+        "A court sentenced a schoolteacher, Rina Kartika, to three years in prison for blasphemy.",
+    );
+    assert_eq!(
+        subject(find(&ps, "three years in prison")).as_deref(),
+        Some("Rina Kartika")
+    );
+}
+
+#[test]
+fn offense_does_not_end_with_a_dangling_preposition() {
+    let ps = pens("He was jailed for five years for insulting Islam in a sermon in which he criticised the clergy.");
+    let p = find(&ps, "jailed for five years");
+    let offense = p.offense.as_ref().map(|o| o.text.to_string());
+    assert_eq!(offense.as_deref(), Some("insulting Islam in a sermon"));
+}

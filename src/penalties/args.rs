@@ -39,6 +39,8 @@ pub struct Args {
     offense_keys: Keywords,
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
+    /// Words an offense phrase does not end with ("... a video in").
+    offense_tail: HashSet<String>,
     laws: Vec<Regex>,
     /// Keyword prefilter over `laws`.
     law_keys: Keywords,
@@ -207,6 +209,9 @@ impl Args {
         let offense_reject = word_list(patterns.require("penalties/offense_reject.txt")?)
             .map(normalize)
             .collect();
+        let offense_tail = word_list(patterns.require("penalties/offense_tail.txt")?)
+            .map(normalize)
+            .collect();
         let path = "penalties/laws.tsv";
         let mut laws = Vec::new();
         let mut keys = Vec::new();
@@ -239,6 +244,7 @@ impl Args {
             offense_keys,
             offense_stops,
             offense_reject,
+            offense_tail,
             laws,
             law_keys,
         })
@@ -346,10 +352,31 @@ impl Args {
         Some((ws[i].0, ws[end].1))
     }
 
+    /// A name between commas right after a lowercase description `sp` ("a
+    /// YouTuber, [Marcus Halim], to two years"), before `limit`.
+    fn appositive_name(&self, text: &str, sp: Span, limit: usize) -> Option<Span> {
+        let desc = &text[sp.start..sp.end];
+        let after = text[sp.end..limit].strip_prefix(',')?;
+        if !desc.starts_with(|c: char| c.is_lowercase()) || self.pronoun.contains(&*desc.lower()) {
+            return None;
+        }
+        let close = after.find(',')?;
+        let seg = &after[..close];
+        let n = seg.split_whitespace().count();
+        let name = (1..=5).contains(&n) && seg.split_whitespace().all(Self::is_name_word);
+        let a = sp.end + 1 + (seg.len() - seg.trim_start().len());
+        let b = sp.end + 1 + seg.trim_end().len();
+        (name && a < b).then(|| Span::new(a, b))
+    }
+
     /// The subject after an active verb: "sentenced [the couple] to death",
     /// "fined [him] 50,000 rupees", or after the penalty: "death sentence of [X]".
     pub fn subject_after(&self, text: &str, cue_end: usize, limit: usize) -> Option<Span> {
         let sp = self.object_np(text, cue_end, limit)?;
+        // "sentenced a YouTuber, Marcus Halim, to ...": the name in apposition.
+        if let Some(name) = self.appositive_name(text, sp, limit) {
+            return Some(name);
+        }
         let named = text[sp.start..sp.end].chars().any(char::is_uppercase)
             || self.pronoun.contains(&*text[sp.start..sp.end].lower());
         // "ordered the confiscation": the words after the verb are the penalty itself.
@@ -588,7 +615,15 @@ impl Args {
         let mut buf = String::new();
         while let Some(&(a, b)) = ws.last() {
             let w = lower_in(region[a..b].trim_end_matches(','), &mut buf);
-            if self.aux.contains(w) {
+            // "were [publicly] caned": an adverb after an auxiliary goes with it.
+            let adverb_after_aux = (w.ends_with("ly") || self.adverb.contains(w))
+                && w.chars().all(|c| c.is_lowercase())
+                && ws.len() >= 2
+                && {
+                    let (pa, pb) = ws[ws.len() - 2];
+                    self.aux.contains(&*region[pa..pb].lower())
+                };
+            if self.aux.contains(w) || adverb_after_aux {
                 ws.pop();
             } else {
                 break;
@@ -842,9 +877,18 @@ impl Args {
                 break;
             }
         }
-        let ws = words(&text[pos..stop]);
+        let mut ws = words(&text[pos..stop]);
         if ws.len() > 12 {
+            ws.truncate(12);
             stop = pos + ws[11].1;
+        }
+        while ws.len() > 1 {
+            let &(a, b) = ws.last().expect("non-empty");
+            if !self.offense_tail.contains(&*text[pos + a..pos + b].lower()) {
+                break;
+            }
+            ws.pop();
+            stop = pos + ws.last().expect("non-empty").1;
         }
         let (mut a, b) = trim_span(text, pos, stop);
         if a >= b {

@@ -1017,10 +1017,12 @@ impl PenaltyExtractor {
             } else {
                 self.args.subject_after(text, from, limit)
             };
-            // Not across another penalty, not an amount.
+            // Not across another penalty, not an amount, not a time ("was
+            // sentenced last month to ...").
             if sp.is_some_and(|x| {
                 others.iter().any(|o| *o != span && o.overlaps(&x))
                     || text[x.start..x.end].starts_with(|c: char| !c.is_alphabetic())
+                    || doc.dates.iter().any(|d| d.span.overlaps(&x))
             }) {
                 sp = None;
             }
@@ -1039,6 +1041,24 @@ impl PenaltyExtractor {
                 && !objectless;
             if sp.is_none() && !self.cues.no_subject(&h) && !court_verb && !active {
                 sp = self.args.subject_before(text, s0, h.start, &doc.dates);
+                // "The judge ordered [Whitcomb] to serve ...": a clause ending in an
+                // object-taking cue and its object names the object.
+                if let Some(x) = sp {
+                    // (Not a passive "he was fined ...", not a Title Case headline.)
+                    let inner = cues.iter().rev().find(|(c, _)| {
+                        c.start > x.start
+                            && c.end < x.end
+                            && self.cues.takes_object(c)
+                            && text[c.start..].starts_with(|ch: char| ch.is_lowercase())
+                            && !self.args.passive(text, s0, c.start, c.end)
+                    });
+                    let object = inner
+                        .and_then(|(c, _)| self.args.object_np(text, c.end, x.end))
+                        .filter(|o| text[o.start..].starts_with(char::is_alphabetic));
+                    if let Some(o) = object {
+                        sp = Some(o);
+                    }
+                }
             }
             if let Some(sp) = sp {
                 return Some(self.args.mention(doc, sp));

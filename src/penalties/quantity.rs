@@ -592,10 +592,23 @@ impl Quantities {
                 continue;
             }
             let unit = &s[g.unit.expect("unit")];
-            let n1 = self.number(&s[g.n1.expect("n1")]);
-            let n2 = g.n2.and_then(|n| self.number(&s[n]));
+            let n1 = self.number(&s[g.n1.clone().expect("n1")]);
+            let n2 = g.n2.clone().and_then(|n| self.number(&s[n]));
             let life = g.life.is_some();
+            let mut from = m.start();
             let (n, bound) = match (n1, n2) {
+                // "sentenced in October 2025 to ten years": a first number not
+                // below the second is no lower end of a "to" range; the quantity
+                // is the second.
+                (Some(a), Some(b))
+                    if a >= b && g.between.is_none() && {
+                        let (r1, r2) = (g.n1.clone().expect("n1"), g.n2.clone().expect("n2"));
+                        s[r1.end..r2.start].contains("to")
+                    } =>
+                {
+                    from = g.n2.expect("n2").start;
+                    (b, Bound::Exact)
+                }
                 (Some(_), Some(b)) => (b, Bound::Max),
                 (Some(a), None) => (a, Bound::Exact),
                 _ => continue,
@@ -622,7 +635,7 @@ impl Quantities {
                 end -= '’'.len_utf8();
             }
             durs.push(Quantity {
-                start: start + m.start(),
+                start: start + from,
                 end: start + end,
                 kind: QuantityKind::Duration { iso, life },
                 bound: if life { Bound::Min } else { bound },
