@@ -324,3 +324,15 @@ fn offense_does_not_end_with_a_dangling_preposition() {
     let offense = p.offense.as_ref().map(|o| o.text.to_string());
     assert_eq!(offense.as_deref(), Some("insulting Islam in a sermon"));
 }
+
+#[test]
+fn what_the_prosecution_sought_is_potential() {
+    let ps =
+        pens("The court sentenced the editor to four years. Prosecutors had sought nine years.");
+    let p = find(&ps, "nine years");
+    assert_eq!((&*p.kind, &*p.status), ("imprisonment", "potential"));
+    let ps = pens("The prosecution asked for 12 years in prison.");
+    assert_eq!(&*find(&ps, "12 years in prison").status, "potential");
+    // Other seekers of durations are no prosecution.
+    assert!(pens("The family has sought three years of answers.").is_empty());
+}
