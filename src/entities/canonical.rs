@@ -416,8 +416,27 @@ fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
         let k = by_start.partition_point(|&(s, _)| s < e.span.end);
         !(k > 0 && by_start[k - 1].1 > e.span.start)
     });
-    ents.extend(added);
-    ents.sort_by_key(|e| e.span.start);
+    if !ents.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+        ents.extend(added);
+        ents.sort_by_key(|e| e.span.start);
+        return;
+    }
+    // `ents` is sorted by start: the stable sort of `ents` then `added` is the merge
+    // of the two sorted runs, `ents` first on equal starts (each candidate moved once)
+    let mut added = added;
+    if !added.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+        added.sort_by_key(|e| e.span.start);
+    }
+    let mut old = std::mem::take(ents).into_iter();
+    ents.reserve(old.len() + added.len());
+    for c in added {
+        let k = old
+            .as_slice()
+            .partition_point(|e| e.span.start <= c.span.start);
+        ents.extend(old.by_ref().take(k));
+        ents.push(c);
+    }
+    ents.extend(old);
 }
 
 /// A full person name of the document (two words or more) for the orthomatcher.
@@ -538,18 +557,20 @@ pub fn persons(
         }
     }
     // each distinct word once, then the filter (a name is mentioned many times)
-    let mut seen: FxSet<&str> = FxSet::default();
-    seen.reserve(fw.len() + singles.len());
-    let mut parts: Vec<&str> = Vec::new();
-    for w in fw.iter().copied().chain(singles.iter().map(|s| s.0)) {
-        if seen.insert(w)
-            && !lex.name_stop.contains(w)
-            && !(lex.may_be_particle(w)
-                && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
-        {
-            parts.push(w);
+    // (sorted: `is_part` searches it)
+    let mut parts: Vec<&str> = fw
+        .iter()
+        .copied()
+        .chain(singles.iter().map(|s| s.0))
+        .collect();
+    parts.sort_unstable();
+    parts.dedup();
+    parts.retain(|&w| {
+        if lex.name_stop.contains(w) {
+            return false;
         }
-    }
+        !(lex.may_be_particle(w) && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
+    });
     // cheap prefilter before hashing: a Bloom filter of the parts' lengths and first,
     // second and last bytes
     let mut bloom = [0u64; 16];
@@ -557,7 +578,6 @@ pub fn persons(
         let k = part_bit(p.as_bytes());
         bloom[k >> 6] |= 1 << (k & 63);
     }
-    let parts: FxSet<&str> = parts.into_iter().collect();
     let surnames: FxSet<&str> = full
         .iter()
         .filter(|f| f.w1 > f.w0 + 1)
@@ -565,18 +585,21 @@ pub fn persons(
         .collect();
     let is_part = |w: &str| {
         let k = part_bit(w.as_bytes());
-        bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.contains(w)
+        bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.binary_search(&w).is_ok()
     };
     let mut added = Vec::new();
     let mut i = 0;
-    // every capitalized word is a person start (`Starts::persons`)
-    for &start in &starts.persons {
+    let name_word = |t: &Token| t.is_cap_word() || t.is(UPPER);
+    // every capitalized word is a person start (`Starts::persons`); most are no
+    // name part: a tight first pass keeps the words that pass the Bloom filter (the
+    // starts are ascending, so a start dropped here changes nothing below)
+    let cands = part_candidates(&starts.persons, toks, text.as_bytes(), &bloom);
+    for &start in &cands {
         if (start as usize) < i {
             continue;
         }
         i = start as usize;
         let t = toks[i];
-        let name_word = |t: &Token| t.is_cap_word() || t.is(UPPER);
         if !name_word(&t) || !is_part(t.text(text)) {
             continue;
         }
@@ -636,6 +659,24 @@ pub fn persons(
         i = j;
     }
     merge(ents, added);
+}
+
+/// The starts whose token is a capitalized or ALL-CAPS word that passes the Bloom
+/// filter of the person parts (`part_bit`).
+#[inline(never)]
+fn part_candidates(starts: &[u32], toks: &[Token], bytes: &[u8], bloom: &[u64; 16]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(starts.len() / 4);
+    for &s in starts {
+        let t = &toks[s as usize];
+        if !(t.is_cap_word() || t.is(UPPER)) {
+            continue;
+        }
+        let k = part_bit(&bytes[t.start..t.end]);
+        if bloom[k >> 6] & (1 << (k & 63)) != 0 {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// ", Mississippi" after a word: a province or country after a comma, not a
