@@ -495,12 +495,12 @@ pub fn persons(
     for e in ents.iter().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
         let w0 = fw.len();
-        fw.extend(s.split_whitespace().filter(|w| {
+        push_words(s, &mut fw, |w| {
             !w.ends_with('.')
                 && (w.chars().next().is_some_and(char::is_uppercase)
                     || w.split_once('-')
                         .is_some_and(|(_, r)| r.starts_with(char::is_uppercase)))
-        }));
+        });
         let n = fw.len() - w0;
         if n >= 2 {
             let name = e.canonical.clone().unwrap_or_else(|| s.to_string());
@@ -551,22 +551,24 @@ pub fn persons(
     for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
         words.clear();
-        words.extend(s.split_whitespace());
+        push_words(s, &mut words, |_| true);
         if let Some(name) = pick(e.span.start, &words) {
             e.canonical = Some(name.to_string());
         }
     }
     // each distinct word once, then the filter (a name is mentioned many times)
-    // (sorted: `is_part` searches it)
-    let mut parts: Vec<&str> = fw
+    // (sorted by hash, then text: `is_part` searches it)
+    let hash = |w: &str| crate::hash::byte_hash(w.bytes());
+    let mut parts: Vec<(u64, &str)> = fw
         .iter()
         .copied()
         .chain(singles.iter().map(|s| s.0))
+        .map(|w| (hash(w), w))
         .collect();
     parts.sort_unstable();
     parts.dedup();
-    parts.retain(|&w| {
-        if lex.name_stop.contains(w) {
+    parts.retain(|&(_, w)| {
+        if lex.is_name_stop(w) {
             return false;
         }
         !(lex.may_be_particle(w) && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
@@ -574,7 +576,7 @@ pub fn persons(
     // cheap prefilter before hashing: a Bloom filter of the parts' lengths and first,
     // second and last bytes
     let mut bloom = [0u64; 16];
-    for p in &parts {
+    for (_, p) in &parts {
         let k = part_bit(p.as_bytes());
         bloom[k >> 6] |= 1 << (k & 63);
     }
@@ -585,7 +587,7 @@ pub fn persons(
         .collect();
     let is_part = |w: &str| {
         let k = part_bit(w.as_bytes());
-        bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.binary_search(&w).is_ok()
+        bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.binary_search(&(hash(w), w)).is_ok()
     };
     let mut added = Vec::new();
     let mut i = 0;
@@ -659,6 +661,19 @@ pub fn persons(
         i = j;
     }
     merge(ents, added);
+}
+
+/// Appends the words of `s` (split at white space, as `str::split_whitespace`) that
+/// `keep` accepts to `out`.
+#[inline]
+fn push_words<'a>(s: &'a str, out: &mut Vec<&'a str>, keep: impl Fn(&str) -> bool) {
+    // ASCII text without a vertical tab (white space to `char::is_whitespace`, not
+    // to `u8::is_ascii_whitespace`) splits the same way byte by byte
+    if s.is_ascii() && !s.as_bytes().contains(&0x0B) {
+        out.extend(s.split_ascii_whitespace().filter(|w| keep(w)));
+    } else {
+        out.extend(s.split_whitespace().filter(|w| keep(w)));
+    }
 }
 
 /// The starts whose token is a capitalized or ALL-CAPS word that passes the Bloom

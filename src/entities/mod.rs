@@ -228,12 +228,13 @@ impl tokens::Sink for Scan<'_> {
         let rec = self.rec;
         let w = t.text(self.text);
         // a word of ASCII letters and digits only was hashed on the way
-        let f = if run_end == t.end {
+        let (f, title) = if run_end == t.end {
             rec.lex.flags_hashed(w, hash)
         } else {
-            rec.lex.flags(w)
+            (rec.lex.flags(w), 0)
         };
         toks[i].lex = f;
+        toks[i].title = title;
         self.starts.note_word(toks, i, f);
         let b = self.text.as_bytes();
         let known = run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80);

@@ -25,6 +25,9 @@ pub struct Token {
     /// Word-list flags (`Lexicon::flags`) of a word that does not start in lower
     /// case, set by the entity scan (0 for every other token).
     pub lex: u16,
+    /// 1 + the index of the titles that start with this word in the lexicon's title
+    /// lists, when the entity scan found them (`Lexicon::flags_hashed`); 0 otherwise.
+    pub title: u16,
 }
 
 impl Token {
@@ -169,6 +172,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                 end: i + 1,
                 flags: 0,
                 lex: 0,
+                title: 0,
             });
             sink.token(out, 0, i);
             i += 1;
@@ -194,6 +198,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                         end: i + ch.len_utf8(),
                         flags: 0,
                         lex: 0,
+                        title: 0,
                     });
                     sink.token(out, 0, i);
                 }
@@ -334,6 +339,7 @@ fn word_rest(
         end: i,
         flags,
         lex: 0,
+        title: 0,
     });
     i
 }
