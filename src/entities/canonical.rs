@@ -412,8 +412,20 @@ fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
         max_end = max_end.max(x.1);
         x.1 = max_end;
     }
+    // (`k` is the number of added spans starting before the entity's end: the ends
+    // of disjoint entities sorted by start ascend, so `k` mostly moves forward)
+    let mut k = 0;
+    let mut last_end = 0;
     ents.retain(|e| {
-        let k = by_start.partition_point(|&(s, _)| s < e.span.end);
+        let end = e.span.end;
+        if end < last_end {
+            k = by_start.partition_point(|&(s, _)| s < end);
+        } else {
+            while k < by_start.len() && by_start[k].0 < end {
+                k += 1;
+            }
+        }
+        last_end = end;
         !(k > 0 && by_start[k - 1].1 > e.span.start)
     });
     if !ents.windows(2).all(|w| w[0].span.start <= w[1].span.start) {

@@ -718,8 +718,9 @@ fn resolve(cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         .enumerate()
         .map(|(i, c)| (c.span.start, i as u32))
         .collect();
-    // (the keys are distinct: an unstable sort orders them as a stable one)
-    by_start.sort_unstable();
+    // (the keys are distinct: any sort orders them the same; the stable one merges
+    // the ascending runs instead of partitioning them)
+    by_start.sort();
     let mut keep = vec![false; cands.len()];
     let mut cluster: Vec<u128> = Vec::new();
     let mut taken: Vec<Span> = Vec::new();
