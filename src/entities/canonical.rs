@@ -143,17 +143,22 @@ fn initials_into(name: &str, caps: &mut String, all: &mut String) {
     caps.clear();
     all.clear();
     if name.is_ascii() {
-        // the same, byte by byte (ASCII white space as `char::is_whitespace` has it)
-        let sep = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-');
-        for w in name.as_bytes().split(sep) {
-            let Some(&c) = w.first() else { continue };
-            if !c.is_ascii_alphabetic() {
+        // the same, byte by byte (ASCII white space as `char::is_whitespace` has it):
+        // the first byte of each word is a byte that is no separator after a
+        // separator or at the start
+        let mut at_start = true;
+        for &c in name.as_bytes() {
+            if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-') {
+                at_start = true;
                 continue;
             }
-            all.push(c.to_ascii_uppercase() as char);
-            if c.is_ascii_uppercase() {
-                caps.push(c as char);
+            if at_start && c.is_ascii_alphabetic() {
+                all.push(c.to_ascii_uppercase() as char);
+                if c.is_ascii_uppercase() {
+                    caps.push(c as char);
+                }
             }
+            at_start = false;
         }
         return;
     }
@@ -455,7 +460,8 @@ fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
 struct FullName {
     /// Start of the mention that names it.
     start: usize,
-    name: String,
+    /// The name is `names[name.0..name.1]` of `persons`' name buffer.
+    name: (u32, u32),
     /// Its words are `words[w0..w1]` of `persons`' flat word list.
     w0: u32,
     w1: u32,
@@ -501,6 +507,8 @@ pub fn persons(
     }
     // full names, their words in one list
     let mut full: Vec<FullName> = Vec::new();
+    // the full names, one after another (one buffer, not a string each)
+    let mut names = String::new();
     let mut fw: Vec<&str> = Vec::new();
     // one-word names found by a title ("Ms. Kimball"): (word, canonical)
     let mut singles: Vec<(&str, String)> = Vec::new();
@@ -515,11 +523,12 @@ pub fn persons(
         });
         let n = fw.len() - w0;
         if n >= 2 {
-            let name = e.canonical.clone().unwrap_or_else(|| s.to_string());
+            let a = names.len() as u32;
+            names.push_str(e.canonical.as_deref().unwrap_or(s));
             let mask = fw[w0..].iter().fold(0, |m, w| m | word_bit(w));
             full.push(FullName {
                 start: e.span.start,
-                name,
+                name: (a, names.len() as u32),
                 w0: w0 as u32,
                 w1: fw.len() as u32,
                 mask,
@@ -535,9 +544,11 @@ pub fn persons(
         let w0 = fw.len();
         fw.extend(name.split(' ').filter(|w| !w.ends_with('.')));
         let mask = fw[w0..].iter().fold(0, |m, w| m | word_bit(w));
+        let a = names.len() as u32;
+        names.push_str(name);
         full.push(FullName {
             start: *start,
-            name: name.clone(),
+            name: (a, names.len() as u32),
             w0: w0 as u32,
             w1: fw.len() as u32,
             mask,
@@ -546,6 +557,8 @@ pub fn persons(
     if full.is_empty() && singles.is_empty() {
         return;
     }
+    let names = names.as_str();
+    let name_of = |f: &FullName| &names[f.name.0 as usize..f.name.1 as usize];
     let pick = |pos: usize, words: &[&str]| -> Option<&str> {
         let need = words.iter().fold(0, |m, w| m | word_bit(w));
         let fits = |f: &&FullName| {
@@ -557,7 +570,7 @@ pub fn persons(
         full.iter()
             .rfind(|f| f.start <= pos && fits(f))
             .or_else(|| full.iter().find(fits))
-            .map(|f| f.name.as_str())
+            .map(name_of)
     };
     let mut words: Vec<&str> = Vec::new();
     for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
@@ -658,8 +671,8 @@ pub fn persons(
         let span = Span::new(t.start, toks[j - 1].end);
         let name = full
             .iter()
-            .find(|f| f.name == span.text(text))
-            .map(|f| f.name.as_str())
+            .find(|f| name_of(f) == span.text(text))
+            .map(name_of)
             .or_else(|| pick(t.start, &words))
             .or_else(|| {
                 let w = (words.len() == 1).then(|| words[0])?;

@@ -160,20 +160,24 @@ impl Ctx<'_> {
     }
 
     /// A capitalized word that can be part of a person's name.
-    #[inline]
+    #[inline(always)]
     fn name_part(&self, i: usize) -> bool {
         let t = self.toks[i];
         if t.is_cap_word() {
             return !self.stop(i) && !self.has(i, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE);
         }
-        // "al-Masri", "el-Sayed", "bin-Laden"
-        if t.is(LOWER) && t.is(JOINED) {
-            let w = self.w(i);
-            if let Some(h) = memchr::memchr(b'-', w.as_bytes()) {
-                let (p, rest) = (&w[..h], &w[h + 1..]);
-                return self.lex.particles.contains(p)
-                    && rest.chars().next().is_some_and(char::is_uppercase);
-            }
+        t.is(LOWER) && t.is(JOINED) && self.particle_joined(i)
+    }
+
+    /// A lower-case word joined to a capitalized one by a particle: "al-Masri",
+    /// "el-Sayed", "bin-Laden" (`name_part`'s rare case, out of line).
+    #[inline(never)]
+    fn particle_joined(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if let Some(h) = memchr::memchr(b'-', w.as_bytes()) {
+            let (p, rest) = (&w[..h], &w[h + 1..]);
+            return self.lex.particles.contains(p)
+                && rest.chars().next().is_some_and(char::is_uppercase);
         }
         false
     }
@@ -183,7 +187,7 @@ impl Ctx<'_> {
     }
 
     /// A single capital letter followed by a period ("F.").
-    #[inline]
+    #[inline(always)]
     fn initial(&self, i: usize) -> bool {
         let t = self.toks[i];
         t.end - t.start == 1
