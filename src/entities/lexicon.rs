@@ -460,12 +460,11 @@ impl Lexicon {
     /// (`tokens::hash_step` over its bytes), and 1 + the index of the titles that
     /// start with it (0: none; `Token::title`).
     #[inline]
-    pub fn flags_hashed(&self, w: &str, h: u64) -> (u16, u16) {
-        let b = w.as_bytes();
+    pub fn flags_hashed(&self, b: &[u8], h: u64) -> (u16, u16) {
         if !b.first().is_some_and(|&c| self.flag_first[c as usize]) {
             return (0, 0);
         }
-        debug_assert!(w.is_ascii());
+        debug_assert!(b.is_ascii());
         let f = self.word_table.get_hashed(b, h).map_or(0, |v| v as u16);
         if !self.may_start_title(b) {
             return (f, 0);

@@ -274,7 +274,8 @@ fn name_like_title(cx: &Ctx, k: usize) -> bool {
 /// Token `k` may start a title (a cheap test before `Lexicon::title_at`).
 #[inline]
 fn may_start_title(cx: &Ctx, k: usize) -> bool {
-    let w = cx.w(k).as_bytes();
+    let t = cx.toks[k];
+    let w = &cx.text.as_bytes()[t.start..t.end];
     !w.is_ascii() || cx.lex.may_start_title(w)
 }
 
@@ -461,6 +462,16 @@ fn is_age(cx: &Ctx, j: usize) -> bool {
 fn name_before_age(cx: &Ctx, i: usize) -> Option<usize> {
     let toks = cx.toks;
     let n = toks.len();
+    // every token of such a run is a capitalized or ALL-CAPS word or an initial's
+    // period, and the comma ends it: the first other token must be that comma
+    let mut k = i;
+    while k < n && ((toks[k].is(WORD) && toks[k].flags & (CAP | UPPER) != 0) || cx.is_byte(k, b'.'))
+    {
+        k += 1;
+    }
+    if k >= n || !cx.is_byte(k, b',') {
+        return None;
+    }
     let word = |k: usize| {
         let t = toks[k];
         (t.is_cap_word() && cx.name_part(k))
