@@ -693,37 +693,6 @@ fn place_preposition(w: &str) -> bool {
     matches!(w, "in" | "from" | "of" | "at" | "near" | "to")
 }
 
-/// Sorts `v`, which the rules fill in a few ascending runs, by merging the runs one
-/// after another (a general sort when there are many).
-fn sort_runs(v: &mut [(usize, u32)]) {
-    let mut ends: Vec<usize> = (1..v.len()).filter(|&i| v[i] < v[i - 1]).collect();
-    if ends.len() > 8 {
-        v.sort_unstable();
-        return;
-    }
-    ends.push(v.len());
-    let mut buf: Vec<(usize, u32)> = Vec::with_capacity(v.len());
-    // v[..done] is sorted; merge the next run into it
-    let mut done = ends[0];
-    for &end in &ends[1..] {
-        buf.clear();
-        let (mut a, mut b) = (0, done);
-        while a < done && b < end {
-            if v[a] <= v[b] {
-                buf.push(v[a]);
-                a += 1;
-            } else {
-                buf.push(v[b]);
-                b += 1;
-            }
-        }
-        buf.extend_from_slice(&v[a..done]);
-        buf.extend_from_slice(&v[b..end]);
-        v[..end].copy_from_slice(&buf);
-        done = end;
-    }
-}
-
 /// Longest candidates first, then higher priority, then earlier; no overlaps.
 ///
 /// A candidate is taken unless a candidate before it in that order took one of its
@@ -749,8 +718,9 @@ fn resolve(cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         .enumerate()
         .map(|(i, c)| (c.span.start, i as u32))
         .collect();
-    // (the keys are distinct: any sort orders them the same)
-    sort_runs(&mut by_start);
+    // (the keys are distinct: any sort orders them the same; the stable one merges
+    // the ascending runs instead of partitioning them)
+    by_start.sort();
     let mut keep = vec![false; cands.len()];
     let mut cluster: Vec<u128> = Vec::new();
     let mut taken: Vec<Span> = Vec::new();
