@@ -143,17 +143,22 @@ fn initials_into(name: &str, caps: &mut String, all: &mut String) {
     caps.clear();
     all.clear();
     if name.is_ascii() {
-        // the same, byte by byte (ASCII white space as `char::is_whitespace` has it)
-        let sep = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-');
-        for w in name.as_bytes().split(sep) {
-            let Some(&c) = w.first() else { continue };
-            if !c.is_ascii_alphabetic() {
+        // the same, byte by byte (ASCII white space as `char::is_whitespace` has it):
+        // the first byte of each word is a byte that is no separator after a
+        // separator or at the start
+        let mut at_start = true;
+        for &c in name.as_bytes() {
+            if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-') {
+                at_start = true;
                 continue;
             }
-            all.push(c.to_ascii_uppercase() as char);
-            if c.is_ascii_uppercase() {
-                caps.push(c as char);
+            if at_start && c.is_ascii_alphabetic() {
+                all.push(c.to_ascii_uppercase() as char);
+                if c.is_ascii_uppercase() {
+                    caps.push(c as char);
+                }
             }
+            at_start = false;
         }
         return;
     }
@@ -412,19 +417,51 @@ fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
         max_end = max_end.max(x.1);
         x.1 = max_end;
     }
+    // (`k` is the number of added spans starting before the entity's end: the ends
+    // of disjoint entities sorted by start ascend, so `k` mostly moves forward)
+    let mut k = 0;
+    let mut last_end = 0;
     ents.retain(|e| {
-        let k = by_start.partition_point(|&(s, _)| s < e.span.end);
+        let end = e.span.end;
+        if end < last_end {
+            k = by_start.partition_point(|&(s, _)| s < end);
+        } else {
+            while k < by_start.len() && by_start[k].0 < end {
+                k += 1;
+            }
+        }
+        last_end = end;
         !(k > 0 && by_start[k - 1].1 > e.span.start)
     });
-    ents.extend(added);
-    ents.sort_by_key(|e| e.span.start);
+    if !ents.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+        ents.extend(added);
+        ents.sort_by_key(|e| e.span.start);
+        return;
+    }
+    // `ents` is sorted by start: the stable sort of `ents` then `added` is the merge
+    // of the two sorted runs, `ents` first on equal starts (each candidate moved once)
+    let mut added = added;
+    if !added.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+        added.sort_by_key(|e| e.span.start);
+    }
+    let mut old = std::mem::take(ents).into_iter();
+    ents.reserve(old.len() + added.len());
+    for c in added {
+        let k = old
+            .as_slice()
+            .partition_point(|e| e.span.start <= c.span.start);
+        ents.extend(old.by_ref().take(k));
+        ents.push(c);
+    }
+    ents.extend(old);
 }
 
 /// A full person name of the document (two words or more) for the orthomatcher.
 struct FullName {
     /// Start of the mention that names it.
     start: usize,
-    name: String,
+    /// The name is `names[name.0..name.1]` of `persons`' name buffer.
+    name: (u32, u32),
     /// Its words are `words[w0..w1]` of `persons`' flat word list.
     w0: u32,
     w1: u32,
@@ -470,25 +507,28 @@ pub fn persons(
     }
     // full names, their words in one list
     let mut full: Vec<FullName> = Vec::new();
+    // the full names, one after another (one buffer, not a string each)
+    let mut names = String::new();
     let mut fw: Vec<&str> = Vec::new();
     // one-word names found by a title ("Ms. Kimball"): (word, canonical)
     let mut singles: Vec<(&str, String)> = Vec::new();
     for e in ents.iter().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
         let w0 = fw.len();
-        fw.extend(s.split_whitespace().filter(|w| {
+        push_words(s, &mut fw, |w| {
             !w.ends_with('.')
                 && (w.chars().next().is_some_and(char::is_uppercase)
                     || w.split_once('-')
                         .is_some_and(|(_, r)| r.starts_with(char::is_uppercase)))
-        }));
+        });
         let n = fw.len() - w0;
         if n >= 2 {
-            let name = e.canonical.clone().unwrap_or_else(|| s.to_string());
+            let a = names.len() as u32;
+            names.push_str(e.canonical.as_deref().unwrap_or(s));
             let mask = fw[w0..].iter().fold(0, |m, w| m | word_bit(w));
             full.push(FullName {
                 start: e.span.start,
-                name,
+                name: (a, names.len() as u32),
                 w0: w0 as u32,
                 w1: fw.len() as u32,
                 mask,
@@ -504,9 +544,11 @@ pub fn persons(
         let w0 = fw.len();
         fw.extend(name.split(' ').filter(|w| !w.ends_with('.')));
         let mask = fw[w0..].iter().fold(0, |m, w| m | word_bit(w));
+        let a = names.len() as u32;
+        names.push_str(name);
         full.push(FullName {
             start: *start,
-            name: name.clone(),
+            name: (a, names.len() as u32),
             w0: w0 as u32,
             w1: fw.len() as u32,
             mask,
@@ -515,6 +557,8 @@ pub fn persons(
     if full.is_empty() && singles.is_empty() {
         return;
     }
+    let names = names.as_str();
+    let name_of = |f: &FullName| &names[f.name.0 as usize..f.name.1 as usize];
     let pick = |pos: usize, words: &[&str]| -> Option<&str> {
         let need = words.iter().fold(0, |m, w| m | word_bit(w));
         let fits = |f: &&FullName| {
@@ -526,38 +570,41 @@ pub fn persons(
         full.iter()
             .rfind(|f| f.start <= pos && fits(f))
             .or_else(|| full.iter().find(fits))
-            .map(|f| f.name.as_str())
+            .map(name_of)
     };
     let mut words: Vec<&str> = Vec::new();
     for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
         let s = e.span.text(text);
         words.clear();
-        words.extend(s.split_whitespace());
+        push_words(s, &mut words, |_| true);
         if let Some(name) = pick(e.span.start, &words) {
             e.canonical = Some(name.to_string());
         }
     }
     // each distinct word once, then the filter (a name is mentioned many times)
-    let mut seen: FxSet<&str> = FxSet::default();
-    seen.reserve(fw.len() + singles.len());
-    let mut parts: Vec<&str> = Vec::new();
-    for w in fw.iter().copied().chain(singles.iter().map(|s| s.0)) {
-        if seen.insert(w)
-            && !lex.name_stop.contains(w)
-            && !(lex.may_be_particle(w)
-                && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
-        {
-            parts.push(w);
+    // (sorted by hash, then text: `is_part` searches it)
+    let hash = |w: &str| crate::hash::byte_hash(w.bytes());
+    let mut parts: Vec<(u64, &str)> = fw
+        .iter()
+        .copied()
+        .chain(singles.iter().map(|s| s.0))
+        .map(|w| (hash(w), w))
+        .collect();
+    parts.sort_unstable();
+    parts.dedup();
+    parts.retain(|&(_, w)| {
+        if lex.is_name_stop(w) {
+            return false;
         }
-    }
+        !(lex.may_be_particle(w) && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
+    });
     // cheap prefilter before hashing: a Bloom filter of the parts' lengths and first,
     // second and last bytes
     let mut bloom = [0u64; 16];
-    for p in &parts {
+    for (_, p) in &parts {
         let k = part_bit(p.as_bytes());
         bloom[k >> 6] |= 1 << (k & 63);
     }
-    let parts: FxSet<&str> = parts.into_iter().collect();
     let surnames: FxSet<&str> = full
         .iter()
         .filter(|f| f.w1 > f.w0 + 1)
@@ -565,18 +612,21 @@ pub fn persons(
         .collect();
     let is_part = |w: &str| {
         let k = part_bit(w.as_bytes());
-        bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.contains(w)
+        bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.binary_search(&(hash(w), w)).is_ok()
     };
     let mut added = Vec::new();
     let mut i = 0;
-    // every capitalized word is a person start (`Starts::persons`)
-    for &start in &starts.persons {
+    let name_word = |t: &Token| t.is_cap_word() || t.is(UPPER);
+    // every capitalized word is a person start (`Starts::persons`); most are no
+    // name part: a tight first pass keeps the words that pass the Bloom filter (the
+    // starts are ascending, so a start dropped here changes nothing below)
+    let cands = part_candidates(&starts.persons, toks, text.as_bytes(), &bloom);
+    for &start in &cands {
         if (start as usize) < i {
             continue;
         }
         i = start as usize;
         let t = toks[i];
-        let name_word = |t: &Token| t.is_cap_word() || t.is(UPPER);
         if !name_word(&t) || !is_part(t.text(text)) {
             continue;
         }
@@ -621,8 +671,8 @@ pub fn persons(
         let span = Span::new(t.start, toks[j - 1].end);
         let name = full
             .iter()
-            .find(|f| f.name == span.text(text))
-            .map(|f| f.name.as_str())
+            .find(|f| name_of(f) == span.text(text))
+            .map(name_of)
             .or_else(|| pick(t.start, &words))
             .or_else(|| {
                 let w = (words.len() == 1).then(|| words[0])?;
@@ -636,6 +686,37 @@ pub fn persons(
         i = j;
     }
     merge(ents, added);
+}
+
+/// Appends the words of `s` (split at white space, as `str::split_whitespace`) that
+/// `keep` accepts to `out`.
+#[inline]
+fn push_words<'a>(s: &'a str, out: &mut Vec<&'a str>, keep: impl Fn(&str) -> bool) {
+    // ASCII text without a vertical tab (white space to `char::is_whitespace`, not
+    // to `u8::is_ascii_whitespace`) splits the same way byte by byte
+    if s.is_ascii() && !s.as_bytes().contains(&0x0B) {
+        out.extend(s.split_ascii_whitespace().filter(|w| keep(w)));
+    } else {
+        out.extend(s.split_whitespace().filter(|w| keep(w)));
+    }
+}
+
+/// The starts whose token is a capitalized or ALL-CAPS word that passes the Bloom
+/// filter of the person parts (`part_bit`).
+#[inline(never)]
+fn part_candidates(starts: &[u32], toks: &[Token], bytes: &[u8], bloom: &[u64; 16]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(starts.len() / 4);
+    for &s in starts {
+        let t = &toks[s as usize];
+        if !(t.is_cap_word() || t.is(UPPER)) {
+            continue;
+        }
+        let k = part_bit(&bytes[t.start..t.end]);
+        if bloom[k >> 6] & (1 << (k & 63)) != 0 {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// ", Mississippi" after a word: a province or country after a comma, not a

@@ -39,11 +39,32 @@ impl Entry {
     /// The ISO 3166-1 alpha-2 country code of the entry.
     #[inline]
     pub fn country(&self) -> Option<&str> {
-        self.country_code
-            .as_ref()
-            .map(|c| std::str::from_utf8(c).expect("ASCII country code"))
+        // (the code is two ASCII capitals, checked on load: its place in a table of
+        // every such pair, without a UTF-8 check)
+        self.country_code.map(|[a, b]| {
+            let i = (usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 2;
+            &COUNTRY_CODES[i..i + 2]
+        })
     }
 }
+
+/// Every pair of ASCII capitals, "AA" to "ZZ", one after another.
+const COUNTRY_CODES: &str = {
+    const BYTES: [u8; 26 * 26 * 2] = {
+        let mut t = [0u8; 26 * 26 * 2];
+        let mut i = 0;
+        while i < 26 * 26 {
+            t[2 * i] = b'A' + (i / 26) as u8;
+            t[2 * i + 1] = b'A' + (i % 26) as u8;
+            i += 1;
+        }
+        t
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("ASCII"),
+    }
+};
 
 /// A slot of `Automaton::words`: the keys that start with one first word.
 #[derive(Debug, Clone, Copy, Default)]

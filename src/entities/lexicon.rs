@@ -409,6 +409,12 @@ impl Lexicon {
             })
             .collect();
         lex.title_lists = ascii_titles.into_iter().map(|(_, v)| v.clone()).collect();
+        if lex.title_lists.len() >= usize::from(u16::MAX) {
+            bail!(
+                "names/titles.tsv: too many titles ({})",
+                lex.title_lists.len()
+            );
+        }
         lex.words = words;
         lex.flag_first = flag_first;
         Ok(lex)
@@ -451,22 +457,32 @@ impl Lexicon {
     }
 
     /// `flags` of a capitalized word of ASCII letters and digits only, given its hash
-    /// (`tokens::hash_step` over its bytes).
+    /// (`tokens::hash_step` over its bytes), and 1 + the index of the titles that
+    /// start with it (0: none; `Token::title`).
     #[inline]
-    pub fn flags_hashed(&self, w: &str, h: u64) -> u16 {
-        let b = w.as_bytes();
+    pub fn flags_hashed(&self, b: &[u8], h: u64) -> (u16, u16) {
         if !b.first().is_some_and(|&c| self.flag_first[c as usize]) {
-            return 0;
+            return (0, 0);
         }
-        debug_assert!(w.is_ascii());
+        debug_assert!(b.is_ascii());
         let f = self.word_table.get_hashed(b, h).map_or(0, |v| v as u16);
         if !self.may_start_title(b) {
-            return f;
+            return (f, 0);
         }
         match self.title_table.get(b) {
-            Some(i) => f | self.title_flags[i as usize],
-            None => f,
+            // (fewer than 65,535 title lists: `new` checks)
+            Some(i) => (f | self.title_flags[i as usize], i as u16 + 1),
+            None => (f, 0),
         }
+    }
+
+    /// `w` is on `name_stop` (its `F_STOP` flag in the word table: one probe, no
+    /// `HashSet` hashing).
+    #[inline]
+    pub fn is_name_stop(&self, w: &str) -> bool {
+        self.word_table
+            .get(w.as_bytes())
+            .is_some_and(|v| v as u16 & F_STOP != 0)
     }
 
     /// False when `w` (in any case) is surely no name particle: an ASCII word longer
@@ -502,7 +518,11 @@ impl Lexicon {
     /// The longest title starting at token `i`: (number of tokens, title).
     pub fn title_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, &Title)> {
         let first = toks[i].text(text);
-        let cands = self.titles_starting(first)?;
+        // the scan found the titles of most capitalized words already
+        let cands = match toks[i].title {
+            0 => self.titles_starting(first)?,
+            n => &self.title_lists[usize::from(n) - 1],
+        };
         'outer: for t in cands {
             if i + t.words.len() > toks.len() {
                 continue;

@@ -226,14 +226,15 @@ impl tokens::Sink for Scan<'_> {
             return;
         }
         let rec = self.rec;
-        let w = t.text(self.text);
         // a word of ASCII letters and digits only was hashed on the way
-        let f = if run_end == t.end {
-            rec.lex.flags_hashed(w, hash)
+        let (f, title) = if run_end == t.end {
+            rec.lex
+                .flags_hashed(&self.text.as_bytes()[t.start..t.end], hash)
         } else {
-            rec.lex.flags(w)
+            (rec.lex.flags(t.text(self.text)), 0)
         };
         toks[i].lex = f;
+        toks[i].title = title;
         self.starts.note_word(toks, i, f);
         let b = self.text.as_bytes();
         let known = run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80);
@@ -717,8 +718,9 @@ fn resolve(cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         .enumerate()
         .map(|(i, c)| (c.span.start, i as u32))
         .collect();
-    // (the keys are distinct: an unstable sort orders them as a stable one)
-    by_start.sort_unstable();
+    // (the keys are distinct: any sort orders them the same; the stable one merges
+    // the ascending runs instead of partitioning them)
+    by_start.sort();
     let mut keep = vec![false; cands.len()];
     let mut cluster: Vec<u128> = Vec::new();
     let mut taken: Vec<Span> = Vec::new();

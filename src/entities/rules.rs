@@ -160,20 +160,24 @@ impl Ctx<'_> {
     }
 
     /// A capitalized word that can be part of a person's name.
-    #[inline]
+    #[inline(always)]
     fn name_part(&self, i: usize) -> bool {
         let t = self.toks[i];
         if t.is_cap_word() {
             return !self.stop(i) && !self.has(i, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE);
         }
-        // "al-Masri", "el-Sayed", "bin-Laden"
-        if t.is(LOWER) && t.is(JOINED) {
-            let w = self.w(i);
-            if let Some(h) = memchr::memchr(b'-', w.as_bytes()) {
-                let (p, rest) = (&w[..h], &w[h + 1..]);
-                return self.lex.particles.contains(p)
-                    && rest.chars().next().is_some_and(char::is_uppercase);
-            }
+        t.is(LOWER) && t.is(JOINED) && self.particle_joined(i)
+    }
+
+    /// A lower-case word joined to a capitalized one by a particle: "al-Masri",
+    /// "el-Sayed", "bin-Laden" (`name_part`'s rare case, out of line).
+    #[inline(never)]
+    fn particle_joined(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if let Some(h) = memchr::memchr(b'-', w.as_bytes()) {
+            let (p, rest) = (&w[..h], &w[h + 1..]);
+            return self.lex.particles.contains(p)
+                && rest.chars().next().is_some_and(char::is_uppercase);
         }
         false
     }
@@ -183,7 +187,7 @@ impl Ctx<'_> {
     }
 
     /// A single capital letter followed by a period ("F.").
-    #[inline]
+    #[inline(always)]
     fn initial(&self, i: usize) -> bool {
         let t = self.toks[i];
         t.end - t.start == 1
@@ -270,7 +274,8 @@ fn name_like_title(cx: &Ctx, k: usize) -> bool {
 /// Token `k` may start a title (a cheap test before `Lexicon::title_at`).
 #[inline]
 fn may_start_title(cx: &Ctx, k: usize) -> bool {
-    let w = cx.w(k).as_bytes();
+    let t = cx.toks[k];
+    let w = &cx.text.as_bytes()[t.start..t.end];
     !w.is_ascii() || cx.lex.may_start_title(w)
 }
 
@@ -457,6 +462,16 @@ fn is_age(cx: &Ctx, j: usize) -> bool {
 fn name_before_age(cx: &Ctx, i: usize) -> Option<usize> {
     let toks = cx.toks;
     let n = toks.len();
+    // every token of such a run is a capitalized or ALL-CAPS word or an initial's
+    // period, and the comma ends it: the first other token must be that comma
+    let mut k = i;
+    while k < n && ((toks[k].is(WORD) && toks[k].flags & (CAP | UPPER) != 0) || cx.is_byte(k, b'.'))
+    {
+        k += 1;
+    }
+    if k >= n || !cx.is_byte(k, b',') {
+        return None;
+    }
     let word = |k: usize| {
         let t = toks[k];
         (t.is_cap_word() && cx.name_part(k))

@@ -25,6 +25,9 @@ pub struct Token {
     /// Word-list flags (`Lexicon::flags`) of a word that does not start in lower
     /// case, set by the entity scan (0 for every other token).
     pub lex: u16,
+    /// 1 + the index of the titles that start with this word in the lexicon's title
+    /// lists, when the entity scan found them (`Lexicon::flags_hashed`); 0 otherwise.
+    pub title: u16,
 }
 
 impl Token {
@@ -139,6 +142,10 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
             if class & NOT_UPPER != 0 {
                 i = word(text, i, WORD | LOWER, out);
                 sink.lower(out);
+                // (most words end before one space: skipped here, not by the loop)
+                if b.get(i) == Some(&b' ') {
+                    i += 1;
+                }
             } else {
                 let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
                 // the leading ASCII run, hashed on the way
@@ -157,6 +164,9 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                 let run_end = i;
                 i = word_rest(text, start, i, seen, WORD | first, out);
                 sink.token(out, h, run_end);
+                if b.get(i) == Some(&b' ') {
+                    i += 1;
+                }
             }
         } else if class & SPACE != 0 {
             if c == b'\n' {
@@ -169,6 +179,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                 end: i + 1,
                 flags: 0,
                 lex: 0,
+                title: 0,
             });
             sink.token(out, 0, i);
             i += 1;
@@ -194,6 +205,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                         end: i + ch.len_utf8(),
                         flags: 0,
                         lex: 0,
+                        title: 0,
                     });
                     sink.token(out, 0, i);
                 }
@@ -233,6 +245,29 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
+/// The end of the run of lower-case ASCII letters at `i`, found eight bytes at a
+/// time; stops early (at a multiple of eight bytes from `i`) near the end of `b`,
+/// leaving the rest to a byte loop.
+#[inline(always)]
+fn lower_run(b: &[u8], mut i: usize) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // high bit of each byte: (b | 0x80) - c keeps it iff b & 0x7F >= c (no borrow
+        // crosses bytes, each is at least 0x80); a lower-case letter is an ASCII
+        // byte (high bit clear) with 0x61 <= b < 0x7B
+        let t = x | H;
+        let lower = t.wrapping_sub(ONES * 0x61) & !t.wrapping_sub(ONES * 0x7B) & !x & H;
+        if lower != H {
+            // the first byte that is no lower-case letter (little-endian: lowest)
+            return i + ((!lower & H).trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// The word starting at `start` (first-character flags in `flags`); returns its end.
 #[inline(always)]
 fn word(text: &str, start: usize, flags: u8, out: &mut Vec<Token>) -> usize {
@@ -263,6 +298,8 @@ fn word_rest(
         // a run of alphanumerics
         loop {
             if seen & NOT_UPPER != 0 {
+                // eight bytes at a time while they are all lower-case ASCII letters
+                i = lower_run(b, i);
                 while i < b.len() && ASCII_CLASS[b[i] as usize] & (ALPHA | NUMBER) != 0 {
                     i += 1;
                 }
@@ -334,6 +371,7 @@ fn word_rest(
         end: i,
         flags,
         lex: 0,
+        title: 0,
     });
     i
 }
@@ -440,6 +478,31 @@ mod tests {
                 "s"
             ]
         );
+    }
+
+    #[test]
+    fn lower_run_matches_a_byte_loop() {
+        let texts = [
+            "abcdefghijklmnopqrstuvwxyz{`@[ZAaz",
+            "hello world",
+            "internationally-known",
+            "caf\u{e9}s and na\u{ef}ve",
+            "lowercaseUPPER",
+            "abcdefgh",
+            "abcdefghi",
+            "z{",
+            "`a",
+        ];
+        for t in texts {
+            let b = t.as_bytes();
+            for i in 0..b.len() {
+                let naive = i + b[i..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+                let fast = lower_run(b, i);
+                // exact unless it stopped less than eight bytes before the end
+                assert!(fast <= naive, "{t:?} at {i}");
+                assert!(fast == naive || b.len() - fast < 8, "{t:?} at {i}");
+            }
+        }
     }
 
     #[test]
