@@ -21,7 +21,7 @@ pub struct PhraseSet<T> {
 /// State ids are premultiplied by `stride` (a state's row starts at its id).
 struct Flat {
     /// `trans[state + class[byte]]` = next state.
-    trans: Vec<u32>,
+    trans: Trans,
     /// The class of each byte.
     class: [u8; 256],
     /// log2 of the row length.
@@ -31,6 +31,63 @@ struct Flat {
     special: u32,
     /// The automaton's ids of the match states, in order (index = [`Flat::match_index`]).
     match_sids: Vec<StateID>,
+}
+
+/// A transition table: 16-bit entries in a table of 2^16 of them when the
+/// state ids fit (then an index truncated to 16 bits needs no bounds check and
+/// the rows take half the cache), else 32-bit entries.
+enum Trans {
+    Small(Box<[u16; 1 << 16]>),
+    Big(Vec<u32>),
+}
+
+/// A transition table's next state.
+trait Next {
+    fn next(&self, i: u32) -> u32;
+}
+
+impl Next for [u16; 1 << 16] {
+    #[inline(always)]
+    fn next(&self, i: u32) -> u32 {
+        // (Only the 16-bit ids of a `Small` table reach here: `i` < 2^16.)
+        u32::from(self[usize::from(i as u16)])
+    }
+}
+
+impl Next for [u32] {
+    #[inline(always)]
+    fn next(&self, i: u32) -> u32 {
+        self[i as usize]
+    }
+}
+
+/// [`Flat::scan`] on one kind of table.
+#[inline(always)]
+fn scan_in<T: Next + ?Sized>(
+    trans: &T,
+    class: &[u8; 256],
+    special: u32,
+    hay: &[u8],
+    mut s: u32,
+) -> Result<(usize, u32), u32> {
+    let mut chunks = hay.chunks_exact(4);
+    let mut i = 0;
+    for c in &mut chunks {
+        for (k, &b) in c.iter().enumerate() {
+            s = trans.next(s + u32::from(class[usize::from(b)]));
+            if s < special {
+                return Ok((i + k, s));
+            }
+        }
+        i += 4;
+    }
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        s = trans.next(s + u32::from(class[usize::from(b)]));
+        if s < special {
+            return Ok((i + k, s));
+        }
+    }
+    Err(s)
 }
 
 impl Flat {
@@ -114,6 +171,18 @@ impl Flat {
                 trans[row + class[b] as usize] = index[n.as_usize()];
             }
         }
+        let trans = if trans.len() <= 1 << 16 {
+            let mut small: Box<[u16; 1 << 16]> = vec![0u16; 1 << 16]
+                .into_boxed_slice()
+                .try_into()
+                .expect("2^16 entries");
+            for (d, &t) in small.iter_mut().zip(&trans) {
+                *d = u16::try_from(t).expect("a state id below 2^16");
+            }
+            Trans::Small(small)
+        } else {
+            Trans::Big(trans)
+        };
         Ok(Flat {
             trans,
             class,
@@ -135,26 +204,11 @@ impl Flat {
     /// own, four bytes a round, so that the state, the tables and the position
     /// stay in registers.
     #[inline(never)]
-    fn scan(&self, hay: &[u8], mut s: u32) -> Result<(usize, u32), u32> {
-        let (trans, class, special) = (self.trans.as_slice(), &self.class, self.special);
-        let mut chunks = hay.chunks_exact(4);
-        let mut i = 0;
-        for c in &mut chunks {
-            for (k, &b) in c.iter().enumerate() {
-                s = trans[(s + u32::from(class[usize::from(b)])) as usize];
-                if s < special {
-                    return Ok((i + k, s));
-                }
-            }
-            i += 4;
+    fn scan(&self, hay: &[u8], s: u32) -> Result<(usize, u32), u32> {
+        match &self.trans {
+            Trans::Small(t) => scan_in(&**t, &self.class, self.special, hay, s),
+            Trans::Big(t) => scan_in(t.as_slice(), &self.class, self.special, hay, s),
         }
-        for (k, &b) in chunks.remainder().iter().enumerate() {
-            s = trans[(s + u32::from(class[usize::from(b)])) as usize];
-            if s < special {
-                return Ok((i + k, s));
-            }
-        }
-        Err(s)
     }
 }
 
