@@ -82,19 +82,35 @@ fn runs(it: impl Iterator<Item = (usize, bool)>, len: usize, out: &mut Vec<(usiz
     }
 }
 
-/// `s.lower()` written into `buf` (no allocation per word for ASCII words).
-fn lower_in<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
-    if !s.bytes().any(|b| b.is_ascii_uppercase()) && s.is_ascii() {
-        return s;
-    }
-    buf.clear();
+/// A buffer for [`lower_in`]: short ASCII words are lowercased into an inline
+/// array, anything else into a string (no allocation for the common words).
+#[derive(Default)]
+struct LowerBuf {
+    short: [u8; 32],
+    long: String,
+}
+
+/// `s.lower()` written into `buf` (no allocation for ASCII words of up to 32 bytes).
+fn lower_in<'a>(s: &'a str, buf: &'a mut LowerBuf) -> &'a str {
     if s.is_ascii() {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&s.to_lowercase());
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return s;
+        }
+        if let Some(out) = buf.short.get_mut(..s.len()) {
+            out.copy_from_slice(s.as_bytes());
+            out.make_ascii_lowercase();
+            return std::str::from_utf8(out).expect("ASCII");
+        }
     }
-    buf
+    let long = &mut buf.long;
+    long.clear();
+    if s.is_ascii() {
+        long.push_str(s);
+        long.make_ascii_lowercase();
+    } else {
+        long.push_str(&s.to_lowercase());
+    }
+    long
 }
 
 /// Whether `s` lowercased is one of `words` (ASCII words without a "k": the
@@ -265,7 +281,10 @@ impl Args {
         // A generic phrase's first word is the text's first word: most texts
         // are ruled out by that alone.
         if let Some(w) = text.split_whitespace().next() {
-            if !self.generic_first.contains(&*w.lower()) {
+            if !self
+                .generic_first
+                .contains(lower_in(w, &mut LowerBuf::default()))
+            {
                 return false;
             }
         }
@@ -306,17 +325,17 @@ impl Args {
         let k = ws.iter().take_while(|w| article(w)).count();
         let first = ws.get(k);
         let last = ws.get(k + 1..).and_then(|r| r.last());
-        first
-            .iter()
-            .chain(last.iter())
-            .any(|w| self.sentencer.contains(&*w.lower()))
+        first.iter().chain(last.iter()).any(|w| {
+            self.sentencer
+                .contains(lower_in(w, &mut LowerBuf::default()))
+        })
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut
     /// word, a comma or "of a/an/the", at most `max` words.
     fn np(&self, region: &str, ws: &[(usize, usize)], max: usize) -> Option<(usize, usize)> {
         let mut i = 0;
-        let mut buf = String::new();
+        let mut buf = LowerBuf::default();
         while i < ws.len() {
             let w = lower_in(&region[ws[i].0..ws[i].1], &mut buf);
             if self.title.contains(w)
@@ -378,7 +397,9 @@ impl Args {
             return Some(name);
         }
         let named = text[sp.start..sp.end].chars().any(char::is_uppercase)
-            || self.pronoun.contains(&*text[sp.start..sp.end].lower());
+            || self
+                .pronoun
+                .contains(lower_in(&text[sp.start..sp.end], &mut LowerBuf::default()));
         // "ordered the confiscation": the words after the verb are the penalty itself.
         (named || !text[sp.end..limit].trim().is_empty()).then_some(sp)
     }
@@ -412,7 +433,12 @@ impl Args {
                 break;
             }
         }
-        if ws.is_empty() || self.adverb.contains(&*region[ws[0].0..ws[0].1].lower()) {
+        if ws.is_empty()
+            || self.adverb.contains(lower_in(
+                &region[ws[0].0..ws[0].1],
+                &mut LowerBuf::default(),
+            ))
+        {
             return None;
         }
         let (a, b) = self.np(region, ws, 8)?;
@@ -462,13 +488,14 @@ impl Args {
         }
         let region = &rest[skip..];
         let ws = words(region);
-        let first = region[ws.first()?.0..ws.first()?.1].lower();
+        let mut first_buf = LowerBuf::default();
+        let first = lower_in(&region[ws.first()?.0..ws.first()?.1], &mut first_buf);
         let numeral = matches!(
-            first.as_ref(),
+            first,
             "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
         );
         let to_ok = numeral
-            || matches!(first.as_ref(), "a" | "an")
+            || matches!(first, "a" | "an")
             || region.starts_with(|c: char| c.is_uppercase());
         if is_for && !numeral || is_to && !to_ok {
             return None;
@@ -476,7 +503,7 @@ impl Args {
         let starts_upper = region.starts_with(|c: char| c.is_uppercase());
         if !(starts_upper
             || numeral
-            || matches!(first.as_ref(), "the" | "a" | "an" | "his" | "her" | "their"))
+            || matches!(first, "the" | "a" | "an" | "his" | "her" | "their"))
         {
             return None;
         }
@@ -513,7 +540,7 @@ impl Args {
             return true;
         }
         let mut ws = text[s0..cue_start].split_whitespace().rev();
-        let mut buf = String::new();
+        let mut buf = LowerBuf::default();
         loop {
             match ws.next().map(|w| lower_in(w, &mut buf)) {
                 Some("was" | "were" | "been" | "be" | "is" | "are" | "being" | "get" | "got") => {
@@ -598,9 +625,10 @@ impl Args {
                 if in_time(ws[k].0) && !ends {
                     keep[k] = false;
                     if k > 0
-                        && self
-                            .intro
-                            .contains(&*region[ws[k - 1].0..ws[k - 1].1].lower())
+                        && self.intro.contains(lower_in(
+                            &region[ws[k - 1].0..ws[k - 1].1],
+                            &mut LowerBuf::default(),
+                        ))
                     {
                         keep[k - 1] = false;
                     }
@@ -612,7 +640,7 @@ impl Args {
                 keep[k - 1]
             });
         }
-        let mut buf = String::new();
+        let mut buf = LowerBuf::default();
         while let Some(&(a, b)) = ws.last() {
             let w = lower_in(region[a..b].trim_end_matches(','), &mut buf);
             // "were [publicly] caned": an adverb after an auxiliary goes with it.
@@ -633,45 +661,56 @@ impl Args {
             return None;
         }
         // "X was arrested in May and was sentenced": the clause's own subject.
-        let last = region[ws.last()?.0..ws.last()?.1].lower();
-        if last == "and" {
+        let last = lower_in(&region[ws.last()?.0..ws.last()?.1], &mut buf) == "and";
+        if last {
             let first_aux = ws
                 .iter()
-                .position(|&(a, b)| self.aux.contains(&*region[a..b].lower()))?;
+                .position(|&(a, b)| self.aux.contains(lower_in(&region[a..b], &mut buf)))?;
             ws.truncate(first_aux);
         }
-        // Clauses of segments of words.
-        type Seg = Vec<(usize, usize)>;
-        let mut clauses: Vec<Vec<Seg>> = vec![vec![Vec::new()]];
+        // Clauses of segments of words: the words of the segments in order, and
+        // the non-empty segments as (clause, range of those words).
+        type Seg = [(usize, usize)];
+        let mut seg_words: Vec<(usize, usize)> = Vec::with_capacity(ws.len());
+        let mut seg_ranges: Vec<(usize, usize, usize)> = Vec::new();
+        let (mut clause, mut seg_from) = (0, 0);
+        // Ends the current segment (kept if not empty).
+        let close = |ranges: &mut Vec<(usize, usize, usize)>, from: &mut usize, to, clause| {
+            if to > *from {
+                ranges.push((clause, *from, to));
+            }
+            *from = to;
+        };
         for &(a, b) in &ws {
             let raw = &region[a..b];
             let w = lower_in(
                 raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
                 &mut buf,
             );
-            let cl = clauses.last_mut().expect("non-empty");
             // "..., and organizers of X face": a new clause.
-            let seg_start = cl.last().is_some_and(|s| s.is_empty());
+            let seg_start = seg_words.len() == seg_from;
             if self.clause.contains(w)
                 || matches!(raw, "–" | "—" | "--" | "-")
                 || w == "and" && seg_start
             {
-                clauses.push(vec![Vec::new()]);
+                close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
+                clause += 1;
                 continue;
             }
             if raw.starts_with(['(', '“', '"']) {
-                cl.push(Vec::new());
+                close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
             }
-            cl.last_mut().expect("non-empty").push((a, b));
+            seg_words.push((a, b));
             if raw.ends_with(';') {
-                clauses.push(vec![Vec::new()]);
+                close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
+                clause += 1;
             } else if raw.ends_with([',', ':', ')', '”', '"']) {
-                cl.push(Vec::new());
+                close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
             }
         }
-        let word = |p: (usize, usize)| region[p.0..p.1].trim_end_matches([',', ';', ':']).lower();
+        close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
         let acceptable = |seg: &Seg| {
-            let mut buf = String::new();
+            let mut buf = LowerBuf::default();
             let skip = seg
                 .iter()
                 .take_while(|&&p| {
@@ -685,11 +724,14 @@ impl Args {
             if self.is_generic(&region[first.0..seg[seg.len() - 1].1]) {
                 return true;
             }
-            let w0 = word(first);
+            let w0 = lower_in(
+                region[first.0..first.1].trim_end_matches([',', ';', ':']),
+                &mut buf,
+            );
             let raw0 = &region[first.0..first.1];
             if w0.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(w0.as_ref(), "of" | "from" | "aged" | "age")
-                || self.intro.contains(&*w0)
+                || matches!(w0, "of" | "from" | "aged" | "age")
+                || self.intro.contains(w0)
             {
                 return false;
             }
@@ -715,10 +757,10 @@ impl Args {
             offense
                 || described_name
                 || raw0.starts_with(|c: char| c.is_uppercase())
-                || self.pronoun.contains(&*w0)
-                || self.title.contains(&*w0)
+                || self.pronoun.contains(w0)
+                || self.title.contains(w0)
                 || matches!(
-                    w0.as_ref(),
+                    w0,
                     "the"
                         | "a"
                         | "an"
@@ -746,13 +788,20 @@ impl Args {
             (n >= 2 && n < seg.len() || n >= 1 && n == seg.len())
                 .then(|| (seg[seg.len() - n].0, seg[seg.len() - 1].1))
         };
-        let nclauses = clauses.len();
+        let nclauses = clause + 1;
         let mut pick: Option<(usize, usize)> = None;
-        for (ci, cl) in clauses.iter().enumerate().rev() {
+        let mut segs: Vec<&Seg> = Vec::new();
+        for ci in (0..nclauses).rev() {
             if offense && ci + 1 != nclauses {
                 break;
             }
-            let segs: Vec<&Seg> = cl.iter().filter(|s| !s.is_empty()).collect();
+            segs.clear();
+            segs.extend(
+                seg_ranges
+                    .iter()
+                    .filter(|r| r.0 == ci)
+                    .map(|&(_, a, b)| &seg_words[a..b]),
+            );
             // The last clause: the first of its first two acceptable segments that
             // is name-like, else the first; an earlier clause: its last acceptable
             // segment (the others are not even looked at).

@@ -12,18 +12,82 @@ pub struct PhraseSet<T> {
 
 /// The transitions of an Aho-Corasick DFA copied into one flat table, searched
 /// with a plain loop (a third of the instructions per byte of the crate's
-/// generic search loop, which is this stage's scan of every byte). States are
-/// renumbered so that the dead state is 0 and match states come right after
-/// it: one comparison per byte finds both. State ids are premultiplied by 256
-/// (a state's row starts at its id).
+/// generic search loop, which is this stage's scan of every byte). Bytes that
+/// every state treats alike share a class (case-insensitive letters, the bytes
+/// no phrase has), so that a state's row is `stride` (the number of classes,
+/// rounded up to a power of two) entries, not 256: the tables stay small
+/// enough for the caches. States are renumbered so that the dead state is 0
+/// and match states come right after it: one comparison per byte finds both.
+/// State ids are premultiplied by `stride` (a state's row starts at its id).
 struct Flat {
-    /// `trans[state + byte]` = next state.
-    trans: Vec<u32>,
+    /// `trans[state + class[byte]]` = next state.
+    trans: Trans,
+    /// The class of each byte.
+    class: [u8; 256],
+    /// log2 of the row length.
+    shift: u32,
     start: u32,
     /// States below this are dead (0) or match states.
     special: u32,
-    /// The automaton's ids of the match states, in order (index = state / 256 - 1).
+    /// The automaton's ids of the match states, in order (index = [`Flat::match_index`]).
     match_sids: Vec<StateID>,
+}
+
+/// A transition table: 16-bit entries in a table of 2^16 of them when the
+/// state ids fit (then an index truncated to 16 bits needs no bounds check and
+/// the rows take half the cache), else 32-bit entries.
+enum Trans {
+    Small(Box<[u16; 1 << 16]>),
+    Big(Vec<u32>),
+}
+
+/// A transition table's next state.
+trait Next {
+    fn next(&self, i: u32) -> u32;
+}
+
+impl Next for [u16; 1 << 16] {
+    #[inline(always)]
+    fn next(&self, i: u32) -> u32 {
+        // (Only the 16-bit ids of a `Small` table reach here: `i` < 2^16.)
+        u32::from(self[usize::from(i as u16)])
+    }
+}
+
+impl Next for [u32] {
+    #[inline(always)]
+    fn next(&self, i: u32) -> u32 {
+        self[i as usize]
+    }
+}
+
+/// [`Flat::scan`] on one kind of table.
+#[inline(always)]
+fn scan_in<T: Next + ?Sized>(
+    trans: &T,
+    class: &[u8; 256],
+    special: u32,
+    hay: &[u8],
+    mut s: u32,
+) -> Result<(usize, u32), u32> {
+    let mut chunks = hay.chunks_exact(4);
+    let mut i = 0;
+    for c in &mut chunks {
+        for (k, &b) in c.iter().enumerate() {
+            s = trans.next(s + u32::from(class[usize::from(b)]));
+            if s < special {
+                return Ok((i + k, s));
+            }
+        }
+        i += 4;
+    }
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        s = trans.next(s + u32::from(class[usize::from(b)]));
+        if s < special {
+            return Ok((i + k, s));
+        }
+    }
+    Err(s)
 }
 
 impl Flat {
@@ -62,82 +126,96 @@ impl Flat {
                 }
             }
         }
+        // Byte classes: bytes whose columns of transitions are equal.
+        let mut class = [0u8; 256];
+        let mut columns: crate::hash::FxMap<Vec<StateID>, u8> = Default::default();
+        for b in 0..256 {
+            let col: Vec<StateID> = (0..order.len()).map(|k| raw[k << 8 | b]).collect();
+            let n = columns.len();
+            // (At most 256 distinct columns: the class fits a byte.)
+            class[b] = *columns.entry(col).or_insert(n as u8);
+        }
+        let shift = (columns.len() as u32).next_power_of_two().trailing_zeros();
         // New numbering: 0 is the dead state (reachable or not), then the match
         // states, then the rest.
         let mut index = seen;
         let mut match_sids = Vec::new();
-        let mut next_id = 1u32;
+        let mut next_id = 1u64;
         for &sid in &order {
             if aut.is_match(sid) {
-                index[sid.as_usize()] = next_id << 8;
+                index[sid.as_usize()] = (next_id << shift) as u32;
                 next_id += 1;
                 match_sids.push(sid);
             }
         }
-        let special = next_id << 8;
+        let special = (next_id << shift) as u32;
         for &sid in &order {
             if aut.is_dead(sid) {
                 index[sid.as_usize()] = 0;
             } else if !aut.is_match(sid) {
-                index[sid.as_usize()] = next_id << 8;
+                index[sid.as_usize()] = (next_id << shift) as u32;
                 next_id += 1;
             }
         }
-        if u64::from(next_id) << 8 > u64::from(u32::MAX) {
+        if next_id << shift > u64::from(u32::MAX) {
             bail!("{what}: too many phrases for one automaton");
         }
         // The dead state's row stays 0: it never leaves.
-        let mut trans = vec![0u32; (next_id as usize) << 8];
+        let mut trans = vec![0u32; (next_id as usize) << shift];
         for (k, &sid) in order.iter().enumerate() {
             let row = index[sid.as_usize()] as usize;
             if row == 0 {
                 continue;
             }
             for (b, n) in raw[k << 8..(k + 1) << 8].iter().enumerate() {
-                trans[row | b] = index[n.as_usize()];
+                trans[row + class[b] as usize] = index[n.as_usize()];
             }
         }
+        let trans = if trans.len() <= 1 << 16 {
+            let mut small: Box<[u16; 1 << 16]> = vec![0u16; 1 << 16]
+                .into_boxed_slice()
+                .try_into()
+                .expect("2^16 entries");
+            for (d, &t) in small.iter_mut().zip(&trans) {
+                *d = u16::try_from(t).expect("a state id below 2^16");
+            }
+            Trans::Small(small)
+        } else {
+            Trans::Big(trans)
+        };
         Ok(Flat {
             trans,
+            class,
+            shift,
             start: index[start.as_usize()],
             special,
             match_sids,
         })
     }
 
+    /// The index of match state `s` in `match_sids` (and the tables built from it).
+    fn match_index(&self, s: u32) -> usize {
+        (s >> self.shift) as usize - 1
+    }
+
     /// Steps from state `s` through `hay` until a special state (dead or
     /// match): its position in `hay` (of the byte that led to it) and the state;
     /// `None` with the state reached at the end of `hay` otherwise. A loop of its
-    /// own, four bytes a round, so that the state, the table and the position
+    /// own, four bytes a round, so that the state, the tables and the position
     /// stay in registers.
     #[inline(never)]
-    fn scan(&self, hay: &[u8], mut s: u32) -> Result<(usize, u32), u32> {
-        let (trans, special) = (self.trans.as_slice(), self.special);
-        let mut chunks = hay.chunks_exact(4);
-        let mut i = 0;
-        for c in &mut chunks {
-            for (k, &b) in c.iter().enumerate() {
-                s = trans[(s | u32::from(b)) as usize];
-                if s < special {
-                    return Ok((i + k, s));
-                }
-            }
-            i += 4;
+    fn scan(&self, hay: &[u8], s: u32) -> Result<(usize, u32), u32> {
+        match &self.trans {
+            Trans::Small(t) => scan_in(&**t, &self.class, self.special, hay, s),
+            Trans::Big(t) => scan_in(t.as_slice(), &self.class, self.special, hay, s),
         }
-        for (k, &b) in chunks.remainder().iter().enumerate() {
-            s = trans[(s | u32::from(b)) as usize];
-            if s < special {
-                return Ok((i + k, s));
-            }
-        }
-        Err(s)
     }
 }
 
 /// A leftmost-longest phrase automaton ([`Flat`]).
 struct Dense {
     flat: Flat,
-    /// Per match state (index = state / 256 - 1): (pattern, pattern length).
+    /// Per match state (index = [`Flat::match_index`]): (pattern, pattern length).
     matches: Vec<(usize, usize)>,
 }
 
@@ -171,7 +249,7 @@ impl Dense {
             if next == 0 {
                 break;
             }
-            let (pid, len) = self.matches[(next >> 8) as usize - 1];
+            let (pid, len) = self.matches[self.flat.match_index(next)];
             i += k + 1;
             mat = Some((i - len, i, pid));
             rest = &hay[i..];
@@ -186,7 +264,7 @@ impl Dense {
 /// ends), from a [`Flat`] table whose match states list their phrases.
 pub struct AllPhrases {
     flat: Flat,
-    /// Per match state (index = state / 256 - 1): (phrase, phrase length).
+    /// Per match state (index = [`Flat::match_index`]): (phrase, phrase length).
     owners: Vec<Vec<(usize, usize)>>,
 }
 
@@ -225,7 +303,7 @@ impl AllPhrases {
             if next == 0 {
                 continue;
             }
-            for &(pid, len) in &self.owners[(next >> 8) as usize - 1] {
+            for &(pid, len) in &self.owners[self.flat.match_index(next)] {
                 if !f(at - len, at, pid) {
                     return;
                 }
@@ -335,7 +413,7 @@ pub fn ascii_boundaries(re: &str) -> String {
 /// occurrence), with a [`Flat`] table whose match states list their rules.
 pub struct Keywords {
     flat: Option<Flat>,
-    /// Per match state (index = state / 256 - 1): the rules of its keywords.
+    /// Per match state (index = [`Flat::match_index`]): the rules of its keywords.
     owners: Vec<Vec<usize>>,
     /// Rules without keywords.
     always: Vec<usize>,
@@ -418,7 +496,7 @@ impl Keywords {
                 while let Ok((k, next)) = f.scan(rest, s) {
                     // (An overlapping automaton has no dead state 0.)
                     if next != 0 {
-                        for &r in &self.owners[(next >> 8) as usize - 1] {
+                        for &r in &self.owners[f.match_index(next)] {
                             on.set(r);
                         }
                     }

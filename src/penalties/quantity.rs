@@ -366,8 +366,13 @@ impl Quantities {
     /// Parses "57", "1,200.5", "three", "twenty-five", "two and a half".
     pub fn number(&self, s: &str) -> Option<f64> {
         let s = s.trim();
-        let clean: String = s.chars().filter(|c| *c != ',').collect();
-        if let Ok(v) = clean.parse::<f64>() {
+        // (Commas dropped; a copy only when there is one.)
+        let parsed = if s.contains(',') {
+            s.replace(',', "").parse::<f64>()
+        } else {
+            s.parse::<f64>()
+        };
+        if let Ok(v) = parsed {
             return Some(v);
         }
         let lower = s.lower();
@@ -449,23 +454,26 @@ impl Quantities {
                 amounts[to] += frac * f;
             }
         }
-        let fmt = |n: f64| {
-            if n.fract() == 0.0 {
-                format!("{}", n as u64)
+        // (Written straight into the result: no string per number.)
+        let fmt = |out: &mut String, n: f64| {
+            use std::fmt::Write;
+            let _ = if n.fract() == 0.0 {
+                write!(out, "{}", n as u64)
             } else {
-                format!("{n}")
-            }
+                write!(out, "{n}")
+            };
         };
-        let mut out = String::from("P");
+        let mut out = String::with_capacity(16);
+        out.push('P');
         for (i, d) in ORDER.iter().enumerate().take(4) {
             if amounts[i] != 0.0 {
-                out.push_str(&fmt(amounts[i]));
+                fmt(&mut out, amounts[i]);
                 out.push(*d);
             }
         }
         if amounts[4] != 0.0 {
             out.push('T');
-            out.push_str(&fmt(amounts[4]));
+            fmt(&mut out, amounts[4]);
             out.push('H');
         }
         if out == "P" {
@@ -523,12 +531,20 @@ impl Quantities {
             let (Some(v), Some(cur)) = (self.number(&s[n]), cur) else {
                 continue;
             };
-            let key = s[cur]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            let Some(&idx) = self.tokens.get(&key) else {
+            // The token's words joined by single spaces, lowercased (as the
+            // token is when it is one ASCII word: no copy unless it has capitals).
+            let raw = &s[cur];
+            let key = if raw.is_ascii() && !raw.bytes().any(super::status::is_ascii_space) {
+                raw.lower()
+            } else {
+                std::borrow::Cow::Owned(
+                    raw.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase(),
+                )
+            };
+            let Some(&idx) = self.tokens.get(&*key) else {
                 continue;
             };
             let value = v * self.scale(sc.map(|r| &s[r])) * self.currencies[idx].multiplier;
@@ -663,9 +679,33 @@ impl Quantities {
             let k = digit_run(t);
             let rest = &t[k..];
             let w = rest.trim_start_matches(' ');
-            if w.len() == rest.len()
-                || w.is_empty()
-                || !w.bytes().all(|c| c.is_ascii_alphabetic())
+            let word = |x: &str| !x.is_empty() && x.bytes().all(|c| c.is_ascii_alphabetic());
+            if w.len() == rest.len() {
+                return None;
+            }
+            // n2 \s* s2 \s+ suf2, a scale word and a one-word suffix ("9 million
+            // dinars"): the regex takes the scale group when it can.
+            if let Some((w1, r)) = w.split_once(' ') {
+                let w2 = r.trim_start_matches(' ');
+                if !(word(w1)
+                    && word(w2)
+                    && matches!(
+                        self.words.get(&w1.to_ascii_lowercase()),
+                        Some(NumWord::Scale(_) | NumWord::Abbr(_))
+                    )
+                    && fast.suffixes.contains(&w2.to_ascii_lowercase()))
+                {
+                    return None;
+                }
+                let s2 = a + (t.len() - w.len());
+                return Some(MoneyMatch {
+                    n2: Some(a..a + k),
+                    s2: Some(s2..s2 + w1.len()),
+                    suf2: Some(b - w2.len()..b),
+                    ..MoneyMatch::default()
+                });
+            }
+            if !word(w)
                 || !fast.suffixes.contains(&w.to_ascii_lowercase())
                 || self.words.contains_key(&w.to_ascii_lowercase())
             {
@@ -742,21 +782,46 @@ impl Quantities {
         }
         let i = core.find([' ', '-'])?;
         let (n, u) = (&core[..i], &core[i + 1..]);
-        if n.is_empty() || u.is_empty() || !u.bytes().all(|c| c.is_ascii_alphabetic()) {
-            return None;
+        let unit = |u: &str| {
+            !u.is_empty()
+                && u.bytes().all(|c| c.is_ascii_alphabetic())
+                && self.units.contains_key(&u.to_ascii_lowercase())
+        };
+        // ASCII digits or one number word (n3 is no "a"/"an").
+        let num = |n: &str| {
+            !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())
+                || n.bytes().all(|c| c.is_ascii_alphabetic())
+                    && matches!(
+                        self.words.get(&n.to_ascii_lowercase()),
+                        Some(NumWord::Unit(_) | NumWord::Scale(_))
+                    )
+        };
+        let n1 = |n: &str| num(n) || n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an");
+        if !unit(u) {
+            // "six years and eight months" (n1 unit and n3 unit2), "five years or
+            // more" (n1 unit more), spaces between: the optional groups are
+            // taken when they can be.
+            let ws: Vec<&str> = core.split(' ').collect();
+            let at = |k: usize| a + (ws[k].as_ptr() as usize - core.as_ptr() as usize);
+            let g = match ws.as_slice() {
+                [x, u1, "and", y, u2] if n1(x) && unit(u1) && num(y) && unit(u2) => DurationMatch {
+                    n1: Some(a..a + x.len()),
+                    unit: Some(at(1)..at(1) + u1.len()),
+                    n3: Some(at(3)..at(3) + y.len()),
+                    unit2: Some(at(4)..at(4) + u2.len()),
+                    ..DurationMatch::default()
+                },
+                [x, u1, "or", "more" | "longer"] if n1(x) && unit(u1) => DurationMatch {
+                    n1: Some(a..a + x.len()),
+                    unit: Some(at(1)..at(1) + u1.len()),
+                    more: Some(at(1) + u1.len()..a + core.len()),
+                    ..DurationMatch::default()
+                },
+                _ => return None,
+            };
+            return Some(g);
         }
-        if !self.units.contains_key(&u.to_ascii_lowercase()) {
-            return None;
-        }
-        let number = n.bytes().all(|c| c.is_ascii_digit())
-            || n.eq_ignore_ascii_case("a")
-            || n.eq_ignore_ascii_case("an")
-            || n.bytes().all(|c| c.is_ascii_alphabetic())
-                && matches!(
-                    self.words.get(&n.to_ascii_lowercase()),
-                    Some(NumWord::Unit(_) | NumWord::Scale(_))
-                );
-        number.then(|| DurationMatch {
+        n1(n).then(|| DurationMatch {
             n1: Some(a..a + i),
             unit: Some(a + i + 1..a + core.len()),
             ..DurationMatch::default()
