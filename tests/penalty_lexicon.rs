@@ -336,3 +336,13 @@ fn what_the_prosecution_sought_is_potential() {
     // Other seekers of durations are no prosecution.
     assert!(pens("The family has sought three years of answers.").is_empty());
 }
+
+#[test]
+fn convicted_them_of_gives_the_offense() {
+    let ps = pens(
+        "Four youths were flogged on Sunday after a court convicted them of drinking in public.",
+    );
+    let p = find(&ps, "flogged");
+    let offense = p.offense.as_ref().map(|o| o.text.to_string());
+    assert_eq!(offense.as_deref(), Some("drinking in public"));
+}
