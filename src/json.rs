@@ -112,11 +112,21 @@ impl JsonOut {
             }
             i += 8;
         }
-        for j in i..b.len() {
-            if let Some(esc) = escape(b[j]) {
-                self.buf.extend_from_slice(&b[done..j]);
-                self.push_escape(b[j], esc);
-                done = j + 1;
+        // The last few bytes: in a string of eight bytes or more, the last eight
+        // (some seen already) tested at once, so most strings are done without a
+        // look at each byte.
+        let clean_tail = i == b.len()
+            || (b.len() >= 8
+                && !needs_escape(u64::from_le_bytes(
+                    b[b.len() - 8..].try_into().expect("eight bytes"),
+                )));
+        if !clean_tail {
+            for j in i..b.len() {
+                if let Some(esc) = escape(b[j]) {
+                    self.buf.extend_from_slice(&b[done..j]);
+                    self.push_escape(b[j], esc);
+                    done = j + 1;
+                }
             }
         }
         self.buf.extend_from_slice(&b[done..]);
