@@ -16,11 +16,11 @@ pub mod calendar;
 pub mod lexicon;
 pub mod normalize;
 pub mod rules;
+mod trigger;
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use aho_corasick::automaton::Automaton;
 use aho_corasick::{
     dfa, AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind,
 };
@@ -52,7 +52,7 @@ pub struct DateTagger {
     pub(crate) lex: Lexicon,
     pub(crate) rules: RuleTable,
     /// The trigger automaton, stepped by [`DateTagger::find_trigger`].
-    prefilter: dfa::DFA,
+    prefilter: trigger::TriggerDfa,
     /// Per prefilter pattern: is it a digit (numbers get a closer look).
     digit_trigger: Vec<bool>,
     cue_automaton: AhoCorasick,
@@ -155,6 +155,7 @@ impl DateTagger {
             .prefilter(false)
             .build(&triggers)
             .context("building the date trigger automaton")?;
+        let prefilter = trigger::TriggerDfa::new(&prefilter)?;
         let tense = patterns.require("dates/tense.tsv")?;
         let mut cues = Vec::new();
         let mut cue_tenses = Vec::new();
@@ -375,8 +376,7 @@ impl DateTagger {
     }
 
     /// The leftmost-longest trigger in `hay[from..]` (starting at `from` if
-    /// `anchored`): (pattern, start, end). The search loop of
-    /// `AhoCorasick::find` over the same DFA, without its per-call dispatch.
+    /// `anchored`): (pattern, start, end).
     #[inline]
     fn find_trigger(
         &self,
@@ -384,23 +384,7 @@ impl DateTagger {
         from: usize,
         anchored: Anchored,
     ) -> Option<(usize, usize, usize)> {
-        let aut = &self.prefilter;
-        let mut sid = aut.start_state(anchored).ok()?;
-        let mut found = None;
-        let mut at = from;
-        while at < hay.len() {
-            sid = aut.next_state(anchored, sid, hay[at]);
-            at += 1;
-            if aut.is_special(sid) {
-                if aut.is_dead(sid) {
-                    break;
-                }
-                if aut.is_match(sid) {
-                    found = trigger_match(aut, sid, from, at, anchored).or(found);
-                }
-            }
-        }
-        found
+        self.prefilter.find(hay, from, anchored.is_anchored())
     }
 
     /// A document that writes any numeric date day-first (18/12/2020) writes them
@@ -755,23 +739,6 @@ struct Found<'s, 'a> {
     which: &'s mut PatternSet,
     last_end: &'s mut [usize],
     cache: &'s mut rules::SetCache<'a>,
-}
-
-/// The match that trigger DFA state `sid` reports on ending at `at`, unless the
-/// search is anchored at `from` and the match starts later (a match carried over
-/// from a failure transition). Out of line, so the scan loop keeps its registers.
-#[cold]
-#[inline(never)]
-fn trigger_match(
-    aut: &dfa::DFA,
-    sid: aho_corasick::automaton::StateID,
-    from: usize,
-    at: usize,
-    anchored: Anchored,
-) -> Option<(usize, usize, usize)> {
-    let pid = aut.match_pattern(sid, 0);
-    let start = at - aut.pattern_len(pid);
-    (!(anchored.is_anchored() && start > from)).then_some((pid.as_usize(), start, at))
 }
 
 /// Whether a match of `rule` (which narrows) needs its captures to find its span:
