@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use crossbeam_channel::{bounded, unbounded};
+use crossbeam_channel::unbounded;
 
 use crate::document::Document;
 use crate::input::{self, ErrorKind, InputError};
@@ -45,14 +45,15 @@ pub const IN_FLIGHT_BYTES: u64 = 32 << 20;
 pub const BATCH_ITEMS: usize = 128;
 pub const BATCH_BYTES: u64 = 512 << 10;
 
-/// Admits work items while the bytes in flight stay under a limit.
-struct ByteBudget {
+/// Admits work items while the amount in flight (bytes, or documents) stays under a
+/// limit.
+struct Budget {
     used: std::sync::Mutex<u64>,
     freed: std::sync::Condvar,
     limit: u64,
 }
 
-impl ByteBudget {
+impl Budget {
     fn acquire(&self, n: u64) {
         let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
         while *used > 0 && *used + n > self.limit {
@@ -341,11 +342,12 @@ where
     };
     // Documents in flight (read, processing, or waiting for an earlier one).
     let window = jobs * 16 + jobs * 3 * batch_items;
-    let (token_tx, token_rx) = bounded::<()>(window);
-    for _ in 0..window {
-        token_tx.send(()).expect("fresh channel has room");
-    }
-    let budget = ByteBudget {
+    let docs = Budget {
+        used: std::sync::Mutex::new(0),
+        freed: std::sync::Condvar::new(),
+        limit: window as u64,
+    };
+    let budget = Budget {
         used: std::sync::Mutex::new(0),
         freed: std::sync::Condvar::new(),
         limit: cfg.in_flight_bytes.max(1),
@@ -372,6 +374,7 @@ where
     let mut summary = std::thread::scope(|ts| -> Result<Summary> {
         let abort = &abort;
         let budget = &budget;
+        let docs = &docs;
         let progress = progress.as_ref();
         let writer = ts.spawn(move || -> (Summary, io::Result<()>) {
             let mut out = BufWriter::with_capacity(1 << 16, out);
@@ -383,6 +386,9 @@ where
                 for (seq, weight, outcome) in batch {
                     pending.insert(seq, (weight, outcome));
                 }
+                // Released once per message: a release per record would wake the
+                // dispatcher once per record.
+                let (mut freed_bytes, mut freed_docs) = (0, 0);
                 while let Some((weight, o)) = pending.remove(&next) {
                     next += 1;
                     if let Some(p) = progress {
@@ -404,8 +410,12 @@ where
                         }
                     }
                     // The record is out of memory now.
-                    budget.release(weight);
-                    let _ = token_tx.send(());
+                    freed_bytes += weight;
+                    freed_docs += 1;
+                }
+                if freed_docs > 0 {
+                    budget.release(freed_bytes);
+                    docs.release(freed_docs);
                 }
                 if result.is_ok() && result_rx.is_empty() {
                     result = out.flush();
@@ -435,13 +445,11 @@ where
                     break;
                 }
                 let weight = work.weight(max_bytes);
-                // A batch waiting for more items must not hold the tokens or bytes
+                // A batch waiting for more items must not hold the document slots or bytes
                 // that the wait is for: send it off before blocking.
-                if token_rx.try_recv().is_err() {
+                if !docs.try_acquire(1) {
                     dispatch(&mut batch);
-                    if token_rx.recv().is_err() {
-                        break;
-                    }
+                    docs.acquire(1);
                 }
                 if !budget.try_acquire(weight) {
                     dispatch(&mut batch);
