@@ -346,3 +346,14 @@ fn convicted_them_of_gives_the_offense() {
     let offense = p.offense.as_ref().map(|o| o.text.to_string());
     assert_eq!(offense.as_deref(), Some("drinking in public"));
 }
+
+#[test]
+fn sentenced_x_with_a_relative_clause_to_n_years() {
+    let ps = pens("The court sentenced the pastor, who denies the charge, to three years.");
+    let p = find(&ps, "three years");
+    assert_eq!(
+        (&*p.kind, p.duration.as_deref()),
+        ("imprisonment", Some("P3Y"))
+    );
+    assert_eq!(subject(p).as_deref(), Some("the pastor"));
+}
