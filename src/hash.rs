@@ -55,3 +55,17 @@ pub fn byte_hash(bytes: impl Iterator<Item = u8>) -> u64 {
         (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K)
     })
 }
+
+/// The ASCII lower case of `word`, written into `buf` (no allocation), for looking
+/// short words up in the word tables; `None` when `word` is not ASCII or longer
+/// than `buf`.
+#[inline]
+pub fn ascii_lower<'b>(word: &[u8], buf: &'b mut [u8]) -> Option<&'b str> {
+    if !word.is_ascii() {
+        return None;
+    }
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}

@@ -51,6 +51,7 @@ use anyhow::{bail, Result};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::{Document, Format, Span};
+use crate::hash::ascii_lower;
 use crate::patterns::{lines, word_list, Patterns};
 
 /// How an abbreviation behaves before whitespace.
@@ -625,12 +626,10 @@ impl SentenceSplitter {
         if core.is_empty() {
             return WordClass::Plain;
         }
-        if core.len() >= 2 && core.len() <= buf.len() && core.is_ascii() {
-            let lower = &mut buf[..core.len()];
-            lower.copy_from_slice(core.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(lower).expect("ascii");
-            if let Some(&c) = self.folded.get(lower) {
+        if core.len() >= 2 {
+            if let Some(&c) =
+                ascii_lower(core.as_bytes(), &mut buf).and_then(|l| self.folded.get(l))
+            {
                 return WordClass::Abbrev(c);
             }
         }
@@ -674,14 +673,7 @@ impl SentenceSplitter {
         let mut buf = [0u8; 16];
         (2..=6).contains(&words.len())
             && words.iter().any(|w| {
-                let w = w.as_bytes();
-                if w.len() > buf.len() || !w.is_ascii() {
-                    return false;
-                }
-                let l = &mut buf[..w.len()];
-                l.copy_from_slice(w);
-                l.make_ascii_lowercase();
-                std::str::from_utf8(l).is_ok_and(|l| self.attribution.contains(l))
+                ascii_lower(w.as_bytes(), &mut buf).is_some_and(|l| self.attribution.contains(l))
             })
     }
 
@@ -698,11 +690,7 @@ impl SentenceSplitter {
             return false;
         }
         let mut buf = [0u8; 16];
-        let w = &mut buf[..len];
-        w.copy_from_slice(&rest[..len]);
-        w.make_ascii_lowercase();
-        self.starters
-            .contains(std::str::from_utf8(w).expect("ascii"))
+        ascii_lower(&rest[..len], &mut buf).is_some_and(|w| self.starters.contains(w))
     }
 }
 

@@ -712,14 +712,7 @@ impl DateTagger {
 /// Whether the ASCII lower case of `w` is in `set` (no allocation: words longer
 /// than `buf` or not ASCII are in no such list of short function words).
 fn lower_in(set: &HashSet<String>, w: &str, buf: &mut [u8; 16]) -> bool {
-    let b = w.as_bytes();
-    if b.len() > buf.len() || !b.is_ascii() {
-        return false;
-    }
-    let lower = &mut buf[..b.len()];
-    lower.copy_from_slice(b);
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
+    crate::hash::ascii_lower(w.as_bytes(), buf).is_some_and(|l| set.contains(l))
 }
 
 /// Whether `rest` starts with whitespace and then the word `word` (ASCII, any case).

@@ -96,10 +96,8 @@ fn lower_in<'a>(s: &'a str, buf: &'a mut LowerBuf) -> &'a str {
         if !s.bytes().any(|b| b.is_ascii_uppercase()) {
             return s;
         }
-        if let Some(out) = buf.short.get_mut(..s.len()) {
-            out.copy_from_slice(s.as_bytes());
-            out.make_ascii_lowercase();
-            return std::str::from_utf8(out).expect("ASCII");
+        if s.len() <= buf.short.len() {
+            return crate::hash::ascii_lower(s.as_bytes(), &mut buf.short).expect("ASCII, fits");
         }
     }
     let long = &mut buf.long;
