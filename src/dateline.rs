@@ -342,6 +342,12 @@ impl DatelineFinder {
                 return None;
             }
         }
+        // "Published 22 October 2027": a label without its colon, when a date and
+        // nothing else follows it on the line.
+        if let Some(f) = self.unlabelled_colon(s) {
+            let (end, d) = f;
+            return Some(mk(Kind::Header, end, d, None, None));
+        }
         // "(Chengdu—October 28, 2022) The court …": place and date in parentheses.
         if s.starts_with('(') {
             if let Some(f) = self.parenthesized(s) {
@@ -453,6 +459,29 @@ impl DatelineFinder {
 
     /// `(Place—Date)` or `(Place, Date)` at the start of `s`: the end of the
     /// closing parenthesis, the date and the normalized place.
+    /// "Published 22 October 2027": up to three words that are a date label (the
+    /// colon left out), then a date that ends the line. Returns the end and the date.
+    fn unlabelled_colon(&self, s: &str) -> Option<(usize, Option<NaiveDate>)> {
+        let mut end = 0;
+        for _ in 0..3 {
+            let w = s[end..].find(|c: char| !c.is_alphabetic())? + end;
+            if w == end || !s[w..].starts_with(' ') {
+                return None;
+            }
+            end = w;
+            if self.labels.contains(&s[..end].to_lowercase()) {
+                let p = end + skip_ws(&s[end..]);
+                if let Some((d, e)) = self.parse_date_loose(&s[p..]) {
+                    if d.is_some() && s[p + e..].trim().is_empty() {
+                        return Some((p + e, d));
+                    }
+                }
+            }
+            end += 1;
+        }
+        None
+    }
+
     fn parenthesized(&self, s: &str) -> Option<(usize, Option<NaiveDate>, String)> {
         let (inner, e) = bracketed(s)?;
         let (place, pe) = self.parse_place(inner, 0)?;

@@ -357,3 +357,64 @@ fn sentenced_x_with_a_relative_clause_to_n_years() {
     );
     assert_eq!(subject(p).as_deref(), Some("the pastor"));
 }
+
+fn offense(p: &PenaltyOut) -> Option<String> {
+    p.offense.as_ref().map(|o| o.text.to_string())
+}
+
+#[test]
+fn a_date_before_to_is_no_range() {
+    let ps = pens("Her co-defendant was sentenced Jan. 28 to 46 months in prison.");
+    let p = find(&ps, "46 months in prison");
+    assert_eq!((p.duration.as_deref(), &*p.bound), (Some("P46M"), "exact"));
+    // A real range keeps its lower end.
+    let ps = pens("He was sentenced on Monday to 3 to 5 years in prison.");
+    let p = find(&ps, "3 to 5 years in prison");
+    assert_eq!((p.duration.as_deref(), &*p.bound), (Some("P5Y"), "max"));
+}
+
+#[test]
+fn a_quoted_word_inside_an_offense_is_kept() {
+    let ps = pens("She was jailed for two years for spreading “false rumours” online.");
+    let p = find(&ps, "jailed for two years");
+    assert_eq!(
+        offense(p).as_deref(),
+        Some("spreading “false rumours” online")
+    );
+    let ps = pens("She was jailed for two years for spreading \"rumours\".");
+    let p = find(&ps, "jailed for two years");
+    assert_eq!(offense(p).as_deref(), Some("spreading \"rumours\""));
+}
+
+#[test]
+fn an_anaphoric_subject_of_carries_is_no_offense() {
+    let ps = pens("The latter carries a mandatory two-year sentence.");
+    assert_eq!(offense(find(&ps, "two-year sentence")), None);
+    // Adjacent statutory cues: the offense ends before the first.
+    let ps = pens("Identity theft carries a mandatory two-year sentence.");
+    let p = find(&ps, "two-year sentence");
+    assert_eq!(offense(p).as_deref(), Some("Identity theft"));
+}
+
+#[test]
+fn a_range_does_not_lend_its_bound_to_the_next_penalty() {
+    let ps = pens("Police placed five members in administrative detention for 10 to 15 days and fined each of them 500 yuan.");
+    let p = find(&ps, "fined each of them 500 yuan");
+    assert_eq!((&*p.status, &*p.bound), ("imposed", "exact"));
+}
+
+#[test]
+fn community_orders_and_must_pay() {
+    let ps = pens("He had received a 12-month community order in 2023.");
+    let p = find(&ps, "12-month community order");
+    assert_eq!(
+        (&*p.kind, p.duration.as_deref()),
+        ("community_service", Some("P12M"))
+    );
+    let ps = pens("Gaines must pay $3,412,870 in restitution.");
+    let p = find(&ps, "$3,412,870 in restitution");
+    assert_eq!(
+        (&*p.status, subject(p).as_deref()),
+        ("imposed", Some("Gaines"))
+    );
+}

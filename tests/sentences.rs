@@ -1372,3 +1372,13 @@ fn dateline_place_colon_date_line() {
     let d = annotate(t, Options::default());
     assert_eq!(d.title, s("Court sentences man to death"));
 }
+
+#[test]
+fn date_label_without_colon() {
+    let t = "Press release: Teacher jailed\n\nPublished 22 October 2027\n\nA former teacher has been jailed.";
+    let d = annotate(t, Options::default());
+    assert_eq!(d.dct.map(|x| x.to_string()), s("2027-10-22"));
+    // A label word that starts a body sentence is no date label.
+    let t = "Title\n\nReleased 12 prisoners on 22 October 2027, the court said.\n\nMore text.";
+    assert_eq!(annotate(t, Options::default()).dct, None);
+}

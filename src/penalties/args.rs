@@ -131,6 +131,22 @@ fn entities_from(doc: &Document, pos: usize) -> &[crate::document::Entity] {
     &doc.entities[i..]
 }
 
+/// `b`, or past the closing quote right after it when `text[a..b]` leaves a
+/// quote open (`spreading "rumors` + `"`).
+fn close_quote(text: &str, a: usize, b: usize) -> usize {
+    let t = &text[a..b];
+    // (American style puts the comma inside: “false information,”.)
+    let rest = text[b..].trim_start_matches([',', '.']);
+    let at = text.len() - rest.len();
+    if t.matches('"').count() % 2 == 1 && rest.starts_with('"') {
+        at + 1
+    } else if t.matches('“').count() > t.matches('”').count() && rest.starts_with('”') {
+        at + '”'.len_utf8()
+    } else {
+        b
+    }
+}
+
 fn trim_span(text: &str, mut a: usize, mut b: usize) -> (usize, usize) {
     let is_trim = |c: char| {
         // `*` and `_`: Markdown emphasis around a name ("sentenced **X**, 52,").
@@ -593,6 +609,17 @@ impl Args {
     /// death"), for offenses: any words, last clause only.
     pub fn offense_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
         self.clause_subject(text, s0, cue_start, true, &[])
+            .filter(|sp| !self.rejected_offense(&normalize(&text[sp.start..sp.end])))
+    }
+
+    /// Whether a lowercased offense candidate starts with a word of
+    /// `offense_reject.txt` ("the latter", "it", "years").
+    fn rejected_offense(&self, lower: &str) -> bool {
+        self.offense_reject.iter().any(|r| {
+            lower
+                .strip_prefix(r.as_str())
+                .is_some_and(|x| x.is_empty() || x.starts_with(' '))
+        })
     }
 
     fn clause_subject(
@@ -900,7 +927,30 @@ impl Args {
             }
         }
         let mut stop = end;
+        let mut skip_to = 0;
         for (i, c) in text[pos..end].char_indices() {
+            if i < skip_to {
+                continue;
+            }
+            // A short quoted word or two inside the phrase is part of it:
+            // holding an "illegal gathering" in a flat.
+            if matches!(c, '"' | '“') && i > 0 && text[..pos + i].ends_with(' ') {
+                let close = if c == '"' { '"' } else { '”' };
+                let open = i + c.len_utf8();
+                let inner = &text[pos + open..end];
+                if let Some(j) = inner.find(close) {
+                    let q = inner[..j].trim_end_matches([',', '.']);
+                    if !q.is_empty() && j < 60 && !q.contains([',', ';', '.', ':', '!', '?']) {
+                        skip_to = open + j + close.len_utf8();
+                        if q.len() < j {
+                            // for spreading “false information,” the court said
+                            stop = pos + skip_to;
+                            break;
+                        }
+                        continue;
+                    }
+                }
+            }
             if matches!(
                 c,
                 ',' | ';' | ':' | '(' | ')' | '!' | '?' | '"' | '“' | '”' | '—' | '–'
@@ -941,15 +991,13 @@ impl Args {
         if a >= b {
             return None;
         }
+        let b = close_quote(text, a, b);
         let lower = normalize(&text[a..b]);
-        if self.offense_reject.iter().any(|r| {
-            lower
-                .strip_prefix(r.as_str())
-                .is_some_and(|x| x.is_empty() || x.starts_with(' '))
-        }) || lower
-            .split(' ')
-            .take(2)
-            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        if self.rejected_offense(&lower)
+            || lower
+                .split(' ')
+                .take(2)
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()))
         {
             return None;
         }

@@ -20,7 +20,9 @@ use std::sync::Arc;
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
-use crate::document::{Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStatus, Rule, Span};
+use crate::document::{
+    Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStatus, Rule, Span, Timex, TimexType,
+};
 use crate::patterns::{lines, word_list, Patterns};
 
 use args::{Args, OffenseScope};
@@ -92,6 +94,25 @@ const LAW_ACTORS: [&str; 7] = [
     "the statute",
     "the code",
 ];
+
+/// "sentenced Jan. 28 to 46 months": a range whose lower number is the day of a
+/// date is no range; the quantity starts after the "to" and is exact.
+fn date_led_ranges(text: &str, qs: &mut [Quantity], dates: &[Timex]) {
+    for q in qs.iter_mut().filter(|q| q.bound == Bound::Max) {
+        let Some(d) = dates
+            .iter()
+            .find(|d| d.kind == TimexType::Date && d.span.start < q.start && d.span.end > q.start)
+        else {
+            continue;
+        };
+        let rest = &text[d.span.end..q.end];
+        let after = rest.trim_start();
+        if let Some(tail) = after.strip_prefix("to ") {
+            q.start = q.end - tail.trim_start().len();
+            q.bound = Bound::Exact;
+        }
+    }
+}
 
 /// Offense candidates: (span, cue start, scope).
 type Offenses = Vec<(Span, usize, OffenseScope)>;
@@ -213,7 +234,7 @@ impl PenaltyExtractor {
         let mut offenses = HashMap::default();
         let mut out = Vec::new();
         for (si, hs) in by_sentence {
-            let drafts = self.drafts(text, sentences[si], &hs);
+            let drafts = self.drafts(text, sentences[si], &hs, &doc.dates);
             if drafts.is_empty() {
                 continue;
             }
@@ -276,9 +297,16 @@ impl PenaltyExtractor {
     }
 
     /// Trigger + quantity pairs of one sentence.
-    fn drafts(&self, text: &str, sent: Span, hs: &[triggers::TriggerHit]) -> Vec<Draft> {
+    fn drafts(
+        &self,
+        text: &str,
+        sent: Span,
+        hs: &[triggers::TriggerHit],
+        dates: &[Timex],
+    ) -> Vec<Draft> {
         let (s0, s1) = (sent.start, sent.end);
-        let qs = self.quantities.find(text, s0, s1);
+        let mut qs = self.quantities.find(text, s0, s1);
+        date_led_ranges(text, &mut qs, dates);
         let mut used: Vec<bool> = qs.iter().map(|q| self.negated(text, s0, q)).collect();
         // Whether the sentence has a status cue: looked up when a trigger needs it.
         let mut has_cue: Option<bool> = None;
@@ -727,9 +755,10 @@ impl PenaltyExtractor {
                     }
                 }
             }
-            prev = Some((d.span, bound));
             // Courts impose exact terms: "up to" after an imposing verb is a threat.
             let ranged = d.quantity.as_ref().is_some_and(|q| q.bound != Bound::Exact);
+            // (A range's upper end is no "up to" that the next penalty shares.)
+            prev = Some((d.span, if ranged { Bound::Exact } else { bound }));
             if status == PenaltyStatus::Imposed && bound == Bound::Max && !ranged {
                 status = if law_actor() {
                     PenaltyStatus::Statutory
@@ -860,7 +889,17 @@ impl PenaltyExtractor {
                 if st != PenaltyStatus::Statutory || h.start > d.span.start {
                     return None;
                 }
-                let sp = self.args.offense_before(text, s0, h.start)?;
+                // (From the first of adjacent statutory cues: "carries a mandatory".)
+                let mut at = h.start;
+                for (c, cs) in cues.iter().rev() {
+                    if c.start < at
+                        && *cs == PenaltyStatus::Statutory
+                        && !text[c.end..at].contains([',', ';'])
+                    {
+                        at = c.start;
+                    }
+                }
+                let sp = self.args.offense_before(text, s0, at)?;
                 let l = doc.slice(sp).lower();
                 let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
                     || ["the ", "this ", "it", "which", "section", "article"]
