@@ -337,3 +337,66 @@ fn initial_before_a_name() {
         "PERSON",
     );
 }
+
+fn hasnt(text: &str, surface: &str) {
+    let es = ents(text);
+    assert!(
+        !es.iter().any(|(t, _, _)| t == surface),
+        "{surface:?} should not be in {es:?}"
+    );
+}
+
+/// Found reading a fifth batch of new releases (2026-12-06).
+#[test]
+fn chained_titles_and_affiliations() {
+    // "Chief" between two titles is a title, not a name.
+    let t = "Detective Chief Superintendent Maria Okafor of Counter Terrorism Policing North East said the case was closed.";
+    has(t, "Maria Okafor", "PERSON");
+    hasnt(t, "Chief");
+    // The run after "PERSON of" is no person.
+    let es = ents(t);
+    assert!(
+        !es.iter()
+            .any(|(s, l, _)| l == "PERSON" && s.contains("North")),
+        "{es:?}"
+    );
+    has(t, "North East", "LOC");
+}
+
+#[test]
+fn a_person_before_of_does_not_start_an_organization() {
+    let t = "The court sentenced elder Wu Jianmin of Golden Lampstand Church to seven years.";
+    has(t, "Golden Lampstand Church", "ORG");
+    hasnt(t, "Wu Jianmin of Golden Lampstand Church");
+}
+
+#[test]
+fn a_middle_given_name_is_not_the_person() {
+    let es = ents("Judge Aliyu Muhammad Kani said the Prophet Muhammad had been insulted.");
+    let m = es
+        .iter()
+        .find(|(t, _, _)| t == "Muhammad")
+        .expect("Muhammad");
+    assert_eq!(m.2, "Muhammad");
+    // A surname in the middle (before a short suffix) still is.
+    let es = ents("John C. Maxwell Jr spoke first. Later Maxwell left.");
+    let m = es.iter().find(|(t, _, _)| t == "Maxwell").expect("Maxwell");
+    assert_eq!(m.2, "John C. Maxwell Jr");
+}
+
+#[test]
+fn streets_libraries_and_hausa_names() {
+    let t = "Doyle, of Thornbury Road, Bradford, pleaded guilty.";
+    hasnt(t, "Thornbury");
+    has(t, "Bradford", "GPE");
+    has(
+        "The ceremony was held at the Truman Presidential Library.",
+        "Truman Presidential Library",
+        "ORG",
+    );
+    has(
+        "Governor Abba Kabir Yusuf did not sign it.",
+        "Abba Kabir Yusuf",
+        "PERSON",
+    );
+}

@@ -980,6 +980,7 @@ Kieran Amrit Gurpreet Manpreet Harjit Harpreet Jaspreet Kuldeep Sukhwinder
 Mahvash Farideh Fariba Golrokh Mahnaz Shahnaz Afarin Vahid Kamran Navid
 Hussein Farid Nasreen Parveen Sobia Shumaila Samreen Dalia
 Ishaya Chukwuma Sadiq Habila Ishaku Bulus Istifanus Dauda Luka
+Abba Kabir
 """
 
 # Risky given names: names that are also ordinary capitalised words, titles,
@@ -993,7 +994,7 @@ Monday Friday Christmas Happiness Success Marvellous Endurance Purity
 Destiny Promise Praise Testimony Victory Rejoice Goodluck Lucky Sunny
 Summer Autumn Winter Dawn Eve Ivy Iris Lily Daisy Ruby Pearl Crystal Amber
 Jewel Star Sky Rain River Storm Sterling Chance Hunter Chase Wade Lane Bud
-Buck Rusty Red Young King Prince Duke Earl Dean Major Bishop Pastor Sultan
+Buck Rusty Red Young King Prince Duke Earl Dean Major Bishop Pastor Sultan Abba
 Malik Sheikh Christian Christ Justus Constance Verity Honor Honour Liberty
 Freedom Trinity Gospel Angel Angels Heaven Harmony Melody Serenity Journey
 Page Penny Sandy Dusty Cliff Rock Stone Wood Field Glen Dale Brook Heath

@@ -566,6 +566,15 @@ pub fn persons(
             fwords.len() > words.len()
                 && f.mask & need == need
                 && words.iter().all(|w| fwords.contains(w))
+                // one word inside a name is a middle given name, not the person
+                // ("Prophet Muhammad" is not "Aliyu Muhammad Kani"; "López" is
+                // "Andrés Manuel López Obrador")
+                // (words of three letters or fewer after the surname: "Jr", "III")
+                && !(words.len() == 1
+                    && fwords.first() != Some(&words[0])
+                    && !fwords[fwords.iter().rposition(|w| w.len() > 3).unwrap_or(0)..]
+                        .contains(&words[0])
+                    && lex.flags(words[0]) & super::lexicon::F_GIVEN != 0)
         };
         full.iter()
             .rfind(|f| f.start <= pos && fits(f))

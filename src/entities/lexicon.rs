@@ -226,6 +226,8 @@ pub struct Lexicon {
     pub not_name: FxSet,
     /// Words that extend a place ("Kiambu County", "Punjab Province").
     pub place_suffixes: FxSet,
+    /// Words that make a place name before them a street ("Thornbury Road").
+    pub street_suffixes: FxSet,
     /// All case-sensitive word lists in one map: word → `F_*` flags.
     pub words: FxMap<u16>,
     /// `words` as a `WordTable`.
@@ -359,6 +361,7 @@ impl Lexicon {
             name_stop: set(patterns, "entities/name_stop.txt", true)?,
             not_name: set(patterns, "entities/not_name.txt", false)?,
             place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
+            street_suffixes: set(patterns, "entities/street_suffixes.txt", false)?,
             provision_extend_of,
         };
         lex.particle_max = lex.particles.iter().map(String::len).max().unwrap_or(0);

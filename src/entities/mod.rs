@@ -458,6 +458,9 @@ impl EntityRecognizer {
                             if self.lex.place_suffixes.contains(w) {
                                 end = toks[k].end;
                                 joined = true;
+                            } else if self.lex.street_suffixes.contains(w) {
+                                // "Thornbury Road": a street, not the town
+                                continue;
                             } else if toks[k].is(tokens::LOWER) {
                                 place_word_after = lexicon::with_capital(w, |c| {
                                     self.lex.place_suffixes.contains(c)

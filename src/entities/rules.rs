@@ -269,6 +269,18 @@ fn name_like_title(cx: &Ctx, k: usize) -> bool {
         && k + 1 < cx.toks.len()
         && cx.adjacent(k, k + 1)
         && cx.toks[k + 1].is_cap_word()
+        // "Detective Chief Superintendent Lisa Brennan": a title follows
+        && cx.lex.title_at(cx.text, cx.toks, k + 1).is_none()
+}
+
+/// "Lisa Brennan of Counter Terrorism Policing North East": a run right after
+/// "of" that follows a person is where the person works or comes from.
+fn affiliation_after_person(cx: &Ctx, out: &[Cand], i: usize) -> bool {
+    i >= 2
+        && cx.toks[i - 1].text(cx.text) == "of"
+        && out
+            .last()
+            .is_some_and(|c| c.label == Label::Person && c.span.end == cx.toks[i - 2].end)
 }
 
 /// Token `k` may start a title (a cheap test before `Lexicon::title_at`).
@@ -401,11 +413,18 @@ pub fn persons<'g>(
             && cx.adjacent(i, i + 1)
             && !residence_after_age(cx, i)
         {
+            if affiliation_after_person(cx, out, i) {
+                i = cx.name_run(i).0.max(i + 1);
+                continue;
+            }
             let (end, parts) = cx.name_run(i);
             let particle_last = cx.toks[end - 1].is(LOWER);
+            // (a run the gazetteer covers end to end is that place: "North East")
+            let gazetteer = cx.hints[i].covered && cx.hints[end - 1].covered;
             if parts >= 2
                 && (cx.has(end - 1, F_SURNAME) || particle_last)
                 && !place_word_after(cx, end)
+                && !gazetteer
             {
                 out.push(Cand::new(
                     cx.span(i, end),
@@ -894,6 +913,7 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
                 continue;
             }
             if let Some((a, b)) = head_run(cx, &mut memo, h, true) {
+                let a = person_of_before(cx, a, h).unwrap_or(a);
                 out.push(Cand::new(cx.span(a, b), Label::Law, r.law_name.clone(), 5));
             } else if alone && !t.is(SENT_START) && !t.is(HEADLINE) {
                 out.push(Cand::new(t.span(), Label::Law, r.law_name.clone(), 2));
@@ -908,9 +928,20 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             if t.is(HEADLINE) && b == h + 1 && (a..h).all(|k| cx.hints[k].gpe) {
                 continue;
             }
+            let a = person_of_before(cx, a, h).unwrap_or(a);
             out.push(Cand::new(cx.span(a, b), label, rule.clone(), 5));
         }
     }
+}
+
+/// "elder Li Yingqiang of Early Rain Covenant Church": an organization run that
+/// starts with a person's name (two or three name words, the first a given name or
+/// a family name written first, no organization word) and "of" starts after "of".
+fn person_of_before(cx: &Ctx, a: usize, h: usize) -> Option<usize> {
+    let o = (a + 2..(a + 4).min(h)).find(|&o| cx.is_str(o, "of"))?;
+    let named = cx.has(a, F_GIVEN | F_SURNAME_FIRST) && !cx.toks[a].is(HEADLINE);
+    let plain = (a..o).all(|k| cx.toks[k].is_cap_word() && !cx.has(k, F_ORG | F_NOT_NAME));
+    (named && plain).then_some(o + 1)
 }
 
 /// "Section 295-C", "Sections 295-A, 295-B, and 295-C", "Article 18(2)", optionally
