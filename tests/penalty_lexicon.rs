@@ -418,3 +418,10 @@ fn community_orders_and_must_pay() {
         ("imposed", Some("Gaines"))
     );
 }
+
+#[test]
+fn a_reporting_clause_is_not_the_subject() {
+    let ps = pens("The Crown Prosecution Service said Doyle had previously received a 12-month community order.");
+    let p = find(&ps, "12-month community order");
+    assert_eq!(subject(p).as_deref(), Some("Doyle"));
+}
