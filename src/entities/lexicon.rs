@@ -40,12 +40,13 @@ pub fn with_capital<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// Bit of `Lexicon::title_pairs` for an ASCII word: its first two bytes (lower-cased)
-/// and its length.
+/// Bit of `Lexicon::title_pairs` for an ASCII word: its first two bytes (with bit
+/// 0x20 set: lower case for a letter, so that words equal ignoring ASCII case share
+/// the bit) and its length.
 #[inline]
 fn title_pair(w: &[u8]) -> usize {
-    let b0 = w.first().map_or(0, u8::to_ascii_lowercase) as u32;
-    let b1 = w.get(1).map_or(0, u8::to_ascii_lowercase) as u32;
+    let b0 = w.first().map_or(0, |&b| b | 0x20) as u32;
+    let b1 = w.get(1).map_or(0, |&b| b | 0x20) as u32;
     let x = b0 << 16 | b1 << 8 | (w.len().min(255) as u32);
     (x.wrapping_mul(0x9E37_79B1) >> (32 - 13)) as usize
 }

@@ -106,6 +106,9 @@ struct NorpRules {
     prefixes: Vec<String>,
     /// First bytes of the prefixes: most words are rejected on their first byte.
     prefix_first: [bool; 256],
+    /// Every prefix holds a character that is no letter or digit ("anti-"): a word
+    /// that starts with one is joined (`tokens::JOINED`).
+    needs_join: bool,
 }
 
 impl NorpRules {
@@ -125,6 +128,7 @@ impl NorpRules {
             join_after: Vec::new(),
             prefixes: Vec::new(),
             prefix_first: [false; 256],
+            needs_join: false,
         };
         if let Some(c) = patterns.get("entities/norp_compounds.txt") {
             for d in crate::patterns::directives(c) {
@@ -143,6 +147,10 @@ impl NorpRules {
                 r.prefix_first[b as usize] = true;
             }
         }
+        r.needs_join = r
+            .prefixes
+            .iter()
+            .all(|p| p.chars().any(|c| !tokens::is_alnum(c)));
         r
     }
 }
@@ -193,11 +201,24 @@ impl Scan<'_> {
     fn lower_gaz(&self, t: Token) -> bool {
         let b = self.text.as_bytes();
         self.rec.gaz.may_start_word(b, t.start, None)
-            || self.rec.norp.may_prefix(&b[t.start..t.end])
+            || ((t.is(tokens::JOINED) || !self.rec.norp.needs_join)
+                && self.rec.norp.may_prefix(&b[t.start..t.end]))
     }
 }
 
 impl tokens::Sink for Scan<'_> {
+    #[inline(always)]
+    fn plain_lower(&mut self, toks: &mut Vec<Token>, start: usize, end: usize) {
+        // (`lower` for a word that is not joined)
+        self.lines.add_lower_len(end - start);
+        let b = self.text.as_bytes();
+        if self.rec.gaz.may_start_word(b, start, None)
+            || (!self.rec.norp.needs_join && self.rec.norp.may_prefix(&b[start..end]))
+        {
+            self.gaz.push(GazStart::lower(toks.len() - 1));
+        }
+    }
+
     #[inline(always)]
     fn lower(&mut self, toks: &mut Vec<Token>) {
         let i = toks.len() - 1;

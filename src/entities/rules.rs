@@ -354,6 +354,12 @@ pub fn persons<'g>(
             i = k;
             continue;
         }
+        // (a lower-case word that is not joined starts none of the rules below: each
+        // wants a capitalized, ALL-CAPS or joined word)
+        if t.is(LOWER) && !t.is(JOINED) {
+            i += 1;
+            continue;
+        }
         // given name + surname(s)
         if t.is_cap_word() && cx.has(i, F_GIVEN) && i + 1 < n && cx.adjacent(i, i + 1) {
             let (end, parts) = cx.name_run(i);

@@ -106,6 +106,12 @@ pub trait Sink {
         let start = toks.last().map_or(0, |t| t.start);
         self.token(toks, 0, start);
     }
+    /// `lower` for a word of ASCII lower-case letters only, bytes `start..end` (not
+    /// joined, flags `WORD | LOWER`).
+    fn plain_lower(&mut self, toks: &mut Vec<Token>, start: usize, end: usize) {
+        let _ = (start, end);
+        self.lower(toks);
+    }
     /// A line feed (between tokens).
     fn newline(&mut self, toks: &mut Vec<Token>);
     /// The end of the text.
@@ -115,6 +121,10 @@ pub trait Sink {
 impl Sink for () {
     #[inline(always)]
     fn token(&mut self, _: &mut Vec<Token>, _: u64, _: usize) {}
+    #[inline(always)]
+    fn lower(&mut self, _: &mut Vec<Token>) {}
+    #[inline(always)]
+    fn plain_lower(&mut self, _: &mut Vec<Token>, _: usize, _: usize) {}
     #[inline(always)]
     fn newline(&mut self, _: &mut Vec<Token>) {}
     #[inline(always)]
@@ -140,7 +150,23 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
         if class & (ALPHA | NUMBER) != 0 {
             // an ASCII word start: its flags from the class of the first byte
             if class & NOT_UPPER != 0 {
-                i = word(text, i, WORD | LOWER, out);
+                // most words are lower-case ASCII letters followed by a space: no
+                // joiner, no other character to look at
+                let start = i;
+                let end = lower_run(b, i + 1);
+                if b.get(end) == Some(&b' ') {
+                    out.push(Token {
+                        start,
+                        end,
+                        flags: WORD | LOWER,
+                        lex: 0,
+                        title: 0,
+                    });
+                    sink.plain_lower(out, start, end);
+                    i = end + 1;
+                    continue;
+                }
+                i = word_rest(text, start, end, NOT_UPPER, WORD | LOWER, out);
                 sink.lower(out);
                 // (most words end before one space: skipped here, not by the loop)
                 if b.get(i) == Some(&b' ') {
@@ -162,6 +188,29 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                     i += 1;
                 }
                 let run_end = i;
+                if b.get(i) == Some(&b' ') {
+                    // (the common case: letters and digits, then a space)
+                    let mut flags = WORD | first;
+                    if seen & NOT_UPPER == 0
+                        && b[start..i]
+                            .iter()
+                            .filter(|c| c.is_ascii_alphabetic())
+                            .count()
+                            >= 2
+                    {
+                        flags |= UPPER;
+                    }
+                    out.push(Token {
+                        start,
+                        end: i,
+                        flags,
+                        lex: 0,
+                        title: 0,
+                    });
+                    sink.token(out, h, run_end);
+                    i += 1;
+                    continue;
+                }
                 i = word_rest(text, start, i, seen, WORD | first, out);
                 sink.token(out, h, run_end);
                 if b.get(i) == Some(&b' ') {
@@ -436,8 +485,14 @@ impl Headlines {
     /// `add` for a word that starts in lower case.
     #[inline(always)]
     pub fn add_lower(&mut self, t: &Token) {
+        self.add_lower_len(t.end - t.start);
+    }
+
+    /// `add_lower` for a word of `len` bytes.
+    #[inline(always)]
+    pub fn add_lower_len(&mut self, len: usize) {
         self.words += 1;
-        self.long += u32::from(t.end - t.start >= 4);
+        self.long += u32::from(len >= 4);
     }
 
     /// Ends the current line (its tokens are `toks[first..]`).
