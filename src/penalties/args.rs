@@ -92,13 +92,27 @@ struct LowerBuf {
 
 /// `s.lower()` written into `buf` (no allocation for ASCII words of up to 32 bytes).
 fn lower_in<'a>(s: &'a str, buf: &'a mut LowerBuf) -> &'a str {
-    if s.is_ascii() {
-        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return s;
+    let b = s.as_bytes();
+    if b.len() <= buf.short.len() {
+        // One pass over a short word: ASCII without a capital is itself, other
+        // ASCII is lowercased into the array.
+        let (mut ascii, mut upper) = (true, false);
+        for &c in b {
+            ascii &= c.is_ascii();
+            upper |= c.is_ascii_uppercase();
         }
-        if s.len() <= buf.short.len() {
-            return crate::hash::ascii_lower(s.as_bytes(), &mut buf.short).expect("ASCII, fits");
+        if ascii {
+            if !upper {
+                return s;
+            }
+            let out = &mut buf.short[..b.len()];
+            for (o, &c) in out.iter_mut().zip(b) {
+                *o = c.to_ascii_lowercase();
+            }
+            return std::str::from_utf8(out).expect("ASCII");
         }
+    } else if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return s;
     }
     let long = &mut buf.long;
     long.clear();
@@ -310,23 +324,23 @@ impl Args {
         // Only the first word after the articles and the last word are
         // lowercased (the articles are ASCII words without a letter that a
         // non-ASCII one lowercases to: ASCII case-insensitive equality is the test).
-        let ws: Vec<&str> = text
+        let mut ws = text
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
+            .filter(|w| !w.is_empty());
         let article = |w: &str| {
             ["a", "an", "the", "this", "that"]
                 .iter()
                 .any(|a| w.eq_ignore_ascii_case(a))
         };
-        let k = ws.iter().take_while(|w| article(w)).count();
-        let first = ws.get(k);
-        let last = ws.get(k + 1..).and_then(|r| r.last());
-        first.iter().chain(last.iter()).any(|w| {
-            self.sentencer
-                .contains(lower_in(w, &mut LowerBuf::default()))
-        })
+        // The first word after the articles, the last of the words after it.
+        let first = ws.find(|w| !article(w));
+        let last = first.and_then(|_| ws.next_back());
+        let mut buf = LowerBuf::default();
+        first
+            .into_iter()
+            .chain(last)
+            .any(|w| self.sentencer.contains(lower_in(w, &mut buf)))
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut
@@ -681,10 +695,15 @@ impl Args {
         };
         for &(a, b) in &ws {
             let raw = &region[a..b];
-            let w = lower_in(
-                raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
-                &mut buf,
-            );
+            // (A word starting and ending with an ASCII letter, digit or period
+            // has nothing to trim.)
+            let plain = |c: u8| c.is_ascii_alphanumeric() || c == b'.';
+            let trimmed = match raw.as_bytes() {
+                [f, .., l] if plain(*f) && plain(*l) => raw,
+                [f] if plain(*f) => raw,
+                _ => raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+            };
+            let w = lower_in(trimmed, &mut buf);
             // "..., and organizers of X face": a new clause.
             let seg_start = seg_words.len() == seg_from;
             if self.clause.contains(w)
