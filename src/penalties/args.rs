@@ -919,14 +919,19 @@ impl Args {
             }
         }
         let mut stop = end;
-        for (i, c) in text[pos..end].char_indices() {
-            if matches!(
-                c,
-                ',' | ';' | ':' | '(' | ')' | '!' | '?' | '"' | '“' | '”' | '—' | '–'
-            ) || c == '.' && text[pos + i + 1..end].starts_with(|c: char| c.is_whitespace())
-                || c == '.' && pos + i + 1 == end
-            {
-                stop = pos + i;
+        // (Byte by byte: the stop characters are ASCII or start with the byte
+        // 0xE2; a character is looked at only there.)
+        let bytes = text.as_bytes();
+        for i in pos..end {
+            let b = bytes[i];
+            let hit = match b {
+                b',' | b';' | b':' | b'(' | b')' | b'!' | b'?' | b'"' => true,
+                b'.' => text[i + 1..end].starts_with(|c: char| c.is_whitespace()) || i + 1 == end,
+                0xE2 => text[i..end].starts_with(['“', '”', '—', '–']),
+                _ => false,
+            };
+            if hit {
+                stop = i;
                 break;
             }
         }
@@ -934,23 +939,28 @@ impl Args {
             stop = h.start;
         }
         // "... in 2017", "... on 14 June".
-        let ws = words(&text[pos..stop]);
+        let mut ws = words(&text[pos..stop]);
         for k in 1..ws.len() {
             let w = &text[pos + ws[k - 1].0..pos + ws[k - 1].1];
             let n = &text[pos + ws[k].0..pos + ws[k].1];
             if matches!(w, "in" | "on" | "since") && n.starts_with(|c: char| c.is_ascii_digit()) {
                 stop = pos + ws[k - 1].0;
+                // (The words before a word are the words of the text up to it.)
+                ws.truncate(k - 1);
                 break;
             }
         }
-        let mut ws = words(&text[pos..stop]);
         if ws.len() > 12 {
             ws.truncate(12);
             stop = pos + ws[11].1;
         }
+        let mut buf = LowerBuf::default();
         while ws.len() > 1 {
             let &(a, b) = ws.last().expect("non-empty");
-            if !self.offense_tail.contains(&*text[pos + a..pos + b].lower()) {
+            if !self
+                .offense_tail
+                .contains(lower_in(&text[pos + a..pos + b], &mut buf))
+            {
                 break;
             }
             ws.pop();
@@ -973,13 +983,10 @@ impl Args {
             return None;
         }
         // A doubled word ("sending the sending of leaflets"): keep the second.
-        let ws = words(&text[a..b]);
-        if ws.len() >= 3 {
-            let w0 = &text[a + ws[0].0..a + ws[0].1];
-            let w1 = &text[a + ws[1].0..a + ws[1].1];
-            let w2 = &text[a + ws[2].0..a + ws[2].1];
+        let mut ws = text[a..b].split_whitespace();
+        if let (Some(w0), Some(w1), Some(w2)) = (ws.next(), ws.next(), ws.next()) {
             if w1.eq_ignore_ascii_case("the") && w0.eq_ignore_ascii_case(w2) {
-                a += ws[1].0;
+                a += w1.as_ptr() as usize - text[a..].as_ptr() as usize;
             }
         }
         Some(Span::new(a, b))
