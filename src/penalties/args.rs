@@ -9,6 +9,7 @@ use super::quantity;
 use super::status::normalize;
 use crate::document::{Document, Label, Mention, Span, Timex};
 use crate::hash::FxSet as HashSet;
+
 use crate::patterns::{lines, word_list, Patterns};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,19 +21,19 @@ pub enum OffenseScope {
 }
 
 pub struct Args {
-    aux: HashSet<String>,
-    intro: HashSet<String>,
-    clause: HashSet<String>,
-    pronoun: HashSet<String>,
-    title: HashSet<String>,
+    aux: WordSet,
+    intro: WordSet,
+    clause: WordSet,
+    pronoun: WordSet,
+    title: WordSet,
     generic: Vec<String>,
     /// The length of the longest `generic` phrase.
     generic_max: usize,
     /// The first words of the `generic` phrases.
-    generic_first: HashSet<String>,
-    cut: HashSet<String>,
-    adverb: HashSet<String>,
-    sentencer: HashSet<String>,
+    generic_first: WordSet,
+    cut: WordSet,
+    adverb: WordSet,
+    sentencer: WordSet,
     /// (cue regex, scope, whether it has an `o` group).
     offense_cues: Vec<(Regex, OffenseScope, bool)>,
     /// Keyword prefilter over `offense_cues`.
@@ -40,10 +41,54 @@ pub struct Args {
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
     /// Words an offense phrase does not end with ("... a video in").
-    offense_tail: HashSet<String>,
+    offense_tail: WordSet,
     laws: Vec<Regex>,
     /// Keyword prefilter over `laws`.
     law_keys: Keywords,
+}
+
+/// A set of words with a quick test before the hash lookup: which (first
+/// byte, length) pairs its words have (most words looked up are ruled out by
+/// that alone).
+struct WordSet {
+    set: HashSet<String>,
+    /// Bit `min(length, 63)` of `shapes[first byte]` for each word.
+    shapes: Box<[u64; 256]>,
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            set: HashSet::default(),
+            shapes: Box::new([0; 256]),
+        }
+    }
+}
+
+impl WordSet {
+    fn insert(&mut self, w: String) -> bool {
+        if let Some(&f) = w.as_bytes().first() {
+            self.shapes[usize::from(f)] |= 1 << w.len().min(63);
+        }
+        self.set.insert(w)
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&f) if self.shapes[usize::from(f)] >> w.len().min(63) & 1 == 0 => false,
+            _ => self.set.contains(w),
+        }
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(it: I) -> Self {
+        let mut s = WordSet::default();
+        for w in it {
+            s.insert(w);
+        }
+        s
+    }
 }
 
 /// Words of `s` with their byte ranges (relative to `s`); a word is a run of
@@ -177,17 +222,17 @@ impl Args {
     pub fn new(patterns: &Patterns) -> Result<Self> {
         let path = "penalties/subject_words.tsv";
         let (mut aux, mut intro, mut clause, mut pronoun, mut title) = (
-            HashSet::default(),
-            HashSet::default(),
-            HashSet::default(),
-            HashSet::default(),
-            HashSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
         );
         let (mut generic, mut cut, mut adverb, mut sentencer) = (
             Vec::new(),
-            HashSet::default(),
-            HashSet::default(),
-            HashSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
         );
         for l in lines(patterns.require(path)?) {
             let w = l.col(0).to_lowercase();
@@ -388,7 +433,7 @@ impl Args {
     fn appositive_name(&self, text: &str, sp: Span, limit: usize) -> Option<Span> {
         let desc = &text[sp.start..sp.end];
         let after = text[sp.end..limit].strip_prefix(',')?;
-        if !desc.starts_with(|c: char| c.is_lowercase()) || self.pronoun.contains(&*desc.lower()) {
+        if !desc.starts_with(|c: char| c.is_lowercase()) || self.pronoun.contains(&desc.lower()) {
             return None;
         }
         let close = after.find(',')?;
@@ -661,7 +706,7 @@ impl Args {
                 && ws.len() >= 2
                 && {
                     let (pa, pb) = ws[ws.len() - 2];
-                    self.aux.contains(&*region[pa..pb].lower())
+                    self.aux.contains(&region[pa..pb].lower())
                 };
             if self.aux.contains(w) || adverb_after_aux {
                 ws.pop();
@@ -876,7 +921,7 @@ impl Args {
     /// Canonical name for a subject from the document's entities, if any.
     pub fn canonical(&self, doc: &Document, span: Span) -> Option<String> {
         let s = doc.slice(span).lower();
-        if self.pronoun.contains(&*s) {
+        if self.pronoun.contains(&s) {
             // Entities ending by `span.start` start by it (sorted by start).
             let upto = doc.entities.partition_point(|e| e.span.start <= span.start);
             return doc.entities[..upto]
