@@ -79,6 +79,19 @@ impl WordSet {
             _ => self.set.contains(w),
         }
     }
+
+    /// `self.contains(&w.lower())`, lowercasing only a word that passes the
+    /// quick test (an ASCII word keeps its length when lowercased).
+    fn contains_lower(&self, w: &str, buf: &mut LowerBuf) -> bool {
+        if let Some(&f) = w.as_bytes().first() {
+            if w.is_ascii()
+                && self.shapes[usize::from(f.to_ascii_lowercase())] >> w.len().min(63) & 1 == 0
+            {
+                return false;
+            }
+        }
+        self.contains(lower_in(w, buf))
+    }
 }
 
 impl FromIterator<String> for WordSet {
@@ -394,10 +407,12 @@ impl Args {
         let mut i = 0;
         let mut buf = LowerBuf::default();
         while i < ws.len() {
-            let w = lower_in(&region[ws[i].0..ws[i].1], &mut buf);
-            if self.title.contains(w)
-                || self.adverb.contains(w.trim_end_matches(','))
-                || matches!(w, "but" | "so" | "and")
+            let w = &region[ws[i].0..ws[i].1];
+            if self.title.contains_lower(w, &mut buf)
+                || self
+                    .adverb
+                    .contains_lower(w.trim_end_matches(','), &mut buf)
+                || lower_is(w, &["but", "so", "and"])
             {
                 i += 1;
             } else {
@@ -407,12 +422,12 @@ impl Args {
         let mut end = None;
         for j in i..ws.len() {
             let raw = &region[ws[j].0..ws[j].1];
-            let w = lower_in(raw.trim_end_matches([',', ';', ':']), &mut buf);
-            if j > i && self.cut.contains(w) {
+            let w = raw.trim_end_matches([',', ';', ':']);
+            if j > i && self.cut.contains_lower(w, &mut buf) {
                 break;
             }
             if j > i
-                && w == "of"
+                && lower_is(w, &["of"])
                 && ws
                     .get(j + 1)
                     .is_some_and(|n| lower_is(&region[n.0..n.1], &["a", "an", "the"]))
@@ -748,12 +763,11 @@ impl Args {
                 [f] if plain(*f) => raw,
                 _ => raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
             };
-            let w = lower_in(trimmed, &mut buf);
             // "..., and organizers of X face": a new clause.
             let seg_start = seg_words.len() == seg_from;
-            if self.clause.contains(w)
+            if self.clause.contains_lower(trimmed, &mut buf)
                 || matches!(raw, "–" | "—" | "--" | "-")
-                || w == "and" && seg_start
+                || seg_start && lower_is(trimmed, &["and"])
             {
                 close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
                 clause += 1;
