@@ -353,7 +353,7 @@ impl Args {
         if let Some(w) = text.split_whitespace().next() {
             if !self
                 .generic_first
-                .contains(lower_in(w, &mut LowerBuf::default()))
+                .contains_lower(w, &mut LowerBuf::default())
             {
                 return false;
             }
@@ -790,8 +790,8 @@ impl Args {
             let skip = seg
                 .iter()
                 .take_while(|&&p| {
-                    let w = lower_in(region[p.0..p.1].trim_end_matches([',', ';', ':']), &mut buf);
-                    self.adverb.contains(w)
+                    let w = region[p.0..p.1].trim_end_matches([',', ';', ':']);
+                    self.adverb.contains_lower(w, &mut buf)
                 })
                 .count();
             let Some(&first) = seg.get(skip) else {
