@@ -9,6 +9,7 @@ use super::quantity;
 use super::status::normalize;
 use crate::document::{Document, Label, Mention, Span, Timex};
 use crate::hash::FxSet as HashSet;
+
 use crate::patterns::{lines, word_list, Patterns};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,19 +21,19 @@ pub enum OffenseScope {
 }
 
 pub struct Args {
-    aux: HashSet<String>,
-    intro: HashSet<String>,
-    clause: HashSet<String>,
-    pronoun: HashSet<String>,
-    title: HashSet<String>,
+    aux: WordSet,
+    intro: WordSet,
+    clause: WordSet,
+    pronoun: WordSet,
+    title: WordSet,
     generic: Vec<String>,
     /// The length of the longest `generic` phrase.
     generic_max: usize,
     /// The first words of the `generic` phrases.
-    generic_first: HashSet<String>,
-    cut: HashSet<String>,
-    adverb: HashSet<String>,
-    sentencer: HashSet<String>,
+    generic_first: WordSet,
+    cut: WordSet,
+    adverb: WordSet,
+    sentencer: WordSet,
     /// (cue regex, scope, whether it has an `o` group).
     offense_cues: Vec<(Regex, OffenseScope, bool)>,
     /// Keyword prefilter over `offense_cues`.
@@ -40,10 +41,67 @@ pub struct Args {
     offense_stops: PhraseSet<()>,
     offense_reject: Vec<String>,
     /// Words an offense phrase does not end with ("... a video in").
-    offense_tail: HashSet<String>,
+    offense_tail: WordSet,
     laws: Vec<Regex>,
     /// Keyword prefilter over `laws`.
     law_keys: Keywords,
+}
+
+/// A set of words with a quick test before the hash lookup: which (first
+/// byte, length) pairs its words have (most words looked up are ruled out by
+/// that alone).
+struct WordSet {
+    set: HashSet<String>,
+    /// Bit `min(length, 63)` of `shapes[first byte]` for each word.
+    shapes: Box<[u64; 256]>,
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            set: HashSet::default(),
+            shapes: Box::new([0; 256]),
+        }
+    }
+}
+
+impl WordSet {
+    fn insert(&mut self, w: String) -> bool {
+        if let Some(&f) = w.as_bytes().first() {
+            self.shapes[usize::from(f)] |= 1 << w.len().min(63);
+        }
+        self.set.insert(w)
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&f) if self.shapes[usize::from(f)] >> w.len().min(63) & 1 == 0 => false,
+            _ => self.set.contains(w),
+        }
+    }
+
+    /// `self.contains(&w.lower())`, lowercasing only a word that passes the
+    /// quick test (an ASCII word keeps its length when lowercased).
+    fn contains_lower(&self, w: &str, buf: &mut LowerBuf) -> bool {
+        if let Some(&f) = w.as_bytes().first() {
+            if w.is_ascii()
+                && self.shapes[usize::from(f.to_ascii_lowercase())] >> w.len().min(63) & 1 == 0
+            {
+                return false;
+            }
+        }
+        self.contains(lower_in(w, buf))
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(it: I) -> Self {
+        let mut s = WordSet::default();
+        for w in it {
+            s.insert(w);
+        }
+        s
+    }
 }
 
 /// Words of `s` with their byte ranges (relative to `s`); a word is a run of
@@ -92,13 +150,27 @@ struct LowerBuf {
 
 /// `s.lower()` written into `buf` (no allocation for ASCII words of up to 32 bytes).
 fn lower_in<'a>(s: &'a str, buf: &'a mut LowerBuf) -> &'a str {
-    if s.is_ascii() {
-        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return s;
+    let b = s.as_bytes();
+    if b.len() <= buf.short.len() {
+        // One pass over a short word: ASCII without a capital is itself, other
+        // ASCII is lowercased into the array.
+        let (mut ascii, mut upper) = (true, false);
+        for &c in b {
+            ascii &= c.is_ascii();
+            upper |= c.is_ascii_uppercase();
         }
-        if s.len() <= buf.short.len() {
-            return crate::hash::ascii_lower(s.as_bytes(), &mut buf.short).expect("ASCII, fits");
+        if ascii {
+            if !upper {
+                return s;
+            }
+            let out = &mut buf.short[..b.len()];
+            for (o, &c) in out.iter_mut().zip(b) {
+                *o = c.to_ascii_lowercase();
+            }
+            return std::str::from_utf8(out).expect("ASCII");
         }
+    } else if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return s;
     }
     let long = &mut buf.long;
     long.clear();
@@ -179,17 +251,17 @@ impl Args {
     pub fn new(patterns: &Patterns) -> Result<Self> {
         let path = "penalties/subject_words.tsv";
         let (mut aux, mut intro, mut clause, mut pronoun, mut title) = (
-            HashSet::default(),
-            HashSet::default(),
-            HashSet::default(),
-            HashSet::default(),
-            HashSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
         );
         let (mut generic, mut cut, mut adverb, mut sentencer) = (
             Vec::new(),
-            HashSet::default(),
-            HashSet::default(),
-            HashSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
         );
         for l in lines(patterns.require(path)?) {
             let w = l.col(0).to_lowercase();
@@ -297,7 +369,7 @@ impl Args {
         if let Some(w) = text.split_whitespace().next() {
             if !self
                 .generic_first
-                .contains(lower_in(w, &mut LowerBuf::default()))
+                .contains_lower(w, &mut LowerBuf::default())
             {
                 return false;
             }
@@ -326,23 +398,23 @@ impl Args {
         // Only the first word after the articles and the last word are
         // lowercased (the articles are ASCII words without a letter that a
         // non-ASCII one lowercases to: ASCII case-insensitive equality is the test).
-        let ws: Vec<&str> = text
+        let mut ws = text
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
+            .filter(|w| !w.is_empty());
         let article = |w: &str| {
             ["a", "an", "the", "this", "that"]
                 .iter()
                 .any(|a| w.eq_ignore_ascii_case(a))
         };
-        let k = ws.iter().take_while(|w| article(w)).count();
-        let first = ws.get(k);
-        let last = ws.get(k + 1..).and_then(|r| r.last());
-        first.iter().chain(last.iter()).any(|w| {
-            self.sentencer
-                .contains(lower_in(w, &mut LowerBuf::default()))
-        })
+        // The first word after the articles, the last of the words after it.
+        let first = ws.find(|w| !article(w));
+        let last = first.and_then(|_| ws.next_back());
+        let mut buf = LowerBuf::default();
+        first
+            .into_iter()
+            .chain(last)
+            .any(|w| self.sentencer.contains(lower_in(w, &mut buf)))
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut
@@ -351,10 +423,12 @@ impl Args {
         let mut i = 0;
         let mut buf = LowerBuf::default();
         while i < ws.len() {
-            let w = lower_in(&region[ws[i].0..ws[i].1], &mut buf);
-            if self.title.contains(w)
-                || self.adverb.contains(w.trim_end_matches(','))
-                || matches!(w, "but" | "so" | "and")
+            let w = &region[ws[i].0..ws[i].1];
+            if self.title.contains_lower(w, &mut buf)
+                || self
+                    .adverb
+                    .contains_lower(w.trim_end_matches(','), &mut buf)
+                || lower_is(w, &["but", "so", "and"])
             {
                 i += 1;
             } else {
@@ -364,12 +438,12 @@ impl Args {
         let mut end = None;
         for j in i..ws.len() {
             let raw = &region[ws[j].0..ws[j].1];
-            let w = lower_in(raw.trim_end_matches([',', ';', ':']), &mut buf);
-            if j > i && self.cut.contains(w) {
+            let w = raw.trim_end_matches([',', ';', ':']);
+            if j > i && self.cut.contains_lower(w, &mut buf) {
                 break;
             }
             if j > i
-                && w == "of"
+                && lower_is(w, &["of"])
                 && ws
                     .get(j + 1)
                     .is_some_and(|n| lower_is(&region[n.0..n.1], &["a", "an", "the"]))
@@ -390,7 +464,7 @@ impl Args {
     fn appositive_name(&self, text: &str, sp: Span, limit: usize) -> Option<Span> {
         let desc = &text[sp.start..sp.end];
         let after = text[sp.end..limit].strip_prefix(',')?;
-        if !desc.starts_with(|c: char| c.is_lowercase()) || self.pronoun.contains(&*desc.lower()) {
+        if !desc.starts_with(|c: char| c.is_lowercase()) || self.pronoun.contains(&desc.lower()) {
             return None;
         }
         let close = after.find(',')?;
@@ -674,7 +748,7 @@ impl Args {
                 && ws.len() >= 2
                 && {
                     let (pa, pb) = ws[ws.len() - 2];
-                    self.aux.contains(&*region[pa..pb].lower())
+                    self.aux.contains(&region[pa..pb].lower())
                 };
             if self.aux.contains(w) || adverb_after_aux {
                 ws.pop();
@@ -708,15 +782,19 @@ impl Args {
         };
         for &(a, b) in &ws {
             let raw = &region[a..b];
-            let w = lower_in(
-                raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
-                &mut buf,
-            );
+            // (A word starting and ending with an ASCII letter, digit or period
+            // has nothing to trim.)
+            let plain = |c: u8| c.is_ascii_alphanumeric() || c == b'.';
+            let trimmed = match raw.as_bytes() {
+                [f, .., l] if plain(*f) && plain(*l) => raw,
+                [f] if plain(*f) => raw,
+                _ => raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+            };
             // "..., and organizers of X face": a new clause.
             let seg_start = seg_words.len() == seg_from;
-            if self.clause.contains(w)
+            if self.clause.contains_lower(trimmed, &mut buf)
                 || matches!(raw, "–" | "—" | "--" | "-")
-                || w == "and" && seg_start
+                || seg_start && lower_is(trimmed, &["and"])
             {
                 close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
                 clause += 1;
@@ -739,8 +817,8 @@ impl Args {
             let skip = seg
                 .iter()
                 .take_while(|&&p| {
-                    let w = lower_in(region[p.0..p.1].trim_end_matches([',', ';', ':']), &mut buf);
-                    self.adverb.contains(w)
+                    let w = region[p.0..p.1].trim_end_matches([',', ';', ':']);
+                    self.adverb.contains_lower(w, &mut buf)
                 })
                 .count();
             let Some(&first) = seg.get(skip) else {
@@ -884,7 +962,7 @@ impl Args {
     /// Canonical name for a subject from the document's entities, if any.
     pub fn canonical(&self, doc: &Document, span: Span) -> Option<String> {
         let s = doc.slice(span).lower();
-        if self.pronoun.contains(&*s) {
+        if self.pronoun.contains(&s) {
             // Entities ending by `span.start` start by it (sorted by start).
             let upto = doc.entities.partition_point(|e| e.span.start <= span.start);
             return doc.entities[..upto]
@@ -927,61 +1005,73 @@ impl Args {
             }
         }
         let mut stop = end;
-        let mut skip_to = 0;
-        for (i, c) in text[pos..end].char_indices() {
-            if i < skip_to {
-                continue;
-            }
+        // (Byte by byte: the stop characters are ASCII or start with the byte
+        // 0xE2; a character is looked at only there.)
+        let bytes = text.as_bytes();
+        let mut i = pos;
+        while i < end {
+            let b = bytes[i];
             // A short quoted word or two inside the phrase is part of it:
             // holding an "illegal gathering" in a flat.
-            if matches!(c, '"' | '“') && i > 0 && text[..pos + i].ends_with(' ') {
-                let close = if c == '"' { '"' } else { '”' };
-                let open = i + c.len_utf8();
-                let inner = &text[pos + open..end];
+            let open = match b {
+                b'"' => Some(('"', 1)),
+                0xE2 if text[i..end].starts_with('“') => Some(('”', '“'.len_utf8())),
+                _ => None,
+            };
+            if let Some((close, len)) = open.filter(|_| i > pos && bytes[i - 1] == b' ') {
+                let inner = &text[i + len..end];
                 if let Some(j) = inner.find(close) {
                     let q = inner[..j].trim_end_matches([',', '.']);
                     if !q.is_empty() && j < 60 && !q.contains([',', ';', '.', ':', '!', '?']) {
-                        skip_to = open + j + close.len_utf8();
+                        let after = i + len + j + close.len_utf8();
                         if q.len() < j {
                             // for spreading “false information,” the court said
-                            stop = pos + skip_to;
+                            stop = after;
                             break;
                         }
+                        i = after;
                         continue;
                     }
                 }
             }
-            if matches!(
-                c,
-                ',' | ';' | ':' | '(' | ')' | '!' | '?' | '"' | '“' | '”' | '—' | '–'
-            ) || c == '.' && text[pos + i + 1..end].starts_with(|c: char| c.is_whitespace())
-                || c == '.' && pos + i + 1 == end
-            {
-                stop = pos + i;
+            let hit = match b {
+                b',' | b';' | b':' | b'(' | b')' | b'!' | b'?' | b'"' => true,
+                b'.' => text[i + 1..end].starts_with(|c: char| c.is_whitespace()) || i + 1 == end,
+                0xE2 => text[i..end].starts_with(['“', '”', '—', '–']),
+                _ => false,
+            };
+            if hit {
+                stop = i;
                 break;
             }
+            i += 1;
         }
         if let Some(h) = self.offense_stops.find(text, pos, stop).next() {
             stop = h.start;
         }
         // "... in 2017", "... on 14 June".
-        let ws = words(&text[pos..stop]);
+        let mut ws = words(&text[pos..stop]);
         for k in 1..ws.len() {
             let w = &text[pos + ws[k - 1].0..pos + ws[k - 1].1];
             let n = &text[pos + ws[k].0..pos + ws[k].1];
             if matches!(w, "in" | "on" | "since") && n.starts_with(|c: char| c.is_ascii_digit()) {
                 stop = pos + ws[k - 1].0;
+                // (The words before a word are the words of the text up to it.)
+                ws.truncate(k - 1);
                 break;
             }
         }
-        let mut ws = words(&text[pos..stop]);
         if ws.len() > 12 {
             ws.truncate(12);
             stop = pos + ws[11].1;
         }
+        let mut buf = LowerBuf::default();
         while ws.len() > 1 {
             let &(a, b) = ws.last().expect("non-empty");
-            if !self.offense_tail.contains(&*text[pos + a..pos + b].lower()) {
+            if !self
+                .offense_tail
+                .contains(lower_in(&text[pos + a..pos + b], &mut buf))
+            {
                 break;
             }
             ws.pop();
@@ -1002,13 +1092,10 @@ impl Args {
             return None;
         }
         // A doubled word ("sending the sending of leaflets"): keep the second.
-        let ws = words(&text[a..b]);
-        if ws.len() >= 3 {
-            let w0 = &text[a + ws[0].0..a + ws[0].1];
-            let w1 = &text[a + ws[1].0..a + ws[1].1];
-            let w2 = &text[a + ws[2].0..a + ws[2].1];
+        let mut ws = text[a..b].split_whitespace();
+        if let (Some(w0), Some(w1), Some(w2)) = (ws.next(), ws.next(), ws.next()) {
             if w1.eq_ignore_ascii_case("the") && w0.eq_ignore_ascii_case(w2) {
-                a += ws[1].0;
+                a += w1.as_ptr() as usize - text[a..].as_ptr() as usize;
             }
         }
         Some(Span::new(a, b))

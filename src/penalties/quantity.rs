@@ -366,6 +366,20 @@ impl Quantities {
     /// Parses "57", "1,200.5", "three", "twenty-five", "two and a half".
     pub fn number(&self, s: &str) -> Option<f64> {
         let s = s.trim();
+        // Plain digits with commas ("57", "250,000"): read directly (an integer
+        // below 10^18 converts to the f64 that parsing its digits gives).
+        let b = s.as_bytes();
+        if (1..=18).contains(&b.len())
+            && b.iter().all(|c| c.is_ascii_digit() || *c == b',')
+            && b.iter().any(u8::is_ascii_digit)
+            && b.iter().filter(|c| c.is_ascii_digit()).count() <= 18
+        {
+            let v = b
+                .iter()
+                .filter(|c| c.is_ascii_digit())
+                .fold(0u64, |v, c| v * 10 + u64::from(c - b'0'));
+            return Some(v as f64);
+        }
         // (Commas dropped; a copy only when there is one.)
         let parsed = if s.contains(',') {
             s.replace(',', "").parse::<f64>()
@@ -457,7 +471,22 @@ impl Quantities {
         // (Written straight into the result: no string per number.)
         let fmt = |out: &mut String, n: f64| {
             use std::fmt::Write;
-            let _ = if n.fract() == 0.0 {
+            let _ = if n.fract() == 0.0 && (0.0..1e15).contains(&n) {
+                // (Small whole numbers digit by digit: no formatting machinery.)
+                let mut v = n as u64;
+                let mut digits = [0u8; 20];
+                let mut k = digits.len();
+                loop {
+                    k -= 1;
+                    digits[k] = b'0' + (v % 10) as u8;
+                    v /= 10;
+                    if v == 0 {
+                        break;
+                    }
+                }
+                digits[k..].iter().for_each(|&d| out.push(char::from(d)));
+                Ok(())
+            } else if n.fract() == 0.0 {
                 write!(out, "{}", n as u64)
             } else {
                 write!(out, "{n}")

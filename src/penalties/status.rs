@@ -142,10 +142,15 @@ impl Cues {
 
     /// Removes bound cues from a gap; returns the rest (normalized) and the bound.
     pub fn strip_bounds(&self, text: &str, start: usize, end: usize) -> (String, Option<Bound>) {
+        let mut hits = self.bounds.find(text, start, end).peekable();
+        // (Mostly none: the gap as it is.)
+        if hits.peek().is_none() {
+            return (normalize(&text[start..end]), None);
+        }
         let mut rest = String::new();
         let mut bound = None;
         let mut pos = start;
-        for h in self.bounds.find(text, start, end) {
+        for h in hits {
             rest.push_str(&text[pos..h.start]);
             rest.push(' ');
             pos = h.end;
