@@ -11,7 +11,8 @@
 use std::sync::{Arc, OnceLock};
 
 use anyhow::{bail, Context, Result};
-use regex_automata::hybrid::dfa::{Cache as LazyCache, OverlappingState, DFA as LazyDfa};
+use regex_automata::hybrid::dfa::{Cache as LazyCache, DFA as LazyDfa};
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM, NFA};
 use regex_automata::util::captures::Captures;
@@ -373,35 +374,92 @@ impl RuleSet {
         last_end: &mut [usize],
     ) {
         let input = Input::new(hay).range(start..);
-        let mut state = OverlappingState::start();
-        loop {
-            if self
-                .dfa
-                .try_search_overlapping_fwd(cache, &input, &mut state)
-                .is_err()
-            {
-                // The lazy DFA gave up: which rules match, by the PikeVM, and
-                // no bound on their searches.
-                which.clear();
-                let vm = self.pikevm.get_or_init(|| {
-                    PikeVM::builder()
-                        .configure(PikeVM::config().match_kind(MatchKind::All))
-                        .build_from_nfa(self.nfa.clone())
-                        .expect("PikeVM of the date rule set")
-                });
-                vm.which_overlapping_matches(&mut vm.create_cache(), &input, which);
-                for r in which.iter() {
-                    last_end[r.as_usize()] = hay.len();
-                }
-                return;
+        if self.scan(cache, &input, which, last_end).is_err() {
+            // The lazy DFA gave up: which rules match, by the PikeVM, and
+            // no bound on their searches.
+            which.clear();
+            let vm = self.pikevm.get_or_init(|| {
+                PikeVM::builder()
+                    .configure(PikeVM::config().match_kind(MatchKind::All))
+                    .build_from_nfa(self.nfa.clone())
+                    .expect("PikeVM of the date rule set")
+            });
+            vm.which_overlapping_matches(&mut vm.create_cache(), &input, which);
+            for r in which.iter() {
+                last_end[r.as_usize()] = hay.len();
             }
-            let Some(m) = state.get_match() else {
-                return;
-            };
-            // Overlapping matches come in order of their ends.
-            let _ = which.try_insert(m.pattern());
-            last_end[m.pattern().as_usize()] = m.offset();
         }
+    }
+
+    /// The overlapping search of [`Self::matches`], stepped here rather than by
+    /// the crate's `try_search_overlapping_fwd`, which returns to its caller at
+    /// every match state and pattern: the same states in the same order, every
+    /// pattern of every match state recorded. Err when the lazy DFA gives up.
+    fn scan(
+        &self,
+        cache: &mut LazyCache,
+        input: &Input<'_>,
+        which: &mut PatternSet,
+        last_end: &mut [usize],
+    ) -> Result<(), ()> {
+        let dfa = &*self.dfa;
+        let hay = input.haystack();
+        let end = input.end();
+        let mut at = input.start();
+        let mut sid = dfa.start_state_forward(cache, input).map_err(drop)?;
+        // Progress is reported only before a transition is computed (the only
+        // time the cache may be cleared, which is when the lazy DFA reads it).
+        cache.search_start(at);
+        let record = |cache: &LazyCache,
+                      sid: LazyStateID,
+                      at: usize,
+                      which: &mut PatternSet,
+                      last_end: &mut [usize]| {
+            for i in 0..dfa.match_len(cache, sid) {
+                let p = dfa.match_pattern(cache, sid, i);
+                let _ = which.try_insert(p);
+                last_end[p.as_usize()] = at;
+            }
+        };
+        while at < end {
+            let b = hay[at];
+            let next = if sid.is_tagged() {
+                None
+            } else {
+                Some(dfa.next_state_untagged(cache, sid, b)).filter(|n| !n.is_unknown())
+            };
+            sid = match next {
+                Some(n) => n,
+                None => {
+                    cache.search_update(at);
+                    dfa.next_state(cache, sid, b).map_err(drop)?
+                }
+            };
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    record(cache, sid, at, which, last_end);
+                } else if sid.is_dead() {
+                    cache.search_finish(at);
+                    return Ok(());
+                } else if sid.is_quit() {
+                    cache.search_finish(at);
+                    return Err(());
+                }
+            }
+            at += 1;
+        }
+        sid = match hay.get(end) {
+            Some(&b) => dfa.next_state(cache, sid, b),
+            None => dfa.next_eoi_state(cache, sid),
+        }
+        .map_err(drop)?;
+        if sid.is_match() {
+            record(cache, sid, end, which, last_end);
+        } else if sid.is_quit() {
+            return Err(());
+        }
+        cache.search_finish(end);
+        Ok(())
     }
 }
 
