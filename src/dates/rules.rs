@@ -421,8 +421,43 @@ impl RuleSet {
                 last_end[p.as_usize()] = at;
             }
         };
+        let bytes = &hay[..end];
         while at < end {
-            let b = hay[at];
+            // Untagged states with known, untagged transitions: most bytes,
+            // four at a time while four are left.
+            while !sid.is_tagged() && at + 4 <= end {
+                let c = &bytes[at..at + 4];
+                let n0 = dfa.next_state_untagged(cache, sid, c[0]);
+                if n0.is_tagged() {
+                    break;
+                }
+                let n1 = dfa.next_state_untagged(cache, n0, c[1]);
+                if n1.is_tagged() {
+                    (sid, at) = (n0, at + 1);
+                    break;
+                }
+                let n2 = dfa.next_state_untagged(cache, n1, c[2]);
+                if n2.is_tagged() {
+                    (sid, at) = (n1, at + 2);
+                    break;
+                }
+                let n3 = dfa.next_state_untagged(cache, n2, c[3]);
+                if n3.is_tagged() {
+                    (sid, at) = (n2, at + 3);
+                    break;
+                }
+                (sid, at) = (n3, at + 4);
+            }
+            while !sid.is_tagged() {
+                let Some(&b) = bytes.get(at) else { break };
+                let n = dfa.next_state_untagged(cache, sid, b);
+                if n.is_tagged() {
+                    break;
+                }
+                sid = n;
+                at += 1;
+            }
+            let Some(&b) = bytes.get(at) else { break };
             let next = if sid.is_tagged() {
                 None
             } else {
