@@ -87,6 +87,8 @@ struct Scratch<'a> {
     /// Per rule in `which`: where its last match in the window ends.
     last_end: Vec<usize>,
     set_cache: rules::SetCache<'a>,
+    /// The current sentence's rule matches.
+    cands: Vec<Candidate<'a>>,
 }
 
 /// One rule match before overlap resolution (normalized only if it survives).
@@ -263,6 +265,7 @@ impl DateTagger {
             which: PatternSet::new(self.rules.set.pattern_len()),
             last_end: vec![0; self.rules.set.pattern_len()],
             set_cache: self.rules.set.cache(),
+            cands: Vec::new(),
         };
         let mut cur: Option<usize> = None;
         let mut si = 0;
@@ -403,11 +406,11 @@ impl DateTagger {
         numeric || self.day_month.find_iter(text).count() > self.month_day.find_iter(text).count()
     }
 
-    fn tag_sentence(
-        &self,
-        text: &str,
+    fn tag_sentence<'a>(
+        &'a self,
+        text: &'a str,
         s: Span,
-        scratch: &mut Scratch,
+        scratch: &mut Scratch<'a>,
         dct: Option<NaiveDate>,
         day_first: &dyn Fn() -> bool,
         out: &mut Vec<Timex>,
@@ -417,20 +420,21 @@ impl DateTagger {
             which,
             last_end,
             set_cache,
+            cands,
         } = scratch;
         let sent = &text[s.start..s.end];
-        let mut cands: Vec<Candidate> = Vec::new();
+        cands.clear();
         let tense = OnceCell::new();
         let mut found = Found {
             which,
             last_end,
             cache: set_cache,
         };
-        if !self.match_windows(sent, s.start, windows, &mut found, &mut cands) {
+        if !self.match_windows(sent, s.start, windows, &mut found, cands) {
             // A match touched a window edge: it might have gone on. Redo the sentence.
             cands.clear();
             let all = [s];
-            self.match_windows(sent, s.start, &all, &mut found, &mut cands);
+            self.match_windows(sent, s.start, &all, &mut found, cands);
         }
         if cands.is_empty() {
             return;
@@ -444,7 +448,7 @@ impl DateTagger {
         });
         let first = out.len();
         let mut blocked: Vec<Span> = Vec::new();
-        for c in cands {
+        for c in cands.drain(..) {
             if blocked.iter().any(|b| b.overlaps(&c.span))
                 || out[first..].iter().any(|t| t.span.overlaps(&c.span))
             {
