@@ -654,37 +654,32 @@ impl DateTagger {
                 cues.push((m.start(), m.end(), t));
             }
         }
-        // Words are runs of alphanumerics and apostrophes; ASCII bytes are judged
-        // byte by byte, other characters decoded (Unicode letters are word letters).
-        let mut start = 0;
-        let mut i = 0;
-        loop {
-            let (sep, len) = match b.get(i) {
-                None => (true, 0),
-                Some(&c) if c.is_ascii() => (!(c.is_ascii_alphanumeric() || c == b'\''), 1),
-                Some(_) => {
-                    let c = sent[i..].chars().next().expect("char boundary");
-                    (!c.is_alphanumeric(), c.len_utf8())
-                }
-            };
-            if sep {
-                let w = &b[start..i];
-                if w.len() >= 5
-                    && w.ends_with(b"ed")
-                    && !w[0].is_ascii_uppercase()
-                    && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
-                    && !after_be(start)
-                    && !self.adjective_position(&sent[..start])
-                    && !next_word_is(&sent[i..], "by")
-                {
-                    cues.push((start, i, Some(Tense::Past)));
-                }
-                start = i + len;
+        // Words are runs of alphanumerics and apostrophes (Unicode letters are
+        // word letters). Only words in "-ed" matter: found by their "d".
+        let word_char = |c: char| c.is_alphanumeric() || c == '\'';
+        for d in memchr::memchr_iter(b'd', b) {
+            if d == 0 || b[d - 1] != b'e' {
+                continue;
             }
-            if i == b.len() {
-                break;
+            let i = d + 1;
+            if sent[i..].chars().next().is_some_and(word_char) {
+                continue;
             }
-            i += len;
+            let start = sent[..d - 1]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !word_char(c))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let w = &b[start..i];
+            if w.len() >= 5
+                && !w[0].is_ascii_uppercase()
+                && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
+                && !after_be(start)
+                && !self.adjective_position(&sent[..start])
+                && !next_word_is(&sent[i..], "by")
+            {
+                cues.push((start, i, Some(Tense::Past)));
+            }
         }
         cues
     }
