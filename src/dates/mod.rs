@@ -473,7 +473,9 @@ impl DateTagger {
                 tense: &tense_of,
             };
             // A match that does not normalize leaves room for shorter ones.
-            let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
+            let normalized = ctx.normalize(rule, &caps);
+            found.cache.memo.give_back(rule, caps);
+            let Some((kind, value, anchored)) = normalized else {
                 continue;
             };
             // `NONE` (patterns/dates/refs.tsv): not a time expression, but it

@@ -100,6 +100,20 @@ pub struct CapsMemo {
     /// (`u32::MAX` for an unset slot), or `None` if the rule did not match.
     map: FxMap<Box<[u8]>, Option<Box<[u32]>>>,
     key: Vec<u8>,
+    /// Per rule: captures given back after use ([`Self::give_back`]), so that
+    /// the next match of the rule needs no allocation.
+    spare: Vec<Option<Captures>>,
+}
+
+impl CapsMemo {
+    /// Keeps the captures of a match of `rule` for its next match.
+    pub fn give_back(&mut self, rule: &DateRule, caps: Caps<'_>) {
+        let i = usize::from(rule.index);
+        if self.spare.len() <= i {
+            self.spare.resize(i + 1, None);
+        }
+        self.spare[i] = Some(caps.caps);
+    }
 }
 
 /// Entries kept before [`CapsMemo`] starts over (bounds its memory).
@@ -229,7 +243,19 @@ impl DateRule {
         memo: &mut CapsMemo,
     ) -> Option<Caps<'h>> {
         let re = self.re();
-        let mut caps = re.create_captures();
+        let mut caps = match memo
+            .spare
+            .get_mut(usize::from(self.index))
+            .and_then(Option::take)
+        {
+            // As new: no pattern, every slot unset.
+            Some(mut c) => {
+                c.set_pattern(None);
+                c.slots_mut().fill(None);
+                c
+            }
+            None => re.create_captures(),
+        };
         let search = |caps: &mut Captures| {
             let input = Input::new(hay).range(start..end).anchored(Anchored::Yes);
             re.search_captures(&input, caps);
