@@ -87,6 +87,8 @@ struct Scratch<'a> {
     /// Per rule in `which`: where its last match in the window ends.
     last_end: Vec<usize>,
     set_cache: rules::SetCache<'a>,
+    /// The current sentence's rule matches.
+    cands: Vec<Candidate<'a>>,
 }
 
 /// One rule match before overlap resolution (normalized only if it survives).
@@ -263,6 +265,7 @@ impl DateTagger {
             which: PatternSet::new(self.rules.set.pattern_len()),
             last_end: vec![0; self.rules.set.pattern_len()],
             set_cache: self.rules.set.cache(),
+            cands: Vec::new(),
         };
         let mut cur: Option<usize> = None;
         let mut si = 0;
@@ -403,11 +406,11 @@ impl DateTagger {
         numeric || self.day_month.find_iter(text).count() > self.month_day.find_iter(text).count()
     }
 
-    fn tag_sentence(
-        &self,
-        text: &str,
+    fn tag_sentence<'a>(
+        &'a self,
+        text: &'a str,
         s: Span,
-        scratch: &mut Scratch,
+        scratch: &mut Scratch<'a>,
         dct: Option<NaiveDate>,
         day_first: &dyn Fn() -> bool,
         out: &mut Vec<Timex>,
@@ -417,20 +420,21 @@ impl DateTagger {
             which,
             last_end,
             set_cache,
+            cands,
         } = scratch;
         let sent = &text[s.start..s.end];
-        let mut cands: Vec<Candidate> = Vec::new();
+        cands.clear();
         let tense = OnceCell::new();
         let mut found = Found {
             which,
             last_end,
             cache: set_cache,
         };
-        if !self.match_windows(sent, s.start, windows, &mut found, &mut cands) {
+        if !self.match_windows(sent, s.start, windows, &mut found, cands) {
             // A match touched a window edge: it might have gone on. Redo the sentence.
             cands.clear();
             let all = [s];
-            self.match_windows(sent, s.start, &all, &mut found, &mut cands);
+            self.match_windows(sent, s.start, &all, &mut found, cands);
         }
         if cands.is_empty() {
             return;
@@ -444,7 +448,7 @@ impl DateTagger {
         });
         let first = out.len();
         let mut blocked: Vec<Span> = Vec::new();
-        for c in cands {
+        for c in cands.drain(..) {
             if blocked.iter().any(|b| b.overlaps(&c.span))
                 || out[first..].iter().any(|t| t.span.overlaps(&c.span))
             {
@@ -469,7 +473,9 @@ impl DateTagger {
                 tense: &tense_of,
             };
             // A match that does not normalize leaves room for shorter ones.
-            let Some((kind, value, anchored)) = ctx.normalize(rule, &caps) else {
+            let normalized = ctx.normalize(rule, &caps);
+            found.cache.memo.give_back(rule, caps);
+            let Some((kind, value, anchored)) = normalized else {
                 continue;
             };
             // `NONE` (patterns/dates/refs.tsv): not a time expression, but it
@@ -650,37 +656,32 @@ impl DateTagger {
                 cues.push((m.start(), m.end(), t));
             }
         }
-        // Words are runs of alphanumerics and apostrophes; ASCII bytes are judged
-        // byte by byte, other characters decoded (Unicode letters are word letters).
-        let mut start = 0;
-        let mut i = 0;
-        loop {
-            let (sep, len) = match b.get(i) {
-                None => (true, 0),
-                Some(&c) if c.is_ascii() => (!(c.is_ascii_alphanumeric() || c == b'\''), 1),
-                Some(_) => {
-                    let c = sent[i..].chars().next().expect("char boundary");
-                    (!c.is_alphanumeric(), c.len_utf8())
-                }
-            };
-            if sep {
-                let w = &b[start..i];
-                if w.len() >= 5
-                    && w.ends_with(b"ed")
-                    && !w[0].is_ascii_uppercase()
-                    && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
-                    && !after_be(start)
-                    && !self.adjective_position(&sent[..start])
-                    && !next_word_is(&sent[i..], "by")
-                {
-                    cues.push((start, i, Some(Tense::Past)));
-                }
-                start = i + len;
+        // Words are runs of alphanumerics and apostrophes (Unicode letters are
+        // word letters). Only words in "-ed" matter: found by their "d".
+        let word_char = |c: char| c.is_alphanumeric() || c == '\'';
+        for d in memchr::memchr_iter(b'd', b) {
+            if d == 0 || b[d - 1] != b'e' {
+                continue;
             }
-            if i == b.len() {
-                break;
+            let i = d + 1;
+            if sent[i..].chars().next().is_some_and(word_char) {
+                continue;
             }
-            i += len;
+            let start = sent[..d - 1]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !word_char(c))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let w = &b[start..i];
+            if w.len() >= 5
+                && !w[0].is_ascii_uppercase()
+                && !cues.iter().any(|&(s, e, _)| s <= start && i <= e)
+                && !after_be(start)
+                && !self.adjective_position(&sent[..start])
+                && !next_word_is(&sent[i..], "by")
+            {
+                cues.push((start, i, Some(Tense::Past)));
+            }
         }
         cues
     }

@@ -94,10 +94,10 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-impl Ctx<'_> {
-    fn lookup(&self, list: &str, caps: &Captures, group: usize) -> Option<String> {
+impl<'a> Ctx<'a> {
+    fn lookup(&self, list: &str, caps: &Captures, group: usize) -> Option<&'a str> {
         let t = caps.name(group)?.as_str();
-        self.tagger.lex.get(list, t).map(str::to_string)
+        self.tagger.lex.get(list, t)
     }
 
     fn int(&self, caps: &Captures, group: usize) -> Option<i64> {
@@ -135,7 +135,7 @@ impl Ctx<'_> {
             Norm::Rel => self.rel(caps),
             Norm::Offset => self.offset(caps),
             Norm::Duration => self.duration(caps, rule.kind),
-            Norm::Ref => Some((rule.kind, self.lookup("refs", caps, g::REF)?, false)),
+            Norm::Ref => Some((rule.kind, self.lookup("refs", caps, g::REF)?.into(), false)),
             Norm::Deictic => self.deictic(caps),
             Norm::Time => self.time(caps),
             Norm::Set => self.set(caps),
@@ -155,9 +155,7 @@ impl Ctx<'_> {
             Some(r) if r == "previous" || r == "prior" || r == "before" => -1,
             _ => 0,
         };
-        let part = self
-            .lookup("parts_of_day", caps, g::UNIT)
-            .unwrap_or_default();
+        let part = self.lookup("parts_of_day", caps, g::UNIT).unwrap_or("");
         Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{part}"), true))
     }
 
@@ -279,10 +277,7 @@ impl Ctx<'_> {
                 None => year = None,
             }
         }
-        if year.is_none()
-            && m.as_str().to_ascii_lowercase().contains("this")
-            && caps.name(g::QUARTER).is_some()
-        {
+        if year.is_none() && contains_ci(m.as_str(), "this") && caps.name(g::QUARTER).is_some() {
             year = dct.map(|d| d.year());
         }
         let part = self.lookup("parts_of_day", caps, g::PART);
@@ -382,7 +377,7 @@ impl Ctx<'_> {
                 Some(d) => d,
                 None => return Some((rule.kind, format!("XXXX-{season}"), false)),
             };
-            let start = match season.as_str() {
+            let start = match season {
                 "SP" => 3,
                 "SU" => 6,
                 "FA" => 9,
@@ -452,29 +447,20 @@ impl Ctx<'_> {
                 if !starts_upper(name) {
                     return None;
                 }
-                let n: u32 = self.tagger.lex.get("months", name)?.parse().ok()?;
+                let (n, flags) = self.tagger.lex.list("months").entry(name)?;
+                let n: u32 = n.parse().ok()?;
                 let bare = caps.name(g::DAY).is_none()
                     && caps.name(g::DAYORD).is_none()
                     && year.is_none()
                     && rel.is_none()
                     && caps.name(g::MOD).is_none();
-                let ambiguous = self
-                    .tagger
-                    .lex
-                    .list("months")
-                    .flags(name)
-                    .is_some_and(|f| f.contains("ambiguous"));
+                let ambiguous = flags.contains("ambiguous");
                 if bare && ambiguous && !self.tagger.context.contains(&self.word_before(m.start()))
                 {
                     return None;
                 }
                 // A bare abbreviation without its period ("Jan", "Dec") is too weak alone.
-                let abbr = self
-                    .tagger
-                    .lex
-                    .list("months")
-                    .flags(name)
-                    .is_some_and(|f| f.contains("abbr"));
+                let abbr = flags.contains("abbr");
                 if bare && abbr {
                     return None;
                 }
@@ -606,7 +592,7 @@ impl Ctx<'_> {
         Some((TimexType::Date, format!("{y:04}-{mo:02}-{d:02}"), false))
     }
 
-    fn unit(&self, caps: &Captures) -> Option<String> {
+    fn unit(&self, caps: &Captures) -> Option<&'a str> {
         self.lookup("units", caps, g::UNIT)
     }
 
@@ -616,7 +602,7 @@ impl Ctx<'_> {
             None => 0,
         };
         let unit = self.unit(caps)?;
-        self.rel_value(r, &unit)
+        self.rel_value(r, unit)
     }
 
     /// The calendar `unit` (`Y`, `M`, `W`, `WE`, `Q`, `DE`, `CE`) `r` steps from the dct's.
@@ -664,8 +650,8 @@ impl Ctx<'_> {
 
     fn offset(&self, caps: &Captures) -> Out {
         let unit = self.unit(caps)?;
-        let dir = norm_key(caps.name(g::DIR)?.as_str());
-        let sign: i64 = if matches!(dir.as_str(), "ago" | "earlier" | "before") {
+        let dir = caps.name(g::DIR)?.as_str();
+        let sign: i64 = if is_word(dir, &["ago", "earlier", "before"]) {
             -1
         } else {
             1
@@ -696,7 +682,7 @@ impl Ctx<'_> {
             ));
         }
         let Some(d) = self.dct else {
-            let v = match unit.as_str() {
+            let v = match unit {
                 "Y" | "DE" | "CE" => "XXXX",
                 "M" | "Q" => "XXXX-XX",
                 "W" | "W2" => "XXXX-WXX",
@@ -704,7 +690,7 @@ impl Ctx<'_> {
             };
             return Some((TimexType::Date, v.into(), false));
         };
-        let v = match unit.as_str() {
+        let v = match unit {
             "Y" => format!("{:04}", d.year() as i64 + n),
             "DE" => format!("{:04}", d.year() as i64 + 10 * n),
             "CE" => format!("{:04}", d.year() as i64 + 100 * n),
@@ -722,7 +708,12 @@ impl Ctx<'_> {
     }
 
     fn duration(&self, caps: &Captures, kind: TimexType) -> Out {
-        let unit = self.unit(caps)?;
+        let (unit, unit_flags) = self
+            .tagger
+            .lex
+            .list("units")
+            .entry(caps.name(g::UNIT)?.as_str())?;
+        let unit = unit.as_str();
         let num = caps.name(g::NUM).map(|n| n.as_str());
         // "a quarter of the vote", "a second term": not durations.
         if unit == "Q" && num.is_some_and(|n| is_word(n, &["a", "an"])) {
@@ -731,13 +722,10 @@ impl Ctx<'_> {
         if unit == "Q" && starts_with_ci(self.text_after(caps.get(0)?.end()), " of") {
             return None;
         }
-        let plural = caps
-            .name(g::UNIT)
-            .and_then(|u| self.tagger.lex.list("units").flags(u.as_str()))
-            .is_some_and(|f| f.contains("plural"));
+        let plural = unit_flags.contains("plural");
         // "the past year", "the last decade", "the next month": with no number, the
         // calendar unit before or after the dct's, a date (TimeBank's reading).
-        if num.is_none() && !plural && matches!(unit.as_str(), "Y" | "M" | "W" | "Q" | "DE") {
+        if num.is_none() && !plural && matches!(unit, "Y" | "M" | "W" | "Q" | "DE") {
             let m = caps.get(0)?.as_str();
             let word = m
                 .split_whitespace()
@@ -750,7 +738,7 @@ impl Ctx<'_> {
                 _ => None,
             };
             if let (Some(r), true) = (r, starts_with_ci(m, "the ")) {
-                return self.rel_value(r, &unit);
+                return self.rel_value(r, unit);
             }
         }
         let n = if num.is_none() && plural {
@@ -758,7 +746,7 @@ impl Ctx<'_> {
         } else {
             self.amount(caps)?
         };
-        let mut value = duration_value(n, &unit);
+        let mut value = duration_value(n, unit);
         if let (Some(n2), Some(u2)) = (caps.name(g::NUM2), caps.name(g::UNIT2)) {
             let u2 = self.tagger.lex.get("units", u2.as_str())?;
             let v2 = duration_value(parse_number(&self.tagger.lex, n2.as_str())?, u2);
@@ -787,18 +775,13 @@ impl Ctx<'_> {
     fn deictic(&self, caps: &Captures) -> Out {
         let (offset, list_part) = match caps.name(g::DEICTIC) {
             Some(w) => {
-                let e = self
-                    .tagger
-                    .lex
-                    .list("deictic")
-                    .entries
-                    .get(&norm_key(w.as_str()))?;
+                let e = self.tagger.lex.list("deictic").entry(w.as_str())?;
                 let off: i64 = e.0.trim_start_matches('+').parse().ok()?;
-                (off, (!e.1.is_empty()).then(|| e.1.clone()))
+                (off, (!e.1.is_empty()).then_some(e.1.as_str()))
             }
             None => {
-                let r = norm_key(caps.name(g::REL)?.as_str());
-                (if r == "last" { -1 } else { 0 }, None)
+                let last = is_word(caps.name(g::REL)?.as_str(), &["last"]);
+                (if last { -1 } else { 0 }, None)
             }
         };
         let part = self.lookup("parts_of_day", caps, g::PART).or(list_part);
@@ -1023,7 +1006,11 @@ impl Ctx<'_> {
                 }
             }
         }
-        Some((TimexType::Set, self.lookup("sets", caps, g::SET)?, false))
+        Some((
+            TimexType::Set,
+            self.lookup("sets", caps, g::SET)?.into(),
+            false,
+        ))
     }
 
     fn set(&self, caps: &Captures) -> Out {
@@ -1037,7 +1024,7 @@ impl Ctx<'_> {
         }
         let unit = self.unit(caps)?;
         let n = self.amount(caps)?;
-        Some((TimexType::Set, duration_value(n, &unit), false))
+        Some((TimexType::Set, duration_value(n, unit), false))
     }
 }
 

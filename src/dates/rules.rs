@@ -11,7 +11,8 @@
 use std::sync::{Arc, OnceLock};
 
 use anyhow::{bail, Context, Result};
-use regex_automata::hybrid::dfa::{Cache as LazyCache, OverlappingState, DFA as LazyDfa};
+use regex_automata::hybrid::dfa::{Cache as LazyCache, DFA as LazyDfa};
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM, NFA};
 use regex_automata::util::captures::Captures;
@@ -99,6 +100,20 @@ pub struct CapsMemo {
     /// (`u32::MAX` for an unset slot), or `None` if the rule did not match.
     map: FxMap<Box<[u8]>, Option<Box<[u32]>>>,
     key: Vec<u8>,
+    /// Per rule: captures given back after use ([`Self::give_back`]), so that
+    /// the next match of the rule needs no allocation.
+    spare: Vec<Option<Captures>>,
+}
+
+impl CapsMemo {
+    /// Keeps the captures of a match of `rule` for its next match.
+    pub fn give_back(&mut self, rule: &DateRule, caps: Caps<'_>) {
+        let i = usize::from(rule.index);
+        if self.spare.len() <= i {
+            self.spare.resize(i + 1, None);
+        }
+        self.spare[i] = Some(caps.caps);
+    }
 }
 
 /// Entries kept before [`CapsMemo`] starts over (bounds its memory).
@@ -228,7 +243,19 @@ impl DateRule {
         memo: &mut CapsMemo,
     ) -> Option<Caps<'h>> {
         let re = self.re();
-        let mut caps = re.create_captures();
+        let mut caps = match memo
+            .spare
+            .get_mut(usize::from(self.index))
+            .and_then(Option::take)
+        {
+            // As new: no pattern, every slot unset.
+            Some(mut c) => {
+                c.set_pattern(None);
+                c.slots_mut().fill(None);
+                c
+            }
+            None => re.create_captures(),
+        };
         let search = |caps: &mut Captures| {
             let input = Input::new(hay).range(start..end).anchored(Anchored::Yes);
             re.search_captures(&input, caps);
@@ -373,35 +400,127 @@ impl RuleSet {
         last_end: &mut [usize],
     ) {
         let input = Input::new(hay).range(start..);
-        let mut state = OverlappingState::start();
-        loop {
-            if self
-                .dfa
-                .try_search_overlapping_fwd(cache, &input, &mut state)
-                .is_err()
-            {
-                // The lazy DFA gave up: which rules match, by the PikeVM, and
-                // no bound on their searches.
-                which.clear();
-                let vm = self.pikevm.get_or_init(|| {
-                    PikeVM::builder()
-                        .configure(PikeVM::config().match_kind(MatchKind::All))
-                        .build_from_nfa(self.nfa.clone())
-                        .expect("PikeVM of the date rule set")
-                });
-                vm.which_overlapping_matches(&mut vm.create_cache(), &input, which);
-                for r in which.iter() {
-                    last_end[r.as_usize()] = hay.len();
-                }
-                return;
+        if self.scan(cache, &input, which, last_end).is_err() {
+            // The lazy DFA gave up: which rules match, by the PikeVM, and
+            // no bound on their searches.
+            which.clear();
+            let vm = self.pikevm.get_or_init(|| {
+                PikeVM::builder()
+                    .configure(PikeVM::config().match_kind(MatchKind::All))
+                    .build_from_nfa(self.nfa.clone())
+                    .expect("PikeVM of the date rule set")
+            });
+            vm.which_overlapping_matches(&mut vm.create_cache(), &input, which);
+            for r in which.iter() {
+                last_end[r.as_usize()] = hay.len();
             }
-            let Some(m) = state.get_match() else {
-                return;
-            };
-            // Overlapping matches come in order of their ends.
-            let _ = which.try_insert(m.pattern());
-            last_end[m.pattern().as_usize()] = m.offset();
         }
+    }
+
+    /// The overlapping search of [`Self::matches`], stepped here rather than by
+    /// the crate's `try_search_overlapping_fwd`, which returns to its caller at
+    /// every match state and pattern: the same states in the same order, every
+    /// pattern of every match state recorded. Err when the lazy DFA gives up.
+    fn scan(
+        &self,
+        cache: &mut LazyCache,
+        input: &Input<'_>,
+        which: &mut PatternSet,
+        last_end: &mut [usize],
+    ) -> Result<(), ()> {
+        let dfa = &*self.dfa;
+        let hay = input.haystack();
+        let end = input.end();
+        let mut at = input.start();
+        let mut sid = dfa.start_state_forward(cache, input).map_err(drop)?;
+        // Progress is reported only before a transition is computed (the only
+        // time the cache may be cleared, which is when the lazy DFA reads it).
+        cache.search_start(at);
+        let record = |cache: &LazyCache,
+                      sid: LazyStateID,
+                      at: usize,
+                      which: &mut PatternSet,
+                      last_end: &mut [usize]| {
+            for i in 0..dfa.match_len(cache, sid) {
+                let p = dfa.match_pattern(cache, sid, i);
+                let _ = which.try_insert(p);
+                last_end[p.as_usize()] = at;
+            }
+        };
+        let bytes = &hay[..end];
+        while at < end {
+            // Untagged states with known, untagged transitions: most bytes,
+            // four at a time while four are left.
+            while !sid.is_tagged() && at + 4 <= end {
+                let c = &bytes[at..at + 4];
+                let n0 = dfa.next_state_untagged(cache, sid, c[0]);
+                if n0.is_tagged() {
+                    break;
+                }
+                let n1 = dfa.next_state_untagged(cache, n0, c[1]);
+                if n1.is_tagged() {
+                    (sid, at) = (n0, at + 1);
+                    break;
+                }
+                let n2 = dfa.next_state_untagged(cache, n1, c[2]);
+                if n2.is_tagged() {
+                    (sid, at) = (n1, at + 2);
+                    break;
+                }
+                let n3 = dfa.next_state_untagged(cache, n2, c[3]);
+                if n3.is_tagged() {
+                    (sid, at) = (n2, at + 3);
+                    break;
+                }
+                (sid, at) = (n3, at + 4);
+            }
+            while !sid.is_tagged() {
+                let Some(&b) = bytes.get(at) else { break };
+                let n = dfa.next_state_untagged(cache, sid, b);
+                if n.is_tagged() {
+                    break;
+                }
+                sid = n;
+                at += 1;
+            }
+            let Some(&b) = bytes.get(at) else { break };
+            let next = if sid.is_tagged() {
+                None
+            } else {
+                Some(dfa.next_state_untagged(cache, sid, b)).filter(|n| !n.is_unknown())
+            };
+            sid = match next {
+                Some(n) => n,
+                None => {
+                    cache.search_update(at);
+                    dfa.next_state(cache, sid, b).map_err(drop)?
+                }
+            };
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    record(cache, sid, at, which, last_end);
+                } else if sid.is_dead() {
+                    cache.search_finish(at);
+                    return Ok(());
+                } else if sid.is_quit() {
+                    cache.search_finish(at);
+                    return Err(());
+                }
+            }
+            at += 1;
+        }
+        sid = match hay.get(end) {
+            Some(&b) => dfa.next_state(cache, sid, b),
+            None => dfa.next_eoi_state(cache, sid),
+        }
+        .map_err(drop)?;
+        if sid.is_match() {
+            record(cache, sid, end, which, last_end);
+        } else if sid.is_quit() {
+            return Err(());
+        }
+        cache.search_finish(end);
+        Ok(())
     }
 }
 

@@ -16,22 +16,55 @@ pub struct TriggerDfa {
     /// The byte class of each byte (bytes no state tells apart share one).
     classes: [u8; 256],
     /// `trans[s + classes[b]]`: the state after state `s` on byte `b`. States
-    /// are premultiplied by the stride (`1 << shift`, at least the class count).
-    trans: Vec<u32>,
-    shift: u32,
+    /// are premultiplied by the stride (the class count).
+    trans: Trans,
+    stride: usize,
     /// The dead state is 0, the match states are 1..=M (premultiplied): a state
     /// is special (dead or match) when it is at most `max_special`.
     max_special: u32,
-    /// Per match state (`s >> shift`, from 1): its pattern and the pattern's length.
+    /// Per match state (`s / stride`, from 1): its pattern and the pattern's length.
     matches: Vec<(u32, u32)>,
     start_unanchored: u32,
     start_anchored: u32,
+}
+
+/// The transition table: 16-bit states in a table of 2^16 entries when the
+/// automaton fits (any 16-bit index is in bounds, so no bounds check per byte),
+/// else 32-bit states.
+enum Trans {
+    Small(Box<[u16; 1 << 16]>),
+    Large(Box<[u32]>),
+}
+
+/// One step of the automaton in a transition table.
+trait Step {
+    fn step(&self, s: usize, class: u8) -> usize;
+}
+
+impl Step for [u16; 1 << 16] {
+    #[inline(always)]
+    fn step(&self, s: usize, class: u8) -> usize {
+        // `s + class` is below 2^16 when the automaton is built into this table.
+        usize::from(self[usize::from((s as u16).wrapping_add(u16::from(class)))])
+    }
+}
+
+impl Step for [u32] {
+    #[inline(always)]
+    fn step(&self, s: usize, class: u8) -> usize {
+        self[s + usize::from(class)] as usize
+    }
 }
 
 impl TriggerDfa {
     /// Copies `aut`, whose matches must report one pattern each (any match kind
     /// but `Standard`).
     pub fn new(aut: &dfa::DFA) -> Result<Self> {
+        Self::build(aut, true)
+    }
+
+    /// [`Self::new`], into a 32-bit table unless `small` allows a 16-bit one.
+    fn build(aut: &dfa::DFA, small: bool) -> Result<Self> {
         let su = aut
             .start_state(Anchored::No)
             .context("trigger automaton: no unanchored start")?;
@@ -99,10 +132,9 @@ impl TriggerDfa {
             };
             *class = u8::try_from(c).context("trigger automaton: too many byte classes")?;
         }
-        let shift = reps.len().next_power_of_two().trailing_zeros();
-        let stride = 1usize << shift;
+        let stride = reps.len();
         let premul = |i: usize| -> Result<u32> {
-            u32::try_from(i << shift).context("trigger automaton too large")
+            u32::try_from(i * stride).context("trigger automaton too large")
         };
         let mut trans = vec![0u32; n_states * stride];
         for &i in &order {
@@ -110,6 +142,18 @@ impl TriggerDfa {
                 trans[id[i] * stride + c] = premul(id[next[i * 256 + b] as usize])?;
             }
         }
+        let trans = if small && trans.len() <= 1 << 16 {
+            let mut t: Box<[u16; 1 << 16]> = vec![0u16; 1 << 16]
+                .into_boxed_slice()
+                .try_into()
+                .expect("2^16 entries");
+            for (d, &s) in t.iter_mut().zip(&trans) {
+                *d = u16::try_from(s).context("trigger state beyond 16 bits")?;
+            }
+            Trans::Small(t)
+        } else {
+            Trans::Large(trans.into_boxed_slice())
+        };
         let mut matches = vec![(0, 0)];
         for &i in &order[..n_match] {
             let s = seen[i];
@@ -119,7 +163,7 @@ impl TriggerDfa {
         Ok(TriggerDfa {
             classes,
             trans,
-            shift,
+            stride,
             max_special: premul(n_match)?,
             matches,
             start_unanchored: premul(id[su_i])?,
@@ -132,6 +176,20 @@ impl TriggerDfa {
     /// tagger's loop, the scan loses its registers to the caller's state.
     #[inline(never)]
     pub fn find(&self, hay: &[u8], from: usize, anchored: bool) -> Option<(usize, usize, usize)> {
+        match &self.trans {
+            Trans::Small(t) => self.find_in(&**t, hay, from, anchored),
+            Trans::Large(t) => self.find_in(&**t, hay, from, anchored),
+        }
+    }
+
+    #[inline(always)]
+    fn find_in<T: Step + ?Sized>(
+        &self,
+        trans: &T,
+        hay: &[u8],
+        from: usize,
+        anchored: bool,
+    ) -> Option<(usize, usize, usize)> {
         let mut s = if anchored {
             self.start_anchored
         } else {
@@ -141,7 +199,7 @@ impl TriggerDfa {
         let mut at = from.min(hay.len());
         loop {
             let n;
-            (s, n) = self.run(s, &hay[at..]);
+            (s, n) = self.run(trans, s, &hay[at..]);
             at += n;
             if s > self.max_special as usize || s == 0 {
                 // The end of the text, or the dead state.
@@ -158,31 +216,19 @@ impl TriggerDfa {
     /// Steps from state `s` over `bytes` until a special state: that state and
     /// the bytes consumed (all of them, and a plain state, at the end).
     #[inline(always)]
-    fn run(&self, mut s: usize, bytes: &[u8]) -> (usize, usize) {
+    fn run<T: Step + ?Sized>(&self, trans: &T, mut s: usize, bytes: &[u8]) -> (usize, usize) {
         let max = self.max_special as usize;
-        let step = |s: usize, b: u8| -> usize {
-            self.trans[s + usize::from(self.classes[usize::from(b)])] as usize
-        };
-        let mut chunks = bytes.chunks_exact(4);
+        let step = |s: usize, b: u8| -> usize { trans.step(s, self.classes[usize::from(b)]) };
+        let mut chunks = bytes.chunks_exact(8);
         let mut i = 0;
         for c in &mut chunks {
-            s = step(s, c[0]);
-            if s <= max {
-                return (s, i + 1);
+            for (k, &b) in c.iter().enumerate() {
+                s = step(s, b);
+                if s <= max {
+                    return (s, i + k + 1);
+                }
             }
-            s = step(s, c[1]);
-            if s <= max {
-                return (s, i + 2);
-            }
-            s = step(s, c[2]);
-            if s <= max {
-                return (s, i + 3);
-            }
-            s = step(s, c[3]);
-            if s <= max {
-                return (s, i + 4);
-            }
-            i += 4;
+            i += 8;
         }
         for &b in chunks.remainder() {
             s = step(s, b);
@@ -206,7 +252,7 @@ impl TriggerDfa {
         at: usize,
         anchored: bool,
     ) -> Option<(usize, usize, usize)> {
-        let (pid, len) = self.matches[s >> self.shift];
+        let (pid, len) = self.matches[s / self.stride];
         let start = at - len as usize;
         (!(anchored && start > from)).then_some((pid as usize, start, at))
     }
@@ -267,16 +313,21 @@ mod tests {
             .prefilter(false)
             .build(words)
             .unwrap();
-        let ours = TriggerDfa::new(&aut).unwrap();
+        let small = TriggerDfa::new(&aut).unwrap();
+        assert!(matches!(small.trans, Trans::Small(_)));
+        let large = TriggerDfa::build(&aut, false).unwrap();
+        assert!(matches!(large.trans, Trans::Large(_)));
         let text = "In SEPTember 2019, decision: two Years ago; may-be Q1 \u{e9}t\u{e9} 12/18 sepTEMBERs yearsago";
         let hay = text.as_bytes();
         for from in 0..=hay.len() + 1 {
             for anchored in [Anchored::No, Anchored::Yes] {
-                assert_eq!(
-                    ours.find(hay, from, anchored.is_anchored()),
-                    reference(&aut, hay, from, anchored),
-                    "from {from}, {anchored:?}"
-                );
+                for ours in [&small, &large] {
+                    assert_eq!(
+                        ours.find(hay, from, anchored.is_anchored()),
+                        reference(&aut, hay, from, anchored),
+                        "from {from}, {anchored:?}"
+                    );
+                }
             }
         }
     }
