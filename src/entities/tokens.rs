@@ -31,6 +31,18 @@ pub struct Token {
 }
 
 impl Token {
+    /// A token with no word-list or title data (the scan fills those in later).
+    #[inline]
+    pub fn new(start: usize, end: usize, flags: u8) -> Self {
+        Token {
+            start,
+            end,
+            flags,
+            lex: 0,
+            title: 0,
+        }
+    }
+
     #[inline]
     pub fn is(&self, f: u8) -> bool {
         self.flags & f != 0
@@ -155,13 +167,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                 let start = i;
                 let end = lower_run(b, i + 1);
                 if b.get(end) == Some(&b' ') {
-                    out.push(Token {
-                        start,
-                        end,
-                        flags: WORD | LOWER,
-                        lex: 0,
-                        title: 0,
-                    });
+                    out.push(Token::new(start, end, WORD | LOWER));
                     sink.plain_lower(out, start, end);
                     i = end + 1;
                     continue;
@@ -200,13 +206,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                     {
                         flags |= UPPER;
                     }
-                    out.push(Token {
-                        start,
-                        end: i,
-                        flags,
-                        lex: 0,
-                        title: 0,
-                    });
+                    out.push(Token::new(start, i, flags));
                     sink.token(out, h, run_end);
                     i += 1;
                     continue;
@@ -223,13 +223,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
             }
             i += 1;
         } else if c < 0x80 {
-            out.push(Token {
-                start: i,
-                end: i + 1,
-                flags: 0,
-                lex: 0,
-                title: 0,
-            });
+            out.push(Token::new(i, i + 1, 0));
             sink.token(out, 0, i);
             i += 1;
         } else {
@@ -249,13 +243,7 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                 sink.token(out, 0, start);
             } else {
                 if !is_space(ch) {
-                    out.push(Token {
-                        start: i,
-                        end: i + ch.len_utf8(),
-                        flags: 0,
-                        lex: 0,
-                        title: 0,
-                    });
+                    out.push(Token::new(i, i + ch.len_utf8(), 0));
                     sink.token(out, 0, i);
                 }
                 i += ch.len_utf8();
@@ -415,13 +403,7 @@ fn word_rest(
             flags |= UPPER;
         }
     }
-    out.push(Token {
-        start,
-        end: i,
-        flags,
-        lex: 0,
-        title: 0,
-    });
+    out.push(Token::new(start, i, flags));
     i
 }
 
