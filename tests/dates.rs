@@ -1514,3 +1514,29 @@ fn coordinated_dates_share_the_written_year() {
     let d = dates("2024-06-01", "He was arrested in May, and in 2020 he fled.");
     assert_eq!(d[0].2, "2024-05", "{d:?}");
 }
+
+/// A bare day joined by a range word to a day-first date is a date of that month:
+/// "between 21 and 28 October".
+#[test]
+fn a_bare_day_before_a_range_word_takes_the_month() {
+    let d = dates(
+        "2026-10-30",
+        "Police held him between 21 and 28 October 2026 and from 3 to 5 November.",
+    );
+    let values: Vec<_> = d.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        values,
+        [
+            ("21", "2026-10-21"),
+            ("28 October 2026", "2026-10-28"),
+            ("3", "2026-11-03"),
+            ("5 November", "2026-11-05"),
+        ]
+    );
+    // Not a day: a count, or a number not below the day.
+    let d = dates(
+        "2026-10-30",
+        "He served 30 or 28 October hearings were held.",
+    );
+    assert!(!d.iter().any(|x| x.0 == "30"), "{d:?}");
+}

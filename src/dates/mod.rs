@@ -28,7 +28,7 @@ use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use regex_automata::{Input as ReInput, PatternSet};
 
-use crate::document::{Document, Span, Timex, TimexType};
+use crate::document::{Document, Rule, Span, Timex, TimexType};
 use crate::patterns::{lines, word_list, Patterns};
 
 use calendar::Tense;
@@ -70,6 +70,8 @@ pub struct DateTagger {
     pub(crate) clock_prepositions: HashSet<String>,
     /// Words joining two dates that share the second one's year.
     range_connectors: HashSet<String>,
+    /// The rule name of a bare day before a range connector ("between [21] and 28 October").
+    day_range_rule: Rule,
     pub(crate) context: HashSet<String>,
     pub day_first: bool,
     numeric: regex::Regex,
@@ -228,6 +230,7 @@ impl DateTagger {
             rate_nouns,
             clock_prepositions,
             range_connectors,
+            day_range_rule: Rule::from("dates/day_range"),
             context,
             day_first,
             numeric: regex::Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}(?-u:\b)")
@@ -494,6 +497,7 @@ impl DateTagger {
         }
         out[first..].sort_by_key(|t| t.span.start);
         self.share_years(text, &mut out[first..]);
+        self.range_days(text, out, first);
         for i in first..out.len() {
             if out[i].value.starts_with(normalize::ANAPHOR) {
                 let resolved =
@@ -543,6 +547,61 @@ impl DateTagger {
             let a = &mut ts[i];
             a.value.replace_range(..4, &year);
             a.anchored = false;
+        }
+    }
+
+    /// "between 21 and 28 October", "from 3 to 5 November": a bare day number joined
+    /// by a range connector to a day-first date is a date of that month.
+    fn range_days(&self, text: &str, out: &mut Vec<Timex>, first: usize) {
+        let n = out.len();
+        for i in first..n {
+            let t = &out[i];
+            let v = t.value.as_bytes();
+            if t.kind != TimexType::Date
+                || v.len() != 10
+                || v[7] != b'-'
+                || !text[t.span.start..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let Ok(day) = t.value[8..].parse::<u32>() else {
+                continue;
+            };
+            let before = text[..t.span.start].trim_end_matches(' ');
+            let Some(conn) = before.rsplit(' ').next() else {
+                continue;
+            };
+            if conn.is_empty() || !self.range_connectors.contains(&conn.to_lowercase()) {
+                continue;
+            }
+            let rest = before[..before.len() - conn.len()].trim_end_matches(' ');
+            let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let start = rest.len() - digits;
+            if !(1..=2).contains(&digits)
+                || !rest[..start].ends_with(' ')
+                || rest.len() == before.len()
+            {
+                continue;
+            }
+            let Ok(d) = rest[start..].parse::<u32>() else {
+                continue;
+            };
+            let span = Span::new(start, rest.len());
+            if d == 0 || d >= day || out[first..].iter().any(|o| o.span.overlaps(&span)) {
+                continue;
+            }
+            let value = format!("{}{d:02}", &out[i].value[..8]);
+            let anchored = out[i].anchored;
+            out.push(Timex {
+                span,
+                kind: TimexType::Date,
+                value,
+                anchored,
+                rule: self.day_range_rule.clone(),
+            });
+        }
+        if out.len() > n {
+            out[first..].sort_by_key(|t| t.span.start);
         }
     }
 
