@@ -344,7 +344,7 @@ impl DatelineFinder {
         }
         // "Published 22 October 2027": a label without its colon, when a date and
         // nothing else follows it on the line.
-        if let Some(f) = self.unlabelled_colon(s) {
+        if let Some(f) = self.label_without_colon(s) {
             let (end, d) = f;
             return Some(mk(Kind::Header, end, d, None, None));
         }
@@ -457,11 +457,9 @@ impl DatelineFinder {
         Some(mk(Kind::Full, end, date, Some(&place), org))
     }
 
-    /// `(Place—Date)` or `(Place, Date)` at the start of `s`: the end of the
-    /// closing parenthesis, the date and the normalized place.
     /// "Published 22 October 2027": up to three words that are a date label (the
     /// colon left out), then a date that ends the line. Returns the end and the date.
-    fn unlabelled_colon(&self, s: &str) -> Option<(usize, Option<NaiveDate>)> {
+    fn label_without_colon(&self, s: &str) -> Option<(usize, Option<NaiveDate>)> {
         let mut end = 0;
         for _ in 0..3 {
             let w = s[end..].find(|c: char| !c.is_alphabetic())? + end;
@@ -482,6 +480,8 @@ impl DatelineFinder {
         None
     }
 
+    /// `(Place—Date)` or `(Place, Date)` at the start of `s`: the end of the
+    /// closing parenthesis, the date and the normalized place.
     fn parenthesized(&self, s: &str) -> Option<(usize, Option<NaiveDate>, String)> {
         let (inner, e) = bracketed(s)?;
         let (place, pe) = self.parse_place(inner, 0)?;
