@@ -27,6 +27,7 @@ pub mod run;
 pub mod sentences;
 pub mod show;
 pub mod svg;
+mod trans;
 pub mod walk;
 
 pub use document::Document;

@@ -8,6 +8,7 @@
 //! table over its own byte classes, with the dead state and the match states
 //! numbered first, so one comparison tells whether a state needs a look.
 
+use crate::trans::{Next, Trans};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{dfa, Anchored};
 use anyhow::{Context, Result};
@@ -26,34 +27,6 @@ pub struct TriggerDfa {
     matches: Vec<(u32, u32)>,
     start_unanchored: u32,
     start_anchored: u32,
-}
-
-/// The transition table: 16-bit states in a table of 2^16 entries when the
-/// automaton fits (any 16-bit index is in bounds, so no bounds check per byte),
-/// else 32-bit states.
-enum Trans {
-    Small(Box<[u16; 1 << 16]>),
-    Large(Box<[u32]>),
-}
-
-/// One step of the automaton in a transition table.
-trait Step {
-    fn step(&self, s: usize, class: u8) -> usize;
-}
-
-impl Step for [u16; 1 << 16] {
-    #[inline(always)]
-    fn step(&self, s: usize, class: u8) -> usize {
-        // `s + class` is below 2^16 when the automaton is built into this table.
-        usize::from(self[usize::from((s as u16).wrapping_add(u16::from(class)))])
-    }
-}
-
-impl Step for [u32] {
-    #[inline(always)]
-    fn step(&self, s: usize, class: u8) -> usize {
-        self[s + usize::from(class)] as usize
-    }
 }
 
 impl TriggerDfa {
@@ -142,18 +115,7 @@ impl TriggerDfa {
                 trans[id[i] * stride + c] = premul(id[next[i * 256 + b] as usize])?;
             }
         }
-        let trans = if small && trans.len() <= 1 << 16 {
-            let mut t: Box<[u16; 1 << 16]> = vec![0u16; 1 << 16]
-                .into_boxed_slice()
-                .try_into()
-                .expect("2^16 entries");
-            for (d, &s) in t.iter_mut().zip(&trans) {
-                *d = u16::try_from(s).context("trigger state beyond 16 bits")?;
-            }
-            Trans::Small(t)
-        } else {
-            Trans::Large(trans.into_boxed_slice())
-        };
+        let trans = Trans::new(trans, small);
         let mut matches = vec![(0, 0)];
         for &i in &order[..n_match] {
             let s = seen[i];
@@ -183,7 +145,7 @@ impl TriggerDfa {
     }
 
     #[inline(always)]
-    fn find_in<T: Step + ?Sized>(
+    fn find_in<T: Next + ?Sized>(
         &self,
         trans: &T,
         hay: &[u8],
@@ -216,9 +178,11 @@ impl TriggerDfa {
     /// Steps from state `s` over `bytes` until a special state: that state and
     /// the bytes consumed (all of them, and a plain state, at the end).
     #[inline(always)]
-    fn run<T: Step + ?Sized>(&self, trans: &T, mut s: usize, bytes: &[u8]) -> (usize, usize) {
+    fn run<T: Next + ?Sized>(&self, trans: &T, mut s: usize, bytes: &[u8]) -> (usize, usize) {
         let max = self.max_special as usize;
-        let step = |s: usize, b: u8| -> usize { trans.step(s, self.classes[usize::from(b)]) };
+        let step = |s: usize, b: u8| -> usize {
+            trans.next(s as u32 + u32::from(self.classes[usize::from(b)])) as usize
+        };
         let mut chunks = bytes.chunks_exact(8);
         let mut i = 0;
         for c in &mut chunks {

@@ -1,6 +1,7 @@
 //! A set of phrases matched in one pass (Aho-Corasick, leftmost-longest, ASCII
 //! case-insensitive) on word boundaries, each carrying a value.
 
+use crate::trans::{Next, Trans};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{dfa, Anchored, MatchKind};
 use anyhow::{bail, Context, Result};
@@ -31,34 +32,6 @@ struct Flat {
     special: u32,
     /// The automaton's ids of the match states, in order (index = [`Flat::match_index`]).
     match_sids: Vec<StateID>,
-}
-
-/// A transition table: 16-bit entries in a table of 2^16 of them when the
-/// state ids fit (then an index truncated to 16 bits needs no bounds check and
-/// the rows take half the cache), else 32-bit entries.
-enum Trans {
-    Small(Box<[u16; 1 << 16]>),
-    Big(Vec<u32>),
-}
-
-/// A transition table's next state.
-trait Next {
-    fn next(&self, i: u32) -> u32;
-}
-
-impl Next for [u16; 1 << 16] {
-    #[inline(always)]
-    fn next(&self, i: u32) -> u32 {
-        // (Only the 16-bit ids of a `Small` table reach here: `i` < 2^16.)
-        u32::from(self[usize::from(i as u16)])
-    }
-}
-
-impl Next for [u32] {
-    #[inline(always)]
-    fn next(&self, i: u32) -> u32 {
-        self[i as usize]
-    }
 }
 
 /// [`Flat::scan`] on one kind of table.
@@ -171,18 +144,7 @@ impl Flat {
                 trans[row + class[b] as usize] = index[n.as_usize()];
             }
         }
-        let trans = if trans.len() <= 1 << 16 {
-            let mut small: Box<[u16; 1 << 16]> = vec![0u16; 1 << 16]
-                .into_boxed_slice()
-                .try_into()
-                .expect("2^16 entries");
-            for (d, &t) in small.iter_mut().zip(&trans) {
-                *d = u16::try_from(t).expect("a state id below 2^16");
-            }
-            Trans::Small(small)
-        } else {
-            Trans::Big(trans)
-        };
+        let trans = Trans::new(trans, true);
         Ok(Flat {
             trans,
             class,
@@ -207,7 +169,7 @@ impl Flat {
     fn scan(&self, hay: &[u8], s: u32) -> Result<(usize, u32), u32> {
         match &self.trans {
             Trans::Small(t) => scan_in(&**t, &self.class, self.special, hay, s),
-            Trans::Big(t) => scan_in(t.as_slice(), &self.class, self.special, hay, s),
+            Trans::Large(t) => scan_in(&**t, &self.class, self.special, hay, s),
         }
     }
 }
