@@ -1540,3 +1540,31 @@ fn a_bare_day_before_a_range_word_takes_the_month() {
     );
     assert!(!d.iter().any(|x| x.0 == "30"), "{d:?}");
 }
+
+/// A bare day after a month-first date and a range word is a date of that month
+/// ("March 3 to 7"); a year after it is the year of both ("April 2–4, 2024").
+#[test]
+fn a_bare_day_after_a_range_word_takes_the_month() {
+    let d = dates(
+        "2025-03-10",
+        "Hearings ran from March 3 to 7 and again on April 2–4, 2024, and from June 3 through 5th in Geneva.",
+    );
+    let values: Vec<_> = d.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        values,
+        [
+            ("March 3", "2025-03-03"),
+            ("7", "2025-03-07"),
+            ("April 2", "2024-04-02"),
+            ("4, 2024", "2024-04-04"),
+            ("June 3", "2024-06-03"),
+            ("5th", "2024-06-05"),
+        ]
+    );
+    // Not a day: a count after the date, with no range opener before it.
+    let d = dates(
+        "2025-03-10",
+        "He was sentenced on March 3 to 5 years in prison.",
+    );
+    assert!(!d.iter().any(|x| x.0 == "5"), "{d:?}");
+}

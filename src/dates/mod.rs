@@ -70,6 +70,7 @@ pub struct DateTagger {
     pub(crate) clock_prepositions: HashSet<String>,
     /// Words joining two dates that share the second one's year.
     range_connectors: HashSet<String>,
+    range_openers: HashSet<String>,
     /// The rule name of a bare day before a range connector ("between [21] and 28 October").
     day_range_rule: Rule,
     pub(crate) context: HashSet<String>,
@@ -215,6 +216,9 @@ impl DateTagger {
         let range_connectors = word_list(patterns.require("dates/range_connectors.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
+        let range_openers = word_list(patterns.require("dates/range_openers.tsv")?)
+            .map(|w| w.to_lowercase())
+            .collect();
         Ok(DateTagger {
             lex,
             rules,
@@ -230,6 +234,7 @@ impl DateTagger {
             rate_nouns,
             clock_prepositions,
             range_connectors,
+            range_openers,
             day_range_rule: Rule::from("dates/day_range"),
             context,
             day_first,
@@ -498,6 +503,7 @@ impl DateTagger {
         out[first..].sort_by_key(|t| t.span.start);
         self.share_years(text, &mut out[first..]);
         self.range_days(text, out, first);
+        self.range_days_after(text, out, first);
         for i in first..out.len() {
             if out[i].value.starts_with(normalize::ANAPHOR) {
                 let resolved =
@@ -603,6 +609,144 @@ impl DateTagger {
         if out.len() > n {
             out[first..].sort_by_key(|t| t.span.start);
         }
+    }
+
+    /// "March 3 to 7", "from June 3 through 5", "April 2–4, 2024": a bare day
+    /// number after a month-first date and a range connector is a date of that
+    /// month. A year written right after it is the year of both (and its own
+    /// timex is absorbed into the day's). Without a range opener before the first
+    /// date ("from", "between": patterns/dates/range_openers.tsv) the day must be
+    /// followed by punctuation, the end of the text or a year: "sentenced on
+    /// March 3 to 5 years" is no range.
+    fn range_days_after(&self, text: &str, out: &mut Vec<Timex>, first: usize) {
+        let n = out.len();
+        let mut absorbed = Vec::new();
+        for i in first..n {
+            let t = &out[i];
+            let v = t.value.as_bytes();
+            if t.kind != TimexType::Date
+                || v.len() != 10
+                || v[7] != b'-'
+                || text[t.span.start..].starts_with(|c: char| c.is_ascii_digit())
+                || !text[..t.span.end].ends_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let Ok(day) = t.value[8..].parse::<u32>() else {
+                continue;
+            };
+            let Some((day_span, year)) = self.day_after(text, t.span.end, day) else {
+                continue;
+            };
+            let opened = text[..t.span.start]
+                .trim_end_matches(' ')
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| self.range_openers.contains(&w.to_lowercase()));
+            let tail = &text[day_span.end..];
+            let closed = tail.is_empty()
+                || tail.starts_with(['.', ',', ';', ':', ')', '!', '?', '\n', '\r'])
+                    && !tail[1..].starts_with(|c: char| c.is_ascii_digit());
+            if year.is_none() && !opened && !closed {
+                continue;
+            }
+            // the day (and its year, which may be a timex of its own) must be free
+            let whole = Span::new(day_span.start, year.map_or(day_span.end, |y| y.end));
+            if out[first..]
+                .iter()
+                .any(|o| o.span.overlaps(&whole) && Some(o.span) != year)
+            {
+                continue;
+            }
+            let mut span = day_span;
+            let mut value = out[i].value.clone();
+            if let Some(y) = year {
+                if let Some(k) = out[first..].iter().position(|o| o.span == y) {
+                    absorbed.push(first + k);
+                }
+                span.end = y.end;
+                value.replace_range(..4, &text[y.start..y.end]);
+                // the first date takes the written year unless it writes its own
+                let a = &mut out[i];
+                if !text[a.span.start..a.span.end]
+                    .as_bytes()
+                    .windows(4)
+                    .any(|w| w.iter().all(u8::is_ascii_digit))
+                {
+                    a.value.replace_range(..4, &text[y.start..y.end]);
+                    a.anchored = false;
+                }
+            }
+            let d = &text[day_span.start..day_span.end];
+            let d = d.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            value.replace_range(8.., &format!("{:02}", d.parse::<u32>().unwrap_or(0)));
+            let anchored = year.is_none() && out[i].anchored;
+            out.push(Timex {
+                span,
+                kind: TimexType::Date,
+                value,
+                anchored,
+                rule: self.day_range_rule.clone(),
+            });
+        }
+        if out.len() > n {
+            absorbed.sort_unstable();
+            for k in absorbed.into_iter().rev() {
+                out.remove(k);
+            }
+            out[first..].sort_by_key(|t| t.span.start);
+        }
+    }
+
+    /// The bare day after a range connector that follows offset `at` ("to 7",
+    /// "–4", "through 5th"), above `day` and at most 31, and the span of a year
+    /// written right after it (", 2024"), if any.
+    fn day_after(&self, text: &str, at: usize, day: u32) -> Option<(Span, Option<Span>)> {
+        let rest = text[at..].trim_start_matches(' ');
+        let dash = rest.starts_with(['-', '–', '—']);
+        let conn_len = if dash {
+            rest.chars().next().map_or(0, char::len_utf8)
+        } else {
+            rest.find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(rest.len())
+        };
+        let conn = &rest[..conn_len];
+        if conn_len == 0 || !self.range_connectors.contains(&conn.to_lowercase()) {
+            return None;
+        }
+        let after = &rest[conn_len..];
+        if !dash && !after.starts_with(' ') {
+            return None;
+        }
+        let digits_at = after.trim_start_matches(' ');
+        let n = digits_at.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&n) {
+            return None;
+        }
+        let d: u32 = digits_at[..n].parse().ok()?;
+        if d <= day || d > 31 {
+            return None;
+        }
+        let start = text.len() - digits_at.len();
+        let mut end = start + n;
+        let suffix = ["st", "nd", "rd", "th"]
+            .into_iter()
+            .find(|s| text[end..].starts_with(s));
+        if let Some(s) = suffix {
+            end += s.len();
+        }
+        if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        let tail = &text[end..];
+        let gap = tail.len() - tail.trim_start_matches([',', ' ']).len();
+        let y = &tail[gap..];
+        let year = (gap > 0
+            && y.len() >= 4
+            && y.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && !y[4..].starts_with(|c: char| c.is_alphanumeric()))
+        .then(|| Span::new(end + gap, end + gap + 4));
+        Some((Span::new(start, end), year))
     }
 
     /// Runs the rules over `windows` (text offsets) of sentence `sent`, which
