@@ -1568,3 +1568,22 @@ fn a_bare_day_after_a_range_word_takes_the_month() {
     );
     assert!(!d.iter().any(|x| x.0 == "5"), "{d:?}");
 }
+
+/// Two lengths joined by "and" are one duration only when the units descend:
+/// "two years and six months" is P2Y6M, "between six months and two years" is two.
+#[test]
+fn a_compound_duration_needs_descending_units() {
+    let d = dates(
+        "2025-03-10",
+        "Terms of between six months and two years were given; he served two years and six months.",
+    );
+    let values: Vec<_> = d.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        values,
+        [
+            ("six months", "P6M"),
+            ("two years", "P2Y"),
+            ("two years and six months", "P2Y6M"),
+        ]
+    );
+}

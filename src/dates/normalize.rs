@@ -749,6 +749,11 @@ impl<'a> Ctx<'a> {
         let mut value = duration_value(n, unit);
         if let (Some(n2), Some(u2)) = (caps.name(g::NUM2), caps.name(g::UNIT2)) {
             let u2 = self.tagger.lex.get("units", u2.as_str())?;
+            // "two years and six months" is one length; "between six months and
+            // two years" (units not descending) is two.
+            if unit_rank(u2)? >= unit_rank(unit)? {
+                return None;
+            }
             let v2 = duration_value(parse_number(&self.tagger.lex, n2.as_str())?, u2);
             let v2 = &v2[1..];
             value = match (value.contains('T'), v2.starts_with('T')) {
@@ -1208,6 +1213,24 @@ fn year_from_words(lex: &super::lexicon::Lexicon, text: &str) -> Option<i32> {
 /// remainder in the next smaller unit, as TimeBank writes it ("two and a half
 /// years" → P2Y6M, "5 1/2 hours" → PT5H30M); fractions that do not divide evenly
 /// stay decimal (P1.3Y).
+/// Order of the calendar units of a compound duration, largest first ("two years
+/// and six months"); `None` for units that do not combine (weekends, millennia).
+fn unit_rank(unit: &str) -> Option<u8> {
+    Some(match unit {
+        "CE" => 9,
+        "DE" => 8,
+        "Y" => 7,
+        "Q" => 6,
+        "M" => 5,
+        "W" | "W2" => 4,
+        "D" => 3,
+        "H" => 2,
+        "MIN" => 1,
+        "S" => 0,
+        _ => return None,
+    })
+}
+
 pub fn duration_value(n: Option<f64>, unit: &str) -> String {
     let (designator, time, smaller): (&str, bool, Option<(&str, f64)>) = match unit {
         "Y" => ("Y", false, Some(("M", 12.0))),
