@@ -240,17 +240,26 @@ impl DatelineFinder {
             if body.is_some_and(|d| i >= d) {
                 break;
             }
-            if self.boilerplate.matches(l.text) || is_nav_line(l.text) {
+            if self.boilerplate.matches(l.text) || is_nav_line(l.text) && !self.header_bar(l.text) {
                 last = Some(i);
             }
         }
         last
     }
 
+    /// "Sahar Rights Monitor | Press release": one bar with a release-header
+    /// phrase on one side is a header line (never the title), not navigation.
+    fn header_bar(&self, line: &str) -> bool {
+        let t = line.trim();
+        t.matches(" | ").count() == 1
+            && t.split(" | ").any(|part| self.headers.matches(part.trim()))
+    }
+
     /// A line that can be a title: not a header, date or navigation line.
     fn title_candidate<'a>(&self, l: &HeadLine<'a>) -> Option<&'a str> {
         let t = l.text.trim();
         let skip = self.headers.matches(t)
+            || self.header_bar(t)
             || self.parse_line(l).is_some()
             || self.boilerplate.matches(t)
             || is_nav_line(t);
@@ -525,10 +534,12 @@ impl DatelineFinder {
             if words > 6 {
                 return None;
             }
-            // Next: " Word" or ", Word".
+            // Next: " Word", ", Word" or " / Word" (two places: "Vilnius / Minsk").
             let rest = &s[end..];
             let gap = if rest.starts_with(", ") {
                 2
+            } else if rest.starts_with(" / ") {
+                3
             } else if rest.starts_with(' ') {
                 1
             } else {
@@ -685,8 +696,9 @@ impl DatelineFinder {
             let md = NaiveDate::from_ymd_opt(y, n1, n2);
             let dm = NaiveDate::from_ymd_opt(y, n2, n1);
             let d = match (md, dm) {
+                // dotted numeric dates (14.04.2027) are written day-first
                 (Some(a), Some(b)) => {
-                    if self.day_first {
+                    if self.day_first || sep == b'.' {
                         b
                     } else {
                         a

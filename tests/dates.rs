@@ -1587,3 +1587,15 @@ fn a_compound_duration_needs_descending_units() {
         ]
     );
 }
+
+/// Dotted numeric dates are written day-first (03.05.2027 is 3 May), slashed
+/// ones month-first unless the document shows otherwise.
+#[test]
+fn dotted_numeric_dates_are_day_first() {
+    let d = dates(
+        "2027-06-01",
+        "He was detained on 03.05.2027 and freed on 04/05/2027.",
+    );
+    let values: Vec<_> = d.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(values, ["2027-05-03", "2027-04-05"]);
+}

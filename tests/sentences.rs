@@ -1382,3 +1382,38 @@ fn date_label_without_colon() {
     let t = "Title\n\nReleased 12 prisoners on 22 October 2027, the court said.\n\nMore text.";
     assert_eq!(annotate(t, Options::default()).dct, None);
 }
+
+/// Two places joined by a slash make one dateline place, with or without a date.
+#[test]
+fn dateline_with_two_places() {
+    let t = "Court jails volunteers\n\nRiga / Vitebsk, 03.05.2027 — A court on Monday jailed four volunteers.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "Riga / Vitebsk, 03.05.2027 —".into(),
+            s("2027-05-03"),
+            s("Riga / Vitebsk"),
+            None
+        ))
+    );
+    let t = "FOR IMMEDIATE RELEASE\n\nMay 2, 2027\n\nJoint appeal\n\nPARIS / DAKAR — We, the undersigned groups, call for his release.";
+    let d = dateline_of(t).expect("dateline");
+    assert_eq!((d.1, d.2), (s("2027-05-02"), s("Paris / Dakar")));
+    // A slash without spaces is not a place separator ("/PRNewswire/").
+    let t = "Title here\n\nDALLAS /PRNewswire/ -- A company said today that it grew.";
+    assert_ne!(dateline_of(t).and_then(|d| d.2), s("Dallas /PRNewswire"));
+}
+
+/// "Org | Press release" under the headline is a header line, not navigation: the
+/// headline above it stays the title and is no boilerplate.
+#[test]
+fn header_bar_under_the_headline() {
+    let t = "SUDAN: TWO CONVERTS SENTENCED TO DEATH\n\nNile Watch | Media release\n\nLondon, 02/03/2027 – A court in Sudan has sentenced two men to death.";
+    let d = annotate(t, Options::default());
+    assert_eq!(d.title, s("SUDAN: TWO CONVERTS SENTENCED TO DEATH"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    // A section trail with one bar is still navigation.
+    let t = "Example Site\n\nNews | West Midlands\n\nMan jailed for fraud\n\nBIRMINGHAM — A man has been jailed for fraud.";
+    let d = annotate(t, Options::default());
+    assert_eq!(d.title, s("Man jailed for fraud"));
+}

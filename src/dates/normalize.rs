@@ -581,12 +581,14 @@ impl<'a> Ctx<'a> {
             y += if y < 50 { 2000 } else { 1900 };
         }
         // The preferred reading if it is a date, else the other one if it is.
+        // Dotted dates (03.05.2027) are written day-first.
+        let dotted = caps.get(0)?.as_str().contains('.');
         let valid = |mo, d| NaiveDate::from_ymd_opt(y, mo, d).is_some();
         let (mo, d) = match (valid(a, b), valid(b, a)) {
             (false, false) => return None,
             (true, false) => (a, b),
             (false, true) => (b, a),
-            (true, true) if (self.day_first)() => (b, a),
+            (true, true) if dotted || (self.day_first)() => (b, a),
             (true, true) => (a, b),
         };
         Some((TimexType::Date, format!("{y:04}-{mo:02}-{d:02}"), false))
