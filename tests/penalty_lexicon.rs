@@ -425,3 +425,85 @@ fn a_reporting_clause_is_not_the_subject() {
     let p = find(&ps, "12-month community order");
     assert_eq!(subject(p).as_deref(), Some("Doyle"));
 }
+
+/// Currencies written with their country's adjective, and national currencies of
+/// Central Asia, the Caucasus, Africa and the Middle East.
+#[test]
+fn adjectival_and_more_national_currencies() {
+    for (text, amount, code) in [
+        (
+            "The shop owner was fined 12,000 Turkish lira.",
+            "12,000 Turkish lira",
+            "TRY",
+        ),
+        (
+            "Minsk, 2 May 2027 — The deacon was fined 2,400 Belarusian roubles.",
+            "2,400 Belarusian roubles",
+            "BYN",
+        ),
+        (
+            "A court in Khujand fined the preacher 3,000 somoni.",
+            "3,000 somoni",
+            "TJS",
+        ),
+        (
+            "The blogger was also fined 80,000 ouguiya.",
+            "80,000 ouguiya",
+            "MRU",
+        ),
+        (
+            "The two men were fined 500,000 Sudanese pounds each.",
+            "500,000 Sudanese pounds",
+            "SDG",
+        ),
+    ] {
+        let ps = pens(text);
+        let p = ps
+            .iter()
+            .find(|p| p.kind == "fine")
+            .unwrap_or_else(|| panic!("{text}: {:?}", texts(&ps)));
+        let a = p
+            .amount
+            .as_ref()
+            .unwrap_or_else(|| panic!("{text}: no amount"));
+        assert_eq!(
+            (a.text.as_ref(), a.currency.as_ref()),
+            (amount, code),
+            "{text}"
+        );
+    }
+    // Plain "roubles" in a Belarusian release are Belarusian roubles.
+    let ps =
+        pens("Minsk, 2 May 2027 — A court in Hrodna, Belarus, fined the pastor 1,600 roubles.");
+    let p = ps.iter().find(|p| p.kind == "fine").expect("fine");
+    assert_eq!(p.amount.as_ref().map(|a| a.currency.as_ref()), Some("BYN"));
+}
+
+/// Non-custodial Russian and Belarusian sentences, colonies without "penal",
+/// Turkish aggravated life, entry bans and expulsions.
+#[test]
+fn more_sentences_of_the_former_soviet_union_and_turkey() {
+    let ps = pens("The court sentenced the nun to three years of restricted freedom.");
+    assert_eq!(find(&ps, "three years of restricted freedom").kind, "other");
+    let ps = pens("The organist received eighteen months of correctional labour.");
+    let p = find(&ps, "eighteen months of correctional labour");
+    assert_eq!(
+        (p.kind.as_ref(), p.duration.as_deref()),
+        ("forced_labor", Some("P18M"))
+    );
+    let ps = pens("He was given seven years in a strict-regime colony.");
+    assert_eq!(
+        find(&ps, "seven years in a strict-regime colony").kind,
+        "imprisonment"
+    );
+    let ps = pens("An Ankara court sentenced the gunman to aggravated life on Friday.");
+    let p = find(&ps, "aggravated life");
+    assert!(p.life && p.kind == "imprisonment", "{p:?}");
+    let ps = pens("The priest was expelled from the country and banned from entering the country for ten years.");
+    assert_eq!(find(&ps, "expelled").kind, "deportation");
+    let p = find(&ps, "banned from entering the country for ten years");
+    assert_eq!(
+        (p.kind.as_ref(), p.duration.as_deref()),
+        ("other", Some("P10Y"))
+    );
+}
