@@ -668,8 +668,7 @@ impl DateTagger {
                 value.replace_range(..4, &text[y.start..y.end]);
                 // the first date takes the written year unless it writes its own
                 let a = &mut out[i];
-                if !text[a.span.start..a.span.end]
-                    .as_bytes()
+                if !text.as_bytes()[a.span.start..a.span.end]
                     .windows(4)
                     .any(|w| w.iter().all(u8::is_ascii_digit))
                 {
