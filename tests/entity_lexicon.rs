@@ -400,3 +400,17 @@ fn streets_libraries_and_hausa_names() {
         "PERSON",
     );
 }
+
+/// A line that is one organization's name (a list of signatories) is that
+/// organization, even when it starts with a nationality word; a title-case
+/// headline that starts with one is still no organization.
+#[test]
+fn a_signatory_line_is_one_organization() {
+    let t = "Signed by:\n\nKurdish Forum for Minority Rights\nIranian Network for Religious Freedom in Exile\nBalkan Media Solidarity Network\n";
+    has(t, "Kurdish Forum for Minority Rights", "ORG");
+    has(t, "Iranian Network for Religious Freedom in Exile", "ORG");
+    has(t, "Balkan Media Solidarity Network", "ORG");
+    let es =
+        ents("Chinese Court Sentences Pastor for Inciting Subversion\n\nBEIJING — A court ruled.");
+    assert!(!es.iter().any(|e| e.1 == "ORG"), "{es:?}");
+}

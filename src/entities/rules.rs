@@ -143,6 +143,26 @@ impl Ctx<'_> {
         self.is_byte(i, b'\'') || self.is_str(i, "\u{2019}")
     }
 
+    /// Token `i` is the first of its line.
+    fn line_starts(&self, i: usize) -> bool {
+        i == 0
+            || memchr::memchr(
+                b'\n',
+                &self.text.as_bytes()[self.toks[i - 1].end..self.toks[i].start],
+            )
+            .is_some()
+    }
+
+    /// The token before `i` (exclusive end of a run) is the last of its line.
+    fn line_ends(&self, i: usize) -> bool {
+        i >= self.toks.len()
+            || memchr::memchr(
+                b'\n',
+                &self.text.as_bytes()[self.toks[i - 1].end..self.toks[i].start],
+            )
+            .is_some()
+    }
+
     /// Tokens `a` and `b` (a before b) are separated by at most one space.
     #[inline]
     fn adjacent(&self, a: usize, b: usize) -> bool {
@@ -726,10 +746,11 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
                 cx.w(j - 1),
                 "About" | "the" | "The" | "SOURCE" | "Source" | "by"
             ));
-    // right
+    // right (in a strict headline run only when the run is then the whole line:
+    // a list of signatories, "Arab Network for Digital Rights")
     let mut k = h + 1;
     let mut extended = false;
-    if !strict {
+    {
         loop {
             let mut m = k;
             let mut after_conn = false;
@@ -784,6 +805,10 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             extended = true;
         }
     }
+    let whole_line = strict && cx.line_starts(j) && cx.line_ends(k);
+    if strict && !whole_line {
+        k = h + 1;
+    }
     if law && k < n {
         // "Ordinance 06-03", "Law 2000", "Ordinance, 2020", "Act of 1998"
         let year = |i: usize| i < n && toks[i].is(DIGIT) && cx.w(i).len() == 4;
@@ -819,7 +844,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
         }
     }
     let caps = memo.caps(cx, j, k);
-    if strict && !law && !memo.any_gpe(cx, j, h) {
+    if strict && !whole_line && !law && !memo.any_gpe(cx, j, h) {
         return None;
     }
     // "the Government of Eritrea": a head that needs a modifier on its left
