@@ -414,3 +414,21 @@ fn a_signatory_line_is_one_organization() {
         ents("Chinese Court Sentences Pastor for Inciting Subversion\n\nBEIJING — A court ruled.");
     assert!(!es.iter().any(|e| e.1 == "ORG"), "{es:?}");
 }
+
+/// A provision keeps its sub-part ("Article 212, Part 3"), a law's year between
+/// "of the" and its name, and a law's name written before it: each is one LAW.
+#[test]
+fn provisions_with_parts_years_and_leading_law_names() {
+    let t = "He was charged under Article 212, Part 3 of the Criminal Code and fined under Code of Administrative Offences Article 20.2, Part 2.";
+    has(t, "Article 212, Part 3 of the Criminal Code", "LAW");
+    has(
+        t,
+        "Code of Administrative Offences Article 20.2, Part 2",
+        "LAW",
+    );
+    has(
+        "She was convicted under Section 9 of the 1997 Public Order Act last year.",
+        "Section 9 of the 1997 Public Order Act",
+        "LAW",
+    );
+}

@@ -65,12 +65,39 @@ pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &R
             && a.span.end <= b.span.start
         {
             let gap = &text[a.span.end..b.span.start];
-            if matches!(gap, " of the " | " of " | " of the\u{a0}") {
+            // "Article 126 of the 1991 Criminal Act": the law's year between
+            let dated = |g: &str| {
+                g.strip_prefix(" of the ")
+                    .or_else(|| g.strip_prefix(" of "))
+                    .and_then(|y| y.strip_suffix(' '))
+                    .is_some_and(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()))
+            };
+            if matches!(gap, " of the " | " of " | " of the\u{a0}") || dated(gap) {
                 let end = b.span.end;
                 ents[i].span.end = end;
                 ents.remove(i + 1);
                 continue;
             }
+        }
+        i += 1;
+    }
+    // "Administrative Code Article 490": a law's name written before its
+    // provision is one span with it
+    let mut i = 0;
+    while i + 1 < ents.len() {
+        let (a, b) = (&ents[i], &ents[i + 1]);
+        if a.label == Label::Law
+            && a.rule != r.provision
+            && b.label == Label::Law
+            && b.rule == r.provision
+            && a.span.end < b.span.start
+            && matches!(&text[a.span.end..b.span.start], " " | "\u{a0}")
+        {
+            let end = b.span.end;
+            ents[i].span.end = end;
+            ents[i].rule = r.provision.clone();
+            ents.remove(i + 1);
+            continue;
         }
         i += 1;
     }

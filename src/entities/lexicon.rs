@@ -245,6 +245,8 @@ pub struct Lexicon {
     pub provision_extend_of: bool,
     /// Words that may follow a provision number ("Article 500 bis").
     pub provision_suffixes: FxSet,
+    /// Words of a sub-part written after a provision ("Article 361-1, Part 2").
+    pub provision_parts: FxSet,
 }
 
 fn set(patterns: &Patterns, path: &str, required: bool) -> Result<FxSet> {
@@ -326,6 +328,11 @@ impl Lexicon {
             .filter_map(|d| d.trim_start().strip_prefix('='))
             .flat_map(|d| d.split_whitespace().map(str::to_string))
             .collect();
+        let provision_parts = crate::patterns::directives(provisions_file)
+            .filter_map(|d| d.strip_prefix("parts"))
+            .filter_map(|d| d.trim_start().strip_prefix('='))
+            .flat_map(|d| d.split_whitespace().map(str::to_string))
+            .collect();
         let mut title_pairs = Box::new([0u64; 128]);
         for k in titles.keys().filter(|k| k.is_ascii()) {
             let i = title_pair(k.as_bytes());
@@ -340,6 +347,7 @@ impl Lexicon {
             words: FxMap::default(),
             flag_first: [false; 256],
             provision_suffixes,
+            provision_parts,
             titles,
             given: set(patterns, "names/given_names.txt", true)?,
             given_ambiguous: set(patterns, "names/given_names_ambiguous.txt", false)?,

@@ -782,6 +782,12 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
                 break;
             }
             while q < n && cx.adjacent(q - 1, q) {
+                // "Code of Administrative Offences Article 20": the provision is
+                // read on its own (and joined to the name afterwards)
+                let provision = cx.has(q, F_PROV) && q + 1 < n && toks[q + 1].is(DIGIT);
+                if provision {
+                    break;
+                }
                 if cx.org_word(q) || (toks[q].is(DIGIT) && got > 0) {
                     q += 1;
                     got += 1;
@@ -1017,6 +1023,15 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             }
         }
         let mut end = k + 1;
+        // "Article 20.2", "Section 716.4.1"
+        while end + 1 < n
+            && cx.is_byte(end, b'.')
+            && toks[end + 1].is(DIGIT)
+            && toks[end].start == toks[end - 1].end
+            && toks[end + 1].start == toks[end].end
+        {
+            end += 2;
+        }
         if suffix(end) {
             end += 1;
         }
@@ -1028,6 +1043,18 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
                 && toks[end + 1].is(WORD)
                 && toks[end + 1].end - toks[end + 1].start <= 4
                 && cx.is_byte(end + 2, b')')
+            {
+                end += 3;
+                continue;
+            }
+            // sub-part after a comma: "Article 361-1, Part 2"
+            if end + 2 < n
+                && cx.is_byte(end, b',')
+                && toks[end].start == toks[end - 1].end
+                && cx.adjacent(end, end + 1)
+                && cx.lex.provision_parts.contains(cx.w(end + 1))
+                && toks[end + 2].is(DIGIT)
+                && cx.adjacent(end + 1, end + 2)
             {
                 end += 3;
                 continue;
