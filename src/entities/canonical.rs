@@ -576,10 +576,18 @@ pub fn persons(
                         .contains(&words[0])
                     && lex.flags(words[0]) & super::lexicon::F_GIVEN != 0)
         };
-        full.iter()
-            .rfind(|f| f.start <= pos && fits(f))
-            .or_else(|| full.iter().find(fits))
-            .map(name_of)
+        // the last fitting name that starts at or before `pos`, else the first
+        // fitting one (one backward pass: the last fit met is the first in order)
+        let mut first = None;
+        for f in full.iter().rev() {
+            if fits(&f) {
+                if f.start <= pos {
+                    return Some(name_of(f));
+                }
+                first = Some(f);
+            }
+        }
+        first.map(name_of)
     };
     let mut words: Vec<&str> = Vec::new();
     for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
