@@ -231,8 +231,18 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                 let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
                 // the leading ASCII run, hashed on the way
                 let start = i;
-                let mut h = 0u64;
-                let mut seen = 0u8;
+                let mut h = hash_step(0, c);
+                let mut seen = class;
+                // most of these words go on in lower-case letters: their end found
+                // eight bytes at a time, then only hashed
+                let end = lower_run(b, i + 1);
+                if end > i + 1 {
+                    seen |= ALPHA | NOT_UPPER;
+                }
+                for &x in &b[i + 1..end] {
+                    h = hash_step(h, x);
+                }
+                i = end;
                 while i < b.len() {
                     let class = ASCII_CLASS[b[i] as usize];
                     if class & (ALPHA | NUMBER) == 0 {
