@@ -603,10 +603,18 @@ pub fn persons(
                         .contains(&words[0])
                     && lex.flags(words[0]) & super::lexicon::F_GIVEN != 0)
         };
-        full.iter()
-            .rfind(|f| f.start <= pos && fits(f))
-            .or_else(|| full.iter().find(fits))
-            .map(name_of)
+        // the last fitting name that starts at or before `pos`, else the first
+        // fitting one (one backward pass: the last fit met is the first in order)
+        let mut first = None;
+        for f in full.iter().rev() {
+            if fits(&f) {
+                if f.start <= pos {
+                    return Some(name_of(f));
+                }
+                first = Some(f);
+            }
+        }
+        first.map(name_of)
     };
     let mut words: Vec<&str> = Vec::new();
     for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
@@ -618,13 +626,13 @@ pub fn persons(
         }
     }
     // each distinct word once, then the filter (a name is mentioned many times)
-    // (sorted by hash, then text: `is_part` searches it)
-    let hash = |w: &str| crate::hash::byte_hash(w.bytes());
-    let mut parts: Vec<(u64, &str)> = fw
+    // (sorted by `part_bit`, then text: `is_part` searches it with the bit it
+    // computed for the Bloom filter, without hashing the word again)
+    let mut parts: Vec<(usize, &str)> = fw
         .iter()
         .copied()
         .chain(singles.iter().map(|s| s.0))
-        .map(|w| (hash(w), w))
+        .map(|w| (part_bit(w.as_bytes()), w))
         .collect();
     parts.sort_unstable();
     parts.dedup();
@@ -634,11 +642,10 @@ pub fn persons(
         }
         !(lex.may_be_particle(w) && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
     });
-    // cheap prefilter before hashing: a Bloom filter of the parts' lengths and first,
+    // cheap prefilter before the search: a Bloom filter of the parts' lengths and first,
     // second and last bytes
     let mut bloom = [0u64; 16];
-    for (_, p) in &parts {
-        let k = part_bit(p.as_bytes());
+    for &(k, _) in &parts {
         bloom[k >> 6] |= 1 << (k & 63);
     }
     let surnames: FxSet<&str> = full
@@ -648,7 +655,7 @@ pub fn persons(
         .collect();
     let is_part = |w: &str| {
         let k = part_bit(w.as_bytes());
-        bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.binary_search(&(hash(w), w)).is_ok()
+        bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.binary_search(&(k, w)).is_ok()
     };
     let mut added = Vec::new();
     let mut i = 0;

@@ -238,7 +238,7 @@ impl Automaton {
                 let (lo, hi) = (slot.lo as usize, slot.hi as usize);
                 let (o, l) = self.keys[lo];
                 let key = &self.bytes[o as usize..o as usize + len];
-                if key.iter().zip(w).all(|(&a, &b)| a == self.fold(b)) {
+                if super::tokens::same_word(key, w, self.ci) {
                     let punct = if slot.punct == u16::MAX {
                         hi
                     } else {
@@ -346,7 +346,7 @@ impl Automaton {
                     }
                     let tail = &self.bytes[o as usize + d..(o + l) as usize];
                     if tail.len() <= rest.len()
-                        && tail.iter().zip(rest).all(|(&a, &b)| a == self.fold(b))
+                        && super::tokens::same_word(tail, &rest[..tail.len()], self.ci)
                     {
                         found.copy_within(0..3, 1);
                         found[0] = (start + l as usize, k);

@@ -120,6 +120,18 @@ impl WordTable {
     /// The value of `w`, given its hash.
     #[inline(always)]
     fn get_hashed(&self, w: &[u8], h: u64) -> Option<u32> {
+        self.probe(w, h, self.fold)
+    }
+
+    /// `get_hashed` in a table without `fold` (the compare known at compile time).
+    #[inline(always)]
+    fn get_exact(&self, w: &[u8], h: u64) -> Option<u32> {
+        debug_assert!(!self.fold);
+        self.probe(w, h, false)
+    }
+
+    #[inline(always)]
+    fn probe(&self, w: &[u8], h: u64, fold: bool) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let tag = (h >> 32) as u32;
         let mut i = h as usize & mask;
@@ -130,15 +142,8 @@ impl WordTable {
             }
             if s.tag == tag && s.len as usize == w.len() {
                 let key = &self.bytes[s.off as usize..(s.off + s.len) as usize];
-                // (byte by byte: the words are short, a call to compare costs more)
-                let same = if self.fold {
-                    key.iter()
-                        .zip(w)
-                        .all(|(&a, &b)| a == b.to_ascii_lowercase())
-                } else {
-                    key.iter().zip(w).all(|(&a, &b)| a == b)
-                };
-                if same {
+                // (whole-word compares: the words are short, a call costs more)
+                if super::tokens::same_word(key, w, fold) {
                     return Some(s.val);
                 }
             }
@@ -397,10 +402,6 @@ impl Lexicon {
                 flag_first[b.to_ascii_uppercase() as usize] = true;
             }
         }
-        lex.word_table = WordTable::new(
-            words.iter().map(|(k, &v)| (k.as_str(), u32::from(v))),
-            false,
-        );
         let ascii_titles: Vec<(&String, &Vec<Title>)> =
             lex.titles.iter().filter(|(k, _)| k.is_ascii()).collect();
         lex.title_table = WordTable::new(
@@ -420,6 +421,36 @@ impl Lexicon {
                 }
             })
             .collect();
+        // the word table also answers the title question of its words (1 + the index
+        // of the titles that start with the word, in the upper 16 bits: see
+        // `flags_hashed`), and holds the capitalized and upper-case forms of the ASCII
+        // title keys ("President", "PRESIDENT"), with no flags, for that answer alone
+        // (the title flags are in the lower half too: the flags of the word)
+        let title_of = |w: &str| -> u32 {
+            if !w.is_ascii() {
+                return 0;
+            }
+            lex.title_table.get(w.as_bytes()).map_or(0, |i| {
+                (i + 1) << 16 | u32::from(lex.title_flags[i as usize])
+            })
+        };
+        let mut table: Vec<(&str, u32)> = words
+            .iter()
+            .map(|(k, &v)| (k.as_str(), u32::from(v) | title_of(k)))
+            .collect();
+        let forms: Vec<String> = ascii_titles
+            .iter()
+            .flat_map(|(k, _)| {
+                let mut cap = k.to_string();
+                if let Some(f) = cap.get_mut(..1) {
+                    f.make_ascii_uppercase();
+                }
+                [cap, k.to_ascii_uppercase()]
+            })
+            .filter(|f| !words.contains_key(f))
+            .collect();
+        table.extend(forms.iter().map(|f| (f.as_str(), title_of(f))));
+        lex.word_table = WordTable::new(table.into_iter(), false);
         lex.title_lists = ascii_titles.into_iter().map(|(_, v)| v.clone()).collect();
         if lex.title_lists.len() >= usize::from(u16::MAX) {
             bail!(
@@ -448,7 +479,7 @@ impl Lexicon {
         debug_assert!(!self.word_table.fold);
         let (h, any) = b.iter().fold((0, 0), |(h, any), &c| (step(h, c), any | c));
         if any < 0x80 {
-            let f = self.word_table.get_hashed(b, h).map_or(0, |v| v as u16);
+            let f = self.word_table.get_exact(b, h).map_or(0, |v| v as u16);
             if !self.may_start_title(b) {
                 return f;
             }
@@ -470,21 +501,32 @@ impl Lexicon {
 
     /// `flags` of a capitalized word of ASCII letters and digits only, given its hash
     /// (`tokens::hash_step` over its bytes), and 1 + the index of the titles that
-    /// start with it (0: none; `Token::title`).
-    #[inline]
+    /// start with it (0: none; `Token::title`): one probe of the word table for the
+    /// words of the lists and the usual forms of the title words.
+    #[inline(always)]
     pub fn flags_hashed(&self, b: &[u8], h: u64) -> (u16, u16) {
         if !b.first().is_some_and(|&c| self.flag_first[c as usize]) {
             return (0, 0);
         }
         debug_assert!(b.is_ascii());
-        let f = self.word_table.get_hashed(b, h).map_or(0, |v| v as u16);
+        // a word of the table knows its titles (`new`)
+        match self.word_table.get_exact(b, h) {
+            Some(v) => (v as u16, (v >> 16) as u16),
+            None => self.unlisted_title(b),
+        }
+    }
+
+    /// `flags_hashed` of an ASCII word that is not in the word table: its title
+    /// flags and titles only.
+    #[inline(never)]
+    fn unlisted_title(&self, b: &[u8]) -> (u16, u16) {
         if !self.may_start_title(b) {
-            return (f, 0);
+            return (0, 0);
         }
         match self.title_table.get(b) {
             // (fewer than 65,535 title lists: `new` checks)
-            Some(i) => (f | self.title_flags[i as usize], i as u16 + 1),
-            None => (f, 0),
+            Some(i) => (self.title_flags[i as usize], i as u16 + 1),
+            None => (0, 0),
         }
     }
 

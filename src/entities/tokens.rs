@@ -105,6 +105,55 @@ pub fn hash_step(h: u64, b: u8) -> u64 {
     (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
+/// `key == w` for two byte strings (`fold`: with `w` ASCII lower-cased first), in
+/// a few whole-word compares (overlapping at the end) instead of a byte loop or a
+/// call: the lookups of the word tables and the gazetteer compare short words.
+#[inline(always)]
+pub fn same_word(key: &[u8], w: &[u8], fold: bool) -> bool {
+    let n = key.len();
+    if n != w.len() {
+        return false;
+    }
+    let (k0, k1, w0, w1) = if (8..=16).contains(&n) {
+        let x = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().expect("8 bytes"));
+        (x(key, 0), x(key, n - 8), x(w, 0), x(w, n - 8))
+    } else if (4..8).contains(&n) {
+        let x = |s: &[u8], i: usize| {
+            u64::from(u32::from_le_bytes(s[i..i + 4].try_into().expect("4 bytes")))
+        };
+        (x(key, 0), x(key, n - 4), x(w, 0), x(w, n - 4))
+    } else if (1..4).contains(&n) {
+        let x = |s: &[u8]| u64::from(s[0]) | u64::from(s[n / 2]) << 8 | u64::from(s[n - 1]) << 16;
+        (x(key), 0, x(w), 0)
+    } else if n == 0 {
+        return true;
+    } else {
+        return if fold {
+            key.iter()
+                .zip(w)
+                .all(|(&a, &b)| a == b.to_ascii_lowercase())
+        } else {
+            key == w
+        };
+    };
+    if !fold {
+        return k0 == w0 && k1 == w1;
+    }
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    if (w0 | w1) & H != 0 {
+        // not ASCII: byte by byte
+        return key
+            .iter()
+            .zip(w)
+            .all(|(&a, &b)| a == b.to_ascii_lowercase());
+    }
+    // ASCII bytes: bit 0x20 set on the capitals (0x41..=0x5A); no carry crosses a
+    // byte (each is below 0x80)
+    let lower = |x: u64| x | ((x + ONES * 0x3F) & !(x + ONES * 0x25) & H) >> 2;
+    k0 == lower(w0) && k1 == lower(w1)
+}
+
 /// What the tokenizer tells about each token as it pushes it (the entity scan fuses
 /// its per-token work into tokenization this way; `()` does nothing).
 pub trait Sink {
@@ -182,8 +231,18 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
                 let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
                 // the leading ASCII run, hashed on the way
                 let start = i;
-                let mut h = 0u64;
-                let mut seen = 0u8;
+                let mut h = hash_step(0, c);
+                let mut seen = class;
+                // most of these words go on in lower-case letters: their end found
+                // eight bytes at a time, then only hashed
+                let end = lower_run(b, i + 1);
+                if end > i + 1 {
+                    seen |= ALPHA | NOT_UPPER;
+                }
+                for &x in &b[i + 1..end] {
+                    h = hash_step(h, x);
+                }
+                i = end;
                 while i < b.len() {
                     let class = ASCII_CLASS[b[i] as usize];
                     if class & (ALPHA | NUMBER) == 0 {
@@ -538,6 +597,43 @@ mod tests {
                 // exact unless it stopped less than eight bytes before the end
                 assert!(fast <= naive, "{t:?} at {i}");
                 assert!(fast == naive || b.len() - fast < 8, "{t:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn same_word_matches_a_byte_loop() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "ab",
+            "aB",
+            "abc",
+            "abC",
+            "abcd",
+            "ABCD",
+            "abcde",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefgH",
+            "abcdefghi",
+            "Abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "ABCDEFGHIJKLMNOPQ",
+            "caf\u{e9}",
+            "CAF\u{c9}",
+            "[@`{",
+            "Z[z{",
+            "0123456789",
+        ];
+        for a in words {
+            for b in words {
+                let (a, b) = (a.as_bytes(), b.as_bytes());
+                assert_eq!(same_word(a, b, false), a == b);
+                let folded = a.len() == b.len()
+                    && a.iter().zip(b).all(|(&x, &y)| x == y.to_ascii_lowercase());
+                assert_eq!(same_word(a, b, true), folded, "{a:?} {b:?}");
             }
         }
     }
