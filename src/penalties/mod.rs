@@ -214,7 +214,10 @@ impl PenaltyExtractor {
         } else {
             &doc.sentences
         };
-        let mut by_sentence: Vec<(usize, Vec<triggers::TriggerHit>)> = Vec::new();
+        // The hits kept, in order, and per sentence with hits the end of its run
+        // of them (one vector for the document, not one per sentence).
+        let mut all: Vec<triggers::TriggerHit> = Vec::with_capacity(16);
+        let mut by_sentence: Vec<(usize, usize)> = Vec::new();
         for h in hits {
             let si = if doc.sentences.is_empty() {
                 0
@@ -224,17 +227,21 @@ impl PenaltyExtractor {
             if h.end > sentences[si].end {
                 continue;
             }
+            all.push(h);
             match by_sentence.last_mut() {
-                Some((s, v)) if *s == si => v.push(h),
-                _ => by_sentence.push((si, vec![h])),
+                Some((s, end)) if *s == si => *end = all.len(),
+                _ => by_sentence.push((si, all.len())),
             }
         }
         let mut country: Option<Option<String>> = None;
         let mut laws = HashMap::default();
         let mut offenses = HashMap::default();
         let mut out = Vec::new();
-        for (si, hs) in by_sentence {
-            let drafts = self.drafts(text, sentences[si], &hs, &doc.dates);
+        let mut from = 0;
+        for (si, end) in by_sentence {
+            let hs = &all[from..end];
+            from = end;
+            let drafts = self.drafts(text, sentences[si], hs, &doc.dates);
             if drafts.is_empty() {
                 continue;
             }
