@@ -6,7 +6,7 @@ use regex::{Regex, RegexBuilder};
 
 use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSet};
 use super::quantity;
-use super::status::normalize;
+use super::status::{normalize, normalize_cow};
 use crate::document::{Document, Label, Mention, Span, Timex};
 use crate::hash::FxSet as HashSet;
 
@@ -683,7 +683,7 @@ impl Args {
     /// death"), for offenses: any words, last clause only.
     pub fn offense_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
         self.clause_subject(text, s0, cue_start, true, &[])
-            .filter(|sp| !self.rejected_offense(&normalize(&text[sp.start..sp.end])))
+            .filter(|sp| !self.rejected_offense(&normalize_cow(&text[sp.start..sp.end])))
     }
 
     /// Whether a lowercased offense candidate starts with a word of
@@ -1082,7 +1082,7 @@ impl Args {
             return None;
         }
         let b = close_quote(text, a, b);
-        let lower = normalize(&text[a..b]);
+        let lower = normalize_cow(&text[a..b]);
         if self.rejected_offense(&lower)
             || lower
                 .split(' ')

@@ -405,7 +405,7 @@ impl PenaltyExtractor {
                 }
             }
         }
-        let mut drafts = Vec::new();
+        let mut drafts = Vec::with_capacity(hs.len() + 2);
         for (k, h) in hs.iter().enumerate() {
             let t = self.triggers.get(h.id);
             let mut cue_in_sentence = || {
@@ -497,7 +497,7 @@ impl PenaltyExtractor {
             }
             let before = &text[lo..before_end];
             // "up to five years in prison ..., and up to 10 years": coordinated.
-            let tail = status::normalize(before);
+            let tail = status::normalize_cow(before);
             let coordinated =
                 (tail.ends_with(" and") || tail.ends_with(" or") || tail.ends_with(','))
                     .then(|| {
@@ -534,7 +534,7 @@ impl PenaltyExtractor {
                 .cmp(&b.span.start)
                 .then(b.span.len().cmp(&a.span.len()))
         });
-        let mut out: Vec<Draft> = Vec::new();
+        let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
         for d in drafts {
             match out.last_mut() {
                 Some(l) if l.span.overlaps(&d.span) => {
@@ -542,12 +542,16 @@ impl PenaltyExtractor {
                         *l = d;
                     }
                 }
+                // (The words normalized are these ASCII words without a "k"
+                // exactly when they are these ignoring ASCII case.)
                 Some(l)
                     if l.kind == d.kind
                         && (text[l.span.end..d.span.start].trim().is_empty()
-                            || status::normalize(&text[l.span.end..d.span.start])
-                                .split(' ')
-                                .all(|w| matches!(w, "for" | "a" | "of" | "to")))
+                            || text[l.span.end..d.span.start].split_whitespace().all(|w| {
+                                ["for", "a", "of", "to"]
+                                    .iter()
+                                    .any(|x| w.eq_ignore_ascii_case(x))
+                            }))
                         && (l.quantity.is_none() || d.quantity.is_none()) =>
                 {
                     l.span.end = d.span.end;
@@ -756,8 +760,7 @@ impl PenaltyExtractor {
                 if let Some(b) = self.cues.bound_before(text, lo, d.span.start) {
                     bound = b;
                 } else if let (Some((p, Bound::Max)), Some(_)) = (prev, &d.quantity) {
-                    let gap = status::normalize(&text[p.end..d.span.start]);
-                    if self.cues.is_coord(&gap) {
+                    if self.cues.is_coord_raw(&text[p.end..d.span.start]) {
                         bound = Bound::Max;
                     }
                 }
@@ -862,7 +865,7 @@ impl PenaltyExtractor {
                 .windows(2)
                 .take_while(|w| {
                     self.cues
-                        .is_coord(&status::normalize(&text[w[0].span.end..w[1].span.start]))
+                        .is_coord_raw(&text[w[0].span.end..w[1].span.start])
                 })
                 .last()
                 .map_or(d.span.end, |w| w[1].span.end);
