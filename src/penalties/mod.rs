@@ -727,6 +727,12 @@ impl PenaltyExtractor {
         let law_actor = || has_laws || law_words().1;
         let spans: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         let mut prev_offense: Option<Option<Span>> = None;
+        // Clause subjects before a cue ((sentence start, cue start) → subject)
+        // and offenses before a cue start, found once for the sentence's penalties.
+        let mut subjects_before: Vec<((usize, usize), Option<Span>)> = Vec::new();
+        let mut offenses_before: Vec<(usize, Option<Span>)> = Vec::new();
+        // The offenses right after a group of coordinated penalties, by its end.
+        let mut afters: Vec<(usize, Offenses)> = Vec::new();
         let mut near_laws: Option<Vec<Span>> = None;
         let mut prev: Option<(Span, Bound)> = None;
         for (di, d) in drafts.iter().enumerate() {
@@ -825,6 +831,7 @@ impl PenaltyExtractor {
                             lc.last().map(|c| c.0),
                             &[],
                             true,
+                            &mut subjects_before,
                         )
                     })
             } else {
@@ -838,6 +845,7 @@ impl PenaltyExtractor {
                     cue.map(|c| c.0),
                     &spans,
                     !matches!(d.kind, PenaltyKind::Restitution | PenaltyKind::Forfeiture),
+                    &mut subjects_before,
                 )
             };
             if subject
@@ -869,21 +877,30 @@ impl PenaltyExtractor {
                 })
                 .last()
                 .map_or(d.span.end, |w| w[1].span.end);
-            let after = self.args.offenses_where(
-                text,
-                group_end,
-                s1,
-                OffenseScope::After,
-                group_end + 120,
-                |cue_at| {
-                    let gap = &text[group_end.min(cue_at)..cue_at];
-                    cue_at >= group_end
-                        && cue_at <= group_end + 48
-                        // "… to four years, for propaganda": a comma right after it
-                        && (!gap.contains([',', ';'])
-                            || gap.trim_start().strip_prefix(',').is_some_and(|r| r.trim().is_empty()))
-                },
-            );
+            // (Coordinated penalties share their group's end: searched once.)
+            let ai = match afters.iter().position(|(e, _)| *e == group_end) {
+                Some(ai) => ai,
+                None => {
+                    let found = self.args.offenses_where(
+                        text,
+                        group_end,
+                        s1,
+                        OffenseScope::After,
+                        group_end + 120,
+                        |cue_at| {
+                            let gap = &text[group_end.min(cue_at)..cue_at];
+                            cue_at >= group_end
+                                && cue_at <= group_end + 48
+                                // "… to four years, for propaganda": a comma right after it
+                                && (!gap.contains([',', ';'])
+                                    || gap.trim_start().strip_prefix(',').is_some_and(|r| r.trim().is_empty()))
+                        },
+                    );
+                    afters.push((group_end, found));
+                    afters.len() - 1
+                }
+            };
+            let after = &afters[ai].1;
             // (The sentence's own offenses are searched only when none follows.)
             let offense = match after.iter().find(|(sp, _, _)| sp.start > d.span.end) {
                 Some(o) => Some(o.0),
@@ -909,7 +926,14 @@ impl PenaltyExtractor {
                         at = c.start;
                     }
                 }
-                let sp = self.args.offense_before(text, s0, at)?;
+                let sp = match offenses_before.iter().find(|(k, _)| *k == at) {
+                    Some(&(_, x)) => x,
+                    None => {
+                        let x = self.args.offense_before(text, s0, at);
+                        offenses_before.push((at, x));
+                        x
+                    }
+                }?;
                 let l = doc.slice(sp).lower();
                 let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
                     || ["the ", "this ", "it", "which", "section", "article"]
@@ -1016,13 +1040,14 @@ impl PenaltyExtractor {
         governing: Option<phrases::Hit>,
         others: &[Span],
         allow_to: bool,
+        before: &mut Vec<((usize, usize), Option<Span>)>,
     ) -> Option<crate::document::Mention> {
         let text = doc.text.as_str();
         if let Some(sp) = self.args.subject_following(text, span.end, s1, allow_to) {
             return Some(self.args.mention(doc, sp));
         }
         // "sentenced A to four years ... and B to three years": B for the second.
-        let mut order: Vec<(phrases::Hit, PenaltyStatus)> = Vec::new();
+        let mut order: Vec<(phrases::Hit, PenaltyStatus)> = Vec::with_capacity(cues.len() + 1);
         if let Some(g) = governing {
             if let Some(c) = cues.iter().find(|(h, _)| *h == g) {
                 order.push(*c);
@@ -1089,7 +1114,15 @@ impl PenaltyExtractor {
                 && !self.args.passive(text, s0, h.start, h.end)
                 && !objectless;
             if sp.is_none() && !self.cues.no_subject(&h) && !court_verb && !active {
-                sp = self.args.subject_before(text, s0, h.start, &doc.dates);
+                // (Found once per sentence and cue: penalties share them.)
+                sp = match before.iter().find(|(k, _)| *k == (s0, h.start)) {
+                    Some(&(_, x)) => x,
+                    None => {
+                        let x = self.args.subject_before(text, s0, h.start, &doc.dates);
+                        before.push(((s0, h.start), x));
+                        x
+                    }
+                };
                 // "The judge ordered [Whitcomb] to serve ...": a clause ending in an
                 // object-taking cue and its object names the object.
                 if let Some(x) = sp {
