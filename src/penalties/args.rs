@@ -961,8 +961,10 @@ impl Args {
 
     /// Canonical name for a subject from the document's entities, if any.
     pub fn canonical(&self, doc: &Document, span: Span) -> Option<String> {
-        let s = doc.slice(span).lower();
-        if self.pronoun.contains(&s) {
+        if self
+            .pronoun
+            .contains_lower(doc.slice(span), &mut LowerBuf::default())
+        {
             // Entities ending by `span.start` start by it (sorted by start).
             let upto = doc.entities.partition_point(|e| e.span.start <= span.start);
             return doc.entities[..upto]
@@ -971,16 +973,18 @@ impl Args {
                 .find(|e| e.label == Label::Person && e.span.end <= span.start)
                 .map(|e| e.canonical.clone());
         }
-        let inside: Vec<_> = entities_from(doc, span.start)
+        // The only entity inside the span (no vector of them).
+        let mut inside = entities_from(doc, span.start)
             .iter()
             .take_while(|e| e.span.start <= span.end)
             .filter(|e| {
                 span.contains(&e.span)
                     && matches!(e.label, Label::Person | Label::Org | Label::Norp)
-            })
-            .collect();
-        match inside.as_slice() {
-            [e] if e.label != Label::Norp || e.span == span => Some(e.canonical.clone()),
+            });
+        match (inside.next(), inside.next()) {
+            (Some(e), None) if e.label != Label::Norp || e.span == span => {
+                Some(e.canonical.clone())
+            }
             _ => None,
         }
     }

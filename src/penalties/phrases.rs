@@ -450,7 +450,10 @@ impl Keywords {
     pub fn rules(&self, hay: &str) -> RuleSet {
         let mut on = RuleSet::new(self.rules);
         match &self.flat {
-            Some(f) if !(self.ascii_ci && has_fold_variant(&self.folds, hay)) => {
+            // (An ASCII text has neither character.)
+            Some(f)
+                if !(self.ascii_ci && !hay.is_ascii() && has_fold_variant(&self.folds, hay)) =>
+            {
                 for &i in &self.always {
                     on.set(i);
                 }
