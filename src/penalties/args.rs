@@ -4,7 +4,7 @@
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
-use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSet};
+use super::phrases::{ascii_boundaries, keyword_column, KeyHits, Keywords, Lower, PhraseSet};
 use super::quantity;
 use super::status::{normalize, normalize_cow};
 use crate::document::{Document, Label, Mention, Span, Timex};
@@ -1114,12 +1114,19 @@ impl Args {
         s1: usize,
         scope: OffenseScope,
         cue_end: usize,
+        hits: Option<&KeyHits>,
     ) -> Vec<(Span, usize, OffenseScope)> {
-        self.offenses_where(text, s0, s1, scope, cue_end, |_| true)
+        self.offenses_where(text, s0, s1, scope, cue_end, |_| true, hits)
+    }
+
+    /// The offense keyword occurrences of `text[s0..s1]` (for [`Args::offenses_where`]).
+    pub fn offense_hits(&self, text: &str, s0: usize, s1: usize) -> KeyHits {
+        self.offense_keys.hits(text, s0, s1)
     }
 
     /// [`Args::offenses`] for the cues whose start passes `keep` (the others'
     /// phrases are not even read).
+    #[allow(clippy::too_many_arguments)]
     pub fn offenses_where(
         &self,
         text: &str,
@@ -1128,10 +1135,15 @@ impl Args {
         scope: OffenseScope,
         cue_end: usize,
         keep: impl Fn(usize) -> bool,
+        hits: Option<&KeyHits>,
     ) -> Vec<(Span, usize, OffenseScope)> {
-        let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
+        let e = quantity::floor_char(text, cue_end.min(s1));
+        let s = &text[s0..e];
         let mut out = Vec::new();
-        let on = self.offense_keys.rules(s);
+        let on = match hits {
+            Some(h) => self.offense_keys.rules_in(h, text, s0, e),
+            None => self.offense_keys.rules(s),
+        };
         for (_, (re, sc, has_o)) in self
             .offense_cues
             .iter()

@@ -639,11 +639,12 @@ impl PenaltyExtractor {
         sentences: &[Span],
         k: usize,
         memo: &'m mut HashMap<usize, Offenses>,
+        hits: Option<&phrases::KeyHits>,
     ) -> &'m [(Span, usize, OffenseScope)] {
         let s = sentences[k];
         memo.entry(k).or_insert_with(|| {
             self.args
-                .offenses(text, s.start, s.end, OffenseScope::Sentence, s.end)
+                .offenses(text, s.start, s.end, OffenseScope::Sentence, s.end, hits)
         })
     }
 
@@ -733,6 +734,8 @@ impl PenaltyExtractor {
         let mut offenses_before: Vec<(usize, Option<Span>)> = Vec::new();
         // The offenses right after a group of coordinated penalties, by its end.
         let mut afters: Vec<(usize, Offenses)> = Vec::new();
+        // The offense keywords of the sentence, found once for all those searches.
+        let okeys = self.args.offense_hits(text, s0, s1);
         let mut near_laws: Option<Vec<Span>> = None;
         let mut prev: Option<(Span, Bound)> = None;
         for (di, d) in drafts.iter().enumerate() {
@@ -895,6 +898,7 @@ impl PenaltyExtractor {
                                 && (!gap.contains([',', ';'])
                                     || gap.trim_start().strip_prefix(',').is_some_and(|r| r.trim().is_empty()))
                         },
+                        Some(&okeys),
                     );
                     afters.push((group_end, found));
                     afters.len() - 1
@@ -905,7 +909,7 @@ impl PenaltyExtractor {
             let offense = match after.iter().find(|(sp, _, _)| sp.start > d.span.end) {
                 Some(o) => Some(o.0),
                 None => self
-                    .offenses_of(text, sentences, si, offenses)
+                    .offenses_of(text, sentences, si, offenses, Some(&okeys))
                     .iter()
                     .min_by_key(|(sp, _, _)| dist(*sp, d.span))
                     .map(|o| o.0),
@@ -961,7 +965,7 @@ impl PenaltyExtractor {
             .or_else(|| {
                 *prev_offense.get_or_insert_with(|| {
                     let p = si.checked_sub(1)?;
-                    self.offenses_of(text, sentences, p, offenses)
+                    self.offenses_of(text, sentences, p, offenses, None)
                         .last()
                         .map(|o| o.0)
                 })
