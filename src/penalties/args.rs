@@ -4,9 +4,9 @@
 use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
-use super::phrases::{ascii_boundaries, keyword_column, Keywords, Lower, PhraseSet};
+use super::phrases::{ascii_boundaries, keyword_column, KeyHits, Keywords, Lower, PhraseSet};
 use super::quantity;
-use super::status::normalize;
+use super::status::{normalize, normalize_cow};
 use crate::document::{Document, Label, Mention, Span, Timex};
 use crate::hash::FxSet as HashSet;
 
@@ -683,7 +683,7 @@ impl Args {
     /// death"), for offenses: any words, last clause only.
     pub fn offense_before(&self, text: &str, s0: usize, cue_start: usize) -> Option<Span> {
         self.clause_subject(text, s0, cue_start, true, &[])
-            .filter(|sp| !self.rejected_offense(&normalize(&text[sp.start..sp.end])))
+            .filter(|sp| !self.rejected_offense(&normalize_cow(&text[sp.start..sp.end])))
     }
 
     /// Whether a lowercased offense candidate starts with a word of
@@ -961,8 +961,10 @@ impl Args {
 
     /// Canonical name for a subject from the document's entities, if any.
     pub fn canonical(&self, doc: &Document, span: Span) -> Option<String> {
-        let s = doc.slice(span).lower();
-        if self.pronoun.contains(&s) {
+        if self
+            .pronoun
+            .contains_lower(doc.slice(span), &mut LowerBuf::default())
+        {
             // Entities ending by `span.start` start by it (sorted by start).
             let upto = doc.entities.partition_point(|e| e.span.start <= span.start);
             return doc.entities[..upto]
@@ -971,16 +973,18 @@ impl Args {
                 .find(|e| e.label == Label::Person && e.span.end <= span.start)
                 .map(|e| e.canonical.clone());
         }
-        let inside: Vec<_> = entities_from(doc, span.start)
+        // The only entity inside the span (no vector of them).
+        let mut inside = entities_from(doc, span.start)
             .iter()
             .take_while(|e| e.span.start <= span.end)
             .filter(|e| {
                 span.contains(&e.span)
                     && matches!(e.label, Label::Person | Label::Org | Label::Norp)
-            })
-            .collect();
-        match inside.as_slice() {
-            [e] if e.label != Label::Norp || e.span == span => Some(e.canonical.clone()),
+            });
+        match (inside.next(), inside.next()) {
+            (Some(e), None) if e.label != Label::Norp || e.span == span => {
+                Some(e.canonical.clone())
+            }
             _ => None,
         }
     }
@@ -1082,7 +1086,7 @@ impl Args {
             return None;
         }
         let b = close_quote(text, a, b);
-        let lower = normalize(&text[a..b]);
+        let lower = normalize_cow(&text[a..b]);
         if self.rejected_offense(&lower)
             || lower
                 .split(' ')
@@ -1110,12 +1114,19 @@ impl Args {
         s1: usize,
         scope: OffenseScope,
         cue_end: usize,
+        hits: Option<&KeyHits>,
     ) -> Vec<(Span, usize, OffenseScope)> {
-        self.offenses_where(text, s0, s1, scope, cue_end, |_| true)
+        self.offenses_where(text, s0, s1, scope, cue_end, |_| true, hits)
+    }
+
+    /// The offense keyword occurrences of `text[s0..s1]` (for [`Args::offenses_where`]).
+    pub fn offense_hits(&self, text: &str, s0: usize, s1: usize) -> KeyHits {
+        self.offense_keys.hits(text, s0, s1)
     }
 
     /// [`Args::offenses`] for the cues whose start passes `keep` (the others'
     /// phrases are not even read).
+    #[allow(clippy::too_many_arguments)]
     pub fn offenses_where(
         &self,
         text: &str,
@@ -1124,10 +1135,15 @@ impl Args {
         scope: OffenseScope,
         cue_end: usize,
         keep: impl Fn(usize) -> bool,
+        hits: Option<&KeyHits>,
     ) -> Vec<(Span, usize, OffenseScope)> {
-        let s = &text[s0..quantity::floor_char(text, cue_end.min(s1))];
+        let e = quantity::floor_char(text, cue_end.min(s1));
+        let s = &text[s0..e];
         let mut out = Vec::new();
-        let on = self.offense_keys.rules(s);
+        let on = match hits {
+            Some(h) => self.offense_keys.rules_in(h, text, s0, e),
+            None => self.offense_keys.rules(s),
+        };
         for (_, (re, sc, has_o)) in self
             .offense_cues
             .iter()

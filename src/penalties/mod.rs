@@ -214,7 +214,10 @@ impl PenaltyExtractor {
         } else {
             &doc.sentences
         };
-        let mut by_sentence: Vec<(usize, Vec<triggers::TriggerHit>)> = Vec::new();
+        // The hits kept, in order, and per sentence with hits the end of its run
+        // of them (one vector for the document, not one per sentence).
+        let mut all: Vec<triggers::TriggerHit> = Vec::with_capacity(16);
+        let mut by_sentence: Vec<(usize, usize)> = Vec::new();
         for h in hits {
             let si = if doc.sentences.is_empty() {
                 0
@@ -224,17 +227,21 @@ impl PenaltyExtractor {
             if h.end > sentences[si].end {
                 continue;
             }
+            all.push(h);
             match by_sentence.last_mut() {
-                Some((s, v)) if *s == si => v.push(h),
-                _ => by_sentence.push((si, vec![h])),
+                Some((s, end)) if *s == si => *end = all.len(),
+                _ => by_sentence.push((si, all.len())),
             }
         }
         let mut country: Option<Option<String>> = None;
         let mut laws = HashMap::default();
         let mut offenses = HashMap::default();
         let mut out = Vec::new();
-        for (si, hs) in by_sentence {
-            let drafts = self.drafts(text, sentences[si], &hs, &doc.dates);
+        let mut from = 0;
+        for (si, end) in by_sentence {
+            let hs = &all[from..end];
+            from = end;
+            let drafts = self.drafts(text, sentences[si], hs, &doc.dates);
             if drafts.is_empty() {
                 continue;
             }
@@ -398,7 +405,7 @@ impl PenaltyExtractor {
                 }
             }
         }
-        let mut drafts = Vec::new();
+        let mut drafts = Vec::with_capacity(hs.len() + 2);
         for (k, h) in hs.iter().enumerate() {
             let t = self.triggers.get(h.id);
             let mut cue_in_sentence = || {
@@ -490,7 +497,7 @@ impl PenaltyExtractor {
             }
             let before = &text[lo..before_end];
             // "up to five years in prison ..., and up to 10 years": coordinated.
-            let tail = status::normalize(before);
+            let tail = status::normalize_cow(before);
             let coordinated =
                 (tail.ends_with(" and") || tail.ends_with(" or") || tail.ends_with(','))
                     .then(|| {
@@ -527,7 +534,7 @@ impl PenaltyExtractor {
                 .cmp(&b.span.start)
                 .then(b.span.len().cmp(&a.span.len()))
         });
-        let mut out: Vec<Draft> = Vec::new();
+        let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
         for d in drafts {
             match out.last_mut() {
                 Some(l) if l.span.overlaps(&d.span) => {
@@ -535,12 +542,16 @@ impl PenaltyExtractor {
                         *l = d;
                     }
                 }
+                // (The words normalized are these ASCII words without a "k"
+                // exactly when they are these ignoring ASCII case.)
                 Some(l)
                     if l.kind == d.kind
                         && (text[l.span.end..d.span.start].trim().is_empty()
-                            || status::normalize(&text[l.span.end..d.span.start])
-                                .split(' ')
-                                .all(|w| matches!(w, "for" | "a" | "of" | "to")))
+                            || text[l.span.end..d.span.start].split_whitespace().all(|w| {
+                                ["for", "a", "of", "to"]
+                                    .iter()
+                                    .any(|x| w.eq_ignore_ascii_case(x))
+                            }))
                         && (l.quantity.is_none() || d.quantity.is_none()) =>
                 {
                     l.span.end = d.span.end;
@@ -628,11 +639,12 @@ impl PenaltyExtractor {
         sentences: &[Span],
         k: usize,
         memo: &'m mut HashMap<usize, Offenses>,
+        hits: Option<&phrases::KeyHits>,
     ) -> &'m [(Span, usize, OffenseScope)] {
         let s = sentences[k];
         memo.entry(k).or_insert_with(|| {
             self.args
-                .offenses(text, s.start, s.end, OffenseScope::Sentence, s.end)
+                .offenses(text, s.start, s.end, OffenseScope::Sentence, s.end, hits)
         })
     }
 
@@ -716,6 +728,14 @@ impl PenaltyExtractor {
         let law_actor = || has_laws || law_words().1;
         let spans: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         let mut prev_offense: Option<Option<Span>> = None;
+        // Clause subjects before a cue ((sentence start, cue start) → subject)
+        // and offenses before a cue start, found once for the sentence's penalties.
+        let mut subjects_before: Vec<((usize, usize), Option<Span>)> = Vec::new();
+        let mut offenses_before: Vec<(usize, Option<Span>)> = Vec::new();
+        // The offenses right after a group of coordinated penalties, by its end.
+        let mut afters: Vec<(usize, Offenses)> = Vec::new();
+        // The offense keywords of the sentence, found once for all those searches.
+        let okeys = self.args.offense_hits(text, s0, s1);
         let mut near_laws: Option<Vec<Span>> = None;
         let mut prev: Option<(Span, Bound)> = None;
         for (di, d) in drafts.iter().enumerate() {
@@ -749,8 +769,7 @@ impl PenaltyExtractor {
                 if let Some(b) = self.cues.bound_before(text, lo, d.span.start) {
                     bound = b;
                 } else if let (Some((p, Bound::Max)), Some(_)) = (prev, &d.quantity) {
-                    let gap = status::normalize(&text[p.end..d.span.start]);
-                    if self.cues.is_coord(&gap) {
+                    if self.cues.is_coord_raw(&text[p.end..d.span.start]) {
                         bound = Bound::Max;
                     }
                 }
@@ -815,6 +834,7 @@ impl PenaltyExtractor {
                             lc.last().map(|c| c.0),
                             &[],
                             true,
+                            &mut subjects_before,
                         )
                     })
             } else {
@@ -828,6 +848,7 @@ impl PenaltyExtractor {
                     cue.map(|c| c.0),
                     &spans,
                     !matches!(d.kind, PenaltyKind::Restitution | PenaltyKind::Forfeiture),
+                    &mut subjects_before,
                 )
             };
             if subject
@@ -855,30 +876,40 @@ impl PenaltyExtractor {
                 .windows(2)
                 .take_while(|w| {
                     self.cues
-                        .is_coord(&status::normalize(&text[w[0].span.end..w[1].span.start]))
+                        .is_coord_raw(&text[w[0].span.end..w[1].span.start])
                 })
                 .last()
                 .map_or(d.span.end, |w| w[1].span.end);
-            let after = self.args.offenses_where(
-                text,
-                group_end,
-                s1,
-                OffenseScope::After,
-                group_end + 120,
-                |cue_at| {
-                    let gap = &text[group_end.min(cue_at)..cue_at];
-                    cue_at >= group_end
-                        && cue_at <= group_end + 48
-                        // "… to four years, for propaganda": a comma right after it
-                        && (!gap.contains([',', ';'])
-                            || gap.trim_start().strip_prefix(',').is_some_and(|r| r.trim().is_empty()))
-                },
-            );
+            // (Coordinated penalties share their group's end: searched once.)
+            let ai = match afters.iter().position(|(e, _)| *e == group_end) {
+                Some(ai) => ai,
+                None => {
+                    let found = self.args.offenses_where(
+                        text,
+                        group_end,
+                        s1,
+                        OffenseScope::After,
+                        group_end + 120,
+                        |cue_at| {
+                            let gap = &text[group_end.min(cue_at)..cue_at];
+                            cue_at >= group_end
+                                && cue_at <= group_end + 48
+                                // "… to four years, for propaganda": a comma right after it
+                                && (!gap.contains([',', ';'])
+                                    || gap.trim_start().strip_prefix(',').is_some_and(|r| r.trim().is_empty()))
+                        },
+                        Some(&okeys),
+                    );
+                    afters.push((group_end, found));
+                    afters.len() - 1
+                }
+            };
+            let after = &afters[ai].1;
             // (The sentence's own offenses are searched only when none follows.)
             let offense = match after.iter().find(|(sp, _, _)| sp.start > d.span.end) {
                 Some(o) => Some(o.0),
                 None => self
-                    .offenses_of(text, sentences, si, offenses)
+                    .offenses_of(text, sentences, si, offenses, Some(&okeys))
                     .iter()
                     .min_by_key(|(sp, _, _)| dist(*sp, d.span))
                     .map(|o| o.0),
@@ -899,7 +930,14 @@ impl PenaltyExtractor {
                         at = c.start;
                     }
                 }
-                let sp = self.args.offense_before(text, s0, at)?;
+                let sp = match offenses_before.iter().find(|(k, _)| *k == at) {
+                    Some(&(_, x)) => x,
+                    None => {
+                        let x = self.args.offense_before(text, s0, at);
+                        offenses_before.push((at, x));
+                        x
+                    }
+                }?;
                 let l = doc.slice(sp).lower();
                 let lawish = laws_here.iter().any(|x| x.overlaps(&sp))
                     || ["the ", "this ", "it", "which", "section", "article"]
@@ -927,7 +965,7 @@ impl PenaltyExtractor {
             .or_else(|| {
                 *prev_offense.get_or_insert_with(|| {
                     let p = si.checked_sub(1)?;
-                    self.offenses_of(text, sentences, p, offenses)
+                    self.offenses_of(text, sentences, p, offenses, None)
                         .last()
                         .map(|o| o.0)
                 })
@@ -1006,13 +1044,14 @@ impl PenaltyExtractor {
         governing: Option<phrases::Hit>,
         others: &[Span],
         allow_to: bool,
+        before: &mut Vec<((usize, usize), Option<Span>)>,
     ) -> Option<crate::document::Mention> {
         let text = doc.text.as_str();
         if let Some(sp) = self.args.subject_following(text, span.end, s1, allow_to) {
             return Some(self.args.mention(doc, sp));
         }
         // "sentenced A to four years ... and B to three years": B for the second.
-        let mut order: Vec<(phrases::Hit, PenaltyStatus)> = Vec::new();
+        let mut order: Vec<(phrases::Hit, PenaltyStatus)> = Vec::with_capacity(cues.len() + 1);
         if let Some(g) = governing {
             if let Some(c) = cues.iter().find(|(h, _)| *h == g) {
                 order.push(*c);
@@ -1079,7 +1118,15 @@ impl PenaltyExtractor {
                 && !self.args.passive(text, s0, h.start, h.end)
                 && !objectless;
             if sp.is_none() && !self.cues.no_subject(&h) && !court_verb && !active {
-                sp = self.args.subject_before(text, s0, h.start, &doc.dates);
+                // (Found once per sentence and cue: penalties share them.)
+                sp = match before.iter().find(|(k, _)| *k == (s0, h.start)) {
+                    Some(&(_, x)) => x,
+                    None => {
+                        let x = self.args.subject_before(text, s0, h.start, &doc.dates);
+                        before.push(((s0, h.start), x));
+                        x
+                    }
+                };
                 // "The judge ordered [Whitcomb] to serve ...": a clause ending in an
                 // object-taking cue and its object names the object.
                 if let Some(x) = sp {

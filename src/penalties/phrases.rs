@@ -377,6 +377,8 @@ pub struct Keywords {
     flat: Option<Flat>,
     /// Per match state (index = [`Flat::match_index`]): the rules of its keywords.
     owners: Vec<Vec<usize>>,
+    /// Per match state: (rule, keyword length) of each keyword ending there.
+    owner_lens: Vec<Vec<(usize, usize)>>,
     /// Rules without keywords.
     always: Vec<usize>,
     rules: usize,
@@ -411,8 +413,8 @@ impl Keywords {
                 owner.push(i);
             }
         }
-        let (flat, owners) = if pats.is_empty() {
-            (None, Vec::new())
+        let (flat, owners, owner_lens) = if pats.is_empty() {
+            (None, Vec::new(), Vec::new())
         } else {
             let aut = dfa::DFA::builder()
                 .match_kind(MatchKind::Standard)
@@ -433,11 +435,24 @@ impl Keywords {
                     rs
                 })
                 .collect();
-            (Some(flat), owners)
+            let owner_lens = flat
+                .match_sids
+                .iter()
+                .map(|&sid| {
+                    (0..aut.match_len(sid))
+                        .map(|i| {
+                            let pid = aut.match_pattern(sid, i);
+                            (owner[pid.as_usize()], aut.pattern_len(pid))
+                        })
+                        .collect()
+                })
+                .collect();
+            (Some(flat), owners, owner_lens)
         };
         Ok(Keywords {
             flat,
             owners,
+            owner_lens,
             always,
             rules: keywords.len(),
             ascii_ci,
@@ -446,11 +461,63 @@ impl Keywords {
         })
     }
 
+    /// Every keyword occurrence in `text[a..b]`, to answer [`Keywords::rules`]
+    /// for parts of it without scanning them again ([`Keywords::rules_in`]).
+    pub fn hits(&self, text: &str, a: usize, b: usize) -> KeyHits {
+        let mut hits = Vec::new();
+        if let Some(f) = &self.flat {
+            let (mut s, mut at) = (f.start, a);
+            let bytes = &text.as_bytes()[..b];
+            while let Ok((k, next)) = f.scan(&bytes[at..], s) {
+                at += k + 1;
+                s = next;
+                // (An overlapping automaton has no dead state 0.)
+                if next != 0 {
+                    hits.push((at, f.match_index(next)));
+                }
+            }
+        }
+        KeyHits { a, b, hits }
+    }
+
+    /// `self.rules(&text[a..b])` from the occurrences `hits` found in a range
+    /// holding `a..b`: the keywords found in `text[a..b]` are those occurring
+    /// wholly inside it.
+    pub fn rules_in(&self, hits: &KeyHits, text: &str, a: usize, b: usize) -> RuleSet {
+        debug_assert!(hits.a <= a && b <= hits.b);
+        let hay = &text[a..b];
+        let mut on = RuleSet::new(self.rules);
+        match &self.flat {
+            Some(_)
+                if !(self.ascii_ci && !hay.is_ascii() && has_fold_variant(&self.folds, hay)) =>
+            {
+                for &i in &self.always {
+                    on.set(i);
+                }
+                for &(end, m) in &hits.hits {
+                    if end > b {
+                        break;
+                    }
+                    for &(r, len) in &self.owner_lens[m] {
+                        if end - len >= a {
+                            on.set(r);
+                        }
+                    }
+                }
+            }
+            _ => (0..self.rules).for_each(|i| on.set(i)),
+        }
+        on
+    }
+
     /// Which rules may match in `hay`.
     pub fn rules(&self, hay: &str) -> RuleSet {
         let mut on = RuleSet::new(self.rules);
         match &self.flat {
-            Some(f) if !(self.ascii_ci && has_fold_variant(&self.folds, hay)) => {
+            // (An ASCII text has neither character.)
+            Some(f)
+                if !(self.ascii_ci && !hay.is_ascii() && has_fold_variant(&self.folds, hay)) =>
+            {
                 for &i in &self.always {
                     on.set(i);
                 }
@@ -470,6 +537,13 @@ impl Keywords {
         }
         on
     }
+}
+
+/// Keyword occurrences in `text[a..b]`: (end, match state index), in order of ends.
+pub struct KeyHits {
+    a: usize,
+    b: usize,
+    hits: Vec<(usize, usize)>,
 }
 
 /// A set of rule indices: a bit mask for up to 64 rules (no allocation), else

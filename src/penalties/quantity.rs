@@ -587,14 +587,15 @@ impl Quantities {
                 bound: Bound::Exact,
             });
         }
-        let mut durs = Vec::new();
-        // Durations are read with the money blanked out ("N500,000 or two years").
+        // Durations are read with the money blanked out ("N500,000 or two years"),
+        // and pushed after the money.
+        let nmoney = out.len();
         let blanked;
         let s = if out.is_empty() {
             s
         } else {
             let mut b = s.as_bytes().to_vec();
-            for q in &out {
+            for q in &out[..nmoney] {
                 b[q.start - start..q.end - start].fill(b' ');
             }
             blanked = String::from_utf8(b).expect("money spans are on char boundaries");
@@ -628,7 +629,7 @@ impl Quantities {
                 let Some(iso) = self.iso(n, "years") else {
                     continue;
                 };
-                durs.push(Quantity {
+                out.push(Quantity {
                     start: start + m.start(),
                     end: start + m.end(),
                     kind: QuantityKind::Duration { iso, life: true },
@@ -662,14 +663,15 @@ impl Quantities {
             if g.between.is_some() && n2.is_none() {
                 continue;
             }
-            let mut parts = vec![(n, unit)];
-            if let (Some(n3), Some(u2)) = (g.n3, g.unit2) {
+            let iso = if let (Some(n3), Some(u2)) = (g.n3, g.unit2) {
                 let Some(v) = self.number(&s[n3]) else {
                     continue;
                 };
-                parts.push((v, &s[u2]));
-            }
-            let Some(iso) = self.iso_sum(&parts) else {
+                self.iso_sum(&[(n, unit), (v, &s[u2])])
+            } else {
+                self.iso_sum(&[(n, unit)])
+            };
+            let Some(iso) = iso else {
                 continue;
             };
             let bound = if g.more.is_some() { Bound::Min } else { bound };
@@ -679,14 +681,13 @@ impl Quantities {
             } else if s[..end].ends_with('’') {
                 end -= '’'.len_utf8();
             }
-            durs.push(Quantity {
+            out.push(Quantity {
                 start: start + from,
                 end: start + end,
                 kind: QuantityKind::Duration { iso, life },
                 bound: if life { Bound::Min } else { bound },
             });
         }
-        out.extend(durs);
         out.sort_by_key(|q| q.start);
         out
     }

@@ -1,6 +1,8 @@
 //! Status cues ("sentenced", "faces", "carries"), bound cues ("up to", "at
 //! least") and the connector words allowed between a quantity and its trigger.
 
+use std::borrow::Cow;
+
 use anyhow::{bail, Result};
 
 use super::phrases::{Hit, Lower, PhraseSet};
@@ -15,12 +17,34 @@ pub struct Cues {
     pre: HashSet<String>,
     post: HashSet<String>,
     coord: HashSet<String>,
+    /// The length of the longest `coord` connector.
+    coord_max: usize,
 }
 
 /// Whether an ASCII byte is Unicode White_Space (`char::is_whitespace`; unlike
 /// `u8::is_ascii_whitespace`, this includes the vertical tab).
 pub fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// [`normalize`] without a copy when there is nothing to change: ASCII text
+/// without capitals whose only spaces are single ' ' is itself, trimmed.
+pub fn normalize_cow(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let (mut plain, mut prev_space) = (true, false);
+    for &c in b {
+        let space = c == b' ';
+        plain &= c.is_ascii()
+            && !c.is_ascii_uppercase()
+            && !(space && prev_space)
+            && (space || !is_ascii_space(c));
+        prev_space = space;
+    }
+    if plain {
+        Cow::Borrowed(s.trim_matches(' '))
+    } else {
+        Cow::Owned(normalize(s))
+    }
 }
 
 /// Lowercases and collapses whitespace.
@@ -99,19 +123,21 @@ impl Cues {
                 ),
             };
         }
+        let coord_max = coord.iter().map(String::len).max().unwrap_or(0);
         Ok(Cues {
             status,
             bounds,
             pre,
             post,
             coord,
+            coord_max,
         })
     }
 
     /// Status cue hits in a sentence, shadowing phrases removed. A modal cue
     /// right before another ("could be jailed") makes it potential.
     pub fn status_hits(&self, text: &str, start: usize, end: usize) -> Vec<(Hit, PenaltyStatus)> {
-        let mut out: Vec<(Hit, PenaltyStatus)> = Vec::new();
+        let mut out: Vec<(Hit, PenaltyStatus)> = Vec::with_capacity(8);
         for h in self.status.find(text, start, end) {
             let Some(s) = self.status.value(h.id).0 else {
                 continue;
@@ -141,11 +167,16 @@ impl Cues {
     }
 
     /// Removes bound cues from a gap; returns the rest (normalized) and the bound.
-    pub fn strip_bounds(&self, text: &str, start: usize, end: usize) -> (String, Option<Bound>) {
+    pub fn strip_bounds<'a>(
+        &self,
+        text: &'a str,
+        start: usize,
+        end: usize,
+    ) -> (Cow<'a, str>, Option<Bound>) {
         let mut hits = self.bounds.find(text, start, end).peekable();
         // (Mostly none: the gap as it is.)
         if hits.peek().is_none() {
-            return (normalize(&text[start..end]), None);
+            return (normalize_cow(&text[start..end]), None);
         }
         let mut rest = String::new();
         let mut bound = None;
@@ -157,7 +188,7 @@ impl Cues {
             bound = Some(*self.bounds.value(h.id));
         }
         rest.push_str(&text[pos..end]);
-        (normalize(&rest), bound)
+        (Cow::Owned(normalize(&rest)), bound)
     }
 
     pub fn is_pre(&self, gap: &str) -> bool {
@@ -171,12 +202,28 @@ impl Cues {
         self.coord.contains(gap) || self.coord.contains(g) || gap.is_empty()
     }
 
+    /// `is_coord(&normalize(raw))`, ruling out at once an ASCII gap with more
+    /// letters than the longest connector (its normalized form, even without
+    /// leading commas, is longer than any).
+    pub fn is_coord_raw(&self, raw: &str) -> bool {
+        if raw.is_ascii()
+            && raw
+                .bytes()
+                .filter(|&c| !is_ascii_space(c) && c != b',')
+                .count()
+                > self.coord_max
+        {
+            return false;
+        }
+        self.is_coord(&normalize_cow(raw))
+    }
+
     /// The bound cue that ends right before `pos` (only words like "a", "of",
     /// "the", "penalty", "sentence" may come between), searching from `from`.
     pub fn bound_before(&self, text: &str, from: usize, pos: usize) -> Option<Bound> {
         let mut best = None;
         for h in self.bounds.find(text, from, pos) {
-            let gap = normalize(&text[h.end..pos]);
+            let gap = normalize_cow(&text[h.end..pos]);
             if gap.split(' ').all(|w| {
                 w.is_empty()
                     || matches!(
