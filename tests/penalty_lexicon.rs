@@ -507,3 +507,10 @@ fn more_sentences_of_the_former_soviet_union_and_turkey() {
         ("other", Some("P10Y"))
     );
 }
+
+/// A trigger inside an organization's name names no penalty.
+#[test]
+fn a_trigger_inside_an_organization_name_is_no_penalty() {
+    let ps = pens("The Alliance Against the Death Penalty in Central Asia said the court sentenced him to death.");
+    assert_eq!(texts(&ps), ["death"]);
+}

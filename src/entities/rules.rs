@@ -755,8 +755,17 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             let mut m = k;
             let mut after_conn = false;
             let mut prev_right = false;
-            while m < n && cx.adjacent(m - 1, m) && toks[m].is(LOWER) {
-                let Some(&role) = cx.lex.connectors.get(cx.w(m)) else {
+            while m < n && cx.adjacent(m - 1, m) {
+                let role = if toks[m].is(LOWER) {
+                    cx.lex.connectors.get(cx.w(m)).copied()
+                } else if !after_conn && toks[m].is(CAP) {
+                    // a title-case name capitalizes its connector: "Coalition
+                    // Against the Death Penalty"
+                    capitalized_connector(cx, m).filter(|r| r & RIGHT != 0)
+                } else {
+                    None
+                };
+                let Some(role) = role else {
                     break;
                 };
                 let ok = if after_conn {
@@ -859,6 +868,23 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
     }
     let numbered = law && k == h + 2 && toks[h + 1].is(DIGIT);
     (caps >= 2 || numbered).then_some((j, k))
+}
+
+/// The connector role of a capitalized word ("Against", "For"), if its
+/// lower-case form is a connector.
+fn capitalized_connector(cx: &Ctx, i: usize) -> Option<u8> {
+    let w = cx.w(i).as_bytes();
+    let mut buf = [0u8; 8];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    cx.lex
+        .connectors
+        .get(std::str::from_utf8(lower).ok()?)
+        .copied()
 }
 
 /// Walks and counts longer than this use `RunMemo`'s tables.

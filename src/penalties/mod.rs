@@ -224,7 +224,7 @@ impl PenaltyExtractor {
             } else {
                 doc.sentence_of(h.start)
             };
-            if h.end > sentences[si].end {
+            if h.end > sentences[si].end || in_organization_name(&doc.entities, h.start, h.end) {
                 continue;
             }
             all.push(h);
@@ -1183,5 +1183,18 @@ fn dist(a: Span, b: Span) -> usize {
         b.start - a.end
     } else {
         a.start.saturating_sub(b.end)
+    }
+}
+
+/// A trigger inside an organization's name ("Coalition Against the Death Penalty
+/// in North Africa") names no penalty. `entities` are sorted by start.
+fn in_organization_name(entities: &[crate::document::Entity], start: usize, end: usize) -> bool {
+    let k = entities.partition_point(|e| e.span.start <= start);
+    k > 0 && {
+        let e = &entities[k - 1];
+        // (an ORG that is just the trigger, "RI" read as an acronym, does not count)
+        e.label == crate::document::Label::Org
+            && e.span.end >= end
+            && (e.span.start < start || e.span.end > end)
     }
 }
