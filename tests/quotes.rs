@@ -633,3 +633,99 @@ fn sentence_final_partial_quote_keeps_its_cue_over_the_next_sentence() {
     assert_eq!(q[0].speaker, s("Tomas Rell"), "{q:?}");
     assert_eq!(q[0].cue, s("told reporters"), "{q:?}");
 }
+
+// ---- pronoun salience -----------------------------------------------------
+
+#[test]
+fn she_is_the_previous_speaker_even_without_an_entity() {
+    // Ilka Marsh is no entity, but she spoke last; the jailed man is no "she".
+    let q = quotes_with(
+        "The court jailed Dorin Valeanu for ten years.\n\n“We waited four years for this day,” said Ilka Marsh, the victim’s sister, outside the court.\n\n“But the men who paid him walk free,” she told reporters.",
+        &[("Dorin Valeanu", Label::Person, "Dorin Valeanu")],
+    );
+    assert_eq!(q[1].speaker, s("she"));
+    assert_eq!(q[1].canonical, s("Ilka Marsh"));
+}
+
+#[test]
+fn he_is_the_unnamed_subject_of_the_previous_sentence_never_an_org() {
+    let q = quotes_with(
+        "The Appeals Court said the men had been convicted of theft. One villager, a baker who asked not to be named, said hundreds had watched. “They made everyone come. Nobody could leave before the end,” he said.",
+        &[("Appeals Court", Label::Org, "Appeals Court")],
+    );
+    assert_eq!(q[0].canonical, s("One villager"));
+}
+
+#[test]
+fn she_prefers_the_recent_subject_to_an_older_woman() {
+    let q = quotes_with(
+        "Judge Helena Brandt fined him 500 euros. She also ordered the books destroyed. His wife appealed the next week. Contacted by phone, the court’s clerk declined to comment. “The ruling stands,” she said.",
+        &[("Helena Brandt", Label::Person, "Helena Brandt")],
+    );
+    assert_eq!(q[0].canonical, s("the court’s clerk"));
+}
+
+#[test]
+fn she_is_not_a_man_by_his_given_name() {
+    let q = quotes_with(
+        "Police detained Ivan Sokolov on Monday. “We are afraid for our children,” she said.",
+        &[("Ivan Sokolov", Label::Person, "Ivan Sokolov")],
+    );
+    assert_eq!(q[0].canonical, s("she"));
+}
+
+#[test]
+fn he_is_the_lawyer_named_after_a_possessive() {
+    let q = quotes_with(
+        "Nadia Rahmani’s lawyer, Maître Luc Perrin, said he would appeal. “My client has done nothing wrong,” he said.",
+        &[("Nadia Rahmani", Label::Person, "Nadia Rahmani")],
+    );
+    assert_eq!(q[0].canonical, s("Luc Perrin"));
+}
+
+#[test]
+fn she_is_the_woman_named_in_an_appositive() {
+    let q = quotes(
+        "One of the detainees, a young woman named Saba, told reporters she was beaten. “They kept us in the dark for weeks,” she said.",
+    );
+    assert_eq!(q[0].canonical, s("Saba"));
+}
+
+#[test]
+fn he_is_the_titled_name_after_an_organisation_possessive() {
+    let q = quotes_with(
+        "Brokerage analyst Peter K. Lind praised the plan. Mr. Lind noted that sales rose.\n\nBut Carver Bank’s Mr. Hollis, who cut his forecast, called the move “hasty.” While the results were a “mild letdown,” he said, “the bad news is the price war.”",
+        &[
+            ("Peter K. Lind", Label::Person, "Peter K. Lind"),
+            ("Lind", Label::Person, "Peter K. Lind"),
+            ("Hollis", Label::Person, "Tom Hollis"),
+        ],
+    );
+    assert_eq!(q.last().unwrap().canonical, s("Tom Hollis"), "{q:?}");
+}
+
+// ---- continuation after a sentence-final quotation --------------------------
+
+#[test]
+fn continuation_does_not_take_the_next_sentence_as_attribution() {
+    // "called on" is no speech cue; the second quote continues Petra Lind's.
+    let q = quotes(
+        "“We have lost our church,” said Petra Lind, the group’s secretary. “Twelve families now pray in a garage every Sunday.” She called on the mayor to return the building.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].parts.len(), 2);
+    assert_eq!(q[0].speaker, s("Petra Lind"));
+    assert_eq!(q[0].cue, s("said"));
+}
+
+#[test]
+fn capitalized_pronoun_after_a_finished_quote_opens_a_new_sentence() {
+    let q = quotes(
+        "Neighbours gathered outside the court. “The trial was a farce from the first day to the last.” She urged the governor to free the men.",
+    );
+    assert!(q.iter().all(|x| x.cue.as_deref() != Some("urged")), "{q:?}");
+    // ... but a bare attribution after the full stop still counts.
+    let (_, speaker, cue) =
+        one("“The trial was a farce from the first day to the last.” She said.");
+    assert_eq!((speaker, cue), (s("She"), s("said")));
+}

@@ -198,6 +198,9 @@ impl<'a> Ctx<'a> {
                     _ => continue 'cue,
                 }
             }
+            if c.not {
+                return None;
+            }
             return Some((c.kind, i + c.words.len()));
         }
         None
@@ -477,6 +480,10 @@ impl<'a> Ctx<'a> {
         }
         if l == "the" && self.is_cap_word(i + 1) {
             let e = self.cap_run_forward(i + 1, hi);
+            // "the Commissioner for Information, Mrs. Ruth Dalyop," → the name.
+            if let Some(np) = self.appositive_name(start, e, hi) {
+                return Some(np);
+            }
             let mut np = self.the_name(start, i, e);
             np.cover = start;
             return Some(np);
@@ -488,18 +495,8 @@ impl<'a> Ctx<'a> {
         if self.lx.is(l, WordClass::Determiner) || self.lx.heads.contains(l) {
             let e = self.phrase_forward(i + 1, hi);
             // "the couple’s lawyer, Anil Verma," → the name.
-            if self.punct(e) == Some(',') && self.is_cap_word(e + 1) {
-                let ne = self.cap_run_forward(e + 1, hi);
-                if ne == hi || self.is_soft(ne) || self.is_hard(ne) {
-                    let ns = self.trim_name(e + 1, ne);
-                    return Some(Np {
-                        cover: start,
-                        cover_end: ne,
-                        s: ns,
-                        e: ne,
-                        kind: NpKind::Name,
-                    });
-                }
+            if let Some(np) = self.appositive_name(start, e, hi) {
+                return Some(np);
             }
             return Some(Np {
                 cover: start,
@@ -510,6 +507,30 @@ impl<'a> Ctx<'a> {
             });
         }
         None
+    }
+
+    /// The name in apposition after a phrase ending at `e` ("the couple’s
+    /// lawyer**, Anil Verma,**"), covering from `cover`.
+    fn appositive_name(&self, cover: usize, e: usize, hi: usize) -> Option<Np> {
+        if self.punct(e) != Some(',') || !self.is_cap_word(e + 1) {
+            return None;
+        }
+        let ne = self.cap_run_forward(e + 1, hi);
+        if !(ne == hi || self.is_soft(ne) || self.is_hard(ne)) {
+            return None;
+        }
+        // Titles are not part of the name ("Maître Luc Perrin" → "Luc Perrin").
+        let ns = (e + 1..ne.saturating_sub(1))
+            .rev()
+            .find(|&k| self.is_title(k))
+            .map_or(e + 1, |k| k + 1);
+        Some(Np {
+            cover,
+            cover_end: ne,
+            s: self.trim_name(ns, ne),
+            e: ne,
+            kind: NpKind::Name,
+        })
     }
 
     /// A long run with a title or connector inside ("Director of Public
@@ -552,7 +573,22 @@ impl<'a> Ctx<'a> {
 
     fn name_or_phrase(&self, cover: usize, s: usize, e: usize, hi: usize) -> Np {
         if e > s && self.word(e - 1).is_some_and(is_possessive) {
+            // "Smith Barney’s Mr. Doyle" → the titled name.
+            if self.is_title(e) && self.is_cap_word(e + 1) {
+                let ne = self.cap_run_forward(e + 1, hi);
+                return Np {
+                    cover,
+                    cover_end: ne,
+                    s: self.trim_name(e + 1, ne),
+                    e: ne,
+                    kind: NpKind::Name,
+                };
+            }
             let pe = self.phrase_forward(e, hi);
+            // "Verma’s lawyer, Anil Shah," → the name.
+            if let Some(np) = self.appositive_name(cover, pe, hi) {
+                return np;
+            }
             return Np {
                 cover,
                 cover_end: pe,
@@ -710,41 +746,8 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let Some(l) = self.lw(a) else { return false };
-        let starts = matches!(
-            l,
-            "in" | "on"
-                | "at"
-                | "during"
-                | "to"
-                | "via"
-                | "through"
-                | "from"
-                | "after"
-                | "before"
-                | "by"
-                | "last"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "earlier"
-                | "later"
-                | "recently"
-                | "again"
-                | "once"
-                | "simply"
-                | "also"
-                | "publicly"
-                | "bluntly"
-                | "firmly"
-                | "outside"
-                | "inside"
-                | "near"
-                | "following"
-                | "ahead"
-                | "shortly"
-                | "with"
-                | "for"
-        ) || l.ends_with("ly");
+        // Adverbial openers (`patterns/quotes/words.tsv`) and adverbs in -ly.
+        let starts = self.lx.is(l, WordClass::Adverbial) || l.ends_with("ly");
         starts && (a..e).all(|k| self.word(k).is_some() || self.punct(k) == Some(','))
     }
 
@@ -925,12 +928,14 @@ impl<'a> Ctx<'a> {
             })
     }
 
-    /// Attribution from the bridge; `next_quote` says a quotation follows it directly.
+    /// Attribution from the bridge; `next_quote` says a quotation follows it
+    /// directly, `closed_sentence` that the quotation ends with `.`, `!` or `?`
+    /// inside its marks.
     ///
     /// Reads no token after the first clause-ending one but the next (it needs
     /// only to know that more follows), so the bridge may be tokenized with
     /// [`super::tokens::tokenize_until`] stopping at [`is_hard_punct`].
-    pub fn from_bridge(&self, next_quote: bool) -> Option<Attribution> {
+    pub fn from_bridge(&self, next_quote: bool, closed_sentence: bool) -> Option<Attribution> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n && self.is_soft(i) {
@@ -1011,6 +1016,13 @@ impl<'a> Ctx<'a> {
                     && (self.is_soft(end) || self.is_class(end, WordClass::Stop))
                     && (end..rest_end)
                         .all(|k| !self.is_hard(k) && self.cue_at(k, false).is_none()));
+            // "“….” She urged the government to …": a capitalized pronoun after a
+            // finished sentence opens a new one, unless the attribution is all
+            // there is ("“….” He said.").
+            if closed_sentence && !tail_ok && self.is_pronoun(i) && self.word(i).is_some_and(is_cap)
+            {
+                return None;
+            }
             let joins_next = next_quote && tail_ok;
             let interrupts = joins_next && comma;
             return Some(Attribution {
@@ -1023,6 +1035,52 @@ impl<'a> Ctx<'a> {
             });
         }
         None
+    }
+
+    /// The subject of a clause: the noun phrase at its start, after opening
+    /// words ("But", "Meanwhile") and an opening adverbial or participle phrase
+    /// ("On Monday,", "Reached by phone on 2 March,").
+    pub fn clause_subject(&self) -> Option<(Span, NpKind)> {
+        let n = self.toks.len();
+        let mut s = self.skip_intro(0, n);
+        let l = self.lw(s)?;
+        let participle = (l.ends_with("ed") || l.ends_with("ing"))
+            && self.word(s + 1).is_some_and(|w| !is_cap(w))
+            && self.cue_at(s + 1, false).is_none();
+        let opener = !self.lx.is(l, WordClass::Determiner)
+            && (self.lx.is(l, WordClass::Adverbial) || l.ends_with("ly") || participle);
+        if opener {
+            let comma = (s..n.min(s + 15)).find(|&k| self.punct(k) == Some(','))?;
+            s = self.skip_intro(comma + 1, n);
+        }
+        let mut np = self.np_forward(s, n)?;
+        // "One of those released, a woman named Selam, told …" → the name.
+        if self.punct(np.cover_end) == Some(',') {
+            let named = (np.cover_end + 1..n)
+                .take_while(|&k| !self.is_soft(k) && !self.is_hard(k))
+                .find(|&k| {
+                    matches!(self.lw(k), Some("named" | "called")) && self.is_cap_word(k + 1)
+                });
+            if let Some(k) = named {
+                let e = self.cap_run_forward(k + 1, n);
+                return Some((
+                    Span::new(self.toks[k + 1].span.start, self.toks[e - 1].span.end),
+                    NpKind::Name,
+                ));
+            }
+        }
+        if np.kind == NpKind::Phrase {
+            // A phrase read forward runs into the verb ("the judge's assistant
+            // refused"): it ends before an auxiliary or a past form.
+            let verb = (np.s + 1..np.e).find(|&k| {
+                self.is_class(k, WordClass::Between)
+                    || self
+                        .word(k)
+                        .is_some_and(|w| !is_cap(w) && w.ends_with("ed"))
+            });
+            np.e = verb.unwrap_or(np.e);
+        }
+        self.np_span(&np)
     }
 
     /// The subject at the start of the tokens `[lo, hi)` (for quotes introduced

@@ -42,6 +42,7 @@ pub enum WordClass {
     Between,
     Intro,
     Relative,
+    Adverbial,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +50,8 @@ pub struct Cue {
     /// Lowercase words.
     pub words: Vec<String>,
     pub kind: CueKind,
+    /// A phrase that starts with a cue word but is none ("called on").
+    pub not: bool,
 }
 
 /// Everything the extractor knows about words.
@@ -63,6 +66,12 @@ pub struct Lexicon {
     pub title_full: WordMap<String>,
     pub classes: WordMap<Vec<WordClass>>,
     pub heads: WordSet,
+    /// Nouns that name a person, with their gender ("widow", "father"; `Any`:
+    /// "witness"), or that name no person ("court", "ministry": `Neuter`),
+    /// lowercase.
+    pub nouns: WordMap<Gender>,
+    /// Given names with their usual gender.
+    pub given: WordMap<Gender>,
 }
 
 const DIR: &str = "quotes";
@@ -84,8 +93,10 @@ impl Lexicon {
                 "prep" => CueKind::Prep,
                 "participle" => CueKind::Participle,
                 "frame" => CueKind::Frame,
+                // Not a cue, though it starts with one ("called on", "called for").
+                "not" => CueKind::Verb,
                 other => bail!(
-                    "{path}:{}: unknown cue kind {other:?} (want verb, verb+object, prep, participle or frame)",
+                    "{path}:{}: unknown cue kind {other:?} (want verb, verb+object, prep, participle, frame or not)",
                     l.number
                 ),
             };
@@ -93,10 +104,11 @@ impl Lexicon {
             if words.is_empty() {
                 bail!("{path}:{}: empty cue", l.number);
             }
+            let not = l.col(1) == "not";
             lx.cues
                 .entry(words[0].clone())
                 .or_default()
-                .push(Cue { words, kind });
+                .push(Cue { words, kind, not });
         }
         for v in lx.cues.values_mut() {
             v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
@@ -143,6 +155,7 @@ impl Lexicon {
                 "between" => WordClass::Between,
                 "intro" => WordClass::Intro,
                 "relative" => WordClass::Relative,
+                "adverbial" => WordClass::Adverbial,
                 other => bail!("{path}:{}: unknown word class {other:?}", l.number),
             };
             lx.classes
@@ -154,6 +167,30 @@ impl Lexicon {
         lx.heads = word_list(patterns.require(&format!("{DIR}/heads.txt"))?)
             .map(str::to_lowercase)
             .collect();
+
+        for (file, map, lower) in [
+            ("nouns.tsv", &mut lx.nouns, true),
+            ("given_names.tsv", &mut lx.given, false),
+        ] {
+            let path = format!("{DIR}/{file}");
+            for l in lines(patterns.require(&path)?) {
+                let g = match parse_gender(l.col(1)) {
+                    Some(g @ (Gender::Male | Gender::Female)) => g,
+                    Some(g @ (Gender::Neuter | Gender::Any)) if lower => g,
+                    _ => bail!(
+                        "{path}:{}: gender must be m or f{}",
+                        l.number,
+                        if lower { ", x or n" } else { "" }
+                    ),
+                };
+                let w = if lower {
+                    l.col(0).to_lowercase()
+                } else {
+                    l.col(0).to_string()
+                };
+                map.insert(w, g);
+            }
+        }
         Ok(lx)
     }
 

@@ -25,9 +25,9 @@ use crate::document::{Document, Label, Mention, Quotation, Rule, Span};
 use crate::patterns::{word_list, Patterns};
 
 use attribution::{is_hard_punct, Attribution, Ctx, How, NpKind};
-use lexicon::{Lexicon, WordClass, WordSet};
+use lexicon::{Gender, Lexicon, WordClass, WordSet};
 use marks::{MarkFinder, RawQuote};
-use speaker::{DocCtx, Prior, Resolver};
+use speaker::{DocCtx, Near, Prior, Resolver};
 use tokens::{is_cap, tokenize, tokenize_until, Tok, TokKind};
 
 /// The quotation stage.
@@ -101,13 +101,24 @@ impl QuoteFinder {
         if raw.is_empty() {
             return;
         }
-        let items = self.attribute(doc, &paras, &raw);
+        let persons = person_spans(doc);
+        let items = self.attribute(doc, &paras, &raw, &persons);
         let quoted: Vec<Span> = raw.iter().flat_map(|q| q.parts.iter().copied()).collect();
-        let dc = DocCtx::new(&quoted);
+        let dc = DocCtx::new(&quoted, &doc.sentences);
         let mut prior: Vec<Prior> = Vec::new();
         let mut out = Vec::with_capacity(items.len());
         for it in items {
             let speaker = it.speaker.map(|(span, kind)| {
+                let near =
+                    if kind == NpKind::Pronoun && self.he_or_she(&doc.text[span.start..span.end]) {
+                        let anchor = it.open.min(span.start);
+                        Near {
+                            anchor,
+                            subjects: self.subjects(doc, &persons, anchor),
+                        }
+                    } else {
+                        Near::default()
+                    };
                 let (span, canonical) = self.resolver.resolve(
                     &self.lx,
                     &doc.text,
@@ -116,6 +127,7 @@ impl QuoteFinder {
                     kind,
                     &prior,
                     &dc,
+                    &near,
                 );
                 prior.push(Prior {
                     span,
@@ -151,9 +163,46 @@ impl QuoteFinder {
         tokenize(text, lo, hi.max(lo), |w| self.keeps_period(w))
     }
 
-    fn attribute(&self, doc: &Document, paras: &[Span], raw: &[RawQuote]) -> Vec<Item> {
+    /// A speaker pronoun that names one person ("he", "she").
+    fn he_or_she(&self, word: &str) -> bool {
+        self.lx
+            .pronouns
+            .get(&word.to_lowercase())
+            .is_some_and(|p| !p.plural && matches!(p.gender, Gender::Male | Gender::Female))
+    }
+
+    /// Subjects of the sentence holding `anchor` (read up to it) and of the two
+    /// sentences before it.
+    fn subjects(&self, doc: &Document, persons: &[Span], anchor: usize) -> Vec<(Span, NpKind)> {
+        let mut out = Vec::new();
+        if doc.sentences.is_empty() {
+            return out;
+        }
+        let si = doc.sentence_of(anchor);
+        for s in &doc.sentences[si.saturating_sub(2)..=si] {
+            // The subject is near the start: a long sentence is read no further.
+            let mut hi = s.end.min(anchor).min(s.start + 240);
+            while !doc.text.is_char_boundary(hi) {
+                hi -= 1;
+            }
+            if hi <= s.start {
+                continue;
+            }
+            let toks = self.toks(&doc.text, s.start, hi);
+            let ctx = Ctx::new(&doc.text, &toks, &self.lx, persons);
+            out.extend(ctx.clause_subject());
+        }
+        out
+    }
+
+    fn attribute(
+        &self,
+        doc: &Document,
+        paras: &[Span],
+        raw: &[RawQuote],
+        persons: &[Span],
+    ) -> Vec<Item> {
         let text = doc.text.as_str();
-        let persons = person_spans(doc);
         let para_of = |pos: usize| match paras.binary_search_by(|p| p.start.cmp(&pos)) {
             Ok(i) => i,
             Err(0) => 0,
@@ -217,7 +266,8 @@ impl QuoteFinder {
                     |w| self.keeps_period(w),
                     |t| matches!(t.kind, TokKind::Punct(c) if is_hard_punct(c)),
                 );
-                Ctx::new(text, &t, &self.lx, &persons).from_bridge(next)
+                Ctx::new(text, &t, &self.lx, persons)
+                    .from_bridge(next, ends_sentence(text, &raw[k].parts))
             })
             .collect();
         let mut items: Vec<Item> = Vec::new();
@@ -225,7 +275,7 @@ impl QuoteFinder {
         while i < n {
             let (llo, lhi) = lead_range(i);
             let ltoks = self.toks(text, llo, lhi);
-            let lctx = Ctx::new(text, &ltoks, &self.lx, &persons);
+            let lctx = Ctx::new(text, &ltoks, &self.lx, persons);
             let lead = lctx.from_lead();
             let mut parts = raw[i].parts.clone();
             let mut j = i;
@@ -330,7 +380,7 @@ impl QuoteFinder {
                         }
                     }
                     if lead_words == 0 && sentential {
-                        if let Some(s) = self.previous_sentence_subject(doc, paras, &persons, &item)
+                        if let Some(s) = self.previous_sentence_subject(doc, paras, persons, &item)
                         {
                             item.speaker = Some(s);
                             item.rule = self.rules.context.clone();

@@ -5,14 +5,21 @@
 //! - A short name ("Khokhar", "Moon") takes the canonical of the nearest entity whose
 //!   canonical starts or ends with it; without entities, the longest run of
 //!   capitalized words around another occurrence of it in the text.
-//! - "he"/"she" take the nearest preceding PERSON of compatible gender; "they",
-//!   "it", "we" the nearest preceding ORG (or NORP group for "they").
-//!   A PERSON's gender comes from a gendered title written before one of its
-//!   mentions (`patterns/quotes/titles.tsv`: "Mrs.", "Father", "Sister"); failing
-//!   that, from the first he/his/him or she/her pronoun in the text that follows
-//!   its first mention (pronoun agreement); unknown gender is compatible with both.
-//!   Without PERSON entities the candidates are "Title Name" sequences of the text
-//!   and the speakers of earlier quotations.
+//! - "he"/"she" take the most salient person before the quotation whose gender
+//!   agrees (a lite Lappin–Leass): candidates are PERSON entities (without any,
+//!   "Title Name" sequences of the text), the speakers of earlier quotations,
+//!   named or not ("a relative"), and the subjects of the quotation's sentence and
+//!   the two before it ("One witness, a shopkeeper, said …"). Each scores 100,
+//!   +80 as a subject (a speaker is one), +50 as an earlier speaker, halved for
+//!   each sentence between its last mention and the quotation, +30 when its known
+//!   gender agrees; a known gender that disagrees rules it out, and so does being
+//!   an ORG/GPE, a plural ("prosecutors") or an institution ("the court",
+//!   `patterns/quotes/nouns.tsv`). A person's gender comes from a gendered title
+//!   before one of its mentions (`titles.tsv`: "Mrs.", "Father"), an appositive
+//!   head noun ("X, the pastor's widow,": `nouns.tsv`), the given name
+//!   (`given_names.tsv`), or else the first he/she pronoun after its first
+//!   mention; unknown gender is compatible with both.
+//! - "they", "it", "we" take the nearest preceding ORG (or NORP group for "they").
 //! - "the pastor" takes the name of the nearest preceding "Pastor Name".
 //! - Anything else keeps its own text as canonical.
 
@@ -25,7 +32,7 @@ use regex::Regex;
 use crate::document::{Entity, Label, Span};
 
 use super::attribution::NpKind;
-use super::lexicon::{Gender, Lexicon};
+use super::lexicon::{Gender, Lexicon, WordClass};
 use super::tokens::{is_cap, is_possessive};
 
 /// A speaker found earlier in the document.
@@ -40,6 +47,12 @@ pub struct Prior {
 pub struct DocCtx<'a> {
     /// Quoted spans (all quotation parts), sorted.
     pub quoted: &'a [Span],
+    /// The document's sentences (may be empty).
+    pub sentences: &'a [Span],
+    /// Gender of each PERSON canonical, read on need.
+    genders: RefCell<crate::hash::FxMap<String, Option<Gender>>>,
+    /// Gender of each earlier speaker's name, read on need.
+    name_genders: RefCell<crate::hash::FxMap<String, Option<Gender>>>,
     /// "Title Name" occurrences, found on need and only as far into the text as
     /// asked for.
     titled: RefCell<TitledSoFar>,
@@ -54,13 +67,54 @@ struct TitledSoFar {
 }
 
 impl<'a> DocCtx<'a> {
-    pub fn new(quoted: &'a [Span]) -> Self {
+    pub fn new(quoted: &'a [Span], sentences: &'a [Span]) -> Self {
         DocCtx {
             quoted,
+            sentences,
+            genders: RefCell::default(),
+            name_genders: RefCell::default(),
             titled: RefCell::default(),
         }
     }
+
+    /// Index of the sentence holding byte `pos` (0 without sentences).
+    fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.start <= pos)
+            .saturating_sub(1)
+    }
 }
+
+/// What a he/she speaker of one quotation may refer to besides entities and
+/// earlier speakers.
+#[derive(Debug, Default)]
+pub struct Near {
+    /// Where the quotation and its attribution begin: candidates end before it.
+    pub anchor: usize,
+    /// Subjects of the anchor's sentence (before the anchor) and of the two
+    /// sentences before it ("One witness", "the judge's assistant").
+    pub subjects: Vec<(Span, NpKind)>,
+}
+
+/// A possible referent of "he" or "she".
+struct Cand {
+    /// Its mention nearest before the anchor.
+    pos: usize,
+    canonical: String,
+    gender: Option<Gender>,
+    /// Subject of its sentence (or speaker of a quotation).
+    subject: bool,
+    /// Speaker of an earlier quotation.
+    speaker: bool,
+}
+
+/// Salience weights, after Lappin and Leass (1994): recency, subject and speaker
+/// weights are halved for each sentence between the mention and the quotation;
+/// a known gender that agrees with the pronoun adds a constant.
+const W_RECENT: f32 = 100.0;
+const W_SUBJECT: f32 = 80.0;
+const W_SPEAKER: f32 = 50.0;
+const W_GENDER: f32 = 30.0;
 
 pub struct Resolver {
     /// `Title Name` sequences.
@@ -92,11 +146,12 @@ impl Resolver {
         kind: NpKind,
         prior: &[Prior],
         dc: &DocCtx,
+        near: &Near,
     ) -> (Span, String) {
         let surface = &text[span.start..span.end];
         match kind {
             NpKind::Pronoun => {
-                let c = self.pronoun(lx, text, entities, span, prior, dc);
+                let c = self.pronoun(lx, text, entities, span, prior, dc, near);
                 (span, c.unwrap_or_else(|| surface.to_string()))
             }
             NpKind::Name => {
@@ -148,6 +203,7 @@ impl Resolver {
         span: Span,
         prior: &[Prior],
         dc: &DocCtx,
+        near: &Near,
     ) -> Option<String> {
         let quoted = dc.quoted;
         // Names inside quotations are what speakers talk about, not who speaks.
@@ -160,58 +216,7 @@ impl Resolver {
             .get(&text[span.start..span.end].to_lowercase())?;
         let person = matches!(p.gender, Gender::Male | Gender::Female) && !p.plural;
         if person {
-            let compatible = |g: Option<Gender>| g.is_none() || g == Some(p.gender);
-            let persons: Vec<&Entity> = entities
-                .iter()
-                .filter(|e| {
-                    e.label == Label::Person && e.span.end <= span.start && !in_quote(e.span)
-                })
-                .collect();
-            if !persons.is_empty() {
-                // The nearest compatible person; one of known, matching gender
-                // within the last ~1000 bytes beats a nearer one of unknown gender.
-                let mut unknown: Option<&Entity> = None;
-                for e in persons.iter().rev() {
-                    let g = self.entity_gender(lx, text, entities, e);
-                    if g == Some(p.gender) {
-                        if unknown.is_none_or_far(e, span) {
-                            return Some(e.canonical.clone());
-                        }
-                        break;
-                    }
-                    if g.is_none() && unknown.is_none() {
-                        unknown = Some(e);
-                    }
-                }
-                return unknown.map(|e| e.canonical.clone());
-            }
-            // No PERSON entities: titled names in the text and earlier speakers.
-            let mut cands: Vec<(usize, String, Option<Gender>)> = self
-                .titled_before(lx, text, dc, span.start)
-                .iter()
-                .filter(|t| !in_quote(t.name))
-                .map(|t| {
-                    let name = &text[t.name.start..t.name.end];
-                    let g = t.gender.or_else(|| pronoun_after(text, t.name.end));
-                    let full = self
-                        .short_name(lx, text, entities, t.name, prior)
-                        .unwrap_or_else(|| name.to_string());
-                    (t.name.start, full, g)
-                })
-                .collect();
-            for pr in prior
-                .iter()
-                .filter(|pr| pr.kind == NpKind::Name && pr.span.end <= span.start)
-            {
-                let g = self.gender_of_name(lx, text, &pr.canonical);
-                cands.push((pr.span.start, pr.canonical.clone(), g));
-            }
-            cands.sort_by_key(|c| c.0);
-            return cands
-                .into_iter()
-                .rev()
-                .find(|c| compatible(c.2))
-                .map(|c| c.1);
+            return self.person_pronoun(lx, text, entities, span, p.gender, prior, dc, near);
         }
         if matches!(p.gender, Gender::Any) && !p.plural {
             return None; // I, you
@@ -224,6 +229,265 @@ impl Resolver {
             .iter()
             .rfind(|e| e.span.end <= span.start && want(e.label) && !in_quote(e.span))
             .map(|e| e.canonical.clone())
+    }
+
+    /// "he"/"she": the most salient person before the quotation whose gender does
+    /// not contradict the pronoun. Candidates are PERSON entities (without any,
+    /// "Title Name" sequences of the text), the speakers of earlier quotations
+    /// (named or not: "a relative"), and the subjects of the quotation's sentence
+    /// and the two before it ("One witness, a shopkeeper, said …"). An ORG, GPE,
+    /// a plural or an institution ("the court") is never "he" or "she".
+    #[allow(clippy::too_many_arguments)]
+    fn person_pronoun(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        span: Span,
+        want: Gender,
+        prior: &[Prior],
+        dc: &DocCtx,
+        near: &Near,
+    ) -> Option<String> {
+        let quoted = dc.quoted;
+        let in_quote = |s: Span| {
+            let i = quoted.partition_point(|q| q.end < s.end);
+            quoted.get(i).is_some_and(|q| q.contains(&s))
+        };
+        let anchor = near.anchor.min(span.start);
+        let mut cands: Vec<Cand> = Vec::new();
+        let add = |cands: &mut Vec<Cand>, c: Cand| cands.push(c);
+        // Canonicals of things that are not persons.
+        let not_person = |c: &str| {
+            entities
+                .iter()
+                .any(|e| e.label != Label::Person && e.canonical == c)
+                && !entities
+                    .iter()
+                    .any(|e| e.label == Label::Person && e.canonical == c)
+        };
+        let subject_of = |s: Span| {
+            near.subjects
+                .iter()
+                .any(|(sub, k)| *k == NpKind::Name && sub.overlaps(&s))
+        };
+        // The last mention of each person before the anchor.
+        let any_person = entities.iter().any(|e| e.label == Label::Person);
+        let mut seen: crate::hash::FxSet<&str> = Default::default();
+        for e in entities.iter().rev() {
+            if e.label != Label::Person
+                || e.span.end > anchor
+                || in_quote(e.span)
+                || !seen.insert(e.canonical.as_str())
+            {
+                continue;
+            }
+            add(
+                &mut cands,
+                Cand {
+                    pos: e.span.start,
+                    canonical: e.canonical.clone(),
+                    gender: None,
+                    subject: subject_of(e.span),
+                    speaker: false,
+                },
+            );
+        }
+        // One gender per person, read once per document.
+        for c in cands.iter_mut() {
+            let known = dc.genders.borrow().get(&c.canonical).copied();
+            c.gender = match known {
+                Some(g) => g,
+                None => {
+                    let g = self.canonical_gender(lx, text, entities, &c.canonical);
+                    dc.genders.borrow_mut().insert(c.canonical.clone(), g);
+                    g
+                }
+            };
+        }
+        if !any_person {
+            // No PERSON entities: titled names in the text.
+            for t in self.titled_before(lx, text, dc, anchor).iter() {
+                if in_quote(t.name) {
+                    continue;
+                }
+                let name = &text[t.name.start..t.name.end];
+                let g = t
+                    .gender
+                    .or_else(|| given_gender(lx, name))
+                    .or_else(|| pronoun_after(text, t.name.end));
+                let full = self
+                    .short_name(lx, text, entities, t.name, prior)
+                    .unwrap_or_else(|| name.to_string());
+                add(
+                    &mut cands,
+                    Cand {
+                        pos: t.name.start,
+                        canonical: full,
+                        gender: g,
+                        subject: subject_of(t.name),
+                        speaker: false,
+                    },
+                );
+            }
+        }
+        // Speakers of earlier quotations.
+        for pr in prior.iter().filter(|pr| pr.span.end <= anchor) {
+            let surface = &text[pr.span.start..pr.span.end];
+            let gender = match pr.kind {
+                NpKind::Pronoun => {
+                    if pr.canonical == surface {
+                        continue; // unresolved
+                    }
+                    match lx.pronouns.get(&surface.to_lowercase()) {
+                        Some(q)
+                            if !q.plural && matches!(q.gender, Gender::Male | Gender::Female) =>
+                        {
+                            Some(q.gender)
+                        }
+                        _ => continue,
+                    }
+                }
+                NpKind::Name => {
+                    let known = dc.name_genders.borrow().get(&pr.canonical).copied();
+                    match known {
+                        Some(g) => g,
+                        None => {
+                            let g = self.gender_of_name(lx, text, &pr.canonical);
+                            dc.name_genders.borrow_mut().insert(pr.canonical.clone(), g);
+                            g
+                        }
+                    }
+                }
+                NpKind::Phrase => match phrase_gender(lx, &pr.canonical) {
+                    Some(Gender::Neuter) => continue,
+                    Some(Gender::Any) => None,
+                    g => g,
+                },
+            };
+            if not_person(&pr.canonical)
+                || (pr.kind != NpKind::Pronoun && plural(lx, &pr.canonical))
+            {
+                continue;
+            }
+            add(
+                &mut cands,
+                Cand {
+                    pos: pr.span.start,
+                    canonical: pr.canonical.clone(),
+                    gender,
+                    subject: true,
+                    speaker: true,
+                },
+            );
+        }
+        // Subjects that are no entity: "One witness", "the judge's assistant".
+        for &(sub, kind) in &near.subjects {
+            let surface = &text[sub.start..sub.end];
+            // Named entities are candidates already; a phrase may hold one as
+            // its possessor ("Li’s wife"), not as its head.
+            let head = match kind {
+                NpKind::Phrase => {
+                    let last = surface.rfind(' ').map_or(0, |k| k + 1);
+                    Span::new(sub.start + last, sub.end)
+                }
+                _ => sub,
+            };
+            if sub.end > anchor || entities.iter().any(|e| e.span.overlaps(&head)) {
+                continue;
+            }
+            let gender = match kind {
+                NpKind::Pronoun => continue,
+                // Capitalized words are too often no name ("Select Page", a
+                // headline) unless they start with a given name or follow a
+                // title, a comma or "named" ("a woman named Selam").
+                NpKind::Name => {
+                    let g = given_gender(lx, surface);
+                    let before = text[..sub.start].trim_end_matches(' ');
+                    let introduced = before.ends_with(',')
+                        || before.ends_with(" named")
+                        || before.ends_with(" called")
+                        || before
+                            .rsplit([' ', '\n'])
+                            .next()
+                            .is_some_and(|w| lx.title(w).is_some());
+                    let caps = surface.chars().filter(|c| c.is_uppercase()).count();
+                    let shouting = caps * 2 > surface.chars().filter(|c| c.is_alphabetic()).count();
+                    if shouting || (g.is_none() && !introduced) {
+                        continue;
+                    }
+                    g
+                }
+                // Only a phrase headed by a noun for a person ("One witness").
+                NpKind::Phrase => match phrase_gender(lx, surface) {
+                    Some(Gender::Any) => None,
+                    Some(g @ (Gender::Male | Gender::Female)) => Some(g),
+                    _ => continue,
+                },
+            };
+            if plural(lx, surface) {
+                continue;
+            }
+            let canonical = surface.to_string();
+            if not_person(&canonical) {
+                continue;
+            }
+            add(
+                &mut cands,
+                Cand {
+                    pos: sub.start,
+                    canonical,
+                    gender,
+                    subject: true,
+                    speaker: false,
+                },
+            );
+        }
+        // A mention's gender is its person's, whichever mention tells it.
+        for i in 0..cands.len() {
+            if cands[i].gender.is_none() {
+                let c = &cands[i].canonical;
+                cands[i].gender = cands
+                    .iter()
+                    .find_map(|o| (o.canonical == *c).then_some(o.gender).flatten());
+            }
+        }
+        let here = dc.sentence_of(anchor);
+        let score = |c: &Cand| {
+            let d = here.saturating_sub(dc.sentence_of(c.pos)).min(30) as i32;
+            let mut w = W_RECENT;
+            if c.subject {
+                w += W_SUBJECT;
+            }
+            if c.speaker {
+                w += W_SPEAKER;
+            }
+            let mut s = w * 0.5f32.powi(d);
+            if c.gender == Some(want) {
+                s += W_GENDER;
+            }
+            s
+        };
+        cands
+            .iter()
+            .filter(|c| c.gender.is_none() || c.gender == Some(want))
+            .map(|c| (score(c), c.pos, c))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+            .map(|(_, _, c)| c.canonical.clone())
+    }
+
+    /// Gender of the person a PERSON canonical names.
+    fn canonical_gender(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        entities: &[Entity],
+        canonical: &str,
+    ) -> Option<Gender> {
+        let e = entities
+            .iter()
+            .find(|e| e.label == Label::Person && e.canonical == canonical)?;
+        self.entity_gender(lx, text, entities, e)
     }
 
     /// Gender of a PERSON entity: a gendered title before any of its mentions,
@@ -239,24 +503,32 @@ impl Resolver {
             .iter()
             .filter(|m| m.label == Label::Person && m.canonical == e.canonical);
         let mut first = None;
+        let mut appositive = None;
         for m in mentions {
             first.get_or_insert(m.span.end);
             if let Some(g) = title_before(lx, text, m.span.start) {
                 return Some(g);
             }
+            appositive = appositive.or_else(|| appositive_gender(lx, text, m.span.end));
         }
-        pronoun_after(text, first.unwrap_or(e.span.end))
+        appositive
+            .or_else(|| given_gender(lx, &e.canonical))
+            .or_else(|| pronoun_after(text, first.unwrap_or(e.span.end)))
     }
 
     fn gender_of_name(&self, lx: &Lexicon, text: &str, name: &str) -> Option<Gender> {
         let mut first = None;
+        let mut appositive = None;
         for i in occurrences(text, name) {
             first.get_or_insert(i + name.len());
             if let Some(g) = title_before(lx, text, i) {
                 return Some(g);
             }
+            appositive = appositive.or_else(|| appositive_gender(lx, text, i + name.len()));
         }
-        first.and_then(|f| pronoun_after(text, f))
+        appositive
+            .or_else(|| given_gender(lx, name))
+            .or_else(|| first.and_then(|f| pronoun_after(text, f)))
     }
 
     /// The "Title Name" occurrences whose name ends by `pos`, in text order.
@@ -392,17 +664,6 @@ impl Resolver {
     }
 }
 
-trait Near {
-    fn is_none_or_far(&self, e: &Entity, span: Span) -> bool;
-}
-
-impl Near for Option<&Entity> {
-    /// No unknown-gender candidate yet, or `e` is still close to the pronoun.
-    fn is_none_or_far(&self, e: &Entity, span: Span) -> bool {
-        self.is_none() || span.start.saturating_sub(e.span.end) <= 1000
-    }
-}
-
 trait Shorter {
     fn is_none_or_shorter(&self, than: &str) -> bool;
 }
@@ -443,6 +704,72 @@ fn occurrences<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize
 
 fn overlap(a: Span, b: Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Gender of a given name opening `name` (`patterns/quotes/given_names.tsv`).
+fn given_gender(lx: &Lexicon, name: &str) -> Option<Gender> {
+    let first = name.split([' ', '-']).next()?;
+    lx.given.get(first).copied()
+}
+
+/// The head noun of a speaker phrase: its last word before a preposition, a
+/// relative pronoun or a comma ("the mother of the victim" → "mother").
+fn phrase_head(lx: &Lexicon, phrase: &str) -> Option<String> {
+    let mut head = None;
+    for w in phrase.split([' ', ',']) {
+        let l = w.to_lowercase();
+        if l.is_empty() {
+            continue;
+        }
+        if head.is_some()
+            && (lx.is(&l, WordClass::Preposition)
+                || lx.is(&l, WordClass::Relative)
+                || lx.is(&l, WordClass::Stop))
+        {
+            break;
+        }
+        if !lx.is(&l, WordClass::Determiner) && !is_possessive(w) {
+            head = Some(l);
+        }
+    }
+    head
+}
+
+/// Gender told by the head noun of a phrase ("a spokeswoman", "the court": neuter).
+fn phrase_gender(lx: &Lexicon, phrase: &str) -> Option<Gender> {
+    lx.nouns.get(&phrase_head(lx, phrase)?).copied()
+}
+
+/// A plural phrase ("police", "local officials", "prosecutors"): not "he" or "she".
+fn plural(lx: &Lexicon, phrase: &str) -> bool {
+    phrase_head(lx, phrase).is_some_and(|h| {
+        lx.heads.contains(&h) && h.ends_with('s') && !h.ends_with("ss")
+            || h == "police"
+            || (h.ends_with("ers") || h.ends_with("ists") || h.ends_with("ians"))
+    })
+}
+
+/// Gender told by an appositive right after a name ("Anna Kowalska, the pastor's
+/// widow,"), from its head noun.
+fn appositive_gender(lx: &Lexicon, text: &str, end: usize) -> Option<Gender> {
+    let rest = text[end..].strip_prefix(", ")?;
+    let stop = rest
+        .find([',', '.', ';', ':', '\n', '(', '“', '"'])
+        .unwrap_or(rest.len())
+        .min(80);
+    let mut stop = stop.min(rest.len());
+    while !rest.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let app = &rest[..stop];
+    let first = app.split(' ').next()?.to_lowercase();
+    if !lx.is(&first, WordClass::Determiner) {
+        return None;
+    }
+    match phrase_gender(lx, app)? {
+        Gender::Neuter | Gender::Any => None,
+        g => Some(g),
+    }
 }
 
 /// Gender of a title written just before byte `pos`.
