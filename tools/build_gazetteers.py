@@ -1600,9 +1600,20 @@ def check_titles(path: Path, check_only: bool, ctx: Ctx):
 # names
 # ---------------------------------------------------------------------------
 
+def quotes_given() -> set[str]:
+    """The gendered given names of patterns/quotes/given_names.tsv (hand-written
+    for the quote speaker resolver) are given names for entities too."""
+    path = ROOT / "patterns" / "quotes" / "given_names.tsv"
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.add(line.split("\t")[0].strip())
+    return out
+
+
 def build_names(ctx: Ctx, gaz_surfaces: set[str]):
     ok_name = re.compile(r"^[A-Z][A-Za-z'’\-]*[a-z]$|^[A-Z][a-z]$")
-    given = set(ctx.given_freq) | ctx.intl_given
+    given = set(ctx.given_freq) | ctx.intl_given | quotes_given()
     given = {g for g in given if ok_name.match(g)}
     ambiguous, safe = set(), set()
     why = {}
