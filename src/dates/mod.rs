@@ -556,6 +556,17 @@ impl DateTagger {
         }
     }
 
+    /// The DATE of a bare day in a range (rule `dates/day_range`).
+    fn range_day(&self, span: Span, value: String, anchored: bool) -> Timex {
+        Timex {
+            span,
+            kind: TimexType::Date,
+            value,
+            anchored,
+            rule: self.day_range_rule.clone(),
+        }
+    }
+
     /// "between 21 and 28 October", "from 3 to 5 November": a bare day number joined
     /// by a range connector to a day-first date is a date of that month.
     fn range_days(&self, text: &str, out: &mut Vec<Timex>, first: usize) {
@@ -598,13 +609,7 @@ impl DateTagger {
             }
             let value = format!("{}{d:02}", &out[i].value[..8]);
             let anchored = out[i].anchored;
-            out.push(Timex {
-                span,
-                kind: TimexType::Date,
-                value,
-                anchored,
-                rule: self.day_range_rule.clone(),
-            });
+            out.push(self.range_day(span, value, anchored));
         }
         if out.len() > n {
             out[first..].sort_by_key(|t| t.span.start);
@@ -680,13 +685,7 @@ impl DateTagger {
             let d = d.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             value.replace_range(8.., &format!("{:02}", d.parse::<u32>().unwrap_or(0)));
             let anchored = year.is_none() && out[i].anchored;
-            out.push(Timex {
-                span,
-                kind: TimexType::Date,
-                value,
-                anchored,
-                rule: self.day_range_rule.clone(),
-            });
+            out.push(self.range_day(span, value, anchored));
         }
         if out.len() > n {
             absorbed.sort_unstable();

@@ -77,6 +77,13 @@ impl<'a> DocCtx<'a> {
         }
     }
 
+    /// `s` lies inside a quotation: names there are what speakers talk about,
+    /// not who speaks.
+    fn in_quote(&self, s: Span) -> bool {
+        let i = self.quoted.partition_point(|q| q.end < s.end);
+        self.quoted.get(i).is_some_and(|q| q.contains(&s))
+    }
+
     /// Index of the sentence holding byte `pos` (0 without sentences).
     fn sentence_of(&self, pos: usize) -> usize {
         self.sentences
@@ -205,12 +212,7 @@ impl Resolver {
         dc: &DocCtx,
         near: &Near,
     ) -> Option<String> {
-        let quoted = dc.quoted;
-        // Names inside quotations are what speakers talk about, not who speaks.
-        let in_quote = |s: Span| {
-            let i = quoted.partition_point(|q| q.end < s.end);
-            quoted.get(i).is_some_and(|q| q.contains(&s))
-        };
+        let in_quote = |s: Span| dc.in_quote(s);
         let p = lx
             .pronouns
             .get(&text[span.start..span.end].to_lowercase())?;
@@ -249,11 +251,7 @@ impl Resolver {
         dc: &DocCtx,
         near: &Near,
     ) -> Option<String> {
-        let quoted = dc.quoted;
-        let in_quote = |s: Span| {
-            let i = quoted.partition_point(|q| q.end < s.end);
-            quoted.get(i).is_some_and(|q| q.contains(&s))
-        };
+        let in_quote = |s: Span| dc.in_quote(s);
         let anchor = near.anchor.min(span.start);
         let mut cands: Vec<Cand> = Vec::new();
         let add = |cands: &mut Vec<Cand>, c: Cand| cands.push(c);
