@@ -239,18 +239,7 @@ impl AllPhrases {
             .build(phrases)
             .with_context(|| format!("building the phrase automaton for {what}"))?;
         let flat = Flat::new(&aut, what)?;
-        let owners = flat
-            .match_sids
-            .iter()
-            .map(|&sid| {
-                (0..aut.match_len(sid))
-                    .map(|i| {
-                        let pid = aut.match_pattern(sid, i);
-                        (pid.as_usize(), aut.pattern_len(pid))
-                    })
-                    .collect()
-            })
-            .collect();
+        let owners = match_lens(&aut, &flat, |pid| pid);
         Ok(AllPhrases { flat, owners })
     }
 
@@ -280,6 +269,26 @@ pub struct Hit {
     pub start: usize,
     pub end: usize,
     pub id: usize,
+}
+
+/// Per match state of `flat`, the (owner, length) of each pattern it matches;
+/// `owner` maps a pattern id to what the caller reports for it.
+fn match_lens(
+    aut: &dfa::DFA,
+    flat: &Flat,
+    owner: impl Fn(usize) -> usize,
+) -> Vec<Vec<(usize, usize)>> {
+    flat.match_sids
+        .iter()
+        .map(|&sid| {
+            (0..aut.match_len(sid))
+                .map(|i| {
+                    let pid = aut.match_pattern(sid, i);
+                    (owner(pid.as_usize()), aut.pattern_len(pid))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 fn is_word(c: char) -> bool {
@@ -435,18 +444,7 @@ impl Keywords {
                     rs
                 })
                 .collect();
-            let owner_lens = flat
-                .match_sids
-                .iter()
-                .map(|&sid| {
-                    (0..aut.match_len(sid))
-                        .map(|i| {
-                            let pid = aut.match_pattern(sid, i);
-                            (owner[pid.as_usize()], aut.pattern_len(pid))
-                        })
-                        .collect()
-                })
-                .collect();
+            let owner_lens = match_lens(&aut, &flat, |pid| owner[pid]);
             (Some(flat), owners, owner_lens)
         };
         Ok(Keywords {
