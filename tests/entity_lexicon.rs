@@ -432,3 +432,14 @@ fn provisions_with_parts_years_and_leading_law_names() {
         "LAW",
     );
 }
+
+/// An unlisted first name before a word with a surname ending is a person
+/// (patterns/names/surname_suffixes.txt); a place with such an ending is not.
+#[test]
+fn a_surname_ending_makes_a_person() {
+    let t = "The appeal was lodged, said Aizhan Murzabekova, the group's lawyer, and its chair, Yerbol Tulegenov, agreed.";
+    has(t, "Aizhan Murzabekova", "PERSON");
+    has(t, "Yerbol Tulegenov", "PERSON");
+    let es = ents("Flights from Warsaw to Chisinau, Moldova, resumed.");
+    assert!(!es.iter().any(|e| e.1 == "PERSON"), "{es:?}");
+}

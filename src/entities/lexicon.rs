@@ -214,6 +214,8 @@ pub struct Lexicon {
     /// Surnames written before the given name ("Zhang Wei").
     pub surnames_first: FxSet,
     pub particles: FxSet,
+    /// Surname endings (`names/surname_suffixes.txt`).
+    pub surname_suffixes: Vec<String>,
     /// The longest particle, in bytes (`may_be_particle`).
     particle_max: usize,
     pub org_heads: FxSet,
@@ -266,6 +268,20 @@ fn set(patterns: &Patterns, path: &str, required: bool) -> Result<FxSet> {
 }
 
 impl Lexicon {
+    /// A capitalized word of six letters or more with a surname ending
+    /// ("Tokhtarova", "Abishev"), not written in capitals.
+    pub fn surname_by_ending(&self, w: &str) -> bool {
+        w.chars().count() >= 6
+            && w.starts_with(|c: char| c.is_uppercase())
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+            && self
+                .surname_suffixes
+                .iter()
+                .any(|s| w.ends_with(s.as_str()))
+    }
+
     pub fn new(patterns: &Patterns) -> Result<Self> {
         let mut titles: FxMap<Vec<Title>> = FxMap::default();
         let path = "names/titles.tsv";
@@ -358,6 +374,10 @@ impl Lexicon {
             given_ambiguous: set(patterns, "names/given_names_ambiguous.txt", false)?,
             surnames: set(patterns, "names/surnames.txt", false)?,
             surnames_first: set(patterns, "entities/surnames_first.txt", false)?,
+            surname_suffixes: patterns
+                .get("names/surname_suffixes.txt")
+                .map(|c| word_list(c).map(str::to_string).collect())
+                .unwrap_or_default(),
             particles: set(patterns, "names/name_particles.txt", false)?
                 .into_iter()
                 .map(|p| p.to_lowercase())

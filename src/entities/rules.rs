@@ -447,8 +447,10 @@ pub fn persons<'g>(
             let particle_last = cx.toks[end - 1].is(LOWER);
             // (a run the gazetteer covers end to end is that place: "North East")
             let gazetteer = cx.hints[i].covered && cx.hints[end - 1].covered;
+            // (a surname ending counts as a surname: "Zhanar Tokhtarova")
+            let ending = !cx.hints[end - 1].covered && cx.lex.surname_by_ending(cx.w(end - 1));
             if parts >= 2
-                && (cx.has(end - 1, F_SURNAME) || particle_last)
+                && (cx.has(end - 1, F_SURNAME) || particle_last || ending)
                 && !place_word_after(cx, end)
                 && !gazetteer
             {
