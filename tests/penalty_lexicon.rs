@@ -514,3 +514,20 @@ fn a_trigger_inside_an_organization_name_is_no_penalty() {
     let ps = pens("The Alliance Against the Death Penalty in Central Asia said the court sentenced him to death.");
     assert_eq!(texts(&ps), ["death"]);
 }
+
+/// "should be" / "must be" before a cue make a penalty potential, and the modal is
+/// no part of the subject.
+#[test]
+fn should_and_must_be_are_potential() {
+    let ps = pens("The cleric said the blogger should be sentenced to death.");
+    let p = find(&ps, "death");
+    assert_eq!(p.status, "potential");
+    assert_eq!(subject(p).as_deref(), Some("the blogger"));
+    let ps = pens("Under the new rule, the owner must be fined 2,000 euros.");
+    assert_eq!(
+        ps.iter()
+            .find(|p| p.kind == "fine")
+            .map(|p| p.status.as_ref()),
+        Some("potential")
+    );
+}
