@@ -532,11 +532,7 @@ impl DateTagger {
             if gap.is_empty() || !self.range_connectors.contains(&gap.to_lowercase()) {
                 continue;
             }
-            let written = |t: &Timex| {
-                text.as_bytes()[t.span.start..t.span.end]
-                    .windows(4)
-                    .any(|w| w.iter().all(u8::is_ascii_digit))
-            };
+            let written = |t: &Timex| writes_year(text, t.span);
             // both calendar dates (YYYY-MM or YYYY-MM-DD), only the second with a year
             let calendar = |v: &str| {
                 (v.len() == 7 || v.len() == 10)
@@ -573,17 +569,12 @@ impl DateTagger {
         let n = out.len();
         for i in first..n {
             let t = &out[i];
-            let v = t.value.as_bytes();
-            if t.kind != TimexType::Date
-                || v.len() != 10
-                || v[7] != b'-'
-                || !text[t.span.start..].starts_with(|c: char| c.is_ascii_digit())
-            {
-                continue;
-            }
-            let Ok(day) = t.value[8..].parse::<u32>() else {
+            let Some(day) = calendar_day(t) else {
                 continue;
             };
+            if !text[t.span.start..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             let before = text[..t.span.start].trim_end_matches(' ');
             let Some(conn) = before.rsplit(' ').next() else {
                 continue;
@@ -628,18 +619,14 @@ impl DateTagger {
         let mut absorbed = Vec::new();
         for i in first..n {
             let t = &out[i];
-            let v = t.value.as_bytes();
-            if t.kind != TimexType::Date
-                || v.len() != 10
-                || v[7] != b'-'
-                || text[t.span.start..].starts_with(|c: char| c.is_ascii_digit())
+            let Some(day) = calendar_day(t) else {
+                continue;
+            };
+            if text[t.span.start..].starts_with(|c: char| c.is_ascii_digit())
                 || !text[..t.span.end].ends_with(|c: char| c.is_ascii_digit())
             {
                 continue;
             }
-            let Ok(day) = t.value[8..].parse::<u32>() else {
-                continue;
-            };
             let Some((day_span, year)) = self.day_after(text, t.span.end, day) else {
                 continue;
             };
@@ -673,10 +660,7 @@ impl DateTagger {
                 value.replace_range(..4, &text[y.start..y.end]);
                 // the first date takes the written year unless it writes its own
                 let a = &mut out[i];
-                if !text.as_bytes()[a.span.start..a.span.end]
-                    .windows(4)
-                    .any(|w| w.iter().all(u8::is_ascii_digit))
-                {
+                if !writes_year(text, a.span) {
                     a.value.replace_range(..4, &text[y.start..y.end]);
                     a.anchored = false;
                 }
@@ -983,4 +967,20 @@ fn window(text: &str, s: Span, ts: usize, te: usize) -> Span {
             .map_or(s.end, |i| from + i)
     };
     Span::new(start, end)
+}
+
+/// The day of a DATE whose value is a calendar day (`2026-10-21`).
+fn calendar_day(t: &Timex) -> Option<u32> {
+    let v = t.value.as_bytes();
+    if t.kind != TimexType::Date || v.len() != 10 || v[7] != b'-' {
+        return None;
+    }
+    t.value[8..].parse().ok()
+}
+
+/// The text of `span` writes a year (four digits in a row).
+fn writes_year(text: &str, span: Span) -> bool {
+    text.as_bytes()[span.start..span.end]
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
 }
