@@ -531,3 +531,43 @@ fn should_and_must_be_are_potential() {
         Some("potential")
     );
 }
+
+/// Ranges whose ends carry their own units, and ranges of counts.
+#[test]
+fn mixed_unit_and_count_ranges() {
+    for (text, span) in [
+        (
+            "The activist faces from eight months to three years in prison.",
+            "from eight months to three years in prison",
+        ),
+        (
+            "Each defendant could receive between nine months and four years in prison.",
+            "between nine months and four years in prison",
+        ),
+    ] {
+        let ps = pens(text);
+        let p = find(&ps, span);
+        assert_eq!(
+            (p.duration.as_deref(), p.bound.as_ref(), p.status.as_ref()),
+            (
+                Some(if span.contains("three") { "P3Y" } else { "P4Y" }),
+                "max",
+                "potential"
+            ),
+            "{text}"
+        );
+    }
+    // A compound term with the larger unit first stays one exact duration.
+    let ps = pens("The judge sentenced her to four years and nine months in prison.");
+    let p = find(&ps, "four years and nine months in prison");
+    assert_eq!(
+        (p.duration.as_deref(), p.bound.as_ref()),
+        (Some("P4Y9M"), "exact")
+    );
+    let ps = pens("A court in Mashhad sentenced the convert to between 20 and 60 lashes.");
+    let p = find(&ps, "between 20 and 60 lashes");
+    assert_eq!((p.bound.as_ref(), p.status.as_ref()), ("max", "imposed"));
+    let ps = pens("Drinking alcohol is punishable by 40 to 80 lashes.");
+    let p = find(&ps, "40 to 80 lashes");
+    assert_eq!((p.bound.as_ref(), p.status.as_ref()), ("max", "statutory"));
+}

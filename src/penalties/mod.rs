@@ -126,6 +126,8 @@ struct Draft {
     life: bool,
     /// Bound found in the connector gap.
     gap_bound: Option<Bound>,
+    /// A count range ("between 15 and 39 lashes"): its upper end is no threat.
+    count_range: bool,
     rule: Rule,
 }
 
@@ -430,18 +432,20 @@ impl PenaltyExtractor {
                     quantity: Some(qs[i].clone()),
                     life,
                     gap_bound: b,
+                    count_range: false,
                     rule: t.rule.clone(),
                 });
                 continue;
             }
             if want_of(h) == Takes::Count {
-                if let Some(c) = self.quantities.count_before(text, s0, h.start) {
+                if let Some((c, range)) = self.quantities.count_before(text, s0, h.start) {
                     drafts.push(Draft {
                         span: Span::new(c, h.span_end),
                         kind: t.kind,
                         quantity: None,
                         life: false,
-                        gap_bound: None,
+                        gap_bound: range.then_some(Bound::Max),
+                        count_range: range,
                         rule: t.rule.clone(),
                     });
                     continue;
@@ -467,6 +471,7 @@ impl PenaltyExtractor {
                     quantity: None,
                     life: t.life,
                     gap_bound: None,
+                    count_range: false,
                     rule: t.rule.clone(),
                 });
             }
@@ -522,6 +527,7 @@ impl PenaltyExtractor {
                     quantity: Some(q.clone()),
                     life,
                     gap_bound: None,
+                    count_range: false,
                     rule,
                 });
             }
@@ -775,7 +781,8 @@ impl PenaltyExtractor {
                 }
             }
             // Courts impose exact terms: "up to" after an imposing verb is a threat.
-            let ranged = d.quantity.as_ref().is_some_and(|q| q.bound != Bound::Exact);
+            let ranged =
+                d.count_range || d.quantity.as_ref().is_some_and(|q| q.bound != Bound::Exact);
             // (A range's upper end is no "up to" that the next penalty shares.)
             prev = Some((d.span, if ranged { Bound::Exact } else { bound }));
             if status == PenaltyStatus::Imposed && bound == Bound::Max && !ranged {

@@ -354,7 +354,12 @@ impl Quantities {
             },
             duration,
             money,
-            count_before: build(&format!(r"(?i)\b(?P<n>{digits}|{worded})\s+$"), true)?,
+            count_before: build(
+                &format!(
+                    r"(?i)\b(?P<lo>(?:between\s+(?:{digits}|{worded})\s+and|(?:from\s+)?(?:{digits}|{worded})\s*(?:to|-|–|or))\s*)?(?P<n>{digits}|{worded})\s+$"
+                ),
+                true,
+            )?,
             words,
             units,
             tokens,
@@ -601,7 +606,11 @@ impl Quantities {
             blanked = String::from_utf8(b).expect("money spans are on char boundaries");
             blanked.as_str()
         };
+        // "from six months to two years": the open lower end (start, end) of a
+        // range whose upper end is the next match.
+        let mut open: Option<(usize, usize)> = None;
         for m in self.duration.find_iter(s) {
+            let lower = open.take();
             let g = match self.duration_groups(s, m.start(), m.end()) {
                 Some(g) => g,
                 None => {
@@ -659,11 +668,33 @@ impl Quantities {
                 (Some(a), None) => (a, Bound::Exact),
                 _ => continue,
             };
-            // "between two and five years" needs its second number.
+            let (mut n, mut unit, mut bound) = (n, unit, bound);
+            let mut pair = g.n3.zip(g.unit2);
+            // "between two and five years" needs its second number; "between six
+            // months and two years" has it after the first unit (a finer unit
+            // first: no compound), "from six months to two years" in the next match.
             if g.between.is_some() && n2.is_none() {
-                continue;
+                match pair.take() {
+                    Some((n3, u2)) if self.finer(unit, &s[u2.clone()]) => {
+                        let Some(v) = self.number(&s[n3]) else {
+                            continue;
+                        };
+                        (n, unit, bound) = (v, &s[u2], Bound::Max);
+                    }
+                    Some(_) => continue,
+                    None => {
+                        open = Some((m.start(), m.end()));
+                        continue;
+                    }
+                }
             }
-            let iso = if let (Some(n3), Some(u2)) = (g.n3, g.unit2) {
+            if let Some((a, e)) = lower {
+                if bound == Bound::Exact && self.range_joint(&s[e..m.start()]) {
+                    from = a;
+                    bound = Bound::Max;
+                }
+            }
+            let iso = if let Some((n3, u2)) = pair {
                 let Some(v) = self.number(&s[n3]) else {
                     continue;
                 };
@@ -858,13 +889,40 @@ impl Quantities {
         })
     }
 
-    /// A count ("80" in "80 lashes") ending right before `text[..end]`: its start.
-    pub fn count_before(&self, text: &str, from: usize, end: usize) -> Option<usize> {
-        let lo = floor_char(text, end.saturating_sub(40).max(from));
+    /// Whether `a` is a finer duration unit than `b` ("months" than "years").
+    fn finer(&self, a: &str, b: &str) -> bool {
+        let days = |u: &str| {
+            self.units.get(&*u.lower()).map(|&(d, mult)| {
+                f64::from(mult)
+                    * match d {
+                        'Y' => 365.0,
+                        'M' => 30.0,
+                        'W' => 7.0,
+                        'D' => 1.0,
+                        _ => 1.0 / 24.0,
+                    }
+            })
+        };
+        matches!((days(a), days(b)), (Some(x), Some(y)) if x < y)
+    }
+
+    /// Whether `gap` joins the two ends of a range ("to", "and", a dash).
+    fn range_joint(&self, gap: &str) -> bool {
+        matches!(gap.trim(), "to" | "and" | "-" | "–" | "or")
+    }
+
+    /// A count ("80" in "80 lashes", "between 15 and 39" in "between 15 and 39
+    /// lashes") ending right before `text[..end]`: its start, and whether it is a
+    /// range.
+    pub fn count_before(&self, text: &str, from: usize, end: usize) -> Option<(usize, bool)> {
+        let lo = floor_char(text, end.saturating_sub(48).max(from));
         let c = self.count_before.captures(&text[lo..end])?;
         let n = c.name("n")?;
         self.number(n.as_str())?;
-        Some(lo + n.start())
+        Some(match c.name("lo") {
+            Some(r) => (lo + r.start(), true),
+            None => (lo + n.start(), false),
+        })
     }
 }
 
