@@ -571,3 +571,25 @@ fn mixed_unit_and_count_ranges() {
     let p = find(&ps, "40 to 80 lashes");
     assert_eq!((p.bound.as_ref(), p.status.as_ref()), ("max", "statutory"));
 }
+
+/// A named or plural object between the verb and "for" + term.
+#[test]
+fn jailed_or_detained_someone_for_a_term() {
+    let ps = pens("A district court jailed Daniyar Temirov for six years on Monday.");
+    let p = find(&ps, "jailed Daniyar Temirov for six years");
+    assert_eq!(
+        (p.duration.as_deref(), subject(p).as_deref()),
+        (Some("P6Y"), Some("Daniyar Temirov"))
+    );
+    let ps = pens("Officers detained four worshippers for ten days.");
+    let p = find(&ps, "detained four worshippers for ten days");
+    assert_eq!(
+        (p.kind.as_ref(), p.duration.as_deref()),
+        ("detention", Some("P10D"))
+    );
+    let ps = pens("The tribunal jailed her for life.");
+    assert!(ps.iter().any(|p| p.life), "{ps:?}");
+    // Not a term: the time the object spent somewhere.
+    let ps = pens("Police detained the pastor, who had lived in the city for ten years.");
+    assert!(ps.is_empty(), "{ps:?}");
+}

@@ -383,10 +383,11 @@ impl PenaltyExtractor {
                             ..qs[i].clone()
                         },
                     );
-                // "fined the pastor 30 million dong": the verb's object before the amount
-                // (looked at only when the gap is no plain connector)
+                // "fined the pastor 30 million dong", "jailed Ali Khan for five
+                // years": the verb's object, then the amount or a connector and the
+                // term (looked at only when the gap is no plain connector)
                 let object = || {
-                    want == Takes::Money
+                    matches!(want, Takes::Money | Takes::Duration)
                         && !gap.is_empty()
                         && self
                             .cues
@@ -397,8 +398,14 @@ impl PenaltyExtractor {
                             .args
                             .object_np(text, h.end, qs[i].start)
                             .is_some_and(|sp| {
+                                let rest = &text[sp.end..qs[i].start];
                                 text[h.end..sp.start].trim().is_empty()
-                                    && text[sp.end..qs[i].start].trim().is_empty()
+                                    && if want == Takes::Money {
+                                        rest.trim().is_empty()
+                                    } else {
+                                        self.cues.is_post(&status::normalize(rest))
+                                            && !rest.trim().is_empty()
+                                    }
                             })
                 };
                 if !passed && (self.cues.is_post(&gap) || object()) {
