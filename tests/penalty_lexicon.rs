@@ -593,3 +593,70 @@ fn jailed_or_detained_someone_for_a_term() {
     let ps = pens("Police detained the pastor, who had lived in the city for ten years.");
     assert!(ps.is_empty(), "{ps:?}");
 }
+
+/// Ranges written as two terms ("three months to one year"), descending "ranges"
+/// that are changes ("from six to four years"), money ranges, and ages.
+#[test]
+fn term_and_money_ranges_and_ages() {
+    let ps = pens("The article provides for four months to two years of imprisonment.");
+    let p = find(&ps, "four months to two years of imprisonment");
+    assert_eq!(
+        (p.duration.as_deref(), p.bound.as_ref()),
+        (Some("P2Y"), "max")
+    );
+    let ps = pens("On appeal the court cut his prison term from eight to five years.");
+    let p = find(&ps, "prison term from eight to five years");
+    assert_eq!(
+        (p.duration.as_deref(), p.bound.as_ref()),
+        (Some("P5Y"), "exact")
+    );
+    let ps = pens("He received 40 lashes under Article 640 and three years of exile.");
+    let p = find(&ps, "three years of exile");
+    assert_eq!(
+        (p.duration.as_deref(), p.bound.as_ref()),
+        (Some("P3Y"), "exact")
+    );
+    let ps = pens("The code sets a fine of between 1,500 and 4,000 dollars.");
+    let p = find(&ps, "fine of between 1,500 and 4,000 dollars");
+    let a = p.amount.as_ref().expect("amount");
+    assert_eq!((a.value.as_f64(), p.bound.as_ref()), (Some(4000.0), "max"));
+    let ps = pens("The organizers were fined between $700 and $9,000.");
+    let p = find(&ps, "fined between $700 and $9,000");
+    assert_eq!(
+        p.amount.as_ref().and_then(|a| a.value.as_f64()),
+        Some(9000.0)
+    );
+    let ps = pens("They face fines of 3 to 5 million dollars.");
+    let p = find(&ps, "fines of 3 to 5 million dollars");
+    assert_eq!(
+        p.amount.as_ref().and_then(|a| a.value.as_f64()),
+        Some(5_000_000.0)
+    );
+    // A letter inside a word is no currency prefix ("women" holds no naira "N").
+    let ps = pens("The judge fined the women 900 dollars.");
+    let p = find(&ps, "fined the women 900 dollars");
+    assert_eq!(subject(p).as_deref(), Some("the women"));
+    // An age is no term.
+    let ps = pens("Two men got three years of probation and a 19-year-old was fined.");
+    assert_eq!(texts(&ps), ["three years of probation", "fined"]);
+}
+
+/// Kenyan "Sh", plural manats, AZN.
+#[test]
+fn shillings_and_manats() {
+    let ps = pens("NAIROBI, Kenya, 2 June 2026 — The magistrate fined the bishop Sh75,000.");
+    let a = find(&ps, "fined the bishop Sh75,000")
+        .amount
+        .as_ref()
+        .expect("amount");
+    assert_eq!(
+        (a.value.as_f64(), a.currency.as_ref()),
+        (Some(75000.0), "KES")
+    );
+    let ps = pens("BAKU, Azerbaijan, 2 June 2026 — The court fined him 1,500 manats.");
+    let a = find(&ps, "fined him 1,500 manats")
+        .amount
+        .as_ref()
+        .expect("amount");
+    assert_eq!(a.currency.as_ref(), "AZN");
+}

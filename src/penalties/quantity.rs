@@ -192,6 +192,10 @@ pub struct Quantities {
     duration: Regex,
     money: Regex,
     count_before: Regex,
+    /// The lower end of a money range before an amount.
+    money_lower: Regex,
+    /// Words after a duration that make it an age ("22-year-old"), lowercased.
+    ages: Vec<String>,
     fast: Option<Fast>,
 }
 
@@ -354,6 +358,15 @@ impl Quantities {
             },
             duration,
             money,
+            ages: crate::patterns::word_list(patterns.require("penalties/ages.txt")?)
+                .map(str::to_lowercase)
+                .collect(),
+            money_lower: build(
+                &format!(
+                    r"(?i)\b(?:between\s+(?:(?P<n>{digits})(?:\s*(?P<s>{scales})\b)?|\S+)\s+and|(?:from\s+)?(?:(?P<n2>{digits})(?:\s*(?P<s2>{scales})\b)?|\S+)\s*(?:to|-|–))\s*$"
+                ),
+                true,
+            )?,
             count_before: build(
                 &format!(
                     r"(?i)\b(?P<lo>(?:between\s+(?:{digits}|{worded})\s+and|(?:from\s+)?(?:{digits}|{worded})\s*(?:to|-|–|or))\s*)?(?P<n>{digits}|{worded})\s+$"
@@ -525,7 +538,9 @@ impl Quantities {
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Quantity> {
         let s = &text[start..end];
         let mut out = Vec::new();
-        for m in self.money.find_iter(s) {
+        let mut at = 0;
+        while let Some(m) = self.money.find_at(s, at) {
+            at = m.end();
             let g = match self.money_groups(s, m.start(), m.end()) {
                 Some(g) => g,
                 None => {
@@ -556,6 +571,9 @@ impl Quantities {
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
             {
+                // ("the men 2,000 dollars": no naira "n 2,000"; look again from
+                // the next character)
+                at = m.start() + s[m.start()..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
             let (n, sc, cur) = match g.n1 {
@@ -581,8 +599,9 @@ impl Quantities {
             let Some(&idx) = self.tokens.get(&*key) else {
                 continue;
             };
-            let value = v * self.scale(sc.map(|r| &s[r])) * self.currencies[idx].multiplier;
-            out.push(Quantity {
+            let scale = self.scale(sc.map(|r| &s[r]));
+            let value = v * scale * self.currencies[idx].multiplier;
+            let mut q = Quantity {
                 start: start + m.start(),
                 end: start + m.end(),
                 kind: QuantityKind::Money {
@@ -590,7 +609,45 @@ impl Quantities {
                     currency: idx,
                 },
                 bound: Bound::Exact,
-            });
+            };
+            // The lower end of a range: "between 2,000 and [3,000 manats]", "from
+            // $500 to [$2,000]".
+            let window = floor_char(s, m.start().saturating_sub(48));
+            if let Some(c) = self.money_lower.captures(&s[window..m.start()]) {
+                let prev = out.last().filter(|p: &&Quantity| {
+                    p.end > start + window + c.get(0).expect("match").start()
+                        && matches!(p.kind, QuantityKind::Money { currency, .. } if currency == idx)
+                });
+                let lower = match prev {
+                    Some(p) => match p.kind {
+                        QuantityKind::Money { value, .. } => Some(value),
+                        _ => None,
+                    },
+                    // (a bare lower end shares the upper's scale: "2 to 3 million")
+                    None => c.name("n").or(c.name("n2")).and_then(|n| {
+                        let l = self.number(n.as_str())?;
+                        let ls = match c.name("s").or(c.name("s2")) {
+                            Some(x) => self.scale(Some(x.as_str())),
+                            None if l < 1000.0 => scale,
+                            None => 1.0,
+                        };
+                        Some(l * ls * self.currencies[idx].multiplier)
+                    }),
+                };
+                if lower.is_some_and(|l| l < value) {
+                    q.start = match prev {
+                        Some(p) => p
+                            .start
+                            .min(start + window + c.get(0).expect("match").start()),
+                        None => start + window + c.get(0).expect("match").start(),
+                    };
+                    q.bound = Bound::Max;
+                    if prev.is_some() {
+                        out.pop();
+                    }
+                }
+            }
+            out.push(q);
         }
         // Durations are read with the money blanked out ("N500,000 or two years"),
         // and pushed after the money.
@@ -606,11 +663,14 @@ impl Quantities {
             blanked = String::from_utf8(b).expect("money spans are on char boundaries");
             blanked.as_str()
         };
-        // "from six months to two years": the open lower end (start, end) of a
-        // range whose upper end is the next match.
-        let mut open: Option<(usize, usize)> = None;
+        // "from six months to two years": the open lower end (start, end, days) of
+        // a range whose upper end is the next match; "three months to one year": the
+        // last duration pushed (index, end, days), which the next may extend.
+        let mut open: Option<(usize, usize, f64)> = None;
+        let mut last: Option<(usize, usize, f64)> = None;
         for m in self.duration.find_iter(s) {
             let lower = open.take();
+            let prev = last.take();
             let g = match self.duration_groups(s, m.start(), m.end()) {
                 Some(g) => g,
                 None => {
@@ -652,16 +712,20 @@ impl Quantities {
             let life = g.life.is_some();
             let mut from = m.start();
             let (n, bound) = match (n1, n2) {
-                // "sentenced in October 2025 to ten years": a first number not
-                // below the second is no lower end of a "to" range; the quantity
-                // is the second.
+                // "sentenced in October 2025 to ten years", "reduced from six to
+                // four years", "Article 618 and two years": a first number not below
+                // the second is no lower end of a range; the quantity is the second.
                 (Some(a), Some(b))
-                    if a >= b && g.between.is_none() && {
+                    if a >= b && {
                         let (r1, r2) = (g.n1.clone().expect("n1"), g.n2.clone().expect("n2"));
-                        s[r1.end..r2.start].contains("to")
+                        let gap = &s[r1.end..r2.start];
+                        gap.contains("to") || gap.contains("and")
                     } =>
                 {
-                    from = g.n2.expect("n2").start;
+                    // ("from six to four years" keeps its "from": the term's words)
+                    if g.between.is_none() {
+                        from = g.n2.expect("n2").start;
+                    }
                     (b, Bound::Exact)
                 }
                 (Some(_), Some(b)) => (b, Bound::Max),
@@ -671,29 +735,47 @@ impl Quantities {
             let (mut n, mut unit, mut bound) = (n, unit, bound);
             let mut pair = g.n3.zip(g.unit2);
             // "between two and five years" needs its second number; "between six
-            // months and two years" has it after the first unit (a finer unit
+            // months and two years" has it after the first unit (a smaller term
             // first: no compound), "from six months to two years" in the next match.
             if g.between.is_some() && n2.is_none() {
+                let Some(d1) = self.days(n, unit) else {
+                    continue;
+                };
                 match pair.take() {
-                    Some((n3, u2)) if self.finer(unit, &s[u2.clone()]) => {
+                    Some((n3, u2)) => {
                         let Some(v) = self.number(&s[n3]) else {
                             continue;
                         };
+                        if !self.days(v, &s[u2.clone()]).is_some_and(|d2| d2 > d1) {
+                            continue;
+                        }
                         (n, unit, bound) = (v, &s[u2], Bound::Max);
                     }
-                    Some(_) => continue,
                     None => {
-                        open = Some((m.start(), m.end()));
+                        open = Some((m.start(), m.end(), d1));
                         continue;
                     }
                 }
             }
-            if let Some((a, e)) = lower {
-                if bound == Bound::Exact && self.range_joint(&s[e..m.start()]) {
+            // The upper end of a range whose lower end came before it.
+            let (plain, here) = (bound == Bound::Exact && pair.is_none(), self.days(n, unit));
+            let ascends = |(e, d): (usize, f64)| {
+                plain && self.range_joint(&s[e..m.start()]) && here.is_some_and(|d2| d2 > d)
+            };
+            if let Some((a, e, d)) = lower {
+                if ascends((e, d)) {
                     from = a;
                     bound = Bound::Max;
                 }
             }
+            let extend = match prev {
+                Some((k, e, d)) if from == m.start() && ascends((e, d)) => {
+                    let joint = s[e..m.start()].trim();
+                    // ("and" joins the ends of a range only after "between")
+                    (joint != "and").then_some(k)
+                }
+                _ => None,
+            };
             let iso = if let Some((n3, u2)) = pair {
                 let Some(v) = self.number(&s[n3]) else {
                     continue;
@@ -705,6 +787,13 @@ impl Quantities {
             let Some(iso) = iso else {
                 continue;
             };
+            // "a 22-year-old student": an age.
+            let next = s[m.end()..]
+                .strip_prefix(['-', ' '])
+                .map(|r| &r[..r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len())]);
+            if next.is_some_and(|w| self.ages.iter().any(|a| w.eq_ignore_ascii_case(a))) {
+                continue;
+            }
             let bound = if g.more.is_some() { Bound::Min } else { bound };
             let mut end = m.end();
             if s[..end].ends_with('\'') {
@@ -712,12 +801,24 @@ impl Quantities {
             } else if s[..end].ends_with('’') {
                 end -= '’'.len_utf8();
             }
-            out.push(Quantity {
+            let q = Quantity {
                 start: start + from,
                 end: start + end,
                 kind: QuantityKind::Duration { iso, life },
                 bound: if life { Bound::Min } else { bound },
-            });
+            };
+            if let Some(k) = extend {
+                out[k] = Quantity {
+                    start: out[k].start,
+                    bound: Bound::Max,
+                    ..q
+                };
+                continue;
+            }
+            if q.bound == Bound::Exact && !life {
+                last = here.map(|d| (out.len(), end, d));
+            }
+            out.push(q);
         }
         out.sort_by_key(|q| q.start);
         out
@@ -889,21 +990,18 @@ impl Quantities {
         })
     }
 
-    /// Whether `a` is a finer duration unit than `b` ("months" than "years").
-    fn finer(&self, a: &str, b: &str) -> bool {
-        let days = |u: &str| {
-            self.units.get(&*u.lower()).map(|&(d, mult)| {
-                f64::from(mult)
-                    * match d {
-                        'Y' => 365.0,
-                        'M' => 30.0,
-                        'W' => 7.0,
-                        'D' => 1.0,
-                        _ => 1.0 / 24.0,
-                    }
-            })
-        };
-        matches!((days(a), days(b)), (Some(x), Some(y)) if x < y)
+    /// A term's length in days, to order the ends of a range.
+    fn days(&self, n: f64, unit: &str) -> Option<f64> {
+        self.units.get(&*unit.lower()).map(|&(d, mult)| {
+            n * f64::from(mult)
+                * match d {
+                    'Y' => 365.0,
+                    'M' => 30.0,
+                    'W' => 7.0,
+                    'D' => 1.0,
+                    _ => 1.0 / 24.0,
+                }
+        })
     }
 
     /// Whether `gap` joins the two ends of a range ("to", "and", a dash).
