@@ -660,3 +660,21 @@ fn shillings_and_manats() {
         .expect("amount");
     assert_eq!(a.currency.as_ref(), "AZN");
 }
+
+/// A subject phrase stops at an auxiliary, a relative clause holds no subject,
+/// and calls to end a punishment name none.
+#[test]
+fn subjects_stop_at_auxiliaries_and_skip_relative_clauses() {
+    let ps = pens("Two were fined and one was sent to administrative detention.");
+    let p = find(&ps, "administrative detention");
+    assert_eq!(subject(p).as_deref(), Some("one"));
+    let ps =
+        pens("Her brother, Daulet Ismailov, who edited the newsletter, was fined 90,000 tenge.");
+    let p = ps.iter().find(|p| p.kind == "fine").expect("fine");
+    assert_ne!(subject(p).as_deref(), Some("edited the newsletter"));
+    let ps = pens("Police warned that protesters face fines of up to 50,000 tenge.");
+    let p = ps.iter().find(|p| p.kind == "fine").expect("fine");
+    assert_eq!(subject(p), None);
+    let ps = pens("The group calls on the authorities to end the use of caning and flogging.");
+    assert!(ps.is_empty(), "{ps:?}");
+}

@@ -24,6 +24,8 @@ pub struct Args {
     aux: WordSet,
     intro: WordSet,
     clause: WordSet,
+    /// Clause words opening a relative clause, which holds no subject ("who").
+    relative: WordSet,
     pronoun: WordSet,
     title: WordSet,
     generic: Vec<String>,
@@ -257,6 +259,7 @@ impl Args {
             WordSet::default(),
             WordSet::default(),
         );
+        let mut relative = WordSet::default();
         let (mut generic, mut cut, mut adverb, mut sentencer) = (
             Vec::new(),
             WordSet::default(),
@@ -269,6 +272,10 @@ impl Args {
                 "aux" => aux.insert(w),
                 "intro" => intro.insert(w),
                 "clause" => clause.insert(w),
+                "relative" => {
+                    relative.insert(w.clone());
+                    clause.insert(w)
+                }
                 "pronoun" => pronoun.insert(w),
                 "title" => title.insert(w),
                 "generic" => {
@@ -331,6 +338,7 @@ impl Args {
             aux,
             intro,
             clause,
+            relative,
             pronoun,
             title,
             generic_max: generic.iter().map(String::len).max().unwrap_or(0),
@@ -439,7 +447,10 @@ impl Args {
         for j in i..ws.len() {
             let raw = &region[ws[j].0..ws[j].1];
             let w = raw.trim_end_matches([',', ';', ':']);
-            if j > i && self.cut.contains_lower(w, &mut buf) {
+            // ("[one] was placed in detention", "[ICM] had recorded")
+            if j > i
+                && (self.cut.contains_lower(w, &mut buf) || self.aux.contains_lower(w, &mut buf))
+            {
                 break;
             }
             if j > i
@@ -773,6 +784,8 @@ impl Args {
         let mut seg_words: Vec<(usize, usize)> = Vec::with_capacity(ws.len());
         let mut seg_ranges: Vec<(usize, usize, usize)> = Vec::new();
         let (mut clause, mut seg_from) = (0, 0);
+        // Clauses opened by a relative word ("…, who ran the channel,").
+        let mut relative: Vec<usize> = Vec::new();
         // Ends the current segment (kept if not empty).
         let close = |ranges: &mut Vec<(usize, usize, usize)>, from: &mut usize, to, clause| {
             if to > *from {
@@ -798,6 +811,9 @@ impl Args {
             {
                 close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
                 clause += 1;
+                if self.relative.contains_lower(trimmed, &mut buf) {
+                    relative.push(clause);
+                }
                 continue;
             }
             if raw.starts_with(['(', '“', '"']) {
@@ -897,6 +913,9 @@ impl Args {
         for ci in (0..nclauses).rev() {
             if offense && ci + 1 != nclauses {
                 break;
+            }
+            if !offense && relative.contains(&ci) {
+                continue;
             }
             segs.clear();
             segs.extend(

@@ -1145,16 +1145,21 @@ impl PenaltyExtractor {
                 // object-taking cue and its object names the object.
                 if let Some(x) = sp {
                     // (Not a passive "he was fined ...", not a Title Case headline.)
+                    // (the subject phrase stops at an auxiliary: "Judge X also
+                    // ordered Y" reads "Judge X"; the cue may stand after it)
                     let inner = cues.iter().rev().find(|(c, _)| {
                         c.start > x.start
-                            && c.end < x.end
+                            && c.end < h.start
                             && self.cues.takes_object(c)
                             && text[c.start..].starts_with(|ch: char| ch.is_lowercase())
                             && !self.args.passive(text, s0, c.start, c.end)
                     });
                     let object = inner
-                        .and_then(|(c, _)| self.args.object_np(text, c.end, x.end))
-                        .filter(|o| text[o.start..].starts_with(char::is_alphabetic));
+                        .and_then(|(c, _)| self.args.object_np(text, c.end, h.start))
+                        .filter(|o| {
+                            text[o.start..].starts_with(char::is_alphabetic)
+                                && !others.iter().any(|p| p.overlaps(o))
+                        });
                     if let Some(o) = object {
                         sp = Some(o);
                     }
