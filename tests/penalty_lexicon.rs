@@ -678,3 +678,20 @@ fn subjects_stop_at_auxiliaries_and_skip_relative_clauses() {
     let ps = pens("The group calls on the authorities to end the use of caning and flogging.");
     assert!(ps.is_empty(), "{ps:?}");
 }
+
+/// Requested sentences, life written out, administrative arrest and expulsion.
+#[test]
+fn requested_sentences_arrest_and_expulsion() {
+    let ps = pens("Defence counsel had asked the judge for a sentence of 30 months.");
+    assert_eq!(find(&ps, "sentence of 30 months").status, "potential");
+    let ps = pens("Apostasy is punishable with imprisonment for life under the code.");
+    let p = find(&ps, "imprisonment for life");
+    assert!(p.life && p.status == "statutory", "{p:?}");
+    let ps = pens("Organizers were given ten days of administrative arrest.");
+    assert_eq!(
+        find(&ps, "ten days of administrative arrest").kind,
+        "detention"
+    );
+    let ps = pens("Non-citizens also face the penalty of expulsion.");
+    assert_eq!(find(&ps, "expulsion").kind, "deportation");
+}
