@@ -695,3 +695,14 @@ fn requested_sentences_arrest_and_expulsion() {
     let ps = pens("Non-citizens also face the penalty of expulsion.");
     assert_eq!(find(&ps, "expulsion").kind, "deportation");
 }
+
+/// A titled object before the amount, and a place after "deported to".
+#[test]
+fn titled_objects_and_places_are_not_subjects() {
+    let ps = pens("The magistrate fined Bishop Peter Otieno Sh45,000 on Friday.");
+    let p = find(&ps, "fined Bishop Peter Otieno Sh45,000");
+    assert_eq!(subject(p).as_deref(), Some("Peter Otieno"));
+    let ps = pens("The Armenian pastor was later deported to Armenia.");
+    let p = find(&ps, "deported");
+    assert_ne!(subject(p).as_deref(), Some("Armenia"));
+}

@@ -470,6 +470,13 @@ impl Args {
         Some((ws[i].0, ws[end].1))
     }
 
+    /// Whether `s` holds nothing but titles ("fined [Pastor] John Kamau").
+    pub fn only_titles(&self, s: &str) -> bool {
+        let mut buf = LowerBuf::default();
+        s.split_whitespace()
+            .all(|w| self.title.contains_lower(w, &mut buf))
+    }
+
     /// A name between commas right after a lowercase description `sp` ("a
     /// YouTuber, [Marcus Halim], to two years"), before `limit`.
     fn appositive_name(&self, text: &str, sp: Span, limit: usize) -> Option<Span> {

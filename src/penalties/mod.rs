@@ -21,7 +21,8 @@ use anyhow::{bail, Context, Result};
 use regex::{Regex, RegexBuilder};
 
 use crate::document::{
-    Amount, Bound, Document, Penalty, PenaltyKind, PenaltyStatus, Rule, Span, Timex, TimexType,
+    Amount, Bound, Document, Label, Penalty, PenaltyKind, PenaltyStatus, Rule, Span, Timex,
+    TimexType,
 };
 use crate::patterns::{lines, word_list, Patterns};
 
@@ -399,7 +400,7 @@ impl PenaltyExtractor {
                             .object_np(text, h.end, qs[i].start)
                             .is_some_and(|sp| {
                                 let rest = &text[sp.end..qs[i].start];
-                                text[h.end..sp.start].trim().is_empty()
+                                self.args.only_titles(&text[h.end..sp.start])
                                     && if want == Takes::Money {
                                         rest.trim().is_empty()
                                     } else {
@@ -1062,7 +1063,15 @@ impl PenaltyExtractor {
     ) -> Option<crate::document::Mention> {
         let text = doc.text.as_str();
         if let Some(sp) = self.args.subject_following(text, span.end, s1, allow_to) {
-            return Some(self.args.mention(doc, sp));
+            // ("deported to [Georgia]": a place is where, not who)
+            let place = doc.entities.iter().any(|e| {
+                matches!(e.label, Label::Gpe | Label::Loc)
+                    && e.span.start <= sp.start
+                    && sp.end <= e.span.end
+            });
+            if !place {
+                return Some(self.args.mention(doc, sp));
+            }
         }
         // "sentenced A to four years ... and B to three years": B for the second.
         let mut order: Vec<(phrases::Hit, PenaltyStatus)> = Vec::with_capacity(cues.len() + 1);
