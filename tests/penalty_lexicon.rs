@@ -702,7 +702,7 @@ fn titled_objects_and_places_are_not_subjects() {
     let ps = pens("The magistrate fined Bishop Peter Otieno Sh45,000 on Friday.");
     let p = find(&ps, "fined Bishop Peter Otieno Sh45,000");
     assert_eq!(subject(p).as_deref(), Some("Peter Otieno"));
-    let ps = pens("The Armenian pastor was later deported to Armenia.");
+    let ps = pens("The pastor was deported to Armenia in May.");
     let p = find(&ps, "deported");
     assert_ne!(subject(p).as_deref(), Some("Armenia"));
 }
