@@ -706,3 +706,17 @@ fn titled_objects_and_places_are_not_subjects() {
     let p = find(&ps, "deported");
     assert_ne!(subject(p).as_deref(), Some("Armenia"));
 }
+
+/// A term served if a fine is not paid ("or three months in default") is a
+/// prison term; "in default" without a penalty cue is not.
+#[test]
+fn terms_in_default_of_payment() {
+    let ps = pens("The two elders were each fined Sh30,000 or four months in default.");
+    let p = find(&ps, "four months in default");
+    assert_eq!(
+        (p.kind.as_ref(), p.duration.as_deref()),
+        ("imprisonment", Some("P4M"))
+    );
+    let ps = pens("The church's landlord was in default for two years.");
+    assert!(ps.is_empty(), "{ps:?}");
+}
