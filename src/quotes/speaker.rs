@@ -23,7 +23,8 @@
 //! - "the pastor" takes the name of the nearest preceding "Pastor Name".
 //! - Anything else keeps its own text as canonical.
 
-use std::cell::{Ref, RefCell};
+use std::borrow::Cow;
+use std::cell::{OnceCell, Ref, RefCell};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
@@ -49,8 +50,15 @@ pub struct DocCtx<'a> {
     pub quoted: &'a [Span],
     /// The document's sentences (may be empty).
     pub sentences: &'a [Span],
-    /// Gender of each PERSON canonical, read on need.
-    genders: RefCell<crate::hash::FxMap<String, Option<Gender>>>,
+    /// The document's entities.
+    entities: &'a [Entity],
+    /// The PERSON mentions outside quotations, gathered for the first he/she.
+    people: OnceCell<People<'a>>,
+    /// Gender of each PERSON canonical (by [`People`] id), read on need.
+    genders: RefCell<Vec<Option<Option<Gender>>>>,
+    /// What each earlier speaker (by its index in `prior`) is as a he/she
+    /// candidate, read once.
+    priors: RefCell<Vec<PriorCand>>,
     /// Gender of each earlier speaker's name, read on need.
     name_genders: RefCell<crate::hash::FxMap<String, Option<Gender>>>,
     /// "Title Name" occurrences, found on need and only as far into the text as
@@ -66,12 +74,44 @@ struct TitledSoFar {
     titled: Vec<Titled>,
 }
 
+/// The PERSON entities of a document, as he/she candidates.
+struct People<'a> {
+    /// Mentions outside quotations, in entity order, with the id of their
+    /// canonical.
+    mentions: Vec<(Span, u32)>,
+    /// Canonical of each id.
+    names: Vec<&'a str>,
+    /// The document has PERSON entities (also inside quotations).
+    any: bool,
+}
+
+/// An earlier speaker as a he/she candidate.
+#[derive(Clone, Copy)]
+enum PriorCand {
+    /// Never "he" or "she" (unresolved, plural, an ORG, …).
+    Skip,
+    Cand(Own),
+}
+
+/// Where a candidate's own gender comes from.
+#[derive(Clone, Copy)]
+enum Own {
+    Known(Option<Gender>),
+    /// A PERSON canonical (by [`People`] id): `Resolver::canonical_gender`.
+    Person(u32),
+    /// A speaker's name: `Resolver::gender_of_name`.
+    Name,
+}
+
 impl<'a> DocCtx<'a> {
-    pub fn new(quoted: &'a [Span], sentences: &'a [Span]) -> Self {
+    pub fn new(quoted: &'a [Span], sentences: &'a [Span], entities: &'a [Entity]) -> Self {
         DocCtx {
             quoted,
             sentences,
+            entities,
+            people: OnceCell::new(),
             genders: RefCell::default(),
+            priors: RefCell::default(),
             name_genders: RefCell::default(),
             titled: RefCell::default(),
         }
@@ -82,6 +122,32 @@ impl<'a> DocCtx<'a> {
     fn in_quote(&self, s: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.end < s.end);
         self.quoted.get(i).is_some_and(|q| q.contains(&s))
+    }
+
+    fn people(&self) -> &People<'a> {
+        self.people.get_or_init(|| {
+            let mut ids: crate::hash::FxMap<&'a str, u32> = Default::default();
+            let mut names = Vec::new();
+            let mut mentions = Vec::new();
+            let mut any = false;
+            for e in self.entities.iter().filter(|e| e.label == Label::Person) {
+                any = true;
+                if self.in_quote(e.span) {
+                    continue;
+                }
+                let id = *ids.entry(e.canonical.as_str()).or_insert_with(|| {
+                    names.push(e.canonical.as_str());
+                    names.len() as u32 - 1
+                });
+                mentions.push((e.span, id));
+            }
+            *self.genders.borrow_mut() = vec![None; names.len()];
+            People {
+                mentions,
+                names,
+                any,
+            }
+        })
     }
 
     /// Index of the sentence holding byte `pos` (0 without sentences).
@@ -104,11 +170,13 @@ pub struct Near {
 }
 
 /// A possible referent of "he" or "she".
-struct Cand {
+struct Cand<'c> {
     /// Its mention nearest before the anchor.
     pos: usize,
-    canonical: String,
-    gender: Option<Gender>,
+    canonical: Cow<'c, str>,
+    /// Its own gender (a mention's gender is its person's, whichever mention
+    /// tells it), read only for candidates that may win.
+    own: Own,
     /// Subject of its sentence (or speaker of a quotation).
     subject: bool,
     /// Speaker of an earlier quotation.
@@ -253,8 +321,8 @@ impl Resolver {
     ) -> Option<String> {
         let in_quote = |s: Span| dc.in_quote(s);
         let anchor = near.anchor.min(span.start);
+        let people = dc.people();
         let mut cands: Vec<Cand> = Vec::new();
-        let add = |cands: &mut Vec<Cand>, c: Cand| cands.push(c);
         // Canonicals of things that are not persons.
         let not_person = |c: &str| {
             entities
@@ -270,40 +338,20 @@ impl Resolver {
                 .any(|(sub, k)| *k == NpKind::Name && sub.overlaps(&s))
         };
         // The last mention of each person before the anchor.
-        let any_person = entities.iter().any(|e| e.label == Label::Person);
-        let mut seen: crate::hash::FxSet<&str> = Default::default();
-        for e in entities.iter().rev() {
-            if e.label != Label::Person
-                || e.span.end > anchor
-                || in_quote(e.span)
-                || !seen.insert(e.canonical.as_str())
-            {
+        let mut seen = vec![false; people.names.len()];
+        for &(s, id) in people.mentions.iter().rev() {
+            if s.end > anchor || std::mem::replace(&mut seen[id as usize], true) {
                 continue;
             }
-            add(
-                &mut cands,
-                Cand {
-                    pos: e.span.start,
-                    canonical: e.canonical.clone(),
-                    gender: None,
-                    subject: subject_of(e.span),
-                    speaker: false,
-                },
-            );
+            cands.push(Cand {
+                pos: s.start,
+                canonical: Cow::Borrowed(people.names[id as usize]),
+                own: Own::Person(id),
+                subject: subject_of(s),
+                speaker: false,
+            });
         }
-        // One gender per person, read once per document.
-        for c in cands.iter_mut() {
-            let known = dc.genders.borrow().get(&c.canonical).copied();
-            c.gender = match known {
-                Some(g) => g,
-                None => {
-                    let g = self.canonical_gender(lx, text, entities, &c.canonical);
-                    dc.genders.borrow_mut().insert(c.canonical.clone(), g);
-                    g
-                }
-            };
-        }
-        if !any_person {
+        if !people.any {
             // No PERSON entities: titled names in the text.
             for t in self.titled_before(lx, text, dc, anchor).iter() {
                 if in_quote(t.name) {
@@ -317,67 +365,37 @@ impl Resolver {
                 let full = self
                     .short_name(lx, text, entities, t.name, prior)
                     .unwrap_or_else(|| name.to_string());
-                add(
-                    &mut cands,
-                    Cand {
-                        pos: t.name.start,
-                        canonical: full,
-                        gender: g,
-                        subject: subject_of(t.name),
-                        speaker: false,
-                    },
-                );
+                cands.push(Cand {
+                    pos: t.name.start,
+                    canonical: Cow::Owned(full),
+                    own: Own::Known(g),
+                    subject: subject_of(t.name),
+                    speaker: false,
+                });
             }
         }
         // Speakers of earlier quotations.
-        for pr in prior.iter().filter(|pr| pr.span.end <= anchor) {
-            let surface = &text[pr.span.start..pr.span.end];
-            let gender = match pr.kind {
-                NpKind::Pronoun => {
-                    if pr.canonical == surface {
-                        continue; // unresolved
-                    }
-                    match lx.pronouns.get(&surface.to_lowercase()) {
-                        Some(q)
-                            if !q.plural && matches!(q.gender, Gender::Male | Gender::Female) =>
-                        {
-                            Some(q.gender)
-                        }
-                        _ => continue,
-                    }
-                }
-                NpKind::Name => {
-                    let known = dc.name_genders.borrow().get(&pr.canonical).copied();
-                    match known {
-                        Some(g) => g,
-                        None => {
-                            let g = self.gender_of_name(lx, text, &pr.canonical);
-                            dc.name_genders.borrow_mut().insert(pr.canonical.clone(), g);
-                            g
-                        }
-                    }
-                }
-                NpKind::Phrase => match phrase_gender(lx, &pr.canonical) {
-                    Some(Gender::Neuter) => continue,
-                    Some(Gender::Any) => None,
-                    g => g,
-                },
-            };
-            if not_person(&pr.canonical)
-                || (pr.kind != NpKind::Pronoun && plural(lx, &pr.canonical))
-            {
-                continue;
+        {
+            let mut infos = dc.priors.borrow_mut();
+            for pr in &prior[infos.len()..] {
+                let info = self.prior_cand(lx, text, pr, not_person);
+                infos.push(info);
             }
-            add(
-                &mut cands,
-                Cand {
+            for (pr, info) in prior.iter().zip(infos.iter()) {
+                let PriorCand::Cand(own) = *info else {
+                    continue;
+                };
+                if pr.span.end > anchor {
+                    continue;
+                }
+                cands.push(Cand {
                     pos: pr.span.start,
-                    canonical: pr.canonical.clone(),
-                    gender,
+                    canonical: Cow::Borrowed(pr.canonical.as_str()),
+                    own,
                     subject: true,
                     speaker: true,
-                },
-            );
+                });
+            }
         }
         // Subjects that are no entity: "One witness", "the judge's assistant".
         for &(sub, kind) in &near.subjects {
@@ -423,35 +441,24 @@ impl Resolver {
                     _ => continue,
                 },
             };
-            if plural(lx, surface) {
+            if plural(lx, surface) || not_person(surface) {
                 continue;
             }
-            let canonical = surface.to_string();
-            if not_person(&canonical) {
-                continue;
-            }
-            add(
-                &mut cands,
-                Cand {
-                    pos: sub.start,
-                    canonical,
-                    gender,
-                    subject: true,
-                    speaker: false,
-                },
-            );
+            cands.push(Cand {
+                pos: sub.start,
+                canonical: Cow::Borrowed(surface),
+                own: Own::Known(gender),
+                subject: true,
+                speaker: false,
+            });
         }
-        // A mention's gender is its person's, whichever mention tells it.
-        for i in 0..cands.len() {
-            if cands[i].gender.is_none() {
-                let c = &cands[i].canonical;
-                cands[i].gender = cands
-                    .iter()
-                    .find_map(|o| (o.canonical == *c).then_some(o.gender).flatten());
-            }
-        }
+        // The most salient candidate whose gender agrees or is unknown: each
+        // scores at most its weight plus the gender bonus, so the candidates are
+        // read by that bound and only while one of them may still win (ties go
+        // to the later mention, then to the later candidate). Genders are read
+        // only for those.
         let here = dc.sentence_of(anchor);
-        let score = |c: &Cand| {
+        let base = |c: &Cand| {
             let d = here.saturating_sub(dc.sentence_of(c.pos)).min(30) as i32;
             let mut w = W_RECENT;
             if c.subject {
@@ -460,18 +467,97 @@ impl Resolver {
             if c.speaker {
                 w += W_SPEAKER;
             }
-            let mut s = w * 0.5f32.powi(d);
-            if c.gender == Some(want) {
+            w * 0.5f32.powi(d)
+        };
+        let bases: Vec<f32> = cands.iter().map(base).collect();
+        let key_cmp = |a: (f32, usize, usize), b: (f32, usize, usize)| {
+            a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        };
+        let bound = |i: usize| (bases[i] + W_GENDER, cands[i].pos, i);
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_unstable_by(|&a, &b| key_cmp(bound(b), bound(a)));
+        let mut owns: Vec<Option<Option<Gender>>> = vec![None; cands.len()];
+        let mut own = |i: usize| -> Option<Gender> {
+            *owns[i].get_or_insert_with(|| match cands[i].own {
+                Own::Known(g) => g,
+                Own::Person(id) => {
+                    let known = dc.genders.borrow()[id as usize];
+                    known.unwrap_or_else(|| {
+                        let g = self.canonical_gender(lx, text, entities, &cands[i].canonical);
+                        dc.genders.borrow_mut()[id as usize] = Some(g);
+                        g
+                    })
+                }
+                Own::Name => self.name_gender(lx, text, dc, &cands[i].canonical),
+            })
+        };
+        let mut best: Option<(f32, usize, usize)> = None;
+        for i in order {
+            if best.is_some_and(|b| key_cmp(bound(i), b).is_lt()) {
+                break;
+            }
+            let gender = own(i).or_else(|| {
+                (0..cands.len())
+                    .filter(|&j| cands[j].canonical == cands[i].canonical)
+                    .find_map(&mut own)
+            });
+            if gender.is_some_and(|g| g != want) {
+                continue;
+            }
+            let mut s = bases[i];
+            if gender == Some(want) {
                 s += W_GENDER;
             }
-            s
+            let key = (s, cands[i].pos, i);
+            if !best.is_some_and(|b| key_cmp(key, b).is_le()) {
+                best = Some(key);
+            }
+        }
+        best.map(|(_, _, i)| cands[i].canonical.to_string())
+    }
+
+    /// An earlier speaker as a he/she candidate.
+    fn prior_cand(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        pr: &Prior,
+        not_person: impl Fn(&str) -> bool,
+    ) -> PriorCand {
+        let surface = &text[pr.span.start..pr.span.end];
+        let own = match pr.kind {
+            NpKind::Pronoun => {
+                if pr.canonical == surface {
+                    return PriorCand::Skip; // unresolved
+                }
+                match lx.pronouns.get(&surface.to_lowercase()) {
+                    Some(q) if !q.plural && matches!(q.gender, Gender::Male | Gender::Female) => {
+                        Own::Known(Some(q.gender))
+                    }
+                    _ => return PriorCand::Skip,
+                }
+            }
+            NpKind::Name => Own::Name,
+            NpKind::Phrase => match phrase_gender(lx, &pr.canonical) {
+                Some(Gender::Neuter) => return PriorCand::Skip,
+                Some(Gender::Any) => Own::Known(None),
+                g => Own::Known(g),
+            },
         };
-        cands
-            .iter()
-            .filter(|c| c.gender.is_none() || c.gender == Some(want))
-            .map(|c| (score(c), c.pos, c))
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
-            .map(|(_, _, c)| c.canonical.clone())
+        if not_person(&pr.canonical) || (pr.kind != NpKind::Pronoun && plural(lx, &pr.canonical)) {
+            return PriorCand::Skip;
+        }
+        PriorCand::Cand(own)
+    }
+
+    /// Gender of an earlier speaker's name, read once per document.
+    fn name_gender(&self, lx: &Lexicon, text: &str, dc: &DocCtx, name: &str) -> Option<Gender> {
+        let known = dc.name_genders.borrow().get(name).copied();
+        known.unwrap_or_else(|| {
+            let g = self.gender_of_name(lx, text, name);
+            dc.name_genders.borrow_mut().insert(name.to_string(), g);
+            g
+        })
     }
 
     /// Gender of the person a PERSON canonical names.
