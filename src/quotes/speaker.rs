@@ -194,6 +194,10 @@ const W_GENDER: f32 = 30.0;
 pub struct Resolver {
     /// `Title Name` sequences.
     titled: TitledFinder,
+    /// What "the X" may name through a "Title Name" of the text: the full forms
+    /// of the titles such a match can show, and those titles in ASCII lowercase.
+    title_fulls: crate::hash::FxSet<String>,
+    title_lowers: crate::hash::FxSet<String>,
 }
 
 /// A "Title Name" occurrence.
@@ -205,8 +209,21 @@ pub struct Titled {
 
 impl Resolver {
     pub fn new(lx: &Lexicon) -> Self {
+        // A match shows its title up to the first period or blank.
+        let shown = lx
+            .titles
+            .keys()
+            .map(|k| k.find(['.', ' ', '\t']).map_or(k.as_str(), |e| &k[..e]));
+        let mut title_fulls = crate::hash::FxSet::default();
+        let mut title_lowers = crate::hash::FxSet::default();
+        for t in shown {
+            title_fulls.extend(lx.title_full.get(t).cloned());
+            title_lowers.insert(t.to_ascii_lowercase());
+        }
         Resolver {
             titled: TitledFinder::new(lx.titles.keys().map(String::as_str)),
+            title_fulls,
+            title_lowers,
         }
     }
 
@@ -263,7 +280,7 @@ impl Resolver {
                         return (e.span, e.canonical.clone());
                     }
                 }
-                let c = self.title_phrase(lx, text, entities, span, prior, dc);
+                let c = self.title_phrase(lx, text, entities, span, prior);
                 (span, c.unwrap_or_else(|| surface.to_string()))
             }
         }
@@ -638,6 +655,41 @@ impl Resolver {
         })
     }
 
+    /// The last "Title Name" occurrence whose name ends by `pos` and that
+    /// `pred` accepts, as `titled_before` would list it. No match holds a line
+    /// break, so each line's matches are those of a scan of the line alone: the
+    /// lines are scanned from `pos` backwards, only as far as needed.
+    fn last_titled_before(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        pos: usize,
+        pred: impl Fn(&Titled) -> bool,
+    ) -> Option<Titled> {
+        let bytes = text.as_bytes();
+        let mut end = pos;
+        loop {
+            let start = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |i| i + 1);
+            let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
+            let mut st = TitledScan {
+                at: start,
+                from: start,
+                ..Default::default()
+            };
+            self.titled.scan_within(text, &mut st, pos, line_end);
+            let hit = st
+                .found
+                .iter()
+                .rev()
+                .filter_map(|m| titled_at(lx, text, *m))
+                .find(|t| t.name.end <= pos && pred(t));
+            if hit.is_some() || start == 0 {
+                return hit;
+            }
+            end = start - 1;
+        }
+    }
+
     /// Full name for a short one.
     fn short_name(
         &self,
@@ -706,7 +758,6 @@ impl Resolver {
         entities: &[Entity],
         span: Span,
         prior: &[Prior],
-        dc: &DocCtx,
     ) -> Option<String> {
         let s = &text[span.start..span.end];
         let rest = s.strip_prefix("the ").or_else(|| s.strip_prefix("The "))?;
@@ -731,8 +782,12 @@ impl Resolver {
             return None;
         }
         let want = rest.to_lowercase();
-        let titled = self.titled_before(lx, text, dc, span.start);
-        let t = titled.iter().rev().find(|t| {
+        if !self.title_fulls.contains(&want)
+            && !self.title_lowers.contains(&rest.to_ascii_lowercase())
+        {
+            return None; // no title of a "Title Name" match is this one
+        }
+        let t = self.last_titled_before(lx, text, span.start, |t| {
             lx.title_full
                 .get(t.title.as_str())
                 .is_some_and(|f| *f == want)
@@ -1078,10 +1133,17 @@ impl TitledFinder {
 
     /// Extends `st` with every match that starts before `pos`.
     fn scan_to(&self, text: &str, st: &mut TitledScan, pos: usize) {
+        self.scan_within(text, st, pos, text.len());
+    }
+
+    /// Extends `st` with every match that starts before `pos` and whose title
+    /// ends by `limit` (no title holds a line break: the end of a line is a
+    /// limit that changes no match).
+    fn scan_within(&self, text: &str, st: &mut TitledScan, pos: usize, limit: usize) {
         if st.done {
             return;
         }
-        while let Some(m) = self.titles.find(Input::new(text).span(st.at..text.len())) {
+        while let Some(m) = self.titles.find(Input::new(text).span(st.at..limit)) {
             if m.start() >= pos {
                 return; // found again on the next call
             }
@@ -1261,6 +1323,40 @@ mod tests {
                 }
                 f.scan_to(text, &mut st, text.len() + 1);
                 assert_eq!(st.found, want, "{text:?} {titles:?}");
+            }
+        }
+    }
+
+    /// The backward scan by lines finds the last match the forward scan of the
+    /// whole text lists.
+    #[test]
+    fn last_titled_as_forward_scan() {
+        let lx = Lexicon::new(&crate::patterns::Patterns::embedded()).unwrap();
+        let r = Resolver::new(&lx);
+        for text in [
+            "Pastor John Smith said.\nThe pastor, Mr. Ali Khan, and Dr Bo\n\nMrs Ann Lee’s son",
+            "\nChief Justice Roberts\nVice-President Kamala Harris, President Biden\n",
+            "Mr.\tJean-Luc Picard’s ship, Sister Mary\nAnn Father\nJohn, Rev. A B C",
+            "no titles here\nat all",
+            "Mr\nSmith Mr Smith\n\n\nMr Jones",
+        ] {
+            let dc = DocCtx::new(&[], &[], &[]);
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                let want = r.titled_before(&lx, text, &dc, pos).last().map(|t| t.name);
+                let got = r
+                    .last_titled_before(&lx, text, pos, |_| true)
+                    .map(|t| t.name);
+                assert_eq!(got, want, "{text:?} {pos}");
+                let want = r
+                    .titled_before(&lx, text, &dc, pos)
+                    .iter()
+                    .rev()
+                    .find(|t| t.title == "Mr")
+                    .map(|t| t.name);
+                let got = r
+                    .last_titled_before(&lx, text, pos, |t| t.title == "Mr")
+                    .map(|t| t.name);
+                assert_eq!(got, want, "{text:?} {pos}");
             }
         }
     }
