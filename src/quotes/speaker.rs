@@ -76,9 +76,9 @@ struct TitledSoFar {
 
 /// The PERSON entities of a document, as he/she candidates.
 struct People<'a> {
-    /// Mentions outside quotations, in entity order, with the id of their
-    /// canonical.
-    mentions: Vec<(Span, u32)>,
+    /// Mentions in entity order, with the id of their canonical and whether
+    /// they lie outside quotations.
+    mentions: Vec<(Span, u32, bool)>,
     /// Canonical of each id.
     names: Vec<&'a str>,
     /// The document has PERSON entities (also inside quotations).
@@ -126,26 +126,26 @@ impl<'a> DocCtx<'a> {
 
     fn people(&self) -> &People<'a> {
         self.people.get_or_init(|| {
-            let mut ids: crate::hash::FxMap<&'a str, u32> = Default::default();
-            let mut names = Vec::new();
+            // A document names few persons: their canonicals are told apart by
+            // comparison, the latest first.
+            let mut names: Vec<&'a str> = Vec::new();
             let mut mentions = Vec::new();
-            let mut any = false;
             for e in self.entities.iter().filter(|e| e.label == Label::Person) {
-                any = true;
-                if self.in_quote(e.span) {
-                    continue;
-                }
-                let id = *ids.entry(e.canonical.as_str()).or_insert_with(|| {
-                    names.push(e.canonical.as_str());
-                    names.len() as u32 - 1
-                });
-                mentions.push((e.span, id));
+                let c = e.canonical.as_str();
+                let id = match names.iter().rposition(|n| *n == c) {
+                    Some(id) => id,
+                    None => {
+                        names.push(c);
+                        names.len() - 1
+                    }
+                };
+                mentions.push((e.span, id as u32, !self.in_quote(e.span)));
             }
             *self.genders.borrow_mut() = vec![None; names.len()];
             People {
+                any: !mentions.is_empty(),
                 mentions,
                 names,
-                any,
             }
         })
     }
@@ -356,8 +356,8 @@ impl Resolver {
         };
         // The last mention of each person before the anchor.
         let mut seen = vec![false; people.names.len()];
-        for &(s, id) in people.mentions.iter().rev() {
-            if s.end > anchor || std::mem::replace(&mut seen[id as usize], true) {
+        for &(s, id, outside) in people.mentions.iter().rev() {
+            if !outside || s.end > anchor || std::mem::replace(&mut seen[id as usize], true) {
                 continue;
             }
             cands.push(Cand {
@@ -491,8 +491,12 @@ impl Resolver {
             a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
         };
         let bound = |i: usize| (bases[i] + W_GENDER, cands[i].pos, i);
-        let mut order: Vec<usize> = (0..cands.len()).collect();
-        order.sort_unstable_by(|&a, &b| key_cmp(bound(b), bound(a)));
+        // Highest bound first; usually the first one or two decide.
+        let mut left: Vec<usize> = (0..cands.len()).collect();
+        let order = std::iter::from_fn(|| {
+            let k = (0..left.len()).max_by(|&a, &b| key_cmp(bound(left[a]), bound(left[b])))?;
+            Some(left.swap_remove(k))
+        });
         let mut owns: Vec<Option<Option<Gender>>> = vec![None; cands.len()];
         let mut own = |i: usize| -> Option<Gender> {
             *owns[i].get_or_insert_with(|| match cands[i].own {
@@ -500,7 +504,7 @@ impl Resolver {
                 Own::Person(id) => {
                     let known = dc.genders.borrow()[id as usize];
                     known.unwrap_or_else(|| {
-                        let g = self.canonical_gender(lx, text, entities, &cands[i].canonical);
+                        let g = self.person_gender(lx, text, people, id);
                         dc.genders.borrow_mut()[id as usize] = Some(g);
                         g
                     })
@@ -577,44 +581,23 @@ impl Resolver {
         })
     }
 
-    /// Gender of the person a PERSON canonical names.
-    fn canonical_gender(
-        &self,
-        lx: &Lexicon,
-        text: &str,
-        entities: &[Entity],
-        canonical: &str,
-    ) -> Option<Gender> {
-        let e = entities
-            .iter()
-            .find(|e| e.label == Label::Person && e.canonical == canonical)?;
-        self.entity_gender(lx, text, entities, e)
-    }
-
-    /// Gender of a PERSON entity: a gendered title before any of its mentions,
-    /// else the first personal pronoun after its first mention.
-    fn entity_gender(
-        &self,
-        lx: &Lexicon,
-        text: &str,
-        entities: &[Entity],
-        e: &Entity,
-    ) -> Option<Gender> {
-        let mentions = entities
-            .iter()
-            .filter(|m| m.label == Label::Person && m.canonical == e.canonical);
+    /// Gender of a person (by [`People`] id): a gendered title before any of
+    /// its mentions, an appositive after one, its given name, else the first
+    /// personal pronoun after its first mention.
+    fn person_gender(&self, lx: &Lexicon, text: &str, people: &People, id: u32) -> Option<Gender> {
+        let mentions = people.mentions.iter().filter(|m| m.1 == id).map(|m| m.0);
         let mut first = None;
         let mut appositive = None;
         for m in mentions {
-            first.get_or_insert(m.span.end);
-            if let Some(g) = title_before(lx, text, m.span.start) {
+            first.get_or_insert(m.end);
+            if let Some(g) = title_before(lx, text, m.start) {
                 return Some(g);
             }
-            appositive = appositive.or_else(|| appositive_gender(lx, text, m.span.end));
+            appositive = appositive.or_else(|| appositive_gender(lx, text, m.end));
         }
         appositive
-            .or_else(|| given_gender(lx, &e.canonical))
-            .or_else(|| pronoun_after(text, first.unwrap_or(e.span.end)))
+            .or_else(|| given_gender(lx, people.names[id as usize]))
+            .or_else(|| first.and_then(|f| pronoun_after(text, f)))
     }
 
     fn gender_of_name(&self, lx: &Lexicon, text: &str, name: &str) -> Option<Gender> {
