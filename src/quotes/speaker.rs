@@ -52,6 +52,8 @@ pub struct DocCtx<'a> {
     pub sentences: &'a [Span],
     /// The document's entities.
     entities: &'a [Entity],
+    /// The entities' starts and ends both never decrease (read on need).
+    monotone: OnceCell<bool>,
     /// The PERSON mentions outside quotations, gathered for the first he/she.
     people: OnceCell<People<'a>>,
     /// Gender of each PERSON canonical (by [`People`] id), read on need.
@@ -109,6 +111,7 @@ impl<'a> DocCtx<'a> {
             quoted,
             sentences,
             entities,
+            monotone: OnceCell::new(),
             people: OnceCell::new(),
             genders: RefCell::default(),
             priors: RefCell::default(),
@@ -122,6 +125,22 @@ impl<'a> DocCtx<'a> {
     fn in_quote(&self, s: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.end < s.end);
         self.quoted.get(i).is_some_and(|q| q.contains(&s))
+    }
+
+    /// The entities among which lie all those overlapping `s`, in order.
+    fn overlapping(&self, s: Span) -> &'a [Entity] {
+        let es = self.entities;
+        let monotone = *self.monotone.get_or_init(|| {
+            es.windows(2)
+                .all(|w| w[0].span.start <= w[1].span.start && w[0].span.end <= w[1].span.end)
+        });
+        if !monotone {
+            return es;
+        }
+        // Those ending after `s` starts and starting before it ends.
+        let lo = es.partition_point(|e| e.span.end <= s.start);
+        let hi = es.partition_point(|e| e.span.start < s.end);
+        &es[lo..hi.max(lo)]
     }
 
     fn people(&self) -> &People<'a> {
@@ -248,7 +267,8 @@ impl Resolver {
             }
             NpKind::Name => {
                 // An entity overlapping the name.
-                let best = entities
+                let best = dc
+                    .overlapping(span)
                     .iter()
                     .filter(|e| e.span.overlaps(&span) && e.label != Label::Law)
                     .max_by_key(|e| overlap(e.span, span));
@@ -280,7 +300,7 @@ impl Resolver {
                         return (e.span, e.canonical.clone());
                     }
                 }
-                let c = self.title_phrase(lx, text, entities, span, prior);
+                let c = self.title_phrase(lx, text, entities, span, prior, dc);
                 (span, c.unwrap_or_else(|| surface.to_string()))
             }
         }
@@ -426,7 +446,7 @@ impl Resolver {
                 }
                 _ => sub,
             };
-            if sub.end > anchor || entities.iter().any(|e| e.span.overlaps(&head)) {
+            if sub.end > anchor || dc.overlapping(head).iter().any(|e| e.span.overlaps(&head)) {
                 continue;
             }
             let gender = match kind {
@@ -741,6 +761,7 @@ impl Resolver {
         entities: &[Entity],
         span: Span,
         prior: &[Prior],
+        dc: &DocCtx,
     ) -> Option<String> {
         let s = &text[span.start..span.end];
         let rest = s.strip_prefix("the ").or_else(|| s.strip_prefix("The "))?;
@@ -752,7 +773,8 @@ impl Resolver {
                 let run = cap_run_before(text, i);
                 if run.contains(' ') {
                     let sp = Span::new(i - run.len(), i);
-                    let full = entities
+                    let full = dc
+                        .overlapping(sp)
                         .iter()
                         .find(|e| e.span.overlaps(&sp))
                         .map(|e| e.canonical.clone())
@@ -777,7 +799,8 @@ impl Resolver {
                 || t.title.eq_ignore_ascii_case(rest)
         })?;
         let name = &text[t.name.start..t.name.end];
-        let full = entities
+        let full = dc
+            .overlapping(t.name)
             .iter()
             .find(|e| e.span.overlaps(&t.name))
             .map(|e| e.canonical.clone())
@@ -838,23 +861,37 @@ fn given_gender(lx: &Lexicon, name: &str) -> Option<Gender> {
 /// relative pronoun or a comma ("the mother of the victim" → "mother").
 fn phrase_head(lx: &Lexicon, phrase: &str) -> Option<String> {
     let mut head = None;
+    let mut buf = String::new();
+    let mut low;
     for w in phrase.split([' ', ',']) {
-        let l = w.to_lowercase();
-        if l.is_empty() {
+        if w.is_empty() {
             continue;
         }
+        let l = if w.is_ascii() {
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            buf.as_str()
+        } else {
+            low = w.to_lowercase();
+            low.as_str()
+        };
+        let classes = lx.classes.get(l).map_or(&[][..], Vec::as_slice);
         if head.is_some()
-            && (lx.is(&l, WordClass::Preposition)
-                || lx.is(&l, WordClass::Relative)
-                || lx.is(&l, WordClass::Stop))
+            && classes.iter().any(|c| {
+                matches!(
+                    c,
+                    WordClass::Preposition | WordClass::Relative | WordClass::Stop
+                )
+            })
         {
             break;
         }
-        if !lx.is(&l, WordClass::Determiner) && !is_possessive(w) {
-            head = Some(l);
+        if !classes.contains(&WordClass::Determiner) && !is_possessive(w) {
+            head = Some(w);
         }
     }
-    head
+    head.map(str::to_lowercase)
 }
 
 /// Gender told by the head noun of a phrase ("a spokeswoman", "the court": neuter).
