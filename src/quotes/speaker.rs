@@ -449,6 +449,8 @@ impl Resolver {
             if sub.end > anchor || dc.overlapping(head).iter().any(|e| e.span.overlaps(&head)) {
                 continue;
             }
+            // The head noun, read once.
+            let mut noun: Option<Option<String>> = None;
             let gender = match kind {
                 NpKind::Pronoun => continue,
                 // Capitalized words are too often no name ("Select Page", a
@@ -472,13 +474,17 @@ impl Resolver {
                     g
                 }
                 // Only a phrase headed by a noun for a person ("One witness").
-                NpKind::Phrase => match phrase_gender(lx, surface) {
-                    Some(Gender::Any) => None,
-                    Some(g @ (Gender::Male | Gender::Female)) => Some(g),
-                    _ => continue,
-                },
+                NpKind::Phrase => {
+                    noun = Some(phrase_head(lx, surface));
+                    match noun_gender(lx, noun.as_ref().and_then(Option::as_deref)) {
+                        Some(Gender::Any) => None,
+                        Some(g @ (Gender::Male | Gender::Female)) => Some(g),
+                        _ => continue,
+                    }
+                }
             };
-            if plural(lx, surface) || not_person(surface) {
+            let noun = noun.unwrap_or_else(|| phrase_head(lx, surface));
+            if noun.as_deref().is_some_and(|h| plural_noun(lx, h)) || not_person(surface) {
                 continue;
             }
             cands.push(Cand {
@@ -768,7 +774,13 @@ impl Resolver {
         // "Isabel Mendes, the Special Rapporteur" anywhere in the text.
         let appositive = format!(", {s}");
         let lower_app = format!(", the {rest}");
-        for pat in [appositive.as_str(), lower_app.as_str()] {
+        // "the pastor": the lowercase form is the same search.
+        let pats = if appositive == lower_app {
+            &[appositive.as_str()][..]
+        } else {
+            &[appositive.as_str(), lower_app.as_str()][..]
+        };
+        for &pat in pats {
             for i in occurrences(text, pat) {
                 let run = cap_run_before(text, i);
                 if run.contains(' ') {
@@ -896,16 +908,24 @@ fn phrase_head(lx: &Lexicon, phrase: &str) -> Option<String> {
 
 /// Gender told by the head noun of a phrase ("a spokeswoman", "the court": neuter).
 fn phrase_gender(lx: &Lexicon, phrase: &str) -> Option<Gender> {
-    lx.nouns.get(&phrase_head(lx, phrase)?).copied()
+    noun_gender(lx, phrase_head(lx, phrase).as_deref())
+}
+
+/// Gender told by a head noun.
+fn noun_gender(lx: &Lexicon, noun: Option<&str>) -> Option<Gender> {
+    lx.nouns.get(noun?).copied()
 }
 
 /// A plural phrase ("police", "local officials", "prosecutors"): not "he" or "she".
 fn plural(lx: &Lexicon, phrase: &str) -> bool {
-    phrase_head(lx, phrase).is_some_and(|h| {
-        lx.heads.contains(&h) && h.ends_with('s') && !h.ends_with("ss")
-            || h == "police"
-            || (h.ends_with("ers") || h.ends_with("ists") || h.ends_with("ians"))
-    })
+    phrase_head(lx, phrase).is_some_and(|h| plural_noun(lx, &h))
+}
+
+/// A plural head noun.
+fn plural_noun(lx: &Lexicon, h: &str) -> bool {
+    lx.heads.contains(h) && h.ends_with('s') && !h.ends_with("ss")
+        || h == "police"
+        || (h.ends_with("ers") || h.ends_with("ists") || h.ends_with("ians"))
 }
 
 /// Gender told by an appositive right after a name ("Anna Kowalska, the pastor's
