@@ -104,7 +104,7 @@ impl QuoteFinder {
         let persons = person_spans(doc);
         let items = self.attribute(doc, &paras, &raw, &persons);
         let quoted: Vec<Span> = raw.iter().flat_map(|q| q.parts.iter().copied()).collect();
-        let dc = DocCtx::new(&quoted, &doc.sentences);
+        let dc = DocCtx::new(&quoted, &doc.sentences, &doc.entities);
         let mut prior: Vec<Prior> = Vec::new();
         let mut out = Vec::with_capacity(items.len());
         for it in items {

@@ -23,7 +23,8 @@
 //! - "the pastor" takes the name of the nearest preceding "Pastor Name".
 //! - Anything else keeps its own text as canonical.
 
-use std::cell::{Ref, RefCell};
+use std::borrow::Cow;
+use std::cell::{OnceCell, Ref, RefCell};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
@@ -49,8 +50,17 @@ pub struct DocCtx<'a> {
     pub quoted: &'a [Span],
     /// The document's sentences (may be empty).
     pub sentences: &'a [Span],
-    /// Gender of each PERSON canonical, read on need.
-    genders: RefCell<crate::hash::FxMap<String, Option<Gender>>>,
+    /// The document's entities.
+    entities: &'a [Entity],
+    /// The entities' starts and ends both never decrease (read on need).
+    monotone: OnceCell<bool>,
+    /// The PERSON mentions outside quotations, gathered for the first he/she.
+    people: OnceCell<People<'a>>,
+    /// Gender of each PERSON canonical (by [`People`] id), read on need.
+    genders: RefCell<Vec<Option<Option<Gender>>>>,
+    /// What each earlier speaker (by its index in `prior`) is as a he/she
+    /// candidate, read once.
+    priors: RefCell<Vec<PriorCand>>,
     /// Gender of each earlier speaker's name, read on need.
     name_genders: RefCell<crate::hash::FxMap<String, Option<Gender>>>,
     /// "Title Name" occurrences, found on need and only as far into the text as
@@ -66,12 +76,45 @@ struct TitledSoFar {
     titled: Vec<Titled>,
 }
 
+/// The PERSON entities of a document, as he/she candidates.
+struct People<'a> {
+    /// Mentions in entity order, with the id of their canonical and whether
+    /// they lie outside quotations.
+    mentions: Vec<(Span, u32, bool)>,
+    /// Canonical of each id.
+    names: Vec<&'a str>,
+    /// The document has PERSON entities (also inside quotations).
+    any: bool,
+}
+
+/// An earlier speaker as a he/she candidate.
+#[derive(Clone, Copy)]
+enum PriorCand {
+    /// Never "he" or "she" (unresolved, plural, an ORG, …).
+    Skip,
+    Cand(Own),
+}
+
+/// Where a candidate's own gender comes from.
+#[derive(Clone, Copy)]
+enum Own {
+    Known(Option<Gender>),
+    /// A PERSON canonical (by [`People`] id): `Resolver::canonical_gender`.
+    Person(u32),
+    /// A speaker's name: `Resolver::gender_of_name`.
+    Name,
+}
+
 impl<'a> DocCtx<'a> {
-    pub fn new(quoted: &'a [Span], sentences: &'a [Span]) -> Self {
+    pub fn new(quoted: &'a [Span], sentences: &'a [Span], entities: &'a [Entity]) -> Self {
         DocCtx {
             quoted,
             sentences,
+            entities,
+            monotone: OnceCell::new(),
+            people: OnceCell::new(),
             genders: RefCell::default(),
+            priors: RefCell::default(),
             name_genders: RefCell::default(),
             titled: RefCell::default(),
         }
@@ -82,6 +125,48 @@ impl<'a> DocCtx<'a> {
     fn in_quote(&self, s: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.end < s.end);
         self.quoted.get(i).is_some_and(|q| q.contains(&s))
+    }
+
+    /// The entities among which lie all those overlapping `s`, in order.
+    fn overlapping(&self, s: Span) -> &'a [Entity] {
+        let es = self.entities;
+        let monotone = *self.monotone.get_or_init(|| {
+            es.windows(2)
+                .all(|w| w[0].span.start <= w[1].span.start && w[0].span.end <= w[1].span.end)
+        });
+        if !monotone {
+            return es;
+        }
+        // Those ending after `s` starts and starting before it ends.
+        let lo = es.partition_point(|e| e.span.end <= s.start);
+        let hi = es.partition_point(|e| e.span.start < s.end);
+        &es[lo..hi.max(lo)]
+    }
+
+    fn people(&self) -> &People<'a> {
+        self.people.get_or_init(|| {
+            // A document names few persons: their canonicals are told apart by
+            // comparison, the latest first.
+            let mut names: Vec<&'a str> = Vec::new();
+            let mut mentions = Vec::new();
+            for e in self.entities.iter().filter(|e| e.label == Label::Person) {
+                let c = e.canonical.as_str();
+                let id = match names.iter().rposition(|n| *n == c) {
+                    Some(id) => id,
+                    None => {
+                        names.push(c);
+                        names.len() - 1
+                    }
+                };
+                mentions.push((e.span, id as u32, !self.in_quote(e.span)));
+            }
+            *self.genders.borrow_mut() = vec![None; names.len()];
+            People {
+                any: !mentions.is_empty(),
+                mentions,
+                names,
+            }
+        })
     }
 
     /// Index of the sentence holding byte `pos` (0 without sentences).
@@ -104,11 +189,13 @@ pub struct Near {
 }
 
 /// A possible referent of "he" or "she".
-struct Cand {
+struct Cand<'c> {
     /// Its mention nearest before the anchor.
     pos: usize,
-    canonical: String,
-    gender: Option<Gender>,
+    canonical: Cow<'c, str>,
+    /// Its own gender (a mention's gender is its person's, whichever mention
+    /// tells it), read only for candidates that may win.
+    own: Own,
     /// Subject of its sentence (or speaker of a quotation).
     subject: bool,
     /// Speaker of an earlier quotation.
@@ -126,6 +213,10 @@ const W_GENDER: f32 = 30.0;
 pub struct Resolver {
     /// `Title Name` sequences.
     titled: TitledFinder,
+    /// What "the X" may name through a "Title Name" of the text: the full forms
+    /// of the titles such a match can show, and those titles in ASCII lowercase.
+    title_fulls: crate::hash::FxSet<String>,
+    title_lowers: crate::hash::FxSet<String>,
 }
 
 /// A "Title Name" occurrence.
@@ -137,8 +228,21 @@ pub struct Titled {
 
 impl Resolver {
     pub fn new(lx: &Lexicon) -> Self {
+        // A match shows its title up to the first period or blank.
+        let shown = lx
+            .titles
+            .keys()
+            .map(|k| k.find(['.', ' ', '\t']).map_or(k.as_str(), |e| &k[..e]));
+        let mut title_fulls = crate::hash::FxSet::default();
+        let mut title_lowers = crate::hash::FxSet::default();
+        for t in shown {
+            title_fulls.extend(lx.title_full.get(t).cloned());
+            title_lowers.insert(t.to_ascii_lowercase());
+        }
         Resolver {
             titled: TitledFinder::new(lx.titles.keys().map(String::as_str)),
+            title_fulls,
+            title_lowers,
         }
     }
 
@@ -163,7 +267,8 @@ impl Resolver {
             }
             NpKind::Name => {
                 // An entity overlapping the name.
-                let best = entities
+                let best = dc
+                    .overlapping(span)
                     .iter()
                     .filter(|e| e.span.overlaps(&span) && e.label != Label::Law)
                     .max_by_key(|e| overlap(e.span, span));
@@ -253,8 +358,8 @@ impl Resolver {
     ) -> Option<String> {
         let in_quote = |s: Span| dc.in_quote(s);
         let anchor = near.anchor.min(span.start);
+        let people = dc.people();
         let mut cands: Vec<Cand> = Vec::new();
-        let add = |cands: &mut Vec<Cand>, c: Cand| cands.push(c);
         // Canonicals of things that are not persons.
         let not_person = |c: &str| {
             entities
@@ -270,40 +375,20 @@ impl Resolver {
                 .any(|(sub, k)| *k == NpKind::Name && sub.overlaps(&s))
         };
         // The last mention of each person before the anchor.
-        let any_person = entities.iter().any(|e| e.label == Label::Person);
-        let mut seen: crate::hash::FxSet<&str> = Default::default();
-        for e in entities.iter().rev() {
-            if e.label != Label::Person
-                || e.span.end > anchor
-                || in_quote(e.span)
-                || !seen.insert(e.canonical.as_str())
-            {
+        let mut seen = vec![false; people.names.len()];
+        for &(s, id, outside) in people.mentions.iter().rev() {
+            if !outside || s.end > anchor || std::mem::replace(&mut seen[id as usize], true) {
                 continue;
             }
-            add(
-                &mut cands,
-                Cand {
-                    pos: e.span.start,
-                    canonical: e.canonical.clone(),
-                    gender: None,
-                    subject: subject_of(e.span),
-                    speaker: false,
-                },
-            );
+            cands.push(Cand {
+                pos: s.start,
+                canonical: Cow::Borrowed(people.names[id as usize]),
+                own: Own::Person(id),
+                subject: subject_of(s),
+                speaker: false,
+            });
         }
-        // One gender per person, read once per document.
-        for c in cands.iter_mut() {
-            let known = dc.genders.borrow().get(&c.canonical).copied();
-            c.gender = match known {
-                Some(g) => g,
-                None => {
-                    let g = self.canonical_gender(lx, text, entities, &c.canonical);
-                    dc.genders.borrow_mut().insert(c.canonical.clone(), g);
-                    g
-                }
-            };
-        }
-        if !any_person {
+        if !people.any {
             // No PERSON entities: titled names in the text.
             for t in self.titled_before(lx, text, dc, anchor).iter() {
                 if in_quote(t.name) {
@@ -317,67 +402,37 @@ impl Resolver {
                 let full = self
                     .short_name(lx, text, entities, t.name, prior)
                     .unwrap_or_else(|| name.to_string());
-                add(
-                    &mut cands,
-                    Cand {
-                        pos: t.name.start,
-                        canonical: full,
-                        gender: g,
-                        subject: subject_of(t.name),
-                        speaker: false,
-                    },
-                );
+                cands.push(Cand {
+                    pos: t.name.start,
+                    canonical: Cow::Owned(full),
+                    own: Own::Known(g),
+                    subject: subject_of(t.name),
+                    speaker: false,
+                });
             }
         }
         // Speakers of earlier quotations.
-        for pr in prior.iter().filter(|pr| pr.span.end <= anchor) {
-            let surface = &text[pr.span.start..pr.span.end];
-            let gender = match pr.kind {
-                NpKind::Pronoun => {
-                    if pr.canonical == surface {
-                        continue; // unresolved
-                    }
-                    match lx.pronouns.get(&surface.to_lowercase()) {
-                        Some(q)
-                            if !q.plural && matches!(q.gender, Gender::Male | Gender::Female) =>
-                        {
-                            Some(q.gender)
-                        }
-                        _ => continue,
-                    }
-                }
-                NpKind::Name => {
-                    let known = dc.name_genders.borrow().get(&pr.canonical).copied();
-                    match known {
-                        Some(g) => g,
-                        None => {
-                            let g = self.gender_of_name(lx, text, &pr.canonical);
-                            dc.name_genders.borrow_mut().insert(pr.canonical.clone(), g);
-                            g
-                        }
-                    }
-                }
-                NpKind::Phrase => match phrase_gender(lx, &pr.canonical) {
-                    Some(Gender::Neuter) => continue,
-                    Some(Gender::Any) => None,
-                    g => g,
-                },
-            };
-            if not_person(&pr.canonical)
-                || (pr.kind != NpKind::Pronoun && plural(lx, &pr.canonical))
-            {
-                continue;
+        {
+            let mut infos = dc.priors.borrow_mut();
+            for pr in &prior[infos.len()..] {
+                let info = self.prior_cand(lx, text, pr, not_person);
+                infos.push(info);
             }
-            add(
-                &mut cands,
-                Cand {
+            for (pr, info) in prior.iter().zip(infos.iter()) {
+                let PriorCand::Cand(own) = *info else {
+                    continue;
+                };
+                if pr.span.end > anchor {
+                    continue;
+                }
+                cands.push(Cand {
                     pos: pr.span.start,
-                    canonical: pr.canonical.clone(),
-                    gender,
+                    canonical: Cow::Borrowed(pr.canonical.as_str()),
+                    own,
                     subject: true,
                     speaker: true,
-                },
-            );
+                });
+            }
         }
         // Subjects that are no entity: "One witness", "the judge's assistant".
         for &(sub, kind) in &near.subjects {
@@ -391,9 +446,11 @@ impl Resolver {
                 }
                 _ => sub,
             };
-            if sub.end > anchor || entities.iter().any(|e| e.span.overlaps(&head)) {
+            if sub.end > anchor || dc.overlapping(head).iter().any(|e| e.span.overlaps(&head)) {
                 continue;
             }
+            // The head noun, read once.
+            let mut noun: Option<Option<String>> = None;
             let gender = match kind {
                 NpKind::Pronoun => continue,
                 // Capitalized words are too often no name ("Select Page", a
@@ -417,41 +474,34 @@ impl Resolver {
                     g
                 }
                 // Only a phrase headed by a noun for a person ("One witness").
-                NpKind::Phrase => match phrase_gender(lx, surface) {
-                    Some(Gender::Any) => None,
-                    Some(g @ (Gender::Male | Gender::Female)) => Some(g),
-                    _ => continue,
-                },
+                NpKind::Phrase => {
+                    noun = Some(phrase_head(lx, surface));
+                    match noun_gender(lx, noun.as_ref().and_then(Option::as_deref)) {
+                        Some(Gender::Any) => None,
+                        Some(g @ (Gender::Male | Gender::Female)) => Some(g),
+                        _ => continue,
+                    }
+                }
             };
-            if plural(lx, surface) {
+            let noun = noun.unwrap_or_else(|| phrase_head(lx, surface));
+            if noun.as_deref().is_some_and(|h| plural_noun(lx, h)) || not_person(surface) {
                 continue;
             }
-            let canonical = surface.to_string();
-            if not_person(&canonical) {
-                continue;
-            }
-            add(
-                &mut cands,
-                Cand {
-                    pos: sub.start,
-                    canonical,
-                    gender,
-                    subject: true,
-                    speaker: false,
-                },
-            );
+            cands.push(Cand {
+                pos: sub.start,
+                canonical: Cow::Borrowed(surface),
+                own: Own::Known(gender),
+                subject: true,
+                speaker: false,
+            });
         }
-        // A mention's gender is its person's, whichever mention tells it.
-        for i in 0..cands.len() {
-            if cands[i].gender.is_none() {
-                let c = &cands[i].canonical;
-                cands[i].gender = cands
-                    .iter()
-                    .find_map(|o| (o.canonical == *c).then_some(o.gender).flatten());
-            }
-        }
+        // The most salient candidate whose gender agrees or is unknown: each
+        // scores at most its weight plus the gender bonus, so the candidates are
+        // read by that bound and only while one of them may still win (ties go
+        // to the later mention, then to the later candidate). Genders are read
+        // only for those.
         let here = dc.sentence_of(anchor);
-        let score = |c: &Cand| {
+        let base = |c: &Cand| {
             let d = here.saturating_sub(dc.sentence_of(c.pos)).min(30) as i32;
             let mut w = W_RECENT;
             if c.subject {
@@ -460,58 +510,120 @@ impl Resolver {
             if c.speaker {
                 w += W_SPEAKER;
             }
-            let mut s = w * 0.5f32.powi(d);
-            if c.gender == Some(want) {
+            w * 0.5f32.powi(d)
+        };
+        let bases: Vec<f32> = cands.iter().map(base).collect();
+        let key_cmp = |a: (f32, usize, usize), b: (f32, usize, usize)| {
+            a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        };
+        let bound = |i: usize| (bases[i] + W_GENDER, cands[i].pos, i);
+        // Highest bound first; usually the first one or two decide.
+        let mut left: Vec<usize> = (0..cands.len()).collect();
+        let order = std::iter::from_fn(|| {
+            let k = (0..left.len()).max_by(|&a, &b| key_cmp(bound(left[a]), bound(left[b])))?;
+            Some(left.swap_remove(k))
+        });
+        let mut owns: Vec<Option<Option<Gender>>> = vec![None; cands.len()];
+        let mut own = |i: usize| -> Option<Gender> {
+            *owns[i].get_or_insert_with(|| match cands[i].own {
+                Own::Known(g) => g,
+                Own::Person(id) => {
+                    let known = dc.genders.borrow()[id as usize];
+                    known.unwrap_or_else(|| {
+                        let g = self.person_gender(lx, text, people, id);
+                        dc.genders.borrow_mut()[id as usize] = Some(g);
+                        g
+                    })
+                }
+                Own::Name => self.name_gender(lx, text, dc, &cands[i].canonical),
+            })
+        };
+        let mut best: Option<(f32, usize, usize)> = None;
+        for i in order {
+            if best.is_some_and(|b| key_cmp(bound(i), b).is_lt()) {
+                break;
+            }
+            let gender = own(i).or_else(|| {
+                (0..cands.len())
+                    .filter(|&j| cands[j].canonical == cands[i].canonical)
+                    .find_map(&mut own)
+            });
+            if gender.is_some_and(|g| g != want) {
+                continue;
+            }
+            let mut s = bases[i];
+            if gender == Some(want) {
                 s += W_GENDER;
             }
-            s
+            let key = (s, cands[i].pos, i);
+            if !best.is_some_and(|b| key_cmp(key, b).is_le()) {
+                best = Some(key);
+            }
+        }
+        best.map(|(_, _, i)| cands[i].canonical.to_string())
+    }
+
+    /// An earlier speaker as a he/she candidate.
+    fn prior_cand(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        pr: &Prior,
+        not_person: impl Fn(&str) -> bool,
+    ) -> PriorCand {
+        let surface = &text[pr.span.start..pr.span.end];
+        let own = match pr.kind {
+            NpKind::Pronoun => {
+                if pr.canonical == surface {
+                    return PriorCand::Skip; // unresolved
+                }
+                match lx.pronouns.get(&surface.to_lowercase()) {
+                    Some(q) if !q.plural && matches!(q.gender, Gender::Male | Gender::Female) => {
+                        Own::Known(Some(q.gender))
+                    }
+                    _ => return PriorCand::Skip,
+                }
+            }
+            NpKind::Name => Own::Name,
+            NpKind::Phrase => match phrase_gender(lx, &pr.canonical) {
+                Some(Gender::Neuter) => return PriorCand::Skip,
+                Some(Gender::Any) => Own::Known(None),
+                g => Own::Known(g),
+            },
         };
-        cands
-            .iter()
-            .filter(|c| c.gender.is_none() || c.gender == Some(want))
-            .map(|c| (score(c), c.pos, c))
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
-            .map(|(_, _, c)| c.canonical.clone())
+        if not_person(&pr.canonical) || (pr.kind != NpKind::Pronoun && plural(lx, &pr.canonical)) {
+            return PriorCand::Skip;
+        }
+        PriorCand::Cand(own)
     }
 
-    /// Gender of the person a PERSON canonical names.
-    fn canonical_gender(
-        &self,
-        lx: &Lexicon,
-        text: &str,
-        entities: &[Entity],
-        canonical: &str,
-    ) -> Option<Gender> {
-        let e = entities
-            .iter()
-            .find(|e| e.label == Label::Person && e.canonical == canonical)?;
-        self.entity_gender(lx, text, entities, e)
+    /// Gender of an earlier speaker's name, read once per document.
+    fn name_gender(&self, lx: &Lexicon, text: &str, dc: &DocCtx, name: &str) -> Option<Gender> {
+        let known = dc.name_genders.borrow().get(name).copied();
+        known.unwrap_or_else(|| {
+            let g = self.gender_of_name(lx, text, name);
+            dc.name_genders.borrow_mut().insert(name.to_string(), g);
+            g
+        })
     }
 
-    /// Gender of a PERSON entity: a gendered title before any of its mentions,
-    /// else the first personal pronoun after its first mention.
-    fn entity_gender(
-        &self,
-        lx: &Lexicon,
-        text: &str,
-        entities: &[Entity],
-        e: &Entity,
-    ) -> Option<Gender> {
-        let mentions = entities
-            .iter()
-            .filter(|m| m.label == Label::Person && m.canonical == e.canonical);
+    /// Gender of a person (by [`People`] id): a gendered title before any of
+    /// its mentions, an appositive after one, its given name, else the first
+    /// personal pronoun after its first mention.
+    fn person_gender(&self, lx: &Lexicon, text: &str, people: &People, id: u32) -> Option<Gender> {
+        let mentions = people.mentions.iter().filter(|m| m.1 == id).map(|m| m.0);
         let mut first = None;
         let mut appositive = None;
         for m in mentions {
-            first.get_or_insert(m.span.end);
-            if let Some(g) = title_before(lx, text, m.span.start) {
+            first.get_or_insert(m.end);
+            if let Some(g) = title_before(lx, text, m.start) {
                 return Some(g);
             }
-            appositive = appositive.or_else(|| appositive_gender(lx, text, m.span.end));
+            appositive = appositive.or_else(|| appositive_gender(lx, text, m.end));
         }
         appositive
-            .or_else(|| given_gender(lx, &e.canonical))
-            .or_else(|| pronoun_after(text, first.unwrap_or(e.span.end)))
+            .or_else(|| given_gender(lx, people.names[id as usize]))
+            .or_else(|| first.and_then(|f| pronoun_after(text, f)))
     }
 
     fn gender_of_name(&self, lx: &Lexicon, text: &str, name: &str) -> Option<Gender> {
@@ -550,6 +662,41 @@ impl Resolver {
             let k = st.titled.partition_point(|t| t.name.end <= pos);
             &st.titled[..k]
         })
+    }
+
+    /// The last "Title Name" occurrence whose name ends by `pos` and that
+    /// `pred` accepts, as `titled_before` would list it. No match holds a line
+    /// break, so each line's matches are those of a scan of the line alone: the
+    /// lines are scanned from `pos` backwards, only as far as needed.
+    fn last_titled_before(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        pos: usize,
+        pred: impl Fn(&Titled) -> bool,
+    ) -> Option<Titled> {
+        let bytes = text.as_bytes();
+        let mut end = pos;
+        loop {
+            let start = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |i| i + 1);
+            let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
+            let mut st = TitledScan {
+                at: start,
+                from: start,
+                ..Default::default()
+            };
+            self.titled.scan_within(text, &mut st, pos, line_end);
+            let hit = st
+                .found
+                .iter()
+                .rev()
+                .filter_map(|m| titled_at(lx, text, *m))
+                .find(|t| t.name.end <= pos && pred(t));
+            if hit.is_some() || start == 0 {
+                return hit;
+            }
+            end = start - 1;
+        }
     }
 
     /// Full name for a short one.
@@ -627,12 +774,19 @@ impl Resolver {
         // "Isabel Mendes, the Special Rapporteur" anywhere in the text.
         let appositive = format!(", {s}");
         let lower_app = format!(", the {rest}");
-        for pat in [appositive.as_str(), lower_app.as_str()] {
+        // "the pastor": the lowercase form is the same search.
+        let pats = if appositive == lower_app {
+            &[appositive.as_str()][..]
+        } else {
+            &[appositive.as_str(), lower_app.as_str()][..]
+        };
+        for &pat in pats {
             for i in occurrences(text, pat) {
                 let run = cap_run_before(text, i);
                 if run.contains(' ') {
                     let sp = Span::new(i - run.len(), i);
-                    let full = entities
+                    let full = dc
+                        .overlapping(sp)
                         .iter()
                         .find(|e| e.span.overlaps(&sp))
                         .map(|e| e.canonical.clone())
@@ -645,15 +799,20 @@ impl Resolver {
             return None;
         }
         let want = rest.to_lowercase();
-        let titled = self.titled_before(lx, text, dc, span.start);
-        let t = titled.iter().rev().find(|t| {
+        if !self.title_fulls.contains(&want)
+            && !self.title_lowers.contains(&rest.to_ascii_lowercase())
+        {
+            return None; // no title of a "Title Name" match is this one
+        }
+        let t = self.last_titled_before(lx, text, span.start, |t| {
             lx.title_full
                 .get(t.title.as_str())
                 .is_some_and(|f| *f == want)
                 || t.title.eq_ignore_ascii_case(rest)
         })?;
         let name = &text[t.name.start..t.name.end];
-        let full = entities
+        let full = dc
+            .overlapping(t.name)
             .iter()
             .find(|e| e.span.overlaps(&t.name))
             .map(|e| e.canonical.clone())
@@ -714,37 +873,59 @@ fn given_gender(lx: &Lexicon, name: &str) -> Option<Gender> {
 /// relative pronoun or a comma ("the mother of the victim" → "mother").
 fn phrase_head(lx: &Lexicon, phrase: &str) -> Option<String> {
     let mut head = None;
+    let mut buf = String::new();
+    let mut low;
     for w in phrase.split([' ', ',']) {
-        let l = w.to_lowercase();
-        if l.is_empty() {
+        if w.is_empty() {
             continue;
         }
+        let l = if w.is_ascii() {
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            buf.as_str()
+        } else {
+            low = w.to_lowercase();
+            low.as_str()
+        };
+        let classes = lx.classes.get(l).map_or(&[][..], Vec::as_slice);
         if head.is_some()
-            && (lx.is(&l, WordClass::Preposition)
-                || lx.is(&l, WordClass::Relative)
-                || lx.is(&l, WordClass::Stop))
+            && classes.iter().any(|c| {
+                matches!(
+                    c,
+                    WordClass::Preposition | WordClass::Relative | WordClass::Stop
+                )
+            })
         {
             break;
         }
-        if !lx.is(&l, WordClass::Determiner) && !is_possessive(w) {
-            head = Some(l);
+        if !classes.contains(&WordClass::Determiner) && !is_possessive(w) {
+            head = Some(w);
         }
     }
-    head
+    head.map(str::to_lowercase)
 }
 
 /// Gender told by the head noun of a phrase ("a spokeswoman", "the court": neuter).
 fn phrase_gender(lx: &Lexicon, phrase: &str) -> Option<Gender> {
-    lx.nouns.get(&phrase_head(lx, phrase)?).copied()
+    noun_gender(lx, phrase_head(lx, phrase).as_deref())
+}
+
+/// Gender told by a head noun.
+fn noun_gender(lx: &Lexicon, noun: Option<&str>) -> Option<Gender> {
+    lx.nouns.get(noun?).copied()
 }
 
 /// A plural phrase ("police", "local officials", "prosecutors"): not "he" or "she".
 fn plural(lx: &Lexicon, phrase: &str) -> bool {
-    phrase_head(lx, phrase).is_some_and(|h| {
-        lx.heads.contains(&h) && h.ends_with('s') && !h.ends_with("ss")
-            || h == "police"
-            || (h.ends_with("ers") || h.ends_with("ists") || h.ends_with("ians"))
-    })
+    phrase_head(lx, phrase).is_some_and(|h| plural_noun(lx, &h))
+}
+
+/// A plural head noun.
+fn plural_noun(lx: &Lexicon, h: &str) -> bool {
+    lx.heads.contains(h) && h.ends_with('s') && !h.ends_with("ss")
+        || h == "police"
+        || (h.ends_with("ers") || h.ends_with("ists") || h.ends_with("ians"))
 }
 
 /// Gender told by an appositive right after a name ("Anna Kowalska, the pastor's
@@ -992,10 +1173,17 @@ impl TitledFinder {
 
     /// Extends `st` with every match that starts before `pos`.
     fn scan_to(&self, text: &str, st: &mut TitledScan, pos: usize) {
+        self.scan_within(text, st, pos, text.len());
+    }
+
+    /// Extends `st` with every match that starts before `pos` and whose title
+    /// ends by `limit` (no title holds a line break: the end of a line is a
+    /// limit that changes no match).
+    fn scan_within(&self, text: &str, st: &mut TitledScan, pos: usize, limit: usize) {
         if st.done {
             return;
         }
-        while let Some(m) = self.titles.find(Input::new(text).span(st.at..text.len())) {
+        while let Some(m) = self.titles.find(Input::new(text).span(st.at..limit)) {
             if m.start() >= pos {
                 return; // found again on the next call
             }
@@ -1175,6 +1363,40 @@ mod tests {
                 }
                 f.scan_to(text, &mut st, text.len() + 1);
                 assert_eq!(st.found, want, "{text:?} {titles:?}");
+            }
+        }
+    }
+
+    /// The backward scan by lines finds the last match the forward scan of the
+    /// whole text lists.
+    #[test]
+    fn last_titled_as_forward_scan() {
+        let lx = Lexicon::new(&crate::patterns::Patterns::embedded()).unwrap();
+        let r = Resolver::new(&lx);
+        for text in [
+            "Pastor John Smith said.\nThe pastor, Mr. Ali Khan, and Dr Bo\n\nMrs Ann Lee’s son",
+            "\nChief Justice Roberts\nVice-President Kamala Harris, President Biden\n",
+            "Mr.\tJean-Luc Picard’s ship, Sister Mary\nAnn Father\nJohn, Rev. A B C",
+            "no titles here\nat all",
+            "Mr\nSmith Mr Smith\n\n\nMr Jones",
+        ] {
+            let dc = DocCtx::new(&[], &[], &[]);
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                let want = r.titled_before(&lx, text, &dc, pos).last().map(|t| t.name);
+                let got = r
+                    .last_titled_before(&lx, text, pos, |_| true)
+                    .map(|t| t.name);
+                assert_eq!(got, want, "{text:?} {pos}");
+                let want = r
+                    .titled_before(&lx, text, &dc, pos)
+                    .iter()
+                    .rev()
+                    .find(|t| t.title == "Mr")
+                    .map(|t| t.name);
+                let got = r
+                    .last_titled_before(&lx, text, pos, |t| t.title == "Mr")
+                    .map(|t| t.name);
+                assert_eq!(got, want, "{text:?} {pos}");
             }
         }
     }
