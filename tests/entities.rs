@@ -539,3 +539,11 @@ fn town_after_an_age_is_not_a_person() {
         ents(t)
     );
 }
+
+#[test]
+fn title_starts_a_person_before_of_and_an_organization() {
+    // unknown given name and surname: the title alone makes the person
+    let t = "The court fined Pastor Obadiah Tembo Lusiri of Harvest Rain Fellowship on Monday.";
+    assert!(has(t, "Obadiah Tembo Lusiri", "PERSON"), "{:?}", ents(t));
+    assert!(has(t, "Harvest Rain Fellowship", "ORG"), "{:?}", ents(t));
+}

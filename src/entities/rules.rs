@@ -1002,10 +1002,21 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
 /// "elder Li Yingqiang of Early Rain Covenant Church": an organization run that
 /// starts with a person's name (two or three name words, the first a given name or
 /// a family name written first, no organization word) and "of" starts after "of".
+/// A title always starts a person, whatever the name: "Pastor Kahindi Charo Mwamure
+/// of Living Waters Fellowship" (one to three name words after the title).
 fn person_of_before(cx: &Ctx, a: usize, h: usize) -> Option<usize> {
-    let o = (a + 2..(a + 4).min(h)).find(|&o| cx.is_str(o, "of"))?;
-    let named = cx.has(a, F_GIVEN | F_SURNAME_FIRST) && !cx.toks[a].is(HEADLINE);
-    let plain = (a..o).all(|k| cx.toks[k].is_cap_word() && !cx.has(k, F_ORG | F_NOT_NAME));
+    let titled = match cx.toks[a].is(CAP) && cx.has(a, F_TITLE_START) {
+        true => cx
+            .lex
+            .title_at(cx.text, cx.toks, a)
+            .map_or(0, |(len, _)| len),
+        false => 0,
+    };
+    let first = a + titled;
+    let from = if titled > 0 { first + 1 } else { first + 2 };
+    let o = (from..(first + 4).min(h)).find(|&o| cx.is_str(o, "of"))?;
+    let named = titled > 0 || (cx.has(a, F_GIVEN | F_SURNAME_FIRST) && !cx.toks[a].is(HEADLINE));
+    let plain = (first..o).all(|k| cx.toks[k].is_cap_word() && !cx.has(k, F_ORG | F_NOT_NAME));
     (named && plain).then_some(o + 1)
 }
 
