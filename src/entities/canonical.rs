@@ -539,7 +539,12 @@ pub fn persons(
     let mut fw: Vec<&str> = Vec::new();
     // one-word names found by a title ("Ms. Kimball"): (word, canonical)
     let mut singles: Vec<(&str, String)> = Vec::new();
-    for e in ents.iter().filter(|e| e.label == Label::Person) {
+    // (a figure after its title, "the Prophet Muhammad", is no person of the
+    // document: it names no one and no one's name is taken for it)
+    for e in ents
+        .iter()
+        .filter(|e| e.label == Label::Person && e.rule != r.figure)
+    {
         let s = e.span.text(text);
         let w0 = fw.len();
         push_words(s, &mut fw, |w| {
@@ -617,7 +622,10 @@ pub fn persons(
         first.map(name_of)
     };
     let mut words: Vec<&str> = Vec::new();
-    for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.label == Label::Person && e.rule != r.figure)
+    {
         let s = e.span.text(text);
         words.clear();
         push_words(s, &mut words, |_| true);
