@@ -626,3 +626,19 @@ fn a_title_phrase_is_no_person() {
     assert!(persons_of(t).is_empty(), "{:?}", ents(t));
 }
 
+#[test]
+fn a_country_name_shared_with_a_state_follows_the_places_of_the_document() {
+    let country = |text: &str, surface: &str| {
+        let d = doc(text);
+        d.entities
+            .iter()
+            .find(|e| d.slice(e.span) == surface)
+            .and_then(|e| e.country.clone())
+    };
+    let t = "ATLANTA — A Snellville pastor was charged in Georgia after investigators \
+             in Duluth and Marietta traced the money.";
+    assert_eq!(country(t, "Georgia").as_deref(), Some("US"));
+    let t = "Observers from Armenia and Azerbaijan met in Georgia last week.";
+    assert_eq!(country(t, "Georgia").as_deref(), Some("GE"));
+}
+
