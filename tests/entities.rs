@@ -642,3 +642,14 @@ fn a_country_name_shared_with_a_state_follows_the_places_of_the_document() {
     assert_eq!(country(t, "Georgia").as_deref(), Some("GE"));
 }
 
+#[test]
+fn organization_names_end_at_their_head() {
+    let t = "Police detained him at Ostrava International Airport on Sunday.";
+    assert!(
+        has(t, "Ostrava International Airport", "ORG"),
+        "{:?}",
+        ents(t)
+    );
+    let t = "The treaty was signed by the Council of Europe Member States in 1950.";
+    assert!(has(t, "Council of Europe", "ORG"), "{:?}", ents(t));
+}
