@@ -539,3 +539,117 @@ fn town_after_an_age_is_not_a_person() {
         ents(t)
     );
 }
+
+#[test]
+fn title_starts_a_person_before_of_and_an_organization() {
+    // unknown given name and surname: the title alone makes the person
+    let t = "The court fined Pastor Obadiah Tembo Lusiri of Harvest Rain Fellowship on Monday.";
+    assert!(has(t, "Obadiah Tembo Lusiri", "PERSON"), "{:?}", ents(t));
+    assert!(has(t, "Harvest Rain Fellowship", "ORG"), "{:?}", ents(t));
+}
+
+fn persons_of(text: &str) -> Vec<String> {
+    ents(text)
+        .into_iter()
+        .filter(|x| x.1 == "PERSON")
+        .map(|x| x.0)
+        .collect()
+}
+
+#[test]
+fn name_and_age_items_end_at_a_semicolon_or_dash() {
+    let t = "Three members were held — Tamsin Okorafor, 52; Lorcan Uribe-Vance, 37; \
+             and Wendeline Quarshie, 29 — until Friday.";
+    let p = persons_of(t);
+    for name in [
+        "Tamsin Okorafor",
+        "Lorcan Uribe-Vance",
+        "Wendeline Quarshie",
+    ] {
+        assert!(p.iter().any(|x| x == name), "{name} in {p:?}");
+    }
+}
+
+#[test]
+fn speaker_after_a_speech_verb_and_name_before_who_are_persons() {
+    let t = "\"We will appeal the ruling,\" said Oyelaran Tchoumba, the group's director.";
+    assert!(has(t, "Oyelaran Tchoumba", "PERSON"), "{:?}", ents(t));
+    let t = "Brannoch Barrowdene, who chairs the tenants' union, said the plan had failed.";
+    assert!(has(t, "Brannoch Barrowdene", "PERSON"), "{:?}", ents(t));
+    // capitalized words that are no names stay out
+    let t = "\"The hearing is closed,\" said Harbour Police.";
+    assert!(persons_of(t).is_empty(), "{:?}", ents(t));
+}
+
+#[test]
+fn byline_names_are_persons() {
+    let t = "Court upholds fine\n\nBy Oyelaran Tchoumba and Brannoch Barrowdene\n\n\
+             The appeal court upheld the fine on Monday.";
+    let p = persons_of(t);
+    assert!(p.iter().any(|x| x == "Oyelaran Tchoumba"), "{p:?}");
+    assert!(p.iter().any(|x| x == "Brannoch Barrowdene"), "{p:?}");
+}
+
+#[test]
+fn a_list_of_names_spreads_person() {
+    // one member is known (Hamid Smith): the others of the same shape follow
+    let t = "The three signatories, Zorvan Vantrell, Hamid Smith and Brannoch Barrowdene, \
+             appealed the order.";
+    let p = persons_of(t);
+    for name in ["Zorvan Vantrell", "Hamid Smith", "Brannoch Barrowdene"] {
+        assert!(p.iter().any(|x| x == name), "{name} in {p:?}");
+    }
+    // a plural noun of people before the list: no member needs to be known
+    let t = "Two elders of the congregation, Ifeoma Dubrovna and Teodric Amsel, were fined.";
+    let p = persons_of(t);
+    assert!(p.iter().any(|x| x == "Ifeoma Dubrovna"), "{p:?}");
+    assert!(p.iter().any(|x| x == "Teodric Amsel"), "{p:?}");
+    // capitalized common nouns are no list of names
+    let t = "The elders, the Ministry, Police and Courts were all informed.";
+    assert!(persons_of(t).is_empty(), "{:?}", ents(t));
+}
+
+#[test]
+fn a_prophet_keeps_his_own_canonical() {
+    let t = "Maulana Idris Qureshi said the remarks insulted the Prophet Idris.";
+    let e = ents(t);
+    assert!(
+        e.iter()
+            .any(|(s, l, c)| s == "Idris" && *l == "PERSON" && c == "Idris"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_title_phrase_is_no_person() {
+    let t = "He was convicted in 2019 by an Additional Sessions Judge in Multan.";
+    assert!(persons_of(t).is_empty(), "{:?}", ents(t));
+}
+
+#[test]
+fn a_country_name_shared_with_a_state_follows_the_places_of_the_document() {
+    let country = |text: &str, surface: &str| {
+        let d = doc(text);
+        d.entities
+            .iter()
+            .find(|e| d.slice(e.span) == surface)
+            .and_then(|e| e.country.clone())
+    };
+    let t = "ATLANTA — A Snellville pastor was charged in Georgia after investigators \
+             in Duluth and Marietta traced the money.";
+    assert_eq!(country(t, "Georgia").as_deref(), Some("US"));
+    let t = "Observers from Armenia and Azerbaijan met in Georgia last week.";
+    assert_eq!(country(t, "Georgia").as_deref(), Some("GE"));
+}
+
+#[test]
+fn organization_names_end_at_their_head() {
+    let t = "Police detained him at Ostrava International Airport on Sunday.";
+    assert!(
+        has(t, "Ostrava International Airport", "ORG"),
+        "{:?}",
+        ents(t)
+    );
+    let t = "The treaty was signed by the Council of Europe Member States in 1950.";
+    assert!(has(t, "Council of Europe", "ORG"), "{:?}", ents(t));
+}

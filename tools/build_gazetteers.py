@@ -1586,7 +1586,7 @@ def check_titles(path: Path, check_only: bool, ctx: Ctx):
         if not line or line.startswith("#"):
             continue
         t, kind, g = line.split("\t")
-        if kind not in ("person",):
+        if kind not in ("person", "figure"):
             ctx.problems.append(f"titles.tsv: {t!r} bad kind {kind!r}")
         if g not in ("", "m", "f"):
             ctx.problems.append(f"titles.tsv: {t!r} bad gender {g!r}")

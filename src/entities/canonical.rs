@@ -539,7 +539,12 @@ pub fn persons(
     let mut fw: Vec<&str> = Vec::new();
     // one-word names found by a title ("Ms. Kimball"): (word, canonical)
     let mut singles: Vec<(&str, String)> = Vec::new();
-    for e in ents.iter().filter(|e| e.label == Label::Person) {
+    // (a figure after its title, "the Prophet Muhammad", is no person of the
+    // document: it names no one and no one's name is taken for it)
+    for e in ents
+        .iter()
+        .filter(|e| e.label == Label::Person && e.rule != r.figure)
+    {
         let s = e.span.text(text);
         let w0 = fw.len();
         push_words(s, &mut fw, |w| {
@@ -617,7 +622,10 @@ pub fn persons(
         first.map(name_of)
     };
     let mut words: Vec<&str> = Vec::new();
-    for e in ents.iter_mut().filter(|e| e.label == Label::Person) {
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.label == Label::Person && e.rule != r.figure)
+    {
         let s = e.span.text(text);
         words.clear();
         push_words(s, &mut words, |_| true);
@@ -857,9 +865,21 @@ pub fn places(
     // countries named in the document, with where they are named (and whether by
     // the country's own name rather than a subdivision's)
     let mut named: Vec<(usize, &str, bool)> = Vec::new();
+    // the one country of each place mention that has only one ("Atlanta", "Ganja",
+    // "Azerbaijan"), with its surface: the document's places vote for the reading of
+    // a name shared by a country and a state ("Georgia") when nothing else decides
+    let mut votes: Vec<(&str, &str)> = Vec::new();
+    let mut shared = false;
     for e in ents.iter() {
         if let Some(&i) = e.entries.first() {
             let x = &gaz.entries[i as usize];
+            if x.rank == 0 && e.entries.len() > 1 && !shared {
+                let c = x.country();
+                shared = e
+                    .entries
+                    .iter()
+                    .any(|&k| gaz.entries[k as usize].country() != c);
+            }
             // rank 0: the `countries` list (`gazetteer::rank_of`)
             if x.rank == 0 {
                 if let Some(c) = x.country() {
@@ -876,6 +896,22 @@ pub fn places(
                 {
                     named.push((e.span.start, c.unwrap_or_default(), false));
                 }
+            }
+        }
+    }
+    if shared {
+        for e in ents.iter() {
+            let Some(&i) = e.entries.first() else {
+                continue;
+            };
+            let c = gaz.entries[i as usize].country();
+            if matches!(e.label, Label::Gpe | Label::Loc)
+                && c.is_some()
+                && e.entries
+                    .iter()
+                    .all(|&k| gaz.entries[k as usize].country() == c)
+            {
+                votes.push((e.span.text(text), c.unwrap_or_default()));
             }
         }
     }
@@ -901,6 +937,26 @@ pub fn places(
         // with one entry every choice below is that entry
         let chosen = if e.entries.len() == 1 {
             same().next()
+        } else if shared && same().any(|x| x.rank == 0) {
+            // a country's name that is also a state's ("Georgia"): the state when
+            // most place mentions of the document (at least two, other than this
+            // name) are in the state's country, else the country
+            let total = votes.iter().filter(|&&(s, _)| s != surface).count();
+            let count = |c: &str| {
+                votes
+                    .iter()
+                    .filter(|&&(s, n)| n == c && s != surface)
+                    .count()
+            };
+            same()
+                .filter(|x| x.rank != 0)
+                .find(|x| {
+                    x.country().is_some_and(|c| {
+                        let v = count(c);
+                        v >= 2 && 2 * v > total
+                    })
+                })
+                .or_else(|| same().find(|x| x.rank == 0))
         } else {
             same()
                 .find(|x| x.country().is_some_and(near))

@@ -196,6 +196,11 @@ pub const F_SURNAME_FIRST: u16 = 512;
 /// Some title (of any length) starts with this word: `title_at` can only succeed here.
 pub const F_TITLE_START: u16 = 1024;
 
+/// Kinds of the words of `names/person_contexts.tsv`.
+pub const CTX_SPEECH: u8 = 1; // '," said X Y'
+pub const CTX_RELATIVE: u8 = 2; // "X Y, who"
+pub const CTX_GROUP: u8 = 4; // "the applicants, X Y, Z W and U V"
+
 /// Roles of a connector word inside organization and law names.
 pub const INNER: u8 = 1; // may join capitalized words on the left of a head ("Ministry of ...")
 pub const RIGHT: u8 = 2; // may start an extension after the head
@@ -216,6 +221,9 @@ pub struct Lexicon {
     pub particles: FxSet,
     /// Surname endings (`names/surname_suffixes.txt`).
     pub surname_suffixes: Vec<String>,
+    /// Context words that make a name run a person (`names/person_contexts.tsv`):
+    /// word → `CTX_*` kinds.
+    pub person_contexts: FxMap<u8>,
     /// The longest particle, in bytes (`may_be_particle`).
     particle_max: usize,
     pub org_heads: FxSet,
@@ -323,6 +331,20 @@ impl Lexicon {
             };
             law_heads.insert(line.col(0).to_string(), alone);
         }
+        let mut person_contexts = FxMap::default();
+        let path = "names/person_contexts.tsv";
+        for line in lines(patterns.get(path).unwrap_or("")) {
+            let kind = match line.col(1) {
+                "speech" => CTX_SPEECH,
+                "relative" => CTX_RELATIVE,
+                "group" => CTX_GROUP,
+                x => bail!(
+                    "{path}:{}: unknown kind {x:?} (want speech, relative or group)",
+                    line.number
+                ),
+            };
+            *person_contexts.entry(line.col(0).to_string()).or_insert(0) |= kind;
+        }
         let mut connectors = FxMap::default();
         let path = "entities/connectors.tsv";
         for line in lines(patterns.require(path)?) {
@@ -374,6 +396,7 @@ impl Lexicon {
             given_ambiguous: set(patterns, "names/given_names_ambiguous.txt", false)?,
             surnames: set(patterns, "names/surnames.txt", false)?,
             surnames_first: set(patterns, "entities/surnames_first.txt", false)?,
+            person_contexts,
             surname_suffixes: patterns
                 .get("names/surname_suffixes.txt")
                 .map(|c| word_list(c).map(str::to_string).collect())

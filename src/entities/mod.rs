@@ -77,6 +77,10 @@ pub struct Rules {
     pub acronym: Rule,
     pub orthomatch: Rule,
     pub dateline_org: Rule,
+    pub person_context: Rule,
+    pub byline: Rule,
+    pub person_list: Rule,
+    pub figure: Rule,
 }
 
 impl Rules {
@@ -94,6 +98,10 @@ impl Rules {
             orthomatch: r("orthomatch"),
             dateline_org: r("dateline-org"),
             name_age: r("name+age"),
+            person_context: r("person-context"),
+            byline: r("byline"),
+            person_list: r("person-list"),
+            figure: r("title+figure"),
         }
     }
 }
@@ -407,6 +415,7 @@ impl EntityRecognizer {
         };
         let mut genders = Vec::new();
         rules::persons(&cx, &self.rules, &mut cands, &mut genders);
+        rules::person_lists(&cx, &self.rules, &mut cands);
         rules::orgs_and_laws(&cx, &self.rules, &mut cands);
         rules::provisions(&cx, &self.rules, &mut cands);
         let mut ents = resolve(cands);

@@ -3,8 +3,9 @@
 //! `mod.rs` picks among them.
 
 use super::lexicon::{
-    Gender, Lexicon, AFTER, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP,
-    F_SURNAME, F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, RIGHT,
+    Gender, Lexicon, AFTER, CTX_GROUP, CTX_RELATIVE, CTX_SPEECH, F_GIVEN, F_GIVEN_AMB, F_LAW,
+    F_NOT_NAME, F_ORG, F_PROV, F_STOP, F_SURNAME, F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER,
+    LATE, RIGHT,
 };
 use super::tokens::{Token, CAP, DIGIT, HEADLINE, JOINED, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
@@ -330,9 +331,19 @@ pub fn persons<'g>(
         if !t.is(WORD) {
             continue;
         }
+        // a byline: "By Aibek Sultanbekov and Dana Whitcombe"
+        if cx.is_str(i, "By") && cx.line_starts(i) {
+            if let Some(end) = byline(cx, i, r, out) {
+                i = end;
+                continue;
+            }
+        }
         // title(s) + name
         let mut k = i;
         let mut gender = None;
+        // a religious or historical figure ("the Prophet Muhammad", titles.tsv kind
+        // `figure`) keeps its own canonical
+        let mut figure = false;
         // a title is capitalized, or lower case right before a capitalized word
         // ("president Moon Jae-in"); checking this first keeps lookups rare
         let may_title = |k: usize| {
@@ -350,6 +361,7 @@ pub fn persons<'g>(
                         || (cx.adjacent(k - 1, k) && !(len == 1 && name_like_title(cx, k))) =>
                 {
                     gender = gender.or(title.gender);
+                    figure |= title.kind == "figure";
                     k += len;
                 }
                 _ => break,
@@ -365,7 +377,8 @@ pub fn persons<'g>(
                 if let Some(g) = gender {
                     genders.push((span, g));
                 }
-                out.push(Cand::new(span, Label::Person, r.title_name.clone(), 6));
+                let rule = if figure { &r.figure } else { &r.title_name };
+                out.push(Cand::new(span, Label::Person, rule.clone(), 6));
                 i = end;
                 continue;
             }
@@ -449,10 +462,17 @@ pub fn persons<'g>(
             let gazetteer = cx.hints[i].covered && cx.hints[end - 1].covered;
             // (a surname ending counts as a surname: "Zhanar Tokhtarova")
             let ending = !cx.hints[end - 1].covered && cx.lex.surname_by_ending(cx.w(end - 1));
+            // "an Additional Sessions Judge": capitalized words before a title
+            // word are a title phrase, not a name
+            let title_after = end < n
+                && cx.adjacent(end - 1, end)
+                && toks[end].is_cap_word()
+                && cx.has(end, F_TITLE);
             if parts >= 2
                 && (cx.has(end - 1, F_SURNAME) || particle_last || ending)
                 && !place_word_after(cx, end)
                 && !gazetteer
+                && !title_after
             {
                 out.push(Cand::new(
                     cx.span(i, end),
@@ -476,7 +496,224 @@ pub fn persons<'g>(
             i = end;
             continue;
         }
+        // a speaker or a relative clause makes a person of unknown name words:
+        // '…," said Begaiym Usenalieva.', 'Begaiym Usenalieva, who heads …'
+        // (inline pre-tests: punctuation and a lower-case word before, or a comma
+        // two or three tokens on)
+        let comma = |k: usize| k < n && cx.is_byte(k, b',');
+        let slot = (i >= 2 && toks[i - 1].is(LOWER) && !toks[i - 2].is(WORD))
+            || comma(i + 2)
+            || comma(i + 3);
+        if let Some(end) = slot.then(|| name_in_person_slot(cx, i)).flatten() {
+            out.push(Cand::new(
+                cx.span(i, end),
+                Label::Person,
+                r.person_context.clone(),
+                3,
+            ));
+            i = end;
+            continue;
+        }
         i += 1;
+    }
+}
+
+/// Token `i` is a lower-case word of `names/person_contexts.tsv` of kind `kind`.
+fn context_word(cx: &Ctx, i: usize, kind: u8) -> bool {
+    i < cx.toks.len()
+        && cx.toks[i].is(LOWER)
+        && cx
+            .lex
+            .person_contexts
+            .get(cx.w(i))
+            .is_some_and(|k| k & kind != 0)
+}
+
+/// Two or three name words from token `i` that no gazetteer entry touches: the end
+/// token (a list item, a speaker, a byline name).
+fn plain_name(cx: &Ctx, i: usize, headline: bool) -> Option<usize> {
+    let t = cx.toks[i];
+    if !t.is_cap_word() || (t.is(HEADLINE) && !headline) || cx.hints[i].covered {
+        return None;
+    }
+    let (end, parts) = cx.name_run(i);
+    ((2..=3).contains(&parts) && (i..end).all(|k| !cx.hints[k].covered)).then_some(end)
+}
+
+/// Name words from token `i` in a person's slot: after a speech verb that follows a
+/// comma or closing quote ('…," said Begaiym Usenalieva,') and before the end of the
+/// clause, or before ", who".
+#[inline(never)]
+fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let n = toks.len();
+    let speech = i >= 2
+        && (cx.is_byte(i - 2, b',') || cx.is_byte(i - 2, b'"') || cx.is_str(i - 2, "\u{201d}"))
+        && context_word(cx, i - 1, CTX_SPEECH);
+    // (cheap tests first: most capitalized words are neither; a relative pronoun
+    // follows two or three words and a comma)
+    let relative =
+        |c: usize| c + 1 < n && cx.is_byte(c, b',') && context_word(cx, c + 1, CTX_RELATIVE);
+    if !speech && !relative(i + 2) && !relative(i + 3) {
+        return None;
+    }
+    let end = plain_name(cx, i, false)?;
+    if speech {
+        let closes = end >= n
+            || cx.line_ends(end)
+            || cx.is_byte(end, b',')
+            || cx.is_byte(end, b'.')
+            || cx.is_byte(end, b';');
+        return closes.then_some(end);
+    }
+    (end + 1 < n
+        && cx.is_byte(end, b',')
+        && toks[end].start == toks[end - 1].end
+        && context_word(cx, end + 1, CTX_RELATIVE))
+    .then_some(end)
+}
+
+/// "By Aibek Sultanbekov and Dana Whitcombe" filling a line from token `i` ("By"):
+/// each name is a PERSON; the end token.
+fn byline<'g>(cx: &Ctx, i: usize, r: &Rules, out: &mut Vec<Cand<'g>>) -> Option<usize> {
+    let n = cx.toks.len();
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut k = i + 1;
+    loop {
+        if k >= n || !cx.adjacent(k - 1, k) {
+            return None;
+        }
+        let end = plain_name(cx, k, true)?;
+        names.push((k, end));
+        if cx.line_ends(end) {
+            break;
+        }
+        k = end + 1;
+        if cx.is_byte(end, b',') && k < n && cx.is_str(k, "and") {
+            k += 1;
+        } else if !(cx.is_byte(end, b',') || cx.is_str(end, "and") || cx.is_byte(end, b'&')) {
+            return None;
+        }
+    }
+    for &(a, b) in &names {
+        out.push(Cand::new(cx.span(a, b), Label::Person, r.byline.clone(), 5));
+    }
+    names.last().map(|&(_, b)| b)
+}
+
+/// An item of a list of names from token `k`: two or three name words, optionally
+/// followed by a place in parentheses ("Petros Vlachogiannis (Greece)"): the end of
+/// the name and the end of the item.
+fn list_item(cx: &Ctx, k: usize) -> Option<(usize, usize)> {
+    let n = cx.toks.len();
+    let end = plain_name(cx, k, false)?;
+    if end + 2 < n && cx.is_byte(end, b'(') && cx.hints[end + 1].gpe {
+        let mut q = end + 1;
+        while q < n && q < end + 5 && cx.hints[q].gpe {
+            q += 1;
+        }
+        if q < n && cx.is_byte(q, b')') {
+            return Some((end, q + 1));
+        }
+    }
+    Some((end, end))
+}
+
+/// Lists of names ("The applicants, Elnur Mammadli, Tural Huseynzade, Rasim Aghayev
+/// and Davit Jafarov-Beridze, were …"): when one item is a person already, or a
+/// plural noun of people (`names/person_contexts.tsv` group) comes within four words
+/// before the comma that opens the list, every item of the same shape (two or three
+/// name words no gazetteer entry touches) is a person. A list has two items joined by
+/// "and" or at least three items; it starts after a comma, colon or dash, or a
+/// sentence.
+#[inline(never)]
+pub fn person_lists<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
+    let toks = cx.toks;
+    let n = toks.len();
+    // the person candidates so far, by start (built on the first list)
+    let mut persons: Vec<Span> = Vec::new();
+    let mut persons_built = false;
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut next = 0;
+    for &s in &cx.starts.persons {
+        let i = s as usize;
+        if i < next || i == 0 || !toks[i].is_cap_word() {
+            continue;
+        }
+        // (after a comma, the word before it is no capitalized name: the list
+        // does not start inside a longer one, "Shearson, Merrill Lynch and …")
+        let opens = (cx.is_byte(i - 1, b',')
+            && i >= 2
+            && (toks[i - 2].is(LOWER) || cx.has(i - 2, F_TITLE) || cx.is_byte(i - 2, b')')))
+            || cx.is_byte(i - 1, b':')
+            || cx.is_str(i - 1, "\u{2014}")
+            || cx.is_str(i - 1, "\u{2013}");
+        // (an item of two or three words ends at a comma or "and")
+        let sep =
+            |k: usize| k < n && (cx.is_byte(k, b',') || cx.is_byte(k, b'(') || cx.is_str(k, "and"));
+        if !opens || !(sep(i + 2) || sep(i + 3)) {
+            continue;
+        }
+        items.clear();
+        let mut k = i;
+        let mut joined = false;
+        let mut end_all = i;
+        while let Some((end, item_end)) = list_item(cx, k) {
+            items.push((k, end));
+            end_all = item_end;
+            if joined || item_end >= n {
+                break;
+            }
+            let mut m = item_end;
+            if cx.is_byte(m, b',') {
+                m += 1;
+            }
+            if m < n && cx.is_str(m, "and") {
+                m += 1;
+                joined = true;
+            } else if m == item_end {
+                break;
+            }
+            if m >= n {
+                break;
+            }
+            k = m;
+        }
+        if joined && items.last().is_some_and(|&(a, _)| a != k) {
+            // the item after "and" is no name: "… and the Ministry" joins nothing
+            joined = false;
+        }
+        let list = (joined && items.len() >= 2) || items.len() >= 3;
+        if !list {
+            continue;
+        }
+        next = end_all;
+        let group = cx.is_byte(i - 1, b',')
+            && (i.saturating_sub(6)..i - 1).any(|j| context_word(cx, j, CTX_GROUP));
+        if !group && !persons_built {
+            persons.extend(
+                out.iter()
+                    .filter(|c| c.label == Label::Person)
+                    .map(|c| c.span),
+            );
+            persons.sort_unstable_by_key(|s| s.start);
+            persons_built = true;
+        }
+        let is_person = |a: usize, b: usize| {
+            let (s, e) = (toks[a].start, toks[b - 1].end);
+            let k = persons.partition_point(|p| p.end <= s);
+            persons.get(k).is_some_and(|p| p.start < e)
+        };
+        if group || items.iter().any(|&(a, b)| is_person(a, b)) {
+            for &(a, b) in &items {
+                out.push(Cand::new(
+                    cx.span(a, b),
+                    Label::Person,
+                    r.person_list.clone(),
+                    2,
+                ));
+            }
+        }
     }
 }
 
@@ -502,6 +739,16 @@ fn residence_after_age(cx: &Ctx, i: usize) -> bool {
 fn is_age(cx: &Ctx, j: usize) -> bool {
     let t = cx.toks[j];
     t.is(DIGIT) && t.end - t.start <= 3 && cx.w(j).bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Token `j` may follow an age: a comma, or a semicolon, dash or closing parenthesis
+/// in a list of people ("Farzaneh Ghaffari, 45; Siavash Dehghani-Nejad, 39 — were").
+fn after_age(cx: &Ctx, j: usize) -> bool {
+    cx.is_byte(j, b',')
+        || cx.is_byte(j, b';')
+        || cx.is_byte(j, b')')
+        || cx.is_str(j, "\u{2014}")
+        || cx.is_str(j, "\u{2013}")
 }
 
 /// Two to four name words (capitalized or ALL CAPS, initials allowed) from token
@@ -554,7 +801,7 @@ fn name_before_age(cx: &Ctx, i: usize) -> Option<usize> {
         && cx.is_byte(k, b',')
         && toks[k].start == toks[k - 1].end
         && is_age(cx, k + 1)
-        && cx.is_byte(k + 2, b','))
+        && after_age(cx, k + 2))
     .then_some(k)
 }
 
@@ -1002,10 +1249,21 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
 /// "elder Li Yingqiang of Early Rain Covenant Church": an organization run that
 /// starts with a person's name (two or three name words, the first a given name or
 /// a family name written first, no organization word) and "of" starts after "of".
+/// A title always starts a person, whatever the name: "Pastor Kahindi Charo Mwamure
+/// of Living Waters Fellowship" (one to three name words after the title).
 fn person_of_before(cx: &Ctx, a: usize, h: usize) -> Option<usize> {
-    let o = (a + 2..(a + 4).min(h)).find(|&o| cx.is_str(o, "of"))?;
-    let named = cx.has(a, F_GIVEN | F_SURNAME_FIRST) && !cx.toks[a].is(HEADLINE);
-    let plain = (a..o).all(|k| cx.toks[k].is_cap_word() && !cx.has(k, F_ORG | F_NOT_NAME));
+    let titled = match cx.toks[a].is(CAP) && cx.has(a, F_TITLE_START) {
+        true => cx
+            .lex
+            .title_at(cx.text, cx.toks, a)
+            .map_or(0, |(len, _)| len),
+        false => 0,
+    };
+    let first = a + titled;
+    let from = if titled > 0 { first + 1 } else { first + 2 };
+    let o = (from..(first + 4).min(h)).find(|&o| cx.is_str(o, "of"))?;
+    let named = titled > 0 || (cx.has(a, F_GIVEN | F_SURNAME_FIRST) && !cx.toks[a].is(HEADLINE));
+    let plain = (first..o).all(|k| cx.toks[k].is_cap_word() && !cx.has(k, F_ORG | F_NOT_NAME));
     (named && plain).then_some(o + 1)
 }
 
