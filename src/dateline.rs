@@ -343,12 +343,8 @@ impl DatelineFinder {
                 let after = colon + 1 + s[colon + 1..].len()
                     - s[colon + 1..].trim_start_matches(['*', '_']).len();
                 let p = after + skip_ws(&s[after..]);
-                if let Some((d, e)) = self.parse_date_loose(&s[p..]) {
-                    if s[p + e..].trim().is_empty() {
-                        return Some(mk(Kind::Header, p + e, d, None, None));
-                    }
-                }
-                return None;
+                let (d, e) = self.date_line(&s[p..])?;
+                return Some(mk(Kind::Header, p + e, d, None, None));
             }
         }
         // "Published 22 October 2027": a label without its colon, when a date and
@@ -364,16 +360,14 @@ impl DatelineFinder {
                 return Some(mk(Kind::Full, end, date, Some(&place), None));
             }
         }
+        // A date that is the whole line: "16-November-2021 18:42 IST",
+        // "4:52 PM GMT+6, April 9, 2027", "9 February 2027 (20 Bahman 1405)".
+        if let Some((d, e)) = self.date_line(s) {
+            return Some(mk(Kind::Alone, e, d, None, None));
+        }
         // Date first.
         if let Some((d, e)) = self.parse_date_loose(s) {
             let mut p = e;
-            if s[p..].trim().is_empty() {
-                return Some(mk(Kind::Alone, p, d, None, None));
-            }
-            // "16-November-2021 18:42 IST"
-            if let Some(t) = time_suffix(&s[p..]) {
-                return Some(mk(Kind::Alone, p + t, d, None, None));
-            }
             p += skip_ws(&s[p..]);
             if let Some(sep) = separator(&s[p..]) {
                 return Some(mk(Kind::Full, p + sep, d, None, None));
@@ -478,15 +472,36 @@ impl DatelineFinder {
             end = w;
             if self.labels.contains(&s[..end].to_lowercase()) {
                 let p = end + skip_ws(&s[end..]);
-                if let Some((d, e)) = self.parse_date_loose(&s[p..]) {
-                    if d.is_some() && s[p + e..].trim().is_empty() {
-                        return Some((p + e, d));
-                    }
+                if let Some((d @ Some(_), e)) = self.date_line(&s[p..]) {
+                    return Some((p + e, d));
                 }
             }
             end += 1;
         }
         None
+    }
+
+    /// A date that fills the rest of a line: an optional clock time before it
+    /// ("4:52 PM GMT+6, April 9, 2027"), the date, then optionally a clock time
+    /// ("March 3, 2027, 10:00 a.m. EST") and a bracketed gloss ("9 February 2027
+    /// (20 Bahman 1405)"). Returns the date and the end of the line's content.
+    fn date_line(&self, s: &str) -> Option<(Option<NaiveDate>, usize)> {
+        let p = clock_prefix(s);
+        let (d, e) = self.parse_date_loose(&s[p..])?;
+        let mut q = p + e;
+        if p == 0 {
+            let c = usize::from(s[q..].starts_with(','));
+            if let Some(t) = time_suffix(&s[q + c..]) {
+                q += c + t;
+            }
+        }
+        let g = q + skip_ws(&s[q..]);
+        if let Some((_, e)) = bracketed(&s[g..]) {
+            if s[g + e..].trim().is_empty() {
+                return Some((d, g + e));
+            }
+        }
+        s[q..].trim().is_empty().then_some((d, q))
     }
 
     /// `(Place—Date)` or `(Place, Date)` at the start of `s`: the end of the
@@ -911,8 +926,8 @@ fn ordinal_len(s: &str) -> usize {
     }
 }
 
-/// A clock time after a date line: " 18:42 IST", " 9:00 a.m. EST" to the end of
-/// the line. Returns its length.
+/// A clock time after a date line: " 18:42 IST", " 9:00 a.m. EST", " 4:52 PM
+/// GMT+6" to the end of the line, or up to a bracketed gloss. Returns its length.
 fn time_suffix(s: &str) -> Option<usize> {
     let p = skip_ws(s);
     let r = &s[p..];
@@ -921,18 +936,64 @@ fn time_suffix(s: &str) -> Option<usize> {
         return None;
     }
     let mut q = h + 3;
-    let rest = r[q..].trim_end();
+    let rest = r[q..].split(['(', '[']).next().unwrap_or("").trim_end();
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let ok = words.len() <= 2
-        && words.iter().all(|w| {
-            matches!(w.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
-                || (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
-        });
+    let ok = words.len() <= 2 && words.iter().all(|w| is_meridiem(w) || is_zone(w));
     if !ok {
         return None;
     }
     q += rest.len();
     Some(p + q)
+}
+
+/// A clock time before a date on a date line: "4:52 PM GMT+6, " or "18:42 ".
+/// Returns its length with the comma and spaces after it, or 0.
+fn clock_prefix(s: &str) -> usize {
+    let h = digit_len(s);
+    if !(1..=2).contains(&h) || !s[h..].starts_with(':') || digit_len(&s[h + 1..]) != 2 {
+        return 0;
+    }
+    let mut q = h + 3;
+    for _ in 0..2 {
+        let ws = skip_ws(&s[q..]);
+        let w = s[q + ws..]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
+        if w.is_empty() || !(is_meridiem(w) || is_zone(w)) {
+            break;
+        }
+        q += ws + w.len();
+    }
+    if s[q..].starts_with(',') {
+        q += 1;
+    }
+    let ws = skip_ws(&s[q..]);
+    if ws == 0 && q < s.len() {
+        return 0;
+    }
+    q + ws
+}
+
+/// "am", "PM", "a.m.", "p.m.".
+fn is_meridiem(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+}
+
+/// A time-zone abbreviation, with an optional UTC offset: "IST", "EST", "GMT+6",
+/// "UTC+05:30".
+fn is_zone(w: &str) -> bool {
+    let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(1..=5).contains(&letters) {
+        return false;
+    }
+    let off = &w[letters..];
+    off.is_empty()
+        || off.starts_with(['+', '-', '−'])
+            && off[off.chars().next().map_or(1, char::len_utf8)..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':')
+            && off.len() > 1
 }
 
 fn boundary_after(s: &str) -> bool {
