@@ -42,6 +42,8 @@ const LABELS: &str = "dateline/date_labels.txt";
 const HEADERS: &str = "dateline/header_lines.txt";
 const BOILERPLATE: &str = "dateline/boilerplate.txt";
 const ACRONYMS: &str = "dateline/place_acronyms.txt";
+const BYLINES: &str = "dateline/byline_openers.txt";
+const PARTICLES: &str = "names/name_particles.txt";
 
 /// How many non-blank lines at the top are examined.
 const HEAD_LINES: usize = 16;
@@ -80,6 +82,12 @@ impl LineSet {
         }
         self.exact.contains(&l) || self.prefixes.iter().any(|p| l.starts_with(p.as_str()))
     }
+
+    /// Like [`LineSet::matches`], but only exact entries.
+    fn exact_match(&self, line: &str) -> bool {
+        let l = line.trim().to_lowercase();
+        !l.is_empty() && self.exact.contains(&l)
+    }
 }
 
 /// Finds the dateline, the title and leading boilerplate.
@@ -90,6 +98,10 @@ pub struct DatelineFinder {
     headers: LineSet,
     boilerplate: LineSet,
     acronyms: HashSet<String>,
+    /// Lowercase byline openers, longest first ("written by", "by").
+    bylines: Vec<String>,
+    /// Lowercase particles inside names ("de", "van", "al-").
+    particles: Vec<String>,
     day_first: bool,
 }
 
@@ -146,6 +158,17 @@ impl DatelineFinder {
             headers: LineSet::load(patterns.require(HEADERS)?),
             boilerplate: LineSet::load(patterns.require(BOILERPLATE)?),
             acronyms: word_list(patterns.require(ACRONYMS)?)
+                .map(str::to_string)
+                .collect(),
+            bylines: {
+                let mut b: Vec<String> = word_list(patterns.require(BYLINES)?)
+                    .map(str::to_lowercase)
+                    .collect();
+                b.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                b
+            },
+            particles: word_list(patterns.require(PARTICLES)?)
+                .filter(|w| w.starts_with(char::is_lowercase))
                 .map(str::to_string)
                 .collect(),
             day_first,
@@ -247,12 +270,47 @@ impl DatelineFinder {
         last
     }
 
-    /// "Sahar Rights Monitor | Press release": one bar with a release-header
-    /// phrase on one side is a header line (never the title), not navigation.
+    /// "Sahar Rights Monitor | Press release", "Iran Monitor — News Desk": one bar
+    /// with a release-header phrase on one side is a header line (never the
+    /// title), not navigation. Beside a dash the phrase must be the whole side
+    /// ("Nigeria — Contact group …" stays a headline).
     fn header_bar(&self, line: &str) -> bool {
         let t = line.trim();
-        t.matches(" | ").count() == 1
-            && t.split(" | ").any(|part| self.headers.matches(part.trim()))
+        if t.matches(" | ").count() == 1 {
+            return t.split(" | ").any(|part| self.headers.matches(part.trim()));
+        }
+        [" — ", " – ", " - "].iter().any(|sep| {
+            t.matches(sep).count() == 1 && t.split(sep).any(|part| self.headers.exact_match(part))
+        })
+    }
+
+    /// A byline: an opener ("By", "Written by") and then only names —
+    /// capitalized words, commas, "and"/"&", lowercase name particles ("de",
+    /// "van", "al-Amin"; `names/name_particles.txt`) — ending in a capitalized
+    /// word: "By Jane Roe and Ali Khan".
+    fn is_byline(&self, line: &str) -> bool {
+        let t = line.trim();
+        let Some(op) = self.bylines.iter().find(|o| {
+            t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o))
+                && t[o.len()..].starts_with(' ')
+        }) else {
+            return false;
+        };
+        let words: Vec<&str> = t[op.len()..].split_whitespace().collect();
+        (1..=12).contains(&words.len())
+            && words.iter().all(|w| {
+                let w = w.trim_end_matches(',');
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "and" | "&")
+                    || self
+                        .particles
+                        .iter()
+                        .any(|p| w == p || p.ends_with('-') && w.starts_with(p.as_str()))
+            })
+            && words
+                .last()
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
     }
 
     /// A line that can be a title: not a header, date or navigation line.
@@ -270,19 +328,37 @@ impl DatelineFinder {
     /// last paragraph that has one — unless that paragraph is a single
     /// sentence-case line right after a single Title Case line (a subheadline
     /// under its headline).
-    fn title_line(&self, head: &[HeadLine], from: usize, to: usize) -> Option<String> {
-        let lines = head.get(from..to.min(head.len()))?;
+    ///
+    /// A byline ends the search when a candidate comes before it (the headline
+    /// precedes its byline); the byline and the lines after it in its paragraph
+    /// (the agency: "By Jane Roe / Central Asia Wire") are never the title.
+    fn title_line<'a>(&self, head: &[HeadLine<'a>], from: usize, to: usize) -> Option<String> {
+        let mut lines = head.get(from..to.min(head.len()))?;
+        let mut byline: Option<(usize, usize)> = None;
+        if let Some(b) = lines.iter().position(|l| self.is_byline(l.text)) {
+            if lines[..b].iter().any(|l| self.title_candidate(l).is_some()) {
+                lines = &lines[..b];
+            } else {
+                byline = Some((b, lines[b].para));
+            }
+        }
+        let candidate = |i: usize, l: &HeadLine<'a>| -> Option<&'a str> {
+            match byline {
+                Some((b, para)) if i >= b && l.para == para => None,
+                _ => self.title_candidate(l),
+            }
+        };
         // (paragraph id, candidate, number of lines in the paragraph)
         let mut paras: Vec<(usize, Option<&str>, usize)> = Vec::new();
-        for l in lines {
+        for (i, l) in lines.iter().enumerate() {
             match paras.last_mut() {
                 Some(p) if p.0 == l.para => {
                     p.2 += 1;
                     if p.1.is_none() {
-                        p.1 = self.title_candidate(l);
+                        p.1 = candidate(i, l);
                     }
                 }
-                _ => paras.push((l.para, self.title_candidate(l), 1)),
+                _ => paras.push((l.para, candidate(i, l), 1)),
             }
         }
         let last = paras.iter().rposition(|p| p.1.is_some())?;

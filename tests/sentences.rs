@@ -1117,6 +1117,43 @@ fn title_skips_release_header() {
 }
 
 #[test]
+fn dash_header_bar_is_not_title() {
+    let d = annotate(
+        "Pastor Fined for Open-Air Baptism in Batumi\n\nCaucasus Faith Observer – Newsroom\nDate: 3 June 2026\n\nBATUMI — A court fined a pastor for holding a baptism on a public beach.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Pastor Fined for Open-Air Baptism in Batumi"));
+    // Beside a dash only a whole header phrase counts: this stays the headline.
+    let d = annotate(
+        "Nigeria — Contact Group Condemns Killings\n\nABUJA — The group condemned the killings.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Nigeria — Contact Group Condemns Killings"));
+}
+
+#[test]
+fn byline_block_is_not_title() {
+    // The headline comes before its byline; the agency line after it is no title.
+    let d = annotate(
+        "Three Choir Members Fined Over Street Carols\n\nBy Maria de la Cruz and Tomas Berg\nBaltic Press Agency\n\nUpdated on Monday\n\nVILNIUS, Lithuania (BPA) — A court on Monday fined three members of a church choir.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Three Choir Members Fined Over Street Carols"));
+    // A byline above the headline.
+    let d = annotate(
+        "By Jane Roe\nHarbor News Service\n\nCourt Frees Elder After Appeal\n\nThe elder was freed on Tuesday after an appeal court quashed his conviction for preaching.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Court Frees Elder After Appeal"));
+    // "By" opening a headline with ordinary words is no byline.
+    let d = annotate(
+        "By order of the court, pastor freed\n\nThe pastor was freed on Tuesday after an appeal court quashed his conviction for preaching.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("By order of the court, pastor freed"));
+}
+
+#[test]
 fn title_after_masthead_and_header() {
     let d = annotate(
         "Department of Justice\nU.S. Attorney’s Office, District of Nowhere\n\nFOR IMMEDIATE RELEASE\nFriday, April 9, 2021\n\nQueens Woman Sentenced To 30 Months For Wire Fraud\n\nThe United States Attorney announced today that a woman was sentenced for defrauding her employer.",
