@@ -1599,3 +1599,29 @@ fn dotted_numeric_dates_are_day_first() {
     let values: Vec<_> = d.iter().map(|x| x.2.as_str()).collect();
     assert_eq!(values, ["2027-05-03", "2027-04-05"]);
 }
+
+#[test]
+fn weekday_of_a_relative_week() {
+    // dct Friday 2020-12-18: the weekday of the week before, of this week, of the next.
+    check(
+        DCT,
+        "The choir was fined on Tuesday last week.",
+        "Tuesday last week",
+        "DATE",
+        "2020-12-08",
+    );
+    check(
+        DCT,
+        "The hearing resumes on Monday next week.",
+        "Monday next week",
+        "DATE",
+        "2020-12-21",
+    );
+    check(
+        DCT,
+        "Police returned on Thursday of this week.",
+        "Thursday of this week",
+        "DATE",
+        "2020-12-17",
+    );
+}

@@ -541,13 +541,22 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
+            // "Wednesday last week": that weekday of the week before the dct's.
+            let rel_week: Option<i64> = self
+                .lookup("relative", caps, g::RELWEEK)
+                .and_then(|v| v.trim_start_matches('+').parse().ok());
+            // "Monday last week's hearing": the week belongs to the noun after it.
+            if rel_week.is_some() && self.text_after(m.end()).starts_with(['\'', '’']) {
+                return None;
+            }
             let Some(d) = dct else {
                 let (k, v) = with_part(rule.kind, format!("XXXX-WXX-{wd}"));
                 return Some((k, v, false));
             };
-            let date = match rel {
-                Some(r) => calendar::relative_weekday(d, wd, r),
-                None => calendar::nearest_weekday(d, wd, (self.tense)()),
+            let date = match (rel_week, rel) {
+                (Some(rw), _) => calendar::weekday_of_week(d, wd, rw),
+                (None, Some(r)) => calendar::relative_weekday(d, wd, r),
+                (None, None) => calendar::nearest_weekday(d, wd, (self.tense)()),
             };
             let (k, v) = with_part(rule.kind, ymd(date));
             return Some((k, v, true));
