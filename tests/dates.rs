@@ -1625,3 +1625,35 @@ fn weekday_of_a_relative_week() {
         "2020-12-17",
     );
 }
+
+#[test]
+fn month_of_that_year_takes_the_last_year_mentioned() {
+    assert_eq!(
+        dates(
+            DCT,
+            "The church was sealed in April 2017 and reopened in October of that year."
+        ),
+        vec![
+            ("April 2017".into(), "DATE".into(), "2017-04".into()),
+            (
+                "October of that year".into(),
+                "DATE".into(),
+                "2017-10".into()
+            ),
+        ]
+    );
+    assert_eq!(
+        dates(
+            DCT,
+            "He was detained in 2012; on 3 May that same year he was charged."
+        ),
+        vec![
+            ("2012".into(), "DATE".into(), "2012".into()),
+            (
+                "3 May that same year".into(),
+                "DATE".into(),
+                "2012-05-03".into()
+            ),
+        ]
+    );
+}

@@ -155,6 +155,17 @@ impl<'a> Ctx<'a> {
             Some(r) if r == "previous" || r == "prior" || r == "before" => -1,
             _ => 0,
         };
+        // "July of that year", "12 March that year": the month (and day) of the
+        // year the anaphor finds.
+        if let Some(mm) = caps.name(g::MONTH) {
+            let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
+            let md = match self.int(caps, g::DAY) {
+                Some(day @ 1..=31) => format!("{mo:02}-{day:02}"),
+                Some(_) => return None,
+                None => format!("{mo:02}"),
+            };
+            return Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{md}"), true));
+        }
         let part = self.lookup("parts_of_day", caps, g::UNIT).unwrap_or("");
         Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{part}"), true))
     }
@@ -1189,6 +1200,14 @@ pub fn resolve_anaphor(
         },
     };
     Some(match unit {
+        // `part` holds the month (and day) of "July of that year".
+        "year" if !part.is_empty() => {
+            let v = format!("{:04}-{part}", base.year() as i64 + r);
+            if part.len() == 5 && NaiveDate::parse_from_str(&v, "%Y-%m-%d").is_err() {
+                return None;
+            }
+            (TimexType::Date, v)
+        }
         "year" => (TimexType::Date, format!("{:04}", base.year() as i64 + r)),
         "month" => (TimexType::Date, ym(calendar::add_months(base, r))),
         "week" => (
