@@ -1657,3 +1657,31 @@ fn month_of_that_year_takes_the_last_year_mentioned() {
         ]
     );
 }
+
+#[test]
+fn spelled_round_number_and_reference_numbers_are_no_years() {
+    assert!(dates(DCT, "The pilgrims walked two thousand miles to the shrine.").is_empty());
+    assert!(dates(DCT, "Two thousand worshippers gathered outside.").is_empty());
+    check(
+        DCT,
+        "The law changed in two thousand and three.",
+        "two thousand and three",
+        "DATE",
+        "2003",
+    );
+    // A year closing a document or resolution number: "UNSC 1373 (2001)".
+    assert!(dates(
+        DCT,
+        "States must comply with resolution 1373 (2001) at once."
+    )
+    .is_empty());
+    assert!(dates(DCT, "See the press release ECHR 211 (2019) for details.").is_empty());
+    // A case citation keeps its year.
+    check(
+        DCT,
+        "The court relied on Ivanov v. Petrov (2019).",
+        "2019",
+        "DATE",
+        "2019",
+    );
+}

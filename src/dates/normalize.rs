@@ -271,6 +271,15 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.int(caps, g::YEARPRE))
             .map(|y| y as i32);
         if let Some(w) = caps.name(g::YEARW) {
+            // "two thousand kilometres", "Two thousand people": a round spelled
+            // number counts something unless a date word (context.tsv: "in",
+            // "since", "by") or "the year" comes before it.
+            if starts_with_ci(w.as_str(), "two thousand")
+                && w.start() == m.start()
+                && !self.tagger.context.contains(&self.word_before(m.start()))
+            {
+                return None;
+            }
             year = Some(year_from_words(&self.tagger.lex, w.as_str())?);
         }
         if let Some(r) = self.lookup("relative", caps, g::RELYEAR) {
