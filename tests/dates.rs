@@ -1685,3 +1685,21 @@ fn spelled_round_number_and_reference_numbers_are_no_years() {
         "2019",
     );
 }
+
+#[test]
+fn clock_time_with_zone_offset_takes_the_full_date_after_it() {
+    check(
+        DCT,
+        "The verdict was read at 9:40 AM GMT+3, June 2, 2020.",
+        "9:40 AM GMT+3, June 2, 2020",
+        "TIME",
+        "2020-06-02T09:40",
+    );
+    check(
+        DCT,
+        "The raid began at 21:15 UTC+05:30 on a quiet street.",
+        "21:15 UTC+05:30",
+        "TIME",
+        "2020-12-18T21:15",
+    );
+}
