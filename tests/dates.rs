@@ -1703,3 +1703,28 @@ fn clock_time_with_zone_offset_takes_the_full_date_after_it() {
         "2020-12-18T21:15",
     );
 }
+
+#[test]
+fn anaphor_after_a_coarser_date_keeps_its_finer_parts_unknown() {
+    // The last date mentioned is a month: "the following evening" is in it, its
+    // day unknown (not the day after the dct or after an earlier weekday).
+    assert_eq!(
+        dates(
+            DCT,
+            "On Monday the court heard that he was detained in March 2014 and questioned the following evening."
+        ),
+        vec![
+            ("Monday".into(), "DATE".into(), "2020-12-14".into()),
+            ("March 2014".into(), "DATE".into(), "2014-03".into()),
+            ("the following evening".into(), "TIME".into(), "2014-03-XXTEV".into()),
+        ]
+    );
+    // After a full date the day is known.
+    assert_eq!(
+        dates(
+            DCT,
+            "He was detained on 3 March 2014 and freed the next day."
+        )[1],
+        ("the next day".into(), "DATE".into(), "2014-03-04".into())
+    );
+}

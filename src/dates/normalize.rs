@@ -1184,6 +1184,37 @@ pub fn resolve_anaphor(
     };
     let digits =
         |v: &[u8], a: usize, b: usize| v.len() >= b && v[a..b].iter().all(u8::is_ascii_digit);
+    // The last date mentioned is coarser than the anaphor ("arrested in August
+    // 2015 … the following evening"): the anaphor is about that time, its finer
+    // parts unknown — not a day near an earlier date or the dct.
+    let last = previous
+        .iter()
+        .rev()
+        .map(|t| t.value.as_bytes())
+        .find(|v| digits(v, 0, 4));
+    if let Some(v) = last {
+        let have = if digits(v, 5, 7) && digits(v, 8, 10) {
+            10
+        } else if digits(v, 5, 7) {
+            7
+        } else {
+            4
+        };
+        if have < want_len && !(v.len() > 4 && v[4] == b'-' && v.get(5) == Some(&b'W')) {
+            let known = std::str::from_utf8(&v[..have]).ok()?;
+            let value = match (unit, have) {
+                ("month", _) => format!("{known}-XX"),
+                ("week", _) => format!("{}-WXX", &known[..4]),
+                (_, 7) => format!("{known}-XX"),
+                _ => format!("{known}-XX-XX"),
+            };
+            return Some(if part.is_empty() {
+                (TimexType::Date, value)
+            } else {
+                (TimexType::Time, format!("{value}T{part}"))
+            });
+        }
+    }
     let anchor = previous.iter().rev().map(|t| t.value.as_bytes()).find(|v| {
         digits(v, 0, 4) && (want_len == 4 || digits(v, 5, 7)) && (want_len < 10 || digits(v, 8, 10))
     });
