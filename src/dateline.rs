@@ -42,6 +42,8 @@ const LABELS: &str = "dateline/date_labels.txt";
 const HEADERS: &str = "dateline/header_lines.txt";
 const BOILERPLATE: &str = "dateline/boilerplate.txt";
 const ACRONYMS: &str = "dateline/place_acronyms.txt";
+const BYLINES: &str = "dateline/byline_openers.txt";
+const PARTICLES: &str = "names/name_particles.txt";
 
 /// How many non-blank lines at the top are examined.
 const HEAD_LINES: usize = 16;
@@ -80,6 +82,12 @@ impl LineSet {
         }
         self.exact.contains(&l) || self.prefixes.iter().any(|p| l.starts_with(p.as_str()))
     }
+
+    /// Like [`LineSet::matches`], but only exact entries.
+    fn exact_match(&self, line: &str) -> bool {
+        let l = line.trim().to_lowercase();
+        !l.is_empty() && self.exact.contains(&l)
+    }
 }
 
 /// Finds the dateline, the title and leading boilerplate.
@@ -90,6 +98,10 @@ pub struct DatelineFinder {
     headers: LineSet,
     boilerplate: LineSet,
     acronyms: HashSet<String>,
+    /// Lowercase byline openers, longest first ("written by", "by").
+    bylines: Vec<String>,
+    /// Lowercase particles inside names ("de", "van", "al-").
+    particles: Vec<String>,
     day_first: bool,
 }
 
@@ -146,6 +158,17 @@ impl DatelineFinder {
             headers: LineSet::load(patterns.require(HEADERS)?),
             boilerplate: LineSet::load(patterns.require(BOILERPLATE)?),
             acronyms: word_list(patterns.require(ACRONYMS)?)
+                .map(str::to_string)
+                .collect(),
+            bylines: {
+                let mut b: Vec<String> = word_list(patterns.require(BYLINES)?)
+                    .map(str::to_lowercase)
+                    .collect();
+                b.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                b
+            },
+            particles: word_list(patterns.require(PARTICLES)?)
+                .filter(|w| w.starts_with(char::is_lowercase))
                 .map(str::to_string)
                 .collect(),
             day_first,
@@ -247,12 +270,47 @@ impl DatelineFinder {
         last
     }
 
-    /// "Sahar Rights Monitor | Press release": one bar with a release-header
-    /// phrase on one side is a header line (never the title), not navigation.
+    /// "Sahar Rights Monitor | Press release", "Iran Monitor — News Desk": one bar
+    /// with a release-header phrase on one side is a header line (never the
+    /// title), not navigation. Beside a dash the phrase must be the whole side
+    /// ("Nigeria — Contact group …" stays a headline).
     fn header_bar(&self, line: &str) -> bool {
         let t = line.trim();
-        t.matches(" | ").count() == 1
-            && t.split(" | ").any(|part| self.headers.matches(part.trim()))
+        if t.matches(" | ").count() == 1 {
+            return t.split(" | ").any(|part| self.headers.matches(part.trim()));
+        }
+        [" — ", " – ", " - "].iter().any(|sep| {
+            t.matches(sep).count() == 1 && t.split(sep).any(|part| self.headers.exact_match(part))
+        })
+    }
+
+    /// A byline: an opener ("By", "Written by") and then only names —
+    /// capitalized words, commas, "and"/"&", lowercase name particles ("de",
+    /// "van", "al-Amin"; `names/name_particles.txt`) — ending in a capitalized
+    /// word: "By Jane Roe and Ali Khan".
+    fn is_byline(&self, line: &str) -> bool {
+        let t = line.trim();
+        let Some(op) = self.bylines.iter().find(|o| {
+            t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o))
+                && t[o.len()..].starts_with(' ')
+        }) else {
+            return false;
+        };
+        let words: Vec<&str> = t[op.len()..].split_whitespace().collect();
+        (1..=12).contains(&words.len())
+            && words.iter().all(|w| {
+                let w = w.trim_end_matches(',');
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "and" | "&")
+                    || self
+                        .particles
+                        .iter()
+                        .any(|p| w == p || p.ends_with('-') && w.starts_with(p.as_str()))
+            })
+            && words
+                .last()
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
     }
 
     /// A line that can be a title: not a header, date or navigation line.
@@ -270,19 +328,37 @@ impl DatelineFinder {
     /// last paragraph that has one — unless that paragraph is a single
     /// sentence-case line right after a single Title Case line (a subheadline
     /// under its headline).
-    fn title_line(&self, head: &[HeadLine], from: usize, to: usize) -> Option<String> {
-        let lines = head.get(from..to.min(head.len()))?;
+    ///
+    /// A byline ends the search when a candidate comes before it (the headline
+    /// precedes its byline); the byline and the lines after it in its paragraph
+    /// (the agency: "By Jane Roe / Central Asia Wire") are never the title.
+    fn title_line<'a>(&self, head: &[HeadLine<'a>], from: usize, to: usize) -> Option<String> {
+        let mut lines = head.get(from..to.min(head.len()))?;
+        let mut byline: Option<(usize, usize)> = None;
+        if let Some(b) = lines.iter().position(|l| self.is_byline(l.text)) {
+            if lines[..b].iter().any(|l| self.title_candidate(l).is_some()) {
+                lines = &lines[..b];
+            } else {
+                byline = Some((b, lines[b].para));
+            }
+        }
+        let candidate = |i: usize, l: &HeadLine<'a>| -> Option<&'a str> {
+            match byline {
+                Some((b, para)) if i >= b && l.para == para => None,
+                _ => self.title_candidate(l),
+            }
+        };
         // (paragraph id, candidate, number of lines in the paragraph)
         let mut paras: Vec<(usize, Option<&str>, usize)> = Vec::new();
-        for l in lines {
+        for (i, l) in lines.iter().enumerate() {
             match paras.last_mut() {
                 Some(p) if p.0 == l.para => {
                     p.2 += 1;
                     if p.1.is_none() {
-                        p.1 = self.title_candidate(l);
+                        p.1 = candidate(i, l);
                     }
                 }
-                _ => paras.push((l.para, self.title_candidate(l), 1)),
+                _ => paras.push((l.para, candidate(i, l), 1)),
             }
         }
         let last = paras.iter().rposition(|p| p.1.is_some())?;
@@ -343,12 +419,8 @@ impl DatelineFinder {
                 let after = colon + 1 + s[colon + 1..].len()
                     - s[colon + 1..].trim_start_matches(['*', '_']).len();
                 let p = after + skip_ws(&s[after..]);
-                if let Some((d, e)) = self.parse_date_loose(&s[p..]) {
-                    if s[p + e..].trim().is_empty() {
-                        return Some(mk(Kind::Header, p + e, d, None, None));
-                    }
-                }
-                return None;
+                let (d, e) = self.date_line(&s[p..])?;
+                return Some(mk(Kind::Header, p + e, d, None, None));
             }
         }
         // "Published 22 October 2027": a label without its colon, when a date and
@@ -364,16 +436,14 @@ impl DatelineFinder {
                 return Some(mk(Kind::Full, end, date, Some(&place), None));
             }
         }
+        // A date that is the whole line: "16-November-2021 18:42 IST",
+        // "4:52 PM GMT+6, April 9, 2027", "9 February 2027 (20 Bahman 1405)".
+        if let Some((d, e)) = self.date_line(s) {
+            return Some(mk(Kind::Alone, e, d, None, None));
+        }
         // Date first.
         if let Some((d, e)) = self.parse_date_loose(s) {
             let mut p = e;
-            if s[p..].trim().is_empty() {
-                return Some(mk(Kind::Alone, p, d, None, None));
-            }
-            // "16-November-2021 18:42 IST"
-            if let Some(t) = time_suffix(&s[p..]) {
-                return Some(mk(Kind::Alone, p + t, d, None, None));
-            }
             p += skip_ws(&s[p..]);
             if let Some(sep) = separator(&s[p..]) {
                 return Some(mk(Kind::Full, p + sep, d, None, None));
@@ -478,15 +548,36 @@ impl DatelineFinder {
             end = w;
             if self.labels.contains(&s[..end].to_lowercase()) {
                 let p = end + skip_ws(&s[end..]);
-                if let Some((d, e)) = self.parse_date_loose(&s[p..]) {
-                    if d.is_some() && s[p + e..].trim().is_empty() {
-                        return Some((p + e, d));
-                    }
+                if let Some((d @ Some(_), e)) = self.date_line(&s[p..]) {
+                    return Some((p + e, d));
                 }
             }
             end += 1;
         }
         None
+    }
+
+    /// A date that fills the rest of a line: an optional clock time before it
+    /// ("4:52 PM GMT+6, April 9, 2027"), the date, then optionally a clock time
+    /// ("March 3, 2027, 10:00 a.m. EST") and a bracketed gloss ("9 February 2027
+    /// (20 Bahman 1405)"). Returns the date and the end of the line's content.
+    fn date_line(&self, s: &str) -> Option<(Option<NaiveDate>, usize)> {
+        let p = clock_prefix(s);
+        let (d, e) = self.parse_date_loose(&s[p..])?;
+        let mut q = p + e;
+        if p == 0 {
+            let c = usize::from(s[q..].starts_with(','));
+            if let Some(t) = time_suffix(&s[q + c..]) {
+                q += c + t;
+            }
+        }
+        let g = q + skip_ws(&s[q..]);
+        if let Some((_, e)) = bracketed(&s[g..]) {
+            if s[g + e..].trim().is_empty() {
+                return Some((d, g + e));
+            }
+        }
+        s[q..].trim().is_empty().then_some((d, q))
     }
 
     /// `(Place—Date)` or `(Place, Date)` at the start of `s`: the end of the
@@ -911,8 +1002,8 @@ fn ordinal_len(s: &str) -> usize {
     }
 }
 
-/// A clock time after a date line: " 18:42 IST", " 9:00 a.m. EST" to the end of
-/// the line. Returns its length.
+/// A clock time after a date line: " 18:42 IST", " 9:00 a.m. EST", " 4:52 PM
+/// GMT+6" to the end of the line, or up to a bracketed gloss. Returns its length.
 fn time_suffix(s: &str) -> Option<usize> {
     let p = skip_ws(s);
     let r = &s[p..];
@@ -921,18 +1012,64 @@ fn time_suffix(s: &str) -> Option<usize> {
         return None;
     }
     let mut q = h + 3;
-    let rest = r[q..].trim_end();
+    let rest = r[q..].split(['(', '[']).next().unwrap_or("").trim_end();
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let ok = words.len() <= 2
-        && words.iter().all(|w| {
-            matches!(w.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
-                || (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
-        });
+    let ok = words.len() <= 2 && words.iter().all(|w| is_meridiem(w) || is_zone(w));
     if !ok {
         return None;
     }
     q += rest.len();
     Some(p + q)
+}
+
+/// A clock time before a date on a date line: "4:52 PM GMT+6, " or "18:42 ".
+/// Returns its length with the comma and spaces after it, or 0.
+fn clock_prefix(s: &str) -> usize {
+    let h = digit_len(s);
+    if !(1..=2).contains(&h) || !s[h..].starts_with(':') || digit_len(&s[h + 1..]) != 2 {
+        return 0;
+    }
+    let mut q = h + 3;
+    for _ in 0..2 {
+        let ws = skip_ws(&s[q..]);
+        let w = s[q + ws..]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
+        if w.is_empty() || !(is_meridiem(w) || is_zone(w)) {
+            break;
+        }
+        q += ws + w.len();
+    }
+    if s[q..].starts_with(',') {
+        q += 1;
+    }
+    let ws = skip_ws(&s[q..]);
+    if ws == 0 && q < s.len() {
+        return 0;
+    }
+    q + ws
+}
+
+/// "am", "PM", "a.m.", "p.m.".
+fn is_meridiem(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+}
+
+/// A time-zone abbreviation, with an optional UTC offset: "IST", "EST", "GMT+6",
+/// "UTC+05:30".
+fn is_zone(w: &str) -> bool {
+    let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(1..=5).contains(&letters) {
+        return false;
+    }
+    let off = &w[letters..];
+    off.is_empty()
+        || off.starts_with(['+', '-', '−'])
+            && off[off.chars().next().map_or(1, char::len_utf8)..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':')
+            && off.len() > 1
 }
 
 fn boundary_after(s: &str) -> bool {

@@ -1599,3 +1599,132 @@ fn dotted_numeric_dates_are_day_first() {
     let values: Vec<_> = d.iter().map(|x| x.2.as_str()).collect();
     assert_eq!(values, ["2027-05-03", "2027-04-05"]);
 }
+
+#[test]
+fn weekday_of_a_relative_week() {
+    // dct Friday 2020-12-18: the weekday of the week before, of this week, of the next.
+    check(
+        DCT,
+        "The choir was fined on Tuesday last week.",
+        "Tuesday last week",
+        "DATE",
+        "2020-12-08",
+    );
+    check(
+        DCT,
+        "The hearing resumes on Monday next week.",
+        "Monday next week",
+        "DATE",
+        "2020-12-21",
+    );
+    check(
+        DCT,
+        "Police returned on Thursday of this week.",
+        "Thursday of this week",
+        "DATE",
+        "2020-12-17",
+    );
+}
+
+#[test]
+fn month_of_that_year_takes_the_last_year_mentioned() {
+    assert_eq!(
+        dates(
+            DCT,
+            "The church was sealed in April 2017 and reopened in October of that year."
+        ),
+        vec![
+            ("April 2017".into(), "DATE".into(), "2017-04".into()),
+            (
+                "October of that year".into(),
+                "DATE".into(),
+                "2017-10".into()
+            ),
+        ]
+    );
+    assert_eq!(
+        dates(
+            DCT,
+            "He was detained in 2012; on 3 May that same year he was charged."
+        ),
+        vec![
+            ("2012".into(), "DATE".into(), "2012".into()),
+            (
+                "3 May that same year".into(),
+                "DATE".into(),
+                "2012-05-03".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn spelled_round_number_and_reference_numbers_are_no_years() {
+    assert!(dates(DCT, "The pilgrims walked two thousand miles to the shrine.").is_empty());
+    assert!(dates(DCT, "Two thousand worshippers gathered outside.").is_empty());
+    check(
+        DCT,
+        "The law changed in two thousand and three.",
+        "two thousand and three",
+        "DATE",
+        "2003",
+    );
+    // A year closing a document or resolution number: "UNSC 1373 (2001)".
+    assert!(dates(
+        DCT,
+        "States must comply with resolution 1373 (2001) at once."
+    )
+    .is_empty());
+    assert!(dates(DCT, "See the press release ECHR 211 (2019) for details.").is_empty());
+    // A case citation keeps its year.
+    check(
+        DCT,
+        "The court relied on Ivanov v. Petrov (2019).",
+        "2019",
+        "DATE",
+        "2019",
+    );
+}
+
+#[test]
+fn clock_time_with_zone_offset_takes_the_full_date_after_it() {
+    check(
+        DCT,
+        "The verdict was read at 9:40 AM GMT+3, June 2, 2020.",
+        "9:40 AM GMT+3, June 2, 2020",
+        "TIME",
+        "2020-06-02T09:40",
+    );
+    check(
+        DCT,
+        "The raid began at 21:15 UTC+05:30 on a quiet street.",
+        "21:15 UTC+05:30",
+        "TIME",
+        "2020-12-18T21:15",
+    );
+}
+
+#[test]
+fn anaphor_after_a_coarser_date_keeps_its_finer_parts_unknown() {
+    // The last date mentioned is a month: "the following evening" is in it, its
+    // day unknown (not the day after the dct or after an earlier weekday).
+    assert_eq!(
+        dates(
+            DCT,
+            "On Monday the court heard that he was detained in March 2014 and questioned the following evening."
+        ),
+        vec![
+            ("Monday".into(), "DATE".into(), "2020-12-14".into()),
+            ("March 2014".into(), "DATE".into(), "2014-03".into()),
+            ("the following evening".into(), "TIME".into(), "2014-03-XXTEV".into()),
+        ]
+    );
+    // After a full date the day is known.
+    assert_eq!(
+        dates(
+            DCT,
+            "He was detained on 3 March 2014 and freed the next day."
+        )[1],
+        ("the next day".into(), "DATE".into(), "2014-03-04".into())
+    );
+}

@@ -920,6 +920,35 @@ fn dateline_date_line_with_time() {
 }
 
 #[test]
+fn date_line_with_gloss_or_clock_time() {
+    // A bracketed gloss after the date (another calendar, a note).
+    let t = "Tbilisi Faith Watch\nReleased: 14 May 2026 (26 Dhu al-Qadah 1447)\n\nKUTAISI — Police on Monday closed a prayer house.";
+    assert_eq!(
+        dateline_of(t),
+        Some(("KUTAISI —".into(), s("2026-05-14"), s("Kutaisi"), None))
+    );
+    // A clock time (with a zone offset) before the date.
+    let t = "Court Fines Choir\n\nPublished 10:15 AM GMT+3, March 2, 2026\n\nThe court fined the choir director for singing in a park without a permit.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "Published 10:15 AM GMT+3, March 2, 2026".into(),
+            s("2026-03-02"),
+            None,
+            None
+        ))
+    );
+    // A clock time after the date, behind a comma; a date line of its own.
+    let t = "Posted on June 9, 2026, 8:30 p.m. EDT\n\nThe council met.";
+    assert_eq!(dateline_of(t).unwrap().1, s("2026-06-09"));
+    let t = "Court Frees Elder\n11:05 UTC+05:30, 2 June 2026\n\nThe elder was freed.";
+    assert_eq!(dateline_of(t).unwrap().1, s("2026-06-02"));
+    // Text after the gloss is no date line.
+    let t = "Posted: 14 May 2026 (Geneva) and more words here\n\nThe council met.";
+    assert_eq!(dateline_of(t), None);
+}
+
+#[test]
 fn dateline_markdown_label() {
     let t = "# Court Frees Pastor\n\n**Date:** July 5, 2022\n\nThe court freed him.";
     assert_eq!(
@@ -1085,6 +1114,43 @@ fn title_skips_release_header() {
         Options::default(),
     );
     assert_eq!(d.title, s("Court Acquits Teacher"));
+}
+
+#[test]
+fn dash_header_bar_is_not_title() {
+    let d = annotate(
+        "Pastor Fined for Open-Air Baptism in Batumi\n\nCaucasus Faith Observer – Newsroom\nDate: 3 June 2026\n\nBATUMI — A court fined a pastor for holding a baptism on a public beach.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Pastor Fined for Open-Air Baptism in Batumi"));
+    // Beside a dash only a whole header phrase counts: this stays the headline.
+    let d = annotate(
+        "Nigeria — Contact Group Condemns Killings\n\nABUJA — The group condemned the killings.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Nigeria — Contact Group Condemns Killings"));
+}
+
+#[test]
+fn byline_block_is_not_title() {
+    // The headline comes before its byline; the agency line after it is no title.
+    let d = annotate(
+        "Three Choir Members Fined Over Street Carols\n\nBy Maria de la Cruz and Tomas Berg\nBaltic Press Agency\n\nUpdated on Monday\n\nVILNIUS, Lithuania (BPA) — A court on Monday fined three members of a church choir.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Three Choir Members Fined Over Street Carols"));
+    // A byline above the headline.
+    let d = annotate(
+        "By Jane Roe\nHarbor News Service\n\nCourt Frees Elder After Appeal\n\nThe elder was freed on Tuesday after an appeal court quashed his conviction for preaching.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Court Frees Elder After Appeal"));
+    // "By" opening a headline with ordinary words is no byline.
+    let d = annotate(
+        "By order of the court, pastor freed\n\nThe pastor was freed on Tuesday after an appeal court quashed his conviction for preaching.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("By order of the court, pastor freed"));
 }
 
 #[test]

@@ -43,6 +43,13 @@ pub fn relative_weekday(dct: NaiveDate, wd: u32, rel: i32) -> NaiveDate {
     }
 }
 
+/// "Wednesday last week" / "Friday this week" / "Monday next week": weekday `wd`
+/// of the ISO week `weeks` weeks from the dct's.
+pub fn weekday_of_week(dct: NaiveDate, wd: u32, weeks: i64) -> NaiveDate {
+    let cur = dct.weekday().number_from_monday() as i64;
+    dct + Duration::days(7 * weeks + wd as i64 - cur)
+}
+
 /// Year of a month (and optional day) without a year, nearest in `tense`.
 /// A month up to [`MONTH_SLACK`] months on the "wrong" side of the dct (counted
 /// across the new year) is taken there all the same: the occurrence nearest the
@@ -166,6 +173,9 @@ mod tests {
         assert_eq!(relative_weekday(dct, 2, -1), d("2020-12-15"));
         assert_eq!(relative_weekday(dct, 5, -1), d("2020-12-11"));
         assert_eq!(relative_weekday(dct, 5, 1), d("2020-12-25"));
+        assert_eq!(weekday_of_week(dct, 3, -1), d("2020-12-09"));
+        assert_eq!(weekday_of_week(dct, 1, 1), d("2020-12-21"));
+        assert_eq!(weekday_of_week(dct, 7, 0), d("2020-12-20"));
         assert_eq!(easter(2021), Some(d("2021-04-04")));
         assert_eq!(holiday("4-4-11", 1999), Some(d("1999-11-25")));
         assert_eq!(holiday("-1-1-05", 2020), Some(d("2020-05-25")));

@@ -155,6 +155,17 @@ impl<'a> Ctx<'a> {
             Some(r) if r == "previous" || r == "prior" || r == "before" => -1,
             _ => 0,
         };
+        // "July of that year", "12 March that year": the month (and day) of the
+        // year the anaphor finds.
+        if let Some(mm) = caps.name(g::MONTH) {
+            let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
+            let md = match self.int(caps, g::DAY) {
+                Some(day @ 1..=31) => format!("{mo:02}-{day:02}"),
+                Some(_) => return None,
+                None => format!("{mo:02}"),
+            };
+            return Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{md}"), true));
+        }
         let part = self.lookup("parts_of_day", caps, g::UNIT).unwrap_or("");
         Some((TimexType::Date, format!("{ANAPHOR}{r}:{unit}:{part}"), true))
     }
@@ -260,6 +271,15 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.int(caps, g::YEARPRE))
             .map(|y| y as i32);
         if let Some(w) = caps.name(g::YEARW) {
+            // "two thousand kilometres", "Two thousand people": a round spelled
+            // number counts something unless a date word (context.tsv: "in",
+            // "since", "by") or "the year" comes before it.
+            if starts_with_ci(w.as_str(), "two thousand")
+                && w.start() == m.start()
+                && !self.tagger.context.contains(&self.word_before(m.start()))
+            {
+                return None;
+            }
             year = Some(year_from_words(&self.tagger.lex, w.as_str())?);
         }
         if let Some(r) = self.lookup("relative", caps, g::RELYEAR) {
@@ -541,13 +561,22 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
+            // "Wednesday last week": that weekday of the week before the dct's.
+            let rel_week: Option<i64> = self
+                .lookup("relative", caps, g::RELWEEK)
+                .and_then(|v| v.trim_start_matches('+').parse().ok());
+            // "Monday last week's hearing": the week belongs to the noun after it.
+            if rel_week.is_some() && self.text_after(m.end()).starts_with(['\'', '’']) {
+                return None;
+            }
             let Some(d) = dct else {
                 let (k, v) = with_part(rule.kind, format!("XXXX-WXX-{wd}"));
                 return Some((k, v, false));
             };
-            let date = match rel {
-                Some(r) => calendar::relative_weekday(d, wd, r),
-                None => calendar::nearest_weekday(d, wd, (self.tense)()),
+            let date = match (rel_week, rel) {
+                (Some(rw), _) => calendar::weekday_of_week(d, wd, rw),
+                (None, Some(r)) => calendar::relative_weekday(d, wd, r),
+                (None, None) => calendar::nearest_weekday(d, wd, (self.tense)()),
             };
             let (k, v) = with_part(rule.kind, ymd(date));
             return Some((k, v, true));
@@ -1155,6 +1184,37 @@ pub fn resolve_anaphor(
     };
     let digits =
         |v: &[u8], a: usize, b: usize| v.len() >= b && v[a..b].iter().all(u8::is_ascii_digit);
+    // The last date mentioned is coarser than the anaphor ("arrested in August
+    // 2015 … the following evening"): the anaphor is about that time, its finer
+    // parts unknown — not a day near an earlier date or the dct.
+    let last = previous
+        .iter()
+        .rev()
+        .map(|t| t.value.as_bytes())
+        .find(|v| digits(v, 0, 4));
+    if let Some(v) = last {
+        let have = if digits(v, 5, 7) && digits(v, 8, 10) {
+            10
+        } else if digits(v, 5, 7) {
+            7
+        } else {
+            4
+        };
+        if have < want_len && !(v.len() > 4 && v[4] == b'-' && v.get(5) == Some(&b'W')) {
+            let known = std::str::from_utf8(&v[..have]).ok()?;
+            let value = match (unit, have) {
+                ("month", _) => format!("{known}-XX"),
+                ("week", _) => format!("{}-WXX", &known[..4]),
+                (_, 7) => format!("{known}-XX"),
+                _ => format!("{known}-XX-XX"),
+            };
+            return Some(if part.is_empty() {
+                (TimexType::Date, value)
+            } else {
+                (TimexType::Time, format!("{value}T{part}"))
+            });
+        }
+    }
     let anchor = previous.iter().rev().map(|t| t.value.as_bytes()).find(|v| {
         digits(v, 0, 4) && (want_len == 4 || digits(v, 5, 7)) && (want_len < 10 || digits(v, 8, 10))
     });
@@ -1180,6 +1240,14 @@ pub fn resolve_anaphor(
         },
     };
     Some(match unit {
+        // `part` holds the month (and day) of "July of that year".
+        "year" if !part.is_empty() => {
+            let v = format!("{:04}-{part}", base.year() as i64 + r);
+            if part.len() == 5 && NaiveDate::parse_from_str(&v, "%Y-%m-%d").is_err() {
+                return None;
+            }
+            (TimexType::Date, v)
+        }
         "year" => (TimexType::Date, format!("{:04}", base.year() as i64 + r)),
         "month" => (TimexType::Date, ym(calendar::add_months(base, r))),
         "week" => (

@@ -120,11 +120,11 @@ impl CapsMemo {
 const MEMO_MAX: usize = 8192;
 
 /// The capture group names the normalizers read, sorted.
-pub const GROUPS: [&str; 37] = [
+pub const GROUPS: [&str; 38] = [
     "a", "ampm", "andhalf", "b", "century", "day", "dayord", "decade", "decade2", "decw",
     "deictic", "dir", "half", "holiday", "hour", "minute", "mod", "month", "monthnum", "num",
-    "num2", "part", "qtail", "quarter", "ref", "rel", "relyear", "season", "set", "t", "unit",
-    "unit2", "weekday", "year", "yearpos", "yearpre", "yearw",
+    "num2", "part", "qtail", "quarter", "ref", "rel", "relweek", "relyear", "season", "set", "t",
+    "unit", "unit2", "weekday", "year", "yearpos", "yearpre", "yearw",
 ];
 const NO_GROUP: u16 = u16::MAX;
 
@@ -156,17 +156,18 @@ pub mod g {
     pub const QUARTER: usize = 23;
     pub const REF: usize = 24;
     pub const REL: usize = 25;
-    pub const RELYEAR: usize = 26;
-    pub const SEASON: usize = 27;
-    pub const SET: usize = 28;
-    pub const T: usize = 29;
-    pub const UNIT: usize = 30;
-    pub const UNIT2: usize = 31;
-    pub const WEEKDAY: usize = 32;
-    pub const YEAR: usize = 33;
-    pub const YEARPOS: usize = 34;
-    pub const YEARPRE: usize = 35;
-    pub const YEARW: usize = 36;
+    pub const RELWEEK: usize = 26;
+    pub const RELYEAR: usize = 27;
+    pub const SEASON: usize = 28;
+    pub const SET: usize = 29;
+    pub const T: usize = 30;
+    pub const UNIT: usize = 31;
+    pub const UNIT2: usize = 32;
+    pub const WEEKDAY: usize = 33;
+    pub const YEAR: usize = 34;
+    pub const YEARPOS: usize = 35;
+    pub const YEARPRE: usize = 36;
+    pub const YEARW: usize = 37;
 }
 
 /// One matched group: its text and byte offsets in the haystack.
