@@ -720,3 +720,11 @@ fn terms_in_default_of_payment() {
     let ps = pens("The church's landlord was in default for two years.");
     assert!(ps.is_empty(), "{ps:?}");
 }
+
+/// A person's name followed by "of" and an organization is the person.
+#[test]
+fn a_subject_is_the_person_not_the_person_of_the_organization() {
+    let ps = pens("The magistrate fined Pastor Daniel Mutua of Living Hope Fellowship KSh 40,000.");
+    let p = ps.iter().find(|p| p.kind == "fine").expect("fine");
+    assert_eq!(subject(p).as_deref(), Some("Daniel Mutua"));
+}

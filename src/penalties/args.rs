@@ -1015,7 +1015,21 @@ impl Args {
         }
     }
 
-    pub fn mention(&self, doc: &Document, span: Span) -> Mention {
+    pub fn mention(&self, doc: &Document, mut span: Span) -> Mention {
+        // "[Kahindi Mwamure] of Living Waters Fellowship": a person's name
+        // followed by "of" and an organization is that person.
+        if let Some(e) = entities_from(doc, span.start).first() {
+            if e.span.start == span.start
+                && e.label == crate::document::Label::Person
+                && e.span.end < span.end
+                && doc.text[e.span.end..span.end].starts_with(" of ")
+                && entities_from(doc, e.span.end).first().is_some_and(|o| {
+                    o.label == crate::document::Label::Org && o.span.end == span.end
+                })
+            {
+                span.end = e.span.end;
+            }
+        }
         Mention {
             span,
             canonical: self.canonical(doc, span),
