@@ -728,3 +728,18 @@ fn a_subject_is_the_person_not_the_person_of_the_organization() {
     let p = ps.iter().find(|p| p.kind == "fine").expect("fine");
     assert_eq!(subject(p).as_deref(), Some("Daniel Mutua"));
 }
+
+/// An acquittal that sets aside a judgment "which had upheld" a sentence
+/// overturns it; "overturned X but upheld a fine" keeps the fine upheld.
+#[test]
+fn an_overturn_of_a_judgment_that_had_upheld_a_sentence() {
+    let ps = pens(
+        "The Supreme Court quashed the ruling of the Peshawar High Court, which had upheld the death sentence in 2021.",
+    );
+    assert_eq!(find(&ps, "death sentence").status, "overturned");
+    let ps = pens(
+        "The appeals court overturned the prison sentence but upheld a fine of 50,000 dinars.",
+    );
+    let p = ps.iter().find(|p| p.kind == "fine").expect("fine");
+    assert_eq!(p.status, "upheld");
+}

@@ -470,6 +470,17 @@ impl Args {
         Some((ws[i].0, ws[end].1))
     }
 
+    /// Whether the words right before `pos` (auxiliaries skipped) end in a
+    /// relative word: "…, which had [upheld]".
+    pub fn relative_before(&self, text: &str, s0: usize, pos: usize) -> bool {
+        let mut buf = LowerBuf::default();
+        text[s0..pos]
+            .split_whitespace()
+            .rev()
+            .find(|w| !self.aux.contains_lower(w, &mut buf))
+            .is_some_and(|w| self.relative.contains_lower(w, &mut buf))
+    }
+
     /// Whether `s` holds nothing but titles ("fined [Pastor] John Kamau").
     pub fn only_titles(&self, s: &str) -> bool {
         let mut buf = LowerBuf::default();

@@ -765,7 +765,21 @@ impl PenaltyExtractor {
                 None if law_actor() => PenaltyStatus::Statutory,
                 None => PenaltyStatus::Imposed,
             };
-            if status == PenaltyStatus::Imposed || cue.is_none() {
+            // An overturn ends the story of a sentence upheld in a relative clause
+            // after it: "set aside the judgment of the High Court, which had upheld
+            // the death sentence" (not "overturned X but upheld a fine").
+            let upheld_in_relative = || {
+                cue.is_some_and(|(h, _)| {
+                    self.args.relative_before(text, s0, h.start)
+                        && cues
+                            .iter()
+                            .any(|(c, st)| *st == PenaltyStatus::Overturned && c.end <= h.start)
+                })
+            };
+            if status == PenaltyStatus::Imposed
+                || cue.is_none()
+                || status == PenaltyStatus::Upheld && upheld_in_relative()
+            {
                 if overturned {
                     status = PenaltyStatus::Overturned;
                 } else if upheld {
