@@ -614,33 +614,27 @@ impl Quantities {
             // $500 to [$2,000]".
             let window = floor_char(s, m.start().saturating_sub(48));
             if let Some(c) = self.money_lower.captures(&s[window..m.start()]) {
-                let prev = out.last().filter(|p: &&Quantity| {
-                    p.end > start + window + c.get(0).expect("match").start()
-                        && matches!(p.kind, QuantityKind::Money { currency, .. } if currency == idx)
+                let from = start + window + c.get(0).expect("a match").start();
+                // The lower end: the amount just before, in the same currency
+                // ("between $700 and [$9,000]"), else the bare number, which shares
+                // the upper's scale ("2 to 3 million").
+                let prev = out.last().and_then(|p: &Quantity| match p.kind {
+                    QuantityKind::Money { value, currency } if currency == idx && p.end > from => {
+                        Some((p.start, value))
+                    }
+                    _ => None,
                 });
-                let lower = match prev {
-                    Some(p) => match p.kind {
-                        QuantityKind::Money { value, .. } => Some(value),
-                        _ => None,
-                    },
-                    // (a bare lower end shares the upper's scale: "2 to 3 million")
-                    None => c.name("n").or(c.name("n2")).and_then(|n| {
-                        let l = self.number(n.as_str())?;
-                        let ls = match c.name("s").or(c.name("s2")) {
-                            Some(x) => self.scale(Some(x.as_str())),
-                            None if l < 1000.0 => scale,
-                            None => 1.0,
-                        };
-                        Some(l * ls * self.currencies[idx].multiplier)
-                    }),
-                };
-                if lower.is_some_and(|l| l < value) {
-                    q.start = match prev {
-                        Some(p) => p
-                            .start
-                            .min(start + window + c.get(0).expect("match").start()),
-                        None => start + window + c.get(0).expect("match").start(),
+                let lower = prev.map(|(_, v)| v).or_else(|| {
+                    let l = self.number(c.name("n").or(c.name("n2"))?.as_str())?;
+                    let ls = match c.name("s").or(c.name("s2")) {
+                        Some(x) => self.scale(Some(x.as_str())),
+                        None if l < 1000.0 => scale,
+                        None => 1.0,
                     };
+                    Some(l * ls * self.currencies[idx].multiplier)
+                });
+                if lower.is_some_and(|l| l < value) {
+                    q.start = prev.map_or(from, |(p, _)| p.min(from));
                     q.bound = Bound::Max;
                     if prev.is_some() {
                         out.pop();
@@ -760,7 +754,7 @@ impl Quantities {
             // The upper end of a range whose lower end came before it.
             let (plain, here) = (bound == Bound::Exact && pair.is_none(), self.days(n, unit));
             let ascends = |(e, d): (usize, f64)| {
-                plain && self.range_joint(&s[e..m.start()]) && here.is_some_and(|d2| d2 > d)
+                plain && range_joint(&s[e..m.start()]) && here.is_some_and(|d2| d2 > d)
             };
             if let Some((a, e, d)) = lower {
                 if ascends((e, d)) {
@@ -1004,11 +998,6 @@ impl Quantities {
         })
     }
 
-    /// Whether `gap` joins the two ends of a range ("to", "and", a dash).
-    fn range_joint(&self, gap: &str) -> bool {
-        matches!(gap.trim(), "to" | "and" | "-" | "–" | "or")
-    }
-
     /// A count ("80" in "80 lashes", "between 15 and 39" in "between 15 and 39
     /// lashes") ending right before `text[..end]`: its start, and whether it is a
     /// range.
@@ -1022,6 +1011,11 @@ impl Quantities {
             None => (lo + n.start(), false),
         })
     }
+}
+
+/// Whether `gap` joins the two ends of a range ("to", "and", a dash).
+fn range_joint(gap: &str) -> bool {
+    matches!(gap.trim(), "to" | "and" | "-" | "–" | "or")
 }
 
 /// The largest char boundary <= i.
