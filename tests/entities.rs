@@ -653,3 +653,27 @@ fn organization_names_end_at_their_head() {
     let t = "The treaty was signed by the Council of Europe Member States in 1950.";
     assert!(has(t, "Council of Europe", "ORG"), "{:?}", ents(t));
 }
+
+#[test]
+fn listed_name_with_a_possessive_extends_through_connectors() {
+    // the listed "U.S. Attorney's Office" holds its possessive, so the head-word
+    // run goes on through "for the ... District of ..."; a listed place before a
+    // possessive stays a name of its own
+    let d = doc(
+        "The case was brought by the U.S. Attorney's Office for the Western District of Texas. \
+         Police in Lahore’s Model Town Church were questioned.",
+    );
+    let got: Vec<_> = d
+        .entities
+        .iter()
+        .map(|e| (d.slice(e.span), e.label))
+        .collect();
+    assert!(
+        got.contains(&(
+            "U.S. Attorney's Office for the Western District of Texas",
+            Label::Org
+        )),
+        "{got:?}"
+    );
+    assert!(got.contains(&("Lahore", Label::Gpe)), "{got:?}");
+}

@@ -890,7 +890,11 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             && toks[p - 2].end == toks[p - 1].start
             && toks[p - 1].end == toks[p].start
             && cx.org_word(p - 2)
-            && !cx.hints[p - 2].covered
+            // a listed word before the possessive is a name of its own
+            // ("Pakistan's Supreme Court") unless the listed name holds the
+            // possessive ("U.S. Attorney's Office")
+            && (!cx.hints[p - 2].covered
+                || (cx.hints[p].covered && !cx.hints[p].gpe && !cx.hints[p].blocked))
             && !cx.has(p - 2, F_ORG)
         {
             j = p - 2;
