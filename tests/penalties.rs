@@ -397,6 +397,13 @@ fn status_potential() {
         one("He may be sentenced to 10 years in prison.").status,
         "potential"
     );
+    // the past tense of the cue: what a defendant faced before the sentence
+    let p = one("Ortiz faced a mandatory minimum sentence of 15 years in prison.");
+    assert_eq!((&*p.status, &*p.bound, sub(&p)), ("potential", "min", Some("Ortiz")));
+    assert_eq!(
+        one("The men risked three years in jail for the leaflets.").status,
+        "potential"
+    );
 }
 
 #[test]
