@@ -87,6 +87,20 @@ fn prosecutor_sentencing_with_three_penalties() {
 }
 
 #[test]
+fn offense_goes_on_through_a_kept_phrase() {
+    // "with" ends an offense ("blasphemy with ..."), but offense_stops.txt keeps
+    // "with intent to" and "with a dangerous weapon" inside one
+    let p = one("A Dayton woman was sentenced to 87 months in prison for possession with \
+                 intent to distribute methamphetamine, prosecutors said.");
+    assert_eq!(
+        off(&p),
+        Some("possession with intent to distribute methamphetamine")
+    );
+    let p = one("He was sentenced to six years in prison for assault with a dangerous weapon.");
+    assert_eq!(off(&p), Some("assault with a dangerous weapon"));
+}
+
+#[test]
 fn prosecutor_maximum_penalty_is_potential_and_max() {
     let t = "If convicted of bank fraud, Smith faces a maximum penalty of 20 years in prison and a $250,000 fine.";
     let ps = pens(t);

@@ -40,7 +40,7 @@ pub struct Args {
     offense_cues: Vec<(Regex, OffenseScope, bool)>,
     /// Keyword prefilter over `offense_cues`.
     offense_keys: Keywords,
-    offense_stops: PhraseSet<()>,
+    offense_stops: PhraseSet<bool>,
     offense_reject: Vec<String>,
     /// Words an offense phrase does not end with ("... a video in").
     offense_tail: WordSet,
@@ -311,9 +311,17 @@ impl Args {
         }
         let offense_keys = Keywords::new(&keys, true, path)?;
         let path = "penalties/offense_stops.txt";
-        let stops = word_list(patterns.require(path)?)
-            .map(|w| (w.to_string(), ()))
-            .collect();
+        // A phrase marked `keep` is no stop: it shadows a shorter stop inside it
+        // ("possession with intent to distribute" goes on past "with").
+        let mut stops = Vec::new();
+        for l in lines(patterns.require(path)?) {
+            let stop = match l.col(1) {
+                "" => true,
+                "keep" => false,
+                s => bail!("{path}:{}: the second column is empty or keep, not {s:?}", l.number),
+            };
+            stops.push((l.col(0).to_string(), stop));
+        }
         let offense_stops = PhraseSet::new(stops, path)?;
         let offense_reject = word_list(patterns.require("penalties/offense_reject.txt")?)
             .map(normalize)
@@ -1101,7 +1109,11 @@ impl Args {
             }
             i += 1;
         }
-        if let Some(h) = self.offense_stops.find(text, pos, stop).next() {
+        if let Some(h) = self
+            .offense_stops
+            .find(text, pos, stop)
+            .find(|h| *self.offense_stops.value(h.id))
+        {
             stop = h.start;
         }
         // "... in 2017", "... on 14 June".
