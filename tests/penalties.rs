@@ -90,8 +90,10 @@ fn prosecutor_sentencing_with_three_penalties() {
 fn offense_goes_on_through_a_kept_phrase() {
     // "with" ends an offense ("blasphemy with ..."), but offense_stops.txt keeps
     // "with intent to" and "with a dangerous weapon" inside one
-    let p = one("A Dayton woman was sentenced to 87 months in prison for possession with \
-                 intent to distribute methamphetamine, prosecutors said.");
+    let p = one(
+        "A Dayton woman was sentenced to 87 months in prison for possession with \
+                 intent to distribute methamphetamine, prosecutors said.",
+    );
     assert_eq!(
         off(&p),
         Some("possession with intent to distribute methamphetamine")
@@ -413,7 +415,10 @@ fn status_potential() {
     );
     // the past tense of the cue: what a defendant faced before the sentence
     let p = one("Ortiz faced a mandatory minimum sentence of 15 years in prison.");
-    assert_eq!((&*p.status, &*p.bound, sub(&p)), ("potential", "min", Some("Ortiz")));
+    assert_eq!(
+        (&*p.status, &*p.bound, sub(&p)),
+        ("potential", "min", Some("Ortiz"))
+    );
     assert_eq!(
         one("The men risked three years in jail for the leaflets.").status,
         "potential"
@@ -511,4 +516,33 @@ fn spans_are_sorted_and_do_not_overlap() {
         assert!(w[0].end <= w[1].start);
     }
     assert!(ps.iter().all(|p| p.rule.starts_with("penalties/")));
+}
+
+#[test]
+fn object_pronoun_her() {
+    // "her" alone after the verb is its object, not a determiner: the penalty
+    // is found ("to [death]" is no anaphoric "her ... death") and has a subject
+    let p = one("The court sentenced her to death.");
+    assert_eq!((&*p.kind, sub(&p)), ("death", Some("her")));
+    let p = one("The court sentenced her to two years in prison.");
+    assert_eq!(sub(&p), Some("her"));
+    // "her" as a determiner still starts a longer phrase
+    let p = one("The court sentenced her husband to two years in prison.");
+    assert_eq!(sub(&p), Some("her husband"));
+}
+
+#[test]
+fn judge_is_no_subject_nor_the_referent_of_its_object() {
+    // a person named after a sentencer title imposes the penalty
+    let p = one("Chief District Judge Steve Jones ordered six months of home confinement.");
+    assert_eq!(
+        (&*p.kind, p.duration.as_deref()),
+        ("house_arrest", Some("P6M"))
+    );
+    assert_eq!(sub(&p), None);
+    // the object pronoun of "Judge X fined" is not Judge X
+    let ps = pens("Ali Khan was convicted in May. Judge Steve Jones fined him $10,000.");
+    let s = ps[0].subject.as_ref().expect("subject");
+    assert_eq!(s.text, "him");
+    assert_eq!(s.canonical.as_deref(), Some("Ali Khan"));
 }

@@ -318,7 +318,10 @@ impl Args {
             let stop = match l.col(1) {
                 "" => true,
                 "keep" => false,
-                s => bail!("{path}:{}: the second column is empty or keep, not {s:?}", l.number),
+                s => bail!(
+                    "{path}:{}: the second column is empty or keep, not {s:?}",
+                    l.number
+                ),
             };
             stops.push((l.col(0).to_string(), stop));
         }
@@ -431,6 +434,19 @@ impl Args {
             .into_iter()
             .chain(last)
             .any(|w| self.sentencer.contains(lower_in(w, &mut buf)))
+    }
+
+    /// [`Self::is_sentencer`] for a subject mention, or a person named after a
+    /// sentencer title ("Chief U.S. District Judge Beryl A. Howell ordered ...").
+    pub fn is_sentencer_mention(&self, doc: &Document, span: Span) -> bool {
+        self.is_sentencer(doc.slice(span))
+            || entities_from(doc, span.start + 1)
+                .iter()
+                .take_while(|e| e.span.start < span.end)
+                .find(|e| e.label == Label::Person)
+                .is_some_and(|e| {
+                    e.span.end <= span.end && self.is_sentencer(&doc.text[span.start..e.span.start])
+                })
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut
@@ -568,9 +584,10 @@ impl Args {
         }
         let (a, b) = self.np(region, ws, 8)?;
         let (a, b) = trim_span(text, cue_end + a, cue_end + b);
+        // (A lone "her" is the object pronoun: "sentenced [her] to two years".)
         let function_word = lower_is(
             &text[a..b],
-            &["the", "a", "an", "of", "to", "and", "his", "her", "their"],
+            &["the", "a", "an", "of", "to", "and", "his", "their"],
         );
         (a < b && !function_word).then(|| Span::new(a, b))
     }
@@ -1011,11 +1028,23 @@ impl Args {
             .contains_lower(doc.slice(span), &mut LowerBuf::default())
         {
             // Entities ending by `span.start` start by it (sorted by start).
+            // A person right before the verb whose object the pronoun is, is
+            // that clause's subject and not the pronoun's referent ("Judge
+            // Steve Jones fined [him]"): only lower-case words between them.
             let upto = doc.entities.partition_point(|e| e.span.start <= span.start);
             return doc.entities[..upto]
                 .iter()
                 .rev()
-                .find(|e| e.label == Label::Person && e.span.end <= span.start)
+                .filter(|e| e.label == Label::Person && e.span.end <= span.start)
+                .find(|e| {
+                    let between = &doc.text[e.span.end..span.start];
+                    let words = between.split_whitespace();
+                    !(between.starts_with(' ')
+                        && words.clone().count() <= 3
+                        && words
+                            .into_iter()
+                            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')))
+                })
                 .map(|e| e.canonical.clone());
         }
         // The only entity inside the span (no vector of them).

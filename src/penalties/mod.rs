@@ -463,8 +463,11 @@ impl PenaltyExtractor {
                 Needs::Free => true,
                 // "the prison term" refers back to one already stated.
                 Needs::Cue => {
+                    // (The determiner is looked for before the span part: in
+                    // "sentenced her to [death]" the word before it is "to".)
                     cue_in_sentence()
-                        && (t.kind == PenaltyKind::Forfeiture || !self.anaphoric(text, s0, h.start))
+                        && (t.kind == PenaltyKind::Forfeiture
+                            || !self.anaphoric(text, s0, h.span_start))
                 }
                 Needs::Quantity | Needs::QuantityCue | Needs::Anchor => false,
             } && self.not_penalty.find(text, s0, h.start).next().is_none();
@@ -895,7 +898,7 @@ impl PenaltyExtractor {
                 let line_start = before[before.rfind('\n').map_or(0, |k| k + 1)..]
                     .chars()
                     .all(|c| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '>'));
-                self.args.is_sentencer(doc.slice(m.span))
+                self.args.is_sentencer_mention(doc, m.span)
                     || (line_start && doc.text[m.span.end..].starts_with(':'))
             }) {
                 subject = None;
