@@ -677,3 +677,19 @@ fn listed_name_with_a_possessive_extends_through_connectors() {
     );
     assert!(got.contains(&("Lahore", Label::Gpe)), "{got:?}");
 }
+
+#[test]
+fn last_word_of_a_listed_name_starts_no_person() {
+    // "Witness" ends the listed "Jehovah's Witness"; the person is the name after it
+    let d = doc("A court fined Jehovah's Witness Dennis Christensen last week.");
+    let got: Vec<_> = d
+        .entities
+        .iter()
+        .map(|e| (d.slice(e.span), e.label))
+        .collect();
+    assert!(got.contains(&("Jehovah's Witness", Label::Norp)), "{got:?}");
+    assert!(
+        got.contains(&("Dennis Christensen", Label::Person)),
+        "{got:?}"
+    );
+}

@@ -546,3 +546,13 @@ fn judge_is_no_subject_nor_the_referent_of_its_object() {
     assert_eq!(s.text, "him");
     assert_eq!(s.canonical.as_deref(), Some("Ali Khan"));
 }
+
+#[test]
+fn time_served_of_a_sentence_is_part_of_it() {
+    // the two years served are part of the eight-year sentence, not a penalty
+    let p = one("He was released on bail after serving two years of his eight-year sentence.");
+    assert_eq!(
+        (&*p.text, p.duration.as_deref()),
+        ("eight-year sentence", Some("P8Y"))
+    );
+}

@@ -444,6 +444,8 @@ pub fn persons<'g>(
             && !t.is(HEADLINE)
             && (t.is_cap_word() || t.is(JOINED))
             && !cx.hints[i].strong
+            // (nor the last word of a listed name: "Jehovah's [Witness] Dennis")
+            && !(i > 0 && cx.hints[i].covered && cx.hints[i - 1].covered && cx.adjacent(i - 1, i))
             && i + 1 < n
             // (a name run of two parts or more goes on with a word, or starts with
             // an initial: "C. Alan MacDonald")

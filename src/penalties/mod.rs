@@ -524,6 +524,17 @@ impl PenaltyExtractor {
                     .flatten()
                     .filter(|d| takes(d.kind) == Takes::Duration)
                     .map(|d| (d.kind, d.rule.clone()));
+            // "after serving two years of his eight-year sentence": part of a
+            // penalty named right after it, not one of its own.
+            if text[q.end..s1].starts_with(" of ")
+                && drafts.iter().any(|d| {
+                    d.span.start > q.end
+                        && d.span.start - q.end <= 40
+                        && !text[q.end..d.span.start].contains([',', ';', '.'])
+                })
+            {
+                continue;
+            }
             let orphan = self
                 .orphans
                 .iter()
