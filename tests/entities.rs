@@ -693,3 +693,23 @@ fn last_word_of_a_listed_name_starts_no_person() {
         "{got:?}"
     );
 }
+
+#[test]
+fn unlisted_name_before_a_title_in_apposition() {
+    // two unknown name words, a comma and a title that names no one else
+    let d = doc(
+        "Markenzy Lapointe, United States Attorney for the Southern District of Florida, \
+         announced the sentence. Human Rights, President Moon said, matter.",
+    );
+    let got: Vec<_> = d
+        .entities
+        .iter()
+        .map(|e| (d.slice(e.span), e.label))
+        .collect();
+    assert!(
+        got.contains(&("Markenzy Lapointe", Label::Person)),
+        "{got:?}"
+    );
+    // the title there introduces another person: no apposition
+    assert!(!got.iter().any(|&(t, _)| t == "Human Rights"), "{got:?}");
+}

@@ -544,7 +544,7 @@ fn plain_name(cx: &Ctx, i: usize, headline: bool) -> Option<usize> {
 
 /// Name words from token `i` in a person's slot: after a speech verb that follows a
 /// comma or closing quote ('…," said Begaiym Usenalieva,') and before the end of the
-/// clause, or before ", who".
+/// clause, or before ", who" or a comma and a title.
 #[inline(never)]
 fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
     let toks = cx.toks;
@@ -554,9 +554,8 @@ fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
         && context_word(cx, i - 1, CTX_SPEECH);
     // (cheap tests first: most capitalized words are neither; a relative pronoun
     // follows two or three words and a comma)
-    let relative =
-        |c: usize| c + 1 < n && cx.is_byte(c, b',') && context_word(cx, c + 1, CTX_RELATIVE);
-    if !speech && !relative(i + 2) && !relative(i + 3) {
+    let comma = |c: usize| c + 1 < n && cx.is_byte(c, b',');
+    if !speech && !comma(i + 2) && !comma(i + 3) {
         return None;
     }
     let end = plain_name(cx, i, false)?;
@@ -568,10 +567,18 @@ fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
             || cx.is_byte(end, b';');
         return closes.then_some(end);
     }
-    (end + 1 < n
-        && cx.is_byte(end, b',')
+    // ", who ..." or a title in apposition that names no one else: "Markenzy
+    // Lapointe, United States Attorney for ..." (not "..., President Biden said")
+    let apposition = || {
+        toks[end + 1].is_cap_word()
+            && cx
+                .lex
+                .title_at(cx.text, toks, end + 1)
+                .is_some_and(|(len, _)| end + 1 + len >= n || !toks[end + 1 + len].is_cap_word())
+    };
+    (comma(end)
         && toks[end].start == toks[end - 1].end
-        && context_word(cx, end + 1, CTX_RELATIVE))
+        && (context_word(cx, end + 1, CTX_RELATIVE) || apposition()))
     .then_some(end)
 }
 
