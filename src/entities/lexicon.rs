@@ -646,10 +646,13 @@ impl Lexicon {
                 let tok = toks[i + k];
                 let tw = tok.text(text);
                 // `w` is lower case: an ASCII token equals it ignoring ASCII case
-                let same = if tw.is_ascii() {
-                    tw.eq_ignore_ascii_case(w)
+                // (compared a word at a time; only a token that is not ASCII is
+                // lower-cased)
+                let tb = tw.as_bytes();
+                let same = if super::tokens::same_word(w.as_bytes(), tb, true) {
+                    tb.is_ascii() || with_lower(tw, |l| l == w)
                 } else {
-                    with_lower(tw, |l| l == w)
+                    !tb.is_ascii() && with_lower(tw, |l| l == w)
                 };
                 if !same {
                     continue 'outer;
