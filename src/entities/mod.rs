@@ -243,7 +243,7 @@ impl tokens::Sink for Scan<'_> {
         let i = toks.len() - 1;
         let t = toks[i];
         if !t.is(WORD) {
-            self.starts.note_punct(self.text, toks, i);
+            self.starts.note_punct(self.text, &self.rec.lex, toks, i);
             return;
         }
         self.lines.add(&t);
@@ -264,7 +264,7 @@ impl tokens::Sink for Scan<'_> {
         };
         toks[i].lex = f;
         toks[i].title = title;
-        self.starts.note_word(toks, i, f);
+        self.starts.note_word(self.text, &rec.lex, toks, i, f);
         let b = self.text.as_bytes();
         let known = run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80);
         // a place in capitals ("LAHORE") is looked up in title case

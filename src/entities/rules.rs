@@ -62,7 +62,7 @@ impl Starts {
 
     /// Records punctuation token `i` (`toks[i]` the last one so far).
     #[inline(always)]
-    pub fn note_punct(&mut self, text: &str, toks: &[Token], i: usize) {
+    pub fn note_punct(&mut self, text: &str, lex: &Lexicon, toks: &[Token], i: usize) {
         let t = toks[i];
         let b = &text.as_bytes()[t.start..t.end];
         if b == b"(" {
@@ -70,7 +70,7 @@ impl Starts {
         } else if b == "\u{a7}".as_bytes() {
             self.provisions.push(i as u32);
         } else if b == b"." {
-            self.lower_title_before(toks, i);
+            self.lower_title_before(text, lex, toks, i);
         }
     }
 
@@ -85,13 +85,13 @@ impl Starts {
     /// Records word `i` that does not start in lower case, whose `Lexicon::flags` are
     /// `f` (`toks[i]` the last token so far).
     #[inline(always)]
-    pub fn note_word(&mut self, toks: &[Token], i: usize, f: u16) {
+    pub fn note_word(&mut self, text: &str, lex: &Lexicon, toks: &[Token], i: usize, f: u16) {
         let t = toks[i];
         if t.is(UPPER) {
             self.upper.push(i as u32);
         }
         if t.is(CAP) {
-            self.lower_title_before(toks, i);
+            self.lower_title_before(text, lex, toks, i);
         }
         if t.is(CAP | JOINED) {
             self.persons.push(i as u32);
@@ -105,10 +105,15 @@ impl Starts {
     }
 
     /// Token `i` is a capitalized word or a period: a lower-case word right before
-    /// it may be a title (a joined one is recorded already).
+    /// it may be a title (a joined one is recorded already). Only a word that passes
+    /// `may_be_lower_title` is recorded: `persons` does nothing at any other
+    /// lower-case word that is not joined, nor do the other users of `persons`.
     #[inline(always)]
-    fn lower_title_before(&mut self, toks: &[Token], i: usize) {
-        if i > 0 && toks[i - 1].flags & (WORD | LOWER | JOINED) == WORD | LOWER {
+    fn lower_title_before(&mut self, text: &str, lex: &Lexicon, toks: &[Token], i: usize) {
+        if i > 0
+            && toks[i - 1].flags & (WORD | LOWER | JOINED) == WORD | LOWER
+            && may_be_lower_title(text, lex, toks[i - 1])
+        {
             self.persons.push(i as u32 - 1);
         }
     }
@@ -304,12 +309,12 @@ fn affiliation_after_person(cx: &Ctx, out: &[Cand], i: usize) -> bool {
             .is_some_and(|c| c.label == Label::Person && c.span.end == cx.toks[i - 2].end)
 }
 
-/// Token `k` may start a title (a cheap test before `Lexicon::title_at`).
-#[inline]
-fn may_start_title(cx: &Ctx, k: usize) -> bool {
-    let t = cx.toks[k];
-    let w = &cx.text.as_bytes()[t.start..t.end];
-    !w.is_ascii() || cx.lex.may_start_title(w)
+/// Lower-case word `t` may start a title (a cheap test before `Lexicon::title_at`):
+/// at most 24 bytes long, and not ASCII or passing the lexicon's title filter.
+#[inline(always)]
+fn may_be_lower_title(text: &str, lex: &Lexicon, t: Token) -> bool {
+    let w = &text.as_bytes()[t.start..t.end];
+    w.len() <= 24 && (!w.is_ascii() || lex.may_start_title(w))
 }
 
 #[inline(never)]
@@ -351,8 +356,7 @@ pub fn persons<'g>(
                 || (toks[k].is(LOWER)
                     && k + 1 < n
                     && (toks[k + 1].is(CAP) || cx.is_byte(k + 1, b'.'))
-                    && toks[k].end - toks[k].start <= 24
-                    && may_start_title(cx, k))
+                    && may_be_lower_title(cx.text, cx.lex, toks[k]))
         };
         while k < n && may_title(k) {
             match cx.lex.title_at(cx.text, toks, k) {
