@@ -246,9 +246,10 @@ impl Ctx<'_> {
                 continue;
             }
             // a title-like name word ("Dean") inside a name that starts with a known
-            // given name ("Travis Dean Kohl"), or at the start ("Raja Waris")
-            let title_ok = (k == i || self.has(i, F_GIVEN)) && name_like_title(self, k);
-            if self.name_part(k) || title_ok {
+            // given name ("Travis Dean Kohl"), or at the start ("Raja Waris") (looked
+            // up only when the word is no name part)
+            let title_ok = || (k == i || self.has(i, F_GIVEN)) && name_like_title(self, k);
+            if self.name_part(k) || title_ok() {
                 k += 1;
                 parts += 1;
                 named += 1;
@@ -397,9 +398,13 @@ pub fn persons<'g>(
             i += 1;
             continue;
         }
+        // the name run from `i`, found once for the rules below that want it
+        let mut run = None;
+        let at = i;
+        let mut name_run = move || *run.get_or_insert_with(|| cx.name_run(at));
         // given name + surname(s)
         if t.is_cap_word() && cx.has(i, F_GIVEN) && i + 1 < n && cx.adjacent(i, i + 1) {
-            let (end, parts) = cx.name_run(i);
+            let (end, parts) = name_run();
             if parts >= 2 {
                 let ambiguous = cx.has(i, F_GIVEN_AMB);
                 let last_known = cx.has(end - 1, F_SURNAME);
@@ -457,10 +462,10 @@ pub fn persons<'g>(
             && !residence_after_age(cx, i)
         {
             if affiliation_after_person(cx, out, i) {
-                i = cx.name_run(i).0.max(i + 1);
+                i = name_run().0.max(i + 1);
                 continue;
             }
-            let (end, parts) = cx.name_run(i);
+            let (end, parts) = name_run();
             let particle_last = cx.toks[end - 1].is(LOWER);
             // (a run the gazetteer covers end to end is that place: "North East")
             let gazetteer = cx.hints[i].covered && cx.hints[end - 1].covered;
