@@ -660,9 +660,10 @@ impl Gazetteer {
     /// cheap test of `start_automata`; `hash` as there).
     #[inline(always)]
     pub fn may_start_word(&self, text: &[u8], start: usize, hash: Option<u64>) -> bool {
-        let cs = self.cs.as_ref().is_some_and(|a| {
-            a.may_start2(text, start) && hash.map_or(true, |h| a.may_be_word(h))
-        });
+        let cs = self
+            .cs
+            .as_ref()
+            .is_some_and(|a| a.may_start2(text, start) && hash.map_or(true, |h| a.may_be_word(h)));
         cs || self.ci.as_ref().is_some_and(|a| a.may_start2(text, start))
     }
 
