@@ -656,16 +656,46 @@ impl Gazetteer {
         self.match_from(text, start, cs, ci, word)
     }
 
-    /// False when `match_at(text, start)` is surely None, for a word start. `hash`:
-    /// the `tokens::hash_step` hash of the run of ASCII letters and digits at
-    /// `start`, when a byte below 0x80 (or the end of the text) ends that run.
+    /// False when `match_at(text, start)` is surely None, for a word start (the
+    /// cheap test of `start_automata`; `hash` as there).
     #[inline(always)]
     pub fn may_start_word(&self, text: &[u8], start: usize, hash: Option<u64>) -> bool {
+        let cs = self
+            .cs
+            .as_ref()
+            .is_some_and(|a| a.may_start2(text, start) && hash.map_or(true, |h| a.may_be_word(h)));
+        cs || self.ci.as_ref().is_some_and(|a| a.may_start2(text, start))
+    }
+
+    /// The automata in which a key may start at word start `start`: bit 1 the
+    /// case-sensitive one, bit 2 the case-insensitive one; 0 when `match_at(text,
+    /// start)` is surely None. `hash`: the `tokens::hash_step` hash of the run of
+    /// ASCII letters and digits at `start`, when a byte below 0x80 (or the end of the
+    /// text) ends that run.
+    #[inline(always)]
+    pub fn start_automata(&self, text: &[u8], start: usize, hash: Option<u64>) -> u8 {
         let cs = self.cs.as_ref().is_some_and(|a| {
             // (a case-sensitive key's first word is hashed as it is written)
             a.may_start2(text, start) && hash.map_or(true, |h| a.may_be_word(h))
         });
-        cs || self.ci.as_ref().is_some_and(|a| a.may_start2(text, start))
+        let ci = self.ci.as_ref().is_some_and(|a| a.may_start2(text, start));
+        u8::from(cs) | u8::from(ci) << 1
+    }
+
+    /// `match_word` at a word start whose `start_automata` are `may` (computed with
+    /// the hash of `word`, when known): the automata that cannot match are skipped.
+    #[inline(always)]
+    pub fn match_started<'g>(
+        &'g self,
+        text: &str,
+        start: usize,
+        may: u8,
+        word: Option<(u64, usize)>,
+    ) -> Option<Hit<'g>> {
+        if may == 0 {
+            return None;
+        }
+        self.match_from(text, start, may & 1 != 0, may & 2 != 0, word)
     }
 
     /// `match_at` for a start that passed the two-byte test of `cs` and/or `ci`.

@@ -221,6 +221,8 @@ pub struct Lexicon {
     pub particles: FxSet,
     /// Surname endings (`names/surname_suffixes.txt`).
     pub surname_suffixes: Vec<String>,
+    /// Indices in `surname_suffixes` by the ending's last byte.
+    surname_by_last: Vec<Vec<u16>>,
     /// Context words that make a name run a person (`names/person_contexts.tsv`):
     /// word → `CTX_*` kinds.
     pub person_contexts: FxMap<u8>,
@@ -284,10 +286,20 @@ impl Lexicon {
             && w.chars()
                 .skip(1)
                 .all(|c| c.is_lowercase() || c == '-' || c == '\'')
-            && self
-                .surname_suffixes
-                .iter()
-                .any(|s| w.ends_with(s.as_str()))
+            && self.has_surname_suffix(w.as_bytes())
+    }
+
+    /// `w` ends in one of the surname endings (only those with its last byte are
+    /// compared).
+    #[inline]
+    fn has_surname_suffix(&self, w: &[u8]) -> bool {
+        let Some(&last) = w.last() else {
+            return false;
+        };
+        self.surname_by_last[last as usize].iter().any(|&i| {
+            let s = self.surname_suffixes[i as usize].as_bytes();
+            s.len() <= w.len() && super::tokens::same_word(s, &w[w.len() - s.len()..], false)
+        })
     }
 
     pub fn new(patterns: &Patterns) -> Result<Self> {
@@ -405,6 +417,7 @@ impl Lexicon {
                 .into_iter()
                 .map(|p| p.to_lowercase())
                 .collect(),
+            surname_by_last: vec![Vec::new(); 256],
             particle_max: 0,
             org_heads: set(patterns, "entities/org_heads.txt", true)?,
             not_org_heads: set(patterns, "entities/not_org_heads.txt", true)?,
@@ -421,6 +434,11 @@ impl Lexicon {
             street_suffixes: set(patterns, "entities/street_suffixes.txt", false)?,
             provision_extend_of,
         };
+        for (i, s) in lex.surname_suffixes.iter().enumerate() {
+            if let Some(&b) = s.as_bytes().last() {
+                lex.surname_by_last[b as usize].push(i as u16);
+            }
+        }
         lex.particle_max = lex.particles.iter().map(String::len).max().unwrap_or(0);
         let mut words: FxMap<u16> = FxMap::default();
         let mut add = |set: &mut dyn Iterator<Item = &String>, f: u16| {

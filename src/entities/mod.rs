@@ -173,21 +173,24 @@ struct Scratch {
     gaz: Vec<GazStart>,
 }
 
-/// A word where a gazetteer entry may start: its token, and the hash and length of
-/// its leading run of ASCII letters and digits when known (length 0: not known).
+/// A word where a gazetteer entry may start: its token, the hash and length of its
+/// leading run of ASCII letters and digits when known (length 0: not known), and the
+/// automata where a key may start there (`Gazetteer::start_automata`).
 #[derive(Clone, Copy)]
 struct GazStart {
     tok: u32,
     len: u32,
     hash: u64,
+    may: u8,
 }
 
 impl GazStart {
-    fn lower(tok: usize) -> Self {
+    fn lower(tok: usize, may: u8) -> Self {
         GazStart {
             tok: tok as u32,
             len: 0,
             hash: 0,
+            may,
         }
     }
 }
@@ -203,14 +206,28 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
-    /// A gazetteer entry may start at lower-case word `t`, or a NORP after a prefix
-    /// ("anti-Muslim").
+    /// Records lower-case word `i` (starting at byte `start`) as a gazetteer start
+    /// (its automata found again: few lower-case words get here).
+    #[inline(never)]
+    fn push_lower(&mut self, i: usize, start: usize) {
+        let may = self
+            .rec
+            .gaz
+            .start_automata(self.text.as_bytes(), start, None);
+        self.gaz.push(GazStart::lower(i, may));
+    }
+
+    /// Records lower-case word `i` (token `t`) where a gazetteer entry may start, or
+    /// a NORP after a prefix ("anti-Muslim").
     #[inline(always)]
-    fn lower_gaz(&self, t: Token) -> bool {
+    fn lower_gaz(&mut self, i: usize, t: Token) {
         let b = self.text.as_bytes();
-        self.rec.gaz.may_start_word(b, t.start, None)
+        if self.rec.gaz.may_start_word(b, t.start, None)
             || ((t.is(tokens::JOINED) || !self.rec.norp.needs_join)
                 && self.rec.norp.may_prefix(&b[t.start..t.end]))
+        {
+            self.push_lower(i, t.start);
+        }
     }
 }
 
@@ -223,7 +240,7 @@ impl tokens::Sink for Scan<'_> {
         if self.rec.gaz.may_start_word(b, start, None)
             || (!self.rec.norp.needs_join && self.rec.norp.may_prefix(&b[start..end]))
         {
-            self.gaz.push(GazStart::lower(toks.len() - 1));
+            self.push_lower(toks.len() - 1, start);
         }
     }
 
@@ -233,9 +250,7 @@ impl tokens::Sink for Scan<'_> {
         let t = toks[i];
         self.lines.add_lower(&t);
         self.starts.note_lower(toks, i);
-        if self.lower_gaz(t) {
-            self.gaz.push(GazStart::lower(i));
-        }
+        self.lower_gaz(i, t);
     }
 
     #[inline(always)]
@@ -243,15 +258,13 @@ impl tokens::Sink for Scan<'_> {
         let i = toks.len() - 1;
         let t = toks[i];
         if !t.is(WORD) {
-            self.starts.note_punct(self.text, toks, i);
+            self.starts.note_punct(self.text, &self.rec.lex, toks, i);
             return;
         }
         self.lines.add(&t);
         if t.is(tokens::LOWER) {
             self.starts.note_lower(toks, i);
-            if self.lower_gaz(t) {
-                self.gaz.push(GazStart::lower(i));
-            }
+            self.lower_gaz(i, t);
             return;
         }
         let rec = self.rec;
@@ -264,17 +277,17 @@ impl tokens::Sink for Scan<'_> {
         };
         toks[i].lex = f;
         toks[i].title = title;
-        self.starts.note_word(toks, i, f);
+        self.starts.note_word(self.text, &rec.lex, toks, i, f);
         let b = self.text.as_bytes();
         let known = run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80);
         // a place in capitals ("LAHORE") is looked up in title case
-        if rec.gaz.may_start_word(b, t.start, known.then_some(hash))
-            || (t.is(tokens::UPPER) && t.end - t.start >= 3)
-        {
+        let may = rec.gaz.start_automata(b, t.start, known.then_some(hash));
+        if may != 0 || (t.is(tokens::UPPER) && t.end - t.start >= 3) {
             self.gaz.push(GazStart {
                 tok: i as u32,
                 len: if known { (run_end - t.start) as u32 } else { 0 },
                 hash,
+                may,
             });
         }
     }
@@ -448,7 +461,7 @@ impl EntityRecognizer {
             i = s.tok as usize;
             let t = toks[i];
             let word = (s.len > 0).then_some((s.hash, s.len as usize));
-            let mut hit = self.gaz.match_word(text, t.start, word);
+            let mut hit = self.gaz.match_started(text, t.start, s.may, word);
             let mut caps_canonical = None;
             if hit.is_none() && t.is(tokens::LOWER) {
                 // "anti-Muslim", "non-Muslim"

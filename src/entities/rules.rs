@@ -62,7 +62,7 @@ impl Starts {
 
     /// Records punctuation token `i` (`toks[i]` the last one so far).
     #[inline(always)]
-    pub fn note_punct(&mut self, text: &str, toks: &[Token], i: usize) {
+    pub fn note_punct(&mut self, text: &str, lex: &Lexicon, toks: &[Token], i: usize) {
         let t = toks[i];
         let b = &text.as_bytes()[t.start..t.end];
         if b == b"(" {
@@ -70,7 +70,7 @@ impl Starts {
         } else if b == "\u{a7}".as_bytes() {
             self.provisions.push(i as u32);
         } else if b == b"." {
-            self.lower_title_before(toks, i);
+            self.lower_title_before(text, lex, toks, i);
         }
     }
 
@@ -85,13 +85,13 @@ impl Starts {
     /// Records word `i` that does not start in lower case, whose `Lexicon::flags` are
     /// `f` (`toks[i]` the last token so far).
     #[inline(always)]
-    pub fn note_word(&mut self, toks: &[Token], i: usize, f: u16) {
+    pub fn note_word(&mut self, text: &str, lex: &Lexicon, toks: &[Token], i: usize, f: u16) {
         let t = toks[i];
         if t.is(UPPER) {
             self.upper.push(i as u32);
         }
         if t.is(CAP) {
-            self.lower_title_before(toks, i);
+            self.lower_title_before(text, lex, toks, i);
         }
         if t.is(CAP | JOINED) {
             self.persons.push(i as u32);
@@ -105,10 +105,15 @@ impl Starts {
     }
 
     /// Token `i` is a capitalized word or a period: a lower-case word right before
-    /// it may be a title (a joined one is recorded already).
+    /// it may be a title (a joined one is recorded already). Only a word that passes
+    /// `may_be_lower_title` is recorded: `persons` does nothing at any other
+    /// lower-case word that is not joined, nor do the other users of `persons`.
     #[inline(always)]
-    fn lower_title_before(&mut self, toks: &[Token], i: usize) {
-        if i > 0 && toks[i - 1].flags & (WORD | LOWER | JOINED) == WORD | LOWER {
+    fn lower_title_before(&mut self, text: &str, lex: &Lexicon, toks: &[Token], i: usize) {
+        if i > 0
+            && toks[i - 1].flags & (WORD | LOWER | JOINED) == WORD | LOWER
+            && may_be_lower_title(text, lex, toks[i - 1])
+        {
             self.persons.push(i as u32 - 1);
         }
     }
@@ -241,9 +246,10 @@ impl Ctx<'_> {
                 continue;
             }
             // a title-like name word ("Dean") inside a name that starts with a known
-            // given name ("Travis Dean Kohl"), or at the start ("Raja Waris")
-            let title_ok = (k == i || self.has(i, F_GIVEN)) && name_like_title(self, k);
-            if self.name_part(k) || title_ok {
+            // given name ("Travis Dean Kohl"), or at the start ("Raja Waris") (looked
+            // up only when the word is no name part)
+            let title_ok = || (k == i || self.has(i, F_GIVEN)) && name_like_title(self, k);
+            if self.name_part(k) || title_ok() {
                 k += 1;
                 parts += 1;
                 named += 1;
@@ -304,12 +310,12 @@ fn affiliation_after_person(cx: &Ctx, out: &[Cand], i: usize) -> bool {
             .is_some_and(|c| c.label == Label::Person && c.span.end == cx.toks[i - 2].end)
 }
 
-/// Token `k` may start a title (a cheap test before `Lexicon::title_at`).
-#[inline]
-fn may_start_title(cx: &Ctx, k: usize) -> bool {
-    let t = cx.toks[k];
-    let w = &cx.text.as_bytes()[t.start..t.end];
-    !w.is_ascii() || cx.lex.may_start_title(w)
+/// Lower-case word `t` may start a title (a cheap test before `Lexicon::title_at`):
+/// at most 24 bytes long, and not ASCII or passing the lexicon's title filter.
+#[inline(always)]
+fn may_be_lower_title(text: &str, lex: &Lexicon, t: Token) -> bool {
+    let w = &text.as_bytes()[t.start..t.end];
+    w.len() <= 24 && (!w.is_ascii() || lex.may_start_title(w))
 }
 
 #[inline(never)]
@@ -351,8 +357,7 @@ pub fn persons<'g>(
                 || (toks[k].is(LOWER)
                     && k + 1 < n
                     && (toks[k + 1].is(CAP) || cx.is_byte(k + 1, b'.'))
-                    && toks[k].end - toks[k].start <= 24
-                    && may_start_title(cx, k))
+                    && may_be_lower_title(cx.text, cx.lex, toks[k]))
         };
         while k < n && may_title(k) {
             match cx.lex.title_at(cx.text, toks, k) {
@@ -393,9 +398,13 @@ pub fn persons<'g>(
             i += 1;
             continue;
         }
+        // the name run from `i`, found once for the rules below that want it
+        let mut run = None;
+        let at = i;
+        let mut name_run = move || *run.get_or_insert_with(|| cx.name_run(at));
         // given name + surname(s)
         if t.is_cap_word() && cx.has(i, F_GIVEN) && i + 1 < n && cx.adjacent(i, i + 1) {
-            let (end, parts) = cx.name_run(i);
+            let (end, parts) = name_run();
             if parts >= 2 {
                 let ambiguous = cx.has(i, F_GIVEN_AMB);
                 let last_known = cx.has(end - 1, F_SURNAME);
@@ -455,10 +464,10 @@ pub fn persons<'g>(
             && !residence_after_age(cx, i)
         {
             if affiliation_after_person(cx, out, i) {
-                i = cx.name_run(i).0.max(i + 1);
+                i = name_run().0.max(i + 1);
                 continue;
             }
-            let (end, parts) = cx.name_run(i);
+            let (end, parts) = name_run();
             let particle_last = cx.toks[end - 1].is(LOWER);
             // (a run the gazetteer covers end to end is that place: "North East")
             let gazetteer = cx.hints[i].covered && cx.hints[end - 1].covered;
