@@ -58,6 +58,14 @@ fn doc(text: &str) -> Document {
     d
 }
 
+/// (text, label) of every entity.
+fn spans(d: &Document) -> Vec<(&str, Label)> {
+    d.entities
+        .iter()
+        .map(|e| (d.slice(e.span), e.label))
+        .collect()
+}
+
 /// (text, label, canonical) of every entity.
 fn ents(text: &str) -> Vec<(String, &'static str, String)> {
     let d = doc(text);
@@ -292,11 +300,7 @@ fn law_suffix_and_year() {
 #[test]
 fn possessive_is_outside_the_span() {
     let d = doc("Pakistan’s courts and North Korea's leaders were criticized.");
-    let got: Vec<_> = d
-        .entities
-        .iter()
-        .map(|e| (d.slice(e.span), e.label))
-        .collect();
+    let got = spans(&d);
     assert!(got.contains(&("Pakistan", Label::Gpe)), "{got:?}");
     assert!(got.contains(&("North Korea", Label::Gpe)), "{got:?}");
 }
@@ -663,11 +667,7 @@ fn listed_name_with_a_possessive_extends_through_connectors() {
         "The case was brought by the U.S. Attorney's Office for the Western District of Texas. \
          Police in Lahore’s Model Town Church were questioned.",
     );
-    let got: Vec<_> = d
-        .entities
-        .iter()
-        .map(|e| (d.slice(e.span), e.label))
-        .collect();
+    let got = spans(&d);
     assert!(
         got.contains(&(
             "U.S. Attorney's Office for the Western District of Texas",
@@ -682,11 +682,7 @@ fn listed_name_with_a_possessive_extends_through_connectors() {
 fn last_word_of_a_listed_name_starts_no_person() {
     // "Witness" ends the listed "Jehovah's Witness"; the person is the name after it
     let d = doc("A court fined Jehovah's Witness Dennis Christensen last week.");
-    let got: Vec<_> = d
-        .entities
-        .iter()
-        .map(|e| (d.slice(e.span), e.label))
-        .collect();
+    let got = spans(&d);
     assert!(got.contains(&("Jehovah's Witness", Label::Norp)), "{got:?}");
     assert!(
         got.contains(&("Dennis Christensen", Label::Person)),
@@ -701,11 +697,7 @@ fn unlisted_name_before_a_title_in_apposition() {
         "Markenzy Lapointe, United States Attorney for the Southern District of Florida, \
          announced the sentence. Human Rights, President Moon said, matter.",
     );
-    let got: Vec<_> = d
-        .entities
-        .iter()
-        .map(|e| (d.slice(e.span), e.label))
-        .collect();
+    let got = spans(&d);
     assert!(
         got.contains(&("Markenzy Lapointe", Label::Person)),
         "{got:?}"
