@@ -556,3 +556,11 @@ fn time_served_of_a_sentence_is_part_of_it() {
         ("eight-year sentence", Some("P8Y"))
     );
 }
+
+#[test]
+fn cue_word_used_as_a_noun_is_no_verb() {
+    // "sentences" is a verb cue ("the court sentences X"), but "sentences of" is
+    // the penalty's noun: the subject stops before "received"
+    let p = one("The two men received sentences of 10 years.");
+    assert_eq!((sub(&p), &*p.status), (Some("The two men"), "imposed"));
+}

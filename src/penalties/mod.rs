@@ -768,9 +768,13 @@ impl PenaltyExtractor {
         let mut prev: Option<(Span, Bound)> = None;
         for (di, d) in drafts.iter().enumerate() {
             // Status: nearest cue before, else after.
+            // (A cue word that opens the penalty and is followed by "of" is its
+            // noun, not a verb: "received [sentences of 10 years]".)
+            let noun =
+                |h: &phrases::Hit| h.start == d.span.start && text[h.end..s1].starts_with(" of ");
             let cue = cues
                 .iter()
-                .rfind(|(h, _)| h.start <= d.span.start)
+                .rfind(|(h, _)| h.start <= d.span.start && !noun(h))
                 .or_else(|| cues.iter().find(|(h, _)| h.start > d.span.start))
                 .copied();
             let lead_cue = lead.as_ref().and_then(|(_, c)| c.last().copied());
