@@ -529,7 +529,10 @@ impl DatelineFinder {
             .split(|c: char| !c.is_alphabetic())
             .next()
             .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase));
-        if !dated && org.is_none() && (!capital_place || s[p..].starts_with(':')) {
+        // "Miami, Florida – ...": a mixed-case place is a dateline only as a
+        // "City, Region" pair before a dash, not a lone word ("Update – ...").
+        let city_region = !s[p..].starts_with([':', '|']) && is_city_region(place);
+        if !dated && org.is_none() && !city_region && (!capital_place || s[p..].starts_with(':')) {
             return None;
         }
         let place = self.normalize_place(place);
@@ -1102,6 +1105,16 @@ fn bracketed(s: &str) -> Option<(&str, usize)> {
         return None;
     }
     Some((inner.trim(), end + close.len_utf8()))
+}
+
+/// "Miami, Florida", "Kano, Kano State, Nigeria": two or three comma-separated
+/// parts of one to three words each.
+fn is_city_region(place: &str) -> bool {
+    let parts = place.split(", ").count();
+    (2..=3).contains(&parts)
+        && place
+            .split(", ")
+            .all(|p| (1..=3).contains(&p.split_whitespace().count()))
 }
 
 /// An organization name in a dateline: capitalized, a few words.

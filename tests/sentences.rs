@@ -1000,6 +1000,29 @@ fn capitalized_headline_prefix_is_not_a_dateline() {
 }
 
 #[test]
+fn mixed_case_city_region_dateline_under_a_date_line() {
+    let t = "December 3, 2024\n\nMiami, Florida – A federal judge sentenced a Hialeah man to 57 months in prison.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "Miami, Florida –".into(),
+            s("2024-12-03"),
+            s("Miami, Florida"),
+            None
+        ))
+    );
+    // A lone mixed-case word before a dash is no place, nor is a colon label.
+    assert_eq!(
+        dateline_of("Update – The court met today and ruled against him again."),
+        None
+    );
+    assert_eq!(
+        dateline_of("Miami, Florida: the court met today and ruled against him."),
+        None
+    );
+}
+
+#[test]
 fn place_acronym_kept() {
     let t = "DALLAS, USA, June 3, 2022 — The jury returned a verdict.";
     assert_eq!(dateline_of(t).unwrap().2, s("Dallas, USA"));
