@@ -564,3 +564,20 @@ fn cue_word_used_as_a_noun_is_no_verb() {
     let p = one("The two men received sentences of 10 years.");
     assert_eq!((sub(&p), &*p.status), (Some("The two men"), "imposed"));
 }
+
+#[test]
+fn gapped_second_subject_after_and() {
+    let ps = pens(
+        "A court in Lahore sentenced Asif Masih to five years in prison and his brother \
+         Imran Masih to three years for blasphemy.",
+    );
+    assert_eq!(ps.len(), 2);
+    assert_eq!(sub(&ps[0]), Some("Asif Masih"));
+    assert_eq!(sub(&ps[1]), Some("his brother Imran Masih"));
+    assert_eq!(ps[1].duration.as_deref(), Some("P3Y"));
+    let ps = pens("The court sentenced Pastor Li to seven years and his wife to two years.");
+    assert_eq!(
+        ps.iter().map(sub).collect::<Vec<_>>(),
+        [Some("Li"), Some("his wife")]
+    );
+}

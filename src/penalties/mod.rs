@@ -1133,11 +1133,14 @@ impl PenaltyExtractor {
                 let region = &text[from..limit];
                 if let Some(k) = region.rfind(" and ") {
                     let after = &region[k + 5..];
-                    // ("sentenced A and B to ten years": both are the subject)
-                    if after.starts_with(|c: char| c.is_uppercase())
-                        && after.contains(" to ")
-                        && region[..k].contains(" to ")
-                    {
+                    // ("sentenced A and B to ten years": both are the subject;
+                    // "... and his brother Imran to three years": a new one)
+                    let first = after.split(' ').next().unwrap_or("");
+                    let np_start = after.starts_with(|c: char| c.is_uppercase())
+                        || ["his", "her", "their", "the", "its"]
+                            .iter()
+                            .any(|w| first.eq_ignore_ascii_case(w));
+                    if np_start && after.contains(" to ") && region[..k].contains(" to ") {
                         from += k + 5;
                     }
                 }
