@@ -581,3 +581,15 @@ fn gapped_second_subject_after_and() {
         [Some("Li"), Some("his wife")]
     );
 }
+
+#[test]
+fn subject_with_a_described_person_takes_the_person_canonical() {
+    // A religious group and a role describe the one person in the subject.
+    let p = &pens(
+        "A court on Tuesday sentenced Hoa Hao Buddhist activist Bui Van Trung, 61, to four \
+         years in prison.",
+    )[0];
+    assert_eq!(sub(p), Some("Hoa Hao Buddhist activist Bui Van Trung"));
+    let c = p.subject.as_ref().and_then(|s| s.canonical.as_deref());
+    assert_eq!(c, Some("Bui Van Trung"));
+}

@@ -196,6 +196,14 @@ fn lower_is(s: &str, words: &[&str]) -> bool {
 
 /// The document's entities from the first one starting at or after `pos`
 /// (entities are sorted by start).
+/// The item of an iterator that yields exactly one.
+fn sole<T>(mut it: impl Iterator<Item = T>) -> Option<T> {
+    match (it.next(), it.next()) {
+        (Some(x), None) => Some(x),
+        _ => None,
+    }
+}
+
 fn entities_from(doc: &Document, pos: usize) -> &[crate::document::Entity] {
     debug_assert!(doc
         .entities
@@ -1047,20 +1055,22 @@ impl Args {
                 })
                 .map(|e| e.canonical.clone());
         }
-        // The only entity inside the span (no vector of them).
-        let mut inside = entities_from(doc, span.start)
-            .iter()
-            .take_while(|e| e.span.start <= span.end)
-            .filter(|e| {
-                span.contains(&e.span)
-                    && matches!(e.label, Label::Person | Label::Org | Label::Norp)
-            });
-        match (inside.next(), inside.next()) {
-            (Some(e), None) if e.label != Label::Norp || e.span == span => {
-                Some(e.canonical.clone())
-            }
-            _ => None,
+        // The only person inside the span ("Hoa Hao Buddhist activist [Bui Van
+        // Trung]": a group or body describing them does not count); without one,
+        // the only organization or group (no vector of them).
+        let inside = || {
+            entities_from(doc, span.start)
+                .iter()
+                .take_while(|e| e.span.start <= span.end)
+                .filter(|e| span.contains(&e.span))
+        };
+        if inside().any(|e| e.label == Label::Person) {
+            return sole(inside().filter(|e| e.label == Label::Person))
+                .map(|e| e.canonical.clone());
         }
+        sole(inside().filter(|e| matches!(e.label, Label::Org | Label::Norp)))
+            .filter(|e| e.label != Label::Norp || e.span == span)
+            .map(|e| e.canonical.clone())
     }
 
     pub fn mention(&self, doc: &Document, mut span: Span) -> Mention {
