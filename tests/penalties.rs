@@ -580,6 +580,24 @@ fn gapped_second_subject_after_and() {
         ps.iter().map(sub).collect::<Vec<_>>(),
         [Some("Li"), Some("his wife")]
     );
+    let ps = pens(
+        "Judge Sadati sentenced Negin Rezaei to eight years, Farhad Amri to seven years and \
+         Mojgan Shahriari to six years.",
+    );
+    assert_eq!(
+        ps.iter().map(sub).collect::<Vec<_>>(),
+        [
+            Some("Negin Rezaei"),
+            Some("Farhad Amri"),
+            Some("Mojgan Shahriari")
+        ]
+    );
+    // A comma inside the second subject does not start a third.
+    let ps = pens(
+        "The court sentenced Ram Lal to four years RI with a fine of Rs. 5 lakh and Shri Vikas \
+         Agarwal, Proprietor, Agarwal Traders, Lucknow to three years RI.",
+    );
+    assert_eq!(sub(&ps[ps.len() - 1]), Some("Vikas Agarwal"));
 }
 
 #[test]

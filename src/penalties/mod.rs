@@ -1130,19 +1130,11 @@ impl PenaltyExtractor {
             };
             let mut from = h.end;
             if limit > from {
-                let region = &text[from..limit];
-                if let Some(k) = region.rfind(" and ") {
-                    let after = &region[k + 5..];
-                    // ("sentenced A and B to ten years": both are the subject;
-                    // "... and his brother Imran to three years": a new one)
-                    let first = after.split(' ').next().unwrap_or("");
-                    let np_start = after.starts_with(|c: char| c.is_uppercase())
-                        || ["his", "her", "their", "the", "its"]
-                            .iter()
-                            .any(|w| first.eq_ignore_ascii_case(w));
-                    if np_start && after.contains(" to ") && region[..k].contains(" to ") {
-                        from += k + 5;
-                    }
+                // ("sentenced A and B to ten years": both are the subject;
+                // "A to eight years, B to seven years and his brother C to six
+                // years": a new one for each)
+                if let Some(a) = gapped_subject_start(&text[from..limit]) {
+                    from += a;
                 }
             }
             let mut sp = if !self.cues.takes_object(&h) {
@@ -1260,4 +1252,29 @@ fn in_organization_name(entities: &[crate::document::Entity], start: usize, end:
             && e.span.end >= end
             && (e.span.start < start || e.span.end > end)
     }
+}
+
+/// In `region`, the text between a cue and a penalty, where the subject of a
+/// gapped clause starts: "sentenced A to eight years[, ]B to …", "… and his
+/// brother C to …" — the first " and " or ", " after the previous penalty's "to"
+/// that opens a noun phrase (a capital or a possessive or definite determiner).
+fn gapped_subject_start(region: &str) -> Option<usize> {
+    let last_to = region.rfind(" to ")?;
+    let prev_to = region[..last_to].rfind(" to ")? + 4;
+    let between = &region[prev_to..last_to];
+    let mut seps: Vec<usize> = [" and ", ", "]
+        .iter()
+        .flat_map(|sep| between.match_indices(sep).map(|(k, m)| k + m.len()))
+        .collect();
+    seps.sort_unstable();
+    seps.into_iter()
+        .find(|&a| {
+            let after = &between[a..];
+            let first = after.split(' ').next().unwrap_or("");
+            after.starts_with(|c: char| c.is_uppercase())
+                || ["his", "her", "their", "the", "its"]
+                    .iter()
+                    .any(|w| first.eq_ignore_ascii_case(w))
+        })
+        .map(|a| prev_to + a)
 }
