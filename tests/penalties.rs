@@ -611,3 +611,20 @@ fn subject_with_a_described_person_takes_the_person_canonical() {
     let c = p.subject.as_ref().and_then(|s| s.canonical.as_deref());
     assert_eq!(c, Some("Bui Van Trung"));
 }
+
+#[test]
+fn object_with_an_age_and_subject_after_a_dated_intro() {
+    let p = one(
+        "On 17 October, Judge Viktor Zinkov jailed 52-year-old Jehovah's Witness Sergei \
+         Parfenovich for six years.",
+    );
+    assert_eq!(
+        sub(&p),
+        Some("52-year-old Jehovah's Witness Sergei Parfenovich")
+    );
+    // A date closing the intro before a comma is no subject, nor is its "On".
+    let p = one("On 17 October, Sergei Parfenovich was jailed for six years.");
+    assert_eq!(sub(&p), Some("Sergei Parfenovich"));
+    let p = one("On Tuesday, the pastor was sentenced to two years.");
+    assert_eq!(sub(&p), Some("the pastor"));
+}

@@ -768,6 +768,9 @@ impl Args {
     ) -> Option<Span> {
         let region = &text[s0..cue_start];
         let mut ws = words(region);
+        // Words of a time that end a segment: they only close it ("On 17
+        // October, X was jailed").
+        let mut bare: Vec<bool> = Vec::new();
         // a time expression and the intro word before it are no part of a subject
         // ("On Tuesday he", "Last week the pastor")
         let first_time = times.partition_point(|t| t.span.end <= s0);
@@ -780,11 +783,13 @@ impl Args {
                     .any(|t| t.span.start <= s0 + a && s0 + a < t.span.end)
             };
             let mut keep = vec![true; ws.len()];
+            bare = vec![false; ws.len()];
             for k in 0..ws.len() {
-                // a word ending a segment keeps its place ("since 2019, and")
+                // a word ending a segment only closes it ("since 2019, and")
                 let ends = region[ws[k].0..ws[k].1].ends_with([',', ';', ':', ')']);
-                if in_time(ws[k].0) && !ends {
-                    keep[k] = false;
+                if in_time(ws[k].0) {
+                    bare[k] = ends;
+                    keep[k] = ends;
                     if k > 0
                         && self.intro.contains(lower_in(
                             &region[ws[k - 1].0..ws[k - 1].1],
@@ -797,6 +802,11 @@ impl Args {
             }
             let mut k = 0;
             ws.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+            let mut k = 0;
+            bare.retain(|_| {
                 k += 1;
                 keep[k - 1]
             });
@@ -844,8 +854,13 @@ impl Args {
             }
             *from = to;
         };
-        for &(a, b) in &ws {
+        for (i, &(a, b)) in ws.iter().enumerate() {
             let raw = &region[a..b];
+            if bare.get(i) == Some(&true) {
+                close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
+                clause += usize::from(raw.ends_with(';'));
+                continue;
+            }
             // (A word starting and ending with an ASCII letter, digit or period
             // has nothing to trim.)
             let plain = |c: u8| c.is_ascii_alphanumeric() || c == b'.';

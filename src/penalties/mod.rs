@@ -1149,7 +1149,8 @@ impl PenaltyExtractor {
             // sentenced last month to ...").
             if sp.is_some_and(|x| {
                 others.iter().any(|o| *o != span && o.overlaps(&x))
-                    || text[x.start..x.end].starts_with(|c: char| !c.is_alphabetic())
+                    || (text[x.start..x.end].starts_with(|c: char| !c.is_alphabetic())
+                        && !starts_with_age(&text[x.start..x.end]))
                     || doc.dates.iter().any(|d| d.span.overlaps(&x))
             }) {
                 sp = None;
@@ -1277,4 +1278,14 @@ fn gapped_subject_start(region: &str) -> Option<usize> {
                     .any(|w| first.eq_ignore_ascii_case(w))
         })
         .map(|a| prev_to + a)
+}
+
+/// Whether `s` opens with an age adjective ("52-year-old Jehovah's Witness …"),
+/// which starts a noun phrase rather than an amount.
+fn starts_with_age(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && ["-year-old ", "-year old "]
+            .iter()
+            .any(|a| s[digits..].starts_with(a))
 }
