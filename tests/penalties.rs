@@ -628,3 +628,14 @@ fn object_with_an_age_and_subject_after_a_dated_intro() {
     let p = one("On Tuesday, the pastor was sentenced to two years.");
     assert_eq!(sub(&p), Some("the pastor"));
 }
+
+#[test]
+fn offense_that_only_refers_back_is_none() {
+    let p = one(
+        "Under article 331, the offense carries a maximum penalty of seven years' imprisonment.",
+    );
+    assert_eq!(off(&p), None);
+    // A named offense after the same words stays.
+    let p = one("The offence of blasphemy carries a mandatory death sentence.");
+    assert_eq!(off(&p), Some("The offence of blasphemy"));
+}

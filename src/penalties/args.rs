@@ -751,11 +751,15 @@ impl Args {
     /// Whether a lowercased offense candidate starts with a word of
     /// `offense_reject.txt` ("the latter", "it", "years").
     fn rejected_offense(&self, lower: &str) -> bool {
-        self.offense_reject.iter().any(|r| {
-            lower
-                .strip_prefix(r.as_str())
-                .is_some_and(|x| x.is_empty() || x.starts_with(' '))
-        })
+        self.offense_reject
+            .iter()
+            .any(|r| match r.strip_suffix('$') {
+                // "the offense$": only the whole phrase ("the offense of blasphemy" stays)
+                Some(whole) => lower == whole,
+                None => lower
+                    .strip_prefix(r.as_str())
+                    .is_some_and(|x| x.is_empty() || x.starts_with(' ')),
+            })
     }
 
     fn clause_subject(
