@@ -666,7 +666,7 @@ pub fn persons(
         if lex.is_name_stop(w) {
             return false;
         }
-        !(lex.may_be_particle(w) && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
+        !(lex.may_be_particle(w) && lex.is_particle_any_case(w))
     });
     // cheap prefilter before the search: a Bloom filter of the parts' lengths and first,
     // second and last bytes
