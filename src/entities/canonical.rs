@@ -173,19 +173,17 @@ fn initials_into(name: &str, caps: &mut String, all: &mut String) {
         // the same, byte by byte (ASCII white space as `char::is_whitespace` has it):
         // the first byte of each word is a byte that is no separator after a
         // separator or at the start
-        let mut at_start = true;
-        for &c in name.as_bytes() {
-            if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-') {
-                at_start = true;
-                continue;
-            }
-            if at_start && c.is_ascii_alphabetic() {
-                all.push(c.to_ascii_uppercase() as char);
-                if c.is_ascii_uppercase() {
-                    caps.push(c as char);
+        let separator = |c: &u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-');
+        for w in name.as_bytes().split(separator) {
+            match w.first() {
+                Some(&c) if c.is_ascii_alphabetic() => {
+                    all.push(c.to_ascii_uppercase() as char);
+                    if c.is_ascii_uppercase() {
+                        caps.push(c as char);
+                    }
                 }
+                _ => {}
             }
-            at_start = false;
         }
         return;
     }
@@ -310,18 +308,33 @@ pub fn acronyms(
     // initials → the first such name
     // (a name in the text is borrowed from it; a canonical name is copied, as `ents`
     // changes below)
-    let mut full: FxHashMap<String, std::borrow::Cow<str>> = FxHashMap::default();
+    // (only initials that some ALL-CAPS word of the text spells are kept: the
+    // others are never looked up; the key is that word)
+    let uppers: FxSet<&str> = starts
+        .upper
+        .iter()
+        .map(|&u| &toks[u as usize])
+        .filter(|t| t.is(WORD) && t.is(UPPER))
+        .map(|t| t.text(text))
+        .collect();
+    let mut full: FxHashMap<&str, std::borrow::Cow<str>> = FxHashMap::default();
     let (mut ini, mut all) = (String::new(), String::new());
     for e in ents.iter().filter(|e| e.label == Label::Org) {
+        if uppers.is_empty() {
+            break;
+        }
         let n = e.canonical.as_deref().unwrap_or_else(|| e.span.text(text));
         if n.contains(' ') {
             initials_into(n, &mut ini, &mut all);
-            if ini.len() >= 2 && !full.contains_key(ini.as_str()) {
+            let Some(&key) = uppers.get(ini.as_str()) else {
+                continue;
+            };
+            if ini.len() >= 2 && !full.contains_key(key) {
                 let n = match &e.canonical {
                     Some(c) => std::borrow::Cow::Owned(c.clone()),
                     None => std::borrow::Cow::Borrowed(e.span.text(text)),
                 };
-                full.insert(ini.clone(), n);
+                full.insert(key, n);
             }
         }
     }
@@ -532,11 +545,16 @@ pub fn persons(
             caps.push((e.span.start, name));
         }
     }
+    // (the buffers below sized once: the mentions and their bytes)
+    let (mentions, bytes) = ents
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .fold((caps.len(), 0), |(n, b), e| (n + 1, b + e.span.len()));
     // full names, their words in one list
-    let mut full: Vec<FullName> = Vec::new();
+    let mut full: Vec<FullName> = Vec::with_capacity(mentions);
     // the full names, one after another (one buffer, not a string each)
-    let mut names = String::new();
-    let mut fw: Vec<&str> = Vec::new();
+    let mut names = String::with_capacity(bytes * 2);
+    let mut fw: Vec<&str> = Vec::with_capacity(mentions * 3);
     // one-word names found by a title ("Ms. Kimball"): (word, canonical)
     let mut singles: Vec<(&str, String)> = Vec::new();
     // (a figure after its title, "the Prophet Muhammad", is no person of the
@@ -648,7 +666,7 @@ pub fn persons(
         if lex.is_name_stop(w) {
             return false;
         }
-        !(lex.may_be_particle(w) && super::lexicon::with_lower(w, |l| lex.particles.contains(l)))
+        !(lex.may_be_particle(w) && lex.is_particle_any_case(w))
     });
     // cheap prefilter before the search: a Bloom filter of the parts' lengths and first,
     // second and last bytes
@@ -656,11 +674,16 @@ pub fn persons(
     for &(k, _) in &parts {
         bloom[k >> 6] |= 1 << (k & 63);
     }
-    let surnames: FxSet<&str> = full
-        .iter()
-        .filter(|f| f.w1 > f.w0 + 1)
-        .map(|f| fw[f.w1 as usize - 1])
-        .collect();
+    // (built on first use: few documents name a town like a surname)
+    let surnames: std::cell::OnceCell<FxSet<&str>> = std::cell::OnceCell::new();
+    let surnames = || {
+        surnames.get_or_init(|| {
+            full.iter()
+                .filter(|f| f.w1 > f.w0 + 1)
+                .map(|f| fw[f.w1 as usize - 1])
+                .collect()
+        })
+    };
     let is_part = |w: &str| {
         let k = part_bit(w.as_bytes());
         bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.binary_search(&(k, w)).is_ok()
@@ -684,7 +707,7 @@ pub fn persons(
         if overlaps_any(ents, t.span()) {
             // "Attorney General Janet Reno … Reno said": a surname of the document
             // wins over the same word as a city or province, out of place context
-            if let Some(k) = town_named_like_surname(text, toks, i, ents, &surnames) {
+            if let Some(k) = town_named_like_surname(text, toks, i, ents, surnames) {
                 let mut c = Cand::new(t.span(), Label::Person, r.orthomatch.clone(), 1);
                 c.canonical = pick(t.start, &[t.text(text)]).map(str::to_string);
                 if c.canonical.is_some() {
@@ -789,23 +812,24 @@ fn before_region(text: &str, end: usize, ents: &[Cand]) -> bool {
 /// The index in `ents` of a one-word city or province at token `i` that is one of
 /// the document's surnames and stands out of place context: not after a place
 /// preposition ("in Reno") and not before ", Nevada".
-fn town_named_like_surname(
+fn town_named_like_surname<'a>(
     text: &str,
     toks: &[Token],
     i: usize,
     ents: &[Cand],
-    surnames: &FxSet<&str>,
+    surnames: impl FnOnce() -> &'a FxSet<&'a str>,
 ) -> Option<usize> {
     let t = toks[i];
-    if !surnames.contains(t.text(text)) {
-        return None;
-    }
     let k = ents.partition_point(|e| e.span.start < t.start);
     let e = ents.get(k)?;
+    // (the cheap tests first: the set of surnames is built on first use)
     if e.span != t.span()
         || !matches!(e.label, Label::Gpe | Label::Loc)
         || !matches!(&*e.rule, "cities" | "subdivisions")
     {
+        return None;
+    }
+    if !surnames().contains(t.text(text)) {
         return None;
     }
     if i > 0 && super::place_preposition(toks[i - 1].text(text)) {

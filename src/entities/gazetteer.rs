@@ -219,10 +219,8 @@ impl Automaton {
             // a key may start with punctuation ("'s-Hertogenbosch")
             return Some((0, self.keys.len(), 0, self.keys.len()));
         }
-        let (b1, b2) = bloom_bits(h);
-        if self.word_bloom[b1 >> 6] & (1 << (b1 & 63)) == 0
-            || self.word_bloom[b2 >> 6] & (1 << (b2 & 63)) == 0
-        {
+        // (a word hashed by the caller passed the Bloom filter there: `start_automata`)
+        if word.is_none() && !self.may_be_word(h) {
             return None;
         }
         let w = &s[..len];
@@ -357,8 +355,12 @@ impl Automaton {
             }
             let c = self.fold(text[start + d]);
             let byte = |&(o, _): &(u32, u32)| self.bytes[o as usize + d];
-            lo += self.keys[lo..hi].partition_point(|k| byte(k) < c);
-            hi = lo + self.keys[lo..hi].partition_point(|k| byte(k) == c);
+            // (sorted: when the first and the last key go on with the text's byte,
+            // every key between does — the space after a first word, mostly)
+            if byte(&self.keys[lo]) != c || byte(&self.keys[hi - 1]) != c {
+                lo += self.keys[lo..hi].partition_point(|k| byte(k) < c);
+                hi = lo + self.keys[lo..hi].partition_point(|k| byte(k) == c);
+            }
             d += 1;
         }
         n.min(4)

@@ -228,6 +228,8 @@ pub struct Lexicon {
     pub person_contexts: FxMap<u8>,
     /// The longest particle, in bytes (`may_be_particle`).
     particle_max: usize,
+    /// `particles` as a `WordTable` looked up ignoring ASCII case (`is_particle_any_case`).
+    particle_table: WordTable,
     pub org_heads: FxSet,
     /// Heads that need a word on their left ("Government": "Plateau State Government"
     /// but not "the Government of Eritrea").
@@ -419,6 +421,7 @@ impl Lexicon {
                 .collect(),
             surname_by_last: vec![Vec::new(); 256],
             particle_max: 0,
+            particle_table: WordTable::new(std::iter::empty(), true),
             org_heads: set(patterns, "entities/org_heads.txt", true)?,
             not_org_heads: set(patterns, "entities/not_org_heads.txt", true)?,
             org_heads_left: lines(patterns.require("entities/org_heads.txt")?)
@@ -440,6 +443,7 @@ impl Lexicon {
             }
         }
         lex.particle_max = lex.particles.iter().map(String::len).max().unwrap_or(0);
+        lex.particle_table = WordTable::new(lex.particles.iter().map(|p| (p.as_str(), 0)), true);
         let mut words: FxMap<u16> = FxMap::default();
         let mut add = |set: &mut dyn Iterator<Item = &String>, f: u16| {
             for w in set {
@@ -598,6 +602,18 @@ impl Lexicon {
         self.word_table
             .get(w.as_bytes())
             .is_some_and(|v| v as u16 & F_STOP != 0)
+    }
+
+    /// `w` lower-cased (`with_lower`) is a name particle: for an ASCII word, one
+    /// probe of a table that ignores ASCII case (no lower-case copy to build).
+    #[inline]
+    pub fn is_particle_any_case(&self, w: &str) -> bool {
+        if w.is_ascii() {
+            // (the particles are lower case: an ASCII word lower-cases to one of
+            // them iff it equals it ignoring ASCII case)
+            return self.particle_table.get(w.as_bytes()).is_some();
+        }
+        with_lower(w, |l| self.particles.contains(l))
     }
 
     /// False when `w` (in any case) is surely no name particle: an ASCII word longer

@@ -962,11 +962,13 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
                 break;
             }
             // "the London-based Minority Rights Group": a hyphenated modifier
-            // ending in a lower-case part is no word of the name
-            if cx
-                .w(p)
-                .rsplit_once('-')
-                .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase()))
+            // ending in a lower-case part is no word of the name (only a joined
+            // word holds a hyphen)
+            if toks[p].is(JOINED)
+                && cx
+                    .w(p)
+                    .rsplit_once('-')
+                    .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase()))
             {
                 break;
             }

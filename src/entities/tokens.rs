@@ -284,7 +284,8 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
         } else if c < 0x80 {
             out.push(Token::new(i, i + 1, 0));
             sink.token(out, 0, i);
-            i += 1;
+            // (a comma or a period is mostly followed by one space: skipped here)
+            i += 1 + usize::from(b.get(i + 1) == Some(&b' '));
         } else {
             let ch = text[i..].chars().next().unwrap();
             if is_alnum(ch) {
