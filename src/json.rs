@@ -42,10 +42,10 @@ fn word(b: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"))
 }
 
-/// Whether `b[from..]` needs no escape, where `from` is past every whole word the
-/// caller has looked at (`b.len() - from < 8`). The bytes are tested at once:
-/// the last eight of a long string (some seen already), or of a string of four
-/// to seven bytes its first and last four.
+/// Whether `b[from..]` (fewer than eight bytes) needs no escape, tested at once:
+/// the last eight bytes of a long string (a "no" may come from a byte before
+/// `from`, and only costs a look at each byte), or the first and last four of a
+/// string of four to seven bytes.
 #[inline]
 fn clean_tail(b: &[u8], from: usize) -> bool {
     let n = b.len();
@@ -58,6 +58,24 @@ fn clean_tail(b: &[u8], from: usize) -> bool {
         !needs_escape(u64::from(half(0)) | u64::from(half(n - 4)) << 32)
     } else {
         b.iter().all(|&c| escape(c).is_none())
+    }
+}
+
+/// From `i`, the start of the first eight-byte word of `b` that may hold a byte to
+/// escape, or `b.len()` if none does. A loop of its own, so that the scan keeps
+/// its registers.
+#[inline]
+fn clean_until(b: &[u8], mut i: usize) -> usize {
+    while i + 8 <= b.len() {
+        if needs_escape(word(b, i)) {
+            return i;
+        }
+        i += 8;
+    }
+    if clean_tail(b, i) {
+        b.len()
+    } else {
+        i
     }
 }
 
@@ -131,29 +149,25 @@ impl JsonOut {
         let b = s.as_bytes();
         self.buf.reserve(b.len() + 2);
         self.buf.push('"');
+        // `s[..done]` is written; the bytes before `i` need no more looking at.
         let mut done = 0;
         let mut i = 0;
-        while i + 8 <= b.len() {
-            if needs_escape(word(b, i)) {
-                for j in i..i + 8 {
-                    if let Some(esc) = escape(b[j]) {
-                        // `j` holds an ASCII byte: a char boundary.
-                        self.buf.push_str(&s[done..j]);
-                        self.push_escape(b[j], esc);
-                        done = j + 1;
-                    }
-                }
+        loop {
+            i = clean_until(b, i);
+            if i == b.len() {
+                break;
             }
-            i += 8;
-        }
-        if !clean_tail(b, i) {
-            for j in i..b.len() {
+            // A word that may hold a byte to escape: byte by byte.
+            let end = (i + 8).min(b.len());
+            for j in i..end {
                 if let Some(esc) = escape(b[j]) {
+                    // `j` holds an ASCII byte: a char boundary.
                     self.buf.push_str(&s[done..j]);
                     self.push_escape(b[j], esc);
                     done = j + 1;
                 }
             }
+            i = end;
         }
         self.buf.push_str(&s[done..]);
         self.buf.push('"');
