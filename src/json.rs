@@ -6,9 +6,10 @@
 
 /// An output buffer with JSON building blocks. Callers write objects as
 /// `open(b'{')`, `key!(out, "name")`, value, … , `close(b'}')`; members and
-/// elements put their own commas.
+/// elements put their own commas. The buffer is a `String` (only whole strings
+/// and ASCII are written), so the line needs no UTF-8 check at the end.
 pub struct JsonOut {
-    buf: Vec<u8>,
+    buf: String,
     /// Whether the innermost open object or array has a member yet.
     first: bool,
 }
@@ -35,26 +36,76 @@ fn needs_escape(w: u64) -> bool {
     control | zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64)) != 0
 }
 
+/// The eight bytes of `b` at `at`, as one little-endian word.
+#[inline]
+fn word(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"))
+}
+
+/// Whether `b[from..]` (fewer than eight bytes) needs no escape, tested at once:
+/// the last eight bytes of a long string (a "no" may come from a byte before
+/// `from`, and only costs a look at each byte), or the first and last four of a
+/// string of four to seven bytes.
+#[inline]
+fn clean_tail(b: &[u8], from: usize) -> bool {
+    let n = b.len();
+    if from == n {
+        true
+    } else if n >= 8 {
+        !needs_escape(word(b, n - 8))
+    } else if n >= 4 {
+        let half = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes"));
+        !needs_escape(u64::from(half(0)) | u64::from(half(n - 4)) << 32)
+    } else {
+        b.iter().all(|&c| escape(c).is_none())
+    }
+}
+
+/// From `i`, the start of the first eight-byte word of `b` that may hold a byte to
+/// escape, or `b.len()` if none does. A loop of its own, so that the scan keeps
+/// its registers.
+#[inline]
+fn clean_until(b: &[u8], mut i: usize) -> usize {
+    while i + 8 <= b.len() {
+        if needs_escape(word(b, i)) {
+            return i;
+        }
+        i += 8;
+    }
+    if clean_tail(b, i) {
+        b.len()
+    } else {
+        i
+    }
+}
+
 impl JsonOut {
     pub fn with_capacity(n: usize) -> Self {
         JsonOut {
-            buf: Vec::with_capacity(n),
+            buf: String::with_capacity(n),
             first: true,
         }
     }
 
     pub fn into_string(self) -> String {
-        // Only whole UTF-8 strings and ASCII are ever written.
-        String::from_utf8(self.buf).expect("the JSON writer writes UTF-8")
+        self.buf
+    }
+
+    /// Writes an ASCII byte (the mask tells the compiler that it is one byte of
+    /// UTF-8, so the push needs no encoding).
+    #[inline]
+    fn ascii(&mut self, b: u8) {
+        debug_assert!(b.is_ascii());
+        self.buf.push(char::from(b & 0x7f));
     }
 
     pub fn open(&mut self, bracket: u8) {
-        self.buf.push(bracket);
+        self.ascii(bracket);
         self.first = true;
     }
 
     pub fn close(&mut self, bracket: u8) {
-        self.buf.push(bracket);
+        self.ascii(bracket);
         self.first = false;
     }
 
@@ -62,75 +113,64 @@ impl JsonOut {
     /// string followed by `:` (the `key!` macro builds it at compile time).
     pub fn member(&mut self, quoted: &str) {
         self.elem();
-        self.buf.extend_from_slice(quoted.as_bytes());
+        self.buf.push_str(quoted);
     }
 
     /// Starts an array element.
     pub fn elem(&mut self) {
         if !self.first {
-            self.buf.push(b',');
+            self.buf.push(',');
         }
         self.first = false;
     }
 
     pub fn null(&mut self) {
-        self.buf.extend_from_slice(b"null");
+        self.buf.push_str("null");
     }
 
     pub fn bool(&mut self, b: bool) {
-        self.buf
-            .extend_from_slice(if b { b"true" as &[u8] } else { b"false" });
+        self.buf.push_str(if b { "true" } else { "false" });
     }
 
     pub fn uint(&mut self, n: usize) {
         let mut buf = [0u8; 20];
-        self.buf.extend_from_slice(decimal(n as u64, &mut buf));
+        for &d in decimal(n as u64, &mut buf) {
+            self.ascii(d);
+        }
     }
 
     /// Anything whose `Display` is already JSON (numbers).
     pub fn display(&mut self, v: impl std::fmt::Display) {
-        use std::io::Write;
-        write!(self.buf, "{v}").expect("writing to a Vec cannot fail");
+        use std::fmt::Write;
+        write!(self.buf, "{v}").expect("writing to a String cannot fail");
     }
 
     pub fn str(&mut self, s: &str) {
         let b = s.as_bytes();
         self.buf.reserve(b.len() + 2);
-        self.buf.push(b'"');
+        self.buf.push('"');
+        // `s[..done]` is written; the bytes before `i` need no more looking at.
         let mut done = 0;
         let mut i = 0;
-        while i + 8 <= b.len() {
-            let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
-            if needs_escape(w) {
-                for j in i..i + 8 {
-                    if let Some(esc) = escape(b[j]) {
-                        self.buf.extend_from_slice(&b[done..j]);
-                        self.push_escape(b[j], esc);
-                        done = j + 1;
-                    }
-                }
+        loop {
+            i = clean_until(b, i);
+            if i == b.len() {
+                break;
             }
-            i += 8;
-        }
-        // The last few bytes: in a string of eight bytes or more, the last eight
-        // (some seen already) tested at once, so most strings are done without a
-        // look at each byte.
-        let clean_tail = i == b.len()
-            || (b.len() >= 8
-                && !needs_escape(u64::from_le_bytes(
-                    b[b.len() - 8..].try_into().expect("eight bytes"),
-                )));
-        if !clean_tail {
-            for j in i..b.len() {
+            // A word that may hold a byte to escape: byte by byte.
+            let end = (i + 8).min(b.len());
+            for j in i..end {
                 if let Some(esc) = escape(b[j]) {
-                    self.buf.extend_from_slice(&b[done..j]);
+                    // `j` holds an ASCII byte: a char boundary.
+                    self.buf.push_str(&s[done..j]);
                     self.push_escape(b[j], esc);
                     done = j + 1;
                 }
             }
+            i = end;
         }
-        self.buf.extend_from_slice(&b[done..]);
-        self.buf.push(b'"');
+        self.buf.push_str(&s[done..]);
+        self.buf.push('"');
     }
 
     pub fn opt_str(&mut self, s: Option<&str>) {
@@ -142,12 +182,12 @@ impl JsonOut {
 
     fn push_escape(&mut self, byte: u8, esc: u8) {
         if esc == b'u' {
-            self.buf.extend_from_slice(b"\\u00");
-            self.buf.push(HEX[(byte >> 4) as usize]);
-            self.buf.push(HEX[(byte & 0xf) as usize]);
+            self.buf.push_str("\\u00");
+            self.ascii(HEX[(byte >> 4) as usize]);
+            self.ascii(HEX[(byte & 0xf) as usize]);
         } else {
-            self.buf.push(b'\\');
-            self.buf.push(esc);
+            self.buf.push('\\');
+            self.ascii(esc);
         }
     }
 }
@@ -246,6 +286,19 @@ mod tests {
             "tab\there\nnewline\r\u{1}\u{1f}\u{7f}",
             all.as_str(),
         ];
+        // Every short length, with and without a byte to escape at each position.
+        let mut short: Vec<String> = Vec::new();
+        for n in 1..=9 {
+            short.push("abcdefghi"[..n].to_string());
+            for at in 0..n {
+                for bad in ['"', '\\', '\n', '\u{1f}'] {
+                    let mut w: Vec<char> = "aé’bcdef".chars().cycle().take(n).collect();
+                    w[at] = bad;
+                    short.push(w.into_iter().collect());
+                }
+            }
+        }
+        let cases = cases.into_iter().chain(short.iter().map(String::as_str));
         for s in cases {
             let mut out = JsonOut::with_capacity(0);
             out.str(s);

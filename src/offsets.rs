@@ -1,111 +1,96 @@
 //! Byte offset → Unicode code point offset conversion, done once per record.
 //!
-//! ASCII text converts by identity. Otherwise a checkpoint table stores the number of
-//! code points before every 64th byte, so a lookup counts at most 63 bytes, eight at a
-//! time.
+//! ASCII text converts by identity. Otherwise one pass over the text records, per
+//! 64-byte block, a mask of its UTF-8 continuation bytes and how many came before
+//! the block: a lookup is the byte offset less those before the block and the
+//! masked bits in it (no counting loop, whatever the order of the lookups).
 
-const STRIDE: usize = 64;
+const BLOCK: usize = 64;
 
-pub struct CharIndex<'a> {
-    bytes: &'a [u8],
-    /// `checkpoints[k]` = code points in `bytes[..k * STRIDE]`; empty for ASCII text.
-    checkpoints: Vec<usize>,
-    ascii: bool,
+/// One 64-byte block of the text.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    /// UTF-8 continuation bytes in the text before the block.
+    before: usize,
+    /// Bit `i` set when byte `i` of the block is a continuation byte.
+    mask: u64,
+}
+
+pub struct CharIndex {
+    len: usize,
+    /// One per block, and one more past the end (a lookup of the text's length);
+    /// empty for ASCII text.
+    blocks: Vec<Block>,
 }
 
 /// The high bit of each byte of a word.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// The continuation bytes (`0b10xx_xxxx`) of a word, as 0 or 1 in each byte lane.
+/// The continuation bytes (`0b10xx_xxxx`) of the eight bytes of `x` (little
+/// endian), as bits 0..8 of the result.
 #[inline]
-fn lane(x: u64) -> u64 {
-    (x & !(x << 1) & HIGH) >> 7
+fn continuation_bits(x: u64) -> u64 {
+    // One bit per continuation byte at the bottom of its lane; the multiply
+    // gathers lane `i`'s bit into bit `56 + i` (the products never collide).
+    let lanes = (x & !(x << 1) & HIGH) >> 7;
+    lanes.wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// The sum of the byte lanes of `lanes` (which must be below 256).
+/// The continuation-byte mask of a block of 64 bytes.
 #[inline]
-fn lane_sum(lanes: u64) -> usize {
-    (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
-}
-
-#[inline]
-fn count_chars(bytes: &[u8]) -> usize {
-    // A code point starts at every byte that is not a UTF-8 continuation byte
-    // (`0b10xx_xxxx`); count the continuation bytes of eight bytes at once.
-    let mut words = bytes.chunks_exact(8);
-    let mut continuation = 0usize;
-    for w in words.by_ref() {
-        let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+fn block_mask(block: &[u8; BLOCK]) -> u64 {
+    let mut mask = 0;
+    for (j, w) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        mask |= continuation_bits(x) << (8 * j);
     }
-    continuation += words
-        .remainder()
-        .iter()
-        .filter(|&&b| b & 0xC0 == 0x80)
-        .count();
-    bytes.len() - continuation
+    mask
 }
 
-impl<'a> CharIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let ascii = text.is_ascii();
-        let mut checkpoints = Vec::new();
-        if !ascii {
-            checkpoints.reserve(bytes.len() / STRIDE + 1);
-            let mut acc = 0;
-            checkpoints.push(0);
-            for chunk in bytes.chunks(STRIDE) {
-                acc += count_chars(chunk);
-                checkpoints.push(acc);
+        let mut blocks = Vec::new();
+        if !text.is_ascii() {
+            blocks.reserve(bytes.len() / BLOCK + 2);
+            let mut before = 0;
+            let mut push = |mask: u64| {
+                blocks.push(Block { before, mask });
+                before += mask.count_ones() as usize;
+            };
+            let mut chunks = bytes.chunks_exact(BLOCK);
+            for c in chunks.by_ref() {
+                push(block_mask(c.try_into().expect("a block")));
             }
+            let rest = chunks.remainder();
+            if !rest.is_empty() {
+                let mut last = [0u8; BLOCK];
+                last[..rest.len()].copy_from_slice(rest);
+                push(block_mask(&last));
+            }
+            push(0);
         }
         CharIndex {
-            bytes,
-            checkpoints,
-            ascii,
+            len: bytes.len(),
+            blocks,
         }
     }
 
     /// Code point offset of byte offset `b` (which should be a char boundary).
     #[inline]
     pub fn char_offset(&self, b: usize) -> usize {
-        if self.ascii {
+        if self.blocks.is_empty() {
             return b;
         }
-        let b = b.min(self.bytes.len());
-        let k = b / STRIDE;
-        let start = k * STRIDE;
-        // The continuation bytes of `start..b` (fewer than STRIDE), as one 0/1
-        // per byte lane summed over the words, then added across the lanes once
-        // (at most STRIDE / 8 per lane and STRIDE in all: no carries).
-        let mut lanes = 0u64;
-        let mut p = start;
-        while p + 8 <= b {
-            lanes += lane(u64::from_le_bytes(
-                self.bytes[p..p + 8].try_into().expect("eight bytes"),
-            ));
-            p += 8;
-        }
-        if p < b {
-            // One to seven bytes: a word read from the text (padded at its end),
-            // the bytes past `b` masked off.
-            let w = match self.bytes.get(p..p + 8) {
-                Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
-                None => {
-                    let mut w = [0u8; 8];
-                    w[..b - p].copy_from_slice(&self.bytes[p..b]);
-                    u64::from_le_bytes(w)
-                }
-            };
-            lanes += lane(w & ((1u64 << ((b - p) * 8)) - 1));
-        }
-        self.checkpoints[k] + (b - start) - lane_sum(lanes)
+        let b = b.min(self.len);
+        let block = self.blocks[b / BLOCK];
+        let below = block.mask & ((1u64 << (b % BLOCK)) - 1);
+        b - block.before - below.count_ones() as usize
     }
 
     /// Number of code points in the text.
     pub fn len_chars(&self) -> usize {
-        self.char_offset(self.bytes.len())
+        self.char_offset(self.len)
     }
 }
 
@@ -115,17 +100,31 @@ mod tests {
 
     #[test]
     fn matches_char_indices() {
-        let s = "Korea’s “leaflets” é 漢字 😀 ".repeat(40);
-        let idx = CharIndex::new(&s);
-        for (ci, (bi, _)) in s.char_indices().enumerate() {
-            assert_eq!(idx.char_offset(bi), ci);
-        }
-        assert_eq!(idx.len_chars(), s.chars().count());
-        for len in 0..s.chars().count() {
-            let t = &s[..s.char_indices().nth(len).unwrap().0];
-            assert_eq!(count_chars(t.as_bytes()), t.chars().count());
+        for s in [
+            "Korea’s “leaflets” é 漢字 😀 ".repeat(40),
+            "é".repeat(64),
+            format!("{}é", "a".repeat(63)),
+            "漢".repeat(21) + "a",
+        ] {
+            let idx = CharIndex::new(&s);
+            for (ci, (bi, _)) in s.char_indices().enumerate() {
+                assert_eq!(idx.char_offset(bi), ci, "{s:?} at {bi}");
+            }
+            assert_eq!(idx.len_chars(), s.chars().count());
         }
         let a = "plain ascii";
         assert_eq!(CharIndex::new(a).char_offset(5), 5);
+        assert_eq!(CharIndex::new(a).len_chars(), 11);
+    }
+
+    #[test]
+    fn continuation_bits_are_in_byte_order() {
+        for i in 0..8 {
+            let mut w = [b'a'; 8];
+            w[i] = 0x80;
+            assert_eq!(continuation_bits(u64::from_le_bytes(w)), 1 << i);
+        }
+        let w = [0xe2, 0x80, 0x9c, b'a', 0xc3, 0xa9, 0xff, 0xbf];
+        assert_eq!(continuation_bits(u64::from_le_bytes(w)), 0b1010_0110);
     }
 }

@@ -246,7 +246,7 @@ pub fn amount_number(v: f64) -> serde_json::Number {
 
 struct Conv<'a> {
     doc: &'a Document,
-    idx: CharIndex<'a>,
+    idx: CharIndex,
 }
 
 impl<'a> Conv<'a> {
@@ -419,11 +419,21 @@ impl<'a> Record<'a> {
     /// One JSON line (without the newline): the bytes `serde_json::to_string`
     /// writes for this record, from a writer made for its shape (see `json.rs`).
     pub fn to_json_line(&self) -> String {
-        // Records run to a few times the size of their document's annotations; one
-        // generous allocation up front avoids most regrowth.
-        let mut o = JsonOut::with_capacity(4096);
+        // One allocation of about the line's size up front: regrowing copies it.
+        let mut o = JsonOut::with_capacity(self.size_hint());
         self.write_json(&mut o);
         o.into_string()
+    }
+
+    /// About the length of the JSON line (a little more for most records).
+    fn size_hint(&self) -> usize {
+        let quoted: usize = self.quotations.iter().map(|q| q.text.len()).sum();
+        512 + 32 * self.sentences.len()
+            + 160 * (self.entities.len() + self.dates.len())
+            + 320 * self.quotations.len()
+            + quoted
+            + 640 * self.penalties.len()
+            + self.text.as_ref().map_or(0, |t| t.len() + t.len() / 8)
     }
 
     fn write_json(&self, o: &mut JsonOut) {

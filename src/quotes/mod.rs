@@ -30,6 +30,10 @@ use marks::{MarkFinder, RawQuote};
 use speaker::{DocCtx, Near, Prior, Resolver};
 use tokens::{is_cap, tokenize, tokenize_until, Tok, TokKind};
 
+/// The most words of a quote part the attribution counts (the largest word count
+/// it tests for).
+const MANY_WORDS: usize = 8;
+
 /// The quotation stage.
 pub struct QuoteFinder {
     lx: Lexicon,
@@ -317,9 +321,16 @@ impl QuoteFinder {
                     (None, None) => (None, &self.rules.bare),
                 }
             };
+            // Words of the quote, counted up to `MANY_WORDS` per part: the tests
+            // below ask no more than whether there are at least 2, 4 or 8.
             let words: usize = parts
                 .iter()
-                .map(|p| text[p.start..p.end].split_whitespace().count())
+                .map(|p| {
+                    text[p.start..p.end]
+                        .split_whitespace()
+                        .take(MANY_WORDS)
+                        .count()
+                })
                 .sum();
             let item = Item {
                 parts,
@@ -388,7 +399,7 @@ impl QuoteFinder {
                             continue;
                         }
                     }
-                    if lead_words == 0 && sentential && words >= 8 {
+                    if lead_words == 0 && sentential && words >= MANY_WORDS {
                         items.push(item);
                     }
                 }
