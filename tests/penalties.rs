@@ -639,3 +639,12 @@ fn offense_that_only_refers_back_is_none() {
     let p = one("The offence of blasphemy carries a mandatory death sentence.");
     assert_eq!(off(&p), Some("The offence of blasphemy"));
 }
+
+#[test]
+fn what_the_prosecution_asked_the_court_to_impose_is_potential() {
+    let p =
+        one("Prosecutor Svetlana Ivanova had asked the court to hand down a seven-year sentence.");
+    assert_eq!(p.status, "potential");
+    let p = one("Prosecutors asked the court to sentence him to ten years.");
+    assert_eq!(p.status, "potential");
+}
