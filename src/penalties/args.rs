@@ -194,8 +194,6 @@ fn lower_is(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
-/// The document's entities from the first one starting at or after `pos`
-/// (entities are sorted by start).
 /// The item of an iterator that yields exactly one.
 fn sole<T>(mut it: impl Iterator<Item = T>) -> Option<T> {
     match (it.next(), it.next()) {
@@ -204,6 +202,8 @@ fn sole<T>(mut it: impl Iterator<Item = T>) -> Option<T> {
     }
 }
 
+/// The document's entities from the first one starting at or after `pos`
+/// (entities are sorted by start).
 fn entities_from(doc: &Document, pos: usize) -> &[crate::document::Entity] {
     debug_assert!(doc
         .entities

@@ -1263,12 +1263,15 @@ fn gapped_subject_start(region: &str) -> Option<usize> {
     let last_to = region.rfind(" to ")?;
     let prev_to = region[..last_to].rfind(" to ")? + 4;
     let between = &region[prev_to..last_to];
-    let mut seps: Vec<usize> = [" and ", ", "]
-        .iter()
-        .flat_map(|sep| between.match_indices(sep).map(|(k, m)| k + m.len()))
-        .collect();
-    seps.sort_unstable();
-    seps.into_iter()
+    // (separator ends in text order, no vector of them)
+    between
+        .char_indices()
+        .filter_map(|(i, _)| {
+            [" and ", ", "]
+                .iter()
+                .find(|sep| between[i..].starts_with(**sep))
+                .map(|sep| i + sep.len())
+        })
         .find(|&a| {
             let after = &between[a..];
             let first = after.split(' ').next().unwrap_or("");
