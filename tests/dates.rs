@@ -1728,3 +1728,30 @@ fn anaphor_after_a_coarser_date_keeps_its_finer_parts_unknown() {
         ("the next day".into(), "DATE".into(), "2014-03-04".into())
     );
 }
+
+/// A month right after "since" lies before the document date, with none of the
+/// slack a past-tense cue allows ("completed by January" in a November report).
+#[test]
+fn a_month_since_is_before_the_document_date() {
+    check(
+        "2026-12-02",
+        "Since January, at least 12 men have been executed.",
+        "January",
+        "DATE",
+        "2026-01",
+    );
+    check(
+        "2026-12-07",
+        "The pastor has been held since 10 December.",
+        "10 December",
+        "DATE",
+        "2025-12-10",
+    );
+    check(
+        "2026-12-07",
+        "The pastor has been held since 2 December.",
+        "2 December",
+        "DATE",
+        "2026-12-02",
+    );
+}

@@ -443,3 +443,48 @@ fn a_surname_ending_makes_a_person() {
     let es = ents("Flights from Warsaw to Chisinau, Moldova, resumed.");
     assert!(!es.iter().any(|e| e.1 == "PERSON"), "{es:?}");
 }
+
+/// Unknown name words between commas after a noun of one person
+/// (`names/person_contexts.tsv` appos) are a PERSON; after other nouns they are not.
+#[test]
+fn a_name_in_apposition_to_a_person_noun() {
+    has(
+        "A third defendant, Teodoro Vasquelle, was acquitted.",
+        "Teodoro Vasquelle",
+        "PERSON",
+    );
+    has(
+        "Her lawyer, Kavus Rostamzadeh, told reporters the trial lasted an hour.",
+        "Kavus Rostamzadeh",
+        "PERSON",
+    );
+    let es = ents("They met at the clinic, Green Valley Shelter, on Friday.");
+    assert!(!es.iter().any(|(_, l, _)| l == "PERSON"), "{es:?}");
+}
+
+/// An acronym that spells its organization with a prefix of each word
+/// ("Southern Kaduna Peoples Union (SOKAPU)") is defined like one of initials.
+#[test]
+fn a_syllabic_acronym_after_an_organization() {
+    let es = ents(
+        "The Southern Plateau Farmers Union (SOPLAFU) met on Friday. SOPLAFU asked for troops.",
+    );
+    let later: Vec<_> = es.iter().filter(|(t, _, _)| t == "SOPLAFU").collect();
+    assert_eq!(later.len(), 2, "{es:?}");
+    assert!(later
+        .iter()
+        .all(|(_, l, c)| l == "ORG" && c == "Southern Plateau Farmers Union"));
+}
+
+/// "Rs." before an amount is no name word: "fined Masih Rs. 100,000" keeps "Masih".
+#[test]
+fn a_currency_abbreviation_ends_a_name() {
+    let es = ents("Sohail Masih was convicted. The court fined Masih Rs. 100,000 in 2015.");
+    assert_eq!(
+        es.iter()
+            .filter(|(t, _, c)| t == "Masih" && c == "Sohail Masih")
+            .count(),
+        1,
+        "{es:?}"
+    );
+}

@@ -743,3 +743,64 @@ fn an_overturn_of_a_judgment_that_had_upheld_a_sentence() {
     let p = ps.iter().find(|p| p.kind == "fine").expect("fine");
     assert_eq!(p.status, "upheld");
 }
+
+/// "for" and a person or people after a penalty names the sentenced, not the
+/// offense; "for" and an act stays the offense.
+#[test]
+fn a_sentence_for_people_names_its_subject() {
+    let ps = pens("The appeal court confirmed a ten-year sentence for the evangelist in March.");
+    let p = find(&ps, "ten-year sentence");
+    assert_eq!(subject(p).as_deref(), Some("the evangelist"));
+    assert_eq!(offense(p), None);
+    let ps = pens("Court Upholds Death Sentence for Christian Mother");
+    let p = find(&ps, "Death Sentence");
+    assert_eq!(subject(p).as_deref(), Some("Christian Mother"));
+    assert_eq!(offense(p), None);
+    let ps = pens("Regional court upholds six-year term for Jehovah's Witness in Omsk");
+    assert_eq!(
+        subject(find(&ps, "six-year term")).as_deref(),
+        Some("Jehovah's Witness")
+    );
+    let ps = pens("He received a four-year sentence for Christian activities.");
+    assert_eq!(
+        offense(find(&ps, "four-year sentence")).as_deref(),
+        Some("Christian activities")
+    );
+    let ps = pens("She was jailed for two years for hiding her brother.");
+    assert_eq!(
+        offense(find(&ps, "jailed for two years")).as_deref(),
+        Some("hiding her brother")
+    );
+}
+
+/// A possessive right before a penalty names its subject ("upheld his sentence").
+#[test]
+fn a_possessive_before_a_penalty_is_its_subject() {
+    let ps = pens(
+        "The regional court rejected the appeal of Pastor Oleg Marchenko, 52, and upheld his five-year prison sentence.",
+    );
+    let p = find(&ps, "five-year prison sentence");
+    let s = p.subject.as_ref().expect("subject");
+    assert_eq!(s.text, "his");
+    assert_eq!(s.canonical.as_deref(), Some("Oleg Marchenko"));
+    let ps = pens("Iran's death penalty is applied to apostates.");
+    assert_eq!(subject(find(&ps, "death penalty")), None);
+}
+
+/// "X, 55, pleaded guilty to ... and was sentenced": the clause before "and"
+/// holds the subject even without an auxiliary; "must also pay" is a cue.
+#[test]
+fn a_subject_before_a_coordinated_clause_without_auxiliary() {
+    let ps = pens(
+        "Marjorie Pellman, 61, pleaded guilty to mail fraud and was sentenced to three years of probation.",
+    );
+    assert_eq!(
+        subject(find(&ps, "three years of probation")).as_deref(),
+        Some("Marjorie Pellman")
+    );
+    let ps = pens("Marjorie Pellman must also pay a fine of 40,000 roubles.");
+    assert_eq!(
+        subject(find(&ps, "fine of 40,000 roubles")).as_deref(),
+        Some("Marjorie Pellman")
+    );
+}

@@ -7,6 +7,9 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 pub enum Tense {
     Past,
     Future,
+    /// Strictly before the document date: right after "since" ("since January"
+    /// in a December release is this year's January, with no slack).
+    Before,
 }
 
 pub fn weekday_from_iso(n: u32) -> Weekday {
@@ -27,7 +30,7 @@ pub fn nearest_weekday(dct: NaiveDate, wd: u32, tense: Tense) -> NaiveDate {
     let cur = dct.weekday().number_from_monday() as i64;
     let wd = wd as i64;
     match tense {
-        Tense::Past => dct - Duration::days((cur - wd).rem_euclid(7)),
+        Tense::Past | Tense::Before => dct - Duration::days((cur - wd).rem_euclid(7)),
         Tense::Future => dct + Duration::days((wd - cur).rem_euclid(7)),
     }
 }
@@ -60,13 +63,14 @@ pub fn year_for(dct: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i
     let y = dct.year();
     let dm = dct.month() as i32;
     let m = month as i32;
-    let _ = day;
     // Months until the next occurrence and since the last one (0: this month).
     let ahead = (m - dm).rem_euclid(12);
     let behind = (dm - m).rem_euclid(12);
     let upcoming = if m >= dm { y } else { y + 1 };
     let previous = if m <= dm { y } else { y - 1 };
     match tense {
+        Tense::Before if ahead == 0 && day.is_some_and(|d| d > dct.day()) => y - 1,
+        Tense::Before => previous,
         Tense::Past if ahead > 0 && ahead <= MONTH_SLACK => upcoming,
         Tense::Past => previous,
         Tense::Future if behind > 0 && behind <= MONTH_SLACK => previous,

@@ -168,9 +168,10 @@ impl DateTagger {
             let t = match line.col(1) {
                 "future" => Some(Tense::Future),
                 "past" => Some(Tense::Past),
+                "before" => Some(Tense::Before),
                 "none" => None,
                 other => bail!(
-                    "dates/tense.tsv:{}: tense must be future, past or none, not {other:?}",
+                    "dates/tense.tsv:{}: tense must be future, past, before or none, not {other:?}",
                     line.number
                 ),
             };
@@ -471,7 +472,7 @@ impl DateTagger {
             };
             let tense_of = || {
                 let cues = tense.get_or_init(|| self.tense_cues(sent));
-                nearest_tense(cues, m.start, m.end)
+                nearest_tense(sent, cues, m.start, m.end)
             };
             let ctx = normalize::Ctx {
                 tagger: self,
@@ -930,13 +931,22 @@ fn needs_captures(rule: &rules::DateRule, m: &str) -> bool {
             && (b[1] == b' ' || (b.len() >= 3 && b[1].eq_ignore_ascii_case(&b'n') && b[2] == b' '))
 }
 
-/// The tense of the cue nearest to a span (past when there is none).
-fn nearest_tense(cues: &[(usize, usize, Option<Tense>)], start: usize, end: usize) -> Tense {
+/// The tense of the cue nearest to a span (past when there is none). A
+/// `before` cue is that only right before the span ("since January"), else past.
+fn nearest_tense(
+    sent: &str,
+    cues: &[(usize, usize, Option<Tense>)],
+    start: usize,
+    end: usize,
+) -> Tense {
     cues.iter()
         .filter_map(|&(s, e, t)| Some((s, e, t?)))
         .filter(|&(s, e, _)| e <= start || s >= end)
         .min_by_key(|&(s, e, _)| if e <= start { start - e } else { s - end })
-        .map_or(Tense::Past, |(_, _, t)| t)
+        .map_or(Tense::Past, |(_, e, t)| match t {
+            Tense::Before if e > start || !sent[e..start].trim().is_empty() => Tense::Past,
+            t => t,
+        })
 }
 
 /// Bytes of context kept on each side of a trigger.

@@ -356,7 +356,7 @@ impl<'a> Ctx<'a> {
                         // The quarter just completed, even in the future tense
                         // ("will report fourth-quarter results" in January).
                         _ if q == pq => py,
-                        Tense::Past if q > dq => d.year() - 1,
+                        Tense::Past | Tense::Before if q > dq => d.year() - 1,
                         Tense::Future if q < dq => d.year() + 1,
                         _ => d.year(),
                     };
@@ -453,7 +453,7 @@ impl<'a> Ctx<'a> {
             let this = calendar::holiday(hrule, d.year())?;
             let dir = rel.map(|r| if r < 0 { Tense::Past } else { Tense::Future });
             let y = match dir.unwrap_or((self.tense)()) {
-                Tense::Past if this > d + Duration::days(30) => d.year() - 1,
+                Tense::Past | Tense::Before if this > d + Duration::days(30) => d.year() - 1,
                 Tense::Future if this < d - Duration::days(30) => d.year() + 1,
                 _ => d.year(),
             };

@@ -213,6 +213,28 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
     acr.chars().all(|c| it.any(|x| x == c))
 }
 
+/// `acr` spells the name word by word with a prefix of each capitalized word
+/// (lower-case words may give none): "Southern Kaduna Peoples Union (SOKAPU)".
+fn syllabic_fit(acr: &[char], words: &[&str]) -> bool {
+    let Some((w, rest)) = words.split_first() else {
+        return acr.is_empty();
+    };
+    if w.starts_with(char::is_lowercase) && syllabic_fit(acr, rest) {
+        return true;
+    }
+    let mut k = 0;
+    for c in w.chars() {
+        if k == acr.len() || !c.to_uppercase().eq(acr[k].to_uppercase()) {
+            break;
+        }
+        k += 1;
+        if syllabic_fit(&acr[k..], rest) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Acronym definitions "International Christian Concern (ICC)", later uses of "ICC",
 /// and acronyms that match the initials of an organization named in the document.
 #[inline(never)]
@@ -257,7 +279,12 @@ pub fn acronyms(
             .canonical
             .clone()
             .unwrap_or_else(|| e.span.text(text).to_string());
-        if !acronym_fits(&letters.to_uppercase(), &name) {
+        let upper = letters.to_uppercase();
+        if !acronym_fits(&upper, &name) && !{
+            let acr: Vec<char> = upper.chars().collect();
+            let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            words.len() <= 12 && syllabic_fit(&acr, &words)
+        } {
             continue;
         }
         let start = e.span.end + (after.len() - trimmed.len()) + 1;

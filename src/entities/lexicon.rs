@@ -200,6 +200,7 @@ pub const F_TITLE_START: u16 = 1024;
 pub const CTX_SPEECH: u8 = 1; // '," said X Y'
 pub const CTX_RELATIVE: u8 = 2; // "X Y, who"
 pub const CTX_GROUP: u8 = 4; // "the applicants, X Y, Z W and U V"
+pub const CTX_APPOS: u8 = 8; // "her lawyer, X Y, said"
 
 /// Roles of a connector word inside organization and law names.
 pub const INNER: u8 = 1; // may join capitalized words on the left of a head ("Ministry of ...")
@@ -352,8 +353,9 @@ impl Lexicon {
                 "speech" => CTX_SPEECH,
                 "relative" => CTX_RELATIVE,
                 "group" => CTX_GROUP,
+                "appos" => CTX_APPOS,
                 x => bail!(
-                    "{path}:{}: unknown kind {x:?} (want speech, relative or group)",
+                    "{path}:{}: unknown kind {x:?} (want speech, relative, group or appos)",
                     line.number
                 ),
             };

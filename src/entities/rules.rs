@@ -3,7 +3,7 @@
 //! `mod.rs` picks among them.
 
 use super::lexicon::{
-    Gender, Lexicon, AFTER, CTX_GROUP, CTX_RELATIVE, CTX_SPEECH, F_GIVEN, F_GIVEN_AMB, F_LAW,
+    Gender, Lexicon, AFTER, CTX_APPOS, CTX_GROUP, CTX_RELATIVE, CTX_SPEECH, F_GIVEN, F_GIVEN_AMB, F_LAW,
     F_NOT_NAME, F_ORG, F_PROV, F_STOP, F_SURNAME, F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER,
     LATE, RIGHT,
 };
@@ -567,6 +567,8 @@ fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
     if !speech && !comma(i + 2) && !comma(i + 3) {
         return None;
     }
+    // "Her lawyer, Kaveh Rostampour, told ...": between commas after a noun of a person.
+    let appos = i >= 2 && cx.is_byte(i - 1, b',') && context_word(cx, i - 2, CTX_APPOS);
     let end = plain_name(cx, i, false)?;
     if speech {
         let closes = end >= n
@@ -587,7 +589,7 @@ fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
     };
     (comma(end)
         && toks[end].start == toks[end - 1].end
-        && (context_word(cx, end + 1, CTX_RELATIVE) || apposition()))
+        && (appos || context_word(cx, end + 1, CTX_RELATIVE) || apposition()))
     .then_some(end)
 }
 

@@ -36,6 +36,8 @@ pub struct Args {
     cut: WordSet,
     adverb: WordSet,
     sentencer: WordSet,
+    /// Nouns naming people ("pastor", "women").
+    person: WordSet,
     /// (cue regex, scope, whether it has an `o` group).
     offense_cues: Vec<(Regex, OffenseScope, bool)>,
     /// Keyword prefilter over `offense_cues`.
@@ -268,8 +270,9 @@ impl Args {
             WordSet::default(),
         );
         let mut relative = WordSet::default();
-        let (mut generic, mut cut, mut adverb, mut sentencer) = (
+        let (mut generic, mut cut, mut adverb, mut sentencer, mut person) = (
             Vec::new(),
+            WordSet::default(),
             WordSet::default(),
             WordSet::default(),
             WordSet::default(),
@@ -293,6 +296,7 @@ impl Args {
                 "cut" => cut.insert(w),
                 "adverb" => adverb.insert(w),
                 "sentencer" => sentencer.insert(w),
+                "person" => person.insert(w),
                 r => bail!("{path}:{}: unknown role {r:?}", l.number),
             };
         }
@@ -367,6 +371,7 @@ impl Args {
                 .collect(),
             generic,
             sentencer,
+            person,
             cut,
             adverb,
             offense_cues,
@@ -455,6 +460,107 @@ impl Args {
                 .is_some_and(|e| {
                     e.span.end <= span.end && self.is_sentencer(&doc.text[span.start..e.span.start])
                 })
+    }
+
+    /// People where an offense was looked for: "a ten-year sentence for [the
+    /// pastor]", "Death Sentence for [Christian Woman]", "for [Jehovah's
+    /// Witness] in Tomsk". The phrase `sp` up to its head: a PERSON entity (not
+    /// a possessor: "for Ali's murder" is an offense), a group (NORP) entity
+    /// that no noun follows ("for Christian activities" is an offense) or that
+    /// a `person` word follows, a title and the name after it, or a `person`
+    /// word within its first three words after an article or a number.
+    pub fn person_phrase(&self, doc: &Document, sp: Span) -> Option<Span> {
+        let s = doc.slice(sp);
+        let ws = words(s);
+        let mut buf = LowerBuf::default();
+        let bare = |(a, b): (usize, usize)| s[a..b].trim_end_matches([',', ';', ':', '.']);
+        let det = ws
+            .iter()
+            .take_while(|&&(a, b)| {
+                lower_is(
+                    &s[a..b],
+                    &[
+                        "the", "a", "an", "his", "her", "their", "its", "this", "these", "those",
+                    ],
+                ) || s[a..b].bytes().all(|c| c.is_ascii_digit())
+            })
+            .count();
+        let rest = &ws[det..];
+        let &(h0, _) = rest.first()?;
+        let upto = |b: usize| {
+            let (a, b) = trim_span(&doc.text, sp.start, sp.start + b);
+            (a < b).then(|| Span::new(a, b))
+        };
+        let entity = entities_from(doc, sp.start + h0)
+            .first()
+            .filter(|e| e.span.start == sp.start + h0 && e.span.end <= sp.end);
+        if let Some(e) = entity {
+            let after = &doc.text[e.span.end..sp.end];
+            match e.label {
+                Label::Person if !after.starts_with(['\'', '’']) => {
+                    return upto(e.span.end - sp.start)
+                }
+                Label::Norp => {
+                    let base = e.span.end - sp.start;
+                    let Some(&(a, b)) = words(after).first() else {
+                        return upto(base);
+                    };
+                    let (a, b) = (base + a, base + b);
+                    let w = bare((a, b));
+                    return if self.person.contains_lower(w, &mut buf) {
+                        upto(a + w.len())
+                    } else if w.starts_with(|c: char| c.is_lowercase())
+                        && (self.cut.contains(w) || self.clause.contains(w))
+                    {
+                        upto(base)
+                    } else {
+                        None
+                    };
+                }
+                _ => {}
+            }
+        }
+        for (k, &(a, b)) in rest.iter().enumerate().take(3) {
+            let w = bare((a, b));
+            if k == 0 && self.title.contains_lower(w, &mut buf) {
+                let name = rest[1..]
+                    .iter()
+                    .take_while(|&&p| Self::is_name_word(bare(p)) && bare(p) != "and")
+                    .last();
+                if let Some(&p) = name {
+                    return upto(p.0 + bare(p).len());
+                }
+            }
+            if self.person.contains_lower(w, &mut buf) {
+                return upto(a + w.len());
+            }
+            let l = lower_in(w, &mut buf);
+            if l.ends_with("ing") || self.cut.contains(l) || w.is_empty() || w != &s[a..b] {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The possessor right before a penalty: "upheld [his] six-year prison
+    /// sentence", "[Lozhkin]'s sentence" (a PERSON entity only: "Iran's death
+    /// penalty" has none).
+    pub fn possessor(&self, doc: &Document, s0: usize, start: usize) -> Option<Span> {
+        let before = doc.text[s0..start].trim_end();
+        let at = s0 + before.len();
+        if let Some(w) = before.rsplit(char::is_whitespace).next() {
+            if lower_is(w, &["his", "her", "their"]) {
+                return Some(Span::new(at - w.len(), at));
+            }
+        }
+        let owner = before
+            .strip_suffix("'s")
+            .or_else(|| before.strip_suffix("’s"))?;
+        let end = s0 + owner.len();
+        doc.entities
+            .iter()
+            .find(|e| e.label == Label::Person && e.span.end == end && e.span.start >= s0)
+            .map(|e| e.span)
     }
 
     /// Words of a subject phrase: titles dropped in front, cut before a cut
@@ -837,11 +943,16 @@ impl Args {
         }
         // "X was arrested in May and was sentenced": the clause's own subject.
         let last = lower_in(&region[ws.last()?.0..ws.last()?.1], &mut buf) == "and";
+        // ("X, 55, pleaded guilty to fraud and was sentenced": with no auxiliary,
+        // the clause before "and" holds the subject.)
         if last {
             let first_aux = ws
                 .iter()
-                .position(|&(a, b)| self.aux.contains(lower_in(&region[a..b], &mut buf)))?;
-            ws.truncate(first_aux);
+                .position(|&(a, b)| self.aux.contains(lower_in(&region[a..b], &mut buf)));
+            ws.truncate(first_aux.unwrap_or(ws.len() - 1));
+            if ws.is_empty() {
+                return None;
+            }
         }
         // Clauses of segments of words: the words of the segments in order, and
         // the non-empty segments as (clause, range of those words).

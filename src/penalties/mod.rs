@@ -952,12 +952,28 @@ impl PenaltyExtractor {
                 }
             };
             let after = &afters[ai].1;
+            // People where an offense was looked for are none ("a sentence for
+            // the pastor"); right after the penalty they are its subject.
+            let mut people = None;
+            let mut no_people = |sp: &Span| match self.args.person_phrase(doc, *sp) {
+                Some(p) => {
+                    if sp.start > d.span.end && sp.start <= group_end + 48 {
+                        people.get_or_insert(p);
+                    }
+                    false
+                }
+                None => true,
+            };
             // (The sentence's own offenses are searched only when none follows.)
-            let offense = match after.iter().find(|(sp, _, _)| sp.start > d.span.end) {
+            let offense = match after
+                .iter()
+                .find(|(sp, _, _)| sp.start > d.span.end && no_people(sp))
+            {
                 Some(o) => Some(o.0),
                 None => self
                     .offenses_of(text, sentences, si, offenses, Some(&okeys))
                     .iter()
+                    .filter(|(sp, _, _)| no_people(sp))
                     .min_by_key(|(sp, _, _)| dist(*sp, d.span))
                     .map(|o| o.0),
             }
@@ -1017,6 +1033,9 @@ impl PenaltyExtractor {
                         .map(|o| o.0)
                 })
             });
+            if subject.is_none() && status != PenaltyStatus::Statutory {
+                subject = people.map(|p| self.args.mention(doc, p));
+            }
             // Law: in the sentence, else near it when the sentence speaks of a law.
             let law = laws_here
                 .iter()
@@ -1094,6 +1113,10 @@ impl PenaltyExtractor {
         before: &mut Vec<((usize, usize), Option<Span>)>,
     ) -> Option<crate::document::Mention> {
         let text = doc.text.as_str();
+        // "upheld [his] six-year prison sentence"
+        if let Some(sp) = self.args.possessor(doc, s0, span.start) {
+            return Some(self.args.mention(doc, sp));
+        }
         if let Some(sp) = self.args.subject_following(text, span.end, s1, allow_to) {
             // ("deported to [Georgia]": a place is where, not who)
             let place = doc.entities.iter().any(|e| {
