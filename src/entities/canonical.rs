@@ -280,11 +280,13 @@ pub fn acronyms(
             .clone()
             .unwrap_or_else(|| e.span.text(text).to_string());
         let upper = letters.to_uppercase();
-        if !acronym_fits(&upper, &name) && !{
-            let acr: Vec<char> = upper.chars().collect();
-            let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-            words.len() <= 12 && syllabic_fit(&acr, &words)
-        } {
+        if !acronym_fits(&upper, &name)
+            && !{
+                let acr: Vec<char> = upper.chars().collect();
+                let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+                words.len() <= 12 && syllabic_fit(&acr, &words)
+            }
+        {
             continue;
         }
         let start = e.span.end + (after.len() - trimmed.len()) + 1;

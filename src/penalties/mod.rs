@@ -1113,8 +1113,14 @@ impl PenaltyExtractor {
         before: &mut Vec<((usize, usize), Option<Span>)>,
     ) -> Option<crate::document::Mention> {
         let text = doc.text.as_str();
-        // "upheld [his] six-year prison sentence"
-        if let Some(sp) = self.args.possessor(doc, s0, span.start) {
+        // "upheld [his] six-year prison sentence" (but "deprived [X] of his
+        // political rights": a verb before it names its object)
+        let object_verb =
+            governing.is_some_and(|g| g.end <= span.start && self.cues.takes_object(&g));
+        if let Some(sp) = (!object_verb)
+            .then(|| self.args.possessor(doc, s0, span.start))
+            .flatten()
+        {
             return Some(self.args.mention(doc, sp));
         }
         if let Some(sp) = self.args.subject_following(text, span.end, s1, allow_to) {
