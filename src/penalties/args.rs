@@ -613,7 +613,8 @@ impl Args {
         // The phrases below are ASCII, at most 20 bytes: the first 20 characters
         // lowercased are enough.
         let head = rest.char_indices().nth(20).map_or(rest.len(), |(i, _)| i);
-        let lower = rest[..head].lower();
+        let mut head_buf = LowerBuf::default();
+        let lower = lower_in(&rest[..head], &mut head_buf);
         let mut skip = None;
         for p in [
             " of ",

@@ -1260,8 +1260,8 @@ fn in_organization_name(entities: &[crate::document::Entity], start: usize, end:
 /// brother C to …" — the first " and " or ", " after the previous penalty's "to"
 /// that opens a noun phrase (a capital or a possessive or definite determiner).
 fn gapped_subject_start(region: &str) -> Option<usize> {
-    let last_to = region.rfind(" to ")?;
-    let prev_to = region[..last_to].rfind(" to ")? + 4;
+    let last_to = rfind_to(region)?;
+    let prev_to = rfind_to(&region[..last_to])? + 4;
     let between = &region[prev_to..last_to];
     // (separator ends in text order, no vector of them)
     between
@@ -1281,6 +1281,12 @@ fn gapped_subject_start(region: &str) -> Option<usize> {
                     .any(|w| first.eq_ignore_ascii_case(w))
         })
         .map(|a| prev_to + a)
+}
+
+/// `s.rfind(" to ")`, byte by byte from the end (the regions are short: a
+/// searcher for the needle would cost more to set up than the scan).
+fn rfind_to(s: &str) -> Option<usize> {
+    s.as_bytes().windows(4).rposition(|w| w == b" to ")
 }
 
 /// Whether `s` opens with an age adjective ("52-year-old Jehovah's Witness …"),
