@@ -42,6 +42,11 @@ pub struct Args {
     offense_keys: Keywords,
     offense_stops: PhraseSet<bool>,
     offense_reject: Vec<String>,
+    /// The first bytes of the `offense_reject` phrases (without a trailing `$`),
+    /// and whether one of them is empty: a candidate starting with another byte
+    /// is no rejected one.
+    reject_first: Box<[bool; 256]>,
+    reject_empty: bool,
     /// Words an offense phrase does not end with ("... a video in").
     offense_tail: WordSet,
     laws: Vec<Regex>,
@@ -220,9 +225,10 @@ fn close_quote(text: &str, a: usize, b: usize) -> usize {
     // (American style puts the comma inside: “false information,”.)
     let rest = text[b..].trim_start_matches([',', '.']);
     let at = text.len() - rest.len();
-    if t.matches('"').count() % 2 == 1 && rest.starts_with('"') {
+    // (The quotes are counted only before a closing one.)
+    if rest.starts_with('"') && t.matches('"').count() % 2 == 1 {
         at + 1
-    } else if t.matches('“').count() > t.matches('”').count() && rest.starts_with('”') {
+    } else if rest.starts_with('”') && t.matches('“').count() > t.matches('”').count() {
         at + '”'.len_utf8()
     } else {
         b
@@ -334,9 +340,18 @@ impl Args {
             stops.push((l.col(0).to_string(), stop));
         }
         let offense_stops = PhraseSet::new(stops, path)?;
-        let offense_reject = word_list(patterns.require("penalties/offense_reject.txt")?)
-            .map(normalize)
-            .collect();
+        let offense_reject: Vec<String> =
+            word_list(patterns.require("penalties/offense_reject.txt")?)
+                .map(normalize)
+                .collect();
+        let mut reject_first = Box::new([false; 256]);
+        let mut reject_empty = false;
+        for r in &offense_reject {
+            match r.strip_suffix('$').unwrap_or(r).as_bytes().first() {
+                Some(&b) => reject_first[usize::from(b)] = true,
+                None => reject_empty = true,
+            }
+        }
         let offense_tail = word_list(patterns.require("penalties/offense_tail.txt")?)
             .map(normalize)
             .collect();
@@ -373,6 +388,8 @@ impl Args {
             offense_keys,
             offense_stops,
             offense_reject,
+            reject_first,
+            reject_empty,
             offense_tail,
             laws,
             law_keys,
@@ -752,6 +769,11 @@ impl Args {
     /// Whether a lowercased offense candidate starts with a word of
     /// `offense_reject.txt` ("the latter", "it", "years").
     fn rejected_offense(&self, lower: &str) -> bool {
+        // (A phrase that `lower` equals or starts with has its first byte.)
+        let first = lower.as_bytes().first();
+        if !self.reject_empty && first.map_or(true, |&b| !self.reject_first[usize::from(b)]) {
+            return false;
+        }
         self.offense_reject
             .iter()
             .any(|r| match r.strip_suffix('$') {
