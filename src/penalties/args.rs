@@ -627,6 +627,10 @@ impl Args {
         allow_to: bool,
     ) -> Option<Span> {
         let rest = &text[end..s1];
+        // (Every phrase below starts with a space.)
+        if !rest.starts_with(' ') {
+            return None;
+        }
         // The phrases below are ASCII, at most 20 bytes: the first 20 characters
         // lowercased are enough.
         let head = rest.char_indices().nth(20).map_or(rest.len(), |(i, _)| i);
@@ -1089,8 +1093,9 @@ impl Args {
                 .find(|e| {
                     let between = &doc.text[e.span.end..span.start];
                     let words = between.split_whitespace();
+                    // (at most three words: no need to count past four)
                     !(between.starts_with(' ')
-                        && words.clone().count() <= 3
+                        && words.clone().take(4).count() <= 3
                         && words
                             .into_iter()
                             .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')))
