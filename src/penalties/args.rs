@@ -631,11 +631,17 @@ impl Args {
         if !rest.starts_with(' ') {
             return None;
         }
-        // The phrases below are ASCII, at most 20 bytes: the first 20 characters
-        // lowercased are enough.
-        let head = rest.char_indices().nth(20).map_or(rest.len(), |(i, _)| i);
-        let mut head_buf = LowerBuf::default();
-        let lower = lower_in(&rest[..head], &mut head_buf);
+        // The phrases below are ASCII words without a "k" whose last letter is
+        // no "i", compared with the text's first bytes ignoring ASCII case: the
+        // same test as on the lowercased text (KELVIN SIGN lowercases to "k",
+        // I WITH DOT ABOVE to "i" and a combining dot; no other character to
+        // ASCII), without lowercasing.
+        let lower_starts = |p: &str| {
+            debug_assert!(p.is_ascii() && !p.contains('k') && !p.trim_end().ends_with('i'));
+            rest.as_bytes()
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        };
         let mut skip = None;
         for p in [
             " of ",
@@ -648,13 +654,13 @@ impl Args {
             " for ",
             " to ",
         ] {
-            if lower.starts_with(p) {
+            if lower_starts(p) {
                 skip = Some((p.len(), p == " for "));
                 break;
             }
         }
         let (skip, is_for) = skip?;
-        let is_to = lower.starts_with(" to ");
+        let is_to = lower_starts(" to ");
         if is_to && !allow_to {
             return None;
         }
