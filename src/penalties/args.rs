@@ -44,6 +44,11 @@ pub struct Args {
     offense_keys: Keywords,
     offense_stops: PhraseSet<bool>,
     offense_reject: Vec<String>,
+    /// The first bytes of the `offense_reject` phrases (without a trailing `$`),
+    /// and whether one of them is empty: a candidate starting with another byte
+    /// is no rejected one.
+    reject_first: Box<[bool; 256]>,
+    reject_empty: bool,
     /// Words an offense phrase does not end with ("... a video in").
     offense_tail: WordSet,
     laws: Vec<Regex>,
@@ -222,9 +227,10 @@ fn close_quote(text: &str, a: usize, b: usize) -> usize {
     // (American style puts the comma inside: “false information,”.)
     let rest = text[b..].trim_start_matches([',', '.']);
     let at = text.len() - rest.len();
-    if t.matches('"').count() % 2 == 1 && rest.starts_with('"') {
+    // (The quotes are counted only before a closing one.)
+    if rest.starts_with('"') && t.matches('"').count() % 2 == 1 {
         at + 1
-    } else if t.matches('“').count() > t.matches('”').count() && rest.starts_with('”') {
+    } else if rest.starts_with('”') && t.matches('“').count() > t.matches('”').count() {
         at + '”'.len_utf8()
     } else {
         b
@@ -338,9 +344,18 @@ impl Args {
             stops.push((l.col(0).to_string(), stop));
         }
         let offense_stops = PhraseSet::new(stops, path)?;
-        let offense_reject = word_list(patterns.require("penalties/offense_reject.txt")?)
-            .map(normalize)
-            .collect();
+        let offense_reject: Vec<String> =
+            word_list(patterns.require("penalties/offense_reject.txt")?)
+                .map(normalize)
+                .collect();
+        let mut reject_first = Box::new([false; 256]);
+        let mut reject_empty = false;
+        for r in &offense_reject {
+            match r.strip_suffix('$').unwrap_or(r).as_bytes().first() {
+                Some(&b) => reject_first[usize::from(b)] = true,
+                None => reject_empty = true,
+            }
+        }
         let offense_tail = word_list(patterns.require("penalties/offense_tail.txt")?)
             .map(normalize)
             .collect();
@@ -378,6 +393,8 @@ impl Args {
             offense_keys,
             offense_stops,
             offense_reject,
+            reject_first,
+            reject_empty,
             offense_tail,
             laws,
             law_keys,
@@ -716,10 +733,21 @@ impl Args {
         allow_to: bool,
     ) -> Option<Span> {
         let rest = &text[end..s1];
-        // The phrases below are ASCII, at most 20 bytes: the first 20 characters
-        // lowercased are enough.
-        let head = rest.char_indices().nth(20).map_or(rest.len(), |(i, _)| i);
-        let lower = rest[..head].lower();
+        // (Every phrase below starts with a space.)
+        if !rest.starts_with(' ') {
+            return None;
+        }
+        // The phrases below are ASCII words without a "k" whose last letter is
+        // no "i", compared with the text's first bytes ignoring ASCII case: the
+        // same test as on the lowercased text (KELVIN SIGN lowercases to "k",
+        // I WITH DOT ABOVE to "i" and a combining dot; no other character to
+        // ASCII), without lowercasing.
+        let lower_starts = |p: &str| {
+            debug_assert!(p.is_ascii() && !p.contains('k') && !p.trim_end().ends_with('i'));
+            rest.as_bytes()
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        };
         let mut skip = None;
         for p in [
             " of ",
@@ -732,13 +760,13 @@ impl Args {
             " for ",
             " to ",
         ] {
-            if lower.starts_with(p) {
+            if lower_starts(p) {
                 skip = Some((p.len(), p == " for "));
                 break;
             }
         }
         let (skip, is_for) = skip?;
-        let is_to = lower.starts_with(" to ");
+        let is_to = lower_starts(" to ");
         if is_to && !allow_to {
             return None;
         }
@@ -857,6 +885,11 @@ impl Args {
     /// Whether a lowercased offense candidate starts with a word of
     /// `offense_reject.txt` ("the latter", "it", "years").
     fn rejected_offense(&self, lower: &str) -> bool {
+        // (A phrase that `lower` equals or starts with has its first byte.)
+        let first = lower.as_bytes().first();
+        if !self.reject_empty && first.map_or(true, |&b| !self.reject_first[usize::from(b)]) {
+            return false;
+        }
         self.offense_reject
             .iter()
             .any(|r| match r.strip_suffix('$') {
@@ -1177,8 +1210,9 @@ impl Args {
                 .find(|e| {
                     let between = &doc.text[e.span.end..span.start];
                     let words = between.split_whitespace();
+                    // (at most three words: no need to count past four)
                     !(between.starts_with(' ')
-                        && words.clone().count() <= 3
+                        && words.clone().take(4).count() <= 3
                         && words
                             .into_iter()
                             .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')))

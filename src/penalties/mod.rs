@@ -908,13 +908,11 @@ impl PenaltyExtractor {
             // The court, judge or law imposing the penalty is not its subject, nor
             // is a headline's topic label ("Russia: …"); a subject shared within the
             // sentence may take its place below.
+            // (The line start is looked for only before a colon.)
             if subject.as_ref().is_some_and(|m| {
-                let before = &doc.text[..m.span.start];
-                let line_start = before[before.rfind('\n').map_or(0, |k| k + 1)..]
-                    .chars()
-                    .all(|c| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '>'));
                 self.args.is_sentencer_mention(doc, m.span)
-                    || (line_start && doc.text[m.span.end..].starts_with(':'))
+                    || (doc.text[m.span.end..].starts_with(':')
+                        && opens_line(&doc.text, m.span.start))
             }) {
                 subject = None;
             }
@@ -1042,7 +1040,8 @@ impl PenaltyExtractor {
                 .min_by_key(|l| dist(**l, d.span))
                 .copied()
                 .or_else(|| {
-                    if !(law_words().0 || status == PenaltyStatus::Statutory) {
+                    // (A statutory penalty needs no scan for law words.)
+                    if !(status == PenaltyStatus::Statutory || law_words().0) {
                         return None;
                     }
                     let near = near_laws.get_or_insert_with(|| {
@@ -1289,8 +1288,8 @@ fn in_organization_name(entities: &[crate::document::Entity], start: usize, end:
 /// brother C to …" — the first " and " or ", " after the previous penalty's "to"
 /// that opens a noun phrase (a capital or a possessive or definite determiner).
 fn gapped_subject_start(region: &str) -> Option<usize> {
-    let last_to = region.rfind(" to ")?;
-    let prev_to = region[..last_to].rfind(" to ")? + 4;
+    let last_to = rfind_to(region)?;
+    let prev_to = rfind_to(&region[..last_to])? + 4;
     let between = &region[prev_to..last_to];
     // (separator ends in text order, no vector of them)
     between
@@ -1310,6 +1309,21 @@ fn gapped_subject_start(region: &str) -> Option<usize> {
                     .any(|w| first.eq_ignore_ascii_case(w))
         })
         .map(|a| prev_to + a)
+}
+
+/// Whether only whitespace or Markdown marks (`#`, `*`, `_`, `>`) stand between
+/// the start of the line and `pos`.
+fn opens_line(text: &str, pos: usize) -> bool {
+    let before = &text[..pos];
+    before[before.rfind('\n').map_or(0, |k| k + 1)..]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '>'))
+}
+
+/// `s.rfind(" to ")`, byte by byte from the end (the regions are short: a
+/// searcher for the needle would cost more to set up than the scan).
+fn rfind_to(s: &str) -> Option<usize> {
+    s.as_bytes().windows(4).rposition(|w| w == b" to ")
 }
 
 /// Whether `s` opens with an age adjective ("52-year-old Jehovah's Witness …"),

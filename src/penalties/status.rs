@@ -210,6 +210,7 @@ impl Cues {
             && raw
                 .bytes()
                 .filter(|&c| !is_ascii_space(c) && c != b',')
+                .take(self.coord_max + 1)
                 .count()
                 > self.coord_max
         {
