@@ -51,6 +51,15 @@ fn title_pair(w: &[u8]) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> (32 - 13)) as usize
 }
 
+/// ASCII word `w` is its lower case capitalized ("Minister", "1st": no upper-case
+/// letter after the first byte) or upper-cased ("MINISTER": no lower-case letter),
+/// the two forms of the title keys in `Lexicon::word_table`.
+#[inline]
+fn title_case_or_caps(w: &[u8]) -> bool {
+    let rest_upper = w.iter().skip(1).any(u8::is_ascii_uppercase);
+    !rest_upper || !w.iter().any(u8::is_ascii_lowercase)
+}
+
 /// Hash step of `WordTable` (the tokenizer's, so that it can hash words on the way).
 use super::tokens::hash_step as step;
 
@@ -585,7 +594,9 @@ impl Lexicon {
     /// flags and titles only.
     #[inline(never)]
     fn unlisted_title(&self, b: &[u8]) -> (u16, u16) {
-        if !self.may_start_title(b) {
+        // (the table holds the capitalized and the upper-case form of every ASCII
+        // title key: a word in either form that is not in it starts no title)
+        if !self.may_start_title(b) || title_case_or_caps(b) {
             return (0, 0);
         }
         match self.title_table.get(b) {

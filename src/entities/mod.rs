@@ -292,6 +292,12 @@ impl tokens::Sink for Scan<'_> {
         }
     }
 
+    #[inline(always)]
+    fn punct(&mut self, toks: &mut Vec<Token>) {
+        let i = toks.len() - 1;
+        self.starts.note_punct(self.text, &self.rec.lex, toks, i);
+    }
+
     #[inline]
     fn newline(&mut self, toks: &mut Vec<Token>) {
         self.lines.line_end(toks);

@@ -173,6 +173,11 @@ pub trait Sink {
         let _ = (start, end);
         self.lower(toks);
     }
+    /// `token` for a one-byte ASCII punctuation token.
+    fn punct(&mut self, toks: &mut Vec<Token>) {
+        let start = toks.last().map_or(0, |t| t.start);
+        self.token(toks, 0, start);
+    }
     /// A line feed (between tokens).
     fn newline(&mut self, toks: &mut Vec<Token>);
     /// The end of the text.
@@ -187,6 +192,8 @@ impl Sink for () {
     #[inline(always)]
     fn plain_lower(&mut self, _: &mut Vec<Token>, _: usize, _: usize) {}
     #[inline(always)]
+    fn punct(&mut self, _: &mut Vec<Token>) {}
+    #[inline(always)]
     fn newline(&mut self, _: &mut Vec<Token>) {}
     #[inline(always)]
     fn finish(&mut self, _: &mut Vec<Token>) {}
@@ -199,6 +206,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 
 /// Tokenizes `text` into `out` (cleared first), telling `sink` about every token;
 /// returns the sink.
+///
+/// The loop itself handles the common tokens (a lower-case ASCII word before a
+/// space, ASCII punctuation, white space); every other word is scanned out of line,
+/// which keeps the loop's state in registers.
 #[inline(never)]
 pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> S {
     out.clear();
@@ -208,74 +219,20 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
     while i < b.len() {
         let c = b[i];
         let class = ASCII_CLASS[c as usize];
-        if class & (ALPHA | NUMBER) != 0 {
-            // an ASCII word start: its flags from the class of the first byte
-            if class & NOT_UPPER != 0 {
-                // most words are lower-case ASCII letters followed by a space: no
-                // joiner, no other character to look at
-                let start = i;
-                let end = lower_run(b, i + 1);
-                if b.get(end) == Some(&b' ') {
-                    out.push(Token::new(start, end, WORD | LOWER));
-                    sink.plain_lower(out, start, end);
-                    i = end + 1;
-                    continue;
-                }
-                i = word_rest(text, start, end, NOT_UPPER, WORD | LOWER, out);
-                sink.lower(out);
-                // (most words end before one space: skipped here, not by the loop)
-                if b.get(i) == Some(&b' ') {
-                    i += 1;
-                }
-            } else {
-                let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
-                // the leading ASCII run, hashed on the way
-                let start = i;
-                let mut h = hash_step(0, c);
-                let mut seen = class;
-                // most of these words go on in lower-case letters: their end found
-                // eight bytes at a time, then only hashed
-                let end = lower_run(b, i + 1);
-                if end > i + 1 {
-                    seen |= ALPHA | NOT_UPPER;
-                }
-                for &x in &b[i + 1..end] {
-                    h = hash_step(h, x);
-                }
-                i = end;
-                while i < b.len() {
-                    let class = ASCII_CLASS[b[i] as usize];
-                    if class & (ALPHA | NUMBER) == 0 {
-                        break;
-                    }
-                    seen |= class;
-                    h = hash_step(h, b[i]);
-                    i += 1;
-                }
-                let run_end = i;
-                if b.get(i) == Some(&b' ') {
-                    // (the common case: letters and digits, then a space)
-                    let mut flags = WORD | first;
-                    if seen & NOT_UPPER == 0
-                        && b[start..i]
-                            .iter()
-                            .filter(|c| c.is_ascii_alphabetic())
-                            .count()
-                            >= 2
-                    {
-                        flags |= UPPER;
-                    }
-                    out.push(Token::new(start, i, flags));
-                    sink.token(out, h, run_end);
-                    i += 1;
-                    continue;
-                }
-                i = word_rest(text, start, i, seen, WORD | first, out);
-                sink.token(out, h, run_end);
-                if b.get(i) == Some(&b' ') {
-                    i += 1;
-                }
+        if class & NOT_UPPER != 0 {
+            // most words are lower-case ASCII letters followed by a space: no
+            // joiner, no other character to look at
+            let start = i;
+            let end = lower_run(b, i + 1);
+            if b.get(end) == Some(&b' ') {
+                out.push(Token::new(start, end, WORD | LOWER));
+                sink.plain_lower(out, start, end);
+                i = end + 1;
+                continue;
             }
+            i = lower_word(text, start, end, out, &mut sink);
+        } else if class & (ALPHA | NUMBER) != 0 {
+            i = cap_word(text, i, class, out, &mut sink);
         } else if class & SPACE != 0 {
             if c == b'\n' {
                 sink.newline(out);
@@ -283,35 +240,115 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
             i += 1;
         } else if c < 0x80 {
             out.push(Token::new(i, i + 1, 0));
-            sink.token(out, 0, i);
+            sink.punct(out);
             // (a comma or a period is mostly followed by one space: skipped here)
             i += 1 + usize::from(b.get(i + 1) == Some(&b' '));
         } else {
-            let ch = text[i..].chars().next().unwrap();
-            if is_alnum(ch) {
-                let flags = if ch.is_uppercase() {
-                    CAP
-                } else if ch.is_lowercase() {
-                    LOWER
-                } else if ch.is_numeric() {
-                    DIGIT
-                } else {
-                    0
-                };
-                let start = i;
-                i = word(text, i, WORD | flags, out);
-                sink.token(out, 0, start);
-            } else {
-                if !is_space(ch) {
-                    out.push(Token::new(i, i + ch.len_utf8(), 0));
-                    sink.token(out, 0, i);
-                }
-                i += ch.len_utf8();
-            }
+            i = non_ascii(text, i, out, &mut sink);
         }
     }
     sink.finish(out);
     sink
+}
+
+/// The rest of a word that starts with an ASCII lower-case letter at `start`,
+/// scanned up to `end` already (not followed by a space, or not ending there);
+/// returns where the next token may start.
+#[inline(never)]
+fn lower_word<S: Sink>(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Token>,
+    sink: &mut S,
+) -> usize {
+    let i = word_rest(text, start, end, NOT_UPPER, WORD | LOWER, out);
+    sink.lower(out);
+    // (most words end before one space: skipped here, not by the loop)
+    i + usize::from(text.as_bytes().get(i) == Some(&b' '))
+}
+
+/// The word that starts with the ASCII capital or digit at `i` (`class`: its
+/// `ASCII_CLASS`); returns where the next token may start.
+#[inline(never)]
+fn cap_word<S: Sink>(
+    text: &str,
+    mut i: usize,
+    class: u8,
+    out: &mut Vec<Token>,
+    sink: &mut S,
+) -> usize {
+    let b = text.as_bytes();
+    let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
+    // the leading ASCII run, hashed on the way
+    let start = i;
+    let mut h = hash_step(0, b[i]);
+    let mut seen = class;
+    // most of these words go on in lower-case letters: their end found eight bytes
+    // at a time, then only hashed
+    let end = lower_run(b, i + 1);
+    if end > i + 1 {
+        seen |= ALPHA | NOT_UPPER;
+    }
+    for &x in &b[i + 1..end] {
+        h = hash_step(h, x);
+    }
+    i = end;
+    while i < b.len() {
+        let class = ASCII_CLASS[b[i] as usize];
+        if class & (ALPHA | NUMBER) == 0 {
+            break;
+        }
+        seen |= class;
+        h = hash_step(h, b[i]);
+        i += 1;
+    }
+    let run_end = i;
+    if b.get(i) == Some(&b' ') {
+        // (the common case: letters and digits, then a space)
+        let mut flags = WORD | first;
+        if seen & NOT_UPPER == 0
+            && b[start..i]
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .count()
+                >= 2
+        {
+            flags |= UPPER;
+        }
+        out.push(Token::new(start, i, flags));
+        sink.token(out, h, run_end);
+        return i + 1;
+    }
+    i = word_rest(text, start, i, seen, WORD | first, out);
+    sink.token(out, h, run_end);
+    i + usize::from(b.get(i) == Some(&b' '))
+}
+
+/// The token at `i`, which starts with a byte of a multi-byte character; returns
+/// where the next token may start.
+#[inline(never)]
+fn non_ascii<S: Sink>(text: &str, i: usize, out: &mut Vec<Token>, sink: &mut S) -> usize {
+    let ch = text[i..].chars().next().unwrap();
+    if is_alnum(ch) {
+        let flags = if ch.is_uppercase() {
+            CAP
+        } else if ch.is_lowercase() {
+            LOWER
+        } else if ch.is_numeric() {
+            DIGIT
+        } else {
+            0
+        };
+        let end = word(text, i, WORD | flags, out);
+        sink.token(out, 0, i);
+        return end;
+    }
+    if !is_space(ch) {
+        out.push(Token::new(i, i + ch.len_utf8(), 0));
+        sink.token(out, 0, i);
+    }
+    i + ch.len_utf8()
 }
 
 const ALPHA: u8 = 1;
