@@ -193,7 +193,12 @@ impl Automaton {
         text: &str,
         start: usize,
         word: Option<(u64, usize)>,
+        slot: u32,
     ) -> Option<(usize, usize, usize, usize)> {
+        if slot != 0 {
+            // (the word was found in `words` already: `Gazetteer::first_words`)
+            return Some(self.slot_range(self.words[slot as usize - 1]));
+        }
         let s = &text.as_bytes()[start..];
         // the ASCII part of the word, hashed on the way
         let mut len = 0;
@@ -233,20 +238,28 @@ impl Automaton {
                 return None;
             }
             if slot.tag == tag && slot.len as usize == len {
-                let (lo, hi) = (slot.lo as usize, slot.hi as usize);
-                let (o, l) = self.keys[lo];
+                let (o, _) = self.keys[slot.lo as usize];
                 let key = &self.bytes[o as usize..o as usize + len];
                 if super::tokens::same_word(key, w, self.ci) {
-                    let punct = if slot.punct == u16::MAX {
-                        hi
-                    } else {
-                        lo + usize::from(l as usize == len) + usize::from(slot.punct)
-                    };
-                    return Some((lo, hi, len, punct));
+                    return Some(self.slot_range(slot));
                 }
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The keys that start with the word of `slot`: (lo, hi, word length, end of
+    /// the keys that go on with a byte below `'0'`).
+    #[inline]
+    fn slot_range(&self, slot: WordSlot) -> (usize, usize, usize, usize) {
+        let (lo, hi, len) = (slot.lo as usize, slot.hi as usize, slot.len as usize);
+        let punct = if slot.punct == u16::MAX {
+            hi
+        } else {
+            let own = self.keys[lo].1 as usize == len;
+            lo + usize::from(own) + usize::from(slot.punct)
+        };
+        (lo, hi, len, punct)
     }
 
     #[inline(always)]
@@ -302,10 +315,11 @@ impl Automaton {
         text: &str,
         start: usize,
         word: Option<(u64, usize)>,
+        slot: u32,
         found: &mut [(usize, usize); 4],
     ) -> usize {
         let mut n = 0;
-        let Some((mut lo, mut hi, mut d, punct)) = self.word_range(text, start, word) else {
+        let Some((mut lo, mut hi, mut d, punct)) = self.word_range(text, start, word, slot) else {
             return n;
         };
         let text = text.as_bytes();
@@ -655,7 +669,7 @@ impl Gazetteer {
         if !cs && !ci {
             return None;
         }
-        self.match_from(text, start, cs, ci, word)
+        self.match_from(text, start, cs, ci, word, 0)
     }
 
     /// False when `match_at(text, start)` is surely None, for a word start (the
@@ -686,6 +700,8 @@ impl Gazetteer {
 
     /// `match_word` at a word start whose `start_automata` are `may` (computed with
     /// the hash of `word`, when known): the automata that cannot match are skipped.
+    /// `slot`: 1 + the word's slot in the case-sensitive first words (`first_words`),
+    /// when known (else 0).
     #[inline(always)]
     pub fn match_started<'g>(
         &'g self,
@@ -693,11 +709,36 @@ impl Gazetteer {
         start: usize,
         may: u8,
         word: Option<(u64, usize)>,
+        slot: u32,
     ) -> Option<Hit<'g>> {
         if may == 0 {
             return None;
         }
-        self.match_from(text, start, may & 1 != 0, may & 2 != 0, word)
+        self.match_from(text, start, may & 1 != 0, may & 2 != 0, word, slot)
+    }
+
+    /// The first words of the case-sensitive keys, each with 1 + its slot (for
+    /// `match_started`).
+    pub fn first_words(&self) -> Vec<(&[u8], u32)> {
+        let Some(a) = &self.cs else {
+            return Vec::new();
+        };
+        a.words
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.hi != 0)
+            .map(|(i, s)| {
+                let o = a.keys[s.lo as usize].0 as usize;
+                (&a.bytes[o..o + s.len as usize], i as u32 + 1)
+            })
+            .collect()
+    }
+
+    /// The case-insensitive lists may have a key at word start `start` (bit 2 of
+    /// `start_automata`).
+    #[inline(always)]
+    pub fn may_start_ci(&self, text: &[u8], start: usize) -> bool {
+        self.ci.as_ref().is_some_and(|a| a.may_start2(text, start))
     }
 
     /// `match_at` for a start that passed the two-byte test of `cs` and/or `ci`.
@@ -709,14 +750,15 @@ impl Gazetteer {
         cs: bool,
         ci: bool,
         word: Option<(u64, usize)>,
+        slot: u32,
     ) -> Option<Hit<'g>> {
         // (the hash is that of the word as written: the case-sensitive lists')
         let best = match &self.cs {
-            Some(a) if cs => Self::longest(a, text, start, false, word),
+            Some(a) if cs => Self::longest(a, text, start, false, word, slot),
             _ => None,
         };
         match &self.ci {
-            Some(a) if ci => match Self::longest(a, text, start, true, None) {
+            Some(a) if ci => match Self::longest(a, text, start, true, None, 0) {
                 Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
                 _ => best,
             },
@@ -732,9 +774,10 @@ impl Gazetteer {
         start: usize,
         ci: bool,
         word: Option<(u64, usize)>,
+        slot: u32,
     ) -> Option<Hit<'g>> {
         let mut found = [(0, 0); 4];
-        let n = a.longest_prefixes(text, start, word, &mut found);
+        let n = a.longest_prefixes(text, start, word, slot, &mut found);
         for &(end, k) in &found[..n] {
             if at_boundary(text, end) {
                 return Some(Hit {

@@ -71,6 +71,8 @@ struct Slot {
     off: u32,
     len: u32,
     val: u32,
+    /// A second value (`Lexicon::add_first_words`; 0 by default).
+    aux: u32,
 }
 
 /// An open-addressing table from words (byte strings) to `u32` values, much cheaper
@@ -84,37 +86,63 @@ struct WordTable {
 
 impl WordTable {
     fn new<'a>(items: impl Iterator<Item = (&'a str, u32)>, fold: bool) -> Self {
-        let items: Vec<(&str, u32)> = items.collect();
+        let items: Vec<(&[u8], u32, u32)> = items.map(|(k, v)| (k.as_bytes(), v, 0)).collect();
+        Self::build(&items, fold)
+    }
+
+    /// A table of (key, value, aux) items (the first of equal keys kept).
+    fn build(items: &[(&[u8], u32, u32)], fold: bool) -> Self {
         let size = (items.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
             slots: vec![Slot::default(); size].into_boxed_slice(),
             bytes: Vec::new(),
             fold,
         };
-        for (k, v) in items {
-            if k.is_empty() || t.get(k.as_bytes()).is_some() {
+        for &(k, val, aux) in items {
+            if k.is_empty() || t.get(k).is_some() {
                 continue;
             }
-            let h = t.hash(k.as_bytes());
+            let h = t.hash(k);
             let mask = size - 1;
             let mut i = h as usize & mask;
             while t.slots[i].len != 0 {
                 i = (i + 1) & mask;
             }
             let off = t.bytes.len() as u32;
-            let fold = t.fold;
-            t.bytes.extend(
-                k.bytes()
-                    .map(|b| if fold { b.to_ascii_lowercase() } else { b }),
-            );
+            t.bytes
+                .extend(k.iter().map(|&b| if fold { b.to_ascii_lowercase() } else { b }));
             t.slots[i] = Slot {
                 tag: (h >> 32) as u32,
                 off,
                 len: k.len() as u32,
-                val: v,
+                val,
+                aux,
             };
         }
         t
+    }
+
+    /// The table with every key of `extra` added (value 0 for a new key) and its
+    /// `aux` set to that of `extra`.
+    fn with_aux(&self, extra: &[(&[u8], u32)]) -> Self {
+        let mut aux: crate::hash::FxMap<&[u8], u32> = extra.iter().copied().collect();
+        let mut items: Vec<(&[u8], u32, u32)> = self
+            .slots
+            .iter()
+            .filter(|s| s.len != 0)
+            .map(|s| {
+                let k = &self.bytes[s.off as usize..(s.off + s.len) as usize];
+                (k, s.val, aux.remove(k).unwrap_or(0))
+            })
+            .collect();
+        // (in the order of `extra`, not of the map: the same table every run)
+        items.extend(
+            extra
+                .iter()
+                .filter(|(k, _)| aux.contains_key(k))
+                .map(|&(k, a)| (k, 0, a)),
+        );
+        Self::build(&items, self.fold)
     }
 
     #[inline]
@@ -141,6 +169,12 @@ impl WordTable {
 
     #[inline(always)]
     fn probe(&self, w: &[u8], h: u64, fold: bool) -> Option<u32> {
+        self.probe_slot(w, h, fold).map(|s| s.val)
+    }
+
+    /// The slot of `w`, given its hash.
+    #[inline(always)]
+    fn probe_slot(&self, w: &[u8], h: u64, fold: bool) -> Option<Slot> {
         let mask = self.slots.len() - 1;
         let tag = (h >> 32) as u32;
         let mut i = h as usize & mask;
@@ -153,7 +187,7 @@ impl WordTable {
                 let key = &self.bytes[s.off as usize..(s.off + s.len) as usize];
                 // (whole-word compares: the words are short, a call costs more)
                 if super::tokens::same_word(key, w, fold) {
-                    return Some(s.val);
+                    return Some(s);
                 }
             }
             i = (i + 1) & mask;
@@ -579,14 +613,42 @@ impl Lexicon {
     /// words of the lists and the usual forms of the title words.
     #[inline(always)]
     pub fn flags_hashed(&self, b: &[u8], h: u64) -> (u16, u16) {
+        let (f, title, _) = self.word_hashed(b, h);
+        (f, title)
+    }
+
+    /// Adds the first words of the gazetteer keys (`Gazetteer::first_words`: word,
+    /// 1 + its slot) to the word table, so that one probe (`word_hashed`) answers the
+    /// word lists, the titles and the gazetteer together.
+    pub fn add_first_words(&mut self, words: &[(&[u8], u32)]) {
+        self.word_table = self.word_table.with_aux(words);
+        for (w, _) in words {
+            if let Some(&b) = w.first() {
+                self.flag_first[b as usize] = true;
+            }
+        }
+    }
+
+    /// `flags_hashed`, and the gazetteer slot of the word (`add_first_words`; 0: the
+    /// word starts no gazetteer key), from one probe of the word table.
+    #[inline(always)]
+    pub fn word_hashed(&self, b: &[u8], h: u64) -> (u16, u16, u32) {
         if !b.first().is_some_and(|&c| self.flag_first[c as usize]) {
-            return (0, 0);
+            return (0, 0, 0);
         }
         debug_assert!(b.is_ascii());
-        // a word of the table knows its titles (`new`)
-        match self.word_table.get_exact(b, h) {
-            Some(v) => (v as u16, (v >> 16) as u16),
-            None => self.unlisted_title(b),
+        match self.word_table.probe_slot(b, h, false) {
+            // (a word of the lists or a title form has a value; a first word alone
+            // has none and is looked up as an unlisted word)
+            Some(s) if s.val != 0 => (s.val as u16, (s.val >> 16) as u16, s.aux),
+            Some(s) => {
+                let (f, title) = self.unlisted_title(b);
+                (f, title, s.aux)
+            }
+            None => {
+                let (f, title) = self.unlisted_title(b);
+                (f, title, 0)
+            }
         }
     }
 
