@@ -111,9 +111,9 @@ static ALNUM: [bool; 256] = {
     t
 };
 
-/// One byte into a word hash (`Automaton::word_hash`): the tokenizer's, so that a
-/// word hashed on the way can be looked up without hashing it again.
-use super::tokens::hash_step;
+/// The word hash (`Automaton::word_hash`): the tokenizer's, so that a word it
+/// hashed can be looked up without hashing it again.
+use super::tokens::hash_word;
 
 /// The data lines of a TSV file as `patterns::lines` reads them (blank and `#` lines
 /// skipped, columns trimmed), without allocating: (line number, first four columns).
@@ -181,7 +181,7 @@ fn bloom_bits(h: u64) -> (usize, usize) {
 impl Automaton {
     #[inline]
     fn word_hash(&self, w: &[u8]) -> u64 {
-        w.iter().fold(0, |h, &b| hash_step(h, self.fold(b)))
+        hash_word(w, self.ci)
     }
 
     /// The keys that start with the first word of `text[start..]`: (lo, hi, word
@@ -200,20 +200,14 @@ impl Automaton {
             return Some(self.slot_range(self.words[slot as usize - 1]));
         }
         let s = &text.as_bytes()[start..];
-        // the ASCII part of the word, hashed on the way
-        let mut len = 0;
-        let mut h = 0;
-        if let Some((wh, wl)) = word {
-            (h, len) = (wh, wl);
-        } else if self.ci {
+        // the ASCII part of the word, then its hash
+        let (mut h, mut len) = word.unwrap_or((0, 0));
+        if word.is_none() {
             while len < s.len() && ALNUM[s[len] as usize] {
-                h = hash_step(h, s[len].to_ascii_lowercase());
                 len += 1;
             }
-        } else {
-            while len < s.len() && ALNUM[s[len] as usize] {
-                h = hash_step(h, s[len]);
-                len += 1;
+            if len == s.len() || s[len] < 0x80 {
+                h = self.word_hash(&s[..len]);
             }
         }
         if len < s.len() && s[len] >= 0x80 {
@@ -649,7 +643,7 @@ impl Gazetteer {
         self.match_word(text, start, None)
     }
 
-    /// `match_at` for a word start, given the `tokens::hash_step` hash and length of
+    /// `match_at` for a word start, given the `tokens::hash_word` hash and length of
     /// its leading run of ASCII letters and digits when a byte below 0x80 (or the end
     /// of the text) ends that run.
     #[inline(always)]
@@ -685,7 +679,7 @@ impl Gazetteer {
 
     /// The automata in which a key may start at word start `start`: bit 1 the
     /// case-sensitive one, bit 2 the case-insensitive one; 0 when `match_at(text,
-    /// start)` is surely None. `hash`: the `tokens::hash_step` hash of the run of
+    /// start)` is surely None. `hash`: the `tokens::hash_word` hash of the run of
     /// ASCII letters and digits at `start`, when a byte below 0x80 (or the end of the
     /// text) ends that run.
     #[inline(always)]

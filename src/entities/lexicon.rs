@@ -60,8 +60,8 @@ fn title_case_or_caps(w: &[u8]) -> bool {
     !rest_upper || !w.iter().any(u8::is_ascii_lowercase)
 }
 
-/// Hash step of `WordTable` (the tokenizer's, so that it can hash words on the way).
-use super::tokens::hash_step as step;
+/// Hash of `WordTable` (the tokenizer's, so that it can hash words as it finds them).
+use super::tokens::hash_word;
 
 #[derive(Clone, Copy, Default)]
 struct Slot {
@@ -147,11 +147,7 @@ impl WordTable {
 
     #[inline]
     fn hash(&self, w: &[u8]) -> u64 {
-        if self.fold {
-            w.iter().fold(0, |h, &b| step(h, b.to_ascii_lowercase()))
-        } else {
-            w.iter().fold(0, |h, &b| step(h, b))
-        }
+        hash_word(w, self.fold)
     }
 
     /// The value of `w`, given its hash.
@@ -583,10 +579,9 @@ impl Lexicon {
             return 0;
         }
         let b = w.as_bytes();
-        // the word's hash for `word_table` and whether it is ASCII, in one pass
         debug_assert!(!self.word_table.fold);
-        let (h, any) = b.iter().fold((0, 0), |(h, any), &c| (step(h, c), any | c));
-        if any < 0x80 {
+        if b.is_ascii() {
+            let h = hash_word(b, false);
             let f = self.word_table.get_exact(b, h).map_or(0, |v| v as u16);
             if !self.may_start_title(b) {
                 return f;
@@ -608,7 +603,7 @@ impl Lexicon {
     }
 
     /// `flags` of a capitalized word of ASCII letters and digits only, given its hash
-    /// (`tokens::hash_step` over its bytes), and 1 + the index of the titles that
+    /// (`tokens::hash_word`), and 1 + the index of the titles that
     /// start with it (0: none; `Token::title`): one probe of the word table for the
     /// words of the lists and the usual forms of the title words.
     #[inline(always)]

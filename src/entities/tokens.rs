@@ -98,11 +98,48 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// One step of the word hash shared by the gazetteer and the lexicon tables
-/// (FxHash, one byte at a time).
+/// The word hash shared by the gazetteer and the lexicon tables (`fold`: of the
+/// word ASCII lower-cased): eight bytes at a time, each chunk mixed in by a folded
+/// 128-bit multiply (the last one of one to seven bytes read in at most two loads).
 #[inline(always)]
-pub fn hash_step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+pub fn hash_word(w: &[u8], fold: bool) -> u64 {
+    let low = |x: u64| if fold { ascii_lower(x) } else { x };
+    let mut h = w.len() as u64;
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h ^ low(u64::from_le_bytes(c.try_into().expect("8 bytes"))));
+    }
+    let r = chunks.remainder();
+    let n = r.len();
+    if n >= 4 {
+        let x = |i: usize| u64::from(u32::from_le_bytes(r[i..i + 4].try_into().expect("4 bytes")));
+        h = mix(h ^ low(x(0) | x(n - 4) << 32));
+    } else if n > 0 {
+        let x = u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16;
+        h = mix(h ^ low(x));
+    }
+    h
+}
+
+/// The high and low halves of `x` times an odd constant, xored: every bit of the
+/// result depends on every bit of `x`.
+#[inline(always)]
+fn mix(x: u64) -> u64 {
+    let p = u128::from(x) * 0x517c_c1b7_2722_0a95;
+    (p as u64) ^ (p >> 64) as u64
+}
+
+/// The eight bytes of `x` with every ASCII capital lower-cased (other bytes
+/// unchanged).
+#[inline(always)]
+fn ascii_lower(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // (as in `lower_run`: the high bit of each byte of `t` keeps subtractions from
+    // borrowing across bytes; a capital is an ASCII byte with 0x41 <= b < 0x5B)
+    let t = x | H;
+    let upper = t.wrapping_sub(ONES * 0x41) & !t.wrapping_sub(ONES * 0x5B) & !x & H;
+    x | upper >> 2
 }
 
 /// `key == w` for two byte strings (`fold`: with `w` ASCII lower-cased first), in
@@ -158,7 +195,7 @@ pub fn same_word(key: &[u8], w: &[u8], fold: bool) -> bool {
 /// its per-token work into tokenization this way; `()` does nothing).
 pub trait Sink {
     /// Token `toks.len() - 1` was pushed. For a word that does not start in lower
-    /// case, `hash` is the `hash_step` hash of its leading run of ASCII letters and
+    /// case, `hash` is the `hash_word` hash of its leading run of ASCII letters and
     /// digits, which ends at byte `run_end` (`run_end` is the token start when there
     /// is no such run, and for every other token).
     fn token(&mut self, toks: &mut Vec<Token>, hash: u64, run_end: usize);
@@ -280,18 +317,14 @@ fn cap_word<S: Sink>(
 ) -> usize {
     let b = text.as_bytes();
     let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
-    // the leading ASCII run, hashed on the way
+    // the leading ASCII run (then hashed)
     let start = i;
-    let mut h = hash_step(0, b[i]);
     let mut seen = class;
     // most of these words go on in lower-case letters: their end found eight bytes
-    // at a time, then only hashed
+    // at a time
     let end = lower_run(b, i + 1);
     if end > i + 1 {
         seen |= ALPHA | NOT_UPPER;
-    }
-    for &x in &b[i + 1..end] {
-        h = hash_step(h, x);
     }
     i = end;
     while i < b.len() {
@@ -300,10 +333,10 @@ fn cap_word<S: Sink>(
             break;
         }
         seen |= class;
-        h = hash_step(h, b[i]);
         i += 1;
     }
     let run_end = i;
+    let h = hash_word(&b[start..run_end], false);
     if b.get(i) == Some(&b' ') {
         // (the common case: letters and digits, then a space)
         let mut flags = WORD | first;
@@ -674,6 +707,24 @@ mod tests {
                 assert_eq!(same_word(a, b, true), folded, "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn hash_word_folds_ascii_capitals_only() {
+        let words: [&[u8]; 6] = [
+            b"Pakistan",
+            b"SUPREME",
+            b"A",
+            b"Saif-Ul-Malook-Khan",
+            "S\u{c3}O PAULO".as_bytes(),
+            b"[@`{Z",
+        ];
+        for w in words {
+            let lower: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(hash_word(w, true), hash_word(&lower, false), "{w:?}");
+            assert_eq!(hash_word(&lower, true), hash_word(&lower, false), "{w:?}");
+        }
+        assert_ne!(hash_word(b"Pakistan", false), hash_word(b"pakistan", false));
     }
 
     #[test]
