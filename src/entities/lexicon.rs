@@ -43,7 +43,7 @@ pub fn with_capital<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// Bit of `Lexicon::title_pairs` for an ASCII word: its first two bytes (with bit
 /// 0x20 set: lower case for a letter, so that words equal ignoring ASCII case share
 /// the bit) and its length.
-#[inline]
+#[inline(always)]
 fn title_pair(w: &[u8]) -> usize {
     let b0 = w.first().map_or(0, |&b| b | 0x20) as u32;
     let b1 = w.get(1).map_or(0, |&b| b | 0x20) as u32;
@@ -122,9 +122,9 @@ impl WordTable {
         t
     }
 
-    /// The table with every key of `extra` added (value 0 for a new key) and its
-    /// `aux` set to that of `extra`.
-    fn with_aux(&self, extra: &[(&[u8], u32)]) -> Self {
+    /// The table with every key of `extra` added (value `val_of(key)` for a new
+    /// key) and its `aux` set to that of `extra`.
+    fn with_aux(&self, extra: &[(&[u8], u32)], val_of: impl Fn(&[u8]) -> u32) -> Self {
         let mut aux: crate::hash::FxMap<&[u8], u32> = extra.iter().copied().collect();
         let mut items: Vec<(&[u8], u32, u32)> = self
             .slots
@@ -140,7 +140,7 @@ impl WordTable {
             extra
                 .iter()
                 .filter(|(k, _)| aux.contains_key(k))
-                .map(|&(k, a)| (k, 0, a)),
+                .map(|&(k, a)| (k, val_of(k), a)),
         );
         Self::build(&items, self.fold)
     }
@@ -297,7 +297,8 @@ pub struct Lexicon {
     /// `F_TITLE | F_TITLE_START` or `F_TITLE_START` of each of `title_lists`.
     title_flags: Vec<u16>,
     /// First bytes of the `words` keys and of the title keys (in both ASCII cases;
-    /// every non-ASCII byte): `flags` is 0 for a word starting with any other byte.
+    /// every non-ASCII byte), and of the gazetteer's first words (`add_first_words`):
+    /// `flags` is 0 for a word starting with any other byte.
     flag_first: [bool; 256],
     /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
     pub provision_extend_of: bool,
@@ -616,7 +617,18 @@ impl Lexicon {
     /// 1 + its slot) to the word table, so that one probe (`word_hashed`) answers the
     /// word lists, the titles and the gazetteer together.
     pub fn add_first_words(&mut self, words: &[(&[u8], u32)]) {
-        self.word_table = self.word_table.with_aux(words);
+        // a first word that is no list word nor title form gets the value of its
+        // titles (those that start with it in another case, as `unlisted_title`
+        // finds them), so that every word in the table has its answer there
+        let titles = |w: &[u8]| -> u32 {
+            if !w.is_ascii() {
+                return 0;
+            }
+            self.title_table.get(w).map_or(0, |i| {
+                (i + 1) << 16 | u32::from(self.title_flags[i as usize])
+            })
+        };
+        self.word_table = self.word_table.with_aux(words, titles);
         for (w, _) in words {
             if let Some(&b) = w.first() {
                 self.flag_first[b as usize] = true;
@@ -633,13 +645,9 @@ impl Lexicon {
         }
         debug_assert!(b.is_ascii());
         match self.word_table.probe_slot(b, h, false) {
-            // (a word of the lists or a title form has a value; a first word alone
-            // has none and is looked up as an unlisted word)
-            Some(s) if s.val != 0 => (s.val as u16, (s.val >> 16) as u16, s.aux),
-            Some(s) => {
-                let (f, title) = self.unlisted_title(b);
-                (f, title, s.aux)
-            }
+            // (a word of the table knows its flags and titles: `new`,
+            // `add_first_words`)
+            Some(s) => (s.val as u16, (s.val >> 16) as u16, s.aux),
             None => {
                 let (f, title) = self.unlisted_title(b);
                 (f, title, 0)
@@ -648,12 +656,21 @@ impl Lexicon {
     }
 
     /// `flags_hashed` of an ASCII word that is not in the word table: its title
-    /// flags and titles only.
-    #[inline(never)]
+    /// flags and titles only (most words are rejected here, without a call).
+    #[inline(always)]
     fn unlisted_title(&self, b: &[u8]) -> (u16, u16) {
+        if !self.may_start_title(b) {
+            return (0, 0);
+        }
+        self.mixed_case_title(b)
+    }
+
+    /// `unlisted_title` of a word that may start a title.
+    #[inline(never)]
+    fn mixed_case_title(&self, b: &[u8]) -> (u16, u16) {
         // (the table holds the capitalized and the upper-case form of every ASCII
         // title key: a word in either form that is not in it starts no title)
-        if !self.may_start_title(b) || title_case_or_caps(b) {
+        if title_case_or_caps(b) {
             return (0, 0);
         }
         match self.title_table.get(b) {
@@ -693,7 +710,7 @@ impl Lexicon {
 
     /// False when the ASCII word `w` starts no title (its first two bytes and length
     /// are not those of a title key); true may be a false positive.
-    #[inline]
+    #[inline(always)]
     pub fn may_start_title(&self, w: &[u8]) -> bool {
         let i = title_pair(w);
         self.title_pairs[i >> 6] & (1 << (i & 63)) != 0
