@@ -109,8 +109,10 @@ impl WordTable {
                 i = (i + 1) & mask;
             }
             let off = t.bytes.len() as u32;
-            t.bytes
-                .extend(k.iter().map(|&b| if fold { b.to_ascii_lowercase() } else { b }));
+            t.bytes.extend(
+                k.iter()
+                    .map(|&b| if fold { b.to_ascii_lowercase() } else { b }),
+            );
             t.slots[i] = Slot {
                 tag: (h >> 32) as u32,
                 off,
