@@ -111,9 +111,9 @@ static ALNUM: [bool; 256] = {
     t
 };
 
-/// One byte into a word hash (`Automaton::word_hash`): the tokenizer's, so that a
-/// word hashed on the way can be looked up without hashing it again.
-use super::tokens::hash_step;
+/// The word hash (`Automaton::word_hash`): the tokenizer's, so that a word it
+/// hashed can be looked up without hashing it again.
+use super::tokens::hash_word;
 
 /// The data lines of a TSV file as `patterns::lines` reads them (blank and `#` lines
 /// skipped, columns trimmed), without allocating: (line number, first four columns).
@@ -181,7 +181,7 @@ fn bloom_bits(h: u64) -> (usize, usize) {
 impl Automaton {
     #[inline]
     fn word_hash(&self, w: &[u8]) -> u64 {
-        w.iter().fold(0, |h, &b| hash_step(h, self.fold(b)))
+        hash_word(w, self.ci)
     }
 
     /// The keys that start with the first word of `text[start..]`: (lo, hi, word
@@ -193,22 +193,21 @@ impl Automaton {
         text: &str,
         start: usize,
         word: Option<(u64, usize)>,
+        slot: u32,
     ) -> Option<(usize, usize, usize, usize)> {
+        if slot != 0 {
+            // (the word was found in `words` already: `Gazetteer::first_words`)
+            return Some(self.slot_range(self.words[slot as usize - 1]));
+        }
         let s = &text.as_bytes()[start..];
-        // the ASCII part of the word, hashed on the way
-        let mut len = 0;
-        let mut h = 0;
-        if let Some((wh, wl)) = word {
-            (h, len) = (wh, wl);
-        } else if self.ci {
+        // the ASCII part of the word, then its hash
+        let (mut h, mut len) = word.unwrap_or((0, 0));
+        if word.is_none() {
             while len < s.len() && ALNUM[s[len] as usize] {
-                h = hash_step(h, s[len].to_ascii_lowercase());
                 len += 1;
             }
-        } else {
-            while len < s.len() && ALNUM[s[len] as usize] {
-                h = hash_step(h, s[len]);
-                len += 1;
+            if len == s.len() || s[len] < 0x80 {
+                h = self.word_hash(&s[..len]);
             }
         }
         if len < s.len() && s[len] >= 0x80 {
@@ -233,20 +232,28 @@ impl Automaton {
                 return None;
             }
             if slot.tag == tag && slot.len as usize == len {
-                let (lo, hi) = (slot.lo as usize, slot.hi as usize);
-                let (o, l) = self.keys[lo];
+                let (o, _) = self.keys[slot.lo as usize];
                 let key = &self.bytes[o as usize..o as usize + len];
                 if super::tokens::same_word(key, w, self.ci) {
-                    let punct = if slot.punct == u16::MAX {
-                        hi
-                    } else {
-                        lo + usize::from(l as usize == len) + usize::from(slot.punct)
-                    };
-                    return Some((lo, hi, len, punct));
+                    return Some(self.slot_range(slot));
                 }
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The keys that start with the word of `slot`: (lo, hi, word length, end of
+    /// the keys that go on with a byte below `'0'`).
+    #[inline]
+    fn slot_range(&self, slot: WordSlot) -> (usize, usize, usize, usize) {
+        let (lo, hi, len) = (slot.lo as usize, slot.hi as usize, slot.len as usize);
+        let punct = if slot.punct == u16::MAX {
+            hi
+        } else {
+            let own = self.keys[lo].1 as usize == len;
+            lo + usize::from(own) + usize::from(slot.punct)
+        };
+        (lo, hi, len, punct)
     }
 
     #[inline(always)]
@@ -302,10 +309,11 @@ impl Automaton {
         text: &str,
         start: usize,
         word: Option<(u64, usize)>,
+        slot: u32,
         found: &mut [(usize, usize); 4],
     ) -> usize {
         let mut n = 0;
-        let Some((mut lo, mut hi, mut d, punct)) = self.word_range(text, start, word) else {
+        let Some((mut lo, mut hi, mut d, punct)) = self.word_range(text, start, word, slot) else {
             return n;
         };
         let text = text.as_bytes();
@@ -635,7 +643,7 @@ impl Gazetteer {
         self.match_word(text, start, None)
     }
 
-    /// `match_at` for a word start, given the `tokens::hash_step` hash and length of
+    /// `match_at` for a word start, given the `tokens::hash_word` hash and length of
     /// its leading run of ASCII letters and digits when a byte below 0x80 (or the end
     /// of the text) ends that run.
     #[inline(always)]
@@ -655,7 +663,7 @@ impl Gazetteer {
         if !cs && !ci {
             return None;
         }
-        self.match_from(text, start, cs, ci, word)
+        self.match_from(text, start, cs, ci, word, 0)
     }
 
     /// False when `match_at(text, start)` is surely None, for a word start (the
@@ -671,7 +679,7 @@ impl Gazetteer {
 
     /// The automata in which a key may start at word start `start`: bit 1 the
     /// case-sensitive one, bit 2 the case-insensitive one; 0 when `match_at(text,
-    /// start)` is surely None. `hash`: the `tokens::hash_step` hash of the run of
+    /// start)` is surely None. `hash`: the `tokens::hash_word` hash of the run of
     /// ASCII letters and digits at `start`, when a byte below 0x80 (or the end of the
     /// text) ends that run.
     #[inline(always)]
@@ -686,6 +694,8 @@ impl Gazetteer {
 
     /// `match_word` at a word start whose `start_automata` are `may` (computed with
     /// the hash of `word`, when known): the automata that cannot match are skipped.
+    /// `slot`: 1 + the word's slot in the case-sensitive first words (`first_words`),
+    /// when known (else 0).
     #[inline(always)]
     pub fn match_started<'g>(
         &'g self,
@@ -693,11 +703,36 @@ impl Gazetteer {
         start: usize,
         may: u8,
         word: Option<(u64, usize)>,
+        slot: u32,
     ) -> Option<Hit<'g>> {
         if may == 0 {
             return None;
         }
-        self.match_from(text, start, may & 1 != 0, may & 2 != 0, word)
+        self.match_from(text, start, may & 1 != 0, may & 2 != 0, word, slot)
+    }
+
+    /// The first words of the case-sensitive keys, each with 1 + its slot (for
+    /// `match_started`).
+    pub fn first_words(&self) -> Vec<(&[u8], u32)> {
+        let Some(a) = &self.cs else {
+            return Vec::new();
+        };
+        a.words
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.hi != 0)
+            .map(|(i, s)| {
+                let o = a.keys[s.lo as usize].0 as usize;
+                (&a.bytes[o..o + s.len as usize], i as u32 + 1)
+            })
+            .collect()
+    }
+
+    /// The case-insensitive lists may have a key at word start `start` (bit 2 of
+    /// `start_automata`).
+    #[inline(always)]
+    pub fn may_start_ci(&self, text: &[u8], start: usize) -> bool {
+        self.ci.as_ref().is_some_and(|a| a.may_start2(text, start))
     }
 
     /// `match_at` for a start that passed the two-byte test of `cs` and/or `ci`.
@@ -709,14 +744,15 @@ impl Gazetteer {
         cs: bool,
         ci: bool,
         word: Option<(u64, usize)>,
+        slot: u32,
     ) -> Option<Hit<'g>> {
         // (the hash is that of the word as written: the case-sensitive lists')
         let best = match &self.cs {
-            Some(a) if cs => Self::longest(a, text, start, false, word),
+            Some(a) if cs => Self::longest(a, text, start, false, word, slot),
             _ => None,
         };
         match &self.ci {
-            Some(a) if ci => match Self::longest(a, text, start, true, None) {
+            Some(a) if ci => match Self::longest(a, text, start, true, None, 0) {
                 Some(h) if best.map_or(true, |x| h.end > x.end) => Some(h),
                 _ => best,
             },
@@ -732,9 +768,10 @@ impl Gazetteer {
         start: usize,
         ci: bool,
         word: Option<(u64, usize)>,
+        slot: u32,
     ) -> Option<Hit<'g>> {
         let mut found = [(0, 0); 4];
-        let n = a.longest_prefixes(text, start, word, &mut found);
+        let n = a.longest_prefixes(text, start, word, slot, &mut found);
         for &(end, k) in &found[..n] {
             if at_boundary(text, end) {
                 return Some(Hit {

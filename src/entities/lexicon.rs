@@ -43,7 +43,7 @@ pub fn with_capital<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// Bit of `Lexicon::title_pairs` for an ASCII word: its first two bytes (with bit
 /// 0x20 set: lower case for a letter, so that words equal ignoring ASCII case share
 /// the bit) and its length.
-#[inline]
+#[inline(always)]
 fn title_pair(w: &[u8]) -> usize {
     let b0 = w.first().map_or(0, |&b| b | 0x20) as u32;
     let b1 = w.get(1).map_or(0, |&b| b | 0x20) as u32;
@@ -51,8 +51,17 @@ fn title_pair(w: &[u8]) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> (32 - 13)) as usize
 }
 
-/// Hash step of `WordTable` (the tokenizer's, so that it can hash words on the way).
-use super::tokens::hash_step as step;
+/// ASCII word `w` is its lower case capitalized ("Minister", "1st": no upper-case
+/// letter after the first byte) or upper-cased ("MINISTER": no lower-case letter),
+/// the two forms of the title keys in `Lexicon::word_table`.
+#[inline]
+fn title_case_or_caps(w: &[u8]) -> bool {
+    let rest_upper = w.iter().skip(1).any(u8::is_ascii_uppercase);
+    !rest_upper || !w.iter().any(u8::is_ascii_lowercase)
+}
+
+/// Hash of `WordTable` (the tokenizer's, so that it can hash words as it finds them).
+use super::tokens::hash_word;
 
 #[derive(Clone, Copy, Default)]
 struct Slot {
@@ -62,6 +71,8 @@ struct Slot {
     off: u32,
     len: u32,
     val: u32,
+    /// A second value (`Lexicon::add_first_words`; 0 by default).
+    aux: u32,
 }
 
 /// An open-addressing table from words (byte strings) to `u32` values, much cheaper
@@ -75,46 +86,70 @@ struct WordTable {
 
 impl WordTable {
     fn new<'a>(items: impl Iterator<Item = (&'a str, u32)>, fold: bool) -> Self {
-        let items: Vec<(&str, u32)> = items.collect();
+        let items: Vec<(&[u8], u32, u32)> = items.map(|(k, v)| (k.as_bytes(), v, 0)).collect();
+        Self::build(&items, fold)
+    }
+
+    /// A table of (key, value, aux) items (the first of equal keys kept).
+    fn build(items: &[(&[u8], u32, u32)], fold: bool) -> Self {
         let size = (items.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
             slots: vec![Slot::default(); size].into_boxed_slice(),
             bytes: Vec::new(),
             fold,
         };
-        for (k, v) in items {
-            if k.is_empty() || t.get(k.as_bytes()).is_some() {
+        for &(k, val, aux) in items {
+            if k.is_empty() || t.get(k).is_some() {
                 continue;
             }
-            let h = t.hash(k.as_bytes());
+            let h = t.hash(k);
             let mask = size - 1;
             let mut i = h as usize & mask;
             while t.slots[i].len != 0 {
                 i = (i + 1) & mask;
             }
             let off = t.bytes.len() as u32;
-            let fold = t.fold;
             t.bytes.extend(
-                k.bytes()
-                    .map(|b| if fold { b.to_ascii_lowercase() } else { b }),
+                k.iter()
+                    .map(|&b| if fold { b.to_ascii_lowercase() } else { b }),
             );
             t.slots[i] = Slot {
                 tag: (h >> 32) as u32,
                 off,
                 len: k.len() as u32,
-                val: v,
+                val,
+                aux,
             };
         }
         t
     }
 
+    /// The table with every key of `extra` added (value `val_of(key)` for a new
+    /// key) and its `aux` set to that of `extra`.
+    fn with_aux(&self, extra: &[(&[u8], u32)], val_of: impl Fn(&[u8]) -> u32) -> Self {
+        let mut aux: crate::hash::FxMap<&[u8], u32> = extra.iter().copied().collect();
+        let mut items: Vec<(&[u8], u32, u32)> = self
+            .slots
+            .iter()
+            .filter(|s| s.len != 0)
+            .map(|s| {
+                let k = &self.bytes[s.off as usize..(s.off + s.len) as usize];
+                (k, s.val, aux.remove(k).unwrap_or(0))
+            })
+            .collect();
+        // (in the order of `extra`, not of the map: the same table every run)
+        items.extend(
+            extra
+                .iter()
+                .filter(|(k, _)| aux.contains_key(k))
+                .map(|&(k, a)| (k, val_of(k), a)),
+        );
+        Self::build(&items, self.fold)
+    }
+
     #[inline]
     fn hash(&self, w: &[u8]) -> u64 {
-        if self.fold {
-            w.iter().fold(0, |h, &b| step(h, b.to_ascii_lowercase()))
-        } else {
-            w.iter().fold(0, |h, &b| step(h, b))
-        }
+        hash_word(w, self.fold)
     }
 
     /// The value of `w`, given its hash.
@@ -132,6 +167,12 @@ impl WordTable {
 
     #[inline(always)]
     fn probe(&self, w: &[u8], h: u64, fold: bool) -> Option<u32> {
+        self.probe_slot(w, h, fold).map(|s| s.val)
+    }
+
+    /// The slot of `w`, given its hash.
+    #[inline(always)]
+    fn probe_slot(&self, w: &[u8], h: u64, fold: bool) -> Option<Slot> {
         let mask = self.slots.len() - 1;
         let tag = (h >> 32) as u32;
         let mut i = h as usize & mask;
@@ -144,7 +185,7 @@ impl WordTable {
                 let key = &self.bytes[s.off as usize..(s.off + s.len) as usize];
                 // (whole-word compares: the words are short, a call costs more)
                 if super::tokens::same_word(key, w, fold) {
-                    return Some(s.val);
+                    return Some(s);
                 }
             }
             i = (i + 1) & mask;
@@ -259,7 +300,8 @@ pub struct Lexicon {
     /// `F_TITLE | F_TITLE_START` or `F_TITLE_START` of each of `title_lists`.
     title_flags: Vec<u16>,
     /// First bytes of the `words` keys and of the title keys (in both ASCII cases;
-    /// every non-ASCII byte): `flags` is 0 for a word starting with any other byte.
+    /// every non-ASCII byte), and of the gazetteer's first words (`add_first_words`):
+    /// `flags` is 0 for a word starting with any other byte.
     flag_first: [bool; 256],
     /// "Section 295-C of the Pakistan Penal Code" is one LAW span.
     pub provision_extend_of: bool,
@@ -542,10 +584,9 @@ impl Lexicon {
             return 0;
         }
         let b = w.as_bytes();
-        // the word's hash for `word_table` and whether it is ASCII, in one pass
         debug_assert!(!self.word_table.fold);
-        let (h, any) = b.iter().fold((0, 0), |(h, any), &c| (step(h, c), any | c));
-        if any < 0x80 {
+        if b.is_ascii() {
+            let h = hash_word(b, false);
             let f = self.word_table.get_exact(b, h).map_or(0, |v| v as u16);
             if !self.may_start_title(b) {
                 return f;
@@ -567,27 +608,73 @@ impl Lexicon {
     }
 
     /// `flags` of a capitalized word of ASCII letters and digits only, given its hash
-    /// (`tokens::hash_step` over its bytes), and 1 + the index of the titles that
+    /// (`tokens::hash_word`), and 1 + the index of the titles that
     /// start with it (0: none; `Token::title`): one probe of the word table for the
     /// words of the lists and the usual forms of the title words.
     #[inline(always)]
     pub fn flags_hashed(&self, b: &[u8], h: u64) -> (u16, u16) {
+        let (f, title, _) = self.word_hashed(b, h);
+        (f, title)
+    }
+
+    /// Adds the first words of the gazetteer keys (`Gazetteer::first_words`: word,
+    /// 1 + its slot) to the word table, so that one probe (`word_hashed`) answers the
+    /// word lists, the titles and the gazetteer together.
+    pub fn add_first_words(&mut self, words: &[(&[u8], u32)]) {
+        // a first word that is no list word nor title form gets the value of its
+        // titles (those that start with it in another case, as `unlisted_title`
+        // finds them), so that every word in the table has its answer there
+        let titles = |w: &[u8]| -> u32 {
+            if !w.is_ascii() {
+                return 0;
+            }
+            self.title_table.get(w).map_or(0, |i| {
+                (i + 1) << 16 | u32::from(self.title_flags[i as usize])
+            })
+        };
+        self.word_table = self.word_table.with_aux(words, titles);
+        for (w, _) in words {
+            if let Some(&b) = w.first() {
+                self.flag_first[b as usize] = true;
+            }
+        }
+    }
+
+    /// `flags_hashed`, and the gazetteer slot of the word (`add_first_words`; 0: the
+    /// word starts no gazetteer key), from one probe of the word table.
+    #[inline(always)]
+    pub fn word_hashed(&self, b: &[u8], h: u64) -> (u16, u16, u32) {
         if !b.first().is_some_and(|&c| self.flag_first[c as usize]) {
-            return (0, 0);
+            return (0, 0, 0);
         }
         debug_assert!(b.is_ascii());
-        // a word of the table knows its titles (`new`)
-        match self.word_table.get_exact(b, h) {
-            Some(v) => (v as u16, (v >> 16) as u16),
-            None => self.unlisted_title(b),
+        match self.word_table.probe_slot(b, h, false) {
+            // (a word of the table knows its flags and titles: `new`,
+            // `add_first_words`)
+            Some(s) => (s.val as u16, (s.val >> 16) as u16, s.aux),
+            None => {
+                let (f, title) = self.unlisted_title(b);
+                (f, title, 0)
+            }
         }
     }
 
     /// `flags_hashed` of an ASCII word that is not in the word table: its title
-    /// flags and titles only.
-    #[inline(never)]
+    /// flags and titles only (most words are rejected here, without a call).
+    #[inline(always)]
     fn unlisted_title(&self, b: &[u8]) -> (u16, u16) {
         if !self.may_start_title(b) {
+            return (0, 0);
+        }
+        self.mixed_case_title(b)
+    }
+
+    /// `unlisted_title` of a word that may start a title.
+    #[inline(never)]
+    fn mixed_case_title(&self, b: &[u8]) -> (u16, u16) {
+        // (the table holds the capitalized and the upper-case form of every ASCII
+        // title key: a word in either form that is not in it starts no title)
+        if title_case_or_caps(b) {
             return (0, 0);
         }
         match self.title_table.get(b) {
@@ -627,7 +714,7 @@ impl Lexicon {
 
     /// False when the ASCII word `w` starts no title (its first two bytes and length
     /// are not those of a title key); true may be a false positive.
-    #[inline]
+    #[inline(always)]
     pub fn may_start_title(&self, w: &[u8]) -> bool {
         let i = title_pair(w);
         self.title_pairs[i >> 6] & (1 << (i & 63)) != 0

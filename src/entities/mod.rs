@@ -182,6 +182,9 @@ struct GazStart {
     len: u32,
     hash: u64,
     may: u8,
+    /// 1 + the word's slot among the case-sensitive first words, when the scan
+    /// found it (`Lexicon::word_hashed`); 0 otherwise.
+    slot: u32,
 }
 
 impl GazStart {
@@ -191,6 +194,7 @@ impl GazStart {
             len: 0,
             hash: 0,
             may,
+            slot: 0,
         }
     }
 }
@@ -268,28 +272,41 @@ impl tokens::Sink for Scan<'_> {
             return;
         }
         let rec = self.rec;
-        // a word of ASCII letters and digits only was hashed on the way
-        let (f, title) = if run_end == t.end {
-            rec.lex
-                .flags_hashed(&self.text.as_bytes()[t.start..t.end], hash)
+        let b = self.text.as_bytes();
+        // a word of ASCII letters and digits only was hashed on the way: one probe
+        // answers its word lists, its titles and whether a gazetteer key starts
+        // with it (the word is its first word: no letter or digit follows it)
+        let hashed = run_end == t.end && run_end > t.start;
+        let (f, title, slot) = if hashed {
+            rec.lex.word_hashed(&b[t.start..t.end], hash)
         } else {
-            (rec.lex.flags(t.text(self.text)), 0)
+            (rec.lex.flags(t.text(self.text)), 0, 0)
         };
         toks[i].lex = f;
         toks[i].title = title;
         self.starts.note_word(self.text, &rec.lex, toks, i, f);
-        let b = self.text.as_bytes();
         let known = run_end > t.start && b.get(run_end).map_or(true, |&c| c < 0x80);
+        let may = if hashed {
+            u8::from(slot != 0) | u8::from(rec.gaz.may_start_ci(b, t.start)) << 1
+        } else {
+            rec.gaz.start_automata(b, t.start, known.then_some(hash))
+        };
         // a place in capitals ("LAHORE") is looked up in title case
-        let may = rec.gaz.start_automata(b, t.start, known.then_some(hash));
         if may != 0 || (t.is(tokens::UPPER) && t.end - t.start >= 3) {
             self.gaz.push(GazStart {
                 tok: i as u32,
                 len: if known { (run_end - t.start) as u32 } else { 0 },
                 hash,
                 may,
+                slot,
             });
         }
+    }
+
+    #[inline(always)]
+    fn punct(&mut self, toks: &mut Vec<Token>) {
+        let i = toks.len() - 1;
+        self.starts.note_punct(self.text, &self.rec.lex, toks, i);
     }
 
     #[inline]
@@ -314,9 +331,12 @@ pub struct EntityRecognizer {
 
 impl EntityRecognizer {
     pub fn new(patterns: &Patterns) -> Result<Self> {
+        let gaz = Gazetteer::new(patterns)?;
+        let mut lex = Lexicon::new(patterns)?;
+        lex.add_first_words(&gaz.first_words());
         Ok(EntityRecognizer {
-            gaz: Gazetteer::new(patterns)?,
-            lex: Lexicon::new(patterns)?,
+            gaz,
+            lex,
             norp: NorpRules::new(patterns),
             place_defaults: crate::patterns::lines(
                 patterns.get("entities/place_defaults.tsv").unwrap_or(""),
@@ -461,7 +481,7 @@ impl EntityRecognizer {
             i = s.tok as usize;
             let t = toks[i];
             let word = (s.len > 0).then_some((s.hash, s.len as usize));
-            let mut hit = self.gaz.match_started(text, t.start, s.may, word);
+            let mut hit = self.gaz.match_started(text, t.start, s.may, word, s.slot);
             let mut caps_canonical = None;
             if hit.is_none() && t.is(tokens::LOWER) {
                 // "anti-Muslim", "non-Muslim"

@@ -98,11 +98,48 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// One step of the word hash shared by the gazetteer and the lexicon tables
-/// (FxHash, one byte at a time).
+/// The word hash shared by the gazetteer and the lexicon tables (`fold`: of the
+/// word ASCII lower-cased): eight bytes at a time, each chunk mixed in by a folded
+/// 128-bit multiply (the last one of one to seven bytes read in at most two loads).
 #[inline(always)]
-pub fn hash_step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+pub fn hash_word(w: &[u8], fold: bool) -> u64 {
+    let low = |x: u64| if fold { ascii_lower(x) } else { x };
+    let mut h = w.len() as u64;
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h ^ low(u64::from_le_bytes(c.try_into().expect("8 bytes"))));
+    }
+    let r = chunks.remainder();
+    let n = r.len();
+    if n >= 4 {
+        let x = |i: usize| u64::from(u32::from_le_bytes(r[i..i + 4].try_into().expect("4 bytes")));
+        h = mix(h ^ low(x(0) | x(n - 4) << 32));
+    } else if n > 0 {
+        let x = u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16;
+        h = mix(h ^ low(x));
+    }
+    h
+}
+
+/// The high and low halves of `x` times an odd constant, xored: every bit of the
+/// result depends on every bit of `x`.
+#[inline(always)]
+fn mix(x: u64) -> u64 {
+    let p = u128::from(x) * 0x517c_c1b7_2722_0a95;
+    (p as u64) ^ (p >> 64) as u64
+}
+
+/// The eight bytes of `x` with every ASCII capital lower-cased (other bytes
+/// unchanged).
+#[inline(always)]
+fn ascii_lower(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // (as in `lower_run`: the high bit of each byte of `t` keeps subtractions from
+    // borrowing across bytes; a capital is an ASCII byte with 0x41 <= b < 0x5B)
+    let t = x | H;
+    let upper = t.wrapping_sub(ONES * 0x41) & !t.wrapping_sub(ONES * 0x5B) & !x & H;
+    x | upper >> 2
 }
 
 /// `key == w` for two byte strings (`fold`: with `w` ASCII lower-cased first), in
@@ -158,7 +195,7 @@ pub fn same_word(key: &[u8], w: &[u8], fold: bool) -> bool {
 /// its per-token work into tokenization this way; `()` does nothing).
 pub trait Sink {
     /// Token `toks.len() - 1` was pushed. For a word that does not start in lower
-    /// case, `hash` is the `hash_step` hash of its leading run of ASCII letters and
+    /// case, `hash` is the `hash_word` hash of its leading run of ASCII letters and
     /// digits, which ends at byte `run_end` (`run_end` is the token start when there
     /// is no such run, and for every other token).
     fn token(&mut self, toks: &mut Vec<Token>, hash: u64, run_end: usize);
@@ -172,6 +209,11 @@ pub trait Sink {
     fn plain_lower(&mut self, toks: &mut Vec<Token>, start: usize, end: usize) {
         let _ = (start, end);
         self.lower(toks);
+    }
+    /// `token` for a one-byte ASCII punctuation token.
+    fn punct(&mut self, toks: &mut Vec<Token>) {
+        let start = toks.last().map_or(0, |t| t.start);
+        self.token(toks, 0, start);
     }
     /// A line feed (between tokens).
     fn newline(&mut self, toks: &mut Vec<Token>);
@@ -187,6 +229,8 @@ impl Sink for () {
     #[inline(always)]
     fn plain_lower(&mut self, _: &mut Vec<Token>, _: usize, _: usize) {}
     #[inline(always)]
+    fn punct(&mut self, _: &mut Vec<Token>) {}
+    #[inline(always)]
     fn newline(&mut self, _: &mut Vec<Token>) {}
     #[inline(always)]
     fn finish(&mut self, _: &mut Vec<Token>) {}
@@ -199,6 +243,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 
 /// Tokenizes `text` into `out` (cleared first), telling `sink` about every token;
 /// returns the sink.
+///
+/// The loop itself handles the common tokens (a lower-case ASCII word before a
+/// space, ASCII punctuation, white space); every other word is scanned out of line,
+/// which keeps the loop's state in registers.
 #[inline(never)]
 pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> S {
     out.clear();
@@ -208,74 +256,20 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
     while i < b.len() {
         let c = b[i];
         let class = ASCII_CLASS[c as usize];
-        if class & (ALPHA | NUMBER) != 0 {
-            // an ASCII word start: its flags from the class of the first byte
-            if class & NOT_UPPER != 0 {
-                // most words are lower-case ASCII letters followed by a space: no
-                // joiner, no other character to look at
-                let start = i;
-                let end = lower_run(b, i + 1);
-                if b.get(end) == Some(&b' ') {
-                    out.push(Token::new(start, end, WORD | LOWER));
-                    sink.plain_lower(out, start, end);
-                    i = end + 1;
-                    continue;
-                }
-                i = word_rest(text, start, end, NOT_UPPER, WORD | LOWER, out);
-                sink.lower(out);
-                // (most words end before one space: skipped here, not by the loop)
-                if b.get(i) == Some(&b' ') {
-                    i += 1;
-                }
-            } else {
-                let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
-                // the leading ASCII run, hashed on the way
-                let start = i;
-                let mut h = hash_step(0, c);
-                let mut seen = class;
-                // most of these words go on in lower-case letters: their end found
-                // eight bytes at a time, then only hashed
-                let end = lower_run(b, i + 1);
-                if end > i + 1 {
-                    seen |= ALPHA | NOT_UPPER;
-                }
-                for &x in &b[i + 1..end] {
-                    h = hash_step(h, x);
-                }
-                i = end;
-                while i < b.len() {
-                    let class = ASCII_CLASS[b[i] as usize];
-                    if class & (ALPHA | NUMBER) == 0 {
-                        break;
-                    }
-                    seen |= class;
-                    h = hash_step(h, b[i]);
-                    i += 1;
-                }
-                let run_end = i;
-                if b.get(i) == Some(&b' ') {
-                    // (the common case: letters and digits, then a space)
-                    let mut flags = WORD | first;
-                    if seen & NOT_UPPER == 0
-                        && b[start..i]
-                            .iter()
-                            .filter(|c| c.is_ascii_alphabetic())
-                            .count()
-                            >= 2
-                    {
-                        flags |= UPPER;
-                    }
-                    out.push(Token::new(start, i, flags));
-                    sink.token(out, h, run_end);
-                    i += 1;
-                    continue;
-                }
-                i = word_rest(text, start, i, seen, WORD | first, out);
-                sink.token(out, h, run_end);
-                if b.get(i) == Some(&b' ') {
-                    i += 1;
-                }
+        if class & NOT_UPPER != 0 {
+            // most words are lower-case ASCII letters followed by a space: no
+            // joiner, no other character to look at
+            let start = i;
+            let end = lower_run(b, i + 1);
+            if b.get(end) == Some(&b' ') {
+                out.push(Token::new(start, end, WORD | LOWER));
+                sink.plain_lower(out, start, end);
+                i = end + 1;
+                continue;
             }
+            i = lower_word(text, start, end, out, &mut sink);
+        } else if class & (ALPHA | NUMBER) != 0 {
+            i = cap_word(text, i, class, out, &mut sink);
         } else if class & SPACE != 0 {
             if c == b'\n' {
                 sink.newline(out);
@@ -283,35 +277,111 @@ pub fn tokenize_into<S: Sink>(text: &str, out: &mut Vec<Token>, mut sink: S) -> 
             i += 1;
         } else if c < 0x80 {
             out.push(Token::new(i, i + 1, 0));
-            sink.token(out, 0, i);
+            sink.punct(out);
             // (a comma or a period is mostly followed by one space: skipped here)
             i += 1 + usize::from(b.get(i + 1) == Some(&b' '));
         } else {
-            let ch = text[i..].chars().next().unwrap();
-            if is_alnum(ch) {
-                let flags = if ch.is_uppercase() {
-                    CAP
-                } else if ch.is_lowercase() {
-                    LOWER
-                } else if ch.is_numeric() {
-                    DIGIT
-                } else {
-                    0
-                };
-                let start = i;
-                i = word(text, i, WORD | flags, out);
-                sink.token(out, 0, start);
-            } else {
-                if !is_space(ch) {
-                    out.push(Token::new(i, i + ch.len_utf8(), 0));
-                    sink.token(out, 0, i);
-                }
-                i += ch.len_utf8();
-            }
+            i = non_ascii(text, i, out, &mut sink);
         }
     }
     sink.finish(out);
     sink
+}
+
+/// The rest of a word that starts with an ASCII lower-case letter at `start`,
+/// scanned up to `end` already (not followed by a space, or not ending there);
+/// returns where the next token may start.
+#[inline(never)]
+fn lower_word<S: Sink>(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Token>,
+    sink: &mut S,
+) -> usize {
+    let i = word_rest(text, start, end, NOT_UPPER, WORD | LOWER, out);
+    sink.lower(out);
+    // (most words end before one space: skipped here, not by the loop)
+    i + usize::from(text.as_bytes().get(i) == Some(&b' '))
+}
+
+/// The word that starts with the ASCII capital or digit at `i` (`class`: its
+/// `ASCII_CLASS`); returns where the next token may start.
+#[inline(never)]
+fn cap_word<S: Sink>(
+    text: &str,
+    mut i: usize,
+    class: u8,
+    out: &mut Vec<Token>,
+    sink: &mut S,
+) -> usize {
+    let b = text.as_bytes();
+    let first = if class & UPPER_CASE != 0 { CAP } else { DIGIT };
+    // the leading ASCII run (then hashed)
+    let start = i;
+    let mut seen = class;
+    // most of these words go on in lower-case letters: their end found eight bytes
+    // at a time
+    let end = lower_run(b, i + 1);
+    if end > i + 1 {
+        seen |= ALPHA | NOT_UPPER;
+    }
+    i = end;
+    while i < b.len() {
+        let class = ASCII_CLASS[b[i] as usize];
+        if class & (ALPHA | NUMBER) == 0 {
+            break;
+        }
+        seen |= class;
+        i += 1;
+    }
+    let run_end = i;
+    let h = hash_word(&b[start..run_end], false);
+    if b.get(i) == Some(&b' ') {
+        // (the common case: letters and digits, then a space)
+        let mut flags = WORD | first;
+        if seen & NOT_UPPER == 0
+            && b[start..i]
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .count()
+                >= 2
+        {
+            flags |= UPPER;
+        }
+        out.push(Token::new(start, i, flags));
+        sink.token(out, h, run_end);
+        return i + 1;
+    }
+    i = word_rest(text, start, i, seen, WORD | first, out);
+    sink.token(out, h, run_end);
+    i + usize::from(b.get(i) == Some(&b' '))
+}
+
+/// The token at `i`, which starts with a byte of a multi-byte character; returns
+/// where the next token may start.
+#[inline(never)]
+fn non_ascii<S: Sink>(text: &str, i: usize, out: &mut Vec<Token>, sink: &mut S) -> usize {
+    let ch = text[i..].chars().next().unwrap();
+    if is_alnum(ch) {
+        let flags = if ch.is_uppercase() {
+            CAP
+        } else if ch.is_lowercase() {
+            LOWER
+        } else if ch.is_numeric() {
+            DIGIT
+        } else {
+            0
+        };
+        let end = word(text, i, WORD | flags, out);
+        sink.token(out, 0, i);
+        return end;
+    }
+    if !is_space(ch) {
+        out.push(Token::new(i, i + ch.len_utf8(), 0));
+        sink.token(out, 0, i);
+    }
+    i + ch.len_utf8()
 }
 
 const ALPHA: u8 = 1;
@@ -637,6 +707,24 @@ mod tests {
                 assert_eq!(same_word(a, b, true), folded, "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn hash_word_folds_ascii_capitals_only() {
+        let words: [&[u8]; 6] = [
+            b"Pakistan",
+            b"SUPREME",
+            b"A",
+            b"Saif-Ul-Malook-Khan",
+            "S\u{c3}O PAULO".as_bytes(),
+            b"[@`{Z",
+        ];
+        for w in words {
+            let lower: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(hash_word(w, true), hash_word(&lower, false), "{w:?}");
+            assert_eq!(hash_word(&lower, true), hash_word(&lower, false), "{w:?}");
+        }
+        assert_ne!(hash_word(b"Pakistan", false), hash_word(b"pakistan", false));
     }
 
     #[test]
