@@ -804,3 +804,19 @@ fn a_subject_before_a_coordinated_clause_without_auxiliary() {
         Some("Marjorie Pellman")
     );
 }
+
+/// Bans with a term are penalties of kind other, with the banned as subject;
+/// a possessive under an object-taking verb is not the subject.
+#[test]
+fn bans_with_a_term() {
+    let ps = pens("She was banned from educational activity for five years.");
+    let p = find(&ps, "from educational activity for five years");
+    assert_eq!(p.kind, "other");
+    assert_eq!(p.duration.as_deref(), Some("P5Y"));
+    assert_eq!(subject(p).as_deref(), Some("She"));
+    let ps = pens("The court deprived Pastor Zhou Wenhai of his political rights for three years.");
+    let p = find(&ps, "political rights for three years");
+    assert_eq!(subject(p).as_deref(), Some("Zhou Wenhai"));
+    let ps = pens("Having been banned from preaching, he was sentenced to two years.");
+    assert_eq!(subject(find(&ps, "two years")).as_deref(), Some("he"));
+}

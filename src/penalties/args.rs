@@ -610,9 +610,12 @@ impl Args {
             }
             if j > i
                 && lower_is(w, &["of"])
-                && ws
-                    .get(j + 1)
-                    .is_some_and(|n| lower_is(&region[n.0..n.1], &["a", "an", "the"]))
+                && ws.get(j + 1).is_some_and(|n| {
+                    lower_is(
+                        &region[n.0..n.1],
+                        &["a", "an", "the", "his", "her", "their"],
+                    )
+                })
             {
                 break;
             }
