@@ -222,13 +222,11 @@ fn syllabic_fit(acr: &[char], words: &[&str]) -> bool {
     if w.starts_with(char::is_lowercase) && syllabic_fit(acr, rest) {
         return true;
     }
-    let mut k = 0;
-    for c in w.chars() {
+    for (k, c) in w.chars().enumerate() {
         if k == acr.len() || !c.to_uppercase().eq(acr[k].to_uppercase()) {
             break;
         }
-        k += 1;
-        if syllabic_fit(&acr[k..], rest) {
+        if syllabic_fit(&acr[k + 1..], rest) {
             return true;
         }
     }
