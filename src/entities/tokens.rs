@@ -326,16 +326,9 @@ fn cap_word<S: Sink>(
     if end > i + 1 {
         seen |= ALPHA | NOT_UPPER;
     }
-    i = end;
-    while i < b.len() {
-        let class = ASCII_CLASS[b[i] as usize];
-        if class & (ALPHA | NUMBER) == 0 {
-            break;
-        }
-        seen |= class;
-        i += 1;
-    }
-    let run_end = i;
+    let (run_end, classes) = alnum_run(b, end);
+    seen |= classes;
+    i = run_end;
     let h = hash_word(&b[start..run_end], false);
     if b.get(i) == Some(&b' ') {
         // (the common case: letters and digits, then a space)
@@ -391,6 +384,21 @@ const NOT_UPPER: u8 = 8; // a letter that is not upper case
 const SPACE: u8 = 16; // ASCII white space
 
 /// Classes of the ASCII bytes (0 for every other byte).
+/// The end of the run of ASCII letters and digits from `i`, and the classes of its bytes.
+#[inline(always)]
+fn alnum_run(b: &[u8], mut i: usize) -> (usize, u8) {
+    let mut seen = 0;
+    while i < b.len() {
+        let class = ASCII_CLASS[b[i] as usize];
+        if class & (ALPHA | NUMBER) == 0 {
+            break;
+        }
+        seen |= class;
+        i += 1;
+    }
+    (i, seen)
+}
+
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
@@ -471,14 +479,9 @@ fn word_rest(
                     i += 1;
                 }
             } else {
-                while i < b.len() {
-                    let class = ASCII_CLASS[b[i] as usize];
-                    if class & (ALPHA | NUMBER) == 0 {
-                        break;
-                    }
-                    seen |= class;
-                    i += 1;
-                }
+                let (end, classes) = alnum_run(b, i);
+                seen |= classes;
+                i = end;
             }
             if i < b.len() && b[i] >= 0x80 {
                 let ch = text[i..].chars().next().unwrap();
