@@ -34,6 +34,51 @@ struct Flat {
     match_sids: Vec<StateID>,
 }
 
+/// Byte classes of a transition table `raw` (256 next states per state, row
+/// after row): bytes whose columns are equal share a class. Returns each
+/// byte's class and the number of classes. Columns are compared by a hash
+/// folded over the rows and confirmed element by element, so no column is
+/// copied.
+fn byte_classes(raw: &[StateID]) -> ([u8; 256], usize) {
+    let mut hash = [0u64; 256];
+    for row in raw.chunks_exact(256) {
+        for (h, n) in hash.iter_mut().zip(row) {
+            *h = (h.rotate_left(5) ^ n.as_u64()).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    let same = |a: usize, b: usize| raw.chunks_exact(256).all(|row| row[a] == row[b]);
+    let mut class = [0u8; 256];
+    // The first byte of each class.
+    let mut firsts: Vec<usize> = Vec::new();
+    for b in 0..256 {
+        match firsts
+            .iter()
+            .position(|&f| hash[f] == hash[b] && same(f, b))
+        {
+            Some(c) => class[b] = c as u8,
+            None => {
+                // (At most 256 distinct columns: the class fits a byte.)
+                class[b] = firsts.len() as u8;
+                firsts.push(b);
+            }
+        }
+    }
+    (class, firsts.len())
+}
+
+/// The bytes of `patterns` (both cases of ASCII letters when `ascii_ci`).
+fn alphabet<S: AsRef<str>>(patterns: &[S], ascii_ci: bool) -> [bool; 256] {
+    let mut seen = [false; 256];
+    for b in patterns.iter().flat_map(|p| p.as_ref().bytes()) {
+        seen[usize::from(b)] = true;
+        if ascii_ci {
+            seen[usize::from(b.to_ascii_lowercase())] = true;
+            seen[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
+    seen
+}
+
 /// [`Flat::scan`] on one kind of table.
 #[inline(always)]
 fn scan_in<T: Next + ?Sized>(
@@ -64,7 +109,10 @@ fn scan_in<T: Next + ?Sized>(
 }
 
 impl Flat {
-    fn new(aut: &dfa::DFA, what: &str) -> Result<Self> {
+    /// `alphabet` marks the bytes of the automaton's patterns ([`alphabet`]):
+    /// all other bytes lead every state to the same place, so the automaton is
+    /// asked for one of them only.
+    fn new(aut: &dfa::DFA, alphabet: &[bool; 256], what: &str) -> Result<Self> {
         let start = aut
             .start_state(Anchored::No)
             .with_context(|| format!("building the phrase automaton for {what}"))?;
@@ -85,12 +133,17 @@ impl Flat {
         let i0 = slot(&mut seen, start);
         seen[i0] = 0;
         let mut raw: Vec<StateID> = Vec::new();
+        let other = (0..=255u8).find(|&b| !alphabet[usize::from(b)]);
         let mut k = 0;
         while k < order.len() {
             let sid = order[k];
             k += 1;
+            let other_next = other.map(|b| aut.next_state(Anchored::No, sid, b));
             for b in 0..=255u8 {
-                let n = aut.next_state(Anchored::No, sid, b);
+                let n = match other_next {
+                    Some(n) if !alphabet[usize::from(b)] => n,
+                    _ => aut.next_state(Anchored::No, sid, b),
+                };
                 raw.push(n);
                 let i = slot(&mut seen, n);
                 if seen[i] == u32::MAX {
@@ -99,16 +152,8 @@ impl Flat {
                 }
             }
         }
-        // Byte classes: bytes whose columns of transitions are equal.
-        let mut class = [0u8; 256];
-        let mut columns: crate::hash::FxMap<Vec<StateID>, u8> = Default::default();
-        for b in 0..256 {
-            let col: Vec<StateID> = (0..order.len()).map(|k| raw[k << 8 | b]).collect();
-            let n = columns.len();
-            // (At most 256 distinct columns: the class fits a byte.)
-            class[b] = *columns.entry(col).or_insert(n as u8);
-        }
-        let shift = (columns.len() as u32).next_power_of_two().trailing_zeros();
+        let (class, classes) = byte_classes(&raw);
+        let shift = (classes as u32).next_power_of_two().trailing_zeros();
         // New numbering: 0 is the dead state (reachable or not), then the match
         // states, then the rest.
         let mut index = seen;
@@ -189,7 +234,7 @@ impl Dense {
             .prefilter(false)
             .build(phrases)
             .with_context(|| format!("building the phrase automaton for {what}"))?;
-        let flat = Flat::new(&aut, what)?;
+        let flat = Flat::new(&aut, &alphabet(phrases, true), what)?;
         let matches = flat
             .match_sids
             .iter()
@@ -238,7 +283,7 @@ impl AllPhrases {
             .prefilter(false)
             .build(phrases)
             .with_context(|| format!("building the phrase automaton for {what}"))?;
-        let flat = Flat::new(&aut, what)?;
+        let flat = Flat::new(&aut, &alphabet(phrases, true), what)?;
         let owners = match_lens(&aut, &flat, |pid| pid);
         Ok(AllPhrases { flat, owners })
     }
@@ -431,7 +476,7 @@ impl Keywords {
                 .prefilter(false)
                 .build(&pats)
                 .with_context(|| format!("building the keyword automaton for {what}"))?;
-            let flat = Flat::new(&aut, what)?;
+            let flat = Flat::new(&aut, &alphabet(&pats, ascii_ci), what)?;
             let owners = flat
                 .match_sids
                 .iter()

@@ -302,7 +302,9 @@ impl Quantities {
         );
         let unit_words: Vec<String> = units.keys().cloned().collect();
         let unitw = alternation(unit_words);
-        let digits = r"(?:\d{1,3}(?:,\d{2,3})+|\d+)(?:\.\d+)?";
+        // ASCII digits: the only ones `number` reads (and a Unicode `\d` in each of
+        // the bounded repetitions makes the regexes slow to build).
+        let digits = r"(?:[0-9]{1,3}(?:,[0-9]{2,3})+|[0-9]+)(?:\.[0-9]+)?";
         let worded = format!(r"(?:{numw})(?:(?:\s+|-)(?:{numw}))*");
         let half = r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?";
         let num = format!(r"(?:{digits}|{worded}){half}");
