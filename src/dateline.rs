@@ -628,12 +628,15 @@ impl DatelineFinder {
             if words > 6 {
                 return None;
             }
-            // Next: " Word", ", Word" or " / Word" (two places: "Vilnius / Minsk").
+            // Next: " Word", ", Word", " / Word" or "/Word" (two places:
+            // "Vilnius / Minsk", "Paris/Algiers").
             let rest = &s[end..];
             let gap = if rest.starts_with(", ") {
                 2
             } else if rest.starts_with(" / ") {
                 3
+            } else if rest.starts_with('/') && rest[1..].starts_with(char::is_uppercase) {
+                1
             } else if rest.starts_with(' ') {
                 1
             } else {

@@ -488,3 +488,40 @@ fn a_currency_abbreviation_ends_a_name() {
         "{es:?}"
     );
 }
+
+/// An organization named in full, then an ALL-CAPS word in parentheses that spells
+/// another language's name, defines that word for the document (over a listed
+/// organization of the same letters); letters that spell the name's last words
+/// still define those words.
+#[test]
+fn a_foreign_acronym_after_an_organization() {
+    let es =
+        ents("The Evangelical Church of Chad (EPA) filed an appeal. The EPA said it would wait.");
+    let epa: Vec<_> = es.iter().filter(|(t, _, _)| t == "EPA").collect();
+    assert_eq!(epa.len(), 2, "{es:?}");
+    assert!(epa
+        .iter()
+        .all(|(_, l, c)| l == "ORG" && c == "Evangelical Church of Chad"));
+    let es =
+        ents("Officers of the U.S. Federal Bureau of Investigation (FBI) arrived. The FBI left.");
+    assert!(
+        es.iter()
+            .any(|(t, _, c)| t == "FBI" && c == "Federal Bureau of Investigation"),
+        "{es:?}"
+    );
+}
+
+/// "Article 144 bis 2 of the Penal Code" is one provision; "Maître" is a title.
+#[test]
+fn bis_numbers_and_maitre() {
+    has(
+        "He was convicted under Article 144 bis 2 of the Penal Code in 2020.",
+        "Article 144 bis 2 of the Penal Code",
+        "LAW",
+    );
+    has(
+        "The defence lawyer, Maître Anissa Berrada, said the ruling was unjust.",
+        "Anissa Berrada",
+        "PERSON",
+    );
+}

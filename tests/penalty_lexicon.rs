@@ -820,3 +820,76 @@ fn bans_with_a_term() {
     let ps = pens("Having been banned from preaching, he was sentenced to two years.");
     assert_eq!(subject(find(&ps, "two years")).as_deref(), Some("he"));
 }
+
+fn law(p: &PenaltyOut) -> Option<String> {
+    p.law.as_ref().map(|o| o.text.to_string())
+}
+
+/// A penalty in a law's relative clause belongs to that law, even when another
+/// law is nearer after it.
+#[test]
+fn the_law_of_a_relative_clause() {
+    let ps = pens(
+        "He was charged under Article 12 of the Security Act, which carries up to life imprisonment, and under Article 4 of the Press Law.",
+    );
+    let p = find(&ps, "life imprisonment");
+    assert_eq!(law(p).as_deref(), Some("Article 12 of the Security Act"));
+    let ps = pens(
+        "They were charged under Section 9 of the Assembly Act, for which the penalty is up to five years in prison, and Section 2 of the Order.",
+    );
+    let p = find(&ps, "five years in prison");
+    assert_eq!(law(p).as_deref(), Some("Section 9 of the Assembly Act"));
+}
+
+/// "Article18" (an organization's name) is no provision; "Article 87 bis 3" is one.
+#[test]
+fn provision_numbers_need_a_space_and_take_bis_numbers() {
+    let ps = pens(
+        "According to Article18, at least 40 converts were handed prison sentences last year.",
+    );
+    assert!(ps.iter().all(|p| p.law.is_none()), "{:?}", texts(&ps));
+    let ps = pens("She was given a three-year sentence under Article 87 bis 3 of the Penal Code.");
+    let p = find(&ps, "three-year sentence");
+    assert_eq!(
+        law(p).as_deref(),
+        Some("Article 87 bis 3 of the Penal Code")
+    );
+}
+
+/// The person after a parenthesized aside: "a fine of 20,000 dinars (about 140
+/// euros) against X".
+#[test]
+fn subject_after_an_aside() {
+    let ps = pens(
+        "The court confirmed a fine of 20,000 dinars (about 140 euros) against Pastor Nadir Belkacem on Monday.",
+    );
+    let p = find(&ps, "fine of 20,000 dinars");
+    assert_eq!(subject(p).as_deref(), Some("Nadir Belkacem"));
+}
+
+/// Entries appended on 2026-12-07: "in connection with" ends an offense; "received
+/// an additional N years"; a sentence of internal exile; the subject list of
+/// "sentenced A, 38, and his wife, B, 34, to five years each ... and one year".
+#[test]
+fn additional_years_exile_and_connection() {
+    let ps = pens(
+        "Ramos was sentenced to 41 months in prison for bank fraud in connection with a loan scheme.",
+    );
+    assert_eq!(
+        offense(find(&ps, "41 months in prison")).as_deref(),
+        Some("bank fraud")
+    );
+    let ps = pens("Under the second charge he received an additional four years.");
+    let p = find(&ps, "four years");
+    assert_eq!(p.kind, "imprisonment");
+    assert_eq!(p.duration.as_deref(), Some("P4Y"));
+    let ps = pens("In May he began a three-year sentence of internal exile in a remote town.");
+    let p = find(&ps, "three-year sentence of internal exile");
+    assert_eq!(p.kind, "other");
+    assert_eq!(p.duration.as_deref(), Some("P3Y"));
+    let ps = pens(
+        "The court sentenced Arash Karimi, 41, and his brother, Babak Karimi, 37, to four years each for \"propaganda\" and two years each for \"insulting the leader\".",
+    );
+    assert_eq!(find(&ps, "four years").duration.as_deref(), Some("P4Y"));
+    assert_eq!(find(&ps, "two years").duration.as_deref(), Some("P2Y"));
+}

@@ -817,6 +817,21 @@ fn dateline_place_then_date_in_parens() {
     );
 }
 
+/// Two places joined by a slash without spaces: "Paris/Algiers, 22 May 2025 –".
+#[test]
+fn dateline_two_places_with_a_slash() {
+    let t = "Court Upholds Fine\n\nRome/Tunis, 4 June 2024 – A court upheld the fine.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "Rome/Tunis, 4 June 2024 –".into(),
+            s("2024-06-04"),
+            s("Rome/Tunis"),
+            None
+        ))
+    );
+}
+
 #[test]
 fn dateline_place_dash_weekday_date_colon() {
     let t = "Lagos, Nigeria — Tuesday, 5 January 2021: A court in the north ruled.";

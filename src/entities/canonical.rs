@@ -278,7 +278,19 @@ pub fn acronyms(
             .clone()
             .unwrap_or_else(|| e.span.text(text).to_string());
         let upper = letters.to_uppercase();
-        if !acronym_fits(&upper, &name)
+        // An organization's name in full, then an ALL-CAPS word in parentheses,
+        // defines it even when the letters spell another language's name
+        // ("Protestant Church of Algeria (EPA)"), unless they spell the name's
+        // last words ("U.S. Federal Bureau of Investigation (FBI)": those words
+        // are the name, found below).
+        let foreign = e.label == Label::Org
+            && letters == upper
+            && name.contains(' ')
+            && !name
+                .match_indices(' ')
+                .any(|(k, _)| acronym_fits(&upper, &name[k + 1..]));
+        if !foreign
+            && !acronym_fits(&upper, &name)
             && !{
                 let acr: Vec<char> = upper.chars().collect();
                 let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();

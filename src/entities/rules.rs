@@ -1344,8 +1344,12 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         {
             end += 2;
         }
+        // "Article 500 bis", "Article 144 bis 2"
         if suffix(end) {
             end += 1;
+            if end < n && toks[end].is(DIGIT) && cx.adjacent(end - 1, end) {
+                end += 1;
+            }
         }
         loop {
             // sub-clause "(2)" or "(b)"

@@ -639,6 +639,20 @@ impl Args {
             .is_some_and(|w| self.relative.contains_lower(w, &mut buf))
     }
 
+    /// Whether `text[a..b]` opens a relative clause that runs to `b`: a relative
+    /// word first or after a preposition (", which carries", ", under which"),
+    /// with no semicolon before `b`.
+    pub fn relative_after(&self, text: &str, a: usize, b: usize) -> bool {
+        let gap = &text[a..b];
+        let mut buf = LowerBuf::default();
+        !gap.contains(';')
+            && gap
+                .trim_start_matches([',', ' '])
+                .split_whitespace()
+                .take(2)
+                .any(|w| self.relative.contains_lower(w, &mut buf))
+    }
+
     /// Whether `s` holds nothing but titles ("fined [Pastor] John Kamau").
     pub fn only_titles(&self, s: &str) -> bool {
         let mut buf = LowerBuf::default();
@@ -731,10 +745,16 @@ impl Args {
     pub fn subject_following(
         &self,
         text: &str,
-        end: usize,
+        mut end: usize,
         s1: usize,
         allow_to: bool,
     ) -> Option<Span> {
+        // A short aside first: "a fine of 100,000 dinars (about 690 euros) against X".
+        if let Some(aside) = text[end..s1].strip_prefix(" (") {
+            if let Some(close) = aside[..aside.len().min(60)].find(')') {
+                end += 2 + close + 1;
+            }
+        }
         let rest = &text[end..s1];
         // (Every phrase below starts with a space.)
         if !rest.starts_with(' ') {

@@ -1034,10 +1034,14 @@ impl PenaltyExtractor {
             if subject.is_none() && status != PenaltyStatus::Statutory {
                 subject = people.map(|p| self.args.mention(doc, p));
             }
-            // Law: in the sentence, else near it when the sentence speaks of a law.
+            // Law: the one whose relative clause holds the penalty ("Section 50(j),
+            // which carries up to life imprisonment"), else the nearest in the
+            // sentence, else one near it when the sentence speaks of a law.
             let law = laws_here
                 .iter()
-                .min_by_key(|l| dist(**l, d.span))
+                .rfind(|l| l.end <= d.span.start)
+                .filter(|l| self.args.relative_after(text, l.end, d.span.start))
+                .or_else(|| laws_here.iter().min_by_key(|l| dist(**l, d.span)))
                 .copied()
                 .or_else(|| {
                     // (A statutory penalty needs no scan for law words.)
