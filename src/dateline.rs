@@ -635,9 +635,9 @@ impl DatelineFinder {
                 2
             } else if rest.starts_with(" / ") {
                 3
-            } else if rest.starts_with('/') && rest[1..].starts_with(char::is_uppercase) {
-                1
-            } else if rest.starts_with(' ') {
+            } else if rest.starts_with(' ')
+                || rest.starts_with('/') && rest[1..].starts_with(char::is_uppercase)
+            {
                 1
             } else {
                 break;
