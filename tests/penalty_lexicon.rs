@@ -893,3 +893,13 @@ fn additional_years_exile_and_connection() {
     assert_eq!(find(&ps, "four years").duration.as_deref(), Some("P4Y"));
     assert_eq!(find(&ps, "two years").duration.as_deref(), Some("P2Y"));
 }
+
+/// A word that only follows a noun (role `after_noun`) starts no subject: "handed
+/// sentences [totalling] 12 years" is about the one handed them.
+#[test]
+fn sentences_totalling_name_no_subject() {
+    let ps = pens("Last year she was handed sentences totalling 12 years.");
+    let p = find(&ps, "sentences totalling 12 years");
+    assert_eq!(p.duration.as_deref(), Some("P12Y"));
+    assert_eq!(subject(p).as_deref(), Some("she"));
+}

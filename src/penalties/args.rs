@@ -34,6 +34,8 @@ pub struct Args {
     /// The first words of the `generic` phrases.
     generic_first: WordSet,
     cut: WordSet,
+    /// Words that only follow a noun: no subject phrase starts with one.
+    after_noun: WordSet,
     adverb: WordSet,
     sentencer: WordSet,
     /// Nouns naming people ("pastor", "women").
@@ -276,6 +278,7 @@ impl Args {
             WordSet::default(),
         );
         let mut relative = WordSet::default();
+        let mut after_noun = WordSet::default();
         let (mut generic, mut cut, mut adverb, mut sentencer, mut person) = (
             Vec::new(),
             WordSet::default(),
@@ -300,6 +303,10 @@ impl Args {
                     true
                 }
                 "cut" => cut.insert(w),
+                "after_noun" => {
+                    after_noun.insert(w.clone());
+                    cut.insert(w)
+                }
                 "adverb" => adverb.insert(w),
                 "sentencer" => sentencer.insert(w),
                 "person" => person.insert(w),
@@ -388,6 +395,7 @@ impl Args {
             sentencer,
             person,
             cut,
+            after_noun,
             adverb,
             offense_cues,
             offense_keys,
@@ -602,9 +610,12 @@ impl Args {
         for j in i..ws.len() {
             let raw = &region[ws[j].0..ws[j].1];
             let w = raw.trim_end_matches([',', ';', ':']);
-            // ("[one] was placed in detention", "[ICM] had recorded")
+            // ("[one] was placed in detention", "[ICM] had recorded"; no phrase
+            // starts with a word that only follows a noun: "sentences [totalling]
+            // 12 years")
             if j > i
                 && (self.cut.contains_lower(w, &mut buf) || self.aux.contains_lower(w, &mut buf))
+                || self.after_noun.contains_lower(w, &mut buf)
             {
                 break;
             }
