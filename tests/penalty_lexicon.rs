@@ -903,3 +903,21 @@ fn sentences_totalling_name_no_subject() {
     assert_eq!(p.duration.as_deref(), Some("P12Y"));
     assert_eq!(subject(p).as_deref(), Some("she"));
 }
+
+/// Determiners are data (`subject_words.tsv`): a possessive added there is the
+/// subject of "upheld [X] sentence" like "his".
+#[test]
+fn determiners_are_data() {
+    let text = "The court upheld thy six-year prison sentence on Monday.";
+    let subject_of = |p: &Pipeline| {
+        let r = p.process_str("t.txt", text);
+        subject(find(&r.penalties, "six-year prison sentence"))
+    };
+    assert_eq!(subject_of(&Pipeline::with_defaults().unwrap()), None);
+    let mut pat = prex::Patterns::embedded();
+    let mut words = pat.get("penalties/subject_words.tsv").unwrap().to_string();
+    words.push_str("thy\tpossessive\n");
+    pat.insert("penalties/subject_words.tsv", words);
+    let p = Pipeline::new(&pat, Default::default()).unwrap();
+    assert_eq!(subject_of(&p).as_deref(), Some("thy"));
+}

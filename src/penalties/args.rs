@@ -33,6 +33,8 @@ pub struct Args {
     generic_max: usize,
     /// The first words of the `generic` phrases.
     generic_first: WordSet,
+    /// Determiners (ASCII words) and their kinds ([`det`]).
+    determiners: Vec<(String, u8)>,
     cut: WordSet,
     /// Words that only follow a noun: no subject phrase starts with one.
     after_noun: WordSet,
@@ -56,6 +58,21 @@ pub struct Args {
     laws: Vec<Regex>,
     /// Keyword prefilter over `laws`.
     law_keys: Keywords,
+}
+
+/// Kinds of determiner (`subject_words.tsv` roles), as bits: a test names the
+/// kinds it accepts.
+pub mod det {
+    /// "a", "an"
+    pub const INDEFINITE: u8 = 1;
+    /// "the", "its"
+    pub const DEFINITE: u8 = 2;
+    /// "his", "her", "their"
+    pub const POSSESSIVE: u8 = 4;
+    /// "this", "that", "these", "those"
+    pub const DEMONSTRATIVE: u8 = 8;
+    pub const ARTICLE: u8 = INDEFINITE | DEFINITE;
+    pub const ANY: u8 = ARTICLE | POSSESSIVE | DEMONSTRATIVE;
 }
 
 /// A set of words with a quick test before the hash lookup: which (first
@@ -279,6 +296,7 @@ impl Args {
         );
         let mut relative = WordSet::default();
         let mut after_noun = WordSet::default();
+        let mut determiners = Vec::new();
         let (mut generic, mut cut, mut adverb, mut sentencer, mut person) = (
             Vec::new(),
             WordSet::default(),
@@ -303,6 +321,19 @@ impl Args {
                     true
                 }
                 "cut" => cut.insert(w),
+                r @ ("indefinite" | "definite" | "possessive" | "demonstrative") => {
+                    if !w.is_ascii() {
+                        bail!("{path}:{}: a determiner is an ASCII word", l.number);
+                    }
+                    let kind = match r {
+                        "indefinite" => det::INDEFINITE,
+                        "definite" => det::DEFINITE,
+                        "possessive" => det::POSSESSIVE,
+                        _ => det::DEMONSTRATIVE,
+                    };
+                    determiners.push((w, kind));
+                    true
+                }
                 "after_noun" => {
                     after_noun.insert(w.clone());
                     cut.insert(w)
@@ -394,6 +425,7 @@ impl Args {
             generic,
             sentencer,
             person,
+            determiners,
             cut,
             after_noun,
             adverb,
@@ -459,11 +491,7 @@ impl Args {
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty());
-        let article = |w: &str| {
-            ["a", "an", "the", "this", "that"]
-                .iter()
-                .any(|a| w.eq_ignore_ascii_case(a))
-        };
+        let article = |w: &str| self.is_det(w, det::ARTICLE | det::DEMONSTRATIVE);
         // The first word after the articles, the last of the words after it.
         let first = ws.find(|w| !article(w));
         let last = first.and_then(|_| ws.next_back());
@@ -502,12 +530,7 @@ impl Args {
         let det = ws
             .iter()
             .take_while(|&&(a, b)| {
-                lower_is(
-                    &s[a..b],
-                    &[
-                        "the", "a", "an", "his", "her", "their", "its", "this", "these", "those",
-                    ],
-                ) || s[a..b].bytes().all(|c| c.is_ascii_digit())
+                self.is_det(&s[a..b], det::ANY) || s[a..b].bytes().all(|c| c.is_ascii_digit())
             })
             .count();
         let rest = &ws[det..];
@@ -574,7 +597,7 @@ impl Args {
         let before = doc.text[s0..start].trim_end();
         let at = s0 + before.len();
         if let Some(w) = before.rsplit(char::is_whitespace).next() {
-            if lower_is(w, &["his", "her", "their"]) {
+            if self.is_det(w, det::POSSESSIVE) {
                 return Some(Span::new(at - w.len(), at));
             }
         }
@@ -621,12 +644,9 @@ impl Args {
             }
             if j > i
                 && lower_is(w, &["of"])
-                && ws.get(j + 1).is_some_and(|n| {
-                    lower_is(
-                        &region[n.0..n.1],
-                        &["a", "an", "the", "his", "her", "their"],
-                    )
-                })
+                && ws
+                    .get(j + 1)
+                    .is_some_and(|n| self.is_det(&region[n.0..n.1], det::ARTICLE | det::POSSESSIVE))
             {
                 break;
             }
@@ -648,6 +668,15 @@ impl Args {
             .rev()
             .find(|w| !self.aux.contains_lower(w, &mut buf))
             .is_some_and(|w| self.relative.contains_lower(w, &mut buf))
+    }
+
+    /// Whether `w` is a determiner of one of the `kinds` ([`det`]), ASCII
+    /// case-insensitively (a determiner is an ASCII word without a letter that a
+    /// non-ASCII one lowercases to).
+    pub fn is_det(&self, w: &str, kinds: u8) -> bool {
+        self.determiners
+            .iter()
+            .any(|(d, k)| k & kinds != 0 && w.eq_ignore_ascii_case(d))
     }
 
     /// Whether `text[a..b]` opens a relative clause that runs to `b`: a relative
@@ -727,7 +756,7 @@ impl Args {
             ws = &ws[1..];
         }
         while let Some(&(a, b)) = ws.last() {
-            if lower_is(&region[a..b], &["a", "an", "the"]) {
+            if self.is_det(&region[a..b], det::ARTICLE) {
                 ws = &ws[..ws.len() - 1];
             } else {
                 break;
@@ -819,10 +848,7 @@ impl Args {
             return None;
         }
         let starts_upper = region.starts_with(|c: char| c.is_uppercase());
-        if !(starts_upper
-            || numeral
-            || matches!(first, "the" | "a" | "an" | "his" | "her" | "their"))
-        {
+        if !(starts_upper || numeral || self.is_det(first, det::ARTICLE | det::POSSESSIVE)) {
             return None;
         }
         if first.starts_with(|c: char| c.is_ascii_digit()) || first.starts_with(['$', '€', '£'])
@@ -1126,21 +1152,10 @@ impl Args {
                 || raw0.starts_with(|c: char| c.is_uppercase())
                 || self.pronoun.contains(w0)
                 || self.title.contains(w0)
+                || self.is_det(w0, det::ARTICLE | det::POSSESSIVE)
                 || matches!(
                     w0,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "several"
-                        | "at"
+                    "two" | "three" | "four" | "five" | "six" | "several" | "at"
                 )
         };
         let name_like = |seg: &Seg| {

@@ -26,7 +26,7 @@ use crate::document::{
 };
 use crate::patterns::{lines, word_list, Patterns};
 
-use args::{Args, OffenseScope};
+use args::{det, Args, OffenseScope};
 use phrases::{AllPhrases, Lower, PhraseSet};
 pub use quantity::{Quantities, Quantity, QuantityKind};
 use status::Cues;
@@ -601,12 +601,8 @@ impl PenaltyExtractor {
         let w = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
-            .unwrap_or("")
-            .lower();
-        matches!(
-            w.as_ref(),
-            "the" | "his" | "her" | "their" | "this" | "that" | "these" | "those" | "its"
-        )
+            .unwrap_or("");
+        self.args.is_det(w, det::ANY & !det::INDEFINITE)
     }
 
     /// End of an object phrase after a trigger: "confiscation [of his property]".
@@ -1165,7 +1161,7 @@ impl PenaltyExtractor {
                 // ("sentenced A and B to ten years": both are the subject;
                 // "A to eight years, B to seven years and his brother C to six
                 // years": a new one for each)
-                if let Some(a) = gapped_subject_start(&text[from..limit]) {
+                if let Some(a) = gapped_subject_start(&self.args, &text[from..limit]) {
                     from += a;
                 }
             }
@@ -1194,9 +1190,8 @@ impl PenaltyExtractor {
             // (ASCII words without a "k": ASCII case-insensitive equality is
             // the lowercased test.)
             let next = text[h.end..s1].split_whitespace().next().unwrap_or("");
-            let objectless = !["a", "an", "the", "his", "her", "their", "its", "down"]
-                .iter()
-                .any(|w| next.eq_ignore_ascii_case(w));
+            let objectless = !(self.args.is_det(next, det::ARTICLE | det::POSSESSIVE)
+                || next.eq_ignore_ascii_case("down"));
             let active = self.cues.takes_object(&h)
                 && !self.args.passive(text, s0, h.start, h.end)
                 && !objectless;
@@ -1291,7 +1286,7 @@ fn in_organization_name(entities: &[crate::document::Entity], start: usize, end:
 /// gapped clause starts: "sentenced A to eight years[, ]B to …", "… and his
 /// brother C to …" — the first " and " or ", " after the previous penalty's "to"
 /// that opens a noun phrase (a capital or a possessive or definite determiner).
-fn gapped_subject_start(region: &str) -> Option<usize> {
+fn gapped_subject_start(args: &Args, region: &str) -> Option<usize> {
     let last_to = rfind_to(region)?;
     let prev_to = rfind_to(&region[..last_to])? + 4;
     let between = &region[prev_to..last_to];
@@ -1308,9 +1303,7 @@ fn gapped_subject_start(region: &str) -> Option<usize> {
             let after = &between[a..];
             let first = after.split(' ').next().unwrap_or("");
             after.starts_with(|c: char| c.is_uppercase())
-                || ["his", "her", "their", "the", "its"]
-                    .iter()
-                    .any(|w| first.eq_ignore_ascii_case(w))
+                || args.is_det(first, det::DEFINITE | det::POSSESSIVE)
         })
         .map(|a| prev_to + a)
 }
