@@ -608,10 +608,14 @@ impl DatelineFinder {
         let mut words = 0;
         let mut q = p;
         loop {
-            // One word.
+            // One word (digits after its capital: "Article18 – 11 February 2025").
             let w_len = s[q..]
                 .char_indices()
-                .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+                .find(|&(i, c)| {
+                    !(c.is_alphabetic()
+                        || matches!(c, '.' | '-' | '\'' | '’')
+                        || i > 0 && c.is_ascii_digit())
+                })
                 .map_or(s.len() - q, |(i, _)| i);
             let w = &s[q..q + w_len];
             if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {

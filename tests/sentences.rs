@@ -832,6 +832,16 @@ fn dateline_two_places_with_a_slash() {
     );
 }
 
+/// A source name with digits ("Article18 – 11 February 2025") on its own line.
+#[test]
+fn dateline_name_with_digits() {
+    let t =
+        "Converts Sentenced\n\nForum84 – 3 March 2025\n\nTwo converts were sentenced last week.";
+    let d = dateline_of(t).unwrap();
+    assert_eq!(d.0, "Forum84 – 3 March 2025");
+    assert_eq!(d.1, s("2025-03-03"));
+}
+
 #[test]
 fn dateline_place_dash_weekday_date_colon() {
     let t = "Lagos, Nigeria — Tuesday, 5 January 2021: A court in the north ruled.";
