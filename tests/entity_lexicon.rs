@@ -525,3 +525,14 @@ fn bis_numbers_and_maitre() {
         "PERSON",
     );
 }
+
+/// A name then a comma and a lowercase title with "of", "for" or "at" is a person,
+/// even when no word of it is a known name: "Gorimbo Tasseh, chairman of ...".
+#[test]
+fn a_name_before_a_lowercase_title_of() {
+    has(
+        "The houses burned, according to Gorimbo Tasseh, chairman of the local council.",
+        "Gorimbo Tasseh",
+        "PERSON",
+    );
+}

@@ -921,3 +921,30 @@ fn determiners_are_data() {
     let p = Pipeline::new(&pat, Default::default()).unwrap();
     assert_eq!(subject_of(&p).as_deref(), Some("thy"));
 }
+
+/// Entries of 2026-12-07: "must complete/pay" are cues (the subject is found);
+/// "and could" ends an offense; "for their role in ..." is an offense; "By
+/// Monday" opens a clause and is no subject.
+#[test]
+fn must_complete_and_could_their_role_and_by() {
+    let ps = pens("He must complete 120 hours of unpaid work and pay £300 compensation.");
+    assert_eq!(
+        subject(find(&ps, "120 hours of unpaid work")).as_deref(),
+        Some("He")
+    );
+    let ps = pens(
+        "Officials said the elders would be charged with a criminal offence and could face up to two years in prison.",
+    );
+    assert_eq!(
+        offense(find(&ps, "two years in prison")).as_deref(),
+        Some("a criminal offence")
+    );
+    let ps = pens("A court sentenced three men to death for their role in the murder of a priest.");
+    assert_eq!(
+        offense(find(&ps, "death")).as_deref(),
+        Some("their role in the murder of a priest")
+    );
+    let ps = pens("By Friday evening, nine had been released, but four were given 12 days of administrative detention.");
+    let p = find(&ps, "12 days of administrative detention");
+    assert_ne!(subject(p).as_deref(), Some("By"));
+}

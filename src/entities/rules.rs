@@ -580,12 +580,18 @@ fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
     }
     // ", who ..." or a title in apposition that names no one else: "Markenzy
     // Lapointe, United States Attorney for ..." (not "..., President Biden said")
+    // ... or a lowercase title and "of", "for" or "at": "Farmasum Fuddang,
+    // chairman of the council"
     let apposition = || {
-        toks[end + 1].is_cap_word()
-            && cx
-                .lex
-                .title_at(cx.text, toks, end + 1)
-                .is_some_and(|(len, _)| end + 1 + len >= n || !toks[end + 1 + len].is_cap_word())
+        let title = cx.lex.title_at(cx.text, toks, end + 1);
+        if toks[end + 1].is_cap_word() {
+            title.is_some_and(|(len, _)| end + 1 + len >= n || !toks[end + 1 + len].is_cap_word())
+        } else {
+            toks[end + 1].is(WORD)
+                && title.is_some_and(|(len, _)| {
+                    end + 1 + len < n && matches!(cx.w(end + 1 + len), "of" | "for" | "at")
+                })
+        }
     };
     (comma(end)
         && toks[end].start == toks[end - 1].end
