@@ -729,3 +729,17 @@ fn capitalized_pronoun_after_a_finished_quote_opens_a_new_sentence() {
         one("“The trial was a farce from the first day to the last.” She said.");
     assert_eq!((speaker, cue), (s("She"), s("said")));
 }
+
+/// An opening frame ("On 7 June 2025,", "On Monday,") is no speaker, neither as
+/// the clause subject of "X did this and shouted" nor as a name in apposition.
+#[test]
+fn an_opening_frame_is_no_speaker() {
+    let (_, speaker, _) = one(
+        "On 3 May 2024, Kellerman walked up to the men and shouted that they were “not welcome in this town”.",
+    );
+    assert_eq!(speaker, s("Kellerman"));
+    let q = quotes("On Monday, the pastor shouted that the officers were “thieves of hymnals”.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("the pastor"));
+    assert_eq!(q[0].canonical, s("the pastor"));
+}

@@ -690,7 +690,11 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if appositive && chunks.len() >= 2 {
+        // (not an opening frame: "On Monday, the pastor said")
+        if appositive
+            && chunks.len() >= 2
+            && !self.is_pp(chunks[chunks.len() - 2].0, chunks[chunks.len() - 2].1)
+        {
             let (ps, pe) = chunks[chunks.len() - 2];
             let ps = self.skip_intro(ps, pe);
             let weak = self.lx.is(first, WordClass::Relative) || matches!(first, "a" | "an");
@@ -704,8 +708,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if np.is_none() && self.lw(le - 1) == Some("and") {
-            // "X did this and said": the clause subject.
-            let s = self.skip_intro(lo2, le);
+            // "X did this and said": the clause subject, after an opening
+            // frame ("On 7 June, X approached them and shouted").
+            let mut s = self.skip_intro(lo2, le);
+            if let [(a, b), (next, _), ..] = chunks[..] {
+                if a == s && self.is_pp(a, b) {
+                    s = self.skip_intro(next, le);
+                }
+            }
             return self.np_forward(s, le);
         }
         np

@@ -783,7 +783,12 @@ impl Resolver {
         for &pat in pats {
             for i in occurrences(text, pat) {
                 let run = cap_run_before(text, i);
-                if run.contains(' ') {
+                // (not an opening frame: "On Monday, the pastor said")
+                let frame = run.split(' ').next().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    lx.is(&w, WordClass::Adverbial) || lx.is(&w, WordClass::Intro)
+                });
+                if run.contains(' ') && !frame {
                     let sp = Span::new(i - run.len(), i);
                     let full = dc
                         .overlapping(sp)
