@@ -536,3 +536,13 @@ fn a_name_before_a_lowercase_title_of() {
         "PERSON",
     );
 }
+
+/// "Wing" heads an organization: "the Cyber Crime Wing" is no person.
+#[test]
+fn wing_is_an_organization_head() {
+    has(
+        "The agency's Cyber Crime Wing registered a case in May.",
+        "Cyber Crime Wing",
+        "ORG",
+    );
+}

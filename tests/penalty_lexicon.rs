@@ -948,3 +948,16 @@ fn must_complete_and_could_their_role_and_by() {
     let p = find(&ps, "12 days of administrative detention");
     assert_ne!(subject(p).as_deref(), Some("By"));
 }
+
+/// A law joined to a penalty by a `law` connector (connectors.tsv) is its law,
+/// even when another law ends right before the penalty.
+#[test]
+fn the_law_a_connector_joins() {
+    let ps = pens(
+        "He was sentenced to five years under Section 9 of the Security Act, and two years under Section 4 of the Press Law.",
+    );
+    assert_eq!(
+        law(find(&ps, "two years")).as_deref(),
+        Some("Section 4 of the Press Law")
+    );
+}

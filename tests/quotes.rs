@@ -743,3 +743,18 @@ fn an_opening_frame_is_no_speaker() {
     assert_eq!(q[0].speaker, s("the pastor"));
     assert_eq!(q[0].canonical, s("the pastor"));
 }
+
+/// A pronoun's gender from a listed given name that is not the first word:
+/// "Rana Abdul Hameed" is a man ("Abdul"), so "he" is him, not an earlier man.
+#[test]
+fn gender_from_a_middle_given_name() {
+    let q = quotes_with(
+        "The complaint came from a cleric, Maulana Tariq Aziz. Defence counsel Rana Abdul Hameed spoke to reporters after the hearing. “The case rests on screenshots,” he said.",
+        &[
+            ("Tariq Aziz", Label::Person, "Tariq Aziz"),
+            ("Rana Abdul Hameed", Label::Person, "Rana Abdul Hameed"),
+        ],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].canonical, s("Rana Abdul Hameed"));
+}

@@ -1031,12 +1031,19 @@ impl PenaltyExtractor {
                 subject = people.map(|p| self.args.mention(doc, p));
             }
             // Law: the one whose relative clause holds the penalty ("Section 50(j),
-            // which carries up to life imprisonment"), else the nearest in the
+            // which carries up to life imprisonment"), or that a connector joins
+            // to it ("three years under Section 298-A"), else the nearest in the
             // sentence, else one near it when the sentence speaks of a law.
             let law = laws_here
                 .iter()
                 .rfind(|l| l.end <= d.span.start)
                 .filter(|l| self.args.relative_after(text, l.end, d.span.start))
+                .or_else(|| {
+                    laws_here
+                        .iter()
+                        .find(|l| l.start >= d.span.end)
+                        .filter(|l| self.cues.is_law_gap(&text[d.span.end..l.start]))
+                })
                 .or_else(|| laws_here.iter().min_by_key(|l| dist(**l, d.span)))
                 .copied()
                 .or_else(|| {

@@ -17,6 +17,9 @@ pub struct Cues {
     pre: HashSet<String>,
     post: HashSet<String>,
     coord: HashSet<String>,
+    /// Words between a penalty and the law it is imposed under ("three years
+    /// [under] Section 298-A").
+    law: HashSet<String>,
     /// The length of the longest `coord` connector.
     coord_max: usize,
 }
@@ -109,16 +112,21 @@ impl Cues {
         }
         let bounds = PhraseSet::new(entries, path)?;
         let path = "penalties/connectors.tsv";
-        let (mut pre, mut post, mut coord) =
-            (HashSet::default(), HashSet::default(), HashSet::default());
+        let (mut pre, mut post, mut coord, mut law) = (
+            HashSet::default(),
+            HashSet::default(),
+            HashSet::default(),
+            HashSet::default(),
+        );
         for l in lines(patterns.require(path)?) {
             let w = normalize(l.col(1));
             match l.col(0) {
                 "pre" => pre.insert(w),
                 "post" => post.insert(w),
                 "coord" => coord.insert(w),
+                "law" => law.insert(w),
                 s => bail!(
-                    "{path}:{}: side must be pre, post or coord, not {s:?}",
+                    "{path}:{}: side must be pre, post, coord or law, not {s:?}",
                     l.number
                 ),
             };
@@ -130,6 +138,7 @@ impl Cues {
             pre,
             post,
             coord,
+            law,
             coord_max,
         })
     }
@@ -196,6 +205,10 @@ impl Cues {
     }
     pub fn is_post(&self, gap: &str) -> bool {
         self.post.contains(gap)
+    }
+    /// Whether `gap` (raw text) joins a penalty to the law after it.
+    pub fn is_law_gap(&self, gap: &str) -> bool {
+        gap.len() <= 40 && self.law.contains(normalize_cow(gap).as_ref())
     }
     pub fn is_coord(&self, gap: &str) -> bool {
         let g = gap.trim_start_matches(',').trim();
