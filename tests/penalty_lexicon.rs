@@ -961,3 +961,31 @@ fn the_law_a_connector_joins() {
         Some("Section 4 of the Press Law")
     );
 }
+
+/// Two people with ages (and home towns) between them are one coordinated
+/// subject, before the verb and after it.
+#[test]
+fn coordinated_subjects_with_ages() {
+    let ps = pens(
+        "Darnell Fisk, 45, of Tulsa, and Corinne Vale, 38, of Wichita, were each sentenced to six years in prison.",
+    );
+    assert_eq!(
+        subject(find(&ps, "six years in prison")).as_deref(),
+        Some("Darnell Fisk, 45, of Tulsa, and Corinne Vale")
+    );
+    let ps = pens(
+        "The court sentenced Arman Tovmasyan, 52, and his wife, Lusine Tovmasyan, 49, to four years in prison.",
+    );
+    assert_eq!(
+        subject(find(&ps, "four years in prison")).as_deref(),
+        Some("Arman Tovmasyan, 52, and his wife, Lusine Tovmasyan")
+    );
+    // a name after a semicolon stands alone
+    let ps = pens(
+        "Police held Tom Reyes, 30, and the driver; Corinne Vale, 38, was sentenced to six years in prison.",
+    );
+    assert_eq!(
+        subject(find(&ps, "six years in prison")).as_deref(),
+        Some("Corinne Vale")
+    );
+}

@@ -702,6 +702,43 @@ impl Args {
 
     /// A name between commas right after a lowercase description `sp` ("a
     /// YouTuber, [Marcus Halim], to two years"), before `limit`.
+    /// The end of the person coordinated after the name `sp` when ages stand
+    /// between them: "X, 38, and his wife, Y, 34, to" → the end of "Y".
+    fn coordinated_after(&self, text: &str, sp: Span, limit: usize) -> Option<usize> {
+        if !text[sp.start..].starts_with(char::is_uppercase) {
+            return None;
+        }
+        let rest = text[sp.end..limit].strip_prefix(", ")?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) {
+            return None;
+        }
+        let mut r = rest[digits..].strip_prefix(", and ")?;
+        let mut at = limit - r.len();
+        // "his wife, "
+        if let Some(c) = r.find(", ") {
+            let desc = &r[..c];
+            if desc.split(' ').count() <= 3
+                && desc
+                    .split(' ')
+                    .all(|w| w.chars().all(|ch| ch.is_lowercase() || ch == '-'))
+            {
+                r = &r[c + 2..];
+                at = limit - r.len();
+            }
+        }
+        let name_len = r
+            .find([',', ';'])
+            .into_iter()
+            .chain(r.find(" to "))
+            .min()
+            .unwrap_or(r.len());
+        let name = r[..name_len].trim_end();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        ((1..=5).contains(&words.len()) && words.iter().all(|w| Self::is_name_word(w)))
+            .then(|| at + name.len())
+    }
+
     fn appositive_name(&self, text: &str, sp: Span, limit: usize) -> Option<Span> {
         let desc = &text[sp.start..sp.end];
         let after = text[sp.end..limit].strip_prefix(',')?;
@@ -721,6 +758,10 @@ impl Args {
     /// "fined [him] 50,000 rupees", or after the penalty: "death sentence of [X]".
     pub fn subject_after(&self, text: &str, cue_end: usize, limit: usize) -> Option<Span> {
         let sp = self.object_np(text, cue_end, limit)?;
+        // "sentenced [X, 38, and his wife, Y], 34, to ..."
+        if let Some(end) = self.coordinated_after(text, sp, limit) {
+            return Some(Span::new(sp.start, end));
+        }
         // "sentenced a YouTuber, Marcus Halim, to ...": the name in apposition.
         if let Some(name) = self.appositive_name(text, sp, limit) {
             return Some(name);
@@ -932,7 +973,61 @@ impl Args {
         cue_start: usize,
         times: &[Timex],
     ) -> Option<Span> {
-        self.clause_subject(text, s0, cue_start, false, times)
+        let sp = self.clause_subject(text, s0, cue_start, false, times)?;
+        Some(self.coordinated_before(text, s0, sp))
+    }
+
+    /// `sp` with the person coordinated before it when ages (and a home town)
+    /// stand between them: "[John Doherty, 45, of Miami, and Maria Keane], 38,
+    /// were sentenced", "[X, 38, and his wife, Y]".
+    fn coordinated_before(&self, text: &str, s0: usize, sp: Span) -> Span {
+        let name_at = |i: usize| text[i..].starts_with(char::is_uppercase);
+        if !name_at(sp.start) {
+            return sp;
+        }
+        let before = &text[s0..sp.start];
+        // "and " or "and his wife, " before the name
+        let Some(and) = before.rfind(" and ") else {
+            return sp;
+        };
+        let between = &before[and + 5..];
+        let described = between.is_empty()
+            || between.ends_with(", ")
+                && between[..between.len() - 2]
+                    .split(' ')
+                    .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\''))
+                && between.split(' ').count() <= 4;
+        if !described {
+            return sp;
+        }
+        // ", 45," or ", 45, of Miami," before "and"
+        let head = before[..and].strip_suffix(',').unwrap_or(&before[..and]);
+        let head = match head.rfind(", of ") {
+            Some(k)
+                if head[k + 5..]
+                    .split(' ')
+                    .all(|w| w.starts_with(char::is_uppercase)) =>
+            {
+                &head[..k]
+            }
+            _ => head,
+        };
+        let Some(age_at) = head.rfind(", ") else {
+            return sp;
+        };
+        let age = &head[age_at + 2..];
+        if !(1..=3).contains(&age.len()) || !age.bytes().all(|b| b.is_ascii_digit()) {
+            return sp;
+        }
+        // the name: capitalized words back to the clause's start or a comma
+        let name = &head[..age_at];
+        let from = name.rfind([',', ';', ':']).map_or(0, |k| k + 1);
+        let words: Vec<&str> = name[from..].split_whitespace().collect();
+        if !(1..=5).contains(&words.len()) || !words.iter().all(|w| Self::is_name_word(w)) {
+            return sp;
+        }
+        let start = s0 + from + (name[from..].len() - name[from..].trim_start().len());
+        Span::new(start, sp.end)
     }
 
     /// The noun phrase a clause starts with ("[Blasphemy] is punishable by
