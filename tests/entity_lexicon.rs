@@ -546,3 +546,24 @@ fn wing_is_an_organization_head() {
         "ORG",
     );
 }
+
+/// "Convention" (flag `org_after_group` in law_heads.tsv) after a group's name
+/// ends an organization; with a complement, or after a place, it is a treaty.
+#[test]
+fn a_group_convention_is_an_organization() {
+    has(
+        "The Kachin Baptist Convention condemned the verdict on Monday.",
+        "Kachin Baptist Convention",
+        "ORG",
+    );
+    has(
+        "The ruling cited the European Convention on Human Rights twice.",
+        "European Convention on Human Rights",
+        "LAW",
+    );
+    has(
+        "Lawyers cited the Geneva Conventions in the appeal.",
+        "Geneva Conventions",
+        "LAW",
+    );
+}

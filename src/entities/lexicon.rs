@@ -238,6 +238,13 @@ pub const F_SURNAME_FIRST: u16 = 512;
 pub const F_TITLE_START: u16 = 1024;
 
 /// Kinds of the words of `names/person_contexts.tsv`.
+/// A law head that, capitalized and not at a sentence start, is a LAW by itself
+/// ("the Constitution").
+pub const LAW_ALONE: u8 = 1;
+/// A law head that ends an ORG when a group's name (a gazetteer entry that is no
+/// place) stands right before it and nothing follows ("Kachin Baptist Convention",
+/// not "European Convention on Human Rights").
+pub const LAW_ORG_AFTER_GROUP: u8 = 2;
 pub const CTX_SPEECH: u8 = 1; // '," said X Y'
 pub const CTX_RELATIVE: u8 = 2; // "X Y, who"
 pub const CTX_GROUP: u8 = 4; // "the applicants, X Y, Z W and U V"
@@ -279,8 +286,8 @@ pub struct Lexicon {
     /// Last words of a capitalized run before an acronym that make it no organization
     /// ("First Information Report (FIR)").
     pub not_org_heads: FxSet,
-    /// law head word → may stand alone ("Constitution")
-    pub law_heads: FxMap<bool>,
+    /// law head word → its flags ([`LAW_ALONE`], [`LAW_ORG_AFTER_GROUP`])
+    pub law_heads: FxMap<u8>,
     pub provisions: FxSet,
     pub connectors: FxMap<u8>,
     pub name_stop: FxSet,
@@ -378,15 +385,16 @@ impl Lexicon {
         let mut law_heads = FxMap::default();
         let path = "entities/law_heads.tsv";
         for line in lines(patterns.require(path)?) {
-            let alone = match line.col(1) {
-                "" => false,
-                "alone" => true,
+            let flags = match line.col(1) {
+                "" => 0,
+                "alone" => LAW_ALONE,
+                "org_after_group" => LAW_ORG_AFTER_GROUP,
                 x => bail!(
-                    "{path}:{}: unknown flag {x:?} (want `alone` or nothing)",
+                    "{path}:{}: unknown flag {x:?} (want `alone`, `org_after_group` or nothing)",
                     line.number
                 ),
             };
-            law_heads.insert(line.col(0).to_string(), alone);
+            law_heads.insert(line.col(0).to_string(), flags);
         }
         let mut person_contexts = FxMap::default();
         let path = "names/person_contexts.tsv";

@@ -5,7 +5,7 @@
 use super::lexicon::{
     Gender, Lexicon, AFTER, CTX_APPOS, CTX_GROUP, CTX_RELATIVE, CTX_SPEECH, F_GIVEN, F_GIVEN_AMB,
     F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP, F_SURNAME, F_SURNAME_FIRST, F_TITLE, F_TITLE_START,
-    INNER, LATE, RIGHT,
+    INNER, LATE, LAW_ALONE, LAW_ORG_AFTER_GROUP, RIGHT,
 };
 use super::tokens::{Token, CAP, DIGIT, HEADLINE, JOINED, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
@@ -1245,7 +1245,7 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         }
         let (label, rule) = if org_head {
             (Label::Org, &r.org_head)
-        } else if let Some(&alone) = cx.lex.law_heads.get(w) {
+        } else if let Some(&flags) = cx.lex.law_heads.get(w) {
             // "President Bill Clinton": a head word that is also a given name, with a
             // capitalized word after it, is the start of a person's name
             if cx.has(h, F_GIVEN | F_GIVEN_AMB)
@@ -1258,8 +1258,19 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             }
             if let Some((a, b)) = head_run(cx, &mut memo, h, true) {
                 let a = person_of_before(cx, a, h).unwrap_or(a);
-                out.push(Cand::new(cx.span(a, b), Label::Law, r.law_name.clone(), 5));
-            } else if alone && !t.is(SENT_START) && !t.is(HEADLINE) {
+                // "Kachin Baptist Convention": a group's body, not a treaty
+                let group_body = flags & LAW_ORG_AFTER_GROUP != 0
+                    && b == h + 1
+                    && a < h
+                    && cx.hints[h - 1].covered
+                    && !cx.hints[h - 1].gpe;
+                let (label, rule) = if group_body {
+                    (Label::Org, &r.org_head)
+                } else {
+                    (Label::Law, &r.law_name)
+                };
+                out.push(Cand::new(cx.span(a, b), label, rule.clone(), 5));
+            } else if flags & LAW_ALONE != 0 && !t.is(SENT_START) && !t.is(HEADLINE) {
                 out.push(Cand::new(t.span(), Label::Law, r.law_name.clone(), 2));
             }
             continue;
