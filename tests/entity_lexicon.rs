@@ -567,3 +567,26 @@ fn a_group_convention_is_an_organization() {
         "LAW",
     );
 }
+
+/// A regnal number after a name stays in the PERSON span ("Benedict XVI",
+/// "James A. Baker III"); a lone "I" does not.
+#[test]
+fn regnal_numbers_stay_in_the_name() {
+    has(
+        "Pope Benedict XVI met King Charles III in Rome.",
+        "Benedict XVI",
+        "PERSON",
+    );
+    has(
+        "Pope Benedict XVI met King Charles III in Rome.",
+        "Charles III",
+        "PERSON",
+    );
+    has(
+        "Secretary of State James A. Baker III flew to Riyadh.",
+        "James A. Baker III",
+        "PERSON",
+    );
+    let es = ents("Asked by Marta Kowalczyk I said no.");
+    assert!(es.iter().all(|(t, _, _)| !t.ends_with(" I")), "{es:?}");
+}

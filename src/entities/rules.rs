@@ -262,7 +262,23 @@ impl Ctx<'_> {
             }
             break;
         }
+        // a regnal number after the name: "Benedict XVI", "Charles III"
+        if named > 0 && end < n && self.adjacent(end - 1, end) && self.regnal(end) {
+            end += 1;
+        }
         (end, named)
+    }
+
+    /// Whether token `i` is a Roman numeral of two to five letters ("II", "XVI";
+    /// a lone "I", "V" or "X" is left out).
+    fn regnal(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let w = t.text(self.text).as_bytes();
+        t.is(UPPER)
+            && (2..=5).contains(&w.len())
+            && w.iter().all(|b| matches!(b, b'I' | b'V' | b'X'))
+            && !w.windows(2).any(|p| p == b"VV" || p == b"VX")
+            && !w.windows(4).any(|p| p == b"IIII" || p == b"XXXX")
     }
 
     fn span(&self, a: usize, b_excl: usize) -> Span {
