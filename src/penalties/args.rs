@@ -75,6 +75,62 @@ pub mod det {
     pub const ANY: u8 = ARTICLE | POSSESSIVE | DEMONSTRATIVE;
 }
 
+/// An age between commas: one to three ASCII digits.
+fn is_age(s: &str) -> bool {
+    (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A short lowercase description before a name: "his wife", "co-defendant".
+fn is_descriptor(s: &str) -> bool {
+    s.split(' ').count() <= 3
+        && s.split(' ')
+            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\''))
+}
+
+/// One to five name words ([`Args::is_name_word`]).
+fn is_short_name(s: &str) -> bool {
+    let n = s.split_whitespace().count();
+    (1..=5).contains(&n) && s.split_whitespace().all(Args::is_name_word)
+}
+
+/// The start of the person coordinated before the name at `at` when ages (and a
+/// home town) stand between them: "[John Doherty], 45, of Miami, and Maria
+/// Keane", "[X], 38, and his wife, Y".
+fn coordinated_start(text: &str, s0: usize, at: usize) -> Option<usize> {
+    if !text[at..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let before = &text[s0..at];
+    // "and " or "and his wife, " before the name
+    let and = before.rfind(" and ")?;
+    let between = &before[and + 5..];
+    if !(between.is_empty() || between.strip_suffix(", ").is_some_and(is_descriptor)) {
+        return None;
+    }
+    // ", 45," or ", 45, of Miami," before "and"
+    let head = before[..and].strip_suffix(',').unwrap_or(&before[..and]);
+    let head = match head.rfind(", of ") {
+        Some(k)
+            if head[k + 5..]
+                .split(' ')
+                .all(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            &head[..k]
+        }
+        _ => head,
+    };
+    let (name, age) = head.rsplit_once(", ")?;
+    if !is_age(age) {
+        return None;
+    }
+    // the name: capitalized words back to the clause's start or a comma
+    let from = name.rfind([',', ';', ':']).map_or(0, |k| k + 1);
+    if !is_short_name(&name[from..]) {
+        return None;
+    }
+    Some(s0 + from + (name[from..].len() - name[from..].trim_start().len()))
+}
+
 /// A set of words with a quick test before the hash lookup: which (first
 /// byte, length) pairs its words have (most words looked up are ruled out by
 /// that alone).
@@ -709,24 +765,15 @@ impl Args {
             return None;
         }
         let rest = text[sp.end..limit].strip_prefix(", ")?;
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if !(1..=3).contains(&digits) {
+        let (age, rest) = rest.split_once(", and ")?;
+        if !is_age(age) {
             return None;
         }
-        let mut r = rest[digits..].strip_prefix(", and ")?;
-        let mut at = limit - r.len();
         // "his wife, "
-        if let Some(c) = r.find(", ") {
-            let desc = &r[..c];
-            if desc.split(' ').count() <= 3
-                && desc
-                    .split(' ')
-                    .all(|w| w.chars().all(|ch| ch.is_lowercase() || ch == '-'))
-            {
-                r = &r[c + 2..];
-                at = limit - r.len();
-            }
-        }
+        let r = match rest.split_once(", ") {
+            Some((desc, name)) if is_descriptor(desc) => name,
+            _ => rest,
+        };
         let name_len = r
             .find([',', ';'])
             .into_iter()
@@ -734,9 +781,7 @@ impl Args {
             .min()
             .unwrap_or(r.len());
         let name = r[..name_len].trim_end();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        ((1..=5).contains(&words.len()) && words.iter().all(|w| Self::is_name_word(w)))
-            .then(|| at + name.len())
+        is_short_name(name).then(|| limit - r.len() + name.len())
     }
 
     fn appositive_name(&self, text: &str, sp: Span, limit: usize) -> Option<Span> {
@@ -981,53 +1026,7 @@ impl Args {
     /// stand between them: "[John Doherty, 45, of Miami, and Maria Keane], 38,
     /// were sentenced", "[X, 38, and his wife, Y]".
     fn coordinated_before(&self, text: &str, s0: usize, sp: Span) -> Span {
-        let name_at = |i: usize| text[i..].starts_with(char::is_uppercase);
-        if !name_at(sp.start) {
-            return sp;
-        }
-        let before = &text[s0..sp.start];
-        // "and " or "and his wife, " before the name
-        let Some(and) = before.rfind(" and ") else {
-            return sp;
-        };
-        let between = &before[and + 5..];
-        let described = between.is_empty()
-            || between.ends_with(", ")
-                && between[..between.len() - 2]
-                    .split(' ')
-                    .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\''))
-                && between.split(' ').count() <= 4;
-        if !described {
-            return sp;
-        }
-        // ", 45," or ", 45, of Miami," before "and"
-        let head = before[..and].strip_suffix(',').unwrap_or(&before[..and]);
-        let head = match head.rfind(", of ") {
-            Some(k)
-                if head[k + 5..]
-                    .split(' ')
-                    .all(|w| w.starts_with(char::is_uppercase)) =>
-            {
-                &head[..k]
-            }
-            _ => head,
-        };
-        let Some(age_at) = head.rfind(", ") else {
-            return sp;
-        };
-        let age = &head[age_at + 2..];
-        if !(1..=3).contains(&age.len()) || !age.bytes().all(|b| b.is_ascii_digit()) {
-            return sp;
-        }
-        // the name: capitalized words back to the clause's start or a comma
-        let name = &head[..age_at];
-        let from = name.rfind([',', ';', ':']).map_or(0, |k| k + 1);
-        let words: Vec<&str> = name[from..].split_whitespace().collect();
-        if !(1..=5).contains(&words.len()) || !words.iter().all(|w| Self::is_name_word(w)) {
-            return sp;
-        }
-        let start = s0 + from + (name[from..].len() - name[from..].trim_start().len());
-        Span::new(start, sp.end)
+        coordinated_start(text, s0, sp.start).map_or(sp, |a| Span::new(a, sp.end))
     }
 
     /// The noun phrase a clause starts with ("[Blasphemy] is punishable by
