@@ -758,3 +758,69 @@ fn gender_from_a_middle_given_name() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].canonical, s("Rana Abdul Hameed"));
 }
+
+/// An inverted cue opening the sentence reaches its quotation across a long
+/// appositive ("Said Bishop X, head of …, “…”"), however many words it has.
+#[test]
+fn inverted_cue_before_a_long_appositive() {
+    let (text, speaker, cue) = one(
+        "Said Bishop Anselm Korir Wekesa, secretary of the diocesan justice commission in Eldoret, \"The officers are treating choir practice as a riot. Nobody in the parish feels safe.\"",
+    );
+    assert!(text[0].starts_with("The officers"), "{text:?}");
+    assert_eq!((speaker, cue), (s("Anselm Korir Wekesa"), s("Said")));
+}
+
+/// A lower-case noun for a person works as a title before a name: "said
+/// attorney X", "said lawyer X".
+#[test]
+fn lowercase_role_before_a_name_is_a_title() {
+    let (_, speaker, cue) =
+        one("\"No witness ever saw the money change hands,\" said attorney Marguerite Oyelaran-Bassey, who represents both men.");
+    assert_eq!((speaker, cue), (s("Marguerite Oyelaran-Bassey"), s("said")));
+    let (_, speaker, _) =
+        one("\"The verdict was written before the trial,\" said lawyer Tomasz Wierzbicki.");
+    assert_eq!(speaker, s("Tomasz Wierzbicki"));
+}
+
+/// The subject phrase of a partial quotation's clause stops before an adverb
+/// that follows it ("The magistrate also …"), and an opening frame ("In the
+/// months before the raid,") is no speaker.
+#[test]
+fn partial_quote_subject_stops_at_adverb_and_skips_frame() {
+    let q = quotes(
+        "The magistrate also ordered the seizure of the printing press and declared the pamphlet an “insult to the nation”, a finding that carries a ban.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("The magistrate"));
+    let q = quotes(
+        "In the months before the raid, Oduya posted messages on a forum saying that he meant to \"teach the chapel a lesson\" before Easter.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("Oduya"));
+}
+
+/// "he" after "An official at the X Office, …, did this" is that official: the
+/// phrase's head is "official", not the office named in its prepositional phrase.
+#[test]
+fn he_is_the_official_at_a_named_office() {
+    let q = quotes(
+        "A man who answered the phone at the district court would not give his name. Asked again, he said: \"Write to the chairman.\"\n\nAn officer at the Korgalzhyn Regional Migration Office, who gave only his first name, Yerlan, defended the fine. \"Rules are rules,\" he told the agency.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        q[1].canonical.as_deref(),
+        Some("An officer at the Korgalzhyn Regional Migration Office")
+    );
+}
+
+/// A name in apposition to a subject phrase may carry its own "of …" phrase:
+/// "Her lawyer, X of the Y Institute, said …; “…,” he said" is X.
+#[test]
+fn appositive_name_with_its_organisation() {
+    let q = quotes_with(
+        "Her lawyer, Benedikt Aurelio Santangelo of the Turin Legal Clinic, said they would appeal. “The panel was under pressure from the crowd,” he said.",
+        &[("Benedikt Aurelio Santangelo", Label::Person, "Benedikt Aurelio Santangelo")],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].canonical, s("Benedikt Aurelio Santangelo"));
+}

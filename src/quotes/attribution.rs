@@ -20,7 +20,7 @@
 
 use crate::document::Span;
 
-use super::lexicon::{CueKind, Lexicon, WordClass};
+use super::lexicon::{CueKind, Gender, Lexicon, WordClass};
 use super::tokens::{is_cap, is_possessive, Tok, TokKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +154,16 @@ impl<'a> Ctx<'a> {
 
     fn is_title(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| self.lx.title(w).is_some())
+    }
+
+    /// A lower-case noun for a person, used as a title before a name ("said
+    /// attorney Hari Khanal", "said lawyer Ana Ruiz"): nouns.tsv, any gender
+    /// but n.
+    fn is_role_noun(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && self.lx.nouns.get(w).is_some_and(|&g| g != Gender::Neuter)
+        })
     }
 
     fn is_cap_word(&self, i: usize) -> bool {
@@ -464,7 +474,7 @@ impl<'a> Ctx<'a> {
     pub fn np_forward(&self, i: usize, hi: usize) -> Option<Np> {
         let start = i;
         let mut i = i;
-        while i + 1 < hi && self.is_title(i) && self.is_cap_word(i + 1) {
+        while i + 1 < hi && (self.is_title(i) || self.is_role_noun(i)) && self.is_cap_word(i + 1) {
             i += 1;
         }
         let w = self.word(i)?;
@@ -516,7 +526,13 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let ne = self.cap_run_forward(e + 1, hi);
-        if !(ne == hi || self.is_soft(ne) || self.is_hard(ne)) {
+        // (the name may carry its own place: "Her lawyer, Ana Ruiz of the Legal
+        // Aid Institute, said")
+        let of = || {
+            self.lw(ne)
+                .is_some_and(|w| self.lx.is(w, WordClass::Preposition))
+        };
+        if !(ne == hi || self.is_soft(ne) || self.is_hard(ne) || of()) {
             return None;
         }
         // Titles are not part of the name ("Maître Luc Perrin" → "Luc Perrin").
@@ -621,7 +637,11 @@ impl<'a> Ctx<'a> {
         while j < hi && j < i + 10 {
             let Some(l) = self.lw(j) else { break };
             let prep = self.lx.is(l, WordClass::Preposition);
-            if (self.lx.is(l, WordClass::Stop) && !prep) || self.cue_at(j, false).is_some() {
+            // ("The judge also imposed …": "also" follows the noun phrase)
+            if (self.lx.is(l, WordClass::Stop) && !prep)
+                || self.lx.is(l, WordClass::Between)
+                || self.cue_at(j, false).is_some()
+            {
                 break;
             }
             if prep && self.word(j + 1).is_none() {
@@ -710,15 +730,20 @@ impl<'a> Ctx<'a> {
         if np.is_none() && self.lw(le - 1) == Some("and") {
             // "X did this and said": the clause subject, after an opening
             // frame ("On 7 June, X approached them and shouted").
-            let mut s = self.skip_intro(lo2, le);
-            if let [(a, b), (next, _), ..] = chunks[..] {
-                if a == s && self.is_pp(a, b) {
-                    s = self.skip_intro(next, le);
-                }
-            }
-            return self.np_forward(s, le);
+            return self.np_forward(self.clause_start(lo2, le), le);
         }
         np
+    }
+
+    /// Where the subject of the clause `[lo, hi)` starts: after its opening words
+    /// ("Meanwhile") and an opening frame ("On 7 June,", "In the weeks before the
+    /// fire,").
+    fn clause_start(&self, lo: usize, hi: usize) -> usize {
+        let s = self.skip_intro(lo, hi);
+        match self.chunks(s, hi)[..] {
+            [(a, b), (next, _), ..] if a == s && self.is_pp(a, b) => self.skip_intro(next, hi),
+            _ => s,
+        }
     }
 
     /// Speaker between a closing mark and a cue (`“…,” X, a pastor, said`): the
@@ -800,11 +825,19 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let sentence_start = |j: usize| j == lo || self.is_hard(j - 1) || self.is_soft(j - 1);
-        // Cue next to the quotation.
-        for j in (lo.max(e.saturating_sub(12))..e).rev() {
+        // Cue next to the quotation, or an inverted cue opening the sentence
+        // however long the speaker's appositive ("Said Pastor X, chairman of a
+        // regional fellowship in Pokhara, “…”").
+        let near = lo.max(e.saturating_sub(12));
+        let opening = self.skip_intro(lo, e);
+        let far = (opening < near).then_some(opening);
+        for j in (near..e).rev().chain(far) {
             let Some((kind, ce)) = self.cue_at(j, sentence_start(j)) else {
                 continue;
             };
+            if j < near && kind != CueKind::Verb {
+                continue;
+            }
             let after = if kind == CueKind::VerbObject {
                 self.object_end(ce, e)
             } else {
@@ -818,7 +851,7 @@ impl<'a> Ctx<'a> {
                         || self.is_class(np.cover_end, WordClass::Relative)
                         || self.is_soft(np.cover_end)
                 });
-            if !rest_ok && !inverted_ok {
+            if !rest_ok && !inverted_ok || j < near && !inverted_ok {
                 continue;
             }
             let cue = self.cue_span(j, after.max(ce));
@@ -1096,8 +1129,7 @@ impl<'a> Ctx<'a> {
     /// The subject at the start of the tokens `[lo, hi)` (for quotes introduced
     /// by a colon or named in the previous sentence).
     pub fn subject_at(&self, lo: usize, hi: usize) -> Option<(Span, NpKind)> {
-        let s = self.skip_intro(lo, hi);
-        let np = self.np_forward(s, hi)?;
+        let np = self.np_forward(self.clause_start(lo, hi), hi)?;
         self.np_span(&np)
     }
 }

@@ -440,10 +440,9 @@ impl Resolver {
             // Named entities are candidates already; a phrase may hold one as
             // its possessor ("Li’s wife"), not as its head.
             let head = match kind {
-                NpKind::Phrase => {
-                    let last = surface.rfind(' ').map_or(0, |k| k + 1);
-                    Span::new(sub.start + last, sub.end)
-                }
+                NpKind::Phrase => phrase_head_at(lx, surface).map_or(sub, |(k, w)| {
+                    Span::new(sub.start + k, sub.start + k + w.len())
+                }),
                 _ => sub,
             };
             if sub.end > anchor || dc.overlapping(head).iter().any(|e| e.span.overlaps(&head)) {
@@ -881,6 +880,13 @@ fn given_gender(lx: &Lexicon, name: &str) -> Option<Gender> {
 /// The head noun of a speaker phrase: its last word before a preposition, a
 /// relative pronoun or a comma ("the mother of the victim" → "mother").
 fn phrase_head(lx: &Lexicon, phrase: &str) -> Option<String> {
+    phrase_head_at(lx, phrase).map(|(_, w)| w.to_lowercase())
+}
+
+/// The head word of a phrase as written, with its byte offset in `phrase`: the
+/// last word before a preposition, a relative word or a stop word ("An official
+/// at the Conscription Office" → "official").
+fn phrase_head_at<'a>(lx: &Lexicon, phrase: &'a str) -> Option<(usize, &'a str)> {
     let mut head = None;
     let mut buf = String::new();
     let mut low;
@@ -912,7 +918,8 @@ fn phrase_head(lx: &Lexicon, phrase: &str) -> Option<String> {
             head = Some(w);
         }
     }
-    head.map(str::to_lowercase)
+    // (`w` is a slice of `phrase`: its offset is the pointers' difference)
+    head.map(|w| (w.as_ptr() as usize - phrase.as_ptr() as usize, w))
 }
 
 /// Gender told by the head noun of a phrase ("a spokeswoman", "the court": neuter).
