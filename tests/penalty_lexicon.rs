@@ -989,3 +989,78 @@ fn coordinated_subjects_with_ages() {
         Some("Corinne Vale")
     );
 }
+
+/// A statutory term with no penalty word: "punishable by up to N years",
+/// "carries a maximum penalty of N years", "carries up to N years".
+#[test]
+fn statutory_terms_without_a_penalty_word() {
+    for (text, term, dur) in [
+        (
+            "Under the ordinance, sharing such a cartoon is punishable by up to four years.",
+            "four years",
+            "P4Y",
+        ),
+        (
+            "Paragraph 3 of the decree carries a maximum penalty of twelve years.",
+            "twelve years",
+            "P12Y",
+        ),
+        (
+            "The charge carries up to eight years.",
+            "eight years",
+            "P8Y",
+        ),
+    ] {
+        let ps = pens(text);
+        let p = find(&ps, term);
+        assert_eq!(p.kind, "imprisonment", "{text}");
+        assert_eq!(p.duration.as_deref(), Some(dur), "{text}");
+        assert_eq!((&*p.status, &*p.bound), ("statutory", "max"), "{text}");
+    }
+}
+
+/// What prosecutors asked for is potential; a bare term someone received is
+/// imposed, but "received three years of training" is no penalty.
+#[test]
+fn terms_asked_for_and_received() {
+    let ps = pens("The state prosecutor had asked for nine years.");
+    assert_eq!(find(&ps, "nine years").status, "potential");
+    let ps =
+        pens("Her co-defendant, Tomas Leiva, 41, received six years for “illicit enrichment”.");
+    let p = find(&ps, "six years");
+    assert_eq!((&*p.kind, &*p.status), ("imprisonment", "imposed"));
+    assert_eq!(subject(p).as_deref(), Some("Tomas Leiva"));
+    assert!(pens("The nurse received three years of training in Lyon.").is_empty());
+}
+
+/// Legal drafting: "shall be sentenced to … and fined", "the punishment is …"
+/// describe what a code provides; the offense stops before "shall".
+#[test]
+fn shall_be_sentenced_is_statutory() {
+    let ps = pens(
+        "The defendants were convicted under Article 88, which provides that anyone who forges ballots shall be sentenced to between two and six years in prison and fined.",
+    );
+    let fine = find(&ps, "fined");
+    assert_eq!(fine.status, "statutory");
+    assert_eq!(subject(fine), None);
+    let term = find(&ps, "between two and six years in prison");
+    assert_eq!(term.status, "statutory");
+    assert_eq!(offense(term).as_deref(), Some("forges ballots"));
+    let ps = pens("In aggravated cases the punishment is imprisonment of no less than ten years.");
+    let p = find(&ps, "imprisonment of no less than ten years");
+    assert_eq!((&*p.status, &*p.bound), ("statutory", "min"));
+}
+
+/// A term in a labour camp of a named regime is one penalty; a transfer to a
+/// camp is no new penalty.
+#[test]
+fn labour_camp_regimes_and_transfers() {
+    let ps =
+        pens("The city court sentenced Dovlet Amanov to two years in a strict-regime labour camp.");
+    assert_eq!(texts(&ps), ["two years in a strict-regime labour camp"]);
+    assert_eq!(ps[0].duration.as_deref(), Some("P2Y"));
+    let ps = pens(
+        "He will be transferred to the general-regime labour camp in Seydi, where other objectors served their sentences.",
+    );
+    assert!(ps.is_empty(), "{:?}", texts(&ps));
+}

@@ -525,14 +525,9 @@ impl PenaltyExtractor {
                     .filter(|d| takes(d.kind) == Takes::Duration)
                     .map(|d| (d.kind, d.rule.clone()));
             // "after serving two years of his eight-year sentence": part of a
-            // penalty named right after it, not one of its own.
-            if text[q.end..s1].starts_with(" of ")
-                && drafts.iter().any(|d| {
-                    d.span.start > q.end
-                        && d.span.start - q.end <= 40
-                        && !text[q.end..d.span.start].contains([',', ';', '.'])
-                })
-            {
+            // penalty named right after it, not one of its own; "received three
+            // years of training": no penalty at all.
+            if text[q.end..s1].starts_with(" of ") {
                 continue;
             }
             let orphan = self
@@ -762,6 +757,7 @@ impl PenaltyExtractor {
         let okeys = self.args.offense_hits(text, s0, s1);
         let mut near_laws: Option<Vec<Span>> = None;
         let mut prev: Option<(Span, Bound)> = None;
+        let mut prev_status: Option<(Span, PenaltyStatus)> = None;
         for (di, d) in drafts.iter().enumerate() {
             // Status: nearest cue before, else after.
             // (A cue word that opens the penalty and is followed by "of" is its
@@ -828,6 +824,20 @@ impl PenaltyExtractor {
                     PenaltyStatus::Potential
                 };
             }
+            // A penalty that is its own cue, joined by "and" to the one before,
+            // shares that one's status: "shall be sentenced to three to seven
+            // years in prison and [fined]" is what the law provides.
+            if let (Some((ch, _)), Some((ps, pst))) = (cue, prev_status) {
+                if ch.start == d.span.start
+                    && pst != status
+                    && text[ps.end..d.span.start]
+                        .trim()
+                        .eq_ignore_ascii_case("and")
+                {
+                    status = pst;
+                }
+            }
+            prev_status = Some((d.span, status));
             let (duration, amount) = match &d.quantity {
                 Some(Quantity {
                     kind: QuantityKind::Duration { iso, .. },
