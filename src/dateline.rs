@@ -657,15 +657,19 @@ impl DatelineFinder {
     }
 
     /// Place names as the gold writes them: all-caps words in title case
-    /// ("LAHORE, Pakistan" → "Lahore, Pakistan"), except short or listed acronyms
-    /// and dotted ones ("D.C.").
+    /// ("LAHORE, Pakistan" → "Lahore, Pakistan", "ST. LOUIS" → "St. Louis"), except
+    /// short or listed acronyms and dotted ones ("D.C.").
     fn normalize_place(&self, place: &str) -> String {
         let mut out = String::with_capacity(place.len());
         let mut word = String::new();
         let flush = |word: &mut String, out: &mut String| {
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
             let all_caps = word.chars().all(|c| !c.is_lowercase());
-            if all_caps && letters >= 3 && !self.acronyms.contains(word.as_str()) {
+            // (an abbreviation with one final period is a word: "ST." → "St.")
+            let abbreviation =
+                letters >= 2 && word.ends_with('.') && word.matches('.').count() == 1;
+            if all_caps && (letters >= 3 || abbreviation) && !self.acronyms.contains(word.as_str())
+            {
                 let mut first = true;
                 for c in word.chars() {
                     if first {

@@ -160,6 +160,14 @@ pub fn directives(content: &str) -> impl Iterator<Item = &str> {
         .map(str::trim)
 }
 
+/// The words of directive `name` (`#! name = w1 w2 …`), over all its lines.
+pub fn directive_words<'a>(content: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> {
+    directives(content)
+        .filter_map(move |d| d.strip_prefix(name))
+        .filter_map(|d| d.trim_start().strip_prefix('='))
+        .flat_map(str::split_whitespace)
+}
+
 /// The stem of a pattern path: `gazetteer/countries.tsv` → `countries`.
 pub fn stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);

@@ -590,3 +590,108 @@ fn regnal_numbers_stay_in_the_name() {
     let es = ents("Asked by Marta Kowalczyk I said no.");
     assert!(es.iter().all(|(t, _, _)| !t.ends_with(" I")), "{es:?}");
 }
+
+/// Name words followed by ", a 34-year-old …" are a person's
+/// (`names/person_contexts.tsv`, kind `age`).
+#[test]
+fn name_before_an_age_apposition_is_a_person() {
+    has(
+        "The tribunal convicted Wulan Ayuningtyas Harahap, a 34-year-old seamstress, on Friday.",
+        "Wulan Ayuningtyas Harahap",
+        "PERSON",
+    );
+}
+
+/// "surnamed X" names a person even when a list holds X as a place (kind `names`).
+#[test]
+fn surnamed_names_a_person() {
+    has(
+        "An official surnamed Gao declined to comment on the raid.",
+        "Gao",
+        "PERSON",
+    );
+}
+
+/// One unlisted capitalized word before "District" is a place, not an
+/// organization; "the Southern District" and "Fuxing District People's
+/// Procuratorate" stay organizations.
+#[test]
+fn one_word_district_is_a_place() {
+    has(
+        "Pastor Nabin Karki, 47, of Doti District was arrested.",
+        "Doti District",
+        "GPE",
+    );
+    has(
+        "The Southern District filed the charges.",
+        "Southern District",
+        "ORG",
+    );
+    has(
+        "A statement from the Yanta District People's Procuratorate followed.",
+        "Yanta District People's Procuratorate",
+        "ORG",
+    );
+}
+
+/// A capitalized preposition of a title-case headline ("Under", "Over") is no
+/// word of a law or organization run.
+#[test]
+fn headline_preposition_is_not_part_of_a_law() {
+    has(
+        "Poet Held Under Anti-Terrorism Act Over Facebook Verse\n\nKARACHI, 4 May 2025 – A poet was held.",
+        "Anti-Terrorism Act",
+        "LAW",
+    );
+}
+
+/// A short name introduced after a title goes to the full name introduced after the
+/// same title, not to a relative named since with the same surname.
+#[test]
+fn titled_short_name_prefers_the_titled_full_name() {
+    let es = ents(
+        "Police detained Archbishop Tomás Ignacio Herrera Vidal on Sunday. His niece, Lucía Herrera Montes, who lives in Quito, spoke to reporters. Supporters gathered outside the jail of Archbishop Herrera.",
+    );
+    let last = es
+        .iter()
+        .rfind(|(t, _, _)| t == "Herrera")
+        .expect("Herrera");
+    assert_eq!(last.2, "Tomás Ignacio Herrera Vidal", "{es:?}");
+}
+
+/// An ALL-CAPS place with an abbreviation ("ST. LOUIS") is looked up whole.
+#[test]
+fn caps_place_with_abbreviation() {
+    has(
+        "He moved from ST. LOUIS to Denver last year.",
+        "ST. LOUIS",
+        "GPE",
+    );
+}
+
+/// Numbered laws: "Law No. 12 of 2019", "Decree No. 4/2016", and a title after
+/// "on" that ends before the next law.
+#[test]
+fn numbered_laws_with_titles() {
+    has(
+        "Article 5 of Law No. 12 of 2019 was cited.",
+        "Article 5 of Law No. 12 of 2019",
+        "LAW",
+    );
+    has(
+        "The ministry invoked Decree No. 4/2016 again.",
+        "Decree No. 4/2016",
+        "LAW",
+    );
+    let text = "They were tried under Federal Decree-Law No. 9 of 2018 on Public Order and Assembly and Federal Law No. 3 of 2016 on Combating Extremism.";
+    has(
+        text,
+        "Federal Decree-Law No. 9 of 2018 on Public Order and Assembly",
+        "LAW",
+    );
+    has(
+        text,
+        "Federal Law No. 3 of 2016 on Combating Extremism",
+        "LAW",
+    );
+}

@@ -536,9 +536,11 @@ fn merge<'g>(ents: &mut Vec<Cand<'g>>, added: Vec<Cand<'g>>) {
 }
 
 /// A full person name of the document (two words or more) for the orthomatcher.
-struct FullName {
+struct FullName<'t> {
     /// Start of the mention that names it.
     start: usize,
+    /// The capitalized word right before that mention ("Bishop"), or "".
+    title: &'t str,
     /// The name is `names[name.0..name.1]` of `persons`' name buffer.
     name: (u32, u32),
     /// Its words are `words[w0..w1]` of `persons`' flat word list.
@@ -547,6 +549,20 @@ struct FullName {
     /// `word_bit` of each of its words: a mention whose words set a bit outside it is
     /// rejected without comparing strings.
     mask: u64,
+}
+
+/// The capitalized word right before byte `start`, separated by one space ("Bishop"
+/// in "Bishop Cárdenas"), or "".
+fn word_before(text: &str, start: usize) -> &str {
+    let Some(before) = text[..start].strip_suffix(' ') else {
+        return "";
+    };
+    let w = &before[before.rfind([' ', '\n']).map_or(0, |k| k + 1)..];
+    if w.starts_with(char::is_uppercase) {
+        w
+    } else {
+        ""
+    }
 }
 
 /// One of 64 bits for a word (its length and first and last bytes).
@@ -617,6 +633,7 @@ pub fn persons(
             let mask = fw[w0..].iter().fold(0, |m, w| m | word_bit(w));
             full.push(FullName {
                 start: e.span.start,
+                title: word_before(text, e.span.start),
                 name: (a, names.len() as u32),
                 w0: w0 as u32,
                 w1: fw.len() as u32,
@@ -637,6 +654,7 @@ pub fn persons(
         names.push_str(name);
         full.push(FullName {
             start: *start,
+            title: word_before(text, *start),
             name: (a, names.len() as u32),
             w0: w0 as u32,
             w1: fw.len() as u32,
@@ -648,7 +666,10 @@ pub fn persons(
     }
     let names = names.as_str();
     let name_of = |f: &FullName| &names[f.name.0 as usize..f.name.1 as usize];
-    let pick = |pos: usize, words: &[&str]| -> Option<&str> {
+    // `title`: the capitalized word before the mention; a name introduced after
+    // the same word is preferred ("Bishop Cárdenas" is the bishop, not his
+    // daughter Raquel Cárdenas Ortega named since)
+    let pick = |pos: usize, words: &[&str], title: &str| -> Option<&str> {
         let need = words.iter().fold(0, |m, w| m | word_bit(w));
         let fits = |f: &&FullName| {
             let fwords = &fw[f.w0 as usize..f.w1 as usize];
@@ -667,16 +688,22 @@ pub fn persons(
         };
         // the last fitting name that starts at or before `pos`, else the first
         // fitting one (one backward pass: the last fit met is the first in order)
-        let mut first = None;
-        for f in full.iter().rev() {
-            if fits(&f) {
-                if f.start <= pos {
-                    return Some(name_of(f));
+        let last_fit = |titled: bool| {
+            let mut first = None;
+            for f in full.iter().rev() {
+                if fits(&f) && (!titled || f.title == title) {
+                    if f.start <= pos {
+                        return Some(name_of(f));
+                    }
+                    first = Some(f);
                 }
-                first = Some(f);
             }
-        }
-        first.map(name_of)
+            first.map(name_of)
+        };
+        (!title.is_empty())
+            .then(|| last_fit(true))
+            .flatten()
+            .or_else(|| last_fit(false))
     };
     let mut words: Vec<&str> = Vec::new();
     for e in ents
@@ -686,7 +713,7 @@ pub fn persons(
         let s = e.span.text(text);
         words.clear();
         push_words(s, &mut words, |_| true);
-        if let Some(name) = pick(e.span.start, &words) {
+        if let Some(name) = pick(e.span.start, &words, word_before(text, e.span.start)) {
             e.canonical = Some(name.to_string());
         }
     }
@@ -748,7 +775,7 @@ pub fn persons(
             // wins over the same word as a city or province, out of place context
             if let Some(k) = town_named_like_surname(text, toks, i, ents, surnames) {
                 let mut c = Cand::new(t.span(), Label::Person, r.orthomatch.clone(), 1);
-                c.canonical = pick(t.start, &[t.text(text)]).map(str::to_string);
+                c.canonical = pick(t.start, &[t.text(text)], "").map(str::to_string);
                 if c.canonical.is_some() {
                     ents.remove(k);
                     added.push(c);
@@ -786,7 +813,7 @@ pub fn persons(
             .iter()
             .find(|f| name_of(f) == span.text(text))
             .map(name_of)
-            .or_else(|| pick(t.start, &words))
+            .or_else(|| pick(t.start, &words, word_before(text, t.start)))
             .or_else(|| {
                 let w = (words.len() == 1).then(|| words[0])?;
                 singles.iter().find(|s| s.0 == w).map(|s| s.1.as_str())

@@ -249,6 +249,8 @@ pub const CTX_SPEECH: u8 = 1; // '," said X Y'
 pub const CTX_RELATIVE: u8 = 2; // "X Y, who"
 pub const CTX_GROUP: u8 = 4; // "the applicants, X Y, Z W and U V"
 pub const CTX_APPOS: u8 = 8; // "her lawyer, X Y, said"
+pub const CTX_AGE: u8 = 16; // "X Y, a 41-year-old tailor"
+pub const CTX_NAMES: u8 = 32; // "a prosecutor surnamed Gao"
 
 /// Roles of a connector word inside organization and law names.
 pub const INNER: u8 = 1; // may join capitalized words on the left of a head ("Ministry of ...")
@@ -295,6 +297,11 @@ pub struct Lexicon {
     pub not_name: FxSet,
     /// Words that extend a place ("Kiambu County", "Punjab Province").
     pub place_suffixes: FxSet,
+    /// Place suffixes that make a place of one unlisted capitalized word before
+    /// them, even when they are organization heads ("Jumla District").
+    pub one_word_places: FxSet,
+    /// Words that keep such a pair an organization ("Southern District").
+    pub not_place_words: FxSet,
     /// Words that make a place name before them a street ("Thornbury Road").
     pub street_suffixes: FxSet,
     /// All case-sensitive word lists in one map: word → `F_*` flags.
@@ -316,6 +323,9 @@ pub struct Lexicon {
     pub provision_suffixes: FxSet,
     /// Words of a sub-part written after a provision ("Article 361-1, Part 2").
     pub provision_parts: FxSet,
+    /// Words before a law's number ("Law No. 1 of 2023"): `number-words` in
+    /// `entities/law_provisions.txt`.
+    pub law_number_words: FxSet,
 }
 
 fn set(patterns: &Patterns, path: &str, required: bool) -> Result<FxSet> {
@@ -404,8 +414,10 @@ impl Lexicon {
                 "relative" => CTX_RELATIVE,
                 "group" => CTX_GROUP,
                 "appos" => CTX_APPOS,
+                "age" => CTX_AGE,
+                "names" => CTX_NAMES,
                 x => bail!(
-                    "{path}:{}: unknown kind {x:?} (want speech, relative, group or appos)",
+                    "{path}:{}: unknown kind {x:?} (want speech, relative, group, appos, age or names)",
                     line.number
                 ),
             };
@@ -432,16 +444,17 @@ impl Lexicon {
         let provisions_file = patterns.require("entities/law_provisions.txt")?;
         let provision_extend_of = crate::patterns::directives(provisions_file)
             .any(|d| d.replace(' ', "") == "extend-of=yes");
-        let provision_suffixes = crate::patterns::directives(provisions_file)
-            .filter_map(|d| d.strip_prefix("suffixes"))
-            .filter_map(|d| d.trim_start().strip_prefix('='))
-            .flat_map(|d| d.split_whitespace().map(str::to_string))
-            .collect();
-        let provision_parts = crate::patterns::directives(provisions_file)
-            .filter_map(|d| d.strip_prefix("parts"))
-            .filter_map(|d| d.trim_start().strip_prefix('='))
-            .flat_map(|d| d.split_whitespace().map(str::to_string))
-            .collect();
+        let words = |content, name| -> FxSet {
+            crate::patterns::directive_words(content, name)
+                .map(str::to_string)
+                .collect()
+        };
+        let provision_suffixes = words(provisions_file, "suffixes");
+        let provision_parts = words(provisions_file, "parts");
+        let law_number_words = words(provisions_file, "number-words");
+        let place_suffixes_file = patterns.get("entities/place_suffixes.txt").unwrap_or("");
+        let one_word_places = words(place_suffixes_file, "one-word-place");
+        let not_place_words = words(place_suffixes_file, "not-place-words");
         let mut title_pairs = Box::new([0u64; 128]);
         for k in titles.keys().filter(|k| k.is_ascii()) {
             let i = title_pair(k.as_bytes());
@@ -457,6 +470,7 @@ impl Lexicon {
             flag_first: [false; 256],
             provision_suffixes,
             provision_parts,
+            law_number_words,
             titles,
             given: set(patterns, "names/given_names.txt", true)?,
             given_ambiguous: set(patterns, "names/given_names_ambiguous.txt", false)?,
@@ -486,6 +500,8 @@ impl Lexicon {
             name_stop: set(patterns, "entities/name_stop.txt", true)?,
             not_name: set(patterns, "entities/not_name.txt", false)?,
             place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
+            one_word_places,
+            not_place_words,
             street_suffixes: set(patterns, "entities/street_suffixes.txt", false)?,
             provision_extend_of,
         };

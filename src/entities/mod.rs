@@ -81,6 +81,7 @@ pub struct Rules {
     pub byline: Rule,
     pub person_list: Rule,
     pub figure: Rule,
+    pub place_suffix: Rule,
 }
 
 impl Rules {
@@ -102,6 +103,7 @@ impl Rules {
             byline: r("byline"),
             person_list: r("person-list"),
             figure: r("title+figure"),
+            place_suffix: r("place+suffix"),
         }
     }
 }
@@ -292,7 +294,7 @@ impl tokens::Sink for Scan<'_> {
             rec.gaz.start_automata(b, t.start, known.then_some(hash))
         };
         // a place in capitals ("LAHORE") is looked up in title case
-        if may != 0 || (t.is(tokens::UPPER) && t.end - t.start >= 3) {
+        if may != 0 || (t.is(tokens::UPPER) && caps_place_start(self.text, t)) {
             self.gaz.push(GazStart {
                 tok: i as u32,
                 len: if known { (run_end - t.start) as u32 } else { 0 },
@@ -490,7 +492,7 @@ impl EntityRecognizer {
             if hit.is_none()
                 && t.is(tokens::UPPER)
                 && !t.is(tokens::HEADLINE)
-                && t.end - t.start >= 3
+                && caps_place_start(text, t)
             {
                 // "LAHORE, Pakistan" in a dateline: look the place up in title case
                 if let Some((h, canon)) = self.caps_place(text, toks, i) {
@@ -645,11 +647,18 @@ impl EntityRecognizer {
         i: usize,
     ) -> Option<(gazetteer::Hit<'g>, String)> {
         let mut j = i + 1;
-        while j < toks.len()
-            && toks[j].is(tokens::UPPER)
-            && text[toks[j - 1].end..toks[j].start] == *" "
-        {
-            j += 1;
+        loop {
+            // (an abbreviation's period inside the run: "ST. PETERSBURG")
+            let k = match toks.get(j) {
+                Some(p) if p.start == toks[j - 1].end && text[p.start..p.end] == *"." => j + 1,
+                _ => j,
+            };
+            match toks.get(k) {
+                Some(t) if t.is(tokens::UPPER) && text[toks[k - 1].end..t.start] == *" " => {
+                    j = k + 1
+                }
+                _ => break,
+            }
         }
         let raw = &text[toks[i].start..toks[j - 1].end];
         if !raw.is_ascii() {
@@ -834,4 +843,10 @@ fn resolve(cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         }
     }
     out
+}
+
+/// An ALL-CAPS word that may start a place written in capitals: three letters or
+/// more ("LAHORE"), or an abbreviation with its period ("ST. LOUIS").
+fn caps_place_start(text: &str, t: tokens::Token) -> bool {
+    t.end - t.start >= 3 || text[t.end..].starts_with(". ")
 }

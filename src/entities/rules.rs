@@ -3,9 +3,9 @@
 //! `mod.rs` picks among them.
 
 use super::lexicon::{
-    Gender, Lexicon, AFTER, CTX_APPOS, CTX_GROUP, CTX_RELATIVE, CTX_SPEECH, F_GIVEN, F_GIVEN_AMB,
-    F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP, F_SURNAME, F_SURNAME_FIRST, F_TITLE, F_TITLE_START,
-    INNER, LATE, LAW_ALONE, LAW_ORG_AFTER_GROUP, RIGHT,
+    Gender, Lexicon, AFTER, CTX_AGE, CTX_APPOS, CTX_GROUP, CTX_NAMES, CTX_RELATIVE, CTX_SPEECH,
+    F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP, F_SURNAME, F_SURNAME_FIRST,
+    F_TITLE, F_TITLE_START, INNER, LATE, LAW_ALONE, LAW_ORG_AFTER_GROUP, RIGHT,
 };
 use super::tokens::{Token, CAP, DIGIT, HEADLINE, JOINED, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
@@ -511,6 +511,22 @@ pub fn persons<'g>(
                 continue;
             }
         }
+        // "a prosecutor surnamed Gao": the words after a naming word are a
+        // person's, whatever lists hold them (Gao is also a region of Mali)
+        if i >= 1 && t.is_cap_word() && context_word(cx, i - 1, CTX_NAMES) {
+            let mut end = i + 1;
+            while end < n && end < i + 3 && cx.adjacent(end - 1, end) && toks[end].is_cap_word() {
+                end += 1;
+            }
+            out.push(Cand::new(
+                cx.span(i, end),
+                Label::Person,
+                r.person_context.clone(),
+                8,
+            ));
+            i = end;
+            continue;
+        }
         // name + age, the way releases introduce people: "Zafar Bhatti, 58,",
         // "LORETTA M. KIMBALL, 58, of Canton"
         if let Some(end) = name_before_age(cx, i) {
@@ -609,9 +625,21 @@ fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
                 })
         }
     };
+    // ... or an age: "Siti Rahmawati Nasution, a 41-year-old tailor"
+    let aged = || {
+        let k = end + 1 + usize::from(matches!(cx.w(end + 1), "a" | "an"));
+        k < n
+            && toks[k].is(DIGIT)
+            && cx.w(k).split_once('-').is_some_and(|(_, rest)| {
+                cx.lex
+                    .person_contexts
+                    .get(rest)
+                    .is_some_and(|c| c & CTX_AGE != 0)
+            })
+    };
     (comma(end)
         && toks[end].start == toks[end - 1].end
-        && (appos || context_word(cx, end + 1, CTX_RELATIVE) || apposition()))
+        && (appos || context_word(cx, end + 1, CTX_RELATIVE) || apposition() || aged()))
     .then_some(end)
 }
 
@@ -1007,6 +1035,8 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             j = p;
         } else if !(headline && law)
             && cx.is_conn(p, INNER)
+            // "Decree-Law No. 34 of 2021 on Combating Rumours and [Federal Law]"
+            && !(law && in_law_title(cx, p))
             && p > 0
             && cx.adjacent(p - 1, p)
             && (cx.org_word(p - 1) || dotted_start(cx, p - 1).is_some())
@@ -1121,6 +1151,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
     if strict && !whole_line {
         k = h + 1;
     }
+    let mut numbered_law = false;
     if law && k < n {
         // "Ordinance 06-03", "Law 2000", "Ordinance, 2020", "Act of 1998"
         let year = |i: usize| i < n && toks[i].is(DIGIT) && cx.w(i).len() == 4;
@@ -1153,6 +1184,9 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
                 || (cx.is_str(k, "of") && cx.adjacent(k - 1, k)))
         {
             k += 2;
+        } else if let Some(q) = law_number(cx, k) {
+            k = law_title(cx, q);
+            numbered_law = true;
         }
     }
     let caps = memo.caps(cx, j, k);
@@ -1163,8 +1197,92 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
     if !law && j == h && cx.lex.org_heads_left.contains(cx.w(h)) {
         return None;
     }
-    let numbered = law && k == h + 2 && toks[h + 1].is(DIGIT);
+    let numbered = numbered_law || law && k == h + 2 && toks[h + 1].is(DIGIT);
     (caps >= 2 || numbered).then_some((j, k))
+}
+
+/// Token `p` is inside the title of a numbered law ("No. 34 of 2021 on Combating
+/// Rumours and …"): capitalized words and connectors back to "on" after a number.
+fn in_law_title(cx: &Ctx, p: usize) -> bool {
+    let toks = cx.toks;
+    let mut q = p;
+    while q > 1 && p - q < 12 {
+        q -= 1;
+        if cx.is_str(q, "on") {
+            return toks[q - 1].is(DIGIT);
+        }
+        if !(toks[q].is_cap_word() || cx.is_conn(q, INNER)) || !cx.adjacent(q, q + 1) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "No. 34 of 2021", "No. 30/2014" from token `k` (a word of `law_number_words`)
+/// after a law's name: the end of the number.
+fn law_number(cx: &Ctx, k: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let n = toks.len();
+    if !(k > 0 && cx.adjacent(k - 1, k) && cx.lex.law_number_words.contains(cx.w(k))) {
+        return None;
+    }
+    let touching = |q: usize| q < n && toks[q].start == toks[q - 1].end;
+    let mut q = k + 1;
+    if touching(q) && cx.is_byte(q, b'.') {
+        q += 1;
+    }
+    if !(q < n && toks[q].is(DIGIT) && cx.adjacent(q - 1, q)) {
+        return None;
+    }
+    q += 1;
+    // "30/2014", "7-2014"
+    while touching(q)
+        && (cx.is_byte(q, b'/') || cx.is_byte(q, b'-'))
+        && touching(q + 1)
+        && toks[q + 1].is(DIGIT)
+    {
+        q += 2;
+    }
+    if q + 1 < n
+        && cx.is_str(q, "of")
+        && cx.adjacent(q - 1, q)
+        && cx.adjacent(q, q + 1)
+        && toks[q + 1].is(DIGIT)
+        && cx.w(q + 1).len() == 4
+    {
+        q += 2;
+    }
+    Some(q)
+}
+
+/// The title after a numbered law, from token `k`: "on Combating Rumours and
+/// Cybercrimes" (capitalized words joined by inner connectors; an "and" before
+/// another law ends it). Returns the end, `k` when there is none.
+fn law_title(cx: &Ctx, k: usize) -> usize {
+    let toks = cx.toks;
+    let n = toks.len();
+    if !(k + 1 < n && cx.is_str(k, "on") && cx.adjacent(k - 1, k) && cx.adjacent(k, k + 1)) {
+        return k;
+    }
+    let cap_run = |mut q: usize| {
+        while q < n && toks[q].is_cap_word() && cx.adjacent(q - 1, q) {
+            q += 1;
+        }
+        q
+    };
+    let mut end = cap_run(k + 1);
+    if end == k + 1 {
+        return k;
+    }
+    while end + 1 < n && toks[end].is(LOWER) && cx.is_conn(end, INNER) && cx.adjacent(end - 1, end)
+    {
+        let next = cap_run(end + 1);
+        if next == end + 1 || (end + 1..next).any(|q| cx.has(q, F_LAW)) {
+            break;
+        }
+        end = next;
+    }
+    end
 }
 
 /// The connector role of a capitalized word ("Against", "For"), if its
@@ -1299,10 +1417,33 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             if t.is(HEADLINE) && b == h + 1 && (a..h).all(|k| cx.hints[k].gpe) {
                 continue;
             }
+            if b == h + 1 && a + 1 == h && one_word_place(cx, a, h) {
+                out.push(Cand::new(
+                    cx.span(a, b),
+                    Label::Gpe,
+                    r.place_suffix.clone(),
+                    5,
+                ));
+                continue;
+            }
             let a = person_of_before(cx, a, h).unwrap_or(a);
             out.push(Cand::new(cx.span(a, b), label, rule.clone(), 5));
         }
     }
+}
+
+/// Token `a`, one capitalized word that no list knows as anything but perhaps a
+/// place, and the place suffix `h` after it are a place, though the suffix is an
+/// organization head: "of Jumla District" (`one-word-place` in
+/// `entities/place_suffixes.txt`), not "the Southern District" (`not-place-words`).
+fn one_word_place(cx: &Ctx, a: usize, h: usize) -> bool {
+    const NAMED: u16 = F_ORG | F_LAW | F_PROV | F_TITLE | F_GIVEN | F_STOP | F_NOT_NAME;
+    cx.lex.one_word_places.contains(cx.w(h))
+        && cx.toks[a].is_cap_word()
+        && !cx.toks[a].is(UPPER)
+        && !cx.has(a, NAMED)
+        && (!cx.hints[a].covered || cx.hints[a].gpe)
+        && !cx.lex.not_place_words.contains(cx.w(a))
 }
 
 /// "elder Li Yingqiang of Early Rain Covenant Church": an organization run that

@@ -851,7 +851,7 @@ impl<'a> Ctx<'a> {
                         || self.is_class(np.cover_end, WordClass::Relative)
                         || self.is_soft(np.cover_end)
                 });
-            if !rest_ok && !inverted_ok || j < near && !inverted_ok {
+            if !inverted_ok && (!rest_ok || j < near) {
                 continue;
             }
             let cue = self.cue_span(j, after.max(ce));
