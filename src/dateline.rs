@@ -479,6 +479,17 @@ impl DatelineFinder {
                     p = r + e;
                     continue;
                 }
+                // A wire dateline's day and month without a year ("BEIJING, Jan. 8
+                // (Xinhua) --", "LONDON, March 3 (Reuters) -"): a dateline with no
+                // date, when the agency or the separator follows.
+                if let Some(e) = self.month_day(&s[r..]) {
+                    let after = r + e + skip_ws(&s[r + e..]);
+                    if bracketed(&s[after..]).is_some() || separator(&s[after..]).is_some() {
+                        dated = true;
+                        p = r + e;
+                        continue;
+                    }
+                }
             }
             if let Some((inner, e)) = bracketed(&s[q..]) {
                 if !dated {
@@ -621,7 +632,11 @@ impl DatelineFinder {
             if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {
                 break;
             }
-            if words > 0 && (self.parse_date_loose(&s[q..]).is_some() || self.is_weekday(w)) {
+            if words > 0
+                && (self.parse_date_loose(&s[q..]).is_some()
+                    || self.is_weekday(w)
+                    || self.month_day(&s[q..]).is_some())
+            {
                 break;
             }
             if words == 0 && self.is_weekday(w) {
@@ -848,6 +863,25 @@ impl DatelineFinder {
     }
 
     /// A month name (optionally with a period) at the start of `r`.
+    /// "Jan. 8", "8 January": a day and a month without a year; the end.
+    fn month_day(&self, s: &str) -> Option<usize> {
+        let day = |q: usize| {
+            let dl = digit_len(&s[q..]);
+            (1..=2)
+                .contains(&dl)
+                .then(|| q + dl + ordinal_len(&s[q + dl..]))
+        };
+        let end = match self.month_at(s) {
+            Some((_, m)) => day(m + skip_ws(&s[m..]))?,
+            None => {
+                let d = day(0)?;
+                let q = d + skip_ws(&s[d..]);
+                q + self.month_at(&s[q..])?.1
+            }
+        };
+        boundary_after(&s[end..]).then_some(end)
+    }
+
     fn month_at(&self, r: &str) -> Option<(u32, usize)> {
         let l = alpha_len(r);
         if l == 0 {

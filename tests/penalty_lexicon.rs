@@ -1064,3 +1064,16 @@ fn labour_camp_regimes_and_transfers() {
     );
     assert!(ps.is_empty(), "{:?}", texts(&ps));
 }
+
+/// A headline's "Country:" label introduces the clause after it: the subject is
+/// what follows the colon.
+#[test]
+fn subject_after_a_headline_label() {
+    let ps = pens(
+        "Belarus: Retired teacher sentenced to four years over online comments\n\nVilnius, 3 March 2025 – Text.",
+    );
+    assert_eq!(
+        subject(find(&ps, "four years")).as_deref(),
+        Some("Retired teacher")
+    );
+}

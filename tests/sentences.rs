@@ -1531,3 +1531,29 @@ fn header_bar_under_the_headline() {
     let d = annotate(t, Options::default());
     assert_eq!(d.title, s("Man jailed for fraud"));
 }
+
+/// A wire dateline with a day and month but no year ("NAIROBI, Feb. 3 (AFP) --")
+/// is a dateline with no date; the month is no word of the place.
+#[test]
+fn dateline_wire_without_year() {
+    let t = "Court Jails Preacher\n\nNAIROBI, Feb. 3 (AFP) -- A court jailed a preacher.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "NAIROBI, Feb. 3 (AFP) --".into(),
+            None,
+            s("Nairobi"),
+            s("AFP")
+        ))
+    );
+    let t = "OSLO, 14 June (NTB) - The court ruled.";
+    assert_eq!(dateline_of(t).and_then(|d| d.3), s("NTB"));
+}
+
+/// An ALL-CAPS abbreviation in the place is title-cased like a word: "ST. PAUL" →
+/// "St. Paul" (dotted acronyms stay: "D.C.").
+#[test]
+fn dateline_caps_abbreviation_in_place() {
+    let t = "ST. PAUL, Minn. — March 9, 2025 — A jury convicted the man.";
+    assert_eq!(dateline_of(t).and_then(|d| d.2), s("St. Paul, Minn."));
+}

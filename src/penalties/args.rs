@@ -1188,10 +1188,12 @@ impl Args {
                 close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
             }
             seg_words.push((a, b));
-            if raw.ends_with(';') {
+            // (what a colon ends introduces the clause after it: "Nicaragua:
+            // Evangelical bishop sentenced")
+            if raw.ends_with([';', ':']) {
                 close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
                 clause += 1;
-            } else if raw.ends_with([',', ':', ')', '”', '"']) {
+            } else if raw.ends_with([',', ')', '”', '"']) {
                 close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
             }
         }
