@@ -637,11 +637,7 @@ impl<'a> Ctx<'a> {
         while j < hi && j < i + 10 {
             let Some(l) = self.lw(j) else { break };
             let prep = self.lx.is(l, WordClass::Preposition);
-            // ("The judge also imposed …": "also" follows the noun phrase)
-            if (self.lx.is(l, WordClass::Stop) && !prep)
-                || self.lx.is(l, WordClass::Between)
-                || self.cue_at(j, false).is_some()
-            {
+            if (self.lx.is(l, WordClass::Stop) && !prep) || self.cue_at(j, false).is_some() {
                 break;
             }
             if prep && self.word(j + 1).is_none() {
@@ -730,9 +726,23 @@ impl<'a> Ctx<'a> {
         if np.is_none() && self.lw(le - 1) == Some("and") {
             // "X did this and said": the clause subject, after an opening
             // frame ("On 7 June, X approached them and shouted").
-            return self.np_forward(self.clause_start(lo2, le), le);
+            return self.subject_forward(self.clause_start(lo2, le), le);
         }
         np
+    }
+
+    /// The subject phrase from token `s`: [`Self::np_forward`], a phrase cut before
+    /// a word that stands between a subject and its verb ("The judge also imposed
+    /// …" → "The judge").
+    fn subject_forward(&self, s: usize, hi: usize) -> Option<Np> {
+        let mut np = self.np_forward(s, hi)?;
+        if np.kind == NpKind::Phrase {
+            if let Some(k) = (np.s + 1..np.e).find(|&k| self.is_class(k, WordClass::Between)) {
+                np.e = k;
+                np.cover_end = np.cover_end.min(k);
+            }
+        }
+        Some(np)
     }
 
     /// Where the subject of the clause `[lo, hi)` starts: after its opening words
@@ -1129,7 +1139,7 @@ impl<'a> Ctx<'a> {
     /// The subject at the start of the tokens `[lo, hi)` (for quotes introduced
     /// by a colon or named in the previous sentence).
     pub fn subject_at(&self, lo: usize, hi: usize) -> Option<(Span, NpKind)> {
-        let np = self.np_forward(self.clause_start(lo, hi), hi)?;
+        let np = self.subject_forward(self.clause_start(lo, hi), hi)?;
         self.np_span(&np)
     }
 }
