@@ -1077,3 +1077,20 @@ fn subject_after_a_headline_label() {
         Some("Retired teacher")
     );
 }
+
+/// Several terms imposed at once ("sentenced six men to prison terms of up to nine
+/// years") keep their "up to" as a bound, not a threat (trigger flag `plural`);
+/// without an imposing cue the same words stay a threat.
+#[test]
+fn plural_terms_up_to_under_a_sentencing_cue() {
+    let ps = pens(
+        "The tribunal sentenced six organisers to prison terms of up to nine years for sedition.",
+    );
+    let p = find(&ps, "prison terms of up to nine years");
+    assert_eq!((&*p.status, &*p.bound), ("imposed", "max"));
+    let ps = pens("Converts in the province face prison terms of up to nine years.");
+    assert_eq!(
+        find(&ps, "prison terms of up to nine years").status,
+        "potential"
+    );
+}

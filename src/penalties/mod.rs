@@ -129,6 +129,9 @@ struct Draft {
     gap_bound: Option<Bound>,
     /// A count range ("between 15 and 39 lashes"): its upper end is no threat.
     count_range: bool,
+    /// Several terms ("prison terms of up to seven years"): under a cue that
+    /// imposes them, their upper end is no threat either.
+    plural: bool,
     rule: Rule,
 }
 
@@ -441,6 +444,7 @@ impl PenaltyExtractor {
                     life,
                     gap_bound: b,
                     count_range: false,
+                    plural: t.plural,
                     rule: t.rule.clone(),
                 });
                 continue;
@@ -454,6 +458,7 @@ impl PenaltyExtractor {
                         life: false,
                         gap_bound: range.then_some(Bound::Max),
                         count_range: range,
+                        plural: false,
                         rule: t.rule.clone(),
                     });
                     continue;
@@ -483,6 +488,7 @@ impl PenaltyExtractor {
                     life: t.life,
                     gap_bound: None,
                     count_range: false,
+                    plural: false,
                     rule: t.rule.clone(),
                 });
             }
@@ -545,6 +551,7 @@ impl PenaltyExtractor {
                     life,
                     gap_bound: None,
                     count_range: false,
+                    plural: false,
                     rule,
                 });
             }
@@ -813,8 +820,14 @@ impl PenaltyExtractor {
                 }
             }
             // Courts impose exact terms: "up to" after an imposing verb is a threat.
-            let ranged =
-                d.count_range || d.quantity.as_ref().is_some_and(|q| q.bound != Bound::Exact);
+            // ("sentenced five men to [prison terms of up to seven years]": a
+            // cue imposed them)
+            let cued = cue
+                .or(lead_cue)
+                .is_some_and(|(h, _)| h.end <= d.span.start || h.start >= d.span.end);
+            let ranged = d.count_range
+                || d.plural && cued
+                || d.quantity.as_ref().is_some_and(|q| q.bound != Bound::Exact);
             // (A range's upper end is no "up to" that the next penalty shares.)
             prev = Some((d.span, if ranged { Bound::Exact } else { bound }));
             if status == PenaltyStatus::Imposed && bound == Bound::Max && !ranged {

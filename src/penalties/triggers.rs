@@ -25,6 +25,8 @@ pub struct Trigger {
     pub kind: PenaltyKind,
     pub needs: Needs,
     pub life: bool,
+    /// Several terms ("prison terms"): an "up to" spans them, no threat.
+    pub plural: bool,
     /// Byte range of the span part inside the phrase ("[death]").
     pub inner: (usize, usize),
     pub rule: Rule,
@@ -77,10 +79,11 @@ impl Triggers {
                     l.number
                 ),
             };
-            let mut life = false;
+            let (mut life, mut plural) = (false, false);
             for f in l.col(3).split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match f {
                     "life" => life = true,
+                    "plural" => plural = true,
                     f => bail!("{path}:{}: unknown flag {f:?}", l.number),
                 }
             }
@@ -92,6 +95,7 @@ impl Triggers {
                     kind,
                     needs,
                     life,
+                    plural,
                     inner,
                     rule,
                 },
