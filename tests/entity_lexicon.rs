@@ -695,3 +695,17 @@ fn numbered_laws_with_titles() {
         "LAW",
     );
 }
+
+/// A hyphenated descriptor with a lower-case part ("Co-accused") starts no name;
+/// "X District" inside a longer capitalized run is no place.
+#[test]
+fn descriptor_before_a_name_with_age() {
+    let es = ents("Co-defendant Imran Saleem Butt, 31, of Kasur, was acquitted.");
+    assert!(
+        es.iter()
+            .any(|(t, l, _)| t == "Imran Saleem Butt" && l == "PERSON"),
+        "{es:?}"
+    );
+    let es = ents("Assistant District Attorney Mara Quinlan argued the case.");
+    assert!(!es.iter().any(|(_, l, _)| l == "GPE"), "{es:?}");
+}

@@ -1094,3 +1094,22 @@ fn plural_terms_up_to_under_a_sentencing_cue() {
         "potential"
     );
 }
+
+/// "awarded" imposes ("He was awarded rigorous imprisonment"), "and handed" ends
+/// an offense, and a possessed noun after "handed" is the subject ("handed his
+/// co-accused rigorous imprisonment of 10 years").
+#[test]
+fn awarded_and_handed_a_possessed_object() {
+    let ps = pens("She was awarded rigorous imprisonment of seven years by the sessions court.");
+    let p = find(&ps, "rigorous imprisonment of seven years");
+    assert_eq!(
+        (&*p.status, subject(p).as_deref()),
+        ("imposed", Some("She"))
+    );
+    let ps = pens(
+        "The tribunal sentenced a 40-year-old trader to death for insulting a saint and handed his nephew rigorous imprisonment of 12 years.",
+    );
+    let p = find(&ps, "rigorous imprisonment of 12 years");
+    assert_eq!(subject(p).as_deref(), Some("his nephew"));
+    assert_eq!(offense(p).as_deref(), Some("insulting a saint"));
+}

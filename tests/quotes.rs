@@ -824,3 +824,15 @@ fn appositive_name_with_its_organisation() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].canonical, s("Benedikt Aurelio Santangelo"));
 }
+
+/// A cue word used as an adjective after a determiner ("An informed source") is
+/// part of the speaker phrase.
+#[test]
+fn participle_adjective_in_the_speaker_phrase() {
+    let (_, speaker, cue) =
+        one("A concerned resident told the agency: \"The men were taken away at night.\"");
+    assert_eq!(
+        (speaker, cue),
+        (s("A concerned resident"), s("told the agency"))
+    );
+}

@@ -844,7 +844,15 @@ fn name_before_age(cx: &Ctx, i: usize) -> Option<usize> {
                 && !cx.has(k, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE)
                 && !cx.hints[k].strong)
     };
-    if !word(i) || cx.hints[i].strong {
+    // ("Co-accused Waqas Gondal, 29,": a hyphenated word with a lower-case part
+    // describes the person and starts no name)
+    let described = toks[i].is(JOINED)
+        && cx
+            .w(i)
+            .split('-')
+            .skip(1)
+            .any(|p| p.starts_with(|c: char| c.is_lowercase()));
+    if !word(i) || cx.hints[i].strong || described {
         return None;
     }
     let (mut k, mut words) = (i, 0);
@@ -1438,7 +1446,10 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
 /// `entities/place_suffixes.txt`), not "the Southern District" (`not-place-words`).
 fn one_word_place(cx: &Ctx, a: usize, h: usize) -> bool {
     const NAMED: u16 = F_ORG | F_LAW | F_PROV | F_TITLE | F_GIVEN | F_STOP | F_NOT_NAME;
+    // (not inside a longer capitalized run: "Deputy District Public Prosecutor")
+    let run_on = h + 1 < cx.toks.len() && cx.adjacent(h, h + 1) && cx.toks[h + 1].is_cap_word();
     cx.lex.one_word_places.contains(cx.w(h))
+        && !run_on
         && cx.toks[a].is_cap_word()
         && !cx.toks[a].is(UPPER)
         && !cx.has(a, NAMED)

@@ -815,8 +815,13 @@ impl Args {
             || self
                 .pronoun
                 .contains(lower_in(&text[sp.start..sp.end], &mut LowerBuf::default()));
-        // "ordered the confiscation": the words after the verb are the penalty itself.
-        (named || !text[sp.end..limit].trim().is_empty()).then_some(sp)
+        // "ordered the confiscation": the words after the verb are the penalty itself;
+        // "handed [his co-accused] rigorous imprisonment": a possessed noun is a
+        // person's.
+        let possessed = text[sp.start..sp.end]
+            .split_once(' ')
+            .is_some_and(|(first, _)| self.is_det(first, det::POSSESSIVE));
+        (named || possessed || !text[sp.end..limit].trim().is_empty()).then_some(sp)
     }
 
     /// The noun phrase right after a verb, before `limit` ("fined [the pastor] 30

@@ -457,9 +457,12 @@ impl<'a> Ctx<'a> {
                 found = Some(s);
                 break;
             }
+            // (a cue word right after a determiner is an adjective: "An informed
+            // source")
+            let adjective = k >= 2 && self.is_class(k - 2, WordClass::Determiner);
             if k < hi
                 && ((self.lx.is(l, WordClass::Stop) && !self.lx.is(l, WordClass::Preposition))
-                    || self.cue_at(k - 1, true).is_some()
+                    || (self.cue_at(k - 1, true).is_some() && !adjective)
                     || self.lx.pronouns.contains_key(l))
             {
                 break;
