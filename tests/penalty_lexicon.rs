@@ -1113,3 +1113,25 @@ fn awarded_and_handed_a_possessed_object() {
     assert_eq!(subject(p).as_deref(), Some("his nephew"));
     assert_eq!(offense(p).as_deref(), Some("insulting a saint"));
 }
+
+/// "180 days in county jail", "12 years' corrective training" are one penalty
+/// each; a pronoun after an opening frame is the subject ("At the time of his
+/// plea, he faced …").
+#[test]
+fn county_jail_corrective_training_and_a_framed_pronoun() {
+    let ps =
+        pens("The judge sentenced Orvell to 90 days in county jail and two years of probation.");
+    assert_eq!(find(&ps, "90 days in county jail").kind, "imprisonment");
+    let ps = pens("The habitual offender was sentenced to nine years' corrective training.");
+    assert_eq!(
+        find(&ps, "nine years' corrective training")
+            .duration
+            .as_deref(),
+        Some("P9Y")
+    );
+    let ps = pens("At the time of his plea, he faced up to ten years in prison.");
+    assert_eq!(
+        subject(find(&ps, "ten years in prison")).as_deref(),
+        Some("he")
+    );
+}

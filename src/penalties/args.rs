@@ -1296,10 +1296,20 @@ impl Args {
                 let Some(c0) = cands.next() else {
                     continue;
                 };
+                // (a pronoun after an opening frame: "At the time of her plea, [she]
+                // faced up to 20 years")
+                let pronoun = |seg: &Seg| {
+                    seg.len() == 1
+                        && self
+                            .pronoun
+                            .contains_lower(&region[seg[0].0..seg[0].1], &mut LowerBuf::default())
+                };
                 if name_like(segs[c0]) {
                     c0
                 } else {
-                    cands.find(|&i| name_like(segs[i])).unwrap_or(c0)
+                    cands
+                        .find(|&i| name_like(segs[i]) || pronoun(segs[i]))
+                        .unwrap_or(c0)
                 }
             } else {
                 let Some(c) = (0..segs.len()).rev().find(|&i| acceptable(segs[i])) else {
