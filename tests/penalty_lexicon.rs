@@ -1135,3 +1135,27 @@ fn county_jail_corrective_training_and_a_framed_pronoun() {
         Some("he")
     );
 }
+
+/// A headline clause that ends in its own verb ("Muslim reading group fined,") is
+/// no subject of the next penalty; "five years with hard labour" is one penalty;
+/// an acquittal across ", while" does not overturn the other clause's sentences;
+/// "acquitted him of X" has the subject "him".
+#[test]
+fn clauses_with_their_own_verbs_and_contrasts() {
+    let ps = pens("Uzbekistan: Sufi study circle fined, Naqshbandi imam jailed for 15 days\n\nTashkent, 4 May 2025 – Text.");
+    assert_eq!(
+        subject(find(&ps, "jailed for 15 days")).as_deref(),
+        Some("Naqshbandi imam")
+    );
+    let ps = pens(
+        "Ayman Fouad, 44, was sentenced to seven years with hard labour for insulting religion.",
+    );
+    assert_eq!(
+        find(&ps, "seven years with hard labour").kind,
+        "forced_labor"
+    );
+    let ps = pens("Four men were acquitted, while three others received suspended two-year sentences for arson.");
+    assert_eq!(find(&ps, "two-year sentences").status, "imposed");
+    let ps = pens("The high court acquitted her of apostasy, overturning the death sentence.");
+    assert_eq!(subject(find(&ps, "death sentence")).as_deref(), Some("her"));
+}

@@ -846,6 +846,16 @@ impl Args {
         if ws.len() > 1 && region[ws[0].0..ws[0].1].eq_ignore_ascii_case("of") {
             ws = &ws[1..];
         }
+        // "acquitted [him] of blasphemy": a pronoun is the whole object ("her" is
+        // one only before "of": "her husband")
+        if let [(a0, b0), (a1, b1), ..] = *ws {
+            let w0 = region[a0..b0].trim_end_matches(',');
+            if lower_is(w0, &["him", "them", "us", "me"])
+                || lower_is(w0, &["her"]) && lower_is(&region[a1..b1], &["of"])
+            {
+                ws = &ws[..1];
+            }
+        }
         while let Some(&(a, b)) = ws.last() {
             if self.is_det(&region[a..b], det::ARTICLE) {
                 ws = &ws[..ws.len() - 1];
@@ -1195,7 +1205,14 @@ impl Args {
             seg_words.push((a, b));
             // (what a colon ends introduces the clause after it: "Nicaragua:
             // Evangelical bishop sentenced")
-            if raw.ends_with([';', ':']) {
+            // (as does a segment of several words that ends in a verb of its own:
+            // "Muslim reading group fined, Baptist pastor jailed")
+            let verb_ended = raw.ends_with(',')
+                && seg_words.len() - seg_from >= 2
+                && trimmed.starts_with(|c: char| c.is_lowercase())
+                && self.cut.contains_lower(trimmed, &mut buf)
+                && !self.relative.contains_lower(trimmed, &mut buf);
+            if raw.ends_with([';', ':']) || verb_ended {
                 close(&mut seg_ranges, &mut seg_from, seg_words.len(), clause);
                 clause += 1;
             } else if raw.ends_with([',', ')', '”', '"']) {

@@ -743,8 +743,12 @@ impl PenaltyExtractor {
         } else {
             None
         };
-        let has = |st: PenaltyStatus| cues.iter().any(|(_, s)| *s == st);
-        let (overturned, upheld) = (has(PenaltyStatus::Overturned), has(PenaltyStatus::Upheld));
+        // (a cue across a contrasting clause is another story: "Six defendants
+        // were acquitted, while two others received suspended sentences")
+        let has = |st: PenaltyStatus, at: usize| {
+            cues.iter()
+                .any(|(h, s)| *s == st && !self.cues.contrasts(text, h.start, at))
+        };
         let laws_here = self.laws_of(doc, sentences, si, laws).to_vec();
         // Law words of the sentence: looked for when a penalty asks.
         let law_words_of = std::cell::OnceCell::new();
@@ -797,9 +801,9 @@ impl PenaltyExtractor {
                 || cue.is_none()
                 || status == PenaltyStatus::Upheld && upheld_in_relative()
             {
-                if overturned {
+                if has(PenaltyStatus::Overturned, d.span.start) {
                     status = PenaltyStatus::Overturned;
-                } else if upheld {
+                } else if has(PenaltyStatus::Upheld, d.span.start) {
                     status = PenaltyStatus::Upheld;
                 }
             }

@@ -20,6 +20,9 @@ pub struct Cues {
     /// Words between a penalty and the law it is imposed under ("three years
     /// [under] Section 298-A").
     law: HashSet<String>,
+    /// Words after a comma that join a contrasting clause ("…, while two others
+    /// received …"): an overturn or an upholding on one side is not the other's.
+    contrast: Vec<String>,
     /// The length of the longest `coord` connector.
     coord_max: usize,
 }
@@ -118,6 +121,7 @@ impl Cues {
             HashSet::default(),
             HashSet::default(),
         );
+        let mut contrast = Vec::new();
         for l in lines(patterns.require(path)?) {
             let w = normalize(l.col(1));
             match l.col(0) {
@@ -125,8 +129,12 @@ impl Cues {
                 "post" => post.insert(w),
                 "coord" => coord.insert(w),
                 "law" => law.insert(w),
+                "contrast" => {
+                    contrast.push(format!(", {w} "));
+                    true
+                }
                 s => bail!(
-                    "{path}:{}: side must be pre, post, coord or law, not {s:?}",
+                    "{path}:{}: side must be pre, post, coord, law or contrast, not {s:?}",
                     l.number
                 ),
             };
@@ -139,6 +147,7 @@ impl Cues {
             post,
             coord,
             law,
+            contrast,
             coord_max,
         })
     }
@@ -206,6 +215,17 @@ impl Cues {
     pub fn is_post(&self, gap: &str) -> bool {
         self.post.contains(gap)
     }
+    /// Whether a contrasting clause joins between `a` and `b` of `text` ("…,
+    /// while …").
+    pub fn contrasts(&self, text: &str, a: usize, b: usize) -> bool {
+        let (a, b) = (a.min(b), a.max(b));
+        let gap = &text[a..b];
+        gap.contains(", ") && {
+            let gap = gap.to_ascii_lowercase();
+            self.contrast.iter().any(|c| gap.contains(c.as_str()))
+        }
+    }
+
     /// Whether `gap` (raw text) joins a penalty to the law after it.
     pub fn is_law_gap(&self, gap: &str) -> bool {
         gap.len() <= 40 && self.law.contains(normalize_cow(gap).as_ref())
