@@ -427,12 +427,7 @@ pub fn persons<'g>(
                 if (!ambiguous || last_known || (cx.has(i + 1, F_GIVEN) && !t.is(SENT_START)))
                     && !place_word_after(cx, end)
                 {
-                    out.push(Cand::new(
-                        cx.span(i, end),
-                        Label::Person,
-                        r.given_name.clone(),
-                        4,
-                    ));
+                    out.push(person(cx, i, end, &r.given_name, 4));
                     i = end;
                     continue;
                 }
@@ -453,12 +448,7 @@ pub fn persons<'g>(
                 i + 2
             };
             if end > 0 {
-                out.push(Cand::new(
-                    cx.span(i, end),
-                    Label::Person,
-                    r.given_name.clone(),
-                    4,
-                ));
+                out.push(person(cx, i, end, &r.given_name, 4));
                 i = end;
                 continue;
             }
@@ -501,12 +491,7 @@ pub fn persons<'g>(
                 && !gazetteer
                 && !title_after
             {
-                out.push(Cand::new(
-                    cx.span(i, end),
-                    Label::Person,
-                    r.surname.clone(),
-                    3,
-                ));
+                out.push(person(cx, i, end, &r.surname, 3));
                 i = end;
                 continue;
             }
@@ -518,24 +503,14 @@ pub fn persons<'g>(
             while end < n && end < i + 3 && cx.adjacent(end - 1, end) && toks[end].is_cap_word() {
                 end += 1;
             }
-            out.push(Cand::new(
-                cx.span(i, end),
-                Label::Person,
-                r.person_context.clone(),
-                8,
-            ));
+            out.push(person(cx, i, end, &r.person_context, 8));
             i = end;
             continue;
         }
         // name + age, the way releases introduce people: "Zafar Bhatti, 58,",
         // "LORETTA M. KIMBALL, 58, of Canton"
         if let Some(end) = name_before_age(cx, i) {
-            out.push(Cand::new(
-                cx.span(i, end),
-                Label::Person,
-                r.name_age.clone(),
-                5,
-            ));
+            out.push(person(cx, i, end, &r.name_age, 5));
             i = end;
             continue;
         }
@@ -548,12 +523,7 @@ pub fn persons<'g>(
             || comma(i + 2)
             || comma(i + 3);
         if let Some(end) = slot.then(|| name_in_person_slot(cx, i)).flatten() {
-            out.push(Cand::new(
-                cx.span(i, end),
-                Label::Person,
-                r.person_context.clone(),
-                3,
-            ));
+            out.push(person(cx, i, end, &r.person_context, 3));
             i = end;
             continue;
         }
@@ -666,7 +636,7 @@ fn byline<'g>(cx: &Ctx, i: usize, r: &Rules, out: &mut Vec<Cand<'g>>) -> Option<
         }
     }
     for &(a, b) in &names {
-        out.push(Cand::new(cx.span(a, b), Label::Person, r.byline.clone(), 5));
+        out.push(person(cx, a, b, &r.byline, 5));
     }
     names.last().map(|&(_, b)| b)
 }
@@ -776,15 +746,15 @@ pub fn person_lists<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         };
         if group || items.iter().any(|&(a, b)| is_person(a, b)) {
             for &(a, b) in &items {
-                out.push(Cand::new(
-                    cx.span(a, b),
-                    Label::Person,
-                    r.person_list.clone(),
-                    2,
-                ));
+                out.push(person(cx, a, b, &r.person_list, 2));
             }
         }
     }
+}
+
+/// A PERSON candidate for tokens `a..b`.
+fn person<'g>(cx: &Ctx, a: usize, b: usize, rule: &super::Rule, prio: u8) -> Cand<'g> {
+    Cand::new(cx.span(a, b), Label::Person, rule.clone(), prio)
 }
 
 /// A lower-case place word follows the name ending before token `end`: "in Chu Se
