@@ -709,3 +709,19 @@ fn descriptor_before_a_name_with_age() {
     let es = ents("Assistant District Attorney Mara Quinlan argued the case.");
     assert!(!es.iter().any(|(_, l, _)| l == "GPE"), "{es:?}");
 }
+
+/// Singapore and Malaysia names: a listed family name written first with two
+/// short given-name syllables (`two-syllables` in surnames_first.txt).
+#[test]
+fn family_name_first_with_two_syllables() {
+    has(
+        "Teo Boon Huat was fined on Monday.",
+        "Teo Boon Huat",
+        "PERSON",
+    );
+    has(
+        "The court heard that Ong Mei Ling had no record.",
+        "Ong Mei Ling",
+        "PERSON",
+    );
+}

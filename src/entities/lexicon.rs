@@ -269,6 +269,9 @@ pub struct Lexicon {
     pub surnames: FxSet,
     /// Surnames written before the given name ("Zhang Wei").
     pub surnames_first: FxSet,
+    /// Family names written first that may take two short given-name syllables
+    /// ("Goh Chee Keong"): `two-syllables` in `entities/surnames_first.txt`.
+    pub two_syllable_surnames: FxSet,
     pub particles: FxSet,
     /// Surname endings (`names/surname_suffixes.txt`).
     pub surname_suffixes: Vec<String>,
@@ -476,6 +479,10 @@ impl Lexicon {
             given_ambiguous: set(patterns, "names/given_names_ambiguous.txt", false)?,
             surnames: set(patterns, "names/surnames.txt", false)?,
             surnames_first: set(patterns, "entities/surnames_first.txt", false)?,
+            two_syllable_surnames: words(
+                patterns.get("entities/surnames_first.txt").unwrap_or(""),
+                "two-syllables",
+            ),
             person_contexts,
             surname_suffixes: patterns
                 .get("names/surname_suffixes.txt")

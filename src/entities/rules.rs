@@ -442,10 +442,23 @@ pub fn persons<'g>(
             && !cx.hints[i + 1].covered
             && !t.is(HEADLINE)
         {
-            let end = if i + 2 < n && cx.adjacent(i + 1, i + 2) && cx.name_part(i + 2) {
-                0
-            } else {
+            // (two short syllables, Singapore and Malaysia style: "Goh Chee Keong")
+            let syllable = |k: usize| {
+                let w = cx.w(k);
+                w.len() <= 6 && w.bytes().all(|b| b.is_ascii_alphabetic())
+            };
+            let part = |k: usize| k < n && cx.adjacent(k - 1, k) && cx.name_part(k);
+            let end = if !part(i + 2) {
                 i + 2
+            } else if cx.lex.two_syllable_surnames.contains(cx.w(i))
+                && syllable(i + 1)
+                && syllable(i + 2)
+                && !cx.hints[i + 2].covered
+                && !part(i + 3)
+            {
+                i + 3
+            } else {
+                0
             };
             if end > 0 {
                 out.push(person(cx, i, end, &r.given_name, 4));
