@@ -862,7 +862,6 @@ impl DatelineFinder {
         None
     }
 
-    /// A month name (optionally with a period) at the start of `r`.
     /// "Jan. 8", "8 January": a day and a month without a year; the end.
     fn month_day(&self, s: &str) -> Option<usize> {
         let day = |q: usize| {
@@ -882,6 +881,7 @@ impl DatelineFinder {
         boundary_after(&s[end..]).then_some(end)
     }
 
+    /// A month name (optionally with a period) at the start of `r`.
     fn month_at(&self, r: &str) -> Option<(u32, usize)> {
         let l = alpha_len(r);
         if l == 0 {

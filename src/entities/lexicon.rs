@@ -237,7 +237,6 @@ pub const F_SURNAME_FIRST: u16 = 512;
 /// Some title (of any length) starts with this word: `title_at` can only succeed here.
 pub const F_TITLE_START: u16 = 1024;
 
-/// Kinds of the words of `names/person_contexts.tsv`.
 /// A law head that, capitalized and not at a sentence start, is a LAW by itself
 /// ("the Constitution").
 pub const LAW_ALONE: u8 = 1;
@@ -245,6 +244,7 @@ pub const LAW_ALONE: u8 = 1;
 /// place) stands right before it and nothing follows ("Kachin Baptist Convention",
 /// not "European Convention on Human Rights").
 pub const LAW_ORG_AFTER_GROUP: u8 = 2;
+/// Kinds of the words of `names/person_contexts.tsv`.
 pub const CTX_SPEECH: u8 = 1; // '," said X Y'
 pub const CTX_RELATIVE: u8 = 2; // "X Y, who"
 pub const CTX_GROUP: u8 = 4; // "the applicants, X Y, Z W and U V"
@@ -329,6 +329,9 @@ pub struct Lexicon {
     /// Words before a law's number ("Law No. 1 of 2023"): `number-words` in
     /// `entities/law_provisions.txt`.
     pub law_number_words: FxSet,
+    /// Words that open a numbered law's title ("… No. 7 of 2014 on Combating
+    /// Terrorism"): `title-words` in `entities/law_provisions.txt`.
+    pub law_title_words: FxSet,
 }
 
 fn set(patterns: &Patterns, path: &str, required: bool) -> Result<FxSet> {
@@ -455,6 +458,7 @@ impl Lexicon {
         let provision_suffixes = words(provisions_file, "suffixes");
         let provision_parts = words(provisions_file, "parts");
         let law_number_words = words(provisions_file, "number-words");
+        let law_title_words = words(provisions_file, "title-words");
         let place_suffixes_file = patterns.get("entities/place_suffixes.txt").unwrap_or("");
         let one_word_places = words(place_suffixes_file, "one-word-place");
         let not_place_words = words(place_suffixes_file, "not-place-words");
@@ -474,6 +478,7 @@ impl Lexicon {
             provision_suffixes,
             provision_parts,
             law_number_words,
+            law_title_words,
             titles,
             given: set(patterns, "names/given_names.txt", true)?,
             given_ambiguous: set(patterns, "names/given_names_ambiguous.txt", false)?,

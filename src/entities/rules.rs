@@ -1193,13 +1193,14 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
 }
 
 /// Token `p` is inside the title of a numbered law ("No. 34 of 2021 on Combating
-/// Rumours and …"): capitalized words and connectors back to "on" after a number.
+/// Rumours and …"): capitalized words and connectors back to a title word
+/// (`law_title_words`: "on") after a number.
 fn in_law_title(cx: &Ctx, p: usize) -> bool {
     let toks = cx.toks;
     let mut q = p;
     while q > 1 && p - q < 12 {
         q -= 1;
-        if cx.is_str(q, "on") {
+        if cx.lex.law_title_words.contains(cx.w(q)) {
             return toks[q - 1].is(DIGIT);
         }
         if !(toks[q].is_cap_word() || cx.is_conn(q, INNER)) || !cx.adjacent(q, q + 1) {
@@ -1252,7 +1253,11 @@ fn law_number(cx: &Ctx, k: usize) -> Option<usize> {
 fn law_title(cx: &Ctx, k: usize) -> usize {
     let toks = cx.toks;
     let n = toks.len();
-    if !(k + 1 < n && cx.is_str(k, "on") && cx.adjacent(k - 1, k) && cx.adjacent(k, k + 1)) {
+    if !(k + 1 < n
+        && cx.lex.law_title_words.contains(cx.w(k))
+        && cx.adjacent(k - 1, k)
+        && cx.adjacent(k, k + 1))
+    {
         return k;
     }
     let cap_run = |mut q: usize| {

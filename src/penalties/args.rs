@@ -756,8 +756,6 @@ impl Args {
             .all(|w| self.title.contains_lower(w, &mut buf))
     }
 
-    /// A name between commas right after a lowercase description `sp` ("a
-    /// YouTuber, [Marcus Halim], to two years"), before `limit`.
     /// The end of the person coordinated after the name `sp` when ages stand
     /// between them: "X, 38, and his wife, Y, 34, to" → the end of "Y".
     fn coordinated_after(&self, text: &str, sp: Span, limit: usize) -> Option<usize> {
@@ -784,6 +782,8 @@ impl Args {
         is_short_name(name).then(|| limit - r.len() + name.len())
     }
 
+    /// A name between commas right after a lowercase description `sp` ("a
+    /// YouTuber, [Marcus Halim], to two years"), before `limit`.
     fn appositive_name(&self, text: &str, sp: Span, limit: usize) -> Option<Span> {
         let desc = &text[sp.start..sp.end];
         let after = text[sp.end..limit].strip_prefix(',')?;
@@ -846,12 +846,12 @@ impl Args {
         if ws.len() > 1 && region[ws[0].0..ws[0].1].eq_ignore_ascii_case("of") {
             ws = &ws[1..];
         }
-        // "acquitted [him] of blasphemy": a pronoun is the whole object ("her" is
-        // one only before "of": "her husband")
+        // "acquitted [him] of blasphemy": a pronoun is the whole object (one that
+        // is also a possessive only before "of": "her husband")
         if let [(a0, b0), (a1, b1), ..] = *ws {
             let w0 = region[a0..b0].trim_end_matches(',');
-            if lower_is(w0, &["him", "them", "us", "me"])
-                || lower_is(w0, &["her"]) && lower_is(&region[a1..b1], &["of"])
+            if self.pronoun.contains_lower(w0, &mut LowerBuf::default())
+                && (!self.is_det(w0, det::POSSESSIVE) || lower_is(&region[a1..b1], &["of"]))
             {
                 ws = &ws[..1];
             }

@@ -21,7 +21,8 @@ pub struct Cues {
     /// [under] Section 298-A").
     law: HashSet<String>,
     /// Words after a comma that join a contrasting clause ("…, while two others
-    /// received …"): an overturn or an upholding on one side is not the other's.
+    /// received …"): an overturn or an upholding on one side is not the other's
+    /// (lowercase, normalized).
     contrast: Vec<String>,
     /// The length of the longest `coord` connector.
     coord_max: usize,
@@ -130,7 +131,7 @@ impl Cues {
                 "coord" => coord.insert(w),
                 "law" => law.insert(w),
                 "contrast" => {
-                    contrast.push(format!(", {w} "));
+                    contrast.push(w);
                     true
                 }
                 s => bail!(
@@ -218,12 +219,17 @@ impl Cues {
     /// Whether a contrasting clause joins between `a` and `b` of `text` ("…,
     /// while …").
     pub fn contrasts(&self, text: &str, a: usize, b: usize) -> bool {
-        let (a, b) = (a.min(b), a.max(b));
-        let gap = &text[a..b];
-        gap.contains(", ") && {
-            let gap = gap.to_ascii_lowercase();
-            self.contrast.iter().any(|c| gap.contains(c.as_str()))
-        }
+        let gap = &text.as_bytes()[a.min(b)..a.max(b)];
+        // (each ", " followed by a contrast word and a space; no lowercased copy)
+        gap.windows(2).enumerate().any(|(i, w)| {
+            w == b", "
+                && self.contrast.iter().any(|c| {
+                    let rest = &gap[i + 2..];
+                    rest.len() > c.len()
+                        && rest[..c.len()].eq_ignore_ascii_case(c.as_bytes())
+                        && rest[c.len()] == b' '
+                })
+        })
     }
 
     /// Whether `gap` (raw text) joins a penalty to the law after it.

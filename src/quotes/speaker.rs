@@ -867,14 +867,16 @@ fn overlap(a: Span, b: Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
 }
 
-/// Gender of a given name opening `name` (`patterns/quotes/given_names.tsv`).
-/// The gender of the first word of `name` that is a listed given name, the last
-/// word (a surname) left out unless it is the only one: "Rana Abdul Hameed" → m
-/// from "Abdul" ("Rana" is given to both).
+/// The gender of the first word of `name` that is a listed given name
+/// (`patterns/quotes/given_names.tsv`), the last word (a surname) left out unless
+/// it is the only one: "Rana Abdul Hameed" → m from "Abdul" ("Rana" is given to
+/// both).
 fn given_gender(lx: &Lexicon, name: &str) -> Option<Gender> {
-    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    let given = &words[..words.len().saturating_sub(1).max(1).min(words.len())];
-    given.iter().find_map(|w| lx.given.get(*w).copied())
+    let words = || name.split([' ', '-']).filter(|w| !w.is_empty());
+    let n = words().count();
+    words()
+        .take(n.saturating_sub(1).max(1))
+        .find_map(|w| lx.given.get(w).copied())
 }
 
 /// The head noun of a speaker phrase: its last word before a preposition, a
