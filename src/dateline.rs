@@ -284,6 +284,21 @@ impl DatelineFinder {
         })
     }
 
+    /// "Hong Kong Democracy Watch — London, 18 July 2025": an issuer and a
+    /// dateline beside a dash, a header line.
+    fn dated_bar(&self, l: &HeadLine) -> bool {
+        [" — ", " – ", " | "].iter().any(|sep| {
+            l.text.split_once(sep).is_some_and(|(_, right)| {
+                let line = HeadLine { text: right, ..*l };
+                // (the dateline is the whole side)
+                self.parse_line(&line).is_some_and(|f| {
+                    f.dateline.date.is_some()
+                        && f.dateline.span.end - l.start >= right.trim_end().len()
+                })
+            })
+        })
+    }
+
     /// A byline: an opener ("By", "Written by") and then only names —
     /// capitalized words, commas, "and"/"&", lowercase name particles ("de",
     /// "van", "al-Amin"; `names/name_particles.txt`) — ending in a capitalized
@@ -318,6 +333,7 @@ impl DatelineFinder {
         let t = l.text.trim();
         let skip = self.headers.matches(t)
             || self.header_bar(t)
+            || self.dated_bar(l)
             || self.parse_line(l).is_some()
             || self.boilerplate.matches(t)
             || is_nav_line(t);
@@ -342,9 +358,22 @@ impl DatelineFinder {
                 byline = Some((b, lines[b].para));
             }
         }
+        // "Press Release / National Investigation Agency / New Delhi, 14th March
+        // 2025": a line between a header line and a dateline of its paragraph
+        // names the issuer, not the release.
+        let is_header = |l: &HeadLine| self.headers.matches(l.text.trim());
+        let issuer = |i: usize, l: &HeadLine| {
+            let same = |k: &&HeadLine| k.para == l.para;
+            lines[..i].iter().rev().take_while(same).any(is_header)
+                && head[from + i + 1..]
+                    .iter()
+                    .take_while(same)
+                    .any(|k| self.parse_line(k).is_some())
+        };
         let candidate = |i: usize, l: &HeadLine<'a>| -> Option<&'a str> {
             match byline {
                 Some((b, para)) if i >= b && l.para == para => None,
+                _ if issuer(i, l) => None,
                 _ => self.title_candidate(l),
             }
         };
@@ -511,6 +540,33 @@ impl DatelineFinder {
             break;
         }
         p += skip_ws(&s[p..]);
+        // "London, 14 June 2024 / Eritrean Christians for Justice (ECJ) —": the
+        // issuing organization after a slash, up to the separator.
+        if dated && org.is_none() && s[p..].starts_with("/ ") {
+            let r = p + 1 + skip_ws(&s[p + 1..]);
+            let sep_at = s[r..]
+                .char_indices()
+                .map(|(i, _)| i)
+                .find(|&i| s[r..r + i].ends_with(' ') && separator(&s[r + i..]).is_some());
+            if let Some(k) = sep_at {
+                let name = s[r..r + k].trim();
+                // (an acronym defined beside the name is not part of it)
+                let name = match name.rfind(" (") {
+                    Some(b) if name.ends_with(')') => &name[..b],
+                    _ => name,
+                };
+                if looks_like_org(name) {
+                    org = Some(name);
+                    p = r + k;
+                }
+            }
+        }
+        // "New Delhi, 14th March 2025" alone on its line (under a "Press Release"
+        // header): place and date are the whole dateline.
+        if dated && s[p..].trim().is_empty() {
+            let place = self.normalize_place(place);
+            return Some(mk(Kind::Full, p, date, Some(&place), org));
+        }
         let sep = separator(&s[p..])?;
         let mut end = p + sep;
         // "Lagos, Nigeria — Tuesday, 5 January 2021:"

@@ -1159,3 +1159,16 @@ fn clauses_with_their_own_verbs_and_contrasts() {
     let ps = pens("The high court acquitted her of apostasy, overturning the death sentence.");
     assert_eq!(subject(find(&ps, "death sentence")).as_deref(), Some("her"));
 }
+
+/// A lowercase quantifier may open a subject after a clause word
+/// (subject_words.tsv role `quantifier`).
+#[test]
+fn quantified_subjects() {
+    let ps = pens("The tribunal said each man was sentenced to 60 lashes.");
+    assert_eq!(subject(find(&ps, "60 lashes")).as_deref(), Some("each man"));
+    let ps = pens("Witnesses said three converts were jailed for four years.");
+    assert_eq!(
+        subject(find(&ps, "jailed for four years")).as_deref(),
+        Some("three converts")
+    );
+}

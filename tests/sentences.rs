@@ -1557,3 +1557,37 @@ fn dateline_caps_abbreviation_in_place() {
     let t = "ST. PAUL, Minn. — March 9, 2025 — A jury convicted the man.";
     assert_eq!(dateline_of(t).and_then(|d| d.2), s("St. Paul, Minn."));
 }
+
+/// A place and date alone on their line under a release header, and the issuer's
+/// name between them: the dateline is found, and the issuer is no title.
+#[test]
+fn dateline_alone_under_release_header() {
+    let t = "Agency Court Jails Four Smugglers\n\nPress Release\nNarcotics Control Bureau\nMumbai, 3rd February 2026\n\nThe Special Court, Thane, on Monday sentenced four men to ten years.";
+    let d = annotate(t, Options::default());
+    assert_eq!(d.title, s("Agency Court Jails Four Smugglers"));
+    let dl = d.dateline.expect("dateline");
+    assert_eq!(&t[dl.span.start..dl.span.end], "Mumbai, 3rd February 2026");
+    assert_eq!(dl.place, s("Mumbai"));
+    assert_eq!(dl.date.map(|x| x.to_string()), s("2026-02-03"));
+    // A header line above a headline in its own paragraph keeps the headline.
+    let t = "FOR IMMEDIATE RELEASE\nCourt Jails Four Smugglers\n\nMUMBAI, Feb. 3, 2026 — The court sentenced four men.";
+    assert_eq!(
+        annotate(t, Options::default()).title,
+        s("Court Jails Four Smugglers")
+    );
+}
+
+/// "CITY, date / Organization (ACR) —": the organization after a slash; an
+/// "Issuer — City, date" line under the headline is no title.
+#[test]
+fn dateline_organization_after_slash() {
+    let t = "Laos: Pastor Held Without Trial\n\nBANGKOK, 9 May 2026 / Mekong Faith Monitor (MFM) — A pastor has been held for a year.";
+    let d = dateline_of(t).expect("dateline");
+    assert_eq!(d.0, "BANGKOK, 9 May 2026 / Mekong Faith Monitor (MFM) —");
+    assert_eq!(d.3, s("Mekong Faith Monitor"));
+    let t = "Laos: Pastor Held Without Trial\n\nMekong Faith Monitor — Bangkok, 9 May 2026\n\nBANGKOK, May 9, 2026 — A pastor has been held for a year.";
+    assert_eq!(
+        annotate(t, Options::default()).title,
+        s("Laos: Pastor Held Without Trial")
+    );
+}

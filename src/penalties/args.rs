@@ -42,6 +42,8 @@ pub struct Args {
     sentencer: WordSet,
     /// Nouns naming people ("pastor", "women").
     person: WordSet,
+    /// Words that open a counted subject ("two women", "each man").
+    quantifier: WordSet,
     /// (cue regex, scope, whether it has an `o` group).
     offense_cues: Vec<(Regex, OffenseScope, bool)>,
     /// Keyword prefilter over `offense_cues`.
@@ -353,6 +355,7 @@ impl Args {
         let mut relative = WordSet::default();
         let mut after_noun = WordSet::default();
         let mut determiners = Vec::new();
+        let mut quantifier = WordSet::default();
         let (mut generic, mut cut, mut adverb, mut sentencer, mut person) = (
             Vec::new(),
             WordSet::default(),
@@ -397,6 +400,7 @@ impl Args {
                 "adverb" => adverb.insert(w),
                 "sentencer" => sentencer.insert(w),
                 "person" => person.insert(w),
+                "quantifier" => quantifier.insert(w),
                 r => bail!("{path}:{}: unknown role {r:?}", l.number),
             };
         }
@@ -481,6 +485,7 @@ impl Args {
             generic,
             sentencer,
             person,
+            quantifier,
             determiners,
             cut,
             after_noun,
@@ -1271,10 +1276,7 @@ impl Args {
                 || self.pronoun.contains(w0)
                 || self.title.contains(w0)
                 || self.is_det(w0, det::ARTICLE | det::POSSESSIVE)
-                || matches!(
-                    w0,
-                    "two" | "three" | "four" | "five" | "six" | "several" | "at"
-                )
+                || self.quantifier.contains(w0)
         };
         let name_like = |seg: &Seg| {
             seg.iter().all(|&(a, b)| Self::is_name_word(&region[a..b])) && seg.len() <= 6
