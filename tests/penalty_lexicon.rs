@@ -1172,3 +1172,46 @@ fn quantified_subjects() {
         Some("three converts")
     );
 }
+
+/// Terms of three parts ("1 year, 6 months and 22 days", "3-year-and-9-month"),
+/// an age between the verb's object and its term, "given to [journalist X]",
+/// life terms after "rigorous imprisonment", statutory minimum and "may extend to"
+/// bounds, and "the maximum penalty for X is …".
+#[test]
+fn compound_terms_and_statutory_phrasing() {
+    let ps = pens("The court sentenced her to 2 years, 4 months and 15 days in prison.");
+    assert_eq!(
+        find(&ps, "2 years, 4 months and 15 days in prison")
+            .duration
+            .as_deref(),
+        Some("P2Y4M15D")
+    );
+    let ps = pens("The appeals court upheld the 2-year-and-6-month prison sentence given to reporter Selin Aksoy.");
+    let p = find(&ps, "2-year-and-6-month prison sentence");
+    assert_eq!(p.duration.as_deref(), Some("P2Y6M"));
+    assert_eq!(subject(p).as_deref(), Some("reporter Selin Aksoy"));
+    let ps = pens("The judge jailed Lam Wing-kei, 52, for three years and one month.");
+    let p = find(
+        &ps,
+        "jailed Lam Wing-kei, 52, for three years and one month",
+    );
+    assert_eq!(p.duration.as_deref(), Some("P3Y1M"));
+    let ps = pens("The court fined Aliaksei Sinko, 58, 4,000 Belarusian rubles.");
+    assert_eq!(
+        find(&ps, "fined Aliaksei Sinko, 58, 4,000 Belarusian rubles")
+            .amount
+            .as_ref()
+            .and_then(|a| a.value.as_f64()),
+        Some(4000.0)
+    );
+    let ps = pens("The third accused was awarded rigorous imprisonment for life.");
+    assert!(find(&ps, "rigorous imprisonment for life").life);
+    let ps = pens("The offence carries a minimum punishment of seven years' imprisonment, which may extend to ten years.");
+    assert_eq!(find(&ps, "seven years' imprisonment").bound, "min");
+    let ps = pens(
+        "The maximum penalty for trafficking a marketable quantity is 15 years' imprisonment.",
+    );
+    assert_eq!(find(&ps, "15 years' imprisonment").status, "statutory");
+    let ps = pens("He was also ordered to pay a £114 victim surcharge.");
+    assert_eq!(find(&ps, "£114 victim surcharge").kind, "fine");
+}

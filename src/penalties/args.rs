@@ -954,7 +954,16 @@ impl Args {
             return None;
         }
         let starts_upper = region.starts_with(|c: char| c.is_uppercase());
-        if !(starts_upper || numeral || self.is_det(first, det::ARTICLE | det::POSSESSIVE)) {
+        // "given to [journalist Hakan Özkan]": a person noun before a name.
+        let described = self.person.contains(first)
+            && ws
+                .get(1)
+                .is_some_and(|&(a, _)| region[a..].starts_with(|c: char| c.is_uppercase()));
+        if !(starts_upper
+            || numeral
+            || described
+            || self.is_det(first, det::ARTICLE | det::POSSESSIVE))
+        {
             return None;
         }
         if first.starts_with(|c: char| c.is_ascii_digit()) || first.starts_with(['$', '€', '£'])

@@ -402,7 +402,8 @@ impl PenaltyExtractor {
                             .args
                             .object_np(text, h.end, qs[i].start)
                             .is_some_and(|sp| {
-                                let rest = &text[sp.end..qs[i].start];
+                                // ("jailed Tse Ka-ming[, 46,] for four years")
+                                let rest = skip_age(&text[sp.end..qs[i].start]);
                                 self.args.only_titles(&text[h.end..sp.start])
                                     && if want == Takes::Money {
                                         rest.trim().is_empty()
@@ -1359,6 +1360,18 @@ fn rfind_to(s: &str) -> Option<usize> {
 
 /// Whether `s` opens with an age adjective ("52-year-old Jehovah's Witness …"),
 /// which starts a noun phrase rather than an amount.
+/// `s` after an age in commas at its start (", 46, for" → " for").
+fn skip_age(s: &str) -> &str {
+    let Some(r) = s.strip_prefix(", ") else {
+        return s;
+    };
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    match r[digits..].strip_prefix(',') {
+        Some(rest) if (1..=3).contains(&digits) => rest,
+        _ => s,
+    }
+}
+
 fn starts_with_age(s: &str) -> bool {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     (1..=3).contains(&digits)

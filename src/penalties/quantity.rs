@@ -87,6 +87,8 @@ struct DurationGroups {
     unit: usize,
     n3: usize,
     unit2: usize,
+    n4: usize,
+    unit3: usize,
     more: usize,
     life: usize,
     lmin: usize,
@@ -113,6 +115,9 @@ struct DurationMatch {
     unit: Option<Range<usize>>,
     n3: Option<Range<usize>>,
     unit2: Option<Range<usize>>,
+    /// A third part: "1 year, 6 months and [22 days]".
+    n4: Option<Range<usize>>,
+    unit3: Option<Range<usize>>,
     more: Option<Range<usize>>,
     life: Option<Range<usize>>,
     lmin: Option<Range<usize>>,
@@ -309,7 +314,7 @@ impl Quantities {
         let half = r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?";
         let num = format!(r"(?:{digits}|{worded}){half}");
         let duration = format!(
-            r"(?i)\b(?:(?P<between>between|from)\s+)?(?P<n1>{num}|an?)(?:\s*(?:to|-|–|and|or)\s*(?P<n2>{num}))?(?:\s+|-)(?P<unit>{unitw})\b(?:(?:\s+and\s+|,\s*)(?P<n3>{num})(?:\s+|-)(?P<unit2>{unitw})\b)?(?P<more>\s+or\s+(?:more|longer)\b)?(?P<life>(?:\s+|-)to(?:\s+|-)life\b)?['’]?|\b(?P<lmin>{digits}|{worded})(?:\s+|-)to(?:\s+|-)life\b"
+            r"(?i)\b(?:(?P<between>between|from)\s+)?(?P<n1>{num}|an?)(?:\s*(?:to|-|–|and|or)\s*(?P<n2>{num}))?(?:\s+|-)(?P<unit>{unitw})\b(?:(?:\s+and\s+|,\s*|-and-)(?P<n3>{num})(?:\s+|-)(?P<unit2>{unitw})\b(?:(?:,?\s+and\s+|,\s*|-and-)(?P<n4>{num})(?:\s+|-)(?P<unit3>{unitw})\b)?)?(?P<more>\s+or\s+(?:more|longer)\b)?(?P<life>(?:\s+|-)to(?:\s+|-)life\b)?['’]?|\b(?P<lmin>{digits}|{worded})(?:\s+|-)to(?:\s+|-)life\b"
         );
         let scales = alternation(
             words
@@ -354,6 +359,8 @@ impl Quantities {
                 unit: g(&duration, "unit")?,
                 n3: g(&duration, "n3")?,
                 unit2: g(&duration, "unit2")?,
+                n4: g(&duration, "n4")?,
+                unit3: g(&duration, "unit3")?,
                 more: g(&duration, "more")?,
                 life: g(&duration, "life")?,
                 lmin: g(&duration, "lmin")?,
@@ -681,6 +688,8 @@ impl Quantities {
                         unit: r(dg.unit),
                         n3: r(dg.n3),
                         unit2: r(dg.unit2),
+                        n4: r(dg.n4),
+                        unit3: r(dg.unit3),
                         more: r(dg.more),
                         life: r(dg.life),
                         lmin: r(dg.lmin),
@@ -776,7 +785,15 @@ impl Quantities {
                 let Some(v) = self.number(&s[n3]) else {
                     continue;
                 };
-                self.iso_sum(&[(n, unit), (v, &s[u2])])
+                match g.n4.clone().zip(g.unit3.clone()) {
+                    Some((n4, u3)) => {
+                        let Some(w) = self.number(&s[n4]) else {
+                            continue;
+                        };
+                        self.iso_sum(&[(n, unit), (v, &s[u2]), (w, &s[u3])])
+                    }
+                    None => self.iso_sum(&[(n, unit), (v, &s[u2])]),
+                }
             } else {
                 self.iso_sum(&[(n, unit)])
             };
