@@ -749,3 +749,16 @@ fn wider_given_names_and_corp() {
         "ORG",
     );
 }
+
+/// British and Australian police ranks, abbreviated without periods, are titles.
+#[test]
+fn police_rank_abbreviations() {
+    let es = ents("Det Supt Karen Oduya led the inquiry. Det Supt Oduya said the verdict was just. Supt Rhys Mallory agreed.");
+    for name in ["Karen Oduya", "Oduya", "Rhys Mallory"] {
+        assert!(
+            es.iter().any(|(t, l, _)| t == name && l == "PERSON"),
+            "{name}: {es:?}"
+        );
+    }
+    assert!(!es.iter().any(|(t, _, _)| t.starts_with("Det") || t.starts_with("Supt")), "{es:?}");
+}
