@@ -760,5 +760,34 @@ fn police_rank_abbreviations() {
             "{name}: {es:?}"
         );
     }
-    assert!(!es.iter().any(|(t, _, _)| t.starts_with("Det") || t.starts_with("Supt")), "{es:?}");
+    assert!(
+        !es.iter()
+            .any(|(t, _, _)| t.starts_with("Det") || t.starts_with("Supt")),
+        "{es:?}"
+    );
+}
+
+/// "on Manningham Lane" is a street, not a person; "US$790" is money, not the
+/// United States; two listed names joined by "and" stay two.
+#[test]
+fn streets_currencies_and_joined_listed_names() {
+    let es = ents("The car was stopped on Whitfield Lane in Leeds.");
+    assert!(!es.iter().any(|(_, l, _)| l == "PERSON"), "{es:?}");
+    let es = ents("He was fined about US$790 (HK$6,200).");
+    assert!(es.is_empty(), "{es:?}");
+    has(
+        "Experts of the United Nations and Amnesty International visited.",
+        "Amnesty International",
+        "ORG",
+    );
+    has(
+        "Members of the Evangelical Lutheran Church of Eritrea and Sunni Islam were held.",
+        "Evangelical Lutheran Church of Eritrea",
+        "ORG",
+    );
+    has(
+        "The Ministry of Law and Justice said so.",
+        "Ministry of Law and Justice",
+        "ORG",
+    );
 }

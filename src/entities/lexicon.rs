@@ -307,6 +307,9 @@ pub struct Lexicon {
     pub not_place_words: FxSet,
     /// Words that make a place name before them a street ("Thornbury Road").
     pub street_suffixes: FxSet,
+    /// Words before a street name ("on Manningham Lane"): `#! before` in
+    /// street_suffixes.txt.
+    pub street_before: FxSet,
     /// All case-sensitive word lists in one map: word → `F_*` flags.
     pub words: FxMap<u16>,
     /// `words` as a `WordTable`.
@@ -462,6 +465,8 @@ impl Lexicon {
         let place_suffixes_file = patterns.get("entities/place_suffixes.txt").unwrap_or("");
         let one_word_places = words(place_suffixes_file, "one-word-place");
         let not_place_words = words(place_suffixes_file, "not-place-words");
+        let street_file = patterns.get("entities/street_suffixes.txt").unwrap_or("");
+        let street_before = words(street_file, "before");
         let mut title_pairs = Box::new([0u64; 128]);
         for k in titles.keys().filter(|k| k.is_ascii()) {
             let i = title_pair(k.as_bytes());
@@ -515,6 +520,7 @@ impl Lexicon {
             one_word_places,
             not_place_words,
             street_suffixes: set(patterns, "entities/street_suffixes.txt", false)?,
+            street_before,
             provision_extend_of,
         };
         for (i, s) in lex.surname_suffixes.iter().enumerate() {

@@ -507,6 +507,10 @@ impl EntityRecognizer {
             if hit.case_insensitive && in_url(text, hit.start, hit.end) {
                 continue;
             }
+            // "US$790", "HK$5,000": a currency, not the place
+            if text.as_bytes().get(hit.end) == Some(&b'$') {
+                continue;
+            }
             if best.stopped && !self.place_context(text, toks, i, hit.end) {
                 continue;
             }

@@ -426,6 +426,7 @@ pub fn persons<'g>(
                 let last_known = cx.has(end - 1, F_SURNAME);
                 if (!ambiguous || last_known || (cx.has(i + 1, F_GIVEN) && !t.is(SENT_START)))
                     && !place_word_after(cx, end)
+                    && !street(cx, i, end)
                 {
                     out.push(person(cx, i, end, &r.given_name, 4));
                     i = end;
@@ -501,6 +502,7 @@ pub fn persons<'g>(
             if parts >= 2
                 && (cx.has(end - 1, F_SURNAME) || particle_last || ending)
                 && !place_word_after(cx, end)
+                && !street(cx, i, end)
                 && !gazetteer
                 && !title_after
             {
@@ -772,6 +774,28 @@ fn person<'g>(cx: &Ctx, a: usize, b: usize, rule: &super::Rule, prio: u8) -> Can
 
 /// A lower-case place word follows the name ending before token `end`: "in Chu Se
 /// district", "Nankana Sahib district" are places, whatever their words.
+/// Token `e` ends a listed (gazetteer) name of two words or more that is no place:
+/// "United Nations", "Human Rights Watch".
+fn listed_name_ends(cx: &Ctx, e: usize) -> bool {
+    let h = cx.hints;
+    if !h[e].covered || h[e].gpe || h[e].blocked {
+        return false;
+    }
+    let mut s = e;
+    while s > 0 && !h[s].strong && h[s - 1].covered && cx.adjacent(s - 1, s) {
+        s -= 1;
+    }
+    s < e && h[s].strong
+}
+
+/// Tokens `i..end` are a street after a preposition: "on [Manningham Lane]".
+fn street(cx: &Ctx, i: usize, end: usize) -> bool {
+    i >= 1
+        && cx.lex.street_suffixes.contains(cx.w(end - 1))
+        && cx.toks[i - 1].is(LOWER)
+        && cx.lex.street_before.contains(cx.w(i - 1))
+}
+
 fn place_word_after(cx: &Ctx, end: usize) -> bool {
     end < cx.toks.len()
         && cx.toks[end].is(LOWER)
@@ -1028,6 +1052,9 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             && cx.is_conn(p, INNER)
             // "Decree-Law No. 34 of 2021 on Combating Rumours and [Federal Law]"
             && !(law && in_law_title(cx, p))
+            // "the United Nations and [Amnesty International]": a listed name of
+            // several words before "and" is a name of its own
+            && !(p >= 2 && matches!(cx.w(p), "and" | "&") && listed_name_ends(cx, p - 1))
             && p > 0
             && cx.adjacent(p - 1, p)
             && (cx.org_word(p - 1) || dotted_start(cx, p - 1).is_some())
@@ -1099,6 +1126,12 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
                 after_conn = true;
             }
             if !after_conn {
+                break;
+            }
+            // "Church of Eritrea and [Sunni Islam]": a listed name after "and"
+            // (not a place: "Embassy of Bosnia and Herzegovina") is its own
+            if m < n && matches!(cx.w(m - 1), "and" | "&") && cx.hints[m].strong && !cx.hints[m].gpe
+            {
                 break;
             }
             let mut q = m;
