@@ -791,3 +791,29 @@ fn streets_currencies_and_joined_listed_names() {
         "ORG",
     );
 }
+
+/// Provisions written British style in lower case before "of" and a law's name,
+/// after "of the" and an acronym, and with a paragraph after a slash.
+#[test]
+fn provisions_lowercase_acronym_and_slash() {
+    has(
+        "He admitted an offence under section 5 of the Public Order Act 1986.",
+        "section 5 of the Public Order Act 1986",
+        "LAW",
+    );
+    has(
+        "He was convicted under Section 13 of the UAPA last year.",
+        "Section 13 of the UAPA",
+        "LAW",
+    );
+    has(
+        "The charge under Article 220/6 of the Turkish Penal Code was dropped.",
+        "Article 220/6 of the Turkish Penal Code",
+        "LAW",
+    );
+    let es = ents("This section of the Penal Code is vague.");
+    assert!(
+        !es.iter().any(|(t, _, _)| t.starts_with("section")),
+        "{es:?}"
+    );
+}

@@ -25,7 +25,45 @@ fn overlaps_any(ents: &[Cand], s: Span) -> bool {
 
 /// "Section 295-C" + "of the" + "Pakistan Penal Code" → one LAW span.
 #[inline(never)]
-pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &Rules) {
+pub fn extend_provisions(
+    text: &str,
+    toks: &[Token],
+    provisions: &super::lexicon::FxSet,
+    ents: &mut Vec<Cand>,
+    r: &Rules,
+) {
+    // "section 4A of the Public Order Act 1986": a provision in lower case (British
+    // style) is read only before "of" and a law's name, and joins it
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.label == Label::Law && e.rule != r.provision)
+    {
+        let before = &text[..e.span.start];
+        let Some(b) = before
+            .strip_suffix(" of the ")
+            .or_else(|| before.strip_suffix(" of "))
+        else {
+            continue;
+        };
+        let num_at = b.rfind(' ').map_or(0, |k| k + 1);
+        let num = &b[num_at..];
+        let numbered = num.starts_with(|c: char| c.is_ascii_digit())
+            && num.len() <= 12
+            && num
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'(' | b')'));
+        if !numbered || num_at == 0 {
+            continue;
+        }
+        let w_at = b[..num_at - 1].rfind(' ').map_or(0, |k| k + 1);
+        let w = &b[w_at..num_at - 1];
+        let lower_provision = w.starts_with(|c: char| c.is_ascii_lowercase())
+            && crate::entities::lexicon::with_capital(w, |c| provisions.contains(c));
+        if lower_provision {
+            e.span.start = w_at;
+            e.rule = r.provision.clone();
+        }
+    }
     // (nothing below happens without a provision)
     if !ents
         .iter()
@@ -44,13 +82,22 @@ pub fn extend_provisions(text: &str, toks: &[Token], ents: &mut Vec<Cand>, r: &R
             continue;
         }
         let rest = &text[e.span.end..];
-        if let Some(after) = rest.strip_prefix(" of ") {
-            let at = e.span.end + 4;
+        // (also "... 38 of the UAPA", unless a capitalized word follows the
+        // acronym: "of the UN Charter" is a name, joined below)
+        let (after, skip) = match rest.strip_prefix(" of the ") {
+            Some(a) if starts.binary_search(&(e.span.end + 8)).is_err() => (Some(a), 8),
+            _ => (rest.strip_prefix(" of "), 4),
+        };
+        if let Some(after) = after {
+            let at = e.span.end + skip;
             let k = toks.partition_point(|t| t.start < at);
             if k < toks.len()
                 && toks[k].start == at
                 && toks[k].is(UPPER)
                 && !after.starts_with(|c: char| c.is_lowercase())
+                && (skip == 4
+                    || !text[toks[k].end..].starts_with(' ')
+                    || !text[toks[k].end + 1..].starts_with(|c: char| c.is_uppercase()))
             {
                 e.span.end = toks[k].end;
             }

@@ -456,7 +456,7 @@ impl EntityRecognizer {
         let mut ents = resolve(cands);
         canonical::acronyms(text, toks, hints, starts, &self.lex, &mut ents, &self.rules);
         if self.lex.provision_extend_of {
-            canonical::extend_provisions(text, toks, &mut ents, &self.rules);
+            canonical::extend_provisions(text, toks, &self.lex.provisions, &mut ents, &self.rules);
         }
         canonical::orgs(text, &mut ents);
         canonical::persons(text, toks, starts, &self.lex, &mut ents, &self.rules);

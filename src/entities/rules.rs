@@ -1550,6 +1550,15 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         {
             end += 2;
         }
+        // "Article 314/2" (a paragraph after a slash, Turkish style)
+        if end + 1 < n
+            && cx.is_byte(end, b'/')
+            && toks[end + 1].is(DIGIT)
+            && toks[end].start == toks[end - 1].end
+            && toks[end + 1].start == toks[end].end
+        {
+            end += 2;
+        }
         // "Article 500 bis", "Article 144 bis 2"
         if suffix(end) {
             end += 1;
