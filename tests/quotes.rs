@@ -836,3 +836,15 @@ fn participle_adjective_in_the_speaker_phrase() {
         (s("An informed official"), s("told the agency"))
     );
 }
+
+/// An opening frame without its comma ("At the hearing he said:") is no reduced
+/// relative clause, and its preposition is never the speaker.
+#[test]
+fn opening_frame_without_comma() {
+    let (_, speaker, cue) =
+        one("In her closing statement she said: \"I only prayed with my neighbours.\"");
+    assert_eq!((speaker, cue), (s("she"), s("said")));
+    let (_, speaker, _) =
+        one("At the appeal hearing he told the judges: \"I only prayed with my neighbours.\"");
+    assert_eq!(speaker, s("he"));
+}

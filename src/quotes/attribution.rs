@@ -976,6 +976,9 @@ impl<'a> Ctx<'a> {
     fn reduced_relative(&self, lo: usize, np: &Np) -> bool {
         np.kind == NpKind::Pronoun
             && np.cover > lo
+            // (not after an opening frame without its comma: "At the hearing he
+            // said: …")
+            && !self.is_class(self.skip_intro(lo, np.cover), WordClass::Preposition)
             && self.word(np.cover - 1).is_some_and(|w| !is_cap(w))
             && self.lw(np.cover - 1).is_some_and(|w| {
                 !self.lx.is(w, WordClass::Intro)
@@ -1143,6 +1146,10 @@ impl<'a> Ctx<'a> {
     /// by a colon or named in the previous sentence).
     pub fn subject_at(&self, lo: usize, hi: usize) -> Option<(Span, NpKind)> {
         let np = self.subject_forward(self.clause_start(lo, hi), hi)?;
+        // (an opening preposition is nobody: "At the hearing he …")
+        if self.is_class(np.s, WordClass::Preposition) {
+            return None;
+        }
         self.np_span(&np)
     }
 }
