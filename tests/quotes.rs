@@ -848,3 +848,13 @@ fn opening_frame_without_comma() {
         one("At the appeal hearing he told the judges: \"I only prayed with my neighbours.\"");
     assert_eq!(speaker, s("he"));
 }
+
+/// After the quotation, a name after a lower-case role noun and its modifiers
+/// ("SIS executive director Rozana Isa said") is the speaker.
+#[test]
+fn name_after_role_noun_in_the_bridge() {
+    let (_, speaker, _) = one(
+        "\"Caning has no place in a modern state,\" SIS programme director Nadia Karim said in a statement.",
+    );
+    assert_eq!(speaker, s("Nadia Karim"));
+}

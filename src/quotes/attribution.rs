@@ -772,7 +772,20 @@ impl<'a> Ctx<'a> {
         let chunks = self.chunks(lo, e);
         let &(s0, e0) = chunks.first()?;
         let np = self.np_backward(s0, e0)?;
-        if np.cover != s0 {
+        // "SIS executive director Rozana Isa said": a name after a role noun and
+        // its modifiers (no verb among them)
+        let described = || {
+            np.kind == NpKind::Name
+                && np.cover - s0 <= 5
+                && np.cover > s0
+                && (self.is_role_noun(np.cover - 1) || self.is_title(np.cover - 1))
+                && (s0..np.cover).all(|k| {
+                    self.word(k).is_some()
+                        && self.cue_at(k, false).is_none()
+                        && !self.is_class(k, WordClass::Between)
+                })
+        };
+        if np.cover != s0 && !described() {
             return None;
         }
         let description = np.kind == NpKind::Phrase && !self.word(np.s + 1).is_some_and(is_cap);
