@@ -858,3 +858,13 @@ fn name_after_role_noun_in_the_bridge() {
     );
     assert_eq!(speaker, s("Nadia Karim"));
 }
+
+/// A participle cue's subject phrase ends before a past verb with its object
+/// ("A spokesman rejected the report, saying: …").
+#[test]
+fn participle_subject_stops_before_its_verb() {
+    let (_, speaker, _) = one(
+        "A foreign ministry spokesman dismissed the findings, saying: \"These claims are fabricated.\"",
+    );
+    assert_eq!(speaker, s("A foreign ministry spokesman"));
+}

@@ -740,7 +740,18 @@ impl<'a> Ctx<'a> {
     fn subject_forward(&self, s: usize, hi: usize) -> Option<Np> {
         let mut np = self.np_forward(s, hi)?;
         if np.kind == NpKind::Phrase {
-            if let Some(k) = (np.s + 1..np.e).find(|&k| self.is_class(k, WordClass::Between)) {
+            // (or a past form with its object: "A spokesman [rejected the
+            // criticism], saying")
+            let past_verb = |k: usize| {
+                self.word(k)
+                    .is_some_and(|w| !is_cap(w) && w.ends_with("ed"))
+                    && self
+                        .lw(k + 1)
+                        .is_some_and(|w| self.lx.is(w, WordClass::Determiner))
+            };
+            if let Some(k) =
+                (np.s + 1..np.e).find(|&k| self.is_class(k, WordClass::Between) || past_verb(k))
+            {
                 np.e = k;
                 np.cover_end = np.cover_end.min(k);
             }
