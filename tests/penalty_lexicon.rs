@@ -1215,3 +1215,37 @@ fn compound_terms_and_statutory_phrasing() {
     let ps = pens("He was also ordered to pay a £114 victim surcharge.");
     assert_eq!(find(&ps, "£114 victim surcharge").kind, "fine");
 }
+
+/// ISO currency codes before an amount ("PHP 2,000,000"), Philippine penalty names
+/// (reclusion perpetua is a life term), damages "as" a kind of award, and a
+/// judge named after a sentencer word ("Syariah High Court judge X") imposes,
+/// never receives.
+#[test]
+fn codes_philippine_terms_and_sentencer_titles() {
+    let ps = pens("The court ordered them to pay a fine of PHP 2,000,000 each.");
+    let a = find(&ps, "fine of PHP 2,000,000")
+        .amount
+        .as_ref()
+        .expect("amount");
+    assert_eq!((a.value.as_f64(), &*a.currency), (Some(2_000_000.0), "PHP"));
+    let ps = pens("The court sentenced the couple to reclusion perpetua.");
+    assert!(find(&ps, "reclusion perpetua").life);
+    let ps = pens("He must pay PHP 300,000 as moral damages.");
+    assert_eq!(
+        find(&ps, "PHP 300,000 as moral damages").kind,
+        "restitution"
+    );
+    let ps = pens("Sessions Court judge Datuk Amran Yusof also imposed a fine of RM3,000 on the second charge.");
+    assert_eq!(subject(find(&ps, "fine of RM3,000")), None);
+}
+
+/// A byline's writer is nobody's antecedent.
+#[test]
+fn byline_is_no_antecedent() {
+    let ps = pens("Two fined in Kelantan\n\nBy Aisyah Rahman\n\nKOTA BHARU, Oct 2 — A court today fined him RM4,000.");
+    let p = find(&ps, "fined him RM4,000");
+    assert_eq!(
+        p.subject.as_ref().and_then(|s| s.canonical.as_deref()),
+        None
+    );
+}

@@ -572,8 +572,19 @@ impl Args {
                 .take_while(|e| e.span.start < span.end)
                 .find(|e| e.label == Label::Person)
                 .is_some_and(|e| {
-                    e.span.end <= span.end && self.is_sentencer(&doc.text[span.start..e.span.start])
+                    e.span.end <= span.end
+                        && self.names_sentencer(&doc.text[span.start..e.span.start])
                 })
+    }
+
+    /// Any word of the words before a name is a sentencer ("Syariah High Court
+    /// [judge] Datuk X", "Presiding [Judge] X").
+    fn names_sentencer(&self, prefix: &str) -> bool {
+        let mut buf = LowerBuf::default();
+        prefix
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| !w.is_empty() && self.sentencer.contains(lower_in(w, &mut buf)))
     }
 
     /// People where an offense was looked for: "a ten-year sentence for [the
@@ -1394,7 +1405,10 @@ impl Args {
             return doc.entities[..upto]
                 .iter()
                 .rev()
-                .filter(|e| e.label == Label::Person && e.span.end <= span.start)
+                // (a byline names the writer, nobody in the story)
+                .filter(|e| {
+                    e.label == Label::Person && e.span.end <= span.start && &*e.rule != "byline"
+                })
                 .find(|e| {
                     let between = &doc.text[e.span.end..span.start];
                     let words = between.split_whitespace();
