@@ -311,21 +311,44 @@ impl DatelineFinder {
         }) else {
             return false;
         };
-        let words: Vec<&str> = t[op.len()..].split_whitespace().collect();
+        let rest = &t[op.len()..];
+        // "By Yelena Voronova, Forum 18": the agency after the last comma
+        // (capitalized, a few words, digits allowed)
+        let rest = match rest.rsplit_once(", ") {
+            Some((names, agency))
+                if agency.starts_with(char::is_uppercase)
+                    && agency.split_whitespace().count() <= 4
+                    && agency.split_whitespace().all(|w| {
+                        w.starts_with(char::is_uppercase) || w.bytes().all(|b| b.is_ascii_digit())
+                    }) =>
+            {
+                names
+            }
+            _ => rest,
+        };
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        // (a role noun after the agency: "Reported by ChinaAid correspondent Liu
+        // Minghui", when two capitalized words end the line)
+        let mut role_words = 0;
         (1..=12).contains(&words.len())
             && words.iter().all(|w| {
                 let w = w.trim_end_matches(',');
-                w.chars().next().is_some_and(char::is_uppercase)
+                let ok = cap(&w)
                     || matches!(w, "and" | "&")
                     || self
                         .particles
                         .iter()
-                        .any(|p| w == p || p.ends_with('-') && w.starts_with(p.as_str()))
+                        .any(|p| w == p || p.ends_with('-') && w.starts_with(p.as_str()));
+                if !ok && w.chars().all(char::is_lowercase) {
+                    role_words += 1;
+                    return role_words <= 2;
+                }
+                ok
             })
-            && words
-                .last()
-                .and_then(|w| w.chars().next())
-                .is_some_and(char::is_uppercase)
+            && words.last().is_some_and(cap)
+            && (role_words == 0
+                || words.len() >= 3 && words[words.len() - 2..].iter().all(cap) && cap(&words[0]))
     }
 
     /// A line that can be a title: not a header, date or navigation line.

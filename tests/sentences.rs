@@ -1591,3 +1591,19 @@ fn dateline_organization_after_slash() {
         s("Laos: Pastor Held Without Trial")
     );
 }
+
+/// A byline with its agency after a comma ("By X, Forum 18") or a role noun
+/// before the name ("Reported by ChinaAid correspondent X") is never the title.
+#[test]
+fn bylines_with_agency_or_role() {
+    let t = "RUSSIA: Two fined for worship meetings\n\nBy Irina Sokolova, Forum 18\n\nOmsk, 3 May 2026\n\nA court fined two women.";
+    assert_eq!(
+        annotate(t, Options::default()).title,
+        s("RUSSIA: Two fined for worship meetings")
+    );
+    let t = "Pastor Detained in Guiyang\n\nReported by ChinaAid correspondent Wen Lihua\n\n(Guiyang—May 3, 2026) Police detained a pastor.";
+    assert_eq!(
+        annotate(t, Options::default()).title,
+        s("Pastor Detained in Guiyang")
+    );
+}
