@@ -1249,3 +1249,13 @@ fn byline_is_no_antecedent() {
         None
     );
 }
+
+/// "The death penalty is incompatible with …" states a view, no penalty; with a
+/// status cue in the sentence it is one.
+#[test]
+fn penalty_as_subject_of_a_general_statement() {
+    let ps = pens("The rapporteur said the death penalty is incompatible with human dignity.");
+    assert!(ps.is_empty(), "{:?}", texts(&ps));
+    let ps = pens("In Mauritania the death penalty is mandatory for apostasy.");
+    assert_eq!(find(&ps, "death penalty").status, "statutory");
+}

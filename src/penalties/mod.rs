@@ -69,6 +69,10 @@ pub struct PenaltyExtractor {
     /// ending in another word is no time that passed.
     negated_last: Vec<String>,
     not_penalty: PhraseSet<()>,
+    /// Verbs after "the <penalty>" that make it the subject of a general
+    /// statement ("the death penalty is incompatible with …"): `#! generic-verbs`
+    /// in not_penalty.txt.
+    generic_verbs: Vec<String>,
     /// [`LAW_WORDS`] then [`LAW_ACTORS`].
     law_words: AllPhrases,
 }
@@ -182,6 +186,12 @@ impl PenaltyExtractor {
             orphans,
             countries: PhraseSet::new(cs, path)?,
             negatives,
+            generic_verbs: crate::patterns::directive_words(
+                patterns.require("penalties/not_penalty.txt")?,
+                "generic-verbs",
+            )
+            .map(str::to_lowercase)
+            .collect(),
             not_penalty: PhraseSet::new(
                 word_list(patterns.require("penalties/not_penalty.txt")?)
                     .map(|w| (w.to_string(), ()))
@@ -476,7 +486,9 @@ impl PenaltyExtractor {
                             || !self.anaphoric(text, s0, h.span_start))
                 }
                 Needs::Quantity | Needs::QuantityCue | Needs::Anchor => false,
-            } && self.not_penalty.find(text, s0, h.start).next().is_none();
+            } && self.not_penalty.find(text, s0, h.start).next().is_none()
+                && !(self.generic_statement(text, s0, h.span_start, h.span_end)
+                    && !cue_in_sentence());
             if ok {
                 let mut span = Span::new(h.span_start, h.span_end);
                 if t.kind == PenaltyKind::Forfeiture {
@@ -1360,6 +1372,25 @@ fn rfind_to(s: &str) -> Option<usize> {
 
 /// Whether `s` opens with an age adjective ("52-year-old Jehovah's Witness …"),
 /// which starts a noun phrase rather than an amount.
+/// "[The] death penalty [is] incompatible …": a penalty that is the subject of a
+/// general statement (`the` before it, a generic verb after it).
+impl PenaltyExtractor {
+    fn generic_statement(&self, text: &str, s0: usize, start: usize, end: usize) -> bool {
+        let before = text[s0..start].trim_end();
+        let the = before.len() >= 3
+            && before[before.len() - 3..].eq_ignore_ascii_case("the")
+            && !before[..before.len() - 3].ends_with(|c: char| c.is_alphanumeric());
+        let Some(next) = text[end..].strip_prefix(' ') else {
+            return false;
+        };
+        let verb = next.split(' ').next().unwrap_or("");
+        the && self
+            .generic_verbs
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(verb))
+    }
+}
+
 /// `s` after an age in commas at its start (", 46, for" → " for").
 fn skip_age(s: &str) -> &str {
     let Some(r) = s.strip_prefix(", ") else {
