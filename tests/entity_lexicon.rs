@@ -817,3 +817,16 @@ fn provisions_lowercase_acronym_and_slash() {
         "{es:?}"
     );
 }
+
+/// "Police Station" ends an organization; a title word ends no person's name in a
+/// headline ("Katy Pastor Sentenced …").
+#[test]
+fn police_stations_and_headline_titles() {
+    has(
+        "The FIR was registered at the Sadar Bazar Police Station on Monday.",
+        "Sadar Bazar Police Station",
+        "ORG",
+    );
+    let es = ents("Katy Pastor Sentenced to Prison for Fraud\n\nHOUSTON — A pastor was sentenced.");
+    assert!(!es.iter().any(|(_, l, _)| l == "PERSON"), "{es:?}");
+}

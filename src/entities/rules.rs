@@ -427,6 +427,8 @@ pub fn persons<'g>(
                 if (!ambiguous || last_known || (cx.has(i + 1, F_GIVEN) && !t.is(SENT_START)))
                     && !place_word_after(cx, end)
                     && !street(cx, i, end)
+                    // ("Katy Pastor Sentenced …": a title ends no headline name)
+                    && !(t.is(HEADLINE) && cx.has(end - 1, F_TITLE))
                 {
                     out.push(person(cx, i, end, &r.given_name, 4));
                     i = end;
