@@ -1259,3 +1259,24 @@ fn penalty_as_subject_of_a_general_statement() {
     let ps = pens("In Mauritania the death penalty is mandatory for apostasy.");
     assert_eq!(find(&ps, "death penalty").status, "statutory");
 }
+
+/// Counted subjects ("handed three believers …", "Each received …"), statutory
+/// "can be punished by more than …" (a minimum), and a request is no sentence.
+#[test]
+fn counted_subjects_minimums_and_requests() {
+    let ps = pens("The court handed four fellow worshippers suspended sentences.");
+    assert_eq!(
+        subject(find(&ps, "suspended sentences")).as_deref(),
+        Some("four fellow worshippers")
+    );
+    let ps = pens("Each received a suspended sentence of two years.");
+    assert_eq!(
+        subject(find(&ps, "suspended sentence of two years")).as_deref(),
+        Some("Each")
+    );
+    let ps = pens("Embezzlement can be punished by more than seven years' imprisonment.");
+    let p = find(&ps, "seven years' imprisonment");
+    assert_eq!((&*p.status, &*p.bound), ("statutory", "min"));
+    let ps = pens("The judge rejected a defence request for a sentence of 30 months.");
+    assert_eq!(find(&ps, "sentence of 30 months").status, "potential");
+}

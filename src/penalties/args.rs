@@ -837,7 +837,11 @@ impl Args {
         let possessed = text[sp.start..sp.end]
             .split_once(' ')
             .is_some_and(|(first, _)| self.is_det(first, det::POSSESSIVE));
-        (named || possessed || !text[sp.end..limit].trim().is_empty()).then_some(sp)
+        // "handed [three fellow believers] suspended sentences": a counted object
+        let counted = text[sp.start..sp.end]
+            .split_once(' ')
+            .is_some_and(|(first, _)| self.quantifier.contains(first));
+        (named || possessed || counted || !text[sp.end..limit].trim().is_empty()).then_some(sp)
     }
 
     /// The noun phrase right after a verb, before `limit` ("fined [the pastor] 30
@@ -1159,7 +1163,11 @@ impl Args {
                     let (pa, pb) = ws[ws.len() - 2];
                     self.aux.contains(&region[pa..pb].lower())
                 };
-            if self.aux.contains(w) || adverb_after_aux {
+            // ("[Each] received …": a quantifier opening the sentence stays)
+            let opening_quantifier = ws.len() == 1
+                && region[a..b].starts_with(|c: char| c.is_uppercase())
+                && self.quantifier.contains(w);
+            if (self.aux.contains(w) || adverb_after_aux) && !opening_quantifier {
                 ws.pop();
             } else {
                 break;
