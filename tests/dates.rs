@@ -1755,3 +1755,22 @@ fn a_month_since_is_before_the_document_date() {
         "2026-12-02",
     );
 }
+
+/// "half a year" and hyphenated "two-and-a-half-year" are durations.
+#[test]
+fn half_durations() {
+    check(
+        "2026-12-07",
+        "The children missed school for half a year.",
+        "half a year",
+        "DURATION",
+        "P6M",
+    );
+    check(
+        "2026-12-07",
+        "He is serving a three-and-a-half-year term.",
+        "three-and-a-half-year",
+        "DURATION",
+        "P3Y6M",
+    );
+}
