@@ -830,3 +830,14 @@ fn police_stations_and_headline_titles() {
     let es = ents("Katy Pastor Sentenced to Prison for Fraud\n\nHOUSTON — A pastor was sentenced.");
     assert!(!es.iter().any(|(_, l, _)| l == "PERSON"), "{es:?}");
 }
+
+/// A provision of a country's law ("Article 266 of China's Criminal Law") is one
+/// LAW span.
+#[test]
+fn provision_of_a_countrys_law() {
+    has(
+        "He was convicted under Article 300 of China's Criminal Law.",
+        "Article 300 of China's Criminal Law",
+        "LAW",
+    );
+}

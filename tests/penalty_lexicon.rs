@@ -1280,3 +1280,11 @@ fn counted_subjects_minimums_and_requests() {
     let ps = pens("The judge rejected a defence request for a sentence of 30 months.");
     assert_eq!(find(&ps, "sentence of 30 months").status, "potential");
 }
+
+/// An opening "Under" is no word of the law's name.
+#[test]
+fn law_after_opening_under() {
+    let ps = pens("Under Iran's Islamic Penal Code, apostasy is punishable by death.");
+    let law = find(&ps, "death").law.as_ref().map(|l| l.text.to_string());
+    assert_eq!(law.as_deref(), Some("Iran's Islamic Penal Code"));
+}

@@ -126,6 +126,24 @@ pub fn extend_provisions(
                 continue;
             }
         }
+        // "Article 266 of China's Criminal Law": a country's law, one span
+        if a.label == Label::Law
+            && a.rule == r.provision
+            && b.label == Label::Gpe
+            && i + 2 < ents.len()
+            && ents[i + 2].label == Label::Law
+            && a.span.end <= b.span.start
+            && &text[a.span.end..b.span.start] == " of "
+            && matches!(
+                &text[b.span.end..ents[i + 2].span.start],
+                "'s " | "\u{2019}s "
+            )
+        {
+            let end = ents[i + 2].span.end;
+            ents[i].span.end = end;
+            ents.drain(i + 1..i + 3);
+            continue;
+        }
         i += 1;
     }
     // "Administrative Code Article 490": a law's name written before its

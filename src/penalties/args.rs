@@ -1666,7 +1666,8 @@ impl Args {
             for m in re.find_iter(s) {
                 let mut a = s0 + m.start();
                 let b = s0 + m.end();
-                for the in ["the ", "The "] {
+                // ("Under Iran's Anti-Narcotics Law" opening a sentence)
+                for the in ["Under ", "the ", "The "] {
                     if text[a..b].starts_with(the) {
                         a += the.len();
                     }
