@@ -487,8 +487,8 @@ impl PenaltyExtractor {
                 }
                 Needs::Quantity | Needs::QuantityCue | Needs::Anchor => false,
             } && self.not_penalty.find(text, s0, h.start).next().is_none()
-                && !(self.generic_statement(text, s0, h.span_start, h.span_end)
-                    && !cue_in_sentence());
+                && (!self.generic_statement(text, s0, h.span_start, h.span_end)
+                    || cue_in_sentence());
             if ok {
                 let mut span = Span::new(h.span_start, h.span_end);
                 if t.kind == PenaltyKind::Forfeiture {
