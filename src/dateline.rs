@@ -302,7 +302,9 @@ impl DatelineFinder {
     /// A byline: an opener ("By", "Written by") and then only names —
     /// capitalized words, commas, "and"/"&", lowercase name particles ("de",
     /// "van", "al-Amin"; `names/name_particles.txt`) — ending in a capitalized
-    /// word: "By Jane Roe and Ali Khan".
+    /// word: "By Jane Roe and Ali Khan"; an agency may follow the last comma ("By
+    /// Jane Roe, Forum 18") and up to two role words may stand before two final
+    /// name words ("Reported by ChinaAid correspondent Liu Minghui").
     fn is_byline(&self, line: &str) -> bool {
         let t = line.trim();
         let Some(op) = self.bylines.iter().find(|o| {

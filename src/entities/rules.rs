@@ -774,8 +774,18 @@ fn person<'g>(cx: &Ctx, a: usize, b: usize, rule: &super::Rule, prio: u8) -> Can
     Cand::new(cx.span(a, b), Label::Person, rule.clone(), prio)
 }
 
-/// A lower-case place word follows the name ending before token `end`: "in Chu Se
-/// district", "Nankana Sahib district" are places, whatever their words.
+/// Token `k` is the byte `sep` between the number before it and a number after
+/// it, with no space: ".2" of "20.2", "/2" of "314/2".
+fn sub_number(cx: &Ctx, k: usize, sep: u8) -> bool {
+    let toks = cx.toks;
+    k >= 1
+        && k + 1 < toks.len()
+        && cx.is_byte(k, sep)
+        && toks[k + 1].is(DIGIT)
+        && toks[k].start == toks[k - 1].end
+        && toks[k + 1].start == toks[k].end
+}
+
 /// Token `e` ends a listed (gazetteer) name of two words or more that is no place:
 /// "United Nations", "Human Rights Watch".
 fn listed_name_ends(cx: &Ctx, e: usize) -> bool {
@@ -798,6 +808,8 @@ fn street(cx: &Ctx, i: usize, end: usize) -> bool {
         && cx.lex.street_before.contains(cx.w(i - 1))
 }
 
+/// A lower-case place word follows the name ending before token `end`: "in Chu Se
+/// district", "Nankana Sahib district" are places, whatever their words.
 fn place_word_after(cx: &Ctx, end: usize) -> bool {
     end < cx.toks.len()
         && cx.toks[end].is(LOWER)
@@ -1196,12 +1208,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
         {
             // "Iowa Code section 716.4"
             k += 2;
-            while k + 1 < n
-                && cx.is_byte(k, b'.')
-                && toks[k + 1].is(DIGIT)
-                && toks[k].start == toks[k - 1].end
-                && toks[k + 1].start == toks[k].end
-            {
+            while sub_number(cx, k, b'.') {
                 k += 2;
             }
         } else if k + 1 < n
@@ -1544,21 +1551,11 @@ pub fn provisions<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         }
         let mut end = k + 1;
         // "Article 20.2", "Section 716.4.1"
-        while end + 1 < n
-            && cx.is_byte(end, b'.')
-            && toks[end + 1].is(DIGIT)
-            && toks[end].start == toks[end - 1].end
-            && toks[end + 1].start == toks[end].end
-        {
+        while sub_number(cx, end, b'.') {
             end += 2;
         }
         // "Article 314/2" (a paragraph after a slash, Turkish style)
-        if end + 1 < n
-            && cx.is_byte(end, b'/')
-            && toks[end + 1].is(DIGIT)
-            && toks[end].start == toks[end - 1].end
-            && toks[end + 1].start == toks[end].end
-        {
+        if sub_number(cx, end, b'/') {
             end += 2;
         }
         // "Article 500 bis", "Article 144 bis 2"

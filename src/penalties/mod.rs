@@ -1329,6 +1329,27 @@ fn in_organization_name(entities: &[crate::document::Entity], start: usize, end:
     }
 }
 
+/// "[The] death penalty [is] incompatible …": a penalty that is the subject of a
+/// general statement (`the` before it, a generic verb after it).
+impl PenaltyExtractor {
+    fn generic_statement(&self, text: &str, s0: usize, start: usize, end: usize) -> bool {
+        let before = text[s0..start].trim_end().as_bytes();
+        let the = before.len() >= 3
+            && before[before.len() - 3..].eq_ignore_ascii_case(b"the")
+            && !before[..before.len() - 3]
+                .last()
+                .is_some_and(u8::is_ascii_alphanumeric);
+        let Some(next) = text[end..].strip_prefix(' ') else {
+            return false;
+        };
+        let verb = next.split(' ').next().unwrap_or("");
+        the && self
+            .generic_verbs
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(verb))
+    }
+}
+
 /// In `region`, the text between a cue and a penalty, where the subject of a
 /// gapped clause starts: "sentenced A to eight years[, ]B to …", "… and his
 /// brother C to …" — the first " and " or ", " after the previous penalty's "to"
@@ -1370,27 +1391,6 @@ fn rfind_to(s: &str) -> Option<usize> {
     s.as_bytes().windows(4).rposition(|w| w == b" to ")
 }
 
-/// Whether `s` opens with an age adjective ("52-year-old Jehovah's Witness …"),
-/// which starts a noun phrase rather than an amount.
-/// "[The] death penalty [is] incompatible …": a penalty that is the subject of a
-/// general statement (`the` before it, a generic verb after it).
-impl PenaltyExtractor {
-    fn generic_statement(&self, text: &str, s0: usize, start: usize, end: usize) -> bool {
-        let before = text[s0..start].trim_end();
-        let the = before.len() >= 3
-            && before[before.len() - 3..].eq_ignore_ascii_case("the")
-            && !before[..before.len() - 3].ends_with(|c: char| c.is_alphanumeric());
-        let Some(next) = text[end..].strip_prefix(' ') else {
-            return false;
-        };
-        let verb = next.split(' ').next().unwrap_or("");
-        the && self
-            .generic_verbs
-            .iter()
-            .any(|v| v.eq_ignore_ascii_case(verb))
-    }
-}
-
 /// `s` after an age in commas at its start (", 46, for" → " for").
 fn skip_age(s: &str) -> &str {
     let Some(r) = s.strip_prefix(", ") else {
@@ -1403,6 +1403,8 @@ fn skip_age(s: &str) -> &str {
     }
 }
 
+/// Whether `s` opens with an age adjective ("52-year-old Jehovah's Witness …"),
+/// which starts a noun phrase rather than an amount.
 fn starts_with_age(s: &str) -> bool {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     (1..=3).contains(&digits)
