@@ -841,3 +841,14 @@ fn provision_of_a_countrys_law() {
         "LAW",
     );
 }
+
+/// Rights groups named without an organization head word are listed.
+#[test]
+fn listed_rights_groups_without_head_words() {
+    has("ALQST said the court ignored the evidence.", "ALQST", "ORG");
+    has(
+        "According to Viasna, 1,200 people remain jailed.",
+        "Viasna",
+        "ORG",
+    );
+}
