@@ -44,6 +44,8 @@ const BOILERPLATE: &str = "dateline/boilerplate.txt";
 const ACRONYMS: &str = "dateline/place_acronyms.txt";
 const BYLINES: &str = "dateline/byline_openers.txt";
 const PARTICLES: &str = "names/name_particles.txt";
+const ORG_HEADS: &str = "entities/org_heads.txt";
+const ORGANIZATIONS: &str = "gazetteer/organizations.tsv";
 
 /// How many non-blank lines at the top are examined.
 const HEAD_LINES: usize = 16;
@@ -102,6 +104,10 @@ pub struct DatelineFinder {
     bylines: Vec<String>,
     /// Lowercase particles inside names ("de", "van", "al-").
     particles: Vec<String>,
+    /// Organization head words ("Police", "Committee") and listed organization
+    /// names: a head line that is only an organization's name is its issuer.
+    org_heads: HashSet<String>,
+    organizations: HashSet<String>,
     day_first: bool,
 }
 
@@ -170,6 +176,13 @@ impl DatelineFinder {
             particles: word_list(patterns.require(PARTICLES)?)
                 .filter(|w| w.starts_with(char::is_lowercase))
                 .map(str::to_string)
+                .collect(),
+            org_heads: word_list(patterns.require(ORG_HEADS)?)
+                .map(str::to_string)
+                .collect(),
+            organizations: lines(patterns.require(ORGANIZATIONS)?)
+                .filter(|l| l.col(1) == "ORG")
+                .map(|l| l.col(0).to_string())
                 .collect(),
             day_first,
         })
@@ -353,6 +366,29 @@ impl DatelineFinder {
                 || words.len() >= 3 && words[words.len() - 2..].iter().all(cap) && cap(&words[0]))
     }
 
+    /// A line that is only an organization's name: a listed one ("Christian
+    /// Solidarity Worldwide"), or capitalized words (lower-case connectors
+    /// inside) with an organization head word ("U.S. Attorney's Office, Western
+    /// District of Louisiana", "Norwegian Helsinki Committee").
+    fn issuer_line(&self, line: &str) -> bool {
+        let t = line.trim();
+        if self.organizations.contains(t) {
+            return true;
+        }
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let cap = |w: &str| w.starts_with(char::is_uppercase);
+        (1..=10).contains(&words.len())
+            && words.last().is_some_and(|w| cap(w))
+            && words.iter().all(|w| {
+                cap(w) || matches!(*w, "of" | "for" | "the" | "and" | "on" | "in" | "&" | "to")
+            })
+            && words.iter().any(|w| {
+                let w = w.trim_end_matches([',', ';']);
+                let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
+                self.org_heads.contains(w)
+            })
+    }
+
     /// A line that can be a title: not a header, date or navigation line.
     fn title_candidate<'a>(&self, l: &HeadLine<'a>) -> Option<&'a str> {
         let t = l.text.trim();
@@ -415,7 +451,14 @@ impl DatelineFinder {
                 _ => paras.push((l.para, candidate(i, l), 1)),
             }
         }
-        let last = paras.iter().rposition(|p| p.1.is_some())?;
+        let mut last = paras.iter().rposition(|p| p.1.is_some())?;
+        // "West Yorkshire Police" under the headline names the issuer: the
+        // headline is the candidate before it.
+        if let Some(before) = paras[..last].iter().rposition(|p| p.1.is_some()) {
+            if paras[last].1.is_some_and(|c| self.issuer_line(c)) {
+                last = before;
+            }
+        }
         let (_, cand, n) = paras[last];
         let cand = cand?;
         if n == 1 && !is_title_case(cand) && last > 0 {

@@ -1164,6 +1164,27 @@ fn title_skips_release_header() {
     assert_eq!(d.title, s("Court Acquits Teacher"));
 }
 
+/// An issuer's name on its own line under the headline is not the title.
+#[test]
+fn issuer_line_under_the_headline_is_not_title() {
+    let d = annotate(
+        "Woman jailed for arson attack on Leeds gurdwara\n\nWest Mercia Police\n\nPublished: 4 March 2025\n\nA woman was jailed today for setting fire to a gurdwara door.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Woman jailed for arson attack on Leeds gurdwara"));
+    let d = annotate(
+        "Egypt: Copts Acquitted After Two Years\n\nChristian Solidarity Worldwide\n\nCAIRO, Egypt (5 May 2024) – The court acquitted four men.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Egypt: Copts Acquitted After Two Years"));
+    // the organization's line above the headline is no title either
+    let d = annotate(
+        "Office of Public Affairs\n\nOhio Man Charged With Threats\n\nCLEVELAND – A man was charged today.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Ohio Man Charged With Threats"));
+}
+
 #[test]
 fn dash_header_bar_is_not_title() {
     let d = annotate(

@@ -278,6 +278,24 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
     acr.chars().all(|c| it.any(|x| x == c))
 }
 
+/// An organization named with its city or province first and an acronym of the
+/// rest: "Chengdu Public Security Bureau (PSB)" is defined whole, where a country
+/// first ("U.S. Federal Bureau of Investigation (FBI)") is a GPE of its own.
+fn local_prefix(text: &str, toks: &[Token], hints: &[Hint], e: &Cand, acr: &str) -> bool {
+    if e.label != Label::Org || e.canonical.is_some() {
+        return false;
+    }
+    let first = toks.partition_point(|t| t.start < e.span.start);
+    let place = |i: usize| hints.get(i).is_some_and(|h| h.gpe && !h.strong);
+    // the place's words, then the words the acronym spells
+    (first..toks.len())
+        .take_while(|&i| toks[i].end < e.span.end && place(i))
+        .any(|i| {
+            let rest = &text[toks[i].end..e.span.end];
+            rest.starts_with(' ') && acronym_fits(acr, rest.trim_start())
+        })
+}
+
 /// `acr` spells the name word by word with a prefix of each capitalized word
 /// (lower-case words may give none): "Southern Kaduna Peoples Union (SOKAPU)".
 fn syllabic_fit(acr: &[char], words: &[&str]) -> bool {
@@ -361,6 +379,7 @@ pub fn acronyms(
                 let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
                 words.len() <= 12 && syllabic_fit(&acr, &words)
             }
+            && !local_prefix(text, toks, hints, e, &upper)
         {
             continue;
         }
