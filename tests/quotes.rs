@@ -868,3 +868,34 @@ fn participle_subject_stops_before_its_verb() {
     );
     assert_eq!(speaker, s("A foreign ministry spokesman"));
 }
+
+/// An appositive that ends in an acronym in parentheses, or opens with a
+/// possessive ("CSW's Head of Advocacy"), is skipped to the name before it.
+#[test]
+fn appositive_with_acronym_or_possessive() {
+    let (_, speaker, _) = one(
+        "Ravi Menon, director of the Kerala Council of Churches (KCC), said the arrests were \"an abuse of the law.\"",
+    );
+    assert_eq!(speaker, s("Ravi Menon"));
+    let (_, speaker, _) = one(
+        "Lena Ortiz, Amnesty International's Americas director, said: \"This verdict must be quashed.\"",
+    );
+    assert_eq!(speaker, s("Lena Ortiz"));
+}
+
+/// A title phrase before a named appositive is the name; a possessive's
+/// titled person is the speaker; a recipient ends before a place or a day.
+#[test]
+fn titled_appositives_and_recipients() {
+    let (_, speaker, cue) = one(
+        "\"Nobody is safe,\" the Special Rapporteur, Miriam Kessy, told the General Assembly in New York on Monday.",
+    );
+    assert_eq!((speaker, cue), (s("Miriam Kessy"), s("told the General Assembly")));
+    let q = quotes_with(
+        "\"We will appeal,\" said ADF's Legal Director Tomas Halloran.",
+        &[("Tomas Halloran", Label::Person, "Tomas Halloran")],
+    );
+    assert_eq!(q[0].speaker, s("Tomas Halloran"), "{q:?}");
+    let (_, _, cue) = one("\"He is sorry,\" his lawyer told the court the next day.");
+    assert_eq!(cue, s("told the court"));
+}

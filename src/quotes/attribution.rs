@@ -229,18 +229,29 @@ impl<'a> Ctx<'a> {
         ) {
             return i + 1;
         }
+        // (a place or day after the recipient is not part of it: "told the Human
+        // Rights Council in Geneva on Wednesday")
+        let run = |k: usize| {
+            let mut e = self.cap_run_forward(k, hi);
+            if let Some(c) = (k + 1..e).find(|&c| matches!(self.low(c), "in" | "on" | "to")) {
+                e = c;
+            }
+            e
+        };
         if is_cap(w) && !self.lx.is(l, WordClass::Determiner) {
-            return self.cap_run_forward(i, hi);
+            return run(i);
         }
         if self.lx.is(l, WordClass::Determiner) && l != "that" {
             if self.is_cap_word(i + 1) {
-                return self.cap_run_forward(i + 1, hi);
+                return run(i + 1);
             }
             let mut j = i + 1;
             while j < hi && j < i + 4 {
                 match self.lw(j) {
                     Some(x)
-                        if !self.lx.is(x, WordClass::Stop) && self.cue_at(j, false).is_none() =>
+                        if !self.lx.is(x, WordClass::Stop)
+                            && !self.lx.is(x, WordClass::Determiner)
+                            && self.cue_at(j, false).is_none() =>
                     {
                         j += 1
                     }
@@ -603,6 +614,19 @@ impl<'a> Ctx<'a> {
                     kind: NpKind::Name,
                 };
             }
+            // "CSW's Founder President Mervyn Thomas" → the person named.
+            if self.is_cap_word(e) {
+                let ne = self.cap_run_forward(e, hi);
+                if let Some((ps, pe)) = self.person_within(e, ne, false).filter(|p| p.1 == ne) {
+                    return Np {
+                        cover,
+                        cover_end: ne,
+                        s: ps,
+                        e: pe,
+                        kind: NpKind::Name,
+                    };
+                }
+            }
             let pe = self.phrase_forward(e, hi);
             // "Verma’s lawyer, Anil Shah," → the name.
             if let Some(np) = self.appositive_name(cover, pe, hi) {
@@ -655,13 +679,22 @@ impl<'a> Ctx<'a> {
     fn chunks(&self, lo: usize, hi: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut s = lo;
-        for k in lo..hi {
+        let mut k = lo;
+        while k < hi {
             if self.is_soft(k) {
                 if k > s {
                     out.push((s, k));
                 }
+                // (a short parenthesis is no chunk of its own: "Evangelical
+                // Fellowship of India (EFI), said")
+                if self.punct(k) == Some('(') {
+                    if let Some(c) = (k + 1..hi.min(k + 6)).find(|&c| self.punct(c) == Some(')')) {
+                        k = c;
+                    }
+                }
                 s = k + 1;
             }
+            k += 1;
         }
         if hi > s {
             out.push((s, hi));
@@ -695,7 +728,9 @@ impl<'a> Ctx<'a> {
         let np = self.np_backward(ls, le);
         // "X, who …, said" / "X, a local pastor, said"
         let first = self.lw(ls).unwrap_or_default();
+        // ("X, CSW's Head of Advocacy, said": a possessive opens a description)
         let appositive = self.lx.is(first, WordClass::Relative)
+            || (le > ls + 1 && self.word(ls).is_some_and(is_possessive))
             || (self.word(ls).is_some_and(|w| !is_cap(w))
                 && (np.is_none_or_phrase() || np.is_some_and(|n| n.cover != ls)))
             || np.is_some_and(|n| n.kind == NpKind::Phrase);
@@ -799,7 +834,8 @@ impl<'a> Ctx<'a> {
         if np.cover != s0 && !described() {
             return None;
         }
-        let description = np.kind == NpKind::Phrase && !self.word(np.s + 1).is_some_and(is_cap);
+        // ("a pastor", or a title: "the Special Rapporteur, Ahmed Siddig, told")
+        let description = np.kind == NpKind::Phrase;
         if description {
             if let Some(&(s1, e1)) = chunks.get(1) {
                 if let Some(n) = self.np_backward(s1, e1) {
