@@ -384,7 +384,10 @@ impl DatelineFinder {
             })
             && words.iter().any(|w| {
                 let w = w.trim_end_matches([',', ';']);
-                let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
+                let w = w
+                    .strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("\u{2019}s"))
+                    .unwrap_or(w);
                 self.org_heads.contains(w)
             })
     }

@@ -512,12 +512,15 @@ fn a_foreign_acronym_after_an_organization() {
     // a city or province first is part of the name the acronym defines
     let es = ents("Agents of the Wuhan Public Security Bureau (PSB) came. The PSB left.");
     assert!(
-        es.iter().any(|(t, l, _)| t == "Wuhan Public Security Bureau" && l == "ORG"),
+        es.iter()
+            .any(|(t, l, _)| t == "Wuhan Public Security Bureau" && l == "ORG"),
         "{es:?}"
     );
     let psb: Vec<_> = es.iter().filter(|(t, _, _)| t == "PSB").collect();
     assert_eq!(psb.len(), 2, "{es:?}");
-    assert!(psb.iter().all(|(_, _, c)| c == "Wuhan Public Security Bureau"));
+    assert!(psb
+        .iter()
+        .all(|(_, _, c)| c == "Wuhan Public Security Bureau"));
 }
 
 /// "Article 144 bis 2 of the Penal Code" is one provision; "Maître" is a title.

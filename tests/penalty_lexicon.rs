@@ -1288,3 +1288,39 @@ fn law_after_opening_under() {
     let law = find(&ps, "death").law.as_ref().map(|l| l.text.to_string());
     assert_eq!(law.as_deref(), Some("Iran's Islamic Penal Code"));
 }
+
+/// A law is no subject; a generic clause before "faces" makes a statutory
+/// penalty, as does a generic offender.
+#[test]
+fn generic_clauses_under_a_law_are_statutory() {
+    let ps = pens(
+        "Under the Prevention of Extremism Act, anyone who shares such material faces up to eight years in prison.",
+    );
+    let p = find(&ps, "eight years in prison");
+    assert_eq!((&*p.status, &*p.bound), ("statutory", "max"));
+    assert!(p.subject.is_none());
+    let ps = pens("An offender can be caned and jailed for up to seven years.");
+    assert_eq!(
+        find(&ps, "jailed for up to seven years").status,
+        "statutory"
+    );
+    let ps = pens("Under the new rules, Farid Haidari faces up to eight years in prison.");
+    assert_eq!(find(&ps, "eight years in prison").status, "potential");
+}
+
+/// "a minimum fine", "The maximum penalty for X is"; taka written "Tk"; a
+/// reporting "confirmed that" upholds nothing.
+#[test]
+fn bounds_taka_and_reported_confirmations() {
+    let ps = pens("Offenders face a minimum fine of Rs 20,000.");
+    assert_eq!(find(&ps, "fine of Rs 20,000").bound, "min");
+    let ps = pens("The maximum penalty for defacing a shrine is seven years in prison.");
+    let p = find(&ps, "seven years in prison");
+    assert_eq!((&*p.status, &*p.bound), ("statutory", "max"));
+    let ps = pens("The tribunal in Sylhet also fined him Tk 2 lakh.");
+    let a = find(&ps, "fined him Tk 2 lakh").amount.as_ref().unwrap();
+    assert_eq!((a.value.as_f64(), &*a.currency), (Some(200000.0), "BDT"));
+    let ps =
+        pens("Police confirmed that a court had sentenced Omar Farouk to six years in prison.");
+    assert_eq!(find(&ps, "six years in prison").status, "imposed");
+}

@@ -890,7 +890,10 @@ fn titled_appositives_and_recipients() {
     let (_, speaker, cue) = one(
         "\"Nobody is safe,\" the Special Rapporteur, Miriam Kessy, told the General Assembly in New York on Monday.",
     );
-    assert_eq!((speaker, cue), (s("Miriam Kessy"), s("told the General Assembly")));
+    assert_eq!(
+        (speaker, cue),
+        (s("Miriam Kessy"), s("told the General Assembly"))
+    );
     let q = quotes_with(
         "\"We will appeal,\" said ADF's Legal Director Tomas Halloran.",
         &[("Tomas Halloran", Label::Person, "Tomas Halloran")],

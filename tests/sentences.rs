@@ -1171,7 +1171,10 @@ fn issuer_line_under_the_headline_is_not_title() {
         "Woman jailed for arson attack on Leeds gurdwara\n\nWest Mercia Police\n\nPublished: 4 March 2025\n\nA woman was jailed today for setting fire to a gurdwara door.",
         Options::default(),
     );
-    assert_eq!(d.title, s("Woman jailed for arson attack on Leeds gurdwara"));
+    assert_eq!(
+        d.title,
+        s("Woman jailed for arson attack on Leeds gurdwara")
+    );
     let d = annotate(
         "Egypt: Copts Acquitted After Two Years\n\nChristian Solidarity Worldwide\n\nCAIRO, Egypt (5 May 2024) – The court acquitted four men.",
         Options::default(),

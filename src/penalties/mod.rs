@@ -934,9 +934,29 @@ impl PenaltyExtractor {
                     &mut subjects_before,
                 )
             };
+            // (or no subject found, but the words between the clause's start and a
+            // potential cue are generic: "Under Article 30 of the Penal Code,
+            // anyone who … faces up to ten years")
+            let generic_clause = || {
+                let Some((h, PenaltyStatus::Potential)) = cue else {
+                    return false;
+                };
+                let before = &text[s0..h.start.max(s0)];
+                let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+                self.args.is_generic(clause.trim_start())
+            };
+            // (a law is nobody's subject: "Under the Counter-Terrorism Law, anyone
+            // who …")
+            if subject.as_ref().is_some_and(|m| {
+                laws_here
+                    .iter()
+                    .any(|l| l.start < m.span.end && m.span.start < l.end)
+            }) {
+                subject = None;
+            }
             if subject
                 .as_ref()
-                .is_some_and(|m| self.args.is_generic(doc.slice(m.span)))
+                .map_or_else(generic_clause, |m| self.args.is_generic(doc.slice(m.span)))
             {
                 subject = None;
                 status = PenaltyStatus::Statutory;

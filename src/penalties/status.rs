@@ -264,21 +264,33 @@ impl Cues {
         let mut best = None;
         for h in self.bounds.find(text, from, pos) {
             let gap = normalize_cow(&text[h.end..pos]);
-            if gap.split(' ').all(|w| {
-                w.is_empty()
-                    || matches!(
-                        w,
-                        "a" | "an"
-                            | "of"
-                            | "the"
-                            | "term"
-                            | "penalty"
-                            | "sentence"
-                            | "prison"
-                            | "fine"
-                            | "imprisonment"
-                    )
-            }) {
+            // "The maximum [penalty for insulting religion is] ten years"
+            let words: Vec<&str> = gap.split(' ').filter(|w| !w.is_empty()).collect();
+            let predicate = (3..=14).contains(&words.len())
+                && matches!(
+                    words[0],
+                    "penalty" | "sentence" | "term" | "punishment" | "fine"
+                )
+                && words[1] == "for"
+                && matches!(words[words.len() - 1], "is" | "was" | "are" | "remains")
+                && !text[h.end..pos].contains([',', ';', '.', '"', '\u{201c}']);
+            if predicate
+                || gap.split(' ').all(|w| {
+                    w.is_empty()
+                        || matches!(
+                            w,
+                            "a" | "an"
+                                | "of"
+                                | "the"
+                                | "term"
+                                | "penalty"
+                                | "sentence"
+                                | "prison"
+                                | "fine"
+                                | "imprisonment"
+                        )
+                })
+            {
                 best = Some(*self.bounds.value(h.id));
             }
         }
