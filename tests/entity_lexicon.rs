@@ -864,3 +864,54 @@ fn listed_rights_groups_without_head_words() {
         "ORG",
     );
 }
+
+/// A surname after a joined particle matches in either case ("al-Rashidi",
+/// "Al-Rashidi"); a particle that ends a full name is its surname ("Das"); a
+/// surname before a Cantonese given name ("Lee" of "Alex Lee Wan-tang").
+#[test]
+fn short_names_with_particles_and_cantonese_given_names() {
+    let es = ents(
+        "Police detained Omar Khalid al-Rashidi in May. Al-Rashidi denied it. A cousin of al-Rashidi spoke.",
+    );
+    let short: Vec<_> = es
+        .iter()
+        .filter(|(t, _, _)| t.eq_ignore_ascii_case("al-Rashidi"))
+        .collect();
+    assert_eq!(short.len(), 2, "{es:?}");
+    assert!(short
+        .iter()
+        .all(|(_, l, c)| l == "PERSON" && c == "Omar Khalid al-Rashidi"));
+    let es = ents("The court jailed Bikash Kumar Das. Das plans to appeal.");
+    assert!(
+        es.iter()
+            .any(|(t, l, c)| t == "Das" && l == "PERSON" && c == "Bikash Kumar Das"),
+        "{es:?}"
+    );
+    let es = ents("Activist Kevin Chan Ka-wai was jailed. Chan wrote from prison.");
+    assert!(
+        es.iter()
+            .any(|(t, _, c)| t == "Chan" && c == "Kevin Chan Ka-wai"),
+        "{es:?}"
+    );
+}
+
+/// A patronymic particle joins a name even after a place word ("Jeddah bint …"
+/// is no city); an ambiguous given name opens a sentence's three-part name.
+#[test]
+fn patronymics_and_sentence_initial_given_names() {
+    has(
+        "Mona bint Fahd al-Harbi was sentenced in March.",
+        "Mona bint Fahd al-Harbi",
+        "PERSON",
+    );
+    has(
+        "Sitti binti Yusof was caned on Friday.",
+        "Sitti binti Yusof",
+        "PERSON",
+    );
+    has(
+        "Emmanuel Ifeanyi Nwosu is a pastor in Kaduna.",
+        "Emmanuel Ifeanyi Nwosu",
+        "PERSON",
+    );
+}

@@ -8,7 +8,7 @@ use crate::hash::FxSet;
 use super::gazetteer::Gazetteer;
 use super::lexicon::{Lexicon, F_STOP};
 use super::rules::{Hint, Starts};
-use super::tokens::{Token, UPPER, WORD};
+use super::tokens::{Token, JOINED, UPPER, WORD};
 use super::{Cand, Rules};
 use crate::document::{Label, Span};
 
@@ -710,6 +710,9 @@ pub fn persons(
                     || w.split_once('-')
                         .is_some_and(|(_, r)| r.starts_with(char::is_uppercase)))
         });
+        for w in &mut fw[w0..] {
+            *w = after_particle(lex, w);
+        }
         let n = fw.len() - w0;
         if n >= 2 {
             let a = names.len() as u32;
@@ -766,6 +769,13 @@ pub fn persons(
                 // (words of three letters or fewer after the surname: "Jr", "III")
                 && !(words.len() == 1
                     && fwords.first() != Some(&words[0])
+                    // (but a surname before a Cantonese given name is one: "Alex
+                    // Lee Wan-tang" is Lee)
+                    && !(fwords.len() >= 3
+                        && fwords[fwords.len() - 2] == words[0]
+                        && fwords[fwords.len() - 1]
+                            .split_once('-')
+                            .is_some_and(|(_, r)| r.starts_with(char::is_lowercase)))
                     && !fwords[fwords.iter().rposition(|w| w.len() > 3).unwrap_or(0)..]
                         .contains(&words[0])
                     && lex.flags(words[0]) & super::lexicon::F_GIVEN != 0)
@@ -797,6 +807,9 @@ pub fn persons(
         let s = e.span.text(text);
         words.clear();
         push_words(s, &mut words, |_| true);
+        for w in &mut words {
+            *w = after_particle(lex, w);
+        }
         if let Some(name) = pick(e.span.start, &words, word_before(text, e.span.start)) {
             e.canonical = Some(name.to_string());
         }
@@ -812,11 +825,17 @@ pub fn persons(
         .collect();
     parts.sort_unstable();
     parts.dedup();
+    // (a particle is no part unless it ends a full name: "Pranto Chandra Das …
+    // Das said")
+    let last_word = |w: &str| {
+        full.iter()
+            .any(|f| f.w1 > f.w0 + 1 && fw[f.w1 as usize - 1] == w)
+    };
     parts.retain(|&(_, w)| {
         if lex.is_name_stop(w) {
             return false;
         }
-        !(lex.may_be_particle(w) && lex.is_particle_any_case(w))
+        !(lex.may_be_particle(w) && lex.is_particle_any_case(w) && !last_word(w))
     });
     // cheap prefilter before the search: a Bloom filter of the parts' lengths and first,
     // second and last bytes
@@ -840,18 +859,24 @@ pub fn persons(
     };
     let mut added = Vec::new();
     let mut i = 0;
-    let name_word = |t: &Token| t.is_cap_word() || t.is(UPPER);
+    // (a surname after a particle, in either case: "al-Otaibi", "Al-Otaibi")
+    let name_word = |t: &Token| {
+        t.is_cap_word()
+            || t.is(UPPER)
+            || t.is(JOINED) && after_particle(lex, t.text(text)).starts_with(char::is_uppercase)
+    };
+    let key = |t: &Token| after_particle(lex, t.text(text));
     // every capitalized word is a person start (`Starts::persons`); most are no
     // name part: a tight first pass keeps the words that pass the Bloom filter (the
     // starts are ascending, so a start dropped here changes nothing below)
-    let cands = part_candidates(&starts.persons, toks, text.as_bytes(), &bloom);
+    let cands = part_candidates(&starts.persons, toks, text, lex, &bloom);
     for &start in &cands {
         if (start as usize) < i {
             continue;
         }
         i = start as usize;
         let t = toks[i];
-        if !name_word(&t) || !is_part(t.text(text)) {
+        if !name_word(&t) || !is_part(key(&t)) {
             continue;
         }
         if overlaps_any(ents, t.span()) {
@@ -872,7 +897,7 @@ pub fn persons(
         let mut j = i + 1;
         while j < toks.len()
             && name_word(&toks[j])
-            && is_part(toks[j].text(text))
+            && is_part(key(&toks[j]))
             && &text[toks[j - 1].end..toks[j].start] == " "
             && !overlaps_any(ents, toks[j].span())
         {
@@ -891,7 +916,7 @@ pub fn persons(
             continue;
         }
         words.clear();
-        words.extend(toks[i..j].iter().map(|t| t.text(text)));
+        words.extend(toks[i..j].iter().map(key));
         let span = Span::new(t.start, toks[j - 1].end);
         let name = full
             .iter()
@@ -928,19 +953,41 @@ fn push_words<'a>(s: &'a str, out: &mut Vec<&'a str>, keep: impl Fn(&str) -> boo
 /// The starts whose token is a capitalized or ALL-CAPS word that passes the Bloom
 /// filter of the person parts (`part_bit`).
 #[inline(never)]
-fn part_candidates(starts: &[u32], toks: &[Token], bytes: &[u8], bloom: &[u64; 16]) -> Vec<u32> {
+fn part_candidates(
+    starts: &[u32],
+    toks: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    bloom: &[u64; 16],
+) -> Vec<u32> {
     let mut out = Vec::with_capacity(starts.len() / 4);
     for &s in starts {
         let t = &toks[s as usize];
-        if !(t.is_cap_word() || t.is(UPPER)) {
+        if !(t.is_cap_word() || t.is(UPPER) || t.is(JOINED)) {
             continue;
         }
-        let k = part_bit(&bytes[t.start..t.end]);
+        let w = after_particle(lex, t.text(text));
+        let k = part_bit(w.as_bytes());
         if bloom[k >> 6] & (1 << (k & 63)) != 0 {
             out.push(s);
         }
     }
     out
+}
+
+/// The word after a name particle joined to it ("al-Otaibi", "Al-Otaibi" →
+/// "Otaibi"), else the word: how a surname is matched in either spelling.
+fn after_particle<'t>(lex: &Lexicon, w: &'t str) -> &'t str {
+    match w.find('-') {
+        Some(k)
+            if (1..=4).contains(&k)
+                && w[k + 1..].starts_with(char::is_uppercase)
+                && lex.is_particle_any_case(&w[..=k]) =>
+        {
+            &w[k + 1..]
+        }
+        _ => w,
+    }
 }
 
 /// ", Mississippi" after a word: a province or country after a comma, not a

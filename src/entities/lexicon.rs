@@ -303,6 +303,8 @@ pub struct Lexicon {
     /// Place suffixes that make a place of one unlisted capitalized word before
     /// them, even when they are organization heads ("Jumla District").
     pub one_word_places: FxSet,
+    /// Lower-case patronymic particles ("bin", "bint"): `names/patronymics.txt`.
+    pub patronymics: FxSet,
     /// Words that keep such a pair an organization ("Southern District").
     pub not_place_words: FxSet,
     /// Words that make a place name before them a street ("Thornbury Road").
@@ -518,6 +520,7 @@ impl Lexicon {
             not_name: set(patterns, "entities/not_name.txt", false)?,
             place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
             one_word_places,
+            patronymics: set(patterns, "names/patronymics.txt", false)?,
             not_place_words,
             street_suffixes: set(patterns, "entities/street_suffixes.txt", false)?,
             street_before,

@@ -82,6 +82,7 @@ pub struct Rules {
     pub person_list: Rule,
     pub figure: Rule,
     pub place_suffix: Rule,
+    pub patronymic: Rule,
 }
 
 impl Rules {
@@ -90,6 +91,7 @@ impl Rules {
         Rules {
             title_name: r("title+name"),
             given_name: r("given+surname"),
+            patronymic: r("name+patronymic"),
             surname: r("name+surname"),
             org_head: r("org-head"),
             law_name: r("law-name"),

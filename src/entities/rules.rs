@@ -418,13 +418,45 @@ pub fn persons<'g>(
         let mut run = None;
         let at = i;
         let mut name_run = move || *run.get_or_insert_with(|| cx.name_run(at));
+        // "Haifa bint Saad al-Otaibi": a capitalized word, a patronymic particle
+        // and a name are a person, whatever else the first word may be
+        if t.is_cap_word()
+            && i + 2 < n
+            && cx.adjacent(i, i + 1)
+            && cx.adjacent(i + 1, i + 2)
+            && toks[i + 1].is(LOWER)
+            && cx.lex.patronymics.contains(cx.w(i + 1))
+            && toks[i + 2].is_cap_word()
+            && !cx.has(i, F_TITLE | F_STOP)
+            && !cx.hints[i].strong
+        {
+            let end = cx.name_run(i + 2).0.max(i + 3);
+            out.push(person(cx, i, end, &r.patronymic, 5));
+            i = end;
+            continue;
+        }
         // given name + surname(s)
-        if t.is_cap_word() && cx.has(i, F_GIVEN) && i + 1 < n && cx.adjacent(i, i + 1) {
+        // (an ambiguous one opening a sentence, before a given name: mid-sentence
+        // the surname rule below reads it)
+        if t.is_cap_word()
+            && i + 1 < n
+            && cx.adjacent(i, i + 1)
+            && (cx.has(i, F_GIVEN)
+                || t.is(SENT_START)
+                    && !t.is(HEADLINE)
+                    && !cx.hints[i].covered
+                    && cx.has(i, F_GIVEN_AMB)
+                    && cx.has(i + 1, F_GIVEN))
+        {
             let (end, parts) = name_run();
             if parts >= 2 {
                 let ambiguous = cx.has(i, F_GIVEN_AMB);
                 let last_known = cx.has(end - 1, F_SURNAME);
-                if (!ambiguous || last_known || (cx.has(i + 1, F_GIVEN) && !t.is(SENT_START)))
+                // (an ambiguous given name opens a sentence's name only before
+                // another given name and a third part: "Emmanuel Chukwudi Okafor")
+                if (!ambiguous
+                    || last_known
+                    || (cx.has(i + 1, F_GIVEN) && (!t.is(SENT_START) || parts >= 3)))
                     && !place_word_after(cx, end)
                     && !street(cx, i, end)
                     // ("Katy Pastor Sentenced …": a title ends no headline name)
