@@ -370,32 +370,84 @@ impl DatelineFinder {
     /// Solidarity Worldwide"), or capitalized words (lower-case connectors
     /// inside) with an organization head word ("U.S. Attorney's Office, Western
     /// District of Louisiana", "Norwegian Helsinki Committee").
+    ///
+    /// Parts beside a slash or dash are issuers or places ("Middle East Concern /
+    /// Article 18 Partners", "Royal Canadian Mounted Police - Manitoba"); an
+    /// ALL-CAPS line is read in title case ("CENTRAL BUREAU OF INVESTIGATION").
     fn issuer_line(&self, line: &str) -> bool {
         let t = line.trim();
+        for sep in [" / ", " - ", " – ", " — "] {
+            if t.contains(sep) {
+                // (a place, or another short name: "Article 18 Partners")
+                let place = |p: &str| {
+                    (1..=4).contains(&p.split_whitespace().count())
+                        && p.split_whitespace().all(|w| {
+                            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        })
+                };
+                return t
+                    .split(sep)
+                    .all(|p| self.issuer_part(p.trim()) || place(p.trim()))
+                    && t.split(sep).any(|p| self.issuer_part(p.trim()));
+            }
+        }
+        self.issuer_part(t)
+    }
+
+    fn issuer_part(&self, t: &str) -> bool {
         if self.organizations.contains(t) {
             return true;
         }
+        let upper = !t.chars().any(char::is_lowercase);
         let words: Vec<&str> = t.split_whitespace().collect();
         let cap = |w: &str| w.starts_with(char::is_uppercase);
-        (1..=10).contains(&words.len())
-            && words.last().is_some_and(|w| cap(w))
-            && words.iter().all(|w| {
-                cap(w) || matches!(*w, "of" | "for" | "the" | "and" | "on" | "in" | "&" | "to")
-            })
-            && words.iter().any(|w| {
-                let w = w.trim_end_matches([',', ';']);
-                let w = w
-                    .strip_suffix("'s")
-                    .or_else(|| w.strip_suffix("\u{2019}s"))
-                    .unwrap_or(w);
+        let connector = |w: &str| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "of" | "for" | "the" | "and" | "on" | "in" | "&" | "to"
+            )
+        };
+        let head = |w: &str| {
+            let w = w.trim_end_matches([',', ';']);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w);
+            if upper {
+                // (ALL CAPS: the head in title case)
+                let mut h = w.to_lowercase();
+                if let Some(f) = h.get_mut(..1) {
+                    f.make_ascii_uppercase();
+                }
+                self.org_heads.contains(&h)
+            } else {
                 self.org_heads.contains(w)
-            })
+            }
+        };
+        // (the name ends at its last head word or goes on with a connector:
+        // "Office of the Commissioner", not "Appeals Court Acquits Teacher")
+        (1..=10).contains(&words.len())
+            && words.last().is_some_and(|w| cap(w) && !connector(w))
+            && words.iter().all(|w| cap(w) || connector(w))
+            && words
+                .iter()
+                .rposition(|w| head(w))
+                .is_some_and(|k| words.get(k + 1).is_none_or(|w| connector(w)))
     }
 
-    /// A line that can be a title: not a header, date or navigation line.
+    /// A line that can be a title: not a header, date, place ("Winnipeg,
+    /// Manitoba") or navigation line.
     fn title_candidate<'a>(&self, l: &HeadLine<'a>) -> Option<&'a str> {
         let t = l.text.trim();
-        let skip = self.headers.matches(t)
+        let place = t.split_once(", ").is_some_and(|(a, b)| {
+            [a, b].iter().all(|p| {
+                (1..=2).contains(&p.split_whitespace().count())
+                    && p.split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+            })
+        });
+        let skip = place
+            || self.headers.matches(t)
             || self.header_bar(t)
             || self.dated_bar(l)
             || self.parse_line(l).is_some()
@@ -438,7 +490,15 @@ impl DatelineFinder {
             match byline {
                 Some((b, para)) if i >= b && l.para == para => None,
                 _ if issuer(i, l) => None,
-                _ => self.title_candidate(l),
+                // ("West Yorkshire Police" under the headline names the issuer;
+                // a line under it in its paragraph is its tagline)
+                _ if i > 0
+                    && lines[i - 1].para == l.para
+                    && self.issuer_line(lines[i - 1].text) =>
+                {
+                    None
+                }
+                _ => self.title_candidate(l).filter(|c| !self.issuer_line(c)),
             }
         };
         // (paragraph id, candidate, number of lines in the paragraph)
@@ -454,19 +514,16 @@ impl DatelineFinder {
                 _ => paras.push((l.para, candidate(i, l), 1)),
             }
         }
-        let mut last = paras.iter().rposition(|p| p.1.is_some())?;
-        // "West Yorkshire Police" under the headline names the issuer: the
-        // headline is the candidate before it.
-        if let Some(before) = paras[..last].iter().rposition(|p| p.1.is_some()) {
-            if paras[last].1.is_some_and(|c| self.issuer_line(c)) {
-                last = before;
-            }
-        }
+        let last = paras.iter().rposition(|p| p.1.is_some())?;
         let (_, cand, n) = paras[last];
         let cand = cand?;
-        if n == 1 && !is_title_case(cand) && last > 0 {
+        // (a Title Case subheadline under a Title Case headline of six words or
+        // more: the headline)
+        if n == 1 && last > 0 {
             if let (Some(prev), 1) = (paras[last - 1].1, paras[last - 1].2) {
-                if is_title_case(prev) {
+                if is_title_case(prev)
+                    && (!is_title_case(cand) || prev.split_whitespace().count() >= 6)
+                {
                     return Some(prev.to_string());
                 }
             }

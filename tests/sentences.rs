@@ -1186,6 +1186,48 @@ fn issuer_line_under_the_headline_is_not_title() {
         Options::default(),
     );
     assert_eq!(d.title, s("Ohio Man Charged With Threats"));
+    // beside a slash or a dash, in capitals, and a place line under a date
+    let d = annotate(
+        "Court Jails Pastor for Baptisms\n\nInternational Christian Concern / Partner Network\n\nThe court jailed the pastor today for holding baptisms in a river.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Court Jails Pastor for Baptisms"));
+    let d = annotate(
+        "Halifax man receives house arrest for church fire\n\nNews release\n\nMarch 3, 2024\nHalifax, Nova Scotia\n\nRoyal Canadian Mounted Police - Nova Scotia\n\nA Halifax man was sentenced today for setting fire to a church.",
+        Options::default(),
+    );
+    assert_eq!(
+        d.title,
+        s("Halifax man receives house arrest for church fire")
+    );
+    let d = annotate(
+        "NATIONAL INVESTIGATION AGENCY\n\nThe court convicted three men of arson today in a case about a temple.",
+        Options::default(),
+    );
+    assert_eq!(d.title, None);
+    // a Title Case headline with an organization's head word is still the title
+    let d = annotate(
+        "Appeals Court Frees Teacher Jailed for Blasphemy\n\nCAIRO, Egypt, May 3, 2024 — The court acquitted her.",
+        Options::default(),
+    );
+    assert_eq!(
+        d.title,
+        s("Appeals Court Frees Teacher Jailed for Blasphemy")
+    );
+}
+
+/// Under a Title Case headline of six words or more, a Title Case subheadline is
+/// not the title.
+#[test]
+fn title_case_subheadline_is_not_title() {
+    let d = annotate(
+        "Attorney General Wins $2 Million From Sham Charity\n\nFounder Separately Sentenced to Two Years in State Prison\n\nALBANY – The Attorney General today announced a settlement with the charity.",
+        Options::default(),
+    );
+    assert_eq!(
+        d.title,
+        s("Attorney General Wins $2 Million From Sham Charity")
+    );
 }
 
 #[test]

@@ -307,6 +307,9 @@ pub struct Lexicon {
     pub patronymics: FxSet,
     /// Words that keep such a pair an organization ("Southern District").
     pub not_place_words: FxSet,
+    /// Lower-case words after a name (up to two modifiers between) that make it
+    /// a facility, not a person: "Mai Serwa maximum security prison".
+    pub facility_words: FxSet,
     /// Words that make a place name before them a street ("Thornbury Road").
     pub street_suffixes: FxSet,
     /// Words before a street name ("on Manningham Lane"): `#! before` in
@@ -467,6 +470,7 @@ impl Lexicon {
         let place_suffixes_file = patterns.get("entities/place_suffixes.txt").unwrap_or("");
         let one_word_places = words(place_suffixes_file, "one-word-place");
         let not_place_words = words(place_suffixes_file, "not-place-words");
+        let facility_words = words(place_suffixes_file, "facility-words");
         let street_file = patterns.get("entities/street_suffixes.txt").unwrap_or("");
         let street_before = words(street_file, "before");
         let mut title_pairs = Box::new([0u64; 128]);
@@ -522,6 +526,7 @@ impl Lexicon {
             one_word_places,
             patronymics: set(patterns, "names/patronymics.txt", false)?,
             not_place_words,
+            facility_words,
             street_suffixes: set(patterns, "entities/street_suffixes.txt", false)?,
             street_before,
             provision_extend_of,

@@ -459,6 +459,12 @@ pub fn persons<'g>(
                     || (cx.has(i + 1, F_GIVEN) && (!t.is(SENT_START) || parts >= 3)))
                     && !place_word_after(cx, end)
                     && !street(cx, i, end)
+                    // ("in Gia Lai": a listed place after a locative preposition)
+                    && !(i >= 1
+                        && cx.hints[i].gpe
+                        && cx.hints[end - 1].gpe
+                        && cx.toks[i - 1].is(LOWER)
+                        && cx.lex.street_before.contains(cx.w(i - 1)))
                     // ("Katy Pastor Sentenced …": a title ends no headline name)
                     && !(t.is(HEADLINE) && cx.has(end - 1, F_TITLE))
                 {
@@ -835,7 +841,11 @@ fn listed_name_ends(cx: &Ctx, e: usize) -> bool {
 /// Tokens `i..end` are a street after a preposition: "on [Manningham Lane]".
 fn street(cx: &Ctx, i: usize, end: usize) -> bool {
     i >= 1
-        && cx.lex.street_suffixes.contains(cx.w(end - 1))
+        && (cx.lex.street_suffixes.contains(cx.w(end - 1))
+            // ("on Jurong West Street 52": the suffix right after the name run)
+            || end < cx.toks.len()
+                && cx.adjacent(end - 1, end)
+                && cx.lex.street_suffixes.contains(cx.w(end)))
         && cx.toks[i - 1].is(LOWER)
         && cx.lex.street_before.contains(cx.w(i - 1))
 }
@@ -843,10 +853,20 @@ fn street(cx: &Ctx, i: usize, end: usize) -> bool {
 /// A lower-case place word follows the name ending before token `end`: "in Chu Se
 /// district", "Nankana Sahib district" are places, whatever their words.
 fn place_word_after(cx: &Ctx, end: usize) -> bool {
-    end < cx.toks.len()
-        && cx.toks[end].is(LOWER)
-        && cx.adjacent(end - 1, end)
-        && super::lexicon::with_capital(cx.w(end), |w| cx.lex.place_suffixes.contains(w))
+    let lower = |k: usize| k < cx.toks.len() && cx.toks[k].is(LOWER) && cx.adjacent(k - 1, k);
+    lower(end)
+        && (super::lexicon::with_capital(cx.w(end), |w| cx.lex.place_suffixes.contains(w))
+            // "Mai Serwa maximum security prison": a facility word, up to two
+            // modifiers after the name
+            || (end..end + 3)
+                .take_while(|&k| lower(k))
+                .any(|k| cx.lex.facility_words.contains(cx.w(k))))
+}
+
+/// "1st", "25th", "103rd": digits and an English ordinal ending.
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// Token `i` follows ", AGE, of" (where releases name a defendant's town).
@@ -1068,6 +1088,18 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             && cx.org_word(p - 2)
         {
             j = p - 2;
+            continue;
+        }
+        // an ordinal after the court's city: "Istanbul 25th High Criminal Court"
+        if !headline
+            && !law
+            && p >= 1
+            && toks[p].is(DIGIT)
+            && is_ordinal(cx.w(p))
+            && cx.adjacent(p - 1, p)
+            && cx.org_word(p - 1)
+        {
+            j = p - 1;
             continue;
         }
         if cx.org_word(p) {
