@@ -432,7 +432,7 @@ impl DatelineFinder {
             && words
                 .iter()
                 .rposition(|w| head(w))
-                .is_some_and(|k| words.get(k + 1).is_none_or(|w| connector(w)))
+                .is_some_and(|k| words.get(k + 1).map_or(true, |w| connector(w)))
     }
 
     /// A line that can be a title: not a header, date, place ("Winnipeg,
