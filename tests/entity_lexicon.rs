@@ -915,3 +915,17 @@ fn patronymics_and_sentence_initial_given_names() {
         "PERSON",
     );
 }
+
+/// An ordinal inside a court's name; a street suffix after a name run; a
+/// facility word after a name; a listed place after "in" is no person.
+#[test]
+fn court_ordinals_streets_facilities_and_places_after_in() {
+    has(
+        "The Ankara 14th High Criminal Court adjourned the case.",
+        "Ankara 14th High Criminal Court",
+        "ORG",
+    );
+    let es = ents("The stabbing happened on Bukit Batok Street 21 at night. He is held at Kashimpur Central jail. Police in Gia Lai arrested him.");
+    assert!(!es.iter().any(|(_, l, _)| l == "PERSON"), "{es:?}");
+    has("Police in Gia Lai arrested him.", "Gia Lai", "GPE");
+}
