@@ -902,3 +902,31 @@ fn titled_appositives_and_recipients() {
     let (_, _, cue) = one("\"He is sorry,\" his lawyer told the court the next day.");
     assert_eq!(cue, s("told the court"));
 }
+
+/// A name after an organization's role words is the speaker ("said ChinaAid
+/// founder and president Bob Fu", "said Amnesty's regional director X", "EPA
+/// president X, who …, said").
+#[test]
+fn names_after_an_organizations_role_words() {
+    let (_, speaker, _) =
+        one("\"The raids will not stop us,\" said GRLW founder and president Mei Lin Ho.");
+    assert_eq!(speaker, s("Mei Lin Ho"));
+    let (_, speaker, _) =
+        one("\"We are not afraid,\" said Amnesty's regional director Karim Saleh.");
+    assert_eq!(speaker, s("Karim Saleh"));
+    let (_, speaker, _) = one(
+        "EPA president Salim Chaker, who was arrested in 2021, said the closures were \"a slow strangulation of the church.\"",
+    );
+    assert_eq!(speaker, s("Salim Chaker"));
+}
+
+/// An attribution that ends with the speaker's organization still joins the
+/// two halves of an interrupted quote.
+#[test]
+fn long_attribution_with_organization_joins_the_quote() {
+    let q = quotes(
+        "\"Fraud steals from every taxpayer,\" said Special Agent in Charge Dana Reyes of the U.S. Department of Health and Human Services, Office of Inspector General. \"We will keep finding these schemes.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].parts.len(), 2, "{q:?}");
+}

@@ -166,6 +166,30 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The name after role words from token `k` ("[founder and president] Bob
+    /// Fu", "[regional director] Heba Morayef"): lower-case words, "and", "of",
+    /// the last a role noun or title, then up to four capitalized words.
+    fn name_after_roles(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut j = k;
+        let mut role = false;
+        while j < hi && j < k + 5 {
+            let Some(w) = self.word(j) else { break };
+            if is_cap(w) {
+                break;
+            }
+            if self.cue_at(j, false).is_some() || self.is_class(j, WordClass::Between) {
+                return None;
+            }
+            role = self.is_role_noun(j) || self.is_title(j);
+            j += 1;
+        }
+        if !role || j == k || !self.is_cap_word(j) {
+            return None;
+        }
+        let ne = self.cap_run_forward(j, hi);
+        (ne - j <= 4).then_some((j, ne))
+    }
+
     fn is_cap_word(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| is_cap(w) && !is_possessive(w))
     }
@@ -514,6 +538,18 @@ impl<'a> Ctx<'a> {
         }
         if is_cap(w) && !self.lx.is(l, WordClass::Determiner) {
             let e = self.cap_run_forward(i, hi);
+            // "ChinaAid founder and president Bob Fu" → the name
+            if e > i && !self.word(e - 1).is_some_and(is_possessive) {
+                if let Some((ns, ne)) = self.name_after_roles(e, hi) {
+                    return Some(Np {
+                        cover: start,
+                        cover_end: ne,
+                        s: self.trim_name(ns, ne),
+                        e: ne,
+                        kind: NpKind::Name,
+                    });
+                }
+            }
             return Some(self.name_or_phrase(start, i, e, hi));
         }
         if self.lx.is(l, WordClass::Determiner) || self.lx.heads.contains(l) {
@@ -610,6 +646,16 @@ impl<'a> Ctx<'a> {
                     cover,
                     cover_end: ne,
                     s: self.trim_name(e + 1, ne),
+                    e: ne,
+                    kind: NpKind::Name,
+                };
+            }
+            // "Amnesty's regional director Heba Morayef" → the name.
+            if let Some((ns, ne)) = self.name_after_roles(e, hi) {
+                return Np {
+                    cover,
+                    cover_end: ne,
+                    s: self.trim_name(ns, ne),
                     e: ne,
                     kind: NpKind::Name,
                 };
@@ -753,7 +799,9 @@ impl<'a> Ctx<'a> {
             let ps = self.skip_intro(ps, pe);
             let weak = self.lx.is(first, WordClass::Relative) || matches!(first, "a" | "an");
             if let Some(p) = self.np_backward(ps, pe) {
-                if p.cover == ps && (p.kind != NpKind::Phrase || weak) {
+                // ("EPA president Salah Chalah, who …, said": a name after an
+                // organization's role words)
+                if (p.cover == ps || self.described(ps, &p)) && (p.kind != NpKind::Phrase || weak) {
                     return Some(p);
                 }
             }
@@ -820,18 +868,7 @@ impl<'a> Ctx<'a> {
         let np = self.np_backward(s0, e0)?;
         // "SIS executive director Rozana Isa said": a name after a role noun and
         // its modifiers (no verb among them)
-        let described = || {
-            np.kind == NpKind::Name
-                && np.cover - s0 <= 5
-                && np.cover > s0
-                && (self.is_role_noun(np.cover - 1) || self.is_title(np.cover - 1))
-                && (s0..np.cover).all(|k| {
-                    self.word(k).is_some()
-                        && self.cue_at(k, false).is_none()
-                        && !self.is_class(k, WordClass::Between)
-                })
-        };
-        if np.cover != s0 && !described() {
+        if np.cover != s0 && !self.described(s0, &np) {
             return None;
         }
         // ("a pastor", or a title: "the Special Rapporteur, Ahmed Siddig, told")
@@ -846,6 +883,21 @@ impl<'a> Ctx<'a> {
             }
         }
         Some(np)
+    }
+
+    /// A name after a role noun or title and its modifiers from `s0`, no verb
+    /// among them: "SIS executive director Rozana Isa", "EPA president Salah
+    /// Chalah".
+    fn described(&self, s0: usize, np: &Np) -> bool {
+        np.kind == NpKind::Name
+            && np.cover - s0 <= 5
+            && np.cover > s0
+            && (self.is_role_noun(np.cover - 1) || self.is_title(np.cover - 1))
+            && (s0..np.cover).all(|k| {
+                self.word(k).is_some()
+                    && self.cue_at(k, false).is_none()
+                    && !self.is_class(k, WordClass::Between)
+            })
     }
 
     /// A prepositional phrase or frame ("in a statement", "on Monday") filling `[a, e)`.
@@ -1129,10 +1181,15 @@ impl<'a> Ctx<'a> {
             }
             // What follows the attribution: nothing, a place or time ("outside the
             // court"), or an appositive (", the lawyer of the family").
+            // (or the speaker's organization: "said Special Agent in Charge Dana
+            // Greer of the U.S. Department of Health and Human Services, Office
+            // of Inspector General")
             let tail_ok = rest_end == end
                 || self.is_pp(end, rest_end)
-                || (rest_end - end <= 15
-                    && (self.is_soft(end) || self.is_class(end, WordClass::Stop))
+                || (rest_end - end <= 20
+                    && (self.is_soft(end)
+                        || self.is_class(end, WordClass::Stop)
+                        || self.is_class(end, WordClass::Preposition))
                     && (end..rest_end)
                         .all(|k| !self.is_hard(k) && self.cue_at(k, false).is_none()));
             // "“….” She urged the government to …": a capitalized pronoun after a
