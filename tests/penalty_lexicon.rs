@@ -1324,3 +1324,18 @@ fn bounds_taka_and_reported_confirmations() {
         pens("Police confirmed that a court had sentenced Omar Farouk to six years in prison.");
     assert_eq!(find(&ps, "six years in prison").status, "imposed");
 }
+
+/// "in serious cases" names a degree, not an offense; "punishes X with" names
+/// the offense X.
+#[test]
+fn degrees_are_no_offenses_and_punishes_with() {
+    let ps = pens("Article 290 provides up to seven years in prison in especially serious cases.");
+    assert!(find(&ps, "seven years in prison").offense.is_none());
+    let ps =
+        pens("Article 225 punishes illegal business operations with up to five years in prison.");
+    let o = find(&ps, "five years in prison")
+        .offense
+        .as_ref()
+        .map(|o| o.text.to_string());
+    assert_eq!(o.as_deref(), Some("illegal business operations"));
+}

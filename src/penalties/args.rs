@@ -1633,7 +1633,10 @@ impl Args {
                     if !keep(s0 + m.start()) {
                         continue;
                     }
+                    // (a named offense is rejected as a phrase is: "in [serious]
+                    // cases" names a degree)
                     let span = match c.name("o") {
+                        Some(o) if self.rejected_offense(&normalize_cow(o.as_str())) => None,
                         Some(o) => Some(Span::new(s0 + o.start(), s0 + o.end())),
                         None => self.offense_phrase(text, s0 + m.end(), s1),
                     };
