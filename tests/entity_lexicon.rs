@@ -929,3 +929,19 @@ fn court_ordinals_streets_facilities_and_places_after_in() {
     assert!(!es.iter().any(|(_, l, _)| l == "PERSON"), "{es:?}");
     has("Police in Gia Lai arrested him.", "Gia Lai", "GPE");
 }
+
+/// Romanized Russian and Ukrainian given names and surnames are known
+/// ("Dmitriy", "Yevgeniy", "Mykola"; "Voloshin", "Hrytsenko").
+#[test]
+fn romanized_cyrillic_names() {
+    has(
+        "Jehovah's Witness Dmitriy Voloshin was jailed.",
+        "Dmitriy Voloshin",
+        "PERSON",
+    );
+    has(
+        "The court fined Mykola Hrytsenko on Tuesday.",
+        "Mykola Hrytsenko",
+        "PERSON",
+    );
+}

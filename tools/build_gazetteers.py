@@ -234,6 +234,65 @@ def load_faker_given() -> set[str]:
     return out - FAKER_DROP
 
 
+# Faker person providers written in Cyrillic: their given names and surnames are
+# romanized (below) as English-language releases write them ("Dmitriy" and
+# "Dmitry", "Voloshin"): Forum 18, Viasna and OVD-Info name Russians,
+# Belarusians and Ukrainians this way.
+CYRILLIC_LOCALES = ("ru_RU", "uk_UA")
+CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo",
+    "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+    "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi",
+    "є": "ye", "ґ": "g", "'": "", "’": "",
+}
+# Ukrainian letters read otherwise ("Mykola", "Hryhoriy").
+CYR_UK = {"г": "h", "и": "y"}
+
+
+def romanize(name: str, uk: bool) -> set[str]:
+    """Romanizations of a Cyrillic name: BGN-style ("Dmitriy", "Sergey",
+    "Yevgeniy"), and the common "-y" and "x" spellings ("Dmitry",
+    "Alexandr")."""
+    out = []
+    low = name.lower()
+    for i, c in enumerate(low):
+        r = (CYR_UK.get(c) if uk else None) or CYR.get(c)
+        if r is None:
+            return set()
+        # "е" is "ye" at the start and after a vowel or a soft/hard sign
+        if c == "е" and (i == 0 or low[i - 1] in "аеёиоуыэюяіїєьъ"):
+            r = "ye"
+        out.append(r)
+    base = "".join(out).capitalize()
+    forms = {base}
+    if base.endswith("iy"):
+        forms.add(base[:-2] + "y")
+    if "ks" in base:
+        forms |= {f.replace("ks", "x") for f in list(forms)}
+    return {f for f in forms if len(f) >= 3}
+
+
+def load_cyrillic_names() -> tuple[set[str], set[str]]:
+    """Romanized given names and surnames of the CYRILLIC_LOCALES providers."""
+    import importlib  # noqa: PLC0415
+    given, surnames = set(), set()
+    for loc in CYRILLIC_LOCALES:
+        prov = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        uk = loc.startswith("uk")
+        for attrs, into in (
+            (("first_names", "first_names_male", "first_names_female"), given),
+            (("last_names", "last_names_male", "last_names_female"), surnames),
+        ):
+            for attr in attrs:
+                v = prov.__dict__.get(attr)
+                for n in (v if isinstance(v, (dict, list, tuple, set)) else ()):
+                    for f in romanize(n, uk):
+                        into.add(f)
+    return given - FAKER_DROP, surnames
+
+
 # Irish O' names and Scottish Mac names that the census writes run together.
 O_NAMES = {"OBRIEN", "OCONNOR", "ONEIL", "ONEILL", "ODONNELL", "OCONNELL",
            "OKEEFE", "OROURKE", "OHARA", "OLEARY", "OMALLEY", "ONEAL",
@@ -1198,6 +1257,8 @@ class Ctx:
         self.intl_given = set(hand_words(INTL_GIVEN))
         # (not common enough to stop a place: only evidence for a person)
         self.faker_given = load_faker_given()
+        cyr_given, self.cyr_surnames = load_cyrillic_names()
+        self.faker_given |= cyr_given
         self.intl_surnames = set(hand_words(INTL_SURNAMES))
         self.review = defaultdict(list)   # topic -> lines
         self.stopped = defaultdict(set)   # surface -> reasons (place rules)
@@ -1683,6 +1744,9 @@ def build_names(ctx: Ctx, gaz_surfaces: set[str]):
     ctx.review["given-ambiguous"] = [f"{g}\t{why[g]}" for g in sorted(ambiguous)]
     surn = {s for s, r in ctx.surname_rank.items() if r <= SURNAME_LIST_RANK}
     surn |= ctx.intl_surnames
+    # (romanized Cyrillic surnames that are no English word or common given name)
+    surn |= {s for s in ctx.cyr_surnames
+             if s.lower() not in ctx.words and s not in given}
     surn = {s for s in surn if (ok_name.match(s) or re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)*", s))
             and s not in SURNAME_DROP}
     extra = set()

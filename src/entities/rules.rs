@@ -1098,6 +1098,8 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             && is_ordinal(cx.w(p))
             && cx.adjacent(p - 1, p)
             && cx.org_word(p - 1)
+            // (not after a modifier: "San Francisco-based 1st Nationwide Bank")
+            && !cx.w(p - 1).contains('-')
         {
             j = p - 1;
             continue;
