@@ -1339,3 +1339,30 @@ fn degrees_are_no_offenses_and_punishes_with() {
         .map(|o| o.text.to_string());
     assert_eq!(o.as_deref(), Some("illegal business operations"));
 }
+
+/// Civil penalties, non-parole periods, good behaviour bonds, restraining and
+/// confiscation orders, firearms prohibitions, probationary periods, curfews.
+#[test]
+fn orders_bonds_and_civil_penalties() {
+    let ps = pens("The founder was ordered to pay a civil penalty of $400,000.");
+    let p = find(&ps, "civil penalty of $400,000");
+    assert_eq!((&*p.kind, &*p.status), ("fine", "imposed"));
+    let ps = pens("Judge Wass set a non-parole period of three years and two months.");
+    let p = find(&ps, "non-parole period of three years and two months");
+    assert_eq!(
+        (&*p.kind, p.duration.as_deref()),
+        ("imprisonment", Some("P3Y2M"))
+    );
+    let ps = pens("Hale was placed on an 18-month good behaviour bond.");
+    assert_eq!(find(&ps, "18-month good behaviour bond").kind, "probation");
+    let ps = pens("The court also imposed a restraining order for three years.");
+    assert_eq!(find(&ps, "restraining order for three years").kind, "other");
+    let ps = pens("The judge made a confiscation order of £86,500.");
+    assert_eq!(
+        find(&ps, "confiscation order of £86,500").kind,
+        "forfeiture"
+    );
+    let ps = pens("He was also ordered to observe a curfew for four months.");
+    assert_eq!(find(&ps, "curfew for four months").kind, "other");
+    assert!(pens("The curfew lasted for two weeks after the riots.").is_empty());
+}
