@@ -1774,3 +1774,15 @@ fn half_durations() {
         "P3Y6M",
     );
 }
+
+/// "6 years 3 months" (no "and", Turkish court style) is one duration.
+#[test]
+fn compound_duration_without_and() {
+    check(
+        "2024-03-12",
+        "He was given 6 years 3 months in prison.",
+        "6 years 3 months",
+        "DURATION",
+        "P6Y3M",
+    );
+}

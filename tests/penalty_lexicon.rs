@@ -1366,3 +1366,13 @@ fn orders_bonds_and_civil_penalties() {
     assert_eq!(find(&ps, "curfew for four months").kind, "other");
     assert!(pens("The curfew lasted for two weeks after the riots.").is_empty());
 }
+
+/// "6 years 3 months" (no "and") is one term.
+#[test]
+fn compound_term_without_and() {
+    let ps = pens("The court sentenced the reporter to 6 years 3 months in prison.");
+    assert_eq!(
+        find(&ps, "6 years 3 months in prison").duration.as_deref(),
+        Some("P6Y3M")
+    );
+}

@@ -314,7 +314,7 @@ impl Quantities {
         let half = r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?";
         let num = format!(r"(?:{digits}|{worded}){half}");
         let duration = format!(
-            r"(?i)\b(?:(?P<between>between|from)\s+)?(?P<n1>{num}|an?)(?:\s*(?:to|-|–|and|or)\s*(?P<n2>{num}))?(?:\s+|-)(?P<unit>{unitw})\b(?:(?:\s+and\s+|,\s*|-and-)(?P<n3>{num})(?:\s+|-)(?P<unit2>{unitw})\b(?:(?:,?\s+and\s+|,\s*|-and-)(?P<n4>{num})(?:\s+|-)(?P<unit3>{unitw})\b)?)?(?P<more>\s+or\s+(?:more|longer)\b)?(?P<life>(?:\s+|-)to(?:\s+|-)life\b)?['’]?|\b(?P<lmin>{digits}|{worded})(?:\s+|-)to(?:\s+|-)life\b"
+            r"(?i)\b(?:(?P<between>between|from)\s+)?(?P<n1>{num}|an?)(?:\s*(?:to|-|–|and|or)\s*(?P<n2>{num}))?(?:\s+|-)(?P<unit>{unitw})\b(?:(?:\s+and\s+|,\s*|-and-|\s+)(?P<n3>{num})(?:\s+|-)(?P<unit2>{unitw})\b(?:(?:,?\s+and\s+|,\s*|-and-)(?P<n4>{num})(?:\s+|-)(?P<unit3>{unitw})\b)?)?(?P<more>\s+or\s+(?:more|longer)\b)?(?P<life>(?:\s+|-)to(?:\s+|-)life\b)?['’]?|\b(?P<lmin>{digits}|{worded})(?:\s+|-)to(?:\s+|-)life\b"
         );
         let scales = alternation(
             words
