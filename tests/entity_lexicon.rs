@@ -945,3 +945,19 @@ fn romanized_cyrillic_names() {
         "PERSON",
     );
 }
+
+/// More rights groups by name: "Release Eritrea" is no GPE, the Bahá'í
+/// International Community is one ORG.
+#[test]
+fn more_listed_rights_groups() {
+    has(
+        "Release Eritrea said 400 Christians are held.",
+        "Release Eritrea",
+        "ORG",
+    );
+    has(
+        "The Bahá'í International Community said the sentences were unjust.",
+        "Bahá'í International Community",
+        "ORG",
+    );
+}
