@@ -1376,3 +1376,24 @@ fn compound_term_without_and() {
         Some("P6Y3M")
     );
 }
+
+/// A fined person's appositive name or place stands between "fined" and the
+/// amount.
+#[test]
+fn fined_object_with_appositive_or_place() {
+    let ps = pens("Officials fined the landlord, Mr. Zhou Jian, 10,000 yuan.");
+    let a = find(&ps, "fined the landlord, Mr. Zhou Jian, 10,000 yuan")
+        .amount
+        .as_ref()
+        .unwrap();
+    assert_eq!(&*a.currency, "CNY");
+    let ps = pens("The court fined two members of the church in Bejaia 100,000 dinars each.");
+    let p = find(
+        &ps,
+        "fined two members of the church in Bejaia 100,000 dinars",
+    );
+    assert_eq!(
+        p.amount.as_ref().and_then(|a| a.value.as_f64()),
+        Some(100000.0)
+    );
+}

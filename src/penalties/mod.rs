@@ -416,7 +416,7 @@ impl PenaltyExtractor {
                                 let rest = skip_age(&text[sp.end..qs[i].start]);
                                 self.args.only_titles(&text[h.end..sp.start])
                                     && if want == Takes::Money {
-                                        rest.trim().is_empty()
+                                        object_tail(rest)
                                     } else {
                                         self.cues.is_post(&status::normalize(rest))
                                             && !rest.trim().is_empty()
@@ -1421,6 +1421,23 @@ fn skip_age(s: &str) -> &str {
         Some(rest) if (1..=3).contains(&digits) => rest,
         _ => s,
     }
+}
+
+/// What may stand between a fined person and the amount: nothing, an
+/// appositive name ("the landlord[, Mr. Chen Guoping,] 20,000 yuan") or a
+/// place or group ("two members[ of the EPA church in Akbou] 50,000 dinars"):
+/// a few words, no digits.
+fn object_tail(rest: &str) -> bool {
+    let t = rest.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let words = t.split_whitespace().count();
+    let plain = !t.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | '(' | '"'));
+    let appositive = t.starts_with(',') && t.ends_with(',') && t.matches(',').count() == 2;
+    let place =
+        matches!(t.split(' ').next(), Some("of" | "in" | "from" | "at")) && !t.contains(',');
+    plain && words <= 8 && (appositive || place)
 }
 
 /// Whether `s` opens with an age adjective ("52-year-old Jehovah's Witness …"),
