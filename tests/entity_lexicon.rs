@@ -961,3 +961,19 @@ fn more_listed_rights_groups() {
         "ORG",
     );
 }
+
+/// An abbreviated given name ("Md.", "Mohd.") is read as an initial: the
+/// name goes on after it.
+#[test]
+fn abbreviated_given_names() {
+    has(
+        "Judge Md. Kamrul Hasan ruled on Monday.",
+        "Md. Kamrul Hasan",
+        "PERSON",
+    );
+    has(
+        "Police arrested Mohd. Faizal Ismail on Friday.",
+        "Mohd. Faizal Ismail",
+        "PERSON",
+    );
+}

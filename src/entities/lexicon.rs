@@ -305,6 +305,9 @@ pub struct Lexicon {
     pub one_word_places: FxSet,
     /// Lower-case patronymic particles ("bin", "bint"): `names/patronymics.txt`.
     pub patronymics: FxSet,
+    /// Abbreviated given names read as initials ("Md.", "Mohd."):
+    /// `names/name_abbreviations.txt`.
+    pub name_abbreviations: FxSet,
     /// Words that keep such a pair an organization ("Southern District").
     pub not_place_words: FxSet,
     /// Lower-case words after a name (up to two modifiers between) that make it
@@ -525,6 +528,7 @@ impl Lexicon {
             place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
             one_word_places,
             patronymics: set(patterns, "names/patronymics.txt", false)?,
+            name_abbreviations: set(patterns, "names/name_abbreviations.txt", false)?,
             not_place_words,
             facility_words,
             street_suffixes: set(patterns, "entities/street_suffixes.txt", false)?,

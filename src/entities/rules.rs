@@ -216,9 +216,10 @@ impl Ctx<'_> {
     #[inline(always)]
     fn initial(&self, i: usize) -> bool {
         let t = self.toks[i];
-        t.end - t.start == 1
+        // (or an abbreviated given name: "Md. Abdur Rahim")
+        (t.end - t.start == 1 && self.w(i).as_bytes()[0].is_ascii_uppercase()
+            || t.is(CAP) && self.lex.name_abbreviations.contains(self.w(i)))
             && t.is(WORD)
-            && self.w(i).as_bytes()[0].is_ascii_uppercase()
             && i + 1 < self.toks.len()
             && self.is_byte(i + 1, b'.')
             && self.toks[i + 1].start == t.end
