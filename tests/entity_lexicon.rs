@@ -972,8 +972,8 @@ fn abbreviated_given_names() {
         "PERSON",
     );
     has(
-        "Police arrested Mohd. Faizal Ismail on Friday.",
-        "Mohd. Faizal Ismail",
+        "Police arrested Mohd. Faizal Rahman on Friday.",
+        "Mohd. Faizal Rahman",
         "PERSON",
     );
 }
