@@ -1397,3 +1397,19 @@ fn fined_object_with_appositive_or_place() {
         Some(100000.0)
     );
 }
+
+/// "six-year colony term" and "a labour colony for three years" are prison
+/// terms.
+#[test]
+fn colony_terms() {
+    let ps = pens("Jehovah's Witness given six-year colony term in Tomsk");
+    assert_eq!(
+        find(&ps, "six-year colony term").duration.as_deref(),
+        Some("P6Y")
+    );
+    let ps = pens("The court sent him to a labour colony for three years.");
+    assert_eq!(
+        find(&ps, "labour colony for three years").kind,
+        "imprisonment"
+    );
+}
