@@ -46,6 +46,7 @@ const BYLINES: &str = "dateline/byline_openers.txt";
 const PARTICLES: &str = "names/name_particles.txt";
 const ORG_HEADS: &str = "entities/org_heads.txt";
 const ORGANIZATIONS: &str = "gazetteer/organizations.tsv";
+const CONNECTORS: &str = "entities/connectors.tsv";
 
 /// How many non-blank lines at the top are examined.
 const HEAD_LINES: usize = 16;
@@ -108,6 +109,8 @@ pub struct DatelineFinder {
     /// names: a head line that is only an organization's name is its issuer.
     org_heads: HashSet<String>,
     organizations: HashSet<String>,
+    /// Lower-case words inside an organization's name ("of", "for", "the").
+    connectors: HashSet<String>,
     day_first: bool,
 }
 
@@ -183,6 +186,9 @@ impl DatelineFinder {
             organizations: lines(patterns.require(ORGANIZATIONS)?)
                 .filter(|l| l.col(1) == "ORG")
                 .map(|l| l.col(0).to_string())
+                .collect(),
+            connectors: word_list(patterns.require(CONNECTORS)?)
+                .map(str::to_lowercase)
                 .collect(),
             day_first,
         })
@@ -379,12 +385,7 @@ impl DatelineFinder {
         for sep in [" / ", " - ", " – ", " — "] {
             if t.contains(sep) {
                 // (a place, or another short name: "Article 18 Partners")
-                let place = |p: &str| {
-                    (1..=4).contains(&p.split_whitespace().count())
-                        && p.split_whitespace().all(|w| {
-                            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                        })
-                };
+                let place = |p: &str| capitalized_words(p, 4, true);
                 return t
                     .split(sep)
                     .all(|p| self.issuer_part(p.trim()) || place(p.trim()))
@@ -401,12 +402,7 @@ impl DatelineFinder {
         let upper = !t.chars().any(char::is_lowercase);
         let words: Vec<&str> = t.split_whitespace().collect();
         let cap = |w: &str| w.starts_with(char::is_uppercase);
-        let connector = |w: &str| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "of" | "for" | "the" | "and" | "on" | "in" | "&" | "to"
-            )
-        };
+        let connector = |w: &str| self.connectors.contains(&w.to_ascii_lowercase());
         let head = |w: &str| {
             let w = w.trim_end_matches([',', ';']);
             let w = w
@@ -439,13 +435,9 @@ impl DatelineFinder {
     /// Manitoba") or navigation line.
     fn title_candidate<'a>(&self, l: &HeadLine<'a>) -> Option<&'a str> {
         let t = l.text.trim();
-        let place = t.split_once(", ").is_some_and(|(a, b)| {
-            [a, b].iter().all(|p| {
-                (1..=2).contains(&p.split_whitespace().count())
-                    && p.split_whitespace()
-                        .all(|w| w.starts_with(char::is_uppercase))
-            })
-        });
+        let place = t
+            .split_once(", ")
+            .is_some_and(|(a, b)| capitalized_words(a, 2, false) && capitalized_words(b, 2, false));
         let skip = place
             || self.headers.matches(t)
             || self.header_bar(t)
@@ -1344,6 +1336,14 @@ fn is_city_region(place: &str) -> bool {
         && place
             .split(", ")
             .all(|p| (1..=3).contains(&p.split_whitespace().count()))
+}
+
+/// One to `max` words, each capitalized (or, with `digits`, a number): a place
+/// ("Winnipeg", "Nova Scotia") or a short name ("Article 18 Partners").
+fn capitalized_words(p: &str, max: usize, digits: bool) -> bool {
+    (1..=max).contains(&p.split_whitespace().count())
+        && p.split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || digits && c.is_ascii_digit()))
 }
 
 /// An organization name in a dateline: capitalized, a few words.

@@ -825,25 +825,8 @@ pub fn persons(
         .collect();
     parts.sort_unstable();
     parts.dedup();
-    // (a particle is no part unless it ends a full name: "Pranto Chandra Das …
-    // Das said")
-    let last_word = |w: &str| {
-        full.iter()
-            .any(|f| f.w1 > f.w0 + 1 && fw[f.w1 as usize - 1] == w)
-    };
-    parts.retain(|&(_, w)| {
-        if lex.is_name_stop(w) {
-            return false;
-        }
-        !(lex.may_be_particle(w) && lex.is_particle_any_case(w) && !last_word(w))
-    });
-    // cheap prefilter before the search: a Bloom filter of the parts' lengths and first,
-    // second and last bytes
-    let mut bloom = [0u64; 16];
-    for &(k, _) in &parts {
-        bloom[k >> 6] |= 1 << (k & 63);
-    }
-    // (built on first use: few documents name a town like a surname)
+    // the last words of the full names (built on first use: few documents name a
+    // town like a surname, or end a name with a particle)
     let surnames: std::cell::OnceCell<FxSet<&str>> = std::cell::OnceCell::new();
     let surnames = || {
         surnames.get_or_init(|| {
@@ -853,6 +836,20 @@ pub fn persons(
                 .collect()
         })
     };
+    // (a particle is no part unless it ends a full name: "Pranto Chandra Das …
+    // Das said")
+    parts.retain(|&(_, w)| {
+        if lex.is_name_stop(w) {
+            return false;
+        }
+        !(lex.may_be_particle(w) && lex.is_particle_any_case(w) && !surnames().contains(w))
+    });
+    // cheap prefilter before the search: a Bloom filter of the parts' lengths and first,
+    // second and last bytes
+    let mut bloom = [0u64; 16];
+    for &(k, _) in &parts {
+        bloom[k >> 6] |= 1 << (k & 63);
+    }
     let is_part = |w: &str| {
         let k = part_bit(w.as_bytes());
         bloom[k >> 6] & (1 << (k & 63)) != 0 && parts.binary_search(&(k, w)).is_ok()
@@ -860,12 +857,10 @@ pub fn persons(
     let mut added = Vec::new();
     let mut i = 0;
     // (a surname after a particle, in either case: "al-Otaibi", "Al-Otaibi")
+    let key = |t: &Token| part_key(lex, text, t);
     let name_word = |t: &Token| {
-        t.is_cap_word()
-            || t.is(UPPER)
-            || t.is(JOINED) && after_particle(lex, t.text(text)).starts_with(char::is_uppercase)
+        t.is_cap_word() || t.is(UPPER) || t.is(JOINED) && key(t).starts_with(char::is_uppercase)
     };
-    let key = |t: &Token| after_particle(lex, t.text(text));
     // every capitalized word is a person start (`Starts::persons`); most are no
     // name part: a tight first pass keeps the words that pass the Bloom filter (the
     // starts are ascending, so a start dropped here changes nothing below)
@@ -950,8 +945,8 @@ fn push_words<'a>(s: &'a str, out: &mut Vec<&'a str>, keep: impl Fn(&str) -> boo
     }
 }
 
-/// The starts whose token is a capitalized or ALL-CAPS word that passes the Bloom
-/// filter of the person parts (`part_bit`).
+/// The starts whose token is a capitalized, ALL-CAPS or joined word whose
+/// [`part_key`] passes the Bloom filter of the person parts (`part_bit`).
 #[inline(never)]
 fn part_candidates(
     starts: &[u32],
@@ -966,13 +961,25 @@ fn part_candidates(
         if !(t.is_cap_word() || t.is(UPPER) || t.is(JOINED)) {
             continue;
         }
-        let w = after_particle(lex, t.text(text));
+        let w = part_key(lex, text, t);
         let k = part_bit(w.as_bytes());
         if bloom[k >> 6] & (1 << (k & 63)) != 0 {
             out.push(s);
         }
     }
     out
+}
+
+/// The word of token `t` that matches a name part: after a joined particle for a
+/// joined word ("al-Otaibi" → "Otaibi"), else the word (no search for others).
+#[inline]
+fn part_key<'t>(lex: &Lexicon, text: &'t str, t: &Token) -> &'t str {
+    let w = t.text(text);
+    if t.is(JOINED) {
+        after_particle(lex, w)
+    } else {
+        w
+    }
 }
 
 /// The word after a name particle joined to it ("al-Otaibi", "Al-Otaibi" →

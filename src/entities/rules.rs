@@ -212,17 +212,17 @@ impl Ctx<'_> {
         self.toks[i].is(LOWER) && self.lex.particles.contains(self.w(i))
     }
 
-    /// A single capital letter followed by a period ("F.").
+    /// A single capital letter, or an abbreviated given name
+    /// (`names/name_abbreviations.txt`), followed by a period ("F.", "Md.").
     #[inline(always)]
     fn initial(&self, i: usize) -> bool {
         let t = self.toks[i];
-        // (or an abbreviated given name: "Md. Abdur Rahim")
-        (t.end - t.start == 1 && self.w(i).as_bytes()[0].is_ascii_uppercase()
-            || t.is(CAP) && self.lex.name_abbreviations.contains(self.w(i)))
-            && t.is(WORD)
+        t.is(WORD)
             && i + 1 < self.toks.len()
             && self.is_byte(i + 1, b'.')
             && self.toks[i + 1].start == t.end
+            && (t.end - t.start == 1 && self.w(i).as_bytes()[0].is_ascii_uppercase()
+                || t.is(CAP) && self.lex.name_abbreviations.contains(self.w(i)))
     }
 
     /// Name parts from token `i`: the exclusive end token and the number of parts.
@@ -426,10 +426,12 @@ pub fn persons<'g>(
             && cx.adjacent(i, i + 1)
             && cx.adjacent(i + 1, i + 2)
             && toks[i + 1].is(LOWER)
-            && cx.lex.patronymics.contains(cx.w(i + 1))
             && toks[i + 2].is_cap_word()
             && !cx.has(i, F_TITLE | F_STOP)
             && !cx.hints[i].strong
+            // (the set lookup last: most capitalized words are not followed by
+            // a lower-case and a capitalized word)
+            && cx.lex.patronymics.contains(cx.w(i + 1))
         {
             let end = cx.name_run(i + 2).0.max(i + 3);
             out.push(person(cx, i, end, &r.patronymic, 5));
@@ -461,11 +463,7 @@ pub fn persons<'g>(
                     && !place_word_after(cx, end)
                     && !street(cx, i, end)
                     // ("in Gia Lai": a listed place after a locative preposition)
-                    && !(i >= 1
-                        && cx.hints[i].gpe
-                        && cx.hints[end - 1].gpe
-                        && cx.toks[i - 1].is(LOWER)
-                        && cx.lex.street_before.contains(cx.w(i - 1)))
+                    && !(cx.hints[i].gpe && cx.hints[end - 1].gpe && after_locative(cx, i))
                     // ("Katy Pastor Sentenced …": a title ends no headline name)
                     && !(t.is(HEADLINE) && cx.has(end - 1, F_TITLE))
                 {
@@ -841,14 +839,18 @@ fn listed_name_ends(cx: &Ctx, e: usize) -> bool {
 
 /// Tokens `i..end` are a street after a preposition: "on [Manningham Lane]".
 fn street(cx: &Ctx, i: usize, end: usize) -> bool {
-    i >= 1
-        && (cx.lex.street_suffixes.contains(cx.w(end - 1))
-            // ("on Jurong West Street 52": the suffix right after the name run)
-            || end < cx.toks.len()
-                && cx.adjacent(end - 1, end)
-                && cx.lex.street_suffixes.contains(cx.w(end)))
-        && cx.toks[i - 1].is(LOWER)
-        && cx.lex.street_before.contains(cx.w(i - 1))
+    (cx.lex.street_suffixes.contains(cx.w(end - 1))
+        // ("on Jurong West Street 52": the suffix right after the name run)
+        || end < cx.toks.len()
+            && cx.adjacent(end - 1, end)
+            && cx.lex.street_suffixes.contains(cx.w(end)))
+        && after_locative(cx, i)
+}
+
+/// Token `i` follows a locative preposition ("on", "in", "near": `#! before` in
+/// street_suffixes.txt).
+fn after_locative(cx: &Ctx, i: usize) -> bool {
+    i >= 1 && cx.toks[i - 1].is(LOWER) && cx.lex.street_before.contains(cx.w(i - 1))
 }
 
 /// A lower-case place word follows the name ending before token `end`: "in Chu Se

@@ -168,8 +168,9 @@ impl<'a> Ctx<'a> {
 
     /// The name after role words from token `k` ("[founder and president] Bob
     /// Fu", "[regional director] Heba Morayef"): lower-case words, "and", "of",
-    /// the last a role noun or title, then up to four capitalized words.
-    fn name_after_roles(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
+    /// the last a role noun or title, then up to four capitalized words; the
+    /// phrase covers from `cover`.
+    fn name_after_roles(&self, cover: usize, k: usize, hi: usize) -> Option<Np> {
         let mut j = k;
         let mut role = false;
         while j < hi && j < k + 5 {
@@ -187,7 +188,13 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let ne = self.cap_run_forward(j, hi);
-        (ne - j <= 4).then_some((j, ne))
+        (ne - j <= 4).then(|| Np {
+            cover,
+            cover_end: ne,
+            s: self.trim_name(j, ne),
+            e: ne,
+            kind: NpKind::Name,
+        })
     }
 
     fn is_cap_word(&self, i: usize) -> bool {
@@ -540,14 +547,8 @@ impl<'a> Ctx<'a> {
             let e = self.cap_run_forward(i, hi);
             // "ChinaAid founder and president Bob Fu" → the name
             if e > i && !self.word(e - 1).is_some_and(is_possessive) {
-                if let Some((ns, ne)) = self.name_after_roles(e, hi) {
-                    return Some(Np {
-                        cover: start,
-                        cover_end: ne,
-                        s: self.trim_name(ns, ne),
-                        e: ne,
-                        kind: NpKind::Name,
-                    });
+                if let Some(np) = self.name_after_roles(start, e, hi) {
+                    return Some(np);
                 }
             }
             return Some(self.name_or_phrase(start, i, e, hi));
@@ -651,14 +652,8 @@ impl<'a> Ctx<'a> {
                 };
             }
             // "Amnesty's regional director Heba Morayef" → the name.
-            if let Some((ns, ne)) = self.name_after_roles(e, hi) {
-                return Np {
-                    cover,
-                    cover_end: ne,
-                    s: self.trim_name(ns, ne),
-                    e: ne,
-                    kind: NpKind::Name,
-                };
+            if let Some(np) = self.name_after_roles(cover, e, hi) {
+                return np;
             }
             // "CSW's Founder President Mervyn Thomas" → the person named.
             if self.is_cap_word(e) {
