@@ -647,6 +647,35 @@ fn a_country_name_shared_with_a_state_follows_the_places_of_the_document() {
 }
 
 #[test]
+fn uk_counties_and_ap_state_abbreviations_are_places() {
+    let place = |text: &str, surface: &str| {
+        let d = doc(text);
+        d.entities
+            .iter()
+            .find(|e| d.slice(e.span) == surface && e.label == Label::Gpe)
+            .map(|e| (e.canonical.clone(), e.country.clone()))
+    };
+    let t = "Officers from Cornwall and Cheshire searched a house in Penzance.";
+    assert_eq!(
+        place(t, "Cornwall"),
+        Some(("Cornwall".into(), Some("GB".into())))
+    );
+    assert!(place(t, "Cheshire").is_some(), "{:?}", ents(t));
+    let t = "NEWARK, N.J. – A Sacramento, Calif., man was sentenced in Trenton.";
+    assert_eq!(
+        place(t, "N.J."),
+        Some(("New Jersey".into(), Some("US".into())))
+    );
+    assert_eq!(
+        place(t, "Calif."),
+        Some(("California".into(), Some("US".into())))
+    );
+    // a place name several countries share follows the document's other places
+    let t = "NEWARK — A Passaic County task force and Paterson police met in Essex.";
+    assert_eq!(place(t, "Essex").and_then(|p| p.1).as_deref(), Some("US"));
+}
+
+#[test]
 fn organization_names_end_at_their_head() {
     let t = "Police detained him at Ostrava International Airport on Sunday.";
     assert!(

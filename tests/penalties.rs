@@ -191,6 +191,22 @@ fn rupees_country_from_entities() {
 }
 
 #[test]
+fn rupees_take_the_best_named_country_that_uses_them() {
+    // the release names US places more often than India, but only India writes
+    // rupees; a dollar amount still follows the most named country
+    let p = one(
+        "A Houston man, a Dallas pastor and a Miami donor met in Texas. \
+         The court in Lucknow fined him Rs. 50,000.",
+    );
+    assert_eq!(money(&p), ("50000".into(), "INR".into()));
+    let p = one(
+        "A Lagos pastor, an Abuja lawyer and a Kano imam met in Toronto. \
+         The court fined him $5,000.",
+    );
+    assert_eq!(money(&p), ("5000".into(), "USD".into()));
+}
+
+#[test]
 fn subject_canonical_from_entities() {
     let text = "Asia Bibi was sentenced to death. Later she was fined 5,000 rupees.";
     let mut doc = Document::new("t", text, Format::Text);

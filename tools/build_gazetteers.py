@@ -485,6 +485,16 @@ SUBDIV_SKIP_RE = re.compile(
     r"Region I|^Province \d|^Amānat|Hlavní město)$|^Gorod ", re.I)
 SUBDIV_SKIP_CC = {"RU", "UA", "BY", "KZ"}  # apply SUBDIV_SKIP_RE only here
 
+# Second-level ISO 3166-2 types kept for countries whose first level is too
+# coarse for news: the UK's counties, unitary authorities, Scottish council
+# areas and Northern Irish districts ("Cornwall", "Fife", "Armagh"). Its
+# metropolitan districts and London boroughs are cities' parts, left to
+# cities.tsv. These names must pass the given-name test (see SECOND_LEVEL_CC).
+SECOND_LEVEL_TYPES = {
+    "GB": ("Two-tier county", "Unitary authority", "Council area", "District"),
+}
+SECOND_LEVEL_CC = set(SECOND_LEVEL_TYPES)
+
 # Suffixes stripped from ISO names ("Anhui Sheng" -> "Anhui").
 SUBDIV_STRIP = [
     (re.compile(r" (Zhuangzu |Huizi |Uygur )?Zizhiqu$"), ""),
@@ -600,6 +610,37 @@ SUBDIV_ALIASES = [
     "Smolensk", "Pskov", "Novgorod", "Penza", "Ryazan", "Kaluga", "Lipetsk",
     "Tambov", "Kirov", "Kostroma", "Ivanovo", "Kurgan", "Astrakhan",
     "Ulyanovsk", "Oryol", "Vologda")] + [
+    # United States: AP-style state abbreviations as written after a city
+    # ("NEWARK, N.J.", "Sacramento, Calif."). Left out: the ones that are also
+    # words or titles at a sentence's start or end ("Mass.", "Miss.", "Ind.",
+    # "La.", "Md." (a name abbreviation), "Me.").
+] + [(a, n, "US") for a, n in (
+    ("Ala.", "Alabama"), ("Ariz.", "Arizona"), ("Ark.", "Arkansas"),
+    ("Calif.", "California"), ("Colo.", "Colorado"), ("Conn.", "Connecticut"),
+    ("Del.", "Delaware"), ("Fla.", "Florida"), ("Ga.", "Georgia"),
+    ("Ill.", "Illinois"), ("Kan.", "Kansas"), ("Kans.", "Kansas"),
+    ("Ky.", "Kentucky"), ("Mich.", "Michigan"), ("Minn.", "Minnesota"),
+    ("Mo.", "Missouri"), ("Mont.", "Montana"), ("Neb.", "Nebraska"),
+    ("Nebr.", "Nebraska"), ("Nev.", "Nevada"), ("N.H.", "New Hampshire"),
+    ("N.J.", "New Jersey"), ("N.M.", "New Mexico"), ("N.Y.", "New York"),
+    ("N.C.", "North Carolina"), ("N.D.", "North Dakota"), ("Okla.", "Oklahoma"),
+    ("Ore.", "Oregon"), ("Pa.", "Pennsylvania"), ("R.I.", "Rhode Island"),
+    ("S.C.", "South Carolina"), ("S.D.", "South Dakota"), ("Tenn.", "Tennessee"),
+    ("Va.", "Virginia"), ("Vt.", "Vermont"), ("Wash.", "Washington"),
+    ("W.Va.", "West Virginia"), ("W. Va.", "West Virginia"),
+    ("Wis.", "Wisconsin"), ("Wisc.", "Wisconsin"), ("Wyo.", "Wyoming"))] + [
+    # United Kingdom: ceremonial and traditional counties that ISO 3166-2
+    # splits or names otherwise ("Cheshire East", "Durham, County")
+    ("Cheshire", "", "GB"), ("County Durham", "", "GB"),
+    ("Greater Manchester", "", "GB"), ("Greater London", "", "GB"),
+    ("West Yorkshire", "", "GB"), ("South Yorkshire", "", "GB"),
+    ("East Yorkshire", "", "GB"), ("West Midlands", "", "GB"),
+    ("Merseyside", "", "GB"), ("Tyne and Wear", "", "GB"),
+    ("Bedfordshire", "", "GB"), ("Berkshire", "", "GB"),
+    ("Shropshire", "", "GB"), ("Wiltshire", "", "GB"),
+    ("County Antrim", "", "GB"), ("County Down", "", "GB"),
+    ("County Armagh", "", "GB"), ("County Tyrone", "", "GB"),
+    ("County Fermanagh", "", "GB"), ("County Londonderry", "", "GB"),
     # Ukraine (ISO keeps Crimea and Sevastopol under UA)
     ("Crimea", "", "UA"), ("Autonomous Republic of Crimea", "Crimea", "UA"),
 ] + [(f"{n} Oblast", "", "UA") for n in (
@@ -975,7 +1016,7 @@ Muscat Tangier Queens Shanghai Augusta? Lahore Multan Jos Kaduna Kano Zaria
 Hyderabad Sialkot Quetta Peshawar Gujranwala Asmara Massawa Keren
 Hong? Khartoum Juba Wau Malakal Gaza Rafah Jenin Nablus Ramallah
 Wales Afar Liege Perm Surrey Mesa Riverside Derby Centurion Bradford Vinh
-Basel Tours Angers Cairns Boulder
+Basel Tours Angers Cairns Boulder Devon Fife Moray
 """.split())
 MANUAL_KEEP |= {"Northern Territory"}
 MANUAL_KEEP = {w for w in MANUAL_KEEP if not w.endswith("?")}
@@ -1351,7 +1392,8 @@ def iso2_entries(ctx: Ctx):
                 out.append(e)
         else:
             parent = e["code"].split("-")[0] + "-" + e["parent"]
-            if parent in geo_parents:
+            if parent in geo_parents or e["type"] in SECOND_LEVEL_TYPES.get(
+                    e["code"][:2], ()):
                 out.append(e)
     return out
 
@@ -1386,6 +1428,8 @@ def build_subdivisions(ctx: Ctx, country_surfaces: set[str],
     rows = []
     dropped = []
     cands = []
+    second_level = {e["code"] for e in ctx.iso2
+                    if "parent" in e and e["code"][:2] in SECOND_LEVEL_CC}
     for e in iso2_entries(ctx):
         cc = e["code"][:2]
         if cc in SUBDIV_SKIP_CC and SUBDIV_SKIP_RE.search(e["name"]):
@@ -1425,7 +1469,8 @@ def build_subdivisions(ctx: Ctx, country_surfaces: set[str],
                 elif ctx.is_word(s) and s not in MANUAL_KEEP:
                     why = "ordinary English word"
                 elif (ctx.is_common_given(s) and s not in MANUAL_KEEP
-                      and cc not in ("US", "CA", "AU", "GB")):
+                      and (cc not in ("US", "CA", "AU", "GB")
+                           or code in second_level)):
                     why = "common given name"
             if why:
                 dropped.append((s, cc, why))

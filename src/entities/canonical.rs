@@ -1101,7 +1101,7 @@ pub fn places(
     for e in ents.iter() {
         if let Some(&i) = e.entries.first() {
             let x = &gaz.entries[i as usize];
-            if x.rank == 0 && e.entries.len() > 1 && !shared {
+            if e.entries.len() > 1 && !shared {
                 let c = x.country();
                 shared = e
                     .entries
@@ -1200,11 +1200,26 @@ pub fn places(
                             .is_some_and(|c| named.iter().any(|&(_, n, own)| own && n == c))
                     })
                 })
+                .or_else(|| {
+                    // the country most of the document's other one-country places
+                    // are in ("Essex County" beside "Newark" and "Passaic County")
+                    same()
+                        .filter_map(|x| {
+                            let c = x.country()?;
+                            let v = votes.iter().filter(|&&(s, n)| n == c && s != surface);
+                            Some((v.count(), x))
+                        })
+                        .filter(|&(v, _)| v > 0)
+                        .min_by_key(|&(v, _)| std::cmp::Reverse(v))
+                        .map(|(_, x)| x)
+                })
                 .or_else(|| same().next())
         };
         let Some(x) = chosen else { continue };
-        let abbreviation = !surface.chars().any(char::is_lowercase)
-            && (surface.contains('.') || surface.chars().count() <= 5);
+        // "U.S.", "DPRK", and AP's "Calif." or "W. Va."
+        let abbreviation = (!surface.chars().any(char::is_lowercase)
+            && (surface.contains('.') || surface.chars().count() <= 5))
+            || (surface.ends_with('.') && surface.len() <= 6);
         if abbreviation && !x.canonical.is_empty() && e.canonical.is_none() {
             e.canonical = Some(x.canonical.to_string());
         } else if e.canonical.is_none() {

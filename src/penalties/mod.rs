@@ -249,7 +249,7 @@ impl PenaltyExtractor {
                 _ => by_sentence.push((si, all.len())),
             }
         }
-        let mut country: Option<Option<String>> = None;
+        let mut country: Option<Vec<String>> = None;
         let mut laws = HashMap::default();
         let mut offenses = HashMap::default();
         let mut out = Vec::new();
@@ -724,7 +724,7 @@ impl PenaltyExtractor {
         sentences: &[Span],
         si: usize,
         drafts: Vec<Draft>,
-        country: &mut Option<Option<String>>,
+        country: &mut Option<Vec<String>>,
         laws: &mut HashMap<usize, Vec<Span>>,
         offenses: &mut HashMap<usize, Offenses>,
         out: &mut Vec<Penalty>,
@@ -881,8 +881,8 @@ impl PenaltyExtractor {
                 ) => {
                     let spec = &self.quantities.currencies[*currency];
                     let code = if spec.ambiguous() {
-                        let c = country.get_or_insert_with(|| self.country(doc));
-                        spec.resolve(c.as_deref()).to_string()
+                        let ranked = country.get_or_insert_with(|| self.countries_ranked(doc));
+                        spec.resolve_ranked(ranked).to_string()
                     } else {
                         spec.resolve(None).to_string()
                     };
@@ -1306,9 +1306,9 @@ impl PenaltyExtractor {
         None
     }
 
-    /// The document's country: the most frequent country of its GPE/LOC entities,
-    /// else of the country names in `patterns/penalties/countries.tsv`.
-    fn country(&self, doc: &Document) -> Option<String> {
+    /// The document's countries, most frequent first: the countries of its GPE/LOC
+    /// entities, else of the country names in `patterns/penalties/countries.tsv`.
+    fn countries_ranked(&self, doc: &Document) -> Vec<String> {
         let mut counts: HashMap<&str, usize> = HashMap::default();
         for e in &doc.entities {
             if let Some(c) = &e.country {
@@ -1324,7 +1324,7 @@ impl PenaltyExtractor {
         }
         let mut v: Vec<_> = counts.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        v.first().map(|(c, _)| c.to_string())
+        v.into_iter().map(|(c, _)| c.to_string()).collect()
     }
 }
 

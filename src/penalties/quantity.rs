@@ -62,6 +62,25 @@ impl CurrencySpec {
             .find(|(k, _)| k == "*")
             .map_or("XXX", |(_, code)| code.as_str())
     }
+    /// The ISO code for a document naming `ranked` countries (most named first):
+    /// the top country's code, else the fallback; a currency without a fallback
+    /// takes the best-ranked country it has a code for ("Rs." in a release that
+    /// names India below the United States is still INR, where "$" beside a
+    /// Canadian place stays USD).
+    pub fn resolve_ranked(&self, ranked: &[String]) -> &str {
+        let top = ranked.first().map(String::as_str);
+        if self
+            .choices
+            .iter()
+            .any(|(k, code)| k == "*" && code != "XXX")
+        {
+            return self.resolve(top);
+        }
+        let c = ranked
+            .iter()
+            .find(|c| self.choices.iter().any(|(k, _)| k == *c));
+        self.resolve(c.map(String::as_str))
+    }
     /// Whether the code depends on the country.
     pub fn ambiguous(&self) -> bool {
         self.choices.len() > 1
