@@ -132,6 +132,9 @@ struct Found {
 }
 
 /// A line of the document head.
+/// How many lines at the end of a text may hold its closing date line.
+const CLOSING_LINES: usize = 4;
+
 #[derive(Debug, Clone, Copy)]
 struct HeadLine<'a> {
     start: usize,
@@ -232,7 +235,43 @@ impl DatelineFinder {
             });
             doc.title = self.title_line(&head, from, to);
         }
-        doc.dateline = found;
+        doc.dateline = match found {
+            Some(d) if d.date.is_some() => Some(d),
+            // no date at the top: a closing date line ("Dated: November 2, 2023",
+            // "Media & Publicity / 8th April, 2025") dates the release
+            found => match (found, self.closing_date(&doc.text)) {
+                (Some(mut d), Some(c)) => {
+                    d.date = c.date;
+                    Some(d)
+                }
+                (found, c) => found.or(c),
+            },
+        };
+    }
+
+    /// A date line among the last lines of a text: a labelled date or a date
+    /// alone on its line, with a year.
+    fn closing_date(&self, text: &str) -> Option<Dateline> {
+        let mut end = text.len();
+        for _ in 0..CLOSING_LINES {
+            let body = text[..end].trim_end_matches(['\n', '\r', ' ', '\t']);
+            let start = body.rfind('\n').map_or(0, |i| i + 1);
+            let line = HeadLine {
+                start,
+                text: &body[start..],
+                para: 0,
+            };
+            if let Some(f) = self.parse_line(&line) {
+                if matches!(f.kind, Kind::Header | Kind::Alone) && f.dateline.date.is_some() {
+                    return Some(f.dateline);
+                }
+            }
+            if start == 0 {
+                break;
+            }
+            end = start;
+        }
+        None
     }
 
     /// The dateline of a text, if any.
@@ -506,16 +545,32 @@ impl DatelineFinder {
                 _ => paras.push((l.para, candidate(i, l), 1)),
             }
         }
-        let last = paras.iter().rposition(|p| p.1.is_some())?;
+        let Some(last) = paras.iter().rposition(|p| p.1.is_some()) else {
+            // Only issuer-like lines: a long one is a headline that ends in an
+            // organization word ("Four Members of Fentanyl Ring Sentenced to
+            // Federal Prison").
+            return lines
+                .iter()
+                .filter_map(|l| self.title_candidate(l))
+                .find(|c| c.split_whitespace().count() >= 6)
+                .map(str::to_string);
+        };
         let (_, cand, n) = paras[last];
         let cand = cand?;
-        // (a Title Case subheadline under a Title Case headline of six words or
-        // more: the headline)
+        // A subheadline under its headline, each a paragraph of one line: the
+        // headline, when it is Title Case above a sentence-case deck or six words
+        // or more, or a sentence-case line of six words or more above a deck at
+        // least as long ("ATC hands two death sentences to bombing accused" over
+        // "Four others sentenced to life; one acquitted for lack of evidence").
         if n == 1 && last > 0 {
             if let (Some(prev), 1) = (paras[last - 1].1, paras[last - 1].2) {
-                if is_title_case(prev)
-                    && (!is_title_case(cand) || prev.split_whitespace().count() >= 6)
-                {
+                let words = |t: &str| t.split_whitespace().count();
+                let title_case = is_title_case(prev) && (!is_title_case(cand) || words(prev) >= 6);
+                let deck = !is_title_case(prev)
+                    && !is_title_case(cand)
+                    && words(prev) >= 6
+                    && words(cand) >= words(prev);
+                if title_case || deck {
                     return Some(prev.to_string());
                 }
             }
@@ -578,6 +633,12 @@ impl DatelineFinder {
             let (end, d) = f;
             return Some(mk(Kind::Header, end, d, None, None));
         }
+        // "by Jane Roe 16:45, 14 November 2024": a byline, then the date that ends
+        // the line.
+        if let Some(f) = self.byline_date(s) {
+            let (end, d) = f;
+            return Some(mk(Kind::Header, end, d, None, None));
+        }
         // "(Chengdu—October 28, 2022) The court …": place and date in parentheses.
         if s.starts_with('(') {
             if let Some(f) = self.parenthesized(s) {
@@ -596,6 +657,19 @@ impl DatelineFinder {
             p += skip_ws(&s[p..]);
             if let Some(sep) = separator(&s[p..]) {
                 return Some(mk(Kind::Full, p + sep, d, None, None));
+            }
+            // "25 March 2025 Human Rights": a news site's date and topic, the
+            // whole line; the words are a section, not a place
+            let section = |t: &str| {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                (1..=4).contains(&words.len())
+                    && words.iter().all(|w| {
+                        w.starts_with(char::is_uppercase)
+                            || self.connectors.contains(&w.to_ascii_lowercase())
+                    })
+            };
+            if d.is_some() && section(s[p..].trim_end()) {
+                return Some(mk(Kind::Header, e, d, None, None));
             }
             let (place, pe) = self.parse_place(s, p)?;
             let place = self.normalize_place(place);
@@ -620,7 +694,8 @@ impl DatelineFinder {
         let mut org = None;
         loop {
             let q = p + skip_ws(&s[p..]);
-            if !dated && s[p..].starts_with(',') {
+            // ("Iran Human Rights (IHRNGO); March 14, 2024:")
+            if !dated && (s[p..].starts_with(',') || org.is_some() && s[p..].starts_with(';')) {
                 let r = p + 1 + skip_ws(&s[p + 1..]);
                 if let Some((d, e)) = self.parse_date_loose(&s[r..]) {
                     date = d;
@@ -631,9 +706,14 @@ impl DatelineFinder {
                 // A wire dateline's day and month without a year ("BEIJING, Jan. 8
                 // (Xinhua) --", "LONDON, March 3 (Reuters) -"): a dateline with no
                 // date, when the agency or the separator follows.
-                if let Some(e) = self.month_day(&s[r..]) {
+                // "Auckland, Friday 14 March" alone on its line, likewise.
+                let wd = self.weekday_prefix(&s[r..]);
+                if let Some(e) = self.month_day(&s[r + wd..]).map(|e| e + wd) {
                     let after = r + e + skip_ws(&s[r + e..]);
-                    if bracketed(&s[after..]).is_some() || separator(&s[after..]).is_some() {
+                    if bracketed(&s[after..]).is_some()
+                        || separator(&s[after..]).is_some()
+                        || s[after..].trim().is_empty()
+                    {
                         dated = true;
                         p = r + e;
                         continue;
@@ -712,15 +792,33 @@ impl DatelineFinder {
                 }
             }
         }
+        // "Christian Solidarity Worldwide (CSW) | 9 May 2023": the "place" is the
+        // name the bracketed acronym abbreviates, the issuer
+        let (place, org) = match org {
+            Some(a) if self.issuer_part(place) || abbreviates(a, place) => ("", Some(place)),
+            _ => (place, org),
+        };
         let capital_place = place
             .split(|c: char| !c.is_alphabetic())
             .next()
             .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase));
+        // "LAHORE: An anti-terrorism court on Saturday …": a capitalized place
+        // before a colon that opens the body ("RUSSIA: Two fined for worship" is a
+        // headline)
+        let colon_body = capital_place && s[p..].starts_with(':') && is_body(&s[p + 1..]) && !dated;
         // "Miami, Florida – ...": a mixed-case place is a dateline only as a
         // "City, Region" pair before a dash, not a lone word ("Update – ...").
         let city_region = !s[p..].starts_with([':', '|']) && is_city_region(place);
-        if !dated && org.is_none() && !city_region && (!capital_place || s[p..].starts_with(':')) {
+        if !dated
+            && org.is_none()
+            && !city_region
+            && !colon_body
+            && (!capital_place || s[p..].starts_with(':'))
+        {
             return None;
+        }
+        if place.is_empty() {
+            return Some(mk(Kind::Full, end, date, None, org));
         }
         let place = self.normalize_place(place);
         Some(mk(Kind::Full, end, date, Some(&place), org))
@@ -745,6 +843,29 @@ impl DatelineFinder {
             end += 1;
         }
         None
+    }
+
+    /// "by Jane Roe 16:45, 14 November 2024": a byline, then a date (with an
+    /// optional clock time) that ends the line. Returns the end and the date.
+    fn byline_date(&self, s: &str) -> Option<(usize, Option<NaiveDate>)> {
+        let first = s.split_whitespace().next()?;
+        if !self.bylines.iter().any(|o| {
+            o.split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(first))
+        }) {
+            return None;
+        }
+        s.match_indices(' ').find_map(|(i, _)| {
+            let rest = &s[i + 1..];
+            if !rest.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
+                return None;
+            }
+            let (d @ Some(_), e) = self.date_line(rest)? else {
+                return None;
+            };
+            self.is_byline(&s[..i]).then_some((i + 1 + e, d))
+        })
     }
 
     /// A date that fills the rest of a line: an optional clock time before it
@@ -885,6 +1006,23 @@ impl DatelineFinder {
         }
         flush(&mut word, &mut out);
         out
+    }
+
+    /// The length of a weekday and its comma or space at the start of `s`
+    /// ("Friday 14 March", "Tue., Jan. 8"), else 0.
+    fn weekday_prefix(&self, s: &str) -> usize {
+        let l = alpha_len(s);
+        if l == 0 || !self.is_weekday(&s[..l]) {
+            return 0;
+        }
+        let mut p = l;
+        p += usize::from(s[p..].starts_with('.'));
+        p += usize::from(s[p..].starts_with(','));
+        let w = skip_ws(&s[p..]);
+        if w == 0 {
+            return 0;
+        }
+        p + w
     }
 
     fn is_weekday(&self, w: &str) -> bool {
@@ -1344,6 +1482,17 @@ fn capitalized_words(p: &str, max: usize, digits: bool) -> bool {
     (1..=max).contains(&p.split_whitespace().count())
         && p.split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || digits && c.is_ascii_digit()))
+}
+
+/// Whether `acronym` abbreviates `name`: the initials of the name's capitalized
+/// words open it ("CSW" of "Christian Solidarity Worldwide", "IHRNGO" of "Iran
+/// Human Rights").
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    initials.chars().count() >= 2 && acronym.starts_with(&initials)
 }
 
 /// An organization name in a dateline: capitalized, a few words.

@@ -1786,3 +1786,48 @@ fn compound_duration_without_and() {
         "P6Y3M",
     );
 }
+
+/// A weekday that names a weekly event is no date ("Friday prayers", "leading
+/// a Sunday meeting for worship"), unless a word points at one day ("his Sunday
+/// Mass"); "the period of X" is no reporting period.
+#[test]
+fn weekly_events_and_the_period_of() {
+    assert!(dates(
+        DCT,
+        "He was fined for leading a Sunday meeting for worship."
+    )
+    .is_empty());
+    assert!(dates(DCT, "Hundreds attend Friday prayers at the mosque.").is_empty());
+    check(
+        DCT,
+        "In his Sunday Mass the bishop spoke.",
+        "Sunday",
+        "DATE",
+        "2020-12-13",
+    );
+    assert!(dates(
+        DCT,
+        "No new offence may be committed during the period of suspension."
+    )
+    .is_empty());
+}
+
+/// A cue after the date in a verb phrase joined by "and" yields to the verb
+/// before it: "pleaded guilty in June and agreed to testify" is last June.
+#[test]
+fn tense_of_a_verb_before_the_date_wins_over_a_joined_one_after() {
+    check(
+        DCT,
+        "She pleaded guilty in June and agreed to testify.",
+        "June",
+        "DATE",
+        "2020-06",
+    );
+    check(
+        DCT,
+        "She agreed to testify in June.",
+        "June",
+        "DATE",
+        "2021-06",
+    );
+}

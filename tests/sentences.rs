@@ -1673,3 +1673,101 @@ fn bylines_with_agency_or_role() {
         s("Pastor Detained in Guiyang")
     );
 }
+
+/// Date lines of news sites and NGOs: a byline ending in a time and date, an
+/// "Updated" stamp, a date before a section name, an issuer with its acronym
+/// and a semicolon before the date, and an issuer beside a bar.
+#[test]
+fn header_date_lines_of_news_sites_and_ngos() {
+    let date = |t: &str| dateline_of(t).and_then(|d| d.1);
+    let body =
+        "A court in the capital sentenced three activists to five years in prison on Monday.";
+    assert_eq!(
+        date(&format!(
+            "Activists jailed\n\nby Mira Castell 09:30, 3 June 2026\n\n{body}"
+        )),
+        s("2026-06-03")
+    );
+    assert_eq!(
+        date(&format!(
+            "Activists jailed\n\nUpdated 6:05 PM GMT+2, June 3, 2026\n\nKYIV (AP) — {body}"
+        )),
+        s("2026-06-03")
+    );
+    let t =
+        format!("Activists jailed, rights body says\n\n3 June 2026 Peace and Security\n\n{body}");
+    assert_eq!(date(&t), s("2026-06-03"));
+    assert_eq!(
+        annotate(&t, Options::default()).title,
+        s("Activists jailed, rights body says")
+    );
+    let t = format!("Activists jailed\n\nBaltic Rights Monitor (BRM); June 3, 2026: {body}");
+    let d = dateline_of(&t).unwrap();
+    assert_eq!(
+        (d.1, d.2, d.3),
+        (s("2026-06-03"), None, s("Baltic Rights Monitor"))
+    );
+    let t = format!("Activists jailed\n\nNordic Faith Watch (NFW) | 3 June 2026\n\n{body}");
+    let d = dateline_of(&t).unwrap();
+    assert_eq!((d.2, d.3), (None, s("Nordic Faith Watch")));
+}
+
+/// "QUETTA: A court …" opens the body: a dateline; "BELARUS: Two fined" is a
+/// headline. "Hamilton, Tuesday 4 March" (no year) is a dateline without a date.
+#[test]
+fn colon_and_yearless_datelines() {
+    let body = "An anti-terrorism court on Monday sentenced three men to life imprisonment for the attack.";
+    let d = dateline_of(&format!("Three jailed\n\nQUETTA: {body}")).unwrap();
+    assert_eq!(d.2, s("Quetta"));
+    assert!(dateline_of("BELARUS: Two fined for worship\n\nThe court met.").is_none());
+    let t = format!("Fraudster sentenced to home detention\n\nHamilton, Tuesday 4 March\n\n{body}");
+    let d = dateline_of(&t).unwrap();
+    assert_eq!((d.1, d.2), (None, s("Hamilton")));
+    assert_eq!(
+        annotate(&t, Options::default()).title,
+        s("Fraudster sentenced to home detention")
+    );
+}
+
+/// Without a date at the top, a closing date line dates the release.
+#[test]
+fn closing_date_line_dates_the_release() {
+    let body = "A man pleaded guilty today to setting fire to a church last summer.";
+    let d = annotate(
+        &format!("Man Pleads Guilty to Arson\n\nDENVER – {body}\n\nThe case continues.\n\nDated: May 5, 2026\n"),
+        Options::default(),
+    );
+    let dl = d.dateline.unwrap();
+    assert_eq!(dl.place.as_deref(), Some("Denver"));
+    assert_eq!(
+        dl.date.map(|x| x.to_string()).as_deref(),
+        Some("2026-05-05")
+    );
+    let d = annotate(
+        &format!("Court Jails Two Fraudsters\n\n{body}\n\nMedia Unit\n12th May, 2026\n"),
+        Options::default(),
+    );
+    assert_eq!(
+        d.dateline
+            .and_then(|x| x.date)
+            .map(|x| x.to_string())
+            .as_deref(),
+        Some("2026-05-12")
+    );
+}
+
+/// A sentence-case headline above a longer sentence-case deck is the title; a
+/// long headline that ends in an organization word is still one.
+#[test]
+fn headline_over_deck_and_headline_ending_in_an_org_word() {
+    let t = "Court hands two death sentences to market bombers\n\nThree others sentenced to life; one acquitted for want of evidence\n\nBy Sana Qureshi\nPublished: May 5, 2026\n\nQUETTA: An anti-terrorism court on Monday sentenced two men to death for the market bombing.";
+    assert_eq!(
+        annotate(t, Options::default()).title,
+        s("Court hands two death sentences to market bombers")
+    );
+    let t = "Three Members of Dayton Heroin Ring Sentenced to Federal Prison\n\nDAYTON, Ohio (May 5, 2026) – Three men were sentenced this week in federal court.";
+    assert_eq!(
+        annotate(t, Options::default()).title,
+        s("Three Members of Dayton Heroin Ring Sentenced to Federal Prison")
+    );
+}

@@ -66,6 +66,9 @@ pub struct DateTagger {
     determiner_adverbs: HashSet<String>,
     /// Nouns of amounts: a frequency word (sets.tsv) before one makes a rate.
     pub(crate) rate_nouns: HashSet<String>,
+    /// `weekly_events.tsv`: "Friday prayers" is no date, "his Sunday Mass" is.
+    pub(crate) weekly_events: HashSet<String>,
+    pub(crate) weekly_definite: HashSet<String>,
     /// Words before "4 in the morning" that make it a clock time.
     pub(crate) clock_prepositions: HashSet<String>,
     /// Words joining two dates that share the second one's year.
@@ -211,6 +214,19 @@ impl DateTagger {
         let rate_nouns = word_list(patterns.require("dates/rate_nouns.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
+        let mut weekly_events = HashSet::new();
+        let mut weekly_definite = HashSet::new();
+        for line in lines(patterns.require("dates/weekly_events.tsv")?) {
+            let set = match line.col(1) {
+                "event" => &mut weekly_events,
+                "definite" => &mut weekly_definite,
+                other => bail!(
+                    "dates/weekly_events.tsv:{}: the kind must be event or definite, not {other:?}",
+                    line.number
+                ),
+            };
+            set.insert(line.col(0).to_lowercase());
+        }
         let clock_prepositions = word_list(patterns.require("dates/clock_prepositions.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
@@ -233,6 +249,8 @@ impl DateTagger {
             determiners,
             determiner_adverbs,
             rate_nouns,
+            weekly_events,
+            weekly_definite,
             clock_prepositions,
             range_connectors,
             range_openers,
@@ -933,15 +951,19 @@ fn needs_captures(rule: &rules::DateRule, m: &str) -> bool {
 
 /// The tense of the cue nearest to a span (past when there is none). A
 /// `before` cue is that only right before the span ("since January"), else past.
+/// A cue after the span in a verb phrase joined by "and" ("pleaded guilty in
+/// June and agreed to testify") yields to a cue before the span.
 fn nearest_tense(
     sent: &str,
     cues: &[(usize, usize, Option<Tense>)],
     start: usize,
     end: usize,
 ) -> Tense {
-    cues.iter()
-        .filter_map(|&(s, e, t)| Some((s, e, t?)))
+    let some = || cues.iter().filter_map(|&(s, e, t)| Some((s, e, t?)));
+    let cue_before = some().any(|(_, e, _)| e <= start);
+    some()
         .filter(|&(s, e, _)| e <= start || s >= end)
+        .filter(|&(s, _, _)| !(cue_before && s >= end && sent[end..s].contains(" and ")))
         .min_by_key(|&(s, e, _)| if e <= start { start - e } else { s - end })
         .map_or(Tense::Past, |(_, e, t)| match t {
             Tense::Before if e > start || !sent[e..start].trim().is_empty() => Tense::Past,

@@ -114,6 +114,23 @@ impl<'a> Ctx<'a> {
         w.to_lowercase()
     }
 
+    /// A bare weekday that names a weekly event: before a noun of
+    /// `weekly_events.tsv` ("Friday prayers", "leading a Sunday meeting"), unless
+    /// a word that points at one day comes first ("his Sunday Mass", "the
+    /// Friday prayers"; `definite` in the same file).
+    fn weekly_event(&self, start: usize, end: usize) -> bool {
+        let after = self.text_after(end);
+        let next = after.strip_prefix(' ').map_or("", |a| {
+            a.split(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+        });
+        !next.is_empty()
+            && self.tagger.weekly_events.contains(&next.to_lowercase())
+            && !self
+                .tagger
+                .weekly_definite
+                .contains(&self.word_before(start))
+    }
+
     fn text_after(&self, end: usize) -> &str {
         &self.sent[end..]
     }
@@ -230,6 +247,11 @@ impl<'a> Ctx<'a> {
         let after = self.text_after(caps.get(0)?.end());
         if unit == "year" && (starts_with_ci(after, " ended") || starts_with_ci(after, " ending")) {
             return Some((TimexType::Duration, "P1Y".into(), false));
+        }
+        // "the period of suspension", "the period of his detention": a span named
+        // by what fills it, not a reporting period
+        if unit == "period" && starts_with_ci(after, " of ") {
+            return None;
         }
         let Some(d) = self.dct else {
             let v = match unit.as_str() {
@@ -567,6 +589,10 @@ impl<'a> Ctx<'a> {
                 .and_then(|v| v.trim_start_matches('+').parse().ok());
             // "Monday last week's hearing": the week belongs to the noun after it.
             if rel_week.is_some() && self.text_after(m.end()).starts_with(['\'', '’']) {
+                return None;
+            }
+            // "Friday prayers", "a Sunday meeting for worship": a weekly event
+            if rel.is_none() && rel_week.is_none() && self.weekly_event(m.start(), m.end()) {
                 return None;
             }
             let Some(d) = dct else {
