@@ -13,7 +13,16 @@
 //! December 18, 2020 —                                               DATE SEP
 //! Date: March 4, 2021                                               LABEL: DATE   (header line)
 //! Tuesday, June 18, 2019                                            DATE          (line of its own)
+//! Updated 4:12 PM GMT+3, March 18, 2025                             LABEL DATE    (header line)
+//! by Jane Roe 16:45, 14 November 2024                               BYLINE DATE   (header line)
+//! 25 March 2025 Human Rights                                        DATE SECTION  (header line)
+//! Iran Rights Watch (IRW); March 14, 2024:                          ORG (ACRONYM); DATE:
+//! LAHORE: An anti-terrorism court on Saturday …                     PLACE: BODY
+//! Auckland, Friday 14 March                                         PLACE, DATE WITHOUT YEAR
 //! ```
+//!
+//! A release with no date at the top takes its date from a closing date line
+//! ("Dated: November 2, 2023", or a date alone among the last four lines).
 //!
 //! The span runs from the start of the dateline through its separator. A place
 //! without a date or an organization must be written in capitals ("NEW DELHI —"),
