@@ -1831,3 +1831,11 @@ fn tense_of_a_verb_before_the_date_wins_over_a_joined_one_after() {
         "2021-06",
     );
 }
+
+/// "formerly" names no time ("X, formerly Twitter").
+#[test]
+fn formerly_is_no_time_expression() {
+    assert!(dates(DCT, "He posted on X, formerly Twitter, last night.")
+        .iter()
+        .all(|d| d.0 != "formerly"));
+}

@@ -1771,3 +1771,16 @@ fn headline_over_deck_and_headline_ending_in_an_org_word() {
         s("Three Members of Dayton Heroin Ring Sentenced to Federal Prison")
     );
 }
+
+/// "Adv." (a South African advocate's title) does not end a sentence.
+#[test]
+fn advocate_title_does_not_end_a_sentence() {
+    let t = "The regional head, Adv. Lerato Nkosi, welcomed the sentence. The case is closed.";
+    assert_eq!(
+        split(t),
+        [
+            "The regional head, Adv. Lerato Nkosi, welcomed the sentence.",
+            "The case is closed."
+        ]
+    );
+}
