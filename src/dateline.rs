@@ -330,7 +330,9 @@ impl DatelineFinder {
             if body.is_some_and(|d| i >= d) {
                 break;
             }
-            if self.boilerplate.matches(l.text) || is_nav_line(l.text) && !self.header_bar(l.text) {
+            if self.boilerplate.matches(l.text)
+                || is_nav_line(l.text) && !self.header_bar(l.text) && self.parse_line(l).is_none()
+            {
                 last = Some(i);
             }
         }
@@ -648,6 +650,18 @@ impl DatelineFinder {
             let (end, d) = f;
             return Some(mk(Kind::Header, end, d, None, None));
         }
+        // "News | 3 March 2025 | Geneva": a bar-separated line with a date part.
+        if s.matches(" | ").count() >= 2 {
+            let mut at = 0;
+            for part in s.split(" | ") {
+                if let Some((d @ Some(_), e)) = self.date_line(part) {
+                    if part[e..].trim().is_empty() {
+                        return Some(mk(Kind::Header, at + e, d, None, None));
+                    }
+                }
+                at += part.len() + 3;
+            }
+        }
         // "(Chengdu—October 28, 2022) The court …": place and date in parentheses.
         if s.starts_with('(') {
             if let Some(f) = self.parenthesized(s) {
@@ -829,6 +843,12 @@ impl DatelineFinder {
         if place.is_empty() {
             return Some(mk(Kind::Full, end, date, None, org));
         }
+        // "For Immediate Release: March 3, 2024", "PRESS RELEASE | 3 March 2025",
+        // "By Anna Lee | March 3, 2025": a header phrase or a byline before the
+        // date is no place
+        if dated && (self.headers.matches(place) || self.is_byline(place)) {
+            return Some(mk(Kind::Header, end, date, None, org));
+        }
         let place = self.normalize_place(place);
         Some(mk(Kind::Full, end, date, Some(&place), org))
     }
@@ -847,6 +867,17 @@ impl DatelineFinder {
                 let p = end + skip_ws(&s[end..]);
                 if let Some((d @ Some(_), e)) = self.date_line(&s[p..]) {
                     return Some((p + e, d));
+                }
+                // "Posted on March 3, 2024 by Admin", "Published 3 March 2025 · 4
+                // min read": the date, then a byline or a bullet
+                if let Some((d @ Some(_), e)) = self.parse_date_loose(&s[p..]) {
+                    let rest = &s[p + e..];
+                    let tail = rest.trim_start();
+                    if rest.len() > tail.len()
+                        && (tail.starts_with(['·', '•', '|']) || self.is_byline(tail.trim_end()))
+                    {
+                        return Some((p + e, d));
+                    }
                 }
             }
             end += 1;

@@ -1784,3 +1784,30 @@ fn advocate_title_does_not_end_a_sentence() {
         ]
     );
 }
+
+/// Date lines with something around the date: a label and a trailing byline or
+/// bullet, a header phrase or byline before it (no place), a bar-separated
+/// line with a date part (not navigation, so the headline above stays).
+#[test]
+fn date_lines_with_labels_bars_and_bylines() {
+    let body = "A court in the capital sentenced three activists to five years in prison on Monday, their lawyer said.";
+    for (line, date) in [
+        ("Posted on May 4, 2026 by Editor", "2026-05-04"),
+        ("Published on 4 May 2026 · 3 min read", "2026-05-04"),
+        ("For Immediate Release: May 4, 2026", "2026-05-04"),
+        ("MEDIA RELEASE | 4 May 2026", "2026-05-04"),
+        ("By Omar Haddad | May 4, 2026", "2026-05-04"),
+        ("Updates | 4 May 2026 | Vienna", "2026-05-04"),
+    ] {
+        let t = format!("Activists jailed in the capital\n\n{line}\n\n{body}\n\nMore.\n\nMore.\n\nMore.\n\nMore.");
+        let d = annotate(&t, Options::default());
+        let dl = d.dateline.as_ref();
+        assert_eq!(
+            dl.and_then(|x| x.date).map(|x| x.to_string()).as_deref(),
+            Some(date),
+            "{line}"
+        );
+        assert_eq!(dl.and_then(|x| x.place.clone()), None, "{line}");
+        assert_eq!(d.title, s("Activists jailed in the capital"), "{line}");
+    }
+}
