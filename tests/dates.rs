@@ -1839,3 +1839,17 @@ fn formerly_is_no_time_expression() {
         .iter()
         .all(|d| d.0 != "formerly"));
 }
+
+/// A holiday right after a month that writes its year is in that year.
+#[test]
+fn holiday_after_a_month_and_year_takes_its_year() {
+    let d = dates(
+        "2021-04-18",
+        "Four men were jailed for the December 2019 Christmas Eve attacks.",
+    );
+    assert!(
+        d.iter()
+            .any(|x| x.0 == "Christmas Eve" && x.2 == "2019-12-24"),
+        "{d:?}"
+    );
+}

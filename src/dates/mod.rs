@@ -569,6 +569,35 @@ impl DateTagger {
             a.value.replace_range(..4, &year);
             a.anchored = false;
         }
+        // "the December 2023 Christmas Eve attacks": a date without a year right
+        // after a month that writes its year, in the same month, is in that year
+        // (a year alone is left out: "the 2019 Easter bombings" would need the
+        // holiday computed again)
+        for i in 1..ts.len() {
+            let (a, b) = (&ts[i - 1], &ts[i]);
+            if a.kind != TimexType::Date
+                || b.kind != TimexType::Date
+                || !text[a.span.end..b.span.start].trim_matches(' ').is_empty()
+                || !writes_year(text, a.span)
+                || writes_year(text, b.span)
+                || !b.anchored
+            {
+                continue;
+            }
+            let (av, bv) = (a.value.as_bytes(), b.value.as_bytes());
+            let year = |v: &[u8]| v.len() >= 4 && v[..4].iter().all(u8::is_ascii_digit);
+            let month = |v: &[u8]| (v.len() >= 7 && v[4] == b'-').then(|| v[5..7].to_vec());
+            if !year(av) || !year(bv) || month(bv).is_none() {
+                continue;
+            }
+            if month(av).is_none() || month(av) != month(bv) {
+                continue;
+            }
+            let y = a.value[..4].to_string();
+            let b = &mut ts[i];
+            b.value.replace_range(..4, &y);
+            b.anchored = false;
+        }
     }
 
     /// The DATE of a bare day in a range (rule `dates/day_range`).
