@@ -630,15 +630,18 @@ fn a_title_phrase_is_no_person() {
     assert!(persons_of(t).is_empty(), "{:?}", ents(t));
 }
 
+/// The canonical name and country of the first place (GPE) written `surface`.
+fn place_of(text: &str, surface: &str) -> Option<(String, Option<String>)> {
+    let d = doc(text);
+    d.entities
+        .iter()
+        .find(|e| d.slice(e.span) == surface && e.label == Label::Gpe)
+        .map(|e| (e.canonical.clone(), e.country.clone()))
+}
+
 #[test]
 fn a_country_name_shared_with_a_state_follows_the_places_of_the_document() {
-    let country = |text: &str, surface: &str| {
-        let d = doc(text);
-        d.entities
-            .iter()
-            .find(|e| d.slice(e.span) == surface)
-            .and_then(|e| e.country.clone())
-    };
+    let country = |text: &str, surface: &str| place_of(text, surface).and_then(|p| p.1);
     let t = "ATLANTA — A Snellville pastor was charged in Georgia after investigators \
              in Duluth and Marietta traced the money.";
     assert_eq!(country(t, "Georgia").as_deref(), Some("US"));
@@ -648,13 +651,7 @@ fn a_country_name_shared_with_a_state_follows_the_places_of_the_document() {
 
 #[test]
 fn uk_counties_and_ap_state_abbreviations_are_places() {
-    let place = |text: &str, surface: &str| {
-        let d = doc(text);
-        d.entities
-            .iter()
-            .find(|e| d.slice(e.span) == surface && e.label == Label::Gpe)
-            .map(|e| (e.canonical.clone(), e.country.clone()))
-    };
+    let place = place_of;
     let t = "Officers from Cornwall and Cheshire searched a house in Penzance.";
     assert_eq!(
         place(t, "Cornwall"),

@@ -198,35 +198,13 @@ impl DateTagger {
         let context = word_list(patterns.require("dates/context.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
-        let mut determiners = HashSet::new();
-        let mut determiner_adverbs = HashSet::new();
-        for line in lines(patterns.require("dates/determiners.tsv")?) {
-            let set = match line.col(1) {
-                "" => &mut determiners,
-                "adverb" => &mut determiner_adverbs,
-                other => bail!(
-                    "dates/determiners.tsv:{}: the flag must be adverb, not {other:?}",
-                    line.number
-                ),
-            };
-            set.insert(line.col(0).to_lowercase());
-        }
+        let [determiners, determiner_adverbs] =
+            flagged_sets(patterns, "dates/determiners.tsv", ["", "adverb"])?;
         let rate_nouns = word_list(patterns.require("dates/rate_nouns.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
-        let mut weekly_events = HashSet::new();
-        let mut weekly_definite = HashSet::new();
-        for line in lines(patterns.require("dates/weekly_events.tsv")?) {
-            let set = match line.col(1) {
-                "event" => &mut weekly_events,
-                "definite" => &mut weekly_definite,
-                other => bail!(
-                    "dates/weekly_events.tsv:{}: the kind must be event or definite, not {other:?}",
-                    line.number
-                ),
-            };
-            set.insert(line.col(0).to_lowercase());
-        }
+        let [weekly_events, weekly_definite] =
+            flagged_sets(patterns, "dates/weekly_events.tsv", ["event", "definite"])?;
         let clock_prepositions = word_list(patterns.require("dates/clock_prepositions.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
@@ -976,6 +954,23 @@ fn needs_captures(rule: &rules::DateRule, m: &str) -> bool {
     rule.has_t()
         || (b.len() >= 2 && b[0].eq_ignore_ascii_case(&b'a'))
             && (b[1] == b' ' || (b.len() >= 3 && b[1].eq_ignore_ascii_case(&b'n') && b[2] == b' '))
+}
+
+/// The words of a two-column list, lowercased, in two sets by their flag
+/// (column 2, one of `flags`).
+fn flagged_sets(patterns: &Patterns, file: &str, flags: [&str; 2]) -> Result<[HashSet<String>; 2]> {
+    let mut sets = [HashSet::new(), HashSet::new()];
+    for line in lines(patterns.require(file)?) {
+        let Some(k) = flags.iter().position(|&f| f == line.col(1)) else {
+            bail!(
+                "{file}:{}: the flag must be one of {flags:?}, not {:?}",
+                line.number,
+                line.col(1)
+            );
+        };
+        sets[k].insert(line.col(0).to_lowercase());
+    }
+    Ok(sets)
 }
 
 /// The tense of the cue nearest to a span (past when there is none). A
