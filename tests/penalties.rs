@@ -664,3 +664,106 @@ fn what_the_prosecution_asked_the_court_to_impose_is_potential() {
     let p = one("Prosecutors asked the court to sentence him to ten years.");
     assert_eq!(p.status, "potential");
 }
+
+// ---- fifteenth-session fixes: false penalties ----
+
+/// A penalty not sought is no penalty; "without an option of fine" is no fine;
+/// custody before a trial, a career's "years of community service", a guideline
+/// "fine range" and a bare "Flogging is …" statement are none.
+#[test]
+fn no_penalty_when_negated_or_custody_or_generic() {
+    assert!(
+        pens("The district attorney did not seek the death penalty against Harmon.").is_empty()
+    );
+    let ps = pens("Obi got nine months imprisonment without an option of fine.");
+    assert!(
+        ps.iter().all(|p| p.kind != "fine"),
+        "{:?}",
+        ps.iter().map(|p| &p.text).collect::<Vec<_>>()
+    );
+    assert!(pens("Officers detained the pastor for 20 days before the trial opened.").is_empty());
+    assert!(
+        pens("The activist was deported to Chile after more than five months in detention.")
+            .iter()
+            .all(|p| p.kind != "detention")
+    );
+    // (administrative detention served is a penalty)
+    assert_eq!(
+        one("The others were freed after 10 days of administrative detention.").kind,
+        "detention"
+    );
+    assert!(
+        pens("In sentencing him, the judge praised his many years of community service.")
+            .is_empty()
+    );
+    assert!(pens("The bank's sentence fell below the low end of the fine range.").is_empty());
+    assert!(pens("Caning is a cruel punishment and must be ended everywhere.").is_empty());
+    assert!(pens("Lawyers Face Mounting Prison Terms in Crackdown").is_empty());
+}
+
+// ---- status and bound ----
+
+/// A replacing cue ("commuted to", "reduced to") overturns the penalty before
+/// it and imposes the one after; an active sentencing verb after an overturn
+/// imposes the new term.
+#[test]
+fn replaced_and_new_terms() {
+    let ps = pens("Tahmasebi had his death sentence commuted to 15 years' imprisonment last year.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(
+        (ps[0].kind.as_ref(), ps[0].status.as_ref()),
+        ("death", "overturned")
+    );
+    assert_eq!(ps[1].status, "imposed");
+    let ps = pens("Her two-year sentence was reduced to eight months on appeal.");
+    assert_eq!(ps[0].status, "overturned");
+    assert_eq!(ps[1].status, "imposed");
+    let ps = pens("The appeals court quashed the lower court's verdict and sentenced Al-Otaibi to 18 years in prison.");
+    assert_eq!(one_of(&ps, "18 years in prison").status, "imposed");
+    let ps =
+        pens("The court later reduced the term to four years, but Noor was also given 50 lashes.");
+    assert_eq!(one_of(&ps, "50 lashes").status, "imposed");
+    let ps = pens("We welcome the decision to overturn Samira's death sentence.");
+    assert_eq!(one_of(&ps, "death sentence").status, "overturned");
+}
+
+fn one_of<'a>(ps: &'a [PenaltyOut<'static>], text: &str) -> &'a PenaltyOut<'static> {
+    ps.iter().find(|p| p.text == text).unwrap_or_else(|| {
+        panic!(
+            "no {text:?} in {:?}",
+            ps.iter().map(|p| &p.text).collect::<Vec<_>>()
+        )
+    })
+}
+
+/// "The maximum sentence for X … is N years" is a maximum; a maximum shared by
+/// a second term after "and"; "impose sentences of between …" is statutory;
+/// "in default of which … would serve" is potential.
+#[test]
+fn bounds_and_potential_terms() {
+    let ps = pens("The maximum sentence for burglary under Section 9 of the Crimes (Property) Act 1998 is eight years' imprisonment.");
+    let p = one_of(&ps, "eight years' imprisonment");
+    assert_eq!((p.bound.as_ref(), p.status.as_ref()), ("max", "statutory"));
+    let ps = pens("If convicted, they face a maximum penalty of ten years in prison on the fraud count and 15 years in prison on the bribery count.");
+    assert_eq!(one_of(&ps, "15 years in prison").bound, "max");
+    let ps = pens("The law allows judges to impose sentences of between three and 12 years' imprisonment for such acts.");
+    assert_eq!(ps[0].status, "statutory");
+    let ps = pens("They were also fined Rs50,000 each, in default of which they would serve an additional three months in prison.");
+    assert_eq!(one_of(&ps, "three months in prison").status, "potential");
+}
+
+// ---- subject ----
+
+/// A judge is never the subject: "Judge X also imposed …" takes the one
+/// sentenced in the sentence before; an appositive name after a possessed noun
+/// is the subject; the object of a bare "fined" is.
+#[test]
+fn subjects_judge_appositive_object() {
+    let t = "Renata Oduya was sentenced to 30 months in prison. Judge Whitlock also imposed a $2,000 fine.";
+    let ps = pens(t);
+    assert_eq!(sub(one_of(&ps, "$2,000 fine")), Some("Renata Oduya"));
+    let ps = pens("A jury sentenced Delgado's nephew, Ramon Ortiz, 27, to 15 years in prison.");
+    assert_eq!(sub(&ps[0]), Some("Ramon Ortiz"));
+    let ps = pens("A court in Taraz fined Baptist Arman Zhunusov, who leads a small group, for meeting without registration.");
+    assert_eq!(sub(&ps[0]), Some("Baptist Arman Zhunusov"));
+}

@@ -1413,3 +1413,124 @@ fn colony_terms() {
         "imprisonment"
     );
 }
+
+/// Money orders: paying back, reparation, money judgments, disgorgement,
+/// criminal penalties; "R" and "SR" amounts, a space between thousands.
+#[test]
+fn money_orders_and_amounts() {
+    let ps = pens("Dlamini was also ordered to pay R275 000 to the provincial department.");
+    let p = find(&ps, "pay R275 000");
+    assert_eq!(p.kind, "restitution");
+    let a = p.amount.as_ref().unwrap();
+    assert_eq!(a.value.as_f64(), Some(275000.0));
+    assert_eq!(&*a.currency, "ZAR");
+    let ps = pens("The magistrate ordered her to pay KSh 90,000, the sum she had taken.");
+    assert_eq!(find(&ps, "pay KSh 90,000").kind, "restitution");
+    let ps = pens("Both clerks were ordered to repay $18,300 apiece.");
+    assert_eq!(find(&ps, "repay $18,300").kind, "restitution");
+    let ps = pens("Okafor was ordered to restitute the sum of $7,900 to the bank.");
+    assert_eq!(find(&ps, "restitute the sum of $7,900").kind, "restitution");
+    let ps = pens("He must pay reparation of NZ$12,000 to the family.");
+    assert_eq!(find(&ps, "reparation of NZ$12,000").kind, "restitution");
+    let ps = pens("The judge entered a money judgment of $310,000 against Harlan.");
+    assert_eq!(find(&ps, "money judgment of $310,000").kind, "forfeiture");
+    let ps = pens("Under the deal, Borealis will pay a criminal penalty of $14.8 million.");
+    let p = find(&ps, "criminal penalty of $14.8 million");
+    assert_eq!(p.kind, "fine");
+    assert_eq!(
+        p.amount.as_ref().and_then(|a| a.value.as_f64()),
+        Some(14800000.0)
+    );
+    let ps = pens("The firm agreed to pay $3.1 million in disgorgement and $0.4 million in prejudgment interest.");
+    assert_eq!(find(&ps, "$3.1 million in disgorgement").kind, "forfeiture");
+    assert_eq!(
+        find(&ps, "$0.4 million in prejudgment interest").kind,
+        "restitution"
+    );
+    let ps =
+        pens("The regulator seeks disgorgement and civil money penalties against the two brokers.");
+    assert_eq!(find(&ps, "civil money penalties").kind, "fine");
+    let ps =
+        pens("The court also granted a confiscation order of R2.6 million against the couple.");
+    assert_eq!(
+        find(&ps, "confiscation order of R2.6 million")
+            .amount
+            .as_ref()
+            .and_then(|a| a.value.as_f64()),
+        Some(2600000.0)
+    );
+    let ps = pens("Offenders are liable to fines of up to SR3 million under the statute.");
+    let p = find(&ps, "fines of up to SR3 million");
+    assert_eq!(
+        p.amount.as_ref().map(|a| a.currency.to_string()).as_deref(),
+        Some("SAR")
+    );
+    assert_eq!(p.bound, "max");
+}
+
+/// Removal, time served, community work, bans, corporal strokes, stoning,
+/// nationality stripped, exclusion from programs, life without parole.
+#[test]
+fn other_orders() {
+    let ps = pens("A citizen of Peru, Quispe will be deported to Peru after his sentence.");
+    let p = find(&ps, "deported");
+    assert_eq!(p.kind, "deportation");
+    assert_eq!(p.subject, None);
+    let ps = pens("He was ordered removed from the country.");
+    assert_eq!(find(&ps, "removed").kind, "deportation");
+    let ps = pens("Marisol Vega, 33, was sentenced to time served for the misdemeanor.");
+    assert_eq!(find(&ps, "time served").kind, "imprisonment");
+    let ps = pens("Tane Horomona was sentenced to 150 hours of community work.");
+    let p = find(&ps, "150 hours of community work");
+    assert_eq!(p.kind, "community_service");
+    assert_eq!(p.duration.as_deref(), Some("PT150H"));
+    let ps = pens("Mwangi is also barred from holding public office for seven years.");
+    let p = find(&ps, "from holding public office for seven years");
+    assert_eq!(
+        (p.kind.as_ref(), p.duration.as_deref()),
+        ("other", Some("P7Y"))
+    );
+    let ps = pens(
+        "The court sentenced Al-Harbi to 12 years in prison and a 12-year ban on travel abroad.",
+    );
+    assert_eq!(
+        find(&ps, "12-year ban on travel abroad")
+            .duration
+            .as_deref(),
+        Some("P12Y")
+    );
+    let ps = pens("In 2019 Seitkali was banned from religious activity for 2 years.");
+    assert_eq!(
+        find(&ps, "from religious activity for 2 years").kind,
+        "other"
+    );
+    let ps = pens("She must engage with the Probation Service for 12 months after release.");
+    assert_eq!(
+        find(&ps, "Probation Service for 12 months").kind,
+        "probation"
+    );
+    let ps = pens("The two women received 40 strokes each in front of the mosque.");
+    assert_eq!(find(&ps, "40 strokes").kind, "corporal");
+    let ps = pens("Under the code, a married adulterer could face death by stoning.");
+    assert_eq!(find(&ps, "death by stoning").kind, "death");
+    let ps = pens("The decree stripped of nationality nine exiled critics, the ministry said.");
+    assert_eq!(find(&ps, "stripped of nationality").kind, "other");
+    let ps =
+        pens("The clinic owner will be excluded from participating in federal health programs.");
+    assert_eq!(find(&ps, "excluded from participating").kind, "other");
+    let ps =
+        pens("In Ohio, aggravated murder carries a mandatory sentence of life without parole.");
+    let p = find(&ps, "life without parole");
+    assert!(p.life);
+    assert_eq!(p.status, "statutory");
+    let ps =
+        pens("Dorsey was sentenced to life in prison without the possibility of parole on Monday.");
+    assert!(find(&ps, "life in prison without the possibility of parole").life);
+    let ps = pens("Ndlovu was sentenced to an effective 9 years' direct imprisonment.");
+    assert_eq!(
+        find(&ps, "9 years' direct imprisonment")
+            .duration
+            .as_deref(),
+        Some("P9Y")
+    );
+}

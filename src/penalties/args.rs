@@ -577,6 +577,16 @@ impl Args {
                 })
     }
 
+    /// Whether the word right before `start` in the sentence from `s0` is a
+    /// sentencer: a subject "[Judge] Whitcomb" whose title was dropped.
+    pub fn sentencer_before(&self, text: &str, s0: usize, start: usize) -> bool {
+        let w = text[s0.min(start)..start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        !w.is_empty() && self.names_sentencer(w)
+    }
+
     /// Any word of the words before a name is a sentencer ("Syariah High Court
     /// [judge] Datuk X", "Presiding [Judge] X").
     fn names_sentencer(&self, prefix: &str) -> bool {
@@ -803,7 +813,11 @@ impl Args {
     fn appositive_name(&self, text: &str, sp: Span, limit: usize) -> Option<Span> {
         let desc = &text[sp.start..sp.end];
         let after = text[sp.end..limit].strip_prefix(',')?;
-        if !desc.starts_with(|c: char| c.is_lowercase()) || self.pronoun.contains(&desc.lower()) {
+        // (or a possessed noun: "Trevino's cousin, Anthony Ruiz,")
+        let possessed = desc.contains("'s ") || desc.contains("’s ");
+        if !(desc.starts_with(|c: char| c.is_lowercase()) || possessed)
+            || self.pronoun.contains(&desc.lower())
+        {
             return None;
         }
         let close = after.find(',')?;

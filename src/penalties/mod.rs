@@ -73,6 +73,16 @@ pub struct PenaltyExtractor {
     /// statement ("the death penalty is incompatible with …"): `#! generic-verbs`
     /// in not_penalty.txt.
     generic_verbs: Vec<String>,
+    /// Words right after a detention that make it custody before a trial, not a
+    /// penalty ("detained for three months before the trial"): `#! custody-after`
+    /// in not_penalty.txt.
+    custody_after: Vec<String>,
+    /// Words shortly before a detention named by a plain word that make it time
+    /// already held: `#! custody-before` in not_penalty.txt.
+    custody_before: Vec<String>,
+    /// Nouns right after a bare penalty word that make it a modifier ("the fine
+    /// range"): `#! modifier-after` in not_penalty.txt.
+    modifier_after: Vec<String>,
     /// [`LAW_WORDS`] then [`LAW_ACTORS`].
     law_words: AllPhrases,
 }
@@ -136,6 +146,8 @@ struct Draft {
     /// Several terms ("prison terms of up to seven years"): under a cue that
     /// imposes them, their upper end is no threat either.
     plural: bool,
+    /// Named by a word that is a penalty only with a quantity ("detention").
+    bare: bool,
     rule: Rule,
 }
 
@@ -189,6 +201,24 @@ impl PenaltyExtractor {
             generic_verbs: crate::patterns::directive_words(
                 patterns.require("penalties/not_penalty.txt")?,
                 "generic-verbs",
+            )
+            .map(str::to_lowercase)
+            .collect(),
+            custody_after: crate::patterns::directive_words(
+                patterns.require("penalties/not_penalty.txt")?,
+                "custody-after",
+            )
+            .map(str::to_lowercase)
+            .collect(),
+            custody_before: crate::patterns::directive_words(
+                patterns.require("penalties/not_penalty.txt")?,
+                "custody-before",
+            )
+            .map(str::to_lowercase)
+            .collect(),
+            modifier_after: crate::patterns::directive_words(
+                patterns.require("penalties/not_penalty.txt")?,
+                "modifier-after",
             )
             .map(str::to_lowercase)
             .collect(),
@@ -423,7 +453,10 @@ impl PenaltyExtractor {
                                     }
                             })
                 };
-                if !passed && (self.cues.is_post(&gap) || object()) {
+                // ("ordered him to pay [a fine] of 50,000 naira": the nearer
+                // penalty word takes it)
+                let across = || hs.iter().any(|o| o.start >= h.end && o.end <= qs[i].start);
+                if !passed && (self.cues.is_post(&gap) || object() && !across()) {
                     used[i] = true;
                     found[k] = Some((i, Span::new(h.span_start, qs[i].end), b));
                 }
@@ -456,6 +489,7 @@ impl PenaltyExtractor {
                     gap_bound: b,
                     count_range: false,
                     plural: t.plural,
+                    bare: t.needs == Needs::Quantity,
                     rule: t.rule.clone(),
                 });
                 continue;
@@ -470,6 +504,7 @@ impl PenaltyExtractor {
                         gap_bound: range.then_some(Bound::Max),
                         count_range: range,
                         plural: false,
+                        bare: false,
                         rule: t.rule.clone(),
                     });
                     continue;
@@ -483,14 +518,35 @@ impl PenaltyExtractor {
                     // "sentenced her to [death]" the word before it is "to".)
                     cue_in_sentence()
                         && (t.kind == PenaltyKind::Forfeiture
-                            || !self.anaphoric(text, s0, h.span_start))
+                            || !self.anaphoric(text, s0, h.span_start)
+                                && !self.career(text, s0, h.span_start))
                 }
                 Needs::Quantity | Needs::QuantityCue | Needs::Anchor => false,
-            } && self.not_penalty.find(text, s0, h.start).next().is_none()
-                && (!self.generic_statement(text, s0, h.span_start, h.span_end)
-                    || cue_in_sentence());
+            } && !self.not_penalty.find(text, s0, h.start).any(|n| {
+                // (not across a status cue: "does not seek death [carries] a
+                // sentence of life")
+                !self
+                    .cues
+                    .status
+                    .find(text, n.end, h.start)
+                    .any(|c| self.cues.status.value(c.id).0.is_some())
+            }) && !self.next_word_in(text, h.span_end, s1, &self.modifier_after)
+                && match self.generic_statement(text, s0, h.span_start, h.span_end) {
+                    Generic::No => true,
+                    Generic::The => cue_in_sentence(),
+                    Generic::Bare => false,
+                };
             if ok {
                 let mut span = Span::new(h.span_start, h.span_end);
+                // "sentenced to [life] in prison without the possibility of
+                // parole": the life term's own phrase, when one starts there.
+                if t.life {
+                    if let Some(x) = self.triggers.find(text, h.span_start, s1).next() {
+                        if x.start == h.span_start && self.triggers.get(x.id).life {
+                            span.end = span.end.max(x.span_end);
+                        }
+                    }
+                }
                 if t.kind == PenaltyKind::Forfeiture {
                     span.end = self.object_end(text, span.end, s1);
                 }
@@ -502,6 +558,7 @@ impl PenaltyExtractor {
                     gap_bound: None,
                     count_range: false,
                     plural: false,
+                    bare: false,
                     rule: t.rule.clone(),
                 });
             }
@@ -565,6 +622,7 @@ impl PenaltyExtractor {
                     gap_bound: None,
                     count_range: false,
                     plural: false,
+                    bare: false,
                     rule,
                 });
             }
@@ -607,7 +665,63 @@ impl PenaltyExtractor {
                 _ => out.push(d),
             }
         }
+        // "detained for three months before the trial": custody, not a penalty.
+        // ("after more than seven months in detention": time already held)
+        out.retain(|d| {
+            if d.kind != PenaltyKind::Detention {
+                return true;
+            }
+            let custody_next = self.next_word_in(text, d.span.end, s1, &self.custody_after);
+            let held_before = d.bare
+                && text[s0..d.span.start]
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .any(|w| {
+                        self.custody_before
+                            .iter()
+                            .any(|c| w.eq_ignore_ascii_case(c))
+                    });
+            !custody_next && !held_before
+        });
         out
+    }
+
+    /// Whether the word right after `pos` (before `s1`) is one of `words`
+    /// (lowercase ASCII).
+    fn next_word_in(&self, text: &str, pos: usize, s1: usize, words: &[String]) -> bool {
+        let w = text[pos..s1]
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        !w.is_empty() && words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    /// "his long years of [community service]": a span of time someone's own
+    /// before "of" (a unit word after a non-indefinite determiner, no number)
+    /// names a career, not a penalty.
+    fn career(&self, text: &str, s0: usize, pos: usize) -> bool {
+        let before = text[s0..pos].trim_end();
+        let Some(b) = before
+            .strip_suffix(" of")
+            .or_else(|| before.strip_suffix(" Of"))
+        else {
+            return false;
+        };
+        let mut ws = b.rsplit(' ').filter(|w| !w.is_empty());
+        if !ws.next().is_some_and(|w| self.quantities.is_unit(w)) {
+            return false;
+        }
+        for w in ws.take(2) {
+            if w.starts_with(|c: char| c.is_ascii_digit()) || self.quantities.is_number_word(w) {
+                return false;
+            }
+            if self.args.is_det(w, det::ANY & !det::INDEFINITE) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the word before `pos` is a determiner that refers back ("the", "his").
@@ -759,8 +873,10 @@ impl PenaltyExtractor {
         // (a cue across a contrasting clause is another story: "Six defendants
         // were acquitted, while two others received suspended sentences")
         let has = |st: PenaltyStatus, at: usize| {
-            cues.iter()
-                .any(|(h, s)| *s == st && !self.cues.contrasts(text, h.start, at))
+            // (a replacing cue overturns only the penalty right before it)
+            cues.iter().any(|(h, s)| {
+                *s == st && !self.cues.replaces(h) && !self.cues.contrasts(text, h.start, at)
+            })
         };
         let laws_here = self.laws_of(doc, sentences, si, laws).to_vec();
         // Law words of the sentence: looked for when a penalty asks.
@@ -782,12 +898,18 @@ impl PenaltyExtractor {
         let mut near_laws: Option<Vec<Span>> = None;
         let mut prev: Option<(Span, Bound)> = None;
         let mut prev_status: Option<(Span, PenaltyStatus)> = None;
+        // Penalties (indices into `out`) whose subject was the sentencer.
+        let mut sentencer_dropped: Vec<usize> = Vec::new();
         for (di, d) in drafts.iter().enumerate() {
             // Status: nearest cue before, else after.
             // (A cue word that opens the penalty and is followed by "of" is its
             // noun, not a verb: "received [sentences of 10 years]".)
-            let noun =
-                |h: &phrases::Hit| h.start == d.span.start && text[h.end..s1].starts_with(" of ");
+            // (also a cue right before the penalty's " of ": "impose [sentences]
+            // of between five and 20 years")
+            let noun = |h: &phrases::Hit| {
+                (h.start == d.span.start || h.end + 4 == d.span.start && self.cues.takes_object(h))
+                    && text[h.end..s1].starts_with(" of ")
+            };
             let cue = cues
                 .iter()
                 .rfind(|(h, _)| h.start <= d.span.start && !noun(h))
@@ -810,7 +932,36 @@ impl PenaltyExtractor {
                             .any(|(c, st)| *st == PenaltyStatus::Overturned && c.end <= h.start)
                 })
             };
-            if status == PenaltyStatus::Imposed
+            // "his death sentence [commuted to] 30 years": the penalty before a
+            // replacing cue is overturned, the one after it imposed; "overturned
+            // the verdict and sentenced him to 30 years": an active imposing verb
+            // after an overturn imposes the new penalty.
+            let replaced = cues
+                .iter()
+                .find(|(h, _)| h.start >= d.span.end)
+                .is_some_and(|(h, _)| {
+                    self.cues.replaces(h)
+                        && !spans
+                            .iter()
+                            .any(|o| o.start >= d.span.end && o.end <= h.start)
+                });
+            let new_term = cue.is_some_and(|(h, st)| {
+                h.end <= d.span.start
+                    && (self.cues.replaces(&h)
+                        || st == PenaltyStatus::Imposed
+                            && self.cues.takes_object(&h)
+                            && !after_aux(text, s0, h.start)
+                            && cues.iter().any(|(c, cs)| {
+                                *cs == PenaltyStatus::Overturned
+                                    && c.end <= h.start
+                                    && !self.cues.replaces(c)
+                            }))
+            });
+            if replaced {
+                status = PenaltyStatus::Overturned;
+            } else if new_term {
+                status = PenaltyStatus::Imposed;
+            } else if status == PenaltyStatus::Imposed
                 || cue.is_none()
                 || status == PenaltyStatus::Upheld && upheld_in_relative()
             {
@@ -831,8 +982,34 @@ impl PenaltyExtractor {
                 if let Some(b) = self.cues.bound_before(text, lo, d.span.start) {
                     bound = b;
                 } else if let (Some((p, Bound::Max)), Some(_)) = (prev, &d.quantity) {
-                    if self.cues.is_coord_raw(&text[p.end..d.span.start]) {
+                    // ("a maximum penalty of five years in prison on one count and
+                    // [20 years] in prison on the other": the same maximum, no cue
+                    // between)
+                    let gap = &text[p.end..d.span.start];
+                    let tail = gap.trim_end();
+                    if self.cues.is_coord_raw(gap)
+                        || di > 0
+                            && drafts[di - 1].kind == d.kind
+                            && gap.len() <= 80
+                            && !gap.contains([';', ':'])
+                            && (tail.ends_with(" and") || tail.ends_with(" or"))
+                            && !cues
+                                .iter()
+                                .any(|(h, _)| h.start >= p.end && h.end <= d.span.start)
+                    {
                         bound = Bound::Max;
+                    }
+                } else if let Some((h, PenaltyStatus::Statutory)) = cue {
+                    // "The maximum sentence for theft under … is [ten years]": the
+                    // statutory cue's own bound word.
+                    if h.end <= d.span.start
+                        && !spans
+                            .iter()
+                            .any(|o| o.start >= h.end && o.end <= d.span.start)
+                    {
+                        if let Some(b) = self.cues.bounds.find(text, h.start, h.end).last() {
+                            bound = *self.cues.bounds.value(b.id);
+                        }
                     }
                 }
             }
@@ -930,7 +1107,12 @@ impl PenaltyExtractor {
                     &cues,
                     cue.map(|c| c.0),
                     &spans,
-                    !matches!(d.kind, PenaltyKind::Restitution | PenaltyKind::Forfeiture),
+                    !matches!(
+                        d.kind,
+                        PenaltyKind::Restitution
+                            | PenaltyKind::Forfeiture
+                            | PenaltyKind::Deportation
+                    ),
                     &mut subjects_before,
                 )
             };
@@ -967,10 +1149,14 @@ impl PenaltyExtractor {
             // (The line start is looked for only before a colon.)
             if subject.as_ref().is_some_and(|m| {
                 self.args.is_sentencer_mention(doc, m.span)
+                    || self.args.sentencer_before(text, s0, m.span.start)
                     || (doc.text[m.span.end..].starts_with(':')
                         && opens_line(&doc.text, m.span.start))
             }) {
                 subject = None;
+                // ("Judge Whitcomb also imposed a $5,000 fine": the one sentenced
+                // before, unless the sentence names another)
+                sentencer_dropped.push(out.len());
             }
             // Offense: "for X" right after this penalty or the last one coordinated with it.
             let group_end = drafts[di..]
@@ -1144,6 +1330,19 @@ impl PenaltyExtractor {
             });
         }
         // Penalties of one sentence share subject and offense.
+        let earlier = first
+            .checked_sub(1)
+            .filter(|&k| {
+                // (not a headline's: a sentence ends in a stop)
+                let ks = doc.sentence_of(out[k].span.start);
+                ks + 1 >= si
+                    && sentences.get(ks).is_some_and(|x| {
+                        text[x.start..x.end]
+                            .trim_end()
+                            .ends_with(['.', '!', '?', '"', '\u{201d}'])
+                    })
+            })
+            .and_then(|k| out[k].subject.clone());
         let here = &mut out[first..];
         let near = |here: &[Penalty], i: usize, f: &dyn Fn(&Penalty) -> bool| {
             (0..here.len())
@@ -1154,6 +1353,8 @@ impl PenaltyExtractor {
             if here[i].subject.is_none() && here[i].status != PenaltyStatus::Statutory {
                 if let Some(j) = near(here, i, &|p: &Penalty| p.subject.is_some()) {
                     here[i].subject = here[j].subject.clone();
+                } else if sentencer_dropped.contains(&(first + i)) {
+                    here[i].subject = earlier.clone();
                 }
             }
             if here[i].offense.is_none() {
@@ -1219,7 +1420,7 @@ impl PenaltyExtractor {
             }
             // A cue inside the span ("fined him 50,000 rupees") looks up to the amount.
             let limit = if h.end > span.start {
-                qstart.unwrap_or(h.end).max(h.end)
+                qstart.unwrap_or(s1).max(h.end)
             } else {
                 span.start
             };
@@ -1351,8 +1552,19 @@ fn in_organization_name(entities: &[crate::document::Entity], start: usize, end:
 
 /// "[The] death penalty [is] incompatible …": a penalty that is the subject of a
 /// general statement (`the` before it, a generic verb after it).
+/// How a penalty word is the subject of a general statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Generic {
+    No,
+    /// "The death penalty is …" (unless a status cue is in the sentence).
+    The,
+    /// "Flogging is a form of torture …": a bare penalty noun opening the sentence.
+    Bare,
+}
+
 impl PenaltyExtractor {
-    fn generic_statement(&self, text: &str, s0: usize, start: usize, end: usize) -> bool {
+    fn generic_statement(&self, text: &str, s0: usize, start: usize, end: usize) -> Generic {
+        let raw = text[s0..start].trim_matches(|c: char| c.is_whitespace() || "\"“‘'".contains(c));
         let before = text[s0..start].trim_end().as_bytes();
         let the = before.len() >= 3
             && before[before.len() - 3..].eq_ignore_ascii_case(b"the")
@@ -1360,13 +1572,22 @@ impl PenaltyExtractor {
                 .last()
                 .is_some_and(u8::is_ascii_alphanumeric);
         let Some(next) = text[end..].strip_prefix(' ') else {
-            return false;
+            return Generic::No;
         };
         let verb = next.split(' ').next().unwrap_or("");
-        the && self
+        if !self
             .generic_verbs
             .iter()
             .any(|v| v.eq_ignore_ascii_case(verb))
+        {
+            Generic::No
+        } else if the {
+            Generic::The
+        } else if raw.is_empty() {
+            Generic::Bare
+        } else {
+            Generic::No
+        }
     }
 }
 
@@ -1394,6 +1615,17 @@ fn gapped_subject_start(args: &Args, region: &str) -> Option<usize> {
                 || args.is_det(first, det::DEFINITE | det::POSSESSIVE)
         })
         .map(|a| prev_to + a)
+}
+
+/// Whether the word before `pos` is an auxiliary of a passive or a clause
+/// ("was sentenced", "after sentencing").
+fn after_aux(text: &str, s0: usize, pos: usize) -> bool {
+    let w = text[s0..pos].split_whitespace().next_back().unwrap_or("");
+    [
+        "was", "were", "been", "be", "being", "is", "are", "get", "got", "after",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// Whether only whitespace or Markdown marks (`#`, `*`, `_`, `>`) stand between

@@ -345,8 +345,10 @@ impl Quantities {
         let fast = Fast::new(&words, &units, &prefixes, &suffixes);
         let pre = alternation(prefixes);
         let suf = alternation(suffixes);
+        // After a currency prefix, a space may separate thousands ("R450 000").
+        let spaced = r"[0-9]{1,3}(?: [0-9]{3})+\b";
         let money = format!(
-            r"(?:(?P<pre>{pre})\s?(?P<n1>{digits})(?:\s*(?P<s1>{scales})\b)?(?:\s+(?P<suf1>{suf})\b)?|(?P<n2>{digits}|{worded})(?:\s*(?P<s2>{scales})\b)?\s+(?P<suf2>{suf})\b)"
+            r"(?:(?P<pre>{pre})\s?(?P<n1>{spaced}|{digits})(?:\s*(?P<s1>{scales})\b)?(?:\s+(?P<suf1>{suf})\b)?|(?P<n2>{digits}|{worded})(?:\s*(?P<s2>{scales})\b)?\s+(?P<suf2>{suf})\b)"
         );
         let build = |re: &str, ci: bool| {
             RegexBuilder::new(&super::phrases::ascii_boundaries(re))
@@ -409,6 +411,16 @@ impl Quantities {
         })
     }
 
+    /// Whether `w` is a duration unit word ("years"), ASCII case-insensitive.
+    pub fn is_unit(&self, w: &str) -> bool {
+        w.len() < 16 && self.units.contains_key(&*w.lower())
+    }
+
+    /// Whether `w` is a number word ("three", "million").
+    pub fn is_number_word(&self, w: &str) -> bool {
+        w.len() < 16 && self.words.contains_key(&*w.lower())
+    }
+
     /// Parses "57", "1,200.5", "three", "twenty-five", "two and a half".
     pub fn number(&self, s: &str) -> Option<f64> {
         let s = s.trim();
@@ -426,9 +438,10 @@ impl Quantities {
                 .fold(0u64, |v, c| v * 10 + u64::from(c - b'0'));
             return Some(v as f64);
         }
-        // (Commas dropped; a copy only when there is one.)
-        let parsed = if s.contains(',') {
-            s.replace(',', "").parse::<f64>()
+        // (Commas and thousands spaces dropped; a copy only when there is one.)
+        let spaced = s.contains(' ') && s.bytes().all(|c| c.is_ascii_digit() || c == b' ');
+        let parsed = if s.contains(',') || spaced {
+            s.replace([',', ' '], "").parse::<f64>()
         } else {
             s.parse::<f64>()
         };

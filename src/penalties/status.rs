@@ -12,7 +12,7 @@ use crate::patterns::{lines, Patterns};
 
 pub struct Cues {
     /// `None` = a shadowing phrase without a status.
-    pub status: PhraseSet<(Option<PenaltyStatus>, bool, bool, bool)>,
+    pub status: PhraseSet<(Option<PenaltyStatus>, bool, bool, bool, bool)>,
     pub bounds: PhraseSet<Bound>,
     pre: HashSet<String>,
     post: HashSet<String>,
@@ -92,16 +92,20 @@ impl Cues {
                     None => bail!("{path}:{}: unknown status {s:?}", l.number),
                 },
             };
-            let (mut nosubject, mut object, mut modal) = (false, false, false);
+            let (mut nosubject, mut object, mut modal, mut replace) = (false, false, false, false);
             for f in l.col(2).split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match f {
                     "nosubject" => nosubject = true,
                     "object" => object = true,
                     "modal" => modal = true,
+                    "replace" => replace = true,
                     f => bail!("{path}:{}: unknown flag {f:?}", l.number),
                 }
             }
-            entries.push((l.col(0).to_string(), (st, nosubject, object, modal)));
+            entries.push((
+                l.col(0).to_string(),
+                (st, nosubject, object, modal, replace),
+            ));
         }
         let status = PhraseSet::new(entries, path)?;
         let path = "penalties/bounds.tsv";
@@ -178,6 +182,12 @@ impl Cues {
     /// Whether the words before this cue are not the penalty's subject.
     pub fn no_subject(&self, h: &Hit) -> bool {
         self.status.value(h.id).1
+    }
+
+    /// Whether the cue replaces one penalty by another ("commuted to"): the
+    /// penalty before it is overturned, the one after it imposed.
+    pub fn replaces(&self, h: &Hit) -> bool {
+        self.status.value(h.id).4
     }
 
     /// Whether the cue is a verb whose object is the penalty's subject.
