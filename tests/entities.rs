@@ -731,3 +731,273 @@ fn unlisted_name_before_a_title_in_apposition() {
     // the title there introduces another person: no apposition
     assert!(!got.iter().any(|&(t, _)| t == "Human Rights"), "{got:?}");
 }
+
+#[test]
+fn title_that_is_also_a_name_before_a_given_name() {
+    // "General", "Justice", "Hafiz": a title after a title, before a given name
+    let p = persons_of("The Prosecutor General Tariq Mehmood Awan appealed the ruling.");
+    assert_eq!(p, ["Tariq Mehmood Awan"]);
+    let p = persons_of("On appeal, Mr Justice Peter Hanlon dismissed the case.");
+    assert_eq!(p, ["Peter Hanlon"]);
+}
+
+#[test]
+fn office_with_a_portfolio_before_the_name() {
+    let p = persons_of("Secretary for Transport Karen Lau said the rules would change.");
+    assert_eq!(p, ["Karen Lau"]);
+    let e = ents(
+        "Prosecutors said senior vice president for Southeast Asia Maria T. Gonzaga, 47, \
+         approved the payments.",
+    );
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "Maria T. Gonzaga" && *l == "PERSON"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(t, _, _)| t.contains("Asia Maria")), "{e:?}");
+}
+
+#[test]
+fn police_and_legal_ranks_before_names() {
+    let p = persons_of(
+        "The file was handled by Trial Attorneys Rachel Stone and Paul Greer. \
+         Investigator Kenneth Mbah testified.",
+    );
+    assert!(p.contains(&"Rachel Stone".to_string()), "{p:?}");
+    assert!(p.contains(&"Kenneth Mbah".to_string()), "{p:?}");
+    let p = persons_of("Detective Garda Siobhan Kelly spoke. Later Det Gda Kelly said more.");
+    assert_eq!(p, ["Siobhan Kelly", "Kelly"]);
+    let p = persons_of("A police spokesman, ASP Abubakar Danjuma, confirmed the arrests.");
+    assert_eq!(p, ["Abubakar Danjuma"]);
+}
+
+#[test]
+fn two_word_particle_inside_a_name() {
+    let p = persons_of("State Advocate Johan van den Heever, who led the case, spoke.");
+    assert_eq!(p, ["Johan van den Heever"]);
+}
+
+#[test]
+fn nickname_in_quotes_inside_a_name() {
+    let e = ents("Police arrested Marcus \"Tiny\" Delgado in March. Delgado was held.");
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "Marcus \"Tiny\" Delgado" && *l == "PERSON"),
+        "{e:?}"
+    );
+    // a quoted word that no name follows is no nickname
+    let p = persons_of("He called Marcus \"brave\" in court.");
+    assert!(!p.iter().any(|t| t.contains('"')), "{p:?}");
+}
+
+#[test]
+fn generational_suffix_keeps_its_period() {
+    let e = ents("The judge sentenced Terrence W. Ashby Jr. to ten years. Ashby appealed.");
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "Terrence W. Ashby Jr." && *l == "PERSON"),
+        "{e:?}"
+    );
+    assert_eq!(
+        canonical_of(
+            "The judge sentenced Terrence W. Ashby Jr. to ten years. Ashby appealed.",
+            "Ashby"
+        ),
+        ["Terrence W. Ashby Jr."]
+    );
+}
+
+#[test]
+fn day_names_as_given_names() {
+    let p = persons_of("By Chinedu Eze and Sunday Adeyemi, Abuja\n\nThe court sat on Friday.");
+    assert_eq!(p, ["Chinedu Eze", "Sunday Adeyemi"]);
+    let p = persons_of("The Chairman of Ikeja LGA, Monday Ejiofor, said the roads were closed.");
+    assert_eq!(p, ["Monday Ejiofor"]);
+    // a day alone, or before a common noun, is no name
+    let p = persons_of("The hearing resumed on Friday, and Sunday Mass was cancelled.");
+    assert!(p.is_empty(), "{p:?}");
+}
+
+#[test]
+fn middle_names_that_are_titles_elsewhere() {
+    let p = persons_of(
+        "Four believers, Bimala Kumari Shrestha, Hari Bahadur Thapa and Mina Sri Lestari, \
+         were fined.",
+    );
+    assert_eq!(
+        p,
+        [
+            "Bimala Kumari Shrestha",
+            "Hari Bahadur Thapa",
+            "Mina Sri Lestari"
+        ]
+    );
+    let p = persons_of("The bench was headed by Justice Athar Minallah Shah last year.");
+    assert_eq!(p, ["Athar Minallah Shah"]);
+}
+
+#[test]
+fn names_after_an_office_and_a_comma() {
+    let p = persons_of("The Commissioner of Police, Kabiru Tsafe, said patrols would rise.");
+    assert_eq!(p, ["Kabiru Tsafe"]);
+    let p = persons_of("The agency's Head of Strategy and Communications, Obiora Nwafor, spoke.");
+    assert_eq!(p, ["Obiora Nwafor"]);
+    let p = persons_of("In Enugu, Ikenna Odoh, said the group, was never seen again.");
+    assert!(p.contains(&"Ikenna Odoh".to_string()), "{p:?}");
+}
+
+#[test]
+fn news_agency_credits_and_capital_bylines() {
+    let p = persons_of("(Reporting by Priya Raman in Kathmandu; Editing by Tomas Hogue)");
+    assert_eq!(p, ["Priya Raman", "Tomas Hogue"]);
+    let e = ents("By KSENIA ORLOVA Associated Press\n\nThe court ruled on Tuesday.");
+    assert!(
+        e.iter()
+            .any(|(t, l, c)| t == "KSENIA ORLOVA" && *l == "PERSON" && c == "Ksenia Orlova"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn unknown_name_before_a_noun_of_one_person() {
+    let p = persons_of("Rukhsana Perveen, the mother of the accused, wept in court.");
+    assert_eq!(p, ["Rukhsana Perveen"]);
+    let p = persons_of("Hany Fawzy, EIPR's senior legal researcher, criticised the verdict.");
+    assert_eq!(p, ["Hany Fawzy"]);
+    let p = persons_of("Their lawyer, Noor-ul-Haq, told the court it was a mistake.");
+    assert_eq!(p, ["Noor-ul-Haq"]);
+}
+
+#[test]
+fn currency_code_before_an_amount_is_no_entity() {
+    let e = ents("The court fined him NPR 35,000 and the radio network NPR reported it.");
+    let npr: Vec<_> = e.iter().filter(|x| x.0 == "NPR").collect();
+    assert_eq!(npr.len(), 1, "{e:?}");
+}
+
+#[test]
+fn listed_place_in_a_list_of_places_is_no_person() {
+    let e = ents("Believers in Quang Ngai, Gia Lai and Kon Tum provinces were questioned.");
+    assert!(
+        e.iter().any(|(t, l, _)| t == "Gia Lai" && *l == "GPE"),
+        "{e:?}"
+    );
+    let p = persons_of("Two farmers from Ban Na village were held for a week.");
+    assert!(p.is_empty(), "{p:?}");
+}
+
+#[test]
+fn person_whose_surname_is_also_a_town() {
+    let e = ents("The court jailed Kamala Shahi, a 34-year-old teacher, on Monday.");
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "Kamala Shahi" && *l == "PERSON"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn offices_and_programmes_that_are_no_people_or_places() {
+    let e = ents(
+        "They asked who would name the next Dalai Lama and urged Global Magnitsky sanctions \
+         within the jurisdiction of this Honourable Court.",
+    );
+    assert!(
+        !e.iter().any(|(_, l, _)| *l == "PERSON" || *l == "GPE"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(t, _, _)| t.contains("Honourable")), "{e:?}");
+}
+
+#[test]
+fn ordinal_courts_and_counties() {
+    let e =
+        ents("A jury in the 248th District Court convicted him. The Travis County jury agreed.");
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "248th District Court" && *l == "ORG"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "Travis County" && *l == "GPE"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn organization_ends_before_its_city() {
+    let e = ents("The Court of Appeal in Lahore upheld the sentence on Monday.");
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "Court of Appeal" && *l == "ORG"),
+        "{e:?}"
+    );
+    assert!(e.iter().any(|(t, _, _)| t == "Lahore"), "{e:?}");
+}
+
+#[test]
+fn listed_acronym_and_a_listed_name_are_two_organizations() {
+    let e = ents("Yesterday EIPR and Human Rights Watch urged the authorities to act.");
+    assert!(
+        e.iter().any(|(t, l, _)| t == "EIPR" && *l == "ORG"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "Human Rights Watch" && *l == "ORG"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn national_section_of_a_listed_organization() {
+    let e = ents("A researcher at Human Rights Watch Pakistan said the law was abused.");
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "Human Rights Watch Pakistan" && *l == "ORG"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn law_names_with_parentheses_and_numbers() {
+    let e = ents(
+        "He was charged under Section 9 of the Firearms (Amendment and Control) Act 1994 \
+         and the Decree 112/2019/ND-CP, and the Ordinance XIV of 1979.",
+    );
+    let laws: Vec<_> = e
+        .iter()
+        .filter(|x| x.1 == "LAW")
+        .map(|x| x.0.as_str())
+        .collect();
+    assert!(
+        laws.iter()
+            .any(|t| t.contains("Firearms (Amendment and Control) Act 1994")),
+        "{laws:?}"
+    );
+    assert!(laws.contains(&"Decree 112/2019/ND-CP"), "{laws:?}");
+    assert!(laws.contains(&"Ordinance XIV of 1979"), "{laws:?}");
+}
+
+#[test]
+fn demonym_before_americans_is_one_group() {
+    let e = ents("Leaders of Eritrean Americans met the senator.");
+    assert!(
+        e.iter()
+            .any(|(t, l, _)| t == "Eritrean Americans" && *l == "NORP"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn surname_resolves_to_the_person_named_most() {
+    let t = "Police arrested Wael Fawzy Hanna in May. Wael Fawzy Hanna denies the charge. \
+             His cousin Samir Nabil Hanna was also detained. Hanna appealed.";
+    let c = canonical_of(t, "Hanna");
+    assert_eq!(
+        c.last().map(String::as_str),
+        Some("Wael Fawzy Hanna"),
+        "{c:?}"
+    );
+}

@@ -781,18 +781,38 @@ pub fn persons(
                     && lex.flags(words[0]) & super::lexicon::F_GIVEN != 0)
         };
         // the last fitting name that starts at or before `pos`, else the first
-        // fitting one (one backward pass: the last fit met is the first in order)
+        // fitting one (one backward pass: the last fit met is the first in order);
+        // but a fitting name written in full more often before `pos` is the
+        // document's main person ("Boutros" after "Girgis Samir Boutros", twice,
+        // and his cousin "Mina Adel Boutros", once)
+        let mentions = |name: &str| {
+            full.iter()
+                .filter(|g| g.start <= pos && name_of(g) == name)
+                .count()
+        };
         let last_fit = |titled: bool| {
             let mut first = None;
+            let mut last: Option<(&str, usize)> = None;
             for f in full.iter().rev() {
                 if fits(&f) && (!titled || f.title == title) {
                     if f.start <= pos {
-                        return Some(name_of(f));
+                        let name = name_of(f);
+                        match last {
+                            None => last = Some((name, mentions(name))),
+                            Some((l, c)) if l != name => {
+                                let c2 = mentions(name);
+                                if c2 > c {
+                                    last = Some((name, c2));
+                                }
+                            }
+                            _ => {}
+                        }
+                        continue;
                     }
                     first = Some(f);
                 }
             }
-            first.map(name_of)
+            last.map(|(l, _)| l).or_else(|| first.map(name_of))
         };
         (!title.is_empty())
             .then(|| last_fit(true))

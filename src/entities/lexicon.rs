@@ -251,6 +251,7 @@ pub const CTX_GROUP: u8 = 4; // "the applicants, X Y, Z W and U V"
 pub const CTX_APPOS: u8 = 8; // "her lawyer, X Y, said"
 pub const CTX_AGE: u8 = 16; // "X Y, a 41-year-old tailor"
 pub const CTX_NAMES: u8 = 32; // "a prosecutor surnamed Gao"
+pub const CTX_CREDIT: u8 = 64; // "Reporting by X Y; Editing by Z W"
 
 /// Roles of a connector word inside organization and law names.
 pub const INNER: u8 = 1; // may join capitalized words on the left of a head ("Ministry of ...")
@@ -303,11 +304,24 @@ pub struct Lexicon {
     /// Place suffixes that make a place of one unlisted capitalized word before
     /// them, even when they are organization heads ("Jumla District").
     pub one_word_places: FxSet,
+    /// Place suffixes that make a place of the unlisted capitalized words before
+    /// them ("Harris County", "Fort Bend County"): `#! place-heads` in
+    /// place_suffixes.txt. They are heads of the organization rule, which labels
+    /// such a run GPE.
+    pub place_heads: FxSet,
     /// Lower-case patronymic particles ("bin", "bint"): `names/patronymics.txt`.
     pub patronymics: FxSet,
     /// Abbreviated given names read as initials ("Md.", "Mohd."):
     /// `names/name_abbreviations.txt`.
     pub name_abbreviations: FxSet,
+    /// Generational suffixes whose period belongs to the name ("Jr.", "Sr."):
+    /// `names/name_suffixes.txt`.
+    pub name_suffixes: FxSet,
+    /// Words that are titles or stop words elsewhere but name words between two
+    /// name words ("Sarita Kumari Tharu", "Tuti Sri Wahyuni"): `names/inner_names.txt`.
+    pub inner_names: FxSet,
+    /// Day names that are also given names ("Friday Olokor"): `names/day_names.txt`.
+    pub day_names: FxSet,
     /// Words that keep such a pair an organization ("Southern District").
     pub not_place_words: FxSet,
     /// Lower-case words after a name (up to two modifiers between) that make it
@@ -433,8 +447,9 @@ impl Lexicon {
                 "appos" => CTX_APPOS,
                 "age" => CTX_AGE,
                 "names" => CTX_NAMES,
+                "credit" => CTX_CREDIT,
                 x => bail!(
-                    "{path}:{}: unknown kind {x:?} (want speech, relative, group, appos, age or names)",
+                    "{path}:{}: unknown kind {x:?} (want speech, relative, group, appos, age, names or credit)",
                     line.number
                 ),
             };
@@ -472,6 +487,7 @@ impl Lexicon {
         let law_title_words = words(provisions_file, "title-words");
         let place_suffixes_file = patterns.get("entities/place_suffixes.txt").unwrap_or("");
         let one_word_places = words(place_suffixes_file, "one-word-place");
+        let place_heads = words(place_suffixes_file, "place-heads");
         let not_place_words = words(place_suffixes_file, "not-place-words");
         let facility_words = words(place_suffixes_file, "facility-words");
         let street_file = patterns.get("entities/street_suffixes.txt").unwrap_or("");
@@ -527,8 +543,12 @@ impl Lexicon {
             not_name: set(patterns, "entities/not_name.txt", false)?,
             place_suffixes: set(patterns, "entities/place_suffixes.txt", false)?,
             one_word_places,
+            place_heads,
             patronymics: set(patterns, "names/patronymics.txt", false)?,
             name_abbreviations: set(patterns, "names/name_abbreviations.txt", false)?,
+            name_suffixes: set(patterns, "names/name_suffixes.txt", false)?,
+            inner_names: set(patterns, "names/inner_names.txt", false)?,
+            day_names: set(patterns, "names/day_names.txt", false)?,
             not_place_words,
             facility_words,
             street_suffixes: set(patterns, "entities/street_suffixes.txt", false)?,
@@ -550,6 +570,7 @@ impl Lexicon {
         };
         add(&mut lex.name_stop.iter(), F_STOP);
         add(&mut lex.org_heads.iter(), F_ORG);
+        add(&mut lex.place_heads.iter(), F_ORG);
         add(&mut lex.law_heads.keys(), F_LAW);
         add(&mut lex.provisions.iter(), F_PROV);
         add(&mut lex.not_name.iter(), F_NOT_NAME);

@@ -114,6 +114,8 @@ impl Rules {
 struct NorpRules {
     /// Lists whose NORP joins a following NORP ("Sunni Islam").
     join_after: Vec<String>,
+    /// NORP words that join the NORP before them ("Somali Americans").
+    join_before: Vec<String>,
     /// Lower-case prefixes before a NORP ("anti-").
     prefixes: Vec<String>,
     /// First bytes of the prefixes: most words are rejected on their first byte.
@@ -138,6 +140,7 @@ impl NorpRules {
     fn new(patterns: &Patterns) -> Self {
         let mut r = NorpRules {
             join_after: Vec::new(),
+            join_before: Vec::new(),
             prefixes: Vec::new(),
             prefix_first: [false; 256],
             needs_join: false,
@@ -148,6 +151,7 @@ impl NorpRules {
                     let vals = v.split_whitespace().map(str::to_string);
                     match k.trim() {
                         "join-after" => r.join_after.extend(vals),
+                        "join-before" => r.join_before.extend(vals),
                         "prefixes" => r.prefixes.extend(vals),
                         _ => {}
                     }
@@ -330,6 +334,10 @@ pub struct EntityRecognizer {
     norp: NorpRules,
     /// Default country of a place name shared by several countries.
     place_defaults: crate::hash::FxMap<String, String>,
+    /// Currency codes written before an amount ("NPR 50,000"): the ALL-CAPS
+    /// prefix tokens of `penalties/currencies.tsv`; such a code before a number is
+    /// no entity.
+    currency_codes: crate::hash::FxSet<String>,
     rules: Rules,
 }
 
@@ -346,6 +354,14 @@ impl EntityRecognizer {
                 patterns.get("entities/place_defaults.tsv").unwrap_or(""),
             )
             .map(|l| (l.col(0).to_string(), l.col(1).to_string()))
+            .collect(),
+            currency_codes: crate::patterns::lines(
+                patterns.get("penalties/currencies.tsv").unwrap_or(""),
+            )
+            .filter(|l| matches!(l.col(1), "prefix" | "both"))
+            .map(|l| l.col(0))
+            .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .map(str::to_string)
             .collect(),
             rules: Rules::new(),
         })
@@ -513,6 +529,18 @@ impl EntityRecognizer {
             if text.as_bytes().get(hit.end) == Some(&b'$') {
                 continue;
             }
+            // "NPR 50,000", "EGP 500,000": a currency code before an amount
+            if t.is(tokens::UPPER)
+                && hit.end == t.end
+                && text.as_bytes().get(hit.end) == Some(&b' ')
+                && text
+                    .as_bytes()
+                    .get(hit.end + 1)
+                    .is_some_and(u8::is_ascii_digit)
+                && self.currency_codes.contains(t.text(text))
+            {
+                continue;
+            }
             if best.stopped && !self.place_context(text, toks, i, hit.end) {
                 continue;
             }
@@ -540,11 +568,36 @@ impl EntityRecognizer {
                         }
                     }
                 }
+                Some(Label::Org)
+                    if text[hit.start..end].contains(' ') && text[end..].starts_with(' ') =>
+                {
+                    // "Amnesty International Indonesia": a national section
+                    if let Some(h2) = self.gaz.match_at(text, end + 1) {
+                        let b2 = &self.gaz.entries[h2.entries[0] as usize];
+                        if b2.label == Some(Label::Gpe)
+                            && &*b2.list == "countries"
+                            && !text[h2.end..].starts_with(['\'', '\u{2019}'])
+                        {
+                            end = h2.end;
+                            joined = true;
+                        }
+                    }
+                }
                 Some(Label::Norp) => {
                     // "British-Iranian", "Sunni Islam", "Sikh Americans"
                     let hyphen = text[end..].starts_with('-');
                     let space = text[end..].starts_with(' ');
-                    if hyphen || (space && self.norp.join_after.iter().any(|l| **l == *best.list)) {
+                    let before = || {
+                        let next = &text[end + 1..];
+                        self.norp.join_before.iter().any(|w| {
+                            next.starts_with(w.as_str())
+                                && !next[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+                        })
+                    };
+                    if hyphen
+                        || (space
+                            && (self.norp.join_after.iter().any(|l| **l == *best.list) || before()))
+                    {
                         if let Some(h2) = self.gaz.match_at(text, end + 1) {
                             let b2 = &self.gaz.entries[h2.entries[0] as usize];
                             if b2.label == Some(Label::Norp) && !b2.stopped {
@@ -667,13 +720,10 @@ impl EntityRecognizer {
             }
         }
         let raw = &text[toks[i].start..toks[j - 1].end];
-        if !raw.is_ascii() {
-            return None;
-        }
         // title case in a stack buffer (most of these words are no place)
         let mut buf = [0u8; 64];
         let heap;
-        let title: &str = if raw.len() <= buf.len() {
+        let title: &str = if raw.len() <= buf.len() && raw.is_ascii() {
             let mut prev_alpha = false;
             for (d, &c) in buf.iter_mut().zip(raw.as_bytes()) {
                 *d = if prev_alpha {
@@ -687,15 +737,19 @@ impl EntityRecognizer {
         } else {
             let mut t = String::with_capacity(raw.len());
             let mut prev_alpha = false;
+            // ("SAN JOSÉ": letters outside ASCII lower-cased too)
             for c in raw.chars() {
-                t.push(if prev_alpha {
-                    c.to_ascii_lowercase()
+                if prev_alpha {
+                    t.extend(c.to_lowercase());
                 } else {
-                    c
-                });
-                prev_alpha = c.is_ascii_alphabetic();
+                    t.push(c);
+                }
+                prev_alpha = c.is_alphabetic();
             }
             heap = t;
+            if heap.len() != raw.len() {
+                return None;
+            }
             &heap
         };
         let h = self.gaz.match_at(title, 0)?;

@@ -3,9 +3,9 @@
 //! `mod.rs` picks among them.
 
 use super::lexicon::{
-    Gender, Lexicon, AFTER, CTX_AGE, CTX_APPOS, CTX_GROUP, CTX_NAMES, CTX_RELATIVE, CTX_SPEECH,
-    F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP, F_SURNAME, F_SURNAME_FIRST,
-    F_TITLE, F_TITLE_START, INNER, LATE, LAW_ALONE, LAW_ORG_AFTER_GROUP, RIGHT,
+    Gender, Lexicon, AFTER, CTX_AGE, CTX_APPOS, CTX_CREDIT, CTX_GROUP, CTX_NAMES, CTX_RELATIVE,
+    CTX_SPEECH, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP, F_SURNAME,
+    F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, LAW_ALONE, LAW_ORG_AFTER_GROUP, RIGHT,
 };
 use super::tokens::{Token, CAP, DIGIT, HEADLINE, JOINED, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
@@ -91,6 +91,10 @@ impl Starts {
             self.upper.push(i as u32);
         }
         if t.is(CAP) {
+            // "vice president for Latin America Carlos E. Villacís"
+            if i >= 2 && toks[i - 1].is(LOWER) && portfolio_word(text, toks[i - 1]) {
+                self.lower_title_before(text, lex, toks, i - 1);
+            }
             self.lower_title_before(text, lex, toks, i);
         }
         if t.is(CAP | JOINED) {
@@ -250,16 +254,43 @@ impl Ctx<'_> {
             // given name ("Travis Dean Kohl"), or at the start ("Raja Waris") (looked
             // up only when the word is no name part)
             let title_ok = || (k == i || self.has(i, F_GIVEN)) && name_like_title(self, k);
-            if self.name_part(k) || title_ok() {
+            if self.name_part(k)
+                || title_ok()
+                || (k == i && self.day_name(k))
+                || (named > 0 && self.inner_name(k, named))
+            {
                 k += 1;
                 parts += 1;
                 named += 1;
+                // "Saif-ul-Malook": a joined word with a particle inside is a given
+                // name and a surname
+                if self.toks[k - 1].is(JOINED) && self.particle_inside(k - 1) {
+                    named += 1;
+                }
                 end = k;
                 continue;
             }
             if parts > 0 && self.is_particle(k) && k + 1 < n {
                 k += 1;
+                // a particle of two words: "van der", "de la"
+                if k + 1 < n
+                    && self.toks[k].is(LOWER)
+                    && self.adjacent(k - 1, k)
+                    && self
+                        .lex
+                        .particles
+                        .contains(&self.text[self.toks[k - 1].start..self.toks[k].end])
+                {
+                    k += 1;
+                }
                 continue;
+            }
+            // a nickname in quotes: Yevgeny "Gene" Portnoy
+            if named > 0 {
+                if let Some(q) = self.nickname(k) {
+                    k = q;
+                    continue;
+                }
             }
             break;
         }
@@ -268,6 +299,71 @@ impl Ctx<'_> {
             end += 1;
         }
         (end, named)
+    }
+
+    /// Token `k` is a day name that is also a given name ("Friday Olokor",
+    /// `names/day_names.txt`) before a capitalized word.
+    fn day_name(&self, k: usize) -> bool {
+        let t = self.toks[k];
+        t.is_cap_word()
+            && k + 1 < self.toks.len()
+            && self.adjacent(k, k + 1)
+            && self.name_part(k + 1)
+            && !self.hints[k + 1].covered
+            && self.lex.day_names.contains(self.w(k))
+    }
+
+    /// Token `k`, after `named` name words, is a middle name that is a title or stop
+    /// word elsewhere (`names/inner_names.txt`): another name word follows, or two
+    /// name words came before and no capitalized word follows ("Mansoor Ali Shah").
+    fn inner_name(&self, k: usize, named: usize) -> bool {
+        let n = self.toks.len();
+        let t = self.toks[k];
+        if !t.is_cap_word() || !self.lex.inner_names.contains(self.w(k)) {
+            return false;
+        }
+        let next_cap = k + 1 < n && self.adjacent(k, k + 1) && self.toks[k + 1].is_cap_word();
+        (next_cap && self.name_part(k + 1)) || (named >= 2 && !next_cap)
+    }
+
+    /// Joined word `k` holds a particle between two capitalized parts:
+    /// "Saif-ul-Malook", "Abd-al-Rahman".
+    fn particle_inside(&self, k: usize) -> bool {
+        let w = self.w(k);
+        let mut parts = w.split('-');
+        let first = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        rest.len() >= 2
+            && first.starts_with(char::is_uppercase)
+            && rest[rest.len() - 1].starts_with(char::is_uppercase)
+            && rest[..rest.len() - 1]
+                .iter()
+                .any(|p| p.starts_with(char::is_lowercase) && self.lex.particles.contains(*p))
+    }
+
+    /// A nickname in quotes from token `k` (the opening quote), then a name word:
+    /// `Yevgeny "Gene" Portnoy`, `Rigoberto "El Flaco" Domínguez Ortiz`. The token
+    /// of the name word after the closing quote.
+    fn nickname(&self, k: usize) -> Option<usize> {
+        let toks = self.toks;
+        let n = toks.len();
+        let open = |q: usize| self.is_byte(q, b'"') || self.is_str(q, "\u{201c}");
+        let close = |q: usize| self.is_byte(q, b'"') || self.is_str(q, "\u{201d}");
+        if !(k + 3 < n && open(k) && toks[k + 1].start == toks[k].end) {
+            return None;
+        }
+        let mut q = k + 1;
+        while q < n && q < k + 4 && toks[q].is_cap_word() && (q == k + 1 || self.adjacent(q - 1, q))
+        {
+            q += 1;
+        }
+        (q > k + 1
+            && q + 1 < n
+            && close(q)
+            && toks[q].start == toks[q - 1].end
+            && self.adjacent(q, q + 1)
+            && self.name_part(q + 1))
+        .then_some(q + 1)
     }
 
     /// Whether token `i` is a Roman numeral of two to five letters ("II", "XVI";
@@ -284,6 +380,20 @@ impl Ctx<'_> {
 
     fn span(&self, a: usize, b_excl: usize) -> Span {
         Span::new(self.toks[a].start, self.toks[b_excl - 1].end)
+    }
+
+    /// The span of a person's name words `a..b_excl`, with the period of a
+    /// generational suffix ("Whitfield Jr.", `names/name_suffixes.txt`).
+    fn name_span(&self, a: usize, b_excl: usize) -> Span {
+        let mut s = self.span(a, b_excl);
+        if b_excl < self.toks.len()
+            && self.is_byte(b_excl, b'.')
+            && self.toks[b_excl].start == s.end
+            && self.lex.name_suffixes.contains(self.w(b_excl - 1))
+        {
+            s.end += 1;
+        }
+        s
     }
 
     fn is_conn(&self, i: usize, role: u8) -> bool {
@@ -317,6 +427,37 @@ fn name_like_title(cx: &Ctx, k: usize) -> bool {
         && cx.lex.title_at(cx.text, cx.toks, k + 1).is_none()
 }
 
+/// After a title ending before token `k`: "for" or "of", one to five capitalized
+/// words of a portfolio ("Security", "Human Rights", "Latin America"; connectors
+/// such as "and" between them), then a known given name starting a name of two
+/// parts or more: the name's (start, end).
+fn name_after_portfolio(cx: &Ctx, k: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    let n = toks.len();
+    if !(k + 2 < n && toks[k].is(LOWER) && matches!(cx.w(k), "for" | "of") && cx.adjacent(k - 1, k))
+    {
+        return None;
+    }
+    let mut q = k + 1;
+    let mut words = 0;
+    while q < n && q < k + 8 && cx.adjacent(q - 1, q) {
+        if toks[q].is_cap_word() {
+            if words > 0 && cx.has(q, F_GIVEN) && !cx.hints[q].covered {
+                let (end, parts) = cx.name_run(q);
+                return (parts >= 2).then_some((q, end));
+            }
+            if cx.stop(q) {
+                return None;
+            }
+            words += 1;
+        } else if !(words > 0 && cx.is_conn(q, INNER)) {
+            return None;
+        }
+        q += 1;
+    }
+    None
+}
+
 /// "Lisa Brennan of Counter Terrorism Policing North East": a run right after
 /// "of" that follows a person is where the person works or comes from.
 fn affiliation_after_person(cx: &Ctx, out: &[Cand], i: usize) -> bool {
@@ -325,6 +466,12 @@ fn affiliation_after_person(cx: &Ctx, out: &[Cand], i: usize) -> bool {
         && out
             .last()
             .is_some_and(|c| c.label == Label::Person && c.span.end == cx.toks[i - 2].end)
+}
+
+/// Token `t` is "for" or "of", which may join an office title to its portfolio.
+#[inline(always)]
+fn portfolio_word(text: &str, t: Token) -> bool {
+    matches!(&text.as_bytes()[t.start..t.end], b"for" | b"of")
 }
 
 /// Lower-case word `t` may start a title (a cheap test before `Lexicon::title_at`):
@@ -361,6 +508,18 @@ pub fn persons<'g>(
                 continue;
             }
         }
+        // a news agency's credits: "Reporting by Hotli Simanjuntak; Editing by ..."
+        if i >= 2
+            && t.is_cap_word()
+            && cx.is_str(i - 1, "by")
+            && context_word_any_case(cx, i - 2, CTX_CREDIT)
+        {
+            if let Some(end) = plain_name(cx, i, true) {
+                out.push(person(cx, i, end, &r.byline, 5));
+                i = end;
+                continue;
+            }
+        }
         // title(s) + name
         let mut k = i;
         let mut gender = None;
@@ -373,7 +532,11 @@ pub fn persons<'g>(
             (toks[k].is(CAP) && cx.has(k, F_TITLE_START))
                 || (toks[k].is(LOWER)
                     && k + 1 < n
-                    && (toks[k + 1].is(CAP) || cx.is_byte(k + 1, b'.'))
+                    && (toks[k + 1].is(CAP)
+                        || cx.is_byte(k + 1, b'.')
+                        || (k + 2 < n
+                            && toks[k + 2].is(CAP)
+                            && portfolio_word(cx.text, toks[k + 1])))
                     && may_be_lower_title(cx.text, cx.lex, toks[k]))
         };
         while k < n && may_title(k) {
@@ -395,7 +558,7 @@ pub fn persons<'g>(
             let ok = parts > 0 && (!headline || cx.has(k, F_GIVEN) || cx.has(end - 1, F_SURNAME));
             // a lower-case title needs a name that is not a sentence start
             if ok {
-                let span = cx.span(k, end);
+                let span = cx.name_span(k, end);
                 if let Some(g) = gender {
                     genders.push((span, g));
                 }
@@ -406,6 +569,17 @@ pub fn persons<'g>(
             }
         }
         if k > i {
+            // "Secretary for Security Chris Tang", "vice president for Latin America
+            // Carlos E. Villacís": the office's portfolio, then a given name
+            if let Some((a, end)) = name_after_portfolio(cx, k) {
+                let span = cx.name_span(a, end);
+                if let Some(g) = gender {
+                    genders.push((span, g));
+                }
+                out.push(Cand::new(span, Label::Person, r.title_name.clone(), 6));
+                i = end;
+                continue;
+            }
             i = k;
             continue;
         }
@@ -462,8 +636,9 @@ pub fn persons<'g>(
                     || (cx.has(i + 1, F_GIVEN) && (!t.is(SENT_START) || parts >= 3)))
                     && !place_word_after(cx, end)
                     && !street(cx, i, end)
-                    // ("in Gia Lai": a listed place after a locative preposition)
-                    && !(cx.hints[i].gpe && cx.hints[end - 1].gpe && after_locative(cx, i))
+                    // ("in Gia Lai": a listed place after a locative preposition,
+                    // in a list of places or after "district of")
+                    && !(cx.hints[i].gpe && cx.hints[end - 1].gpe && place_setting(cx, i, end))
                     // ("Katy Pastor Sentenced …": a title ends no headline name)
                     && !(t.is(HEADLINE) && cx.has(end - 1, F_TITLE))
                 {
@@ -518,7 +693,7 @@ pub fn persons<'g>(
             // (a name run of two parts or more goes on with a word, or starts with
             // an initial: "C. Alan MacDonald")
             && (toks[i + 1].is(WORD) || cx.initial(i))
-            && cx.name_part(i)
+            && (cx.name_part(i) || cx.day_name(i))
             && cx.adjacent(i, i + 1)
             && !residence_after_age(cx, i)
         {
@@ -538,8 +713,11 @@ pub fn persons<'g>(
                 && cx.adjacent(end - 1, end)
                 && toks[end].is_cap_word()
                 && cx.has(end, F_TITLE);
+            // ("New York Post": a run that opens with a place of two words)
+            let place_first = i + 1 < end && cx.hints[i].gpe && cx.hints[i + 1].gpe;
             if parts >= 2
                 && (cx.has(end - 1, F_SURNAME) || particle_last || ending)
+                && !place_first
                 && !place_word_after(cx, end)
                 && !street(cx, i, end)
                 && !gazetteer
@@ -575,7 +753,8 @@ pub fn persons<'g>(
         let comma = |k: usize| k < n && cx.is_byte(k, b',');
         let slot = (i >= 2 && toks[i - 1].is(LOWER) && !toks[i - 2].is(WORD))
             || comma(i + 2)
-            || comma(i + 3);
+            || comma(i + 3)
+            || (t.is(JOINED) && comma(i + 1));
         if let Some(end) = slot.then(|| name_in_person_slot(cx, i)).flatten() {
             out.push(person(cx, i, end, &r.person_context, 3));
             i = end;
@@ -596,6 +775,69 @@ fn context_word(cx: &Ctx, i: usize, kind: u8) -> bool {
             .is_some_and(|k| k & kind != 0)
 }
 
+/// Token `i` is a word of `names/person_contexts.tsv` of kind `kind` in any case
+/// ("Reporting", "reporting").
+fn context_word_any_case(cx: &Ctx, i: usize, kind: u8) -> bool {
+    cx.toks[i].is(WORD)
+        && super::lexicon::with_lower(cx.w(i), |l| {
+            cx.lex.person_contexts.get(l).is_some_and(|k| k & kind != 0)
+        })
+}
+
+/// Token `c` ends an office before a comma: "the Minister of Justice, [A B]", "Head
+/// of Media and Publicity, [A B]", "Chairman of Bokkos LGA, [A B]" — capitalized
+/// words and connectors back to a title or a noun of one person (`appos`).
+fn office_before_comma(cx: &Ctx, c: usize) -> bool {
+    let toks = cx.toks;
+    let mut q = c;
+    for _ in 0..10 {
+        let t = toks[q];
+        if t.is_cap_word() || t.is(UPPER) {
+            if cx.has(q, F_TITLE) || (t.is_cap_word() && context_word_any_case(cx, q, CTX_APPOS)) {
+                return true;
+            }
+        } else if !(q < c && cx.is_conn(q, INNER | RIGHT | AFTER)) {
+            return false;
+        }
+        if q == 0 || !cx.adjacent(q - 1, q) {
+            return false;
+        }
+        q -= 1;
+    }
+    false
+}
+
+/// A noun of one person in apposition after the comma at token `c - 1`: ", the
+/// widow of …", ", a researcher", ", EIPR's freedom of religion researcher".
+fn appos_after(cx: &Ctx, c: usize) -> bool {
+    let toks = cx.toks;
+    let n = toks.len();
+    if c >= n {
+        return false;
+    }
+    let mut q = c;
+    if matches!(cx.w(q), "the" | "a" | "an") {
+        q += 1;
+    } else {
+        // an organization's: "EIPR's", "Amnesty International's"
+        while q < n && q < c + 3 && (toks[q].is_cap_word() || toks[q].is(UPPER)) {
+            q += 1;
+        }
+        if !(q > c && q + 1 < n && cx.is_apostrophe(q) && cx.is_byte(q + 1, b's')) {
+            return false;
+        }
+        q += 2;
+    }
+    let end = (q + 6).min(n);
+    while q < end && toks[q].is(LOWER) && cx.adjacent(q - 1, q) {
+        if context_word(cx, q, CTX_APPOS) {
+            return true;
+        }
+        q += 1;
+    }
+    false
+}
+
 /// Two or three name words from token `i` that no gazetteer entry touches: the end
 /// token (a list item, a speaker, a byline name).
 fn plain_name(cx: &Ctx, i: usize, headline: bool) -> Option<usize> {
@@ -605,6 +847,20 @@ fn plain_name(cx: &Ctx, i: usize, headline: bool) -> Option<usize> {
     }
     let (end, parts) = cx.name_run(i);
     ((2..=3).contains(&parts) && (i..end).all(|k| !cx.hints[k].covered)).then_some(end)
+}
+
+/// Two or three name words from token `i` whose first word no gazetteer entry
+/// touches and whose later words are in no strong entry (country, organization) nor
+/// in an entry that goes on after them: "Nirmala Shahi" (Shahi is also a town).
+fn loose_name(cx: &Ctx, i: usize) -> Option<usize> {
+    let t = cx.toks[i];
+    if !t.is_cap_word() || t.is(HEADLINE) || cx.hints[i].covered {
+        return None;
+    }
+    let (end, parts) = cx.name_run(i);
+    let inner_ok = (i + 1..end).all(|k| !cx.hints[k].strong);
+    let ends_inside = end < cx.toks.len() && cx.hints[end].covered && !cx.hints[end].strong;
+    ((2..=3).contains(&parts) && inner_ok && !ends_inside).then_some(end)
 }
 
 /// Name words from token `i` in a person's slot: after a speech verb that follows a
@@ -620,13 +876,24 @@ fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
     // (cheap tests first: most capitalized words are neither; a relative pronoun
     // follows two or three words and a comma)
     let comma = |c: usize| c + 1 < n && cx.is_byte(c, b',');
-    if !speech && !comma(i + 2) && !comma(i + 3) {
+    // ("Saif-ul-Malook": one joined word holds two name parts)
+    if !(speech || comma(i + 2) || comma(i + 3) || (toks[i].is(JOINED) && comma(i + 1))) {
         return None;
     }
     // "Her lawyer, Kaveh Rostampour, told ...": between commas after a noun of a person.
-    let appos = i >= 2 && cx.is_byte(i - 1, b',') && context_word(cx, i - 2, CTX_APPOS);
-    let end = plain_name(cx, i, false)?;
+    let after_comma = i >= 2 && cx.is_byte(i - 1, b',');
+    let appos =
+        after_comma && (context_word(cx, i - 2, CTX_APPOS) || office_before_comma(cx, i - 2));
+    // (a name whose later word is also a town, "Nirmala Shahi", needs a noun of a
+    // person or an age after it)
+    let (end, loose) = match plain_name(cx, i, false) {
+        Some(end) => (end, false),
+        None => (loose_name(cx, i)?, true),
+    };
     if speech {
+        if loose {
+            return None;
+        }
         let closes = end >= n
             || cx.line_ends(end)
             || cx.is_byte(end, b',')
@@ -661,9 +928,21 @@ fn name_in_person_slot(cx: &Ctx, i: usize) -> Option<usize> {
                     .is_some_and(|c| c & CTX_AGE != 0)
             })
     };
+    if loose {
+        return (comma(end)
+            && toks[end].start == toks[end - 1].end
+            && (context_word(cx, end + 1, CTX_RELATIVE) || aged() || appos_after(cx, end + 1)))
+        .then_some(end);
+    }
     (comma(end)
         && toks[end].start == toks[end - 1].end
-        && (appos || context_word(cx, end + 1, CTX_RELATIVE) || apposition() || aged()))
+        && (appos
+            || context_word(cx, end + 1, CTX_RELATIVE)
+            // ", Dele Oyewale, said"
+            || (after_comma && context_word(cx, end + 1, CTX_SPEECH))
+            || apposition()
+            || aged()
+            || appos_after(cx, end + 1)))
     .then_some(end)
 }
 
@@ -677,9 +956,14 @@ fn byline<'g>(cx: &Ctx, i: usize, r: &Rules, out: &mut Vec<Cand<'g>>) -> Option<
         if k >= n || !cx.adjacent(k - 1, k) {
             return None;
         }
-        let end = plain_name(cx, k, true)?;
+        let end = plain_name(cx, k, true).or_else(|| caps_name(cx, k))?;
         names.push((k, end));
-        if cx.line_ends(end) {
+        // "By DARIA LITVINOVA Associated Press"
+        if cx.line_ends(end)
+            || listed_to_line_end(cx, end, false)
+            // "By Adebayo Oladipupo and Friday Olokor, Jos": the reporters' town
+            || (cx.is_byte(end, b',') && listed_to_line_end(cx, end + 1, true))
+        {
             break;
         }
         k = end + 1;
@@ -693,6 +977,46 @@ fn byline<'g>(cx: &Ctx, i: usize, r: &Rules, out: &mut Vec<Cand<'g>>) -> Option<
         out.push(person(cx, a, b, &r.byline, 5));
     }
     names.last().map(|&(_, b)| b)
+}
+
+/// Two or three ALL-CAPS name words from token `k` (a byline: "By DARIA
+/// LITVINOVA"): the end token.
+fn caps_name(cx: &Ctx, k: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let mut q = k;
+    while q < toks.len()
+        && q < k + 3
+        && (q == k || cx.adjacent(q - 1, q))
+        && toks[q].is(UPPER)
+        && !cx.stop(q)
+        && !cx.has(q, F_ORG | F_LAW | F_PROV | F_NOT_NAME | F_TITLE)
+        && !cx.hints[q].covered
+    {
+        q += 1;
+    }
+    let more = q < toks.len() && cx.adjacent(q - 1, q) && toks[q].is(UPPER);
+    (q >= k + 2 && !more).then_some(q)
+}
+
+/// From token `k` to the end of its line is one listed name ("Associated Press"),
+/// or a place when `place`.
+fn listed_to_line_end(cx: &Ctx, k: usize, place: bool) -> bool {
+    let n = cx.toks.len();
+    if !(k < n
+        && cx.hints[k].covered
+        && (cx.hints[k].gpe == place)
+        && (place || cx.hints[k].strong))
+    {
+        return false;
+    }
+    let mut q = k;
+    while q < n && cx.hints[q].covered {
+        q += 1;
+        if cx.line_ends(q) {
+            return true;
+        }
+    }
+    false
 }
 
 /// An item of a list of names from token `k`: two or three name words, optionally
@@ -808,7 +1132,7 @@ pub fn person_lists<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
 
 /// A PERSON candidate for tokens `a..b`.
 fn person<'g>(cx: &Ctx, a: usize, b: usize, rule: &super::Rule, prio: u8) -> Cand<'g> {
-    Cand::new(cx.span(a, b), Label::Person, rule.clone(), prio)
+    Cand::new(cx.name_span(a, b), Label::Person, rule.clone(), prio)
 }
 
 /// Token `k` is the byte `sep` between the number before it and a number after
@@ -834,7 +1158,8 @@ fn listed_name_ends(cx: &Ctx, e: usize) -> bool {
     while s > 0 && !h[s].strong && h[s - 1].covered && cx.adjacent(s - 1, s) {
         s -= 1;
     }
-    s < e && h[s].strong
+    // (or a listed acronym: "EIPR and Amnesty International")
+    (s < e || cx.toks[e].is(UPPER)) && h[s].strong
 }
 
 /// Tokens `i..end` are a street after a preposition: "on [Manningham Lane]".
@@ -851,6 +1176,21 @@ fn street(cx: &Ctx, i: usize, end: usize) -> bool {
 /// street_suffixes.txt).
 fn after_locative(cx: &Ctx, i: usize) -> bool {
     i >= 1 && cx.toks[i - 1].is(LOWER) && cx.lex.street_before.contains(cx.w(i - 1))
+}
+
+/// Tokens `i..end` (a listed place) stand where places do: after a locative
+/// preposition ("in Gia Lai"), after a place word and "of" ("district of Gia Lai"),
+/// or next to another listed place in a list ("Dak Lak, Gia Lai and Kon Tum").
+fn place_setting(cx: &Ctx, i: usize, end: usize) -> bool {
+    let n = cx.toks.len();
+    let sep = |k: usize| cx.is_byte(k, b',') || cx.is_str(k, "and");
+    after_locative(cx, i)
+        || (i >= 2
+            && cx.is_str(i - 1, "of")
+            && cx.toks[i - 2].is(LOWER)
+            && super::lexicon::with_capital(cx.w(i - 2), |w| cx.lex.place_suffixes.contains(w)))
+        || (i >= 2 && sep(i - 1) && cx.hints[i - 2].gpe)
+        || (end + 1 < n && sep(end) && cx.hints[end + 1].gpe)
 }
 
 /// A lower-case place word follows the name ending before token `end`: "in Chu Se
@@ -1069,6 +1409,15 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             j = p - 2;
             continue;
         }
+        // several words in parentheses inside a law's name: "Criminal Justice
+        // (Theft and Fraud Offences) Act", "Cybercrimes (Prohibition, Prevention,
+        // Etc) Act"
+        if !headline && p >= 4 && cx.is_byte(p, b')') {
+            if let Some(q) = paren_words_start(cx, p) {
+                j = q;
+                continue;
+            }
+        }
         // plural possessive inside a name: "Manchester Magistrates' Court"
         if !headline
             && p >= 1
@@ -1151,6 +1500,10 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
         {
             j = p;
         } else {
+            // "the 351st District Court": an ordinal opens the name
+            if !headline && !law && toks[p].is(DIGIT) && is_ordinal(cx.w(p)) {
+                j = p;
+            }
             break;
         }
     }
@@ -1211,6 +1564,12 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             if !after_conn {
                 break;
             }
+            // "Court of Appeal in Dublin": "in" and a city or region is where the
+            // organization sits ("… Against Humanity in North Korea" goes on: a
+            // country)
+            if m < n && m == k + 1 && cx.w(k) == "in" && cx.hints[m].gpe && !cx.hints[m].strong {
+                break;
+            }
             // "Church of Eritrea and [Sunni Islam]": a listed name after "and"
             // (not a place: "Embassy of Bosnia and Herzegovina") is its own
             if m < n && matches!(cx.w(m - 1), "and" | "&") && cx.hints[m].strong && !cx.hints[m].gpe
@@ -1262,8 +1621,27 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
     if law && k < n {
         // "Ordinance 06-03", "Law 2000", "Ordinance, 2020", "Act of 1998"
         let year = |i: usize| i < n && toks[i].is(DIGIT) && cx.w(i).len() == 4;
+        let touching = |i: usize| i < n && toks[i].start == toks[i - 1].end;
         if toks[k].is(DIGIT) && cx.adjacent(k - 1, k) {
             k += 1;
+            // "Decree 38/2021/ND-CP"
+            while touching(k)
+                && (cx.is_byte(k, b'/') || cx.is_byte(k, b'-'))
+                && touching(k + 1)
+                && (toks[k + 1].is(DIGIT)
+                    || cx
+                        .w(k + 1)
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b == b'-'))
+            {
+                k += 2;
+            }
+        } else if cx.regnal(k) && cx.adjacent(k - 1, k) {
+            // "Ordinance XX of 1984"
+            k += 1;
+            if k + 1 < n && cx.is_str(k, "of") && cx.adjacent(k - 1, k) && year(k + 1) {
+                k += 2;
+            }
         } else if k + 1 < n
             && toks[k].is(LOWER)
             && cx.adjacent(k - 1, k)
@@ -1301,6 +1679,30 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
     }
     let numbered = numbered_law || law && k == h + 2 && toks[h + 1].is(DIGIT);
     (caps >= 2 || numbered).then_some((j, k))
+}
+
+/// The opening parenthesis of "(Theft and Fraud Offences)" closed at token `p`,
+/// inside a name: two to eight capitalized words, commas and inner connectors,
+/// touching the parentheses, after a capitalized word.
+fn paren_words_start(cx: &Ctx, p: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let mut q = p - 1;
+    while q > 0 && p - q <= 9 && !cx.is_byte(q, b'(') {
+        if !(cx.org_word(q) || cx.is_byte(q, b',') || cx.is_conn(q, INNER)) {
+            return None;
+        }
+        q -= 1;
+    }
+    (q >= 1
+        && p - q >= 3
+        && cx.is_byte(q, b'(')
+        && cx.org_word(q + 1)
+        && cx.org_word(p - 1)
+        && toks[q].end == toks[q + 1].start
+        && toks[p - 1].end == toks[p].start
+        && cx.adjacent(q - 1, q)
+        && (cx.org_word(q - 1) || cx.is_byte(q - 1, b')')))
+    .then_some(q)
 }
 
 /// Token `p` is inside the title of a numbered law ("No. 34 of 2021 on Combating
@@ -1518,6 +1920,30 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         } else {
             continue;
         };
+        if cx.lex.place_heads.contains(w) {
+            // "Harris County jury": one to three capitalized words no list knows
+            // before it are a place, never an organization
+            const NAMED: u16 = F_ORG | F_LAW | F_PROV | F_TITLE | F_STOP | F_NOT_NAME;
+            let plain = |k: usize| {
+                toks[k].is_cap_word()
+                    && !toks[k].is(UPPER)
+                    && !cx.has(k, NAMED)
+                    && !cx.hints[k].covered
+            };
+            let mut a = h;
+            while a > 0 && h - a < 3 && cx.adjacent(a - 1, a) && plain(a - 1) {
+                a -= 1;
+            }
+            if a < h {
+                out.push(Cand::new(
+                    cx.span(a, h + 1),
+                    Label::Gpe,
+                    r.place_suffix.clone(),
+                    5,
+                ));
+            }
+            continue;
+        }
         if let Some((a, b)) = head_run(cx, &mut memo, h, false) {
             // "Vandalizing Cedar Rapids Mosque" in a headline: a place and a
             // capitalized common noun
