@@ -930,3 +930,152 @@ fn long_attribution_with_organization_joins_the_quote() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].parts.len(), 2, "{q:?}");
 }
+
+/// A quotation its lead attributes and that ends its sentence is complete: the
+/// next sentence's "He added that “…”" introduces a quotation of its own.
+#[test]
+fn led_quote_does_not_join_the_next_sentence() {
+    let q = quotes(
+        "Board chair Ilse Marquardt said: \"The mine has poisoned the river for a decade.\" He added that \"the ministry must close it before the rains.\"",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].speaker, s("Ilse Marquardt"));
+    assert_eq!(q[0].cue, s("said"));
+    assert_eq!(q[1].speaker, s("He"));
+    assert_eq!(q[1].cue, s("added"));
+}
+
+/// A reported-speech sentence between two quotations gives the next one its
+/// speaker and cue ("He added that …. “…”").
+#[test]
+fn reported_speech_sentence_names_the_next_quote() {
+    let q = quotes(
+        "\"The ferry was overloaded twice that week,\" Oskar Lindqvist said outside the court.\n\nHe added that the crew would have to testify again. \"Nobody checked the tickets and nobody counted the passengers.\"",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].speaker, s("He"));
+    assert_eq!(q[1].cue, s("added"));
+    assert_eq!(q[1].canonical, s("Oskar Lindqvist"));
+}
+
+/// "According to X" opening the sentence after a quotation sources that
+/// sentence, not the quotation before it.
+#[test]
+fn according_to_does_not_attach_backwards() {
+    let q = quotes(
+        "\"We have not finished,\" Tove Aberg said. \"We will find the last courier.\" According to Aberg, customs has asked Danish police for help.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].parts.len(), 2, "{q:?}");
+    assert_eq!(q[0].cue, s("said"));
+}
+
+/// A recipient's number belongs to it ("told Channel 9"); a plural noun for
+/// people is a recipient ("told jurors"); a one-word answer with its speaker
+/// is a quotation.
+#[test]
+fn recipients_with_numbers_and_plural_nouns() {
+    let (_, sp, cue) = one("\"We will reopen the hall in spring,\" Marta Kovac told Channel 9.");
+    assert_eq!((sp, cue), (s("Marta Kovac"), s("told Channel 9")));
+    let (_, _, cue) = one("\"The boat was not seaworthy,\" the engineer told jurors on Tuesday.");
+    assert_eq!(cue, s("told jurors"));
+    let (p, sp, _) = one("\"Never,\" she told the local radio station.");
+    assert_eq!((p, sp), (vec!["Never,".to_string()], s("she")));
+}
+
+/// "“…,” X told delegates. “…”" is one quotation in two parts, like "“…,” X
+/// said. “…”".
+#[test]
+fn told_plural_recipient_joins_the_next_quote() {
+    let q = quotes(
+        "\"When a rumour can start a riot, the law protects nobody,\" Ms. Ekwueme told delegates. \"No faith needs a noose to defend it.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].parts.len(), 2, "{q:?}");
+    assert_eq!(q[0].cue, s("told delegates"));
+}
+
+/// Partial quotations in reported speech: after "told X during Y that", a
+/// one-word quote ending the reported clause, "ordered X to", and a second
+/// partial quote in the sentence of an attributed one.
+#[test]
+fn partial_quotes_in_reported_clauses() {
+    let (p, sp, cue) = one(
+        "Dalia Hersh told jurors during her opening statement that the accused had \"chosen money over a human life.\"",
+    );
+    assert_eq!(p, vec!["chosen money over a human life.".to_string()]);
+    assert_eq!((sp, cue), (s("Dalia Hersh"), s("told jurors")));
+    let (p, sp, _) =
+        one("Interior minister Paulo Reis said separately that the foreign reaction was \"hysterical.\"");
+    assert_eq!((p, sp), (vec!["hysterical.".to_string()], s("Paulo Reis")));
+    let (_, sp, cue) = one(
+        "Meanwhile, Governor Ama Boateng, in a statement by her spokesman, Kofi Mensah, on Friday, condemned the raid and ordered the police commanders to \"arrest the gunmen and bring them to trial without delay.\"",
+    );
+    assert_eq!(
+        (sp, cue),
+        (s("Ama Boateng"), s("ordered the police commanders"))
+    );
+    let q = quotes(
+        "The envoy, Mr. Karel Novak, said \"so-called reports\" about the camps were \"inventions spread by hostile foreign media,\" while others disagreed.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].speaker, s("Karel Novak"));
+    assert_eq!(q[1].cue, s("said"));
+}
+
+/// Cue verbs of courts and documents: "she submitted", "the letter read", "One
+/// of the counts reads: “…”".
+#[test]
+fn court_and_document_cues() {
+    let (_, sp, cue) = one("\"Every stolen shilling is a stolen school desk,\" she submitted.");
+    assert_eq!((sp, cue), (s("she"), s("submitted")));
+    let (_, sp, cue) = one(
+        "He admitted the offence. One of the charges reads: \"That you, Peter Okello, on a date in 2022 in Kampala, obtained money by false pretences.\"",
+    );
+    assert_eq!((sp, cue), (s("One of the charges"), s("reads")));
+    let (p, sp, cue) = one(
+        "\"I ran for office because my street asked me to. I never thought that counting votes could be a crime.\n\n\"I regret nothing. I only ask that my father be allowed to visit me,\" the note read.",
+    );
+    assert_eq!(p.len(), 2);
+    assert_eq!((sp, cue), (s("the note"), s("read")));
+}
+
+/// A speaker phrase runs through an adjective's "to" ("A source close to the
+/// family of X told …").
+#[test]
+fn source_close_to_a_family_is_the_speaker() {
+    let (_, sp, cue) = one(
+        "The men were hanged at dawn. A relative close to the family of Omid Rahnama told the monitor: \"He was beaten until he signed a confession.\"",
+    );
+    assert_eq!(sp, s("A relative close to the family of Omid Rahnama"));
+    assert_eq!(cue, s("told the monitor"));
+}
+
+/// "the governor" resolves to the person named after the title earlier ("The
+/// Kaduna State Governor, Musa Adamu,").
+#[test]
+fn role_noun_resolves_to_the_person_named_after_the_title() {
+    let q = quotes_with(
+        "The Kaduna State Governor, Musa Danladi Adamu, visited the village on Friday.\n\nSpeaking to reporters, the governor said, \"We will rebuild every house that was burned.\"",
+        &[("Musa Danladi Adamu", Label::Person, "Musa Danladi Adamu")],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("the governor"));
+    assert_eq!(q[0].canonical, s("Musa Danladi Adamu"));
+}
+
+/// "According to X, …" makes X the subject of its sentence: a "she" in the next
+/// sentence is X rather than an earlier speaker.
+#[test]
+fn according_to_names_the_next_pronoun() {
+    let q = quotes_with(
+        "Senator Helen Marsh said the act \"must be enforced in every province.\" She noted that 90 firms were listed.\n\nAccording to Dr. Dolkar Tsering of the Tibet Policy Institute, about 900,000 children now board at state schools. \"The aim is to raise children who see their faith through the Party's eyes,\" she testified.",
+        &[
+            ("Helen Marsh", Label::Person, "Helen Marsh"),
+            ("Dolkar Tsering", Label::Person, "Dolkar Tsering"),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].canonical, s("Dolkar Tsering"));
+    assert_eq!(q[1].cue, s("testified"));
+}

@@ -257,7 +257,8 @@ impl<'a> Ctx<'a> {
         if matches!(
             l,
             "me" | "us" | "him" | "her" | "them" | "reporters" | "journalists" | "media" | "you"
-        ) {
+        ) || self.people_noun(l)
+        {
             return i + 1;
         }
         // (a place or day after the recipient is not part of it: "told the Human
@@ -266,6 +267,15 @@ impl<'a> Ctx<'a> {
             let mut e = self.cap_run_forward(k, hi);
             if let Some(c) = (k + 1..e).find(|&c| matches!(self.low(c), "in" | "on" | "to")) {
                 e = c;
+            }
+            // (a number ends a name: "told Forum 18", "told Channel 4")
+            if e > k
+                && e < hi
+                && self
+                    .word(e)
+                    .is_some_and(|w| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            {
+                e += 1;
             }
             e
         };
@@ -294,6 +304,15 @@ impl<'a> Ctx<'a> {
             }
         }
         i
+    }
+
+    /// A lower-case word for people that may stand alone as a recipient
+    /// ("told jurors", "told delegates"): `heads.txt`, or a person noun of
+    /// `nouns.tsv` in the plural.
+    fn people_noun(&self, l: &str) -> bool {
+        self.lx.heads.contains(l)
+            || l.strip_suffix('s')
+                .is_some_and(|sg| self.lx.nouns.get(sg).is_some_and(|&g| g != Gender::Neuter))
     }
 
     /// End of a run of capitalized words (with connectors) starting at `i`.
@@ -481,7 +500,16 @@ impl<'a> Ctx<'a> {
             if k < hi && self.lx.is(l, WordClass::Determiner) {
                 found = Some(k - 1);
                 // "the head of the church": continue through the preposition.
-                if k - 1 > lo + 1 && self.is_class(k - 2, WordClass::Preposition) {
+                // (or through an adjective's "to": "a source close to the family")
+                let adjective_to = k - 1 > lo + 2
+                    && self.is_class(k - 2, WordClass::Connector)
+                    && self.is_class(k - 2, WordClass::Stop)
+                    && self.lw(k - 3).is_some_and(|w| {
+                        !self.lx.classes.contains_key(w)
+                            && w.bytes().all(|b| b.is_ascii_lowercase())
+                    })
+                    && self.cue_at(k - 3, false).is_none();
+                if k - 1 > lo + 1 && self.is_class(k - 2, WordClass::Preposition) || adjective_to {
                     k -= 2;
                     steps += 2;
                     continue;
@@ -841,7 +869,11 @@ impl<'a> Ctx<'a> {
     /// ("Meanwhile") and an opening frame ("On 7 June,", "In the weeks before the
     /// fire,").
     fn clause_start(&self, lo: usize, hi: usize) -> usize {
-        let s = self.skip_intro(lo, hi);
+        let mut s = self.skip_intro(lo, hi);
+        // ("Meanwhile, President X …")
+        if s > lo && s + 1 < hi && self.punct(s) == Some(',') {
+            s += 1;
+        }
         match self.chunks(s, hi)[..] {
             [(a, b), (next, _), ..] if a == s && self.is_pp(a, b) => self.skip_intro(next, hi),
             _ => s,
@@ -1049,7 +1081,14 @@ impl<'a> Ctx<'a> {
     ) -> Option<Attribution> {
         let (kind, ce) = self.cue_at(j, allow_cap)?;
         if let Some(t) = that {
-            if !matches!(kind, CueKind::Verb) || !(ce == t || self.is_pp(ce, t)) {
+            // (with its recipient: "told jurors during closing arguments that")
+            let ce = match kind {
+                CueKind::VerbObject => self.object_end(ce, t).max(ce),
+                _ => ce,
+            };
+            if !matches!(kind, CueKind::Verb | CueKind::VerbObject)
+                || !(ce == t || self.is_pp(ce, t))
+            {
                 return None;
             }
         }
@@ -1143,6 +1182,15 @@ impl<'a> Ctx<'a> {
                     j = ce;
                     continue;
                 }
+                // ("“….” According to X, the agency has …": a new sentence
+                // sourced by X, not this quotation's attribution)
+                CueKind::Prep
+                    if closed_sentence
+                        && self.word(i).is_some_and(is_cap)
+                        && self.opens_clause_after_np(ce, hi) =>
+                {
+                    return None;
+                }
                 CueKind::Prep => {
                     let np = self.np_forward(ce, hi)?;
                     (Some(np), np.cover_end, false)
@@ -1194,7 +1242,9 @@ impl<'a> Ctx<'a> {
             {
                 return None;
             }
-            let joins_next = next_quote && tail_ok;
+            // ("“….” He added that “…”": the clause introduces the next quotation)
+            let introduces = n > 0 && self.lw(n - 1) == Some("that");
+            let joins_next = next_quote && tail_ok && !introduces;
             let interrupts = joins_next && comma;
             return Some(Attribution {
                 speaker: speaker.and_then(|s| self.np_span(&s)),
@@ -1208,12 +1258,55 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The first verb cue after byte `from` and the tokens it spans, with its
+    /// recipient ("He **added** that …", "She **told reporters** …").
+    pub fn verb_cue_after(&self, from: usize) -> Option<Span> {
+        let n = self.toks.len();
+        // (right after the subject, or after "also", "later": the main verb)
+        let first = self.toks.partition_point(|t| t.span.start < from);
+        let mut last = first;
+        while last < n && self.is_class(last, WordClass::Between) {
+            last += 1;
+        }
+        (first..n.min(last + 1)).find_map(|k| {
+            let (kind, ce) = self.cue_at(k, false)?;
+            let end = match kind {
+                CueKind::Verb => ce,
+                CueKind::VerbObject => self.object_end(ce, n).max(ce),
+                _ => return None,
+            };
+            // (reported speech only: "described the night" reports none)
+            (self.lw(end) == Some("that")).then(|| self.cue_span(k, end))
+        })
+    }
+
+    /// The noun phrase from `i` is followed by a comma and more words before
+    /// `hi` ("according to X, the agency has …").
+    fn opens_clause_after_np(&self, i: usize, hi: usize) -> bool {
+        self.np_forward(i, hi).is_some_and(|np| {
+            self.punct(np.cover_end) == Some(',')
+                && np.cover_end + 1 < hi
+                && self.word(np.cover_end + 1).is_some()
+        })
+    }
+
     /// The subject of a clause: the noun phrase at its start, after opening
     /// words ("But", "Meanwhile") and an opening adverbial or participle phrase
     /// ("On Monday,", "Reached by phone on 2 March,").
     pub fn clause_subject(&self) -> Option<(Span, NpKind)> {
         let n = self.toks.len();
         let mut s = self.skip_intro(0, n);
+        // "According to Dr. X of the Y, …": X is who speaks in the sentence.
+        // ("according" is also an opening word, skipped above)
+        let prep = (0..=s.min(n)).find_map(|k| match self.cue_at(k, true) {
+            Some((CueKind::Prep, ce)) => Some(ce),
+            _ => None,
+        });
+        if let Some(ce) = prep {
+            if let Some(np) = self.np_forward(ce, n).filter(|np| np.kind == NpKind::Name) {
+                return self.np_span(&np);
+            }
+        }
         let l = self.lw(s)?;
         let participle = (l.ends_with("ed") || l.ends_with("ing"))
             && self.word(s + 1).is_some_and(|w| !is_cap(w))

@@ -284,12 +284,17 @@ impl QuoteFinder {
             let mut parts = raw[i].parts.clone();
             let mut j = i;
             let mut split: Option<Attribution> = None;
+            // A quotation its lead already attributes that ends its sentence ("X
+            // said: “….” He added, “…”") is complete: what follows it introduces
+            // the next one.
+            let led = matches!(lead, Some((true, _))) && ends_sentence(text, &raw[i].parts);
             let bridge = loop {
                 // A sentence-final attribution joins the next quote only when that
                 // one has no attribution of its own.
                 match bridges[j] {
                     Some(b)
                         if b.joins_next
+                            && !(led && j == i)
                             && j + 1 < n
                             && (b.interrupts || bridges[j + 1].is_none()) =>
                     {
@@ -343,8 +348,21 @@ impl QuoteFinder {
                 rule: rule.clone(),
             };
             i = j + 1;
-            if words <= 1 {
-                continue; // quoted single words are not quotations
+            // Quoted single words are not quotations, unless a speaker says it
+            // next to the quote ("“No,” he told the radio.").
+            // (or ends the reported speech its cue opens: "X said the criticism
+            // was “shameless.”")
+            let spoken = attr.is_some_and(|a| {
+                a.speaker.is_some()
+                    && item.parts.len() == 1
+                    && match a.how {
+                        How::Bridge => text[item.parts[0].start..item.parts[0].end]
+                            .ends_with([',', '.', '!', '?']),
+                        How::Partial | How::Lead => ends_sentence(text, &item.parts),
+                    }
+            });
+            if words == 0 || (words == 1 && !spoken) {
+                continue;
             }
             let sentential = words >= 4 && self.sentential(text, &item);
             let lead_words = lead_tail(&lctx);
@@ -369,6 +387,40 @@ impl QuoteFinder {
                 None => {
                     let mut item = item;
                     let prev = items.last();
+                    // A second partial quote in the sentence of an attributed one
+                    // ("X said “so-called concerns” were “lies fabricated by …”")
+                    // has its speaker and cue.
+                    let same_sentence = prev.is_some_and(|p| {
+                        p.speaker.is_some()
+                            && p.cue.is_some()
+                            && lead_words == ltoks.len()
+                            && !doc.sentences.is_empty()
+                            && doc.sentence_of(p.close.saturating_sub(1))
+                                == doc.sentence_of(item.open)
+                    });
+                    if same_sentence && !title_case(&self.lx, text, &item.parts) {
+                        let p = prev.unwrap();
+                        item.speaker = p.speaker;
+                        item.cue = p.cue;
+                        item.rule = self.rules.partial.clone();
+                        items.push(item);
+                        continue;
+                    }
+                    // A reported-speech sentence between the previous quotation
+                    // and this one ("He added that the family would leave. “…”")
+                    // names this one's speaker and cue.
+                    if lead_words == 0 && sentential {
+                        let after = prev.map_or(0, |p| p.close);
+                        if let Some((s, Some(cue))) =
+                            self.previous_sentence_subject(doc, paras, persons, &item, after)
+                        {
+                            item.speaker = Some(s);
+                            item.cue = Some(cue);
+                            item.rule = self.rules.context.clone();
+                            items.push(item);
+                            continue;
+                        }
+                    }
                     if lead_words == 0
                         && sentential
                         && prev.is_some_and(|p| {
@@ -391,7 +443,8 @@ impl QuoteFinder {
                         }
                     }
                     if lead_words == 0 && sentential {
-                        if let Some(s) = self.previous_sentence_subject(doc, paras, persons, &item)
+                        if let Some((s, _)) =
+                            self.previous_sentence_subject(doc, paras, persons, &item, 0)
                         {
                             item.speaker = Some(s);
                             item.rule = self.rules.context.clone();
@@ -422,14 +475,16 @@ impl QuoteFinder {
         inside || after
     }
 
-    /// Subject of the sentence before the quotation, in the same paragraph.
+    /// Subject of the sentence before the quotation, in the same paragraph and
+    /// starting at or after byte `after`, with the verb cue it holds.
     fn previous_sentence_subject(
         &self,
         doc: &Document,
         paras: &[Span],
         persons: &[Span],
         it: &Item,
-    ) -> Option<(Span, NpKind)> {
+        after: usize,
+    ) -> Option<((Span, NpKind), Option<Span>)> {
         if doc.sentences.is_empty() {
             return None;
         }
@@ -438,7 +493,7 @@ impl QuoteFinder {
             return None;
         }
         let prev = doc.sentences[si - 1];
-        if prev.start < paras[it.para_open].start {
+        if prev.start < paras[it.para_open].start || prev.start < after {
             return None;
         }
         let toks = self.toks(&doc.text, prev.start, prev.end);
@@ -447,7 +502,8 @@ impl QuoteFinder {
         // Only a subject that acts: the sentence holds a cue or introduces the quote.
         let holds_cue = (0..toks.len()).any(|k| ctx.cue_at(k, false).is_some())
             || toks.last().is_some_and(|t| t.is_punct(':'));
-        (holds_cue || s.1 != NpKind::Phrase).then_some(s)
+        let cue = ctx.verb_cue_after(s.0.end);
+        (holds_cue || s.1 != NpKind::Phrase).then_some((s, cue))
     }
 }
 

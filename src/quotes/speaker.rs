@@ -54,6 +54,8 @@ pub struct DocCtx<'a> {
     entities: &'a [Entity],
     /// The entities' starts and ends both never decrease (read on need).
     monotone: OnceCell<bool>,
+    /// Number of narrative sentences (not quoted speech) before each sentence.
+    narrative: OnceCell<Vec<u32>>,
     /// The PERSON mentions outside quotations, gathered for the first he/she.
     people: OnceCell<People<'a>>,
     /// Gender of each PERSON canonical (by [`People`] id), read on need.
@@ -112,6 +114,7 @@ impl<'a> DocCtx<'a> {
             sentences,
             entities,
             monotone: OnceCell::new(),
+            narrative: OnceCell::new(),
             people: OnceCell::new(),
             genders: RefCell::default(),
             priors: RefCell::default(),
@@ -174,6 +177,35 @@ impl<'a> DocCtx<'a> {
         self.sentences
             .partition_point(|s| s.start <= pos)
             .saturating_sub(1)
+    }
+
+    /// Narrative sentences from the one holding `from` up to the one holding
+    /// `to`: sentences that are mostly quoted speech ("“… arrested. Today they
+    /// are teenagers.”") are no turns of the narration and do not count.
+    fn distance(&self, from: usize, to: usize) -> usize {
+        let cum = self.narrative.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.sentences.len() + 1);
+            let mut n = 0u32;
+            v.push(0);
+            for s in self.sentences {
+                let i = self.quoted.partition_point(|q| q.end <= s.start);
+                let covered: usize = self.quoted[i..]
+                    .iter()
+                    .take_while(|q| q.start < s.end)
+                    .map(|q| overlap(*q, *s))
+                    .sum();
+                if covered * 10 < (s.end - s.start) * 8 {
+                    n += 1;
+                }
+                v.push(n);
+            }
+            v
+        });
+        let (a, b) = (self.sentence_of(from), self.sentence_of(to));
+        if b <= a || cum.len() <= b {
+            return b.saturating_sub(a);
+        }
+        (cum[b] - cum[a]) as usize
     }
 }
 
@@ -499,9 +531,8 @@ impl Resolver {
         // read by that bound and only while one of them may still win (ties go
         // to the later mention, then to the later candidate). Genders are read
         // only for those.
-        let here = dc.sentence_of(anchor);
         let base = |c: &Cand| {
-            let d = here.saturating_sub(dc.sentence_of(c.pos)).min(30) as i32;
+            let d = dc.distance(c.pos, anchor).min(30) as i32;
             let mut w = W_RECENT;
             if c.subject {
                 w += W_SUBJECT;
@@ -798,6 +829,33 @@ impl Resolver {
                     return Some(full);
                 }
             }
+        }
+        // "The Plateau State Governor, Joseph Gyang," before it: the person
+        // named right after the title and its comma (the latest such).
+        let cap_rest: String = {
+            let mut cs = rest.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        };
+        let after_cap = format!("{cap_rest}, ");
+        let after_low = format!("{}, ", rest.to_lowercase());
+        let named = occurrences(&text[..span.start], &after_cap)
+            .chain(occurrences(&text[..span.start], &after_low))
+            .filter_map(|i| {
+                let at = i + after_cap.len();
+                let before_ok = !text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let lo = entities.partition_point(|e| e.span.start < at);
+                entities
+                    .get(lo)
+                    .filter(|e| before_ok && e.span.start == at && e.label == Label::Person)
+            })
+            .max_by_key(|e| e.span.start);
+        if let Some(e) = named {
+            return Some(e.canonical.clone());
         }
         if rest.contains(' ') {
             return None;
