@@ -1853,3 +1853,14 @@ fn holiday_after_a_month_and_year_takes_its_year() {
         "{d:?}"
     );
 }
+
+/// A weekday inside a person's name is no date ("Monday Kassah").
+#[test]
+fn weekday_inside_a_person_name_is_no_date() {
+    let d = dates(
+        DCT,
+        "Police spokesman Monday Okafor said on Tuesday that the men fled.",
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].0, "Tuesday");
+}

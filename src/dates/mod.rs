@@ -244,7 +244,19 @@ impl DateTagger {
 
     /// Fills `doc.dates`.
     pub fn run(&self, doc: &mut Document) {
-        let dates = self.tag(&doc.text, &doc.sentences, doc.dct);
+        let mut dates = self.tag(&doc.text, &doc.sentences, doc.dct);
+        // a weekday or month inside a person's name ("Friday Olokor", "June
+        // Almeida") is no date; the entities stage ran first
+        let persons = || {
+            doc.entities
+                .iter()
+                .filter(|e| e.label == crate::document::Label::Person)
+        };
+        if persons().next().is_some() {
+            dates.retain(|t| {
+                !persons().any(|e| e.span.start <= t.span.start && t.span.end <= e.span.end)
+            });
+        }
         doc.dates = dates;
     }
 
