@@ -246,7 +246,8 @@ impl DateTagger {
     pub fn run(&self, doc: &mut Document) {
         let mut dates = self.tag(&doc.text, &doc.sentences, doc.dct);
         // a weekday or month inside a person's name ("Friday Olokor", "June
-        // Almeida") is no date; the entities stage ran first
+        // Almeida") is no date; the entities stage ran first (a date that is the
+        // whole "name" stays: "Founders Day" is no person)
         let persons = || {
             doc.entities
                 .iter()
@@ -254,7 +255,9 @@ impl DateTagger {
         };
         if persons().next().is_some() {
             dates.retain(|t| {
-                !persons().any(|e| e.span.start <= t.span.start && t.span.end <= e.span.end)
+                !persons().any(|e| {
+                    e.span != t.span && e.span.start <= t.span.start && t.span.end <= e.span.end
+                })
             });
         }
         doc.dates = dates;
