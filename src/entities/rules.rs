@@ -434,7 +434,10 @@ fn name_like_title(cx: &Ctx, k: usize) -> bool {
 fn name_after_portfolio(cx: &Ctx, k: usize) -> Option<(usize, usize)> {
     let toks = cx.toks;
     let n = toks.len();
-    if !(k + 2 < n && toks[k].is(LOWER) && matches!(cx.w(k), "for" | "of") && cx.adjacent(k - 1, k))
+    if !(k + 2 < n
+        && toks[k].is(LOWER)
+        && portfolio_word(cx.text, toks[k])
+        && cx.adjacent(k - 1, k))
     {
         return None;
     }

@@ -83,6 +83,10 @@ pub struct PenaltyExtractor {
     /// Nouns right after a bare penalty word that make it a modifier ("the fine
     /// range"): `#! modifier-after` in not_penalty.txt.
     modifier_after: Vec<String>,
+    /// Words right before a sentencing verb that make it no new term after an
+    /// overturn ("was sentenced", "after sentencing"): `#! passive-before` in
+    /// not_penalty.txt.
+    passive_before: Vec<String>,
     /// [`LAW_WORDS`] then [`LAW_ACTORS`].
     law_words: AllPhrases,
 }
@@ -190,6 +194,13 @@ impl PenaltyExtractor {
             }
             cs.push((l.col(0).to_string(), l.col(1).to_string()));
         }
+        // not_penalty.txt: phrases, and `#!` word lists read by name
+        let not_penalty = patterns.require("penalties/not_penalty.txt")?;
+        let directive = |name: &str| -> Vec<String> {
+            crate::patterns::directive_words(not_penalty, name)
+                .map(str::to_lowercase)
+                .collect()
+        };
         Ok(PenaltyExtractor {
             triggers: Triggers::new(patterns)?,
             quantities: Quantities::new(patterns)?,
@@ -198,32 +209,13 @@ impl PenaltyExtractor {
             orphans,
             countries: PhraseSet::new(cs, path)?,
             negatives,
-            generic_verbs: crate::patterns::directive_words(
-                patterns.require("penalties/not_penalty.txt")?,
-                "generic-verbs",
-            )
-            .map(str::to_lowercase)
-            .collect(),
-            custody_after: crate::patterns::directive_words(
-                patterns.require("penalties/not_penalty.txt")?,
-                "custody-after",
-            )
-            .map(str::to_lowercase)
-            .collect(),
-            custody_before: crate::patterns::directive_words(
-                patterns.require("penalties/not_penalty.txt")?,
-                "custody-before",
-            )
-            .map(str::to_lowercase)
-            .collect(),
-            modifier_after: crate::patterns::directive_words(
-                patterns.require("penalties/not_penalty.txt")?,
-                "modifier-after",
-            )
-            .map(str::to_lowercase)
-            .collect(),
+            generic_verbs: directive("generic-verbs"),
+            custody_after: directive("custody-after"),
+            custody_before: directive("custody-before"),
+            modifier_after: directive("modifier-after"),
+            passive_before: directive("passive-before"),
             not_penalty: PhraseSet::new(
-                word_list(patterns.require("penalties/not_penalty.txt")?)
+                word_list(not_penalty)
                     .map(|w| (w.to_string(), ()))
                     .collect(),
                 "penalties/not_penalty.txt",
@@ -687,6 +679,15 @@ impl PenaltyExtractor {
         out
     }
 
+    /// Whether the word before `pos` is an auxiliary of a passive or a clause
+    /// word ("was sentenced", "after sentencing"; `passive_before`).
+    fn after_passive(&self, text: &str, s0: usize, pos: usize) -> bool {
+        let w = text[s0..pos].split_whitespace().next_back().unwrap_or("");
+        self.passive_before
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+    }
+
     /// Whether the word right after `pos` (before `s1`) is one of `words`
     /// (lowercase ASCII).
     fn next_word_in(&self, text: &str, pos: usize, s1: usize, words: &[String]) -> bool {
@@ -950,7 +951,7 @@ impl PenaltyExtractor {
                     && (self.cues.replaces(&h)
                         || st == PenaltyStatus::Imposed
                             && self.cues.takes_object(&h)
-                            && !after_aux(text, s0, h.start)
+                            && !self.after_passive(text, s0, h.start)
                             && cues.iter().any(|(c, cs)| {
                                 *cs == PenaltyStatus::Overturned
                                     && c.end <= h.start
@@ -1615,17 +1616,6 @@ fn gapped_subject_start(args: &Args, region: &str) -> Option<usize> {
                 || args.is_det(first, det::DEFINITE | det::POSSESSIVE)
         })
         .map(|a| prev_to + a)
-}
-
-/// Whether the word before `pos` is an auxiliary of a passive or a clause
-/// ("was sentenced", "after sentencing").
-fn after_aux(text: &str, s0: usize, pos: usize) -> bool {
-    let w = text[s0..pos].split_whitespace().next_back().unwrap_or("");
-    [
-        "was", "were", "been", "be", "being", "is", "are", "get", "got", "after",
-    ]
-    .iter()
-    .any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// Whether only whitespace or Markdown marks (`#`, `*`, `_`, `>`) stand between
