@@ -1079,3 +1079,104 @@ fn according_to_names_the_next_pronoun() {
     assert_eq!(q[1].canonical, s("Dolkar Tsering"));
     assert_eq!(q[1].cue, s("testified"));
 }
+
+/// A cue verb coordinated with an earlier clause ("… “alarmed” and urged Lima to
+/// …") has that clause's subject: the noun phrase after it is its object.
+#[test]
+fn coordinated_cue_takes_the_earlier_subject() {
+    let q = quotes_with(
+        "A spokesman for the regional council, Tomasz Wrona, said the council was \"deeply alarmed\" and urged Lima to free everyone \"held only for what they preach.\"",
+        &[("Tomasz Wrona", Label::Person, "Tomasz Wrona")],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].cue, s("urged"));
+    assert_eq!(q[1].canonical, s("Tomasz Wrona"));
+}
+
+/// "he" does not refer to a subject inside an earlier quotation.
+#[test]
+fn pronoun_skips_subjects_inside_quotations() {
+    let q = quotes_with(
+        "KHULNA, May 2, 2024 - The tribunal ruled on Thursday.\n\n\"We waited nine years. My uncle's orchard was burned to the ground,\" Rezaul Karim told reporters.\n\n\"Justice came late,\" he added.",
+        &[("Rezaul Karim", Label::Person, "Rezaul Karim")],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].speaker, s("he"));
+    assert_eq!(q[1].canonical, s("Rezaul Karim"));
+}
+
+/// "said X in Tbilisi, “…”": the place after the speaker is not the speaker,
+/// and the quote split around the attribution is one quotation.
+#[test]
+fn place_after_an_inverted_speaker_is_not_the_speaker() {
+    let q = quotes(
+        "\"The numbers rise every year,\" said monitoring group co-chair Nino Beridze in Tbilisi, \"and nobody answers our letters.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].parts.len(), 2);
+    assert_eq!(q[0].speaker, s("Nino Beridze"));
+}
+
+/// "A spokeswoman for the X said …": the spokeswoman speaks, not the X.
+#[test]
+fn spokeswoman_for_an_organization_is_the_speaker() {
+    let q = quotes("A spokeswoman for the Lutheran World Relief Office said staff were \"shaken but safe\" after the raid.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].speaker,
+        s("A spokeswoman for the Lutheran World Relief Office")
+    );
+}
+
+/// "The Chairman of our Board, Rev. X, told …; “…,” he said": the name in
+/// apposition is who "he" is.
+#[test]
+fn role_phrase_with_a_prepositional_tail_resolves_to_its_appositive_name() {
+    let q = quotes_with(
+        "The Secretary of our Synod, Rev. Dr. Ibrahim Dauda, told journalists in Bauchi on Monday that letters had gone unanswered. \"We have written three times,\" he said.",
+        &[("Ibrahim Dauda", Label::Person, "Ibrahim Dauda")],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].canonical, s("Ibrahim Dauda"));
+}
+
+/// A letter's greeting line ("To the faithful of …:") names no speaker; its
+/// quoted paragraphs are kept without one.
+#[test]
+fn greeting_line_is_no_speaker() {
+    let q = quotes(
+        "To the believers of the eastern provinces:\n\n\"We carry you in our prayers every day, and we ask the authorities to let your pastors return home.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, None);
+}
+
+/// New cues: "dismissed … as", "denounced … as".
+#[test]
+fn dismissed_as_is_a_cue() {
+    let q = quotes_with(
+        "Interior Minister Baurzhan Seitov has dismissed the reports as \"lies invented abroad.\"",
+        &[("Baurzhan Seitov", Label::Person, "Baurzhan Seitov")],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("Baurzhan Seitov"));
+    assert_eq!(q[0].cue, s("dismissed"));
+}
+
+/// The generated given-name genders: "she" skips a man whose gender only his
+/// given name tells, and a hand-written `x` line takes a name given to both out.
+#[test]
+fn given_name_genders_from_the_generated_list() {
+    let q = quotes_with(
+        "Lawyer Anselmo Ferreira filed the appeal. Witness Georgina Tull spoke after him. \"I saw everything,\" she said.",
+        &[
+            ("Anselmo Ferreira", Label::Person, "Anselmo Ferreira"),
+            ("Georgina Tull", Label::Person, "Georgina Tull"),
+        ],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].canonical, s("Georgina Tull"));
+    let lx = prex::quotes::lexicon::Lexicon::new(&Patterns::embedded()).unwrap();
+    assert!(!lx.given.contains_key("Andrea"));
+    assert!(lx.given.contains_key("Georgina"));
+}

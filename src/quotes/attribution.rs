@@ -188,13 +188,25 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let ne = self.cap_run_forward(j, hi);
-        (ne - j <= 4).then(|| Np {
+        let name_end = self.before_place(j, ne);
+        (name_end - j <= 4).then(|| Np {
             cover,
             cover_end: ne,
-            s: self.trim_name(j, ne),
-            e: ne,
+            s: self.trim_name(j, name_end),
+            e: name_end,
             kind: NpKind::Name,
         })
+    }
+
+    /// End of the name that starts a capitalized run `s..e`: a preposition that
+    /// also ends a phrase ("in") opens a place after it ("Eren Demir in
+    /// Istanbul"); `e` when there is none.
+    fn before_place(&self, s: usize, e: usize) -> usize {
+        (s + 1..e)
+            .find(|&k| {
+                self.is_class(k, WordClass::Preposition) && self.is_class(k, WordClass::Stop)
+            })
+            .unwrap_or(e)
     }
 
     fn is_cap_word(&self, i: usize) -> bool {
@@ -402,6 +414,19 @@ impl<'a> Ctx<'a> {
                     if let Some(np) = self.person_before_of(lo, s - 1, e) {
                         return Some(np);
                     }
+                    // "A spokeswoman for the NSW Board of Deputies": the phrase the
+                    // name completes.
+                    if s - 1 > lo + 1 && self.is_class(s - 2, WordClass::Preposition) {
+                        if let Some(d) = self.phrase_start(lo, s - 2) {
+                            return Some(Np {
+                                cover: d,
+                                cover_end: e,
+                                s: d,
+                                e,
+                                kind: NpKind::Phrase,
+                            });
+                        }
+                    }
                     return Some(self.the_name(s - 1, s - 1, e));
                 }
                 if self.lx.is(p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or("")) {
@@ -567,11 +592,23 @@ impl<'a> Ctx<'a> {
             if let Some(np) = self.appositive_name(start, e, hi) {
                 return Some(np);
             }
+            // "The Chairman of our Board of Trustees, Rev. Dr. X," → the name.
+            if self.is_class(e, WordClass::Preposition) {
+                let pe = self.phrase_forward(e, hi);
+                if let Some(np) = self.appositive_name(start, pe, hi) {
+                    return Some(np);
+                }
+            }
             let mut np = self.the_name(start, i, e);
             np.cover = start;
             return Some(np);
         }
         if is_cap(w) && !self.lx.is(l, WordClass::Determiner) {
+            // ("To the faithful of that nation:": a capitalized preposition
+            // opens no name)
+            if self.lx.is(l, WordClass::Preposition) || self.lx.is(l, WordClass::Stop) {
+                return None;
+            }
             let e = self.cap_run_forward(i, hi);
             // "ChinaAid founder and president Bob Fu" → the name
             if e > i && !self.word(e - 1).is_some_and(is_possessive) {
@@ -595,7 +632,8 @@ impl<'a> Ctx<'a> {
                 kind: NpKind::Phrase,
             });
         }
-        None
+        // "said monitoring group co-chair Nino Beridze" → the name.
+        self.name_after_roles(start, i, hi)
     }
 
     /// The name in apposition after a phrase ending at `e` ("the couple’s
@@ -715,9 +753,12 @@ impl<'a> Ctx<'a> {
                 ns = k + 1;
             }
         }
-        let (ns, ne) = self
-            .person_within(ns, e, true)
-            .unwrap_or_else(|| (self.trim_name(ns, e), e));
+        // Without a known person, a preposition that also ends a phrase ("in")
+        // opens a place after the name: "said Eren Demir in Istanbul".
+        let (ns, ne) = self.person_within(ns, e, true).unwrap_or_else(|| {
+            let ne = self.before_place(ns, e);
+            (self.trim_name(ns, ne), ne)
+        });
         Np {
             cover,
             cover_end: e,
@@ -1021,9 +1062,12 @@ impl<'a> Ctx<'a> {
                                 .map(|a| (false, a))
                         });
                     }
+                    // ("… “deeply concerned” and urged Asmara to …": a coordinated
+                    // verb has the subject of the clause before, not "Asmara")
+                    let coordinated = (lo..j).any(|k| self.is_class(k, WordClass::Coordinator));
                     if subj.is_some() {
                         (subj, false)
-                    } else if inverted_ok && j == self.skip_intro(lo, e) {
+                    } else if inverted_ok && !coordinated && j == self.skip_intro(lo, e) {
                         (self.np_forward(ce, e), false)
                     } else {
                         (None, true)

@@ -41,6 +41,7 @@ pub enum WordClass {
     Stop,
     Between,
     Intro,
+    Coordinator,
     Relative,
     Adverbial,
 }
@@ -154,6 +155,7 @@ impl Lexicon {
                 "stop" => WordClass::Stop,
                 "between" => WordClass::Between,
                 "intro" => WordClass::Intro,
+                "coordinator" => WordClass::Coordinator,
                 "relative" => WordClass::Relative,
                 "adverbial" => WordClass::Adverbial,
                 other => bail!("{path}:{}: unknown word class {other:?}", l.number),
@@ -168,25 +170,33 @@ impl Lexicon {
             .map(str::to_lowercase)
             .collect();
 
-        for (file, map, lower) in [
-            ("nouns.tsv", &mut lx.nouns, true),
-            ("given_names.tsv", &mut lx.given, false),
+        // (the generated given-name genders first: the hand-written list wins,
+        // and its `x` takes a name given to both out)
+        for (file, lower) in [
+            ("nouns.tsv", true),
+            ("given_gender.tsv", false),
+            ("given_names.tsv", false),
         ] {
+            let map = if lower { &mut lx.nouns } else { &mut lx.given };
             let path = format!("{DIR}/{file}");
             for l in lines(patterns.require(&path)?) {
-                let g = match parse_gender(l.col(1)) {
-                    Some(g @ (Gender::Male | Gender::Female)) => g,
-                    Some(g @ (Gender::Neuter | Gender::Any)) if lower => g,
-                    _ => bail!(
-                        "{path}:{}: gender must be m or f{}",
-                        l.number,
-                        if lower { ", x or n" } else { "" }
-                    ),
-                };
                 let w = if lower {
                     l.col(0).to_lowercase()
                 } else {
                     l.col(0).to_string()
+                };
+                let g = match parse_gender(l.col(1)) {
+                    Some(g @ (Gender::Male | Gender::Female)) => g,
+                    Some(g @ (Gender::Neuter | Gender::Any)) if lower => g,
+                    Some(Gender::Any) => {
+                        map.remove(&w);
+                        continue;
+                    }
+                    _ => bail!(
+                        "{path}:{}: gender must be m, f or x{}",
+                        l.number,
+                        if lower { " or n" } else { "" }
+                    ),
                 };
                 map.insert(w, g);
             }

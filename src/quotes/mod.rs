@@ -434,7 +434,9 @@ impl QuoteFinder {
                         items.push(item);
                         continue;
                     }
-                    if lead_words > 0 && ltoks.last().is_some_and(|t| t.is_punct(':')) {
+                    let colon_lead =
+                        lead_words > 0 && ltoks.last().is_some_and(|t| t.is_punct(':'));
+                    if colon_lead {
                         if let Some(s) = lctx.subject_at(ltoks.len() - lead_words, ltoks.len()) {
                             item.speaker = Some(s);
                             item.rule = self.rules.context.clone();
@@ -452,7 +454,9 @@ impl QuoteFinder {
                             continue;
                         }
                     }
-                    if lead_words == 0 && sentential && words >= MANY_WORDS {
+                    // (a lead that ends in a colon and names nobody: "To the
+                    // faithful of that nation:")
+                    if (lead_words == 0 || colon_lead) && sentential && words >= MANY_WORDS {
                         items.push(item);
                     }
                 }

@@ -477,7 +477,12 @@ impl Resolver {
                 }),
                 _ => sub,
             };
-            if sub.end > anchor || dc.overlapping(head).iter().any(|e| e.span.overlaps(&head)) {
+            // (a sentence that opens inside a quotation has no narrative subject
+            // there: "“… My brother's children grew up without a father,” X said")
+            if sub.end > anchor
+                || in_quote(sub)
+                || dc.overlapping(head).iter().any(|e| e.span.overlaps(&head))
+            {
                 continue;
             }
             // The head noun, read once.
