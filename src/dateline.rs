@@ -528,10 +528,20 @@ impl DatelineFinder {
                     .take_while(same)
                     .any(|k| self.parse_line(k).is_some())
         };
+        // "Human Rights Association (İHD) Diyarbakır Branch" right above "Press
+        // Statement – 19 March 2025", under a headline: the issuer.
+        let above_header = |i: usize, l: &HeadLine| {
+            lines
+                .get(i + 1)
+                .is_some_and(|k| k.para == l.para && (is_header(k) || self.parse_line(k).is_some()))
+                && lines[..i]
+                    .iter()
+                    .any(|k| k.para != l.para && self.title_candidate(k).is_some())
+        };
         let candidate = |i: usize, l: &HeadLine<'a>| -> Option<&'a str> {
             match byline {
                 Some((b, para)) if i >= b && l.para == para => None,
-                _ if issuer(i, l) => None,
+                _ if issuer(i, l) || above_header(i, l) => None,
                 // ("West Yorkshire Police" under the headline names the issuer;
                 // a line under it in its paragraph is its tagline)
                 _ if i > 0
@@ -1022,12 +1032,16 @@ impl DatelineFinder {
                 letters >= 2 && word.ends_with('.') && word.matches('.').count() == 1;
             if all_caps && (letters >= 3 || abbreviation) && !self.acronyms.contains(word.as_str())
             {
+                // (a word with a dotted capital İ is Turkish: its İ is i, its
+                // I is dotless ı, "DİYARBAKIR" → "Diyarbakır")
+                let turkish = word.contains('İ');
                 let mut first = true;
                 for c in word.chars() {
-                    if first {
-                        out.push(c);
-                    } else {
-                        out.extend(c.to_lowercase());
+                    match c {
+                        _ if first => out.push(c),
+                        'İ' => out.push('i'),
+                        'I' if turkish => out.push('ı'),
+                        _ => out.extend(c.to_lowercase()),
                     }
                     first = !c.is_alphabetic();
                 }
@@ -1095,6 +1109,17 @@ impl DatelineFinder {
                 return None;
             }
             p += ws;
+        }
+        // "this 24th day of March, 2025" (a legal document's closing line)
+        for article in ["this ", "the "] {
+            if s[p..]
+                .get(..article.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(article))
+                && s[p + article.len()..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                p += article.len();
+                break;
+            }
         }
         let r = &s[p..];
         // Numeric forms.
@@ -1187,7 +1212,19 @@ impl DatelineFinder {
         if d1 <= 2 {
             // D Month YYYY, D-Month-YYYY
             let day = n1;
-            let mut q = d1 + ordinal_len(&r[d1..]);
+            let ord = ordinal_len(&r[d1..]);
+            let mut q = d1 + ord;
+            // ("24th day of March")
+            if ord > 0 {
+                let w = skip_ws(&r[q..]);
+                let rest = &r[q + w..];
+                if rest
+                    .get(..7)
+                    .is_some_and(|d| d.eq_ignore_ascii_case("day of "))
+                {
+                    q += w + 6;
+                }
+            }
             let hyphen = r[q..].starts_with('-');
             let ws = if hyphen { 1 } else { skip_ws(&r[q..]) };
             if ws == 0 {

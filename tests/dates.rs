@@ -1864,3 +1864,79 @@ fn weekday_inside_a_person_name_is_no_date() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].0, "Tuesday");
 }
+
+/// "the 9th day of June, in the year 2026" (letters and legal documents).
+#[test]
+fn ordinal_day_of_month() {
+    check(
+        DCT,
+        "Signed in Lagos on the 9th day of June, in the year 2019.",
+        "the 9th day of June, in the year 2019",
+        "DATE",
+        "2019-06-09",
+    );
+    check(
+        DCT,
+        "Dated this 2nd day of April, 2018.",
+        "this 2nd day of April, 2018",
+        "DATE",
+        "2018-04-02",
+    );
+}
+
+/// Half-years: "H2 2019", "the first half of next year".
+#[test]
+fn half_years() {
+    check(DCT, "Sales fell in H2 2019.", "H2 2019", "DATE", "2019-H2");
+    check(
+        DCT,
+        "The plant opens in the first half of next year.",
+        "the first half of next year",
+        "DATE",
+        "2021-H1",
+    );
+    check(
+        DCT,
+        "Prices rose in the second half of 2018.",
+        "the second half of 2018",
+        "DATE",
+        "2018-H2",
+    );
+}
+
+/// "the third quarter of next year" is one date.
+#[test]
+fn quarter_of_a_relative_year() {
+    check(
+        DCT,
+        "The report is due in the third quarter of next year.",
+        "the third quarter of next year",
+        "DATE",
+        "2021-Q3",
+    );
+}
+
+/// "21-22 May 2019": the first day of a dashed range is a date of that month.
+#[test]
+fn dashed_day_range() {
+    let d = dates(DCT, "The summit met on 21-22 May 2019 in Riga.");
+    let got: Vec<_> = d.iter().map(|(t, _, v)| (t.as_str(), v.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![("21", "2019-05-21"), ("22 May 2019", "2019-05-22")]
+    );
+}
+
+/// Document numbers ("Regulation (EU) 2019/1020", "No 1234/2008") and "two years
+/// less a day" hold no date.
+#[test]
+fn document_numbers_and_less_a_day_are_no_dates() {
+    assert!(dates(
+        DCT,
+        "Regulation (EU) 2019/1020 replaced Regulation (EC) No 1234/2008."
+    )
+    .is_empty());
+    let d = dates(DCT, "He received two years less a day.");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].2, "P2Y");
+}

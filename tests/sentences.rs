@@ -1811,3 +1811,31 @@ fn date_lines_with_labels_bars_and_bylines() {
         assert_eq!(d.title, s("Activists jailed in the capital"), "{line}");
     }
 }
+
+/// A legal closing line, "Dated this 9th day of June, 2026", dates a release
+/// with no date at the top; an issuer's line right above a header date line,
+/// under the headline, is no title; an ALL-CAPS Turkish place keeps its letters.
+#[test]
+fn ordinal_day_closing_line_issuer_above_header_and_turkish_place() {
+    let d = annotate(
+        "ASSOCIATION DEMANDS RELEASE OF DETAINED PREACHER\n\nThe association condemns the detention of a preacher in Jos.\n\nSigned:\nPastor Danjuma Audu\nSecretary\n\nDated this 9th day of June, 2026\n",
+        Options::default(),
+    );
+    assert_eq!(
+        d.dateline
+            .and_then(|x| x.date)
+            .map(|x| x.to_string())
+            .as_deref(),
+        Some("2026-06-09")
+    );
+    let d = annotate(
+        "Lawyer handed four years over a speech in Van\n\nLawyers' Association (ÇHD) Van Branch\nPress Statement – 2 June 2026\n\nVAN – A court sentenced a lawyer on Monday.",
+        Options::default(),
+    );
+    assert_eq!(d.title, s("Lawyer handed four years over a speech in Van"));
+    let d = annotate(
+        "Court jails two journalists\n\nİZMİR, 2 June 2026 – A court jailed two journalists on Monday.",
+        Options::default(),
+    );
+    assert_eq!(d.dateline.and_then(|x| x.place).as_deref(), Some("İzmir"));
+}

@@ -617,8 +617,18 @@ impl DateTagger {
                 continue;
             }
             let before = text[..t.span.start].trim_end_matches(' ');
-            let Some(conn) = before.rsplit(' ').next() else {
-                continue;
+            // The connector: the word before, or a dash right after the first day
+            // ("12-13 June 2025", "3–4 July").
+            let dash = before
+                .chars()
+                .next_back()
+                .filter(|c| !c.is_alphanumeric() && self.range_connectors.contains(&c.to_string()));
+            let conn = match dash {
+                Some(c) => &before[before.len() - c.len_utf8()..],
+                None => match before.rsplit(' ').next() {
+                    Some(w) => w,
+                    None => continue,
+                },
             };
             if conn.is_empty() || !self.range_connectors.contains(&conn.to_lowercase()) {
                 continue;

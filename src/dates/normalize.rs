@@ -307,6 +307,8 @@ impl<'a> Ctx<'a> {
         if let Some(r) = self.lookup("relative", caps, g::RELYEAR) {
             let r: i32 = r.trim_start_matches('+').parse().ok()?;
             match dct {
+                // ("the first quarter of next year")
+                Some(d) if caps.name(g::MONTH).is_none() => year = Some(d.year() + r),
                 Some(d) => {
                     let mo: u32 = self
                         .tagger
@@ -388,7 +390,8 @@ impl<'a> Ctx<'a> {
             });
         }
         if let Some(h) = caps.name(g::HALF) {
-            let h = if h.as_str().eq_ignore_ascii_case("first") {
+            // ("first", "H1"; "second", "last", "H2")
+            let h = if h.as_str().eq_ignore_ascii_case("first") || h.as_str() == "1" {
                 1
             } else {
                 2
