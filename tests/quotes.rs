@@ -1180,3 +1180,15 @@ fn given_name_genders_from_the_generated_list() {
     assert!(!lx.given.contains_key("Andrea"));
     assert!(lx.given.contains_key("Georgina"));
 }
+
+/// "praying “…”": a participle cue; the speaker is the clause's subject.
+#[test]
+fn praying_is_a_participle_cue() {
+    let q = quotes_with(
+        "The Patriarch, Bishop Elias Haddad, opened the synod on Sunday, praying \"for the families who lost their homes in the fire.\"",
+        &[("Elias Haddad", Label::Person, "Elias Haddad")],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].cue, s("praying"));
+    assert_eq!(q[0].canonical, s("Elias Haddad"));
+}
