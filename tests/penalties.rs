@@ -878,3 +878,37 @@ fn money_range_with_the_currency_on_both_ends() {
     assert_eq!(money(&p), ("5000".to_string(), "EGP".to_string()));
     assert_eq!(p.bound, "max");
 }
+
+#[test]
+fn fixed_term_imprisonment_takes_its_duration() {
+    let p = one(
+        "The court sentenced Pastor Wang Li to seven years of fixed-term imprisonment for fraud.",
+    );
+    assert_eq!(p.text, "seven years of fixed-term imprisonment");
+    assert_eq!(p.duration.as_deref(), Some("P7Y"));
+    assert_eq!(off(&p), Some("fraud"));
+}
+
+#[test]
+fn default_term_with_undergo_has_its_subject_and_no_bare_fine() {
+    let p = one("In default of payment of fine, the convicts shall undergo simple imprisonment for six months.");
+    assert_eq!(p.duration.as_deref(), Some("P6M"));
+    assert_eq!(sub(&p), Some("the convicts"));
+}
+
+#[test]
+fn a_years_possessive_term() {
+    let ps = pens("On the count of theft, she was fined KSh 80,000, or in default, to serve one year's imprisonment.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(ps[1].text, "one year's imprisonment");
+    assert_eq!(ps[1].duration.as_deref(), Some("P1Y"));
+}
+
+#[test]
+fn law_not_across_a_contrasting_clause_and_no_relative_verb_in_offense() {
+    let ps = pens("Under Section 12-B, desecrating a shrine is punishable by life imprisonment, while Section 12-A, which covers insults to religious leaders, carries a maximum of seven years in prison.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(law(&ps[0]), Some("Section 12-B"));
+    assert_eq!(law(&ps[1]), Some("Section 12-A"));
+    assert_eq!(off(&ps[1]), Some("insults to religious leaders"));
+}

@@ -1488,7 +1488,15 @@ impl Args {
                 };
                 c
             };
-            let seg = segs[chosen];
+            let mut seg = segs[chosen];
+            // "..., which [covers] insults to religious leaders, carries": a
+            // relative clause's first word is its verb, no part of the offense.
+            if offense && relative.contains(&ci) && chosen == 0 && seg.len() > 1 {
+                let w0 = &region[seg[0].0..seg[0].1];
+                if w0.chars().all(char::is_lowercase) && !self.is_det(w0, det::ANY) {
+                    seg = &seg[1..];
+                }
+            }
             // "The court acquitted Ali, who ...": the name right before "who".
             if !offense && ci + 1 != nclauses && !name_like(seg) {
                 let n = seg

@@ -1306,7 +1306,18 @@ impl PenaltyExtractor {
                         .find(|l| l.start >= d.span.end)
                         .filter(|l| self.cues.is_law_gap(&text[d.span.end..l.start]))
                 })
-                .or_else(|| laws_here.iter().min_by_key(|l| dist(**l, d.span)))
+                // (not across a contrasting clause: "Under Section 295-B, X is
+                // punishable by life imprisonment, while Section 295-A ...")
+                .or_else(|| {
+                    laws_here.iter().min_by_key(|l| {
+                        let (a, b) = if l.end <= d.span.start {
+                            (l.end, d.span.start)
+                        } else {
+                            (d.span.end, l.start.max(d.span.end))
+                        };
+                        (self.cues.contrasts(text, a, b), dist(**l, d.span))
+                    })
+                })
                 .copied()
                 .or_else(|| {
                     // (A statutory penalty needs no scan for law words.)
