@@ -767,3 +767,148 @@ fn subjects_judge_appositive_object() {
     let ps = pens("A court in Taraz fined Baptist Arman Zhunusov, who leads a small group, for meeting without registration.");
     assert_eq!(sub(&ps[0]), Some("Baptist Arman Zhunusov"));
 }
+
+// ---- subjects are noun phrases (session 16) ----
+
+#[test]
+fn subject_of_that_of_x_who_is_the_name() {
+    let p = one("The verdict recalls that of Halima Bashir Musa, who was sentenced to death for apostasy in 2016.");
+    assert_eq!(sub(&p), Some("Halima Bashir Musa"));
+}
+
+#[test]
+fn lone_quantifier_object_takes_the_earlier_object() {
+    let ps = pens("A court in Quetta sentenced three men to death and fined each 2 million rupees for burning a church.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(sub(&ps[1]), Some("three men"));
+}
+
+#[test]
+fn accused_after_an_article_is_a_noun() {
+    let p = one("The court sentenced the prime accused, Tariq Mehmood and Sajid Ali, to death under Section 7 of the Anti-Terrorism Act.");
+    assert_eq!(sub(&p), Some("Tariq Mehmood and Sajid Ali"));
+}
+
+#[test]
+fn counted_subject_goes_on_through_of() {
+    let p = one("The appeals court upheld two-year sentences for three of her nephews, who had shared the post.");
+    assert_eq!(sub(&p), Some("three of her nephews"));
+}
+
+#[test]
+fn company_legal_form_is_no_subject() {
+    let p = one("The owner of Silver Oak Logistics, LLC, Daniel Whitfield, 49, of Tulsa, was sentenced to four years in prison.");
+    assert_eq!(sub(&p), Some("Daniel Whitfield"));
+}
+
+#[test]
+fn name_then_verb_ends_at_the_name() {
+    let ps = pens("Pastor Ramin Karimi was arrested in 2021 in Shiraz. Karimi remains in Evin Prison, serving a seven-year sentence.");
+    assert_eq!(sub(&ps[0]), Some("Karimi"));
+}
+
+#[test]
+fn including_opens_the_subject_phrase() {
+    let p = one("The rapporteur listed cases from Asia, including a woman in Iran who she said had been sentenced to death for insulting the prophet.");
+    assert_eq!(sub(&p), Some("a woman"));
+}
+
+#[test]
+fn each_penalty_takes_its_own_to_clause() {
+    let ps = pens("A tribunal in Sukkur on Friday awarded the death sentence on three counts each to two brothers and life imprisonment to five others for the attack.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(sub(&ps[0]), Some("two brothers"));
+    assert_eq!(sub(&ps[1]), Some("five others"));
+    let ps = pens("A special court in Multan handed the death penalty to two brothers and seven years in prison to their cousin for the murder of a shopkeeper.");
+    assert_eq!(sub(&ps[0]), Some("two brothers"));
+    assert_eq!(sub(&ps[1]), Some("their cousin"));
+}
+
+#[test]
+fn appositive_name_closing_a_relative_clause_is_the_subject() {
+    let p = one("An Irish aid worker who ran a school in the province, Siobhan Kearney, was deported in March.");
+    assert_eq!(sub(&p), Some("Siobhan Kearney"));
+}
+
+#[test]
+fn passive_penalty_verb_without_cue_takes_the_clause_subject() {
+    let p = one("Because he is not a U.S. citizen, Ortega will be deported to Guatemala upon completion of his sentence.");
+    assert_eq!(p.kind, "deportation");
+    assert_eq!(sub(&p), Some("Ortega"));
+}
+
+#[test]
+fn offense_stops_before_contrary_to_a_section() {
+    let p = one("Wanjiru was fined KSh 200,000 on the count of demanding a bribe contrary to Section 46 of the Anti-Corruption Act.");
+    assert_eq!(off(&p), Some("demanding a bribe"));
+    assert_eq!(law(&p), Some("Section 46 of the Anti-Corruption Act"));
+    let p = one("The court jailed Dube for ten years for fraud in contravention of Section 2 of the Fraud Act.");
+    assert_eq!(off(&p), Some("fraud"));
+}
+
+#[test]
+fn offense_does_not_end_in_that() {
+    let p = one("They were jailed for life for their role in the 2019 burning of a church in Jaranwala that killed two people.");
+    assert_eq!(
+        off(&p),
+        Some("their role in the 2019 burning of a church in Jaranwala")
+    );
+}
+
+#[test]
+fn attracts_a_term_of_not_less_than_is_statutory_min() {
+    let ps = pens("Under Section 14 of the Fraud Act, impersonation attracts a term of not less than seven years or a fine of not less than N3,000,000, or both.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(ps[0].text, "term of not less than seven years");
+    assert_eq!(ps[0].duration.as_deref(), Some("P7Y"));
+    assert_eq!(ps[0].bound, "min");
+    assert_eq!(ps[0].status, "statutory");
+}
+
+#[test]
+fn forfeited_amount_ending_a_list_of_objects() {
+    let p = one("The judge ordered the convicts to forfeit their Mercedes C300, a Honda Accord and the sum of N3,200,000 recovered from their accounts to the Federal Government.");
+    assert_eq!(p.kind, "forfeiture");
+    assert_eq!(money(&p), ("3200000".to_string(), "NGN".to_string()));
+}
+
+#[test]
+fn money_range_with_the_currency_on_both_ends() {
+    let p = one("Article 77 provides for a fine of between EGP 2,000 and EGP 5,000.");
+    assert_eq!(money(&p), ("5000".to_string(), "EGP".to_string()));
+    assert_eq!(p.bound, "max");
+}
+
+#[test]
+fn fixed_term_imprisonment_takes_its_duration() {
+    let p = one(
+        "The court sentenced Pastor Wang Li to seven years of fixed-term imprisonment for fraud.",
+    );
+    assert_eq!(p.text, "seven years of fixed-term imprisonment");
+    assert_eq!(p.duration.as_deref(), Some("P7Y"));
+    assert_eq!(off(&p), Some("fraud"));
+}
+
+#[test]
+fn default_term_with_undergo_has_its_subject_and_no_bare_fine() {
+    let p = one("In default of payment of fine, the convicts shall undergo simple imprisonment for six months.");
+    assert_eq!(p.duration.as_deref(), Some("P6M"));
+    assert_eq!(sub(&p), Some("the convicts"));
+}
+
+#[test]
+fn a_years_possessive_term() {
+    let ps = pens("On the count of theft, she was fined KSh 80,000, or in default, to serve one year's imprisonment.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(ps[1].text, "one year's imprisonment");
+    assert_eq!(ps[1].duration.as_deref(), Some("P1Y"));
+}
+
+#[test]
+fn law_not_across_a_contrasting_clause_and_no_relative_verb_in_offense() {
+    let ps = pens("Under Section 12-B, desecrating a shrine is punishable by life imprisonment, while Section 12-A, which covers insults to religious leaders, carries a maximum of seven years in prison.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(law(&ps[0]), Some("Section 12-B"));
+    assert_eq!(law(&ps[1]), Some("Section 12-A"));
+    assert_eq!(off(&ps[1]), Some("insults to religious leaders"));
+}

@@ -1475,7 +1475,8 @@ fn other_orders() {
     let ps = pens("A citizen of Peru, Quispe will be deported to Peru after his sentence.");
     let p = find(&ps, "deported");
     assert_eq!(p.kind, "deportation");
-    assert_eq!(p.subject, None);
+    // (the clause's subject, not the country: a passive penalty verb with no cue)
+    assert_eq!(p.subject.as_ref().map(|s| s.text.as_ref()), Some("Quispe"));
     let ps = pens("He was ordered removed from the country.");
     assert_eq!(find(&ps, "removed").kind, "deportation");
     let ps = pens("Marisol Vega, 33, was sentenced to time served for the misdemeanor.");

@@ -26,6 +26,12 @@ pub struct Args {
     clause: WordSet,
     /// Clause words opening a relative clause, which holds no subject ("who").
     relative: WordSet,
+    /// Relative words that refer to a person ("who"): the name right before
+    /// one is whom its clause is about.
+    personal: WordSet,
+    /// Words of a company's legal form ("Inc."): a segment of them alone is
+    /// no subject.
+    org_suffix: WordSet,
     pronoun: WordSet,
     title: WordSet,
     generic: Vec<String>,
@@ -353,6 +359,7 @@ impl Args {
             WordSet::default(),
         );
         let mut relative = WordSet::default();
+        let (mut personal, mut org_suffix) = (WordSet::default(), WordSet::default());
         let mut after_noun = WordSet::default();
         let mut determiners = Vec::new();
         let mut quantifier = WordSet::default();
@@ -373,6 +380,12 @@ impl Args {
                     relative.insert(w.clone());
                     clause.insert(w)
                 }
+                "personal" => {
+                    relative.insert(w.clone());
+                    personal.insert(w.clone());
+                    clause.insert(w)
+                }
+                "org_suffix" => org_suffix.insert(w),
                 "pronoun" => pronoun.insert(w),
                 "title" => title.insert(w),
                 "generic" => {
@@ -475,6 +488,8 @@ impl Args {
             intro,
             clause,
             relative,
+            personal,
+            org_suffix,
             pronoun,
             title,
             generic_max: generic.iter().map(String::len).max().unwrap_or(0),
@@ -510,6 +525,16 @@ impl Args {
                 "and" | "bin" | "bint" | "ibn" | "al" | "el" | "de" | "van" | "von" | "da"
             )
             || w.starts_with("al-")
+    }
+
+    /// Whether `w` is an auxiliary ("was", "will").
+    pub fn is_aux(&self, w: &str) -> bool {
+        self.aux.contains_lower(w, &mut LowerBuf::default())
+    }
+
+    /// Whether `s` is a lone quantifier ("each", "both").
+    pub fn is_quantifier(&self, s: &str) -> bool {
+        self.quantifier.contains_lower(s, &mut LowerBuf::default())
     }
 
     /// Whether a subject is anyone at all ("anyone found guilty of ...").
@@ -718,13 +743,28 @@ impl Args {
             // ("[one] was placed in detention", "[ICM] had recorded"; no phrase
             // starts with a word that only follows a noun: "sentences [totalling]
             // 12 years")
+            // ("the main [accused], X and Y": a cut word that ends a phrase opened
+            // by an article, with only lowercase words between, is its noun)
+            let noun = j > i
+                && (raw.ends_with(',') || j + 1 == ws.len())
+                && self.is_det(&region[ws[i].0..ws[i].1], det::ARTICLE)
+                && ws[i + 1..j]
+                    .iter()
+                    .all(|&(a, b)| region[a..b].chars().all(char::is_lowercase));
             if j > i
-                && (self.cut.contains_lower(w, &mut buf) || self.aux.contains_lower(w, &mut buf))
+                && (!noun && self.cut.contains_lower(w, &mut buf)
+                    || self.aux.contains_lower(w, &mut buf))
                 || self.after_noun.contains_lower(w, &mut buf)
             {
                 break;
             }
+            // ("[two of his cousins]": a quantifier alone goes on with "of")
+            let counted = j == i + 1
+                && self
+                    .quantifier
+                    .contains_lower(&region[ws[i].0..ws[i].1], &mut buf);
             if j > i
+                && !counted
                 && lower_is(w, &["of"])
                 && ws
                     .get(j + 1)
@@ -930,6 +970,24 @@ impl Args {
                 end += 2 + close + 1;
             }
         }
+        // "the death sentence [on two counts each] to two men": a short phrase
+        // of lowercase words (counts, "each") before "to".
+        if let Some(r) = text[end..s1]
+            .strip_prefix(" on ")
+            .or_else(|| text[end..s1].strip_prefix(" each "))
+        {
+            let mut at = s1 - r.len();
+            for w in r.split(' ').take(5) {
+                if w == "to" {
+                    end = at - 1;
+                    break;
+                }
+                if !w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()) || w.is_empty() {
+                    break;
+                }
+                at += w.len() + 1;
+            }
+        }
         let rest = &text[end..s1];
         // (Every phrase below starts with a space.)
         if !rest.starts_with(' ') {
@@ -976,9 +1034,20 @@ impl Args {
             first,
             "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
         );
+        // ("to [their cousin]": a possessed person noun)
+        let possessed_person = || {
+            self.is_det(first, det::POSSESSIVE)
+                && ws.get(1).is_some_and(|&(a, b)| {
+                    self.person.contains_lower(
+                        region[a..b].trim_end_matches([',', ';', '.']),
+                        &mut LowerBuf::default(),
+                    )
+                })
+        };
         let to_ok = numeral
             || matches!(first, "a" | "an")
-            || region.starts_with(|c: char| c.is_uppercase());
+            || region.starts_with(|c: char| c.is_uppercase())
+            || possessed_person();
         if is_for && !numeral || is_to && !to_ok {
             return None;
         }
@@ -1211,6 +1280,8 @@ impl Args {
         let (mut clause, mut seg_from) = (0, 0);
         // Clauses opened by a relative word ("…, who ran the channel,").
         let mut relative: Vec<usize> = Vec::new();
+        // (those opened by a personal one: "that of X, who was sentenced")
+        let mut personal: Vec<usize> = Vec::new();
         // Ends the current segment (kept if not empty).
         let close = |ranges: &mut Vec<(usize, usize, usize)>, from: &mut usize, to, clause| {
             if to > *from {
@@ -1243,6 +1314,9 @@ impl Args {
                 clause += 1;
                 if self.relative.contains_lower(trimmed, &mut buf) {
                     relative.push(clause);
+                }
+                if self.personal.contains_lower(trimmed, &mut buf) {
+                    personal.push(clause);
                 }
                 continue;
             }
@@ -1279,6 +1353,15 @@ impl Args {
             let Some(&first) = seg.get(skip) else {
                 return false;
             };
+            // ("Golden Hands Agency, [Inc.], Svetlana Kogan": a legal form alone)
+            if seg.iter().all(|&(a, b)| {
+                self.org_suffix.contains_lower(
+                    region[a..b].trim_matches(|c: char| !c.is_alphanumeric()),
+                    &mut buf,
+                )
+            }) {
+                return false;
+            }
             if self.is_generic(&region[first.0..seg[seg.len() - 1].1]) {
                 return true;
             }
@@ -1339,9 +1422,6 @@ impl Args {
             if offense && ci + 1 != nclauses {
                 break;
             }
-            if !offense && relative.contains(&ci) {
-                continue;
-            }
             segs.clear();
             segs.extend(
                 seg_ranges
@@ -1349,6 +1429,36 @@ impl Args {
                     .filter(|r| r.0 == ci)
                     .map(|&(_, a, b)| &seg_words[a..b]),
             );
+            if !offense && relative.contains(&ci) {
+                // "A missionary who taught at the church, [Kim Sung-min], was
+                // deported": a name of two words or more closing the relative
+                // clause right before the cue is the subject in apposition.
+                if ci + 1 == nclauses && segs.len() >= 2 {
+                    let last = segs[segs.len() - 1];
+                    if last.len() >= 2 && name_like(last) && acceptable(last) {
+                        pick = Some((last[0].0, last[last.len() - 1].1));
+                        break;
+                    }
+                }
+                continue;
+            }
+            // "The case echoes that of [X], who was sentenced": the name a personal
+            // relative clause describes, after "of".
+            if !offense && ci + 1 < nclauses && personal.contains(&(ci + 1)) {
+                if let Some(&seg) = segs.last() {
+                    // (after a demonstrative: "of Sale, who" is a home town)
+                    let of = seg.len() >= 2
+                        && lower_is(&region[seg[0].0..seg[0].1], &["of"])
+                        && region[..seg[0].0]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| self.is_det(w, det::DEMONSTRATIVE));
+                    if of && !acceptable(seg) && name_like(&seg[1..]) {
+                        pick = Some((seg[1].0, seg[seg.len() - 1].1));
+                        break;
+                    }
+                }
+            }
             // The last clause: the first of its first two acceptable segments that
             // is name-like, else the first; an earlier clause: its last acceptable
             // segment (the others are not even looked at).
@@ -1378,7 +1488,15 @@ impl Args {
                 };
                 c
             };
-            let seg = segs[chosen];
+            let mut seg = segs[chosen];
+            // "..., which [covers] insults to religious leaders, carries": a
+            // relative clause's first word is its verb, no part of the offense.
+            if offense && relative.contains(&ci) && chosen == 0 && seg.len() > 1 {
+                let w0 = &region[seg[0].0..seg[0].1];
+                if w0.chars().all(char::is_lowercase) && !self.is_det(w0, det::ANY) {
+                    seg = &seg[1..];
+                }
+            }
             // "The court acquitted Ali, who ...": the name right before "who".
             if !offense && ci + 1 != nclauses && !name_like(seg) {
                 let n = seg
@@ -1474,6 +1592,38 @@ impl Args {
                 })
             {
                 span.end = e.span.end;
+            }
+        }
+        // "[Farshid] remains in prison", "[She] cited cases": a name or pronoun
+        // followed by lowercase words that name nobody ends at the name (its
+        // verb follows).
+        let head = entities_from(doc, span.start)
+            .first()
+            .filter(|e| {
+                e.label == crate::document::Label::Person
+                    && e.span.start == span.start
+                    && e.span.end < span.end
+            })
+            .map(|e| e.span.end)
+            .or_else(|| {
+                let w = doc.text[span.start..span.end].split(' ').next()?;
+                (w.len() < span.len()
+                    && self.pronoun.contains_lower(w, &mut LowerBuf::default())
+                    && !self.is_det(w, det::POSSESSIVE))
+                .then_some(span.start + w.len())
+            });
+        if let Some(end) = head {
+            let tail = &doc.text[end..span.end];
+            let mut buf = LowerBuf::default();
+            if tail.starts_with(' ')
+                && tail.split_whitespace().all(|w| {
+                    w.chars().all(char::is_lowercase)
+                        && !self.person.contains_lower(w, &mut buf)
+                        && !self.is_det(w, det::ANY)
+                        && !lower_is(w, &["and", "of", "alias"])
+                })
+            {
+                span.end = end;
             }
         }
         Mention {

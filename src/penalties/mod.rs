@@ -448,7 +448,22 @@ impl PenaltyExtractor {
                 // ("ordered him to pay [a fine] of 50,000 naira": the nearer
                 // penalty word takes it)
                 let across = || hs.iter().any(|o| o.start >= h.end && o.end <= qs[i].start);
-                if !passed && (self.cues.is_post(&gap) || object() && !across()) {
+                // "forfeit their Lexus, a Toyota Camry and the sum of N7,450,000": the
+                // amount ends a list of objects after the verb, with a connector.
+                let listed = || {
+                    want == Takes::Money
+                        && gap
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| self.args.is_det(w, det::ANY))
+                        && gap.rsplit_once(" and ").is_some_and(|(objs, tail)| {
+                            self.cues.is_post(tail)
+                                && !tail.is_empty()
+                                && !objs.contains([';', ':', '('])
+                                && objs.split_whitespace().count() <= 20
+                        })
+                };
+                if !passed && (self.cues.is_post(&gap) || (object() || listed()) && !across()) {
                     used[i] = true;
                     found[k] = Some((i, Span::new(h.span_start, qs[i].end), b));
                 }
@@ -1291,7 +1306,18 @@ impl PenaltyExtractor {
                         .find(|l| l.start >= d.span.end)
                         .filter(|l| self.cues.is_law_gap(&text[d.span.end..l.start]))
                 })
-                .or_else(|| laws_here.iter().min_by_key(|l| dist(**l, d.span)))
+                // (not across a contrasting clause: "Under Section 295-B, X is
+                // punishable by life imprisonment, while Section 295-A ...")
+                .or_else(|| {
+                    laws_here.iter().min_by_key(|l| {
+                        let (a, b) = if l.end <= d.span.start {
+                            (l.end, d.span.start)
+                        } else {
+                            (d.span.end, l.start.max(d.span.end))
+                        };
+                        (self.cues.contrasts(text, a, b), dist(**l, d.span))
+                    })
+                })
                 .copied()
                 .or_else(|| {
                     // (A statutory penalty needs no scan for law words.)
@@ -1391,7 +1417,26 @@ impl PenaltyExtractor {
         {
             return Some(self.args.mention(doc, sp));
         }
-        if let Some(sp) = self.args.subject_following(text, span.end, s1, allow_to) {
+        let following = self
+            .args
+            .subject_following(text, span.end, s1, allow_to)
+            .and_then(|sp| {
+                // "the death sentence to [two men] and life imprisonment to four
+                // others": not into the next penalty.
+                let Some(o) = others
+                    .iter()
+                    .filter(|o| **o != span && o.start > sp.start && o.start < sp.end)
+                    .map(|o| o.start)
+                    .min()
+                else {
+                    return Some(sp);
+                };
+                let head = text[sp.start..o].trim_end();
+                let head = head.strip_suffix(" and").unwrap_or(head).trim_end();
+                let head = head.trim_end_matches(',');
+                (!head.is_empty()).then(|| Span::new(sp.start, sp.start + head.len()))
+            });
+        if let Some(sp) = following {
             // ("deported to [Georgia]": a place is where, not who)
             let place = doc.entities.iter().any(|e| {
                 matches!(e.label, Label::Gpe | Label::Loc)
@@ -1415,6 +1460,9 @@ impl PenaltyExtractor {
                 .filter(|(h, _)| h.end <= span.start && Some(*h) != governing)
                 .copied(),
         );
+        // "sentenced four men to death and fined [each] ...": a lone quantifier
+        // object stands for an earlier cue's object, which is used if there is one.
+        let mut lone: Option<Span> = None;
         for (h, st) in order {
             if h.start > span.start {
                 continue;
@@ -1444,6 +1492,12 @@ impl PenaltyExtractor {
             };
             // Not across another penalty, not an amount, not a time ("was
             // sentenced last month to ...").
+            if let Some(x) =
+                sp.filter(|x| h.end <= x.start && self.args.is_quantifier(doc.slice(*x)))
+            {
+                lone.get_or_insert(x);
+                continue;
+            }
             if sp.is_some_and(|x| {
                 others.iter().any(|o| *o != span && o.overlaps(&x))
                     || (text[x.start..x.end].starts_with(|c: char| !c.is_alphabetic())
@@ -1504,6 +1558,21 @@ impl PenaltyExtractor {
             if self.cues.no_subject(&h) {
                 return None;
             }
+        }
+        if let Some(x) = lone {
+            return Some(self.args.mention(doc, x));
+        }
+        // "Ortega will be [deported] upon completion of his sentence": a passive
+        // penalty verb with no cue before it has its clause's subject.
+        let after_aux = text[s0..span.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| self.args.is_aux(w));
+        if after_aux && !cues.iter().any(|(h, _)| h.start <= span.start) {
+            return self
+                .args
+                .subject_before(text, s0, span.start, &doc.dates)
+                .map(|sp| self.args.mention(doc, sp));
         }
         None
     }

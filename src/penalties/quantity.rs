@@ -393,7 +393,7 @@ impl Quantities {
                 .collect(),
             money_lower: build(
                 &format!(
-                    r"(?i)\b(?:between\s+(?:(?P<n>{digits})(?:\s*(?P<s>{scales})\b)?|\S+)\s+and|(?:from\s+)?(?:(?P<n2>{digits})(?:\s*(?P<s2>{scales})\b)?|\S+)\s*(?:to|-|–))\s*$"
+                    r"(?i)\b(?:between\s+(?:(?P<n>{digits})(?:\s*(?P<s>{scales})\b)?|\S+(?:\s+\S+)?)\s+and|(?:from\s+)?(?:(?P<n2>{digits})(?:\s*(?P<s2>{scales})\b)?|\S+)\s*(?:to|-|–))\s*$"
                 ),
                 true,
             )?,
