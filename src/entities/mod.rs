@@ -17,6 +17,7 @@
 //! `patterns/entities/` (see `patterns/entities/README.md`).
 
 mod canonical;
+mod fold;
 pub mod gazetteer;
 pub mod lexicon;
 mod rules;
@@ -215,6 +216,8 @@ struct Scan<'a> {
     /// The words where a gazetteer entry may start.
     gaz: Vec<GazStart>,
     lines: tokens::Headlines,
+    /// A word without its accents (`fold::name_flags`).
+    folded: String,
 }
 
 impl Scan<'_> {
@@ -288,7 +291,13 @@ impl tokens::Sink for Scan<'_> {
         let (f, title, slot) = if hashed {
             rec.lex.word_hashed(&b[t.start..t.end], hash)
         } else {
-            (rec.lex.flags(t.text(self.text)), 0, 0)
+            let w = t.text(self.text);
+            let mut f = rec.lex.flags(w);
+            // "Hélène", "Đặng": an accented spelling of a listed name
+            if f & fold::NAME_FLAGS == 0 && !w.is_ascii() {
+                f |= fold::name_flags(&rec.lex, w, &mut self.folded);
+            }
+            (f, 0, 0)
         };
         toks[i].lex = f;
         toks[i].title = title;
@@ -449,6 +458,7 @@ impl EntityRecognizer {
             starts: std::mem::take(starts),
             gaz: std::mem::take(gaz),
             lines: tokens::Headlines::default(),
+            folded: String::new(),
         };
         let scan = tokens::tokenize_into(text, toks, scan);
         (*starts, *gaz) = (scan.starts, scan.gaz);
@@ -646,8 +656,19 @@ impl EntityRecognizer {
                     3 => 5,
                     _ => 3,
                 };
+                // "The Express Tribune", "The Gambia": a leading "The" of a listed
+                // name is no part of the span (SCHEMA: "the" is not part of ORG, GPE,
+                // LOC or LAW spans; the entry still needs it to match)
+                let start = if label != Label::Person
+                    && label != Label::Norp
+                    && text[hit.start..hit.end].starts_with("The ")
+                {
+                    hit.start + 4
+                } else {
+                    hit.start
+                };
                 out.push(Cand {
-                    span: Span::new(hit.start, hit.end),
+                    span: Span::new(start, hit.end),
                     label,
                     rule: best.list.clone(),
                     prio,

@@ -5,7 +5,8 @@
 use super::lexicon::{
     Gender, Lexicon, AFTER, CTX_AGE, CTX_APPOS, CTX_CREDIT, CTX_GROUP, CTX_NAMES, CTX_RELATIVE,
     CTX_SPEECH, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP, F_SURNAME,
-    F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, LAW_ALONE, LAW_ORG_AFTER_GROUP, RIGHT,
+    F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, LAW_ALONE, LAW_NUMBERED,
+    LAW_ORG_AFTER_GROUP, RIGHT,
 };
 use super::tokens::{Token, CAP, DIGIT, HEADLINE, JOINED, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
@@ -661,14 +662,19 @@ pub fn persons<'g>(
             && !t.is(HEADLINE)
         {
             // (two short syllables, Singapore and Malaysia style: "Goh Chee Keong")
+            // (Vietnamese syllables may carry accents: "Đặng Văn Minh")
             let syllable = |k: usize| {
                 let w = cx.w(k);
-                w.len() <= 6 && w.bytes().all(|b| b.is_ascii_alphabetic())
+                if w.is_ascii() {
+                    w.len() <= 6 && w.bytes().all(|b| b.is_ascii_alphabetic())
+                } else {
+                    w.chars().count() <= 6 && w.chars().all(char::is_alphabetic)
+                }
             };
             let part = |k: usize| k < n && cx.adjacent(k - 1, k) && cx.name_part(k);
             let end = if !part(i + 2) {
                 i + 2
-            } else if cx.lex.two_syllable_surnames.contains(cx.w(i))
+            } else if two_syllable_surname(cx, i)
                 && syllable(i + 1)
                 && syllable(i + 2)
                 && !cx.hints[i + 2].covered
@@ -765,6 +771,20 @@ pub fn persons<'g>(
         }
         i += 1;
     }
+}
+
+/// Token `i` is a family name that may take two given-name syllables
+/// (`entities/surnames_first.txt`, `two-syllables`), also spelled with accents
+/// ("Nguyễn" for "Nguyen").
+fn two_syllable_surname(cx: &Ctx, i: usize) -> bool {
+    let w = cx.w(i);
+    if cx.lex.two_syllable_surnames.contains(w) {
+        return true;
+    }
+    let mut folded = String::new();
+    !w.is_ascii()
+        && super::fold::fold_into(w, &mut folded)
+        && cx.lex.two_syllable_surnames.contains(folded.as_str())
 }
 
 /// Token `i` is a lower-case word of `names/person_contexts.tsv` of kind `kind`.
@@ -1490,6 +1510,9 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             // "the United Nations and [Amnesty International]": a listed name of
             // several words before "and" is a name of its own
             && !(p >= 2 && matches!(cx.w(p), "and" | "&") && listed_name_ends(cx, p - 1))
+            // "the Penal Code and Anti-Terrorism Act": a law head before "and" ends
+            // a law of its own
+            && !(law && p >= 1 && matches!(cx.w(p), "and" | "&") && cx.has(p - 1, F_LAW))
             && p > 0
             && cx.adjacent(p - 1, p)
             && (cx.org_word(p - 1) || dotted_start(cx, p - 1).is_some())
@@ -1612,6 +1635,11 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             if got == 0 {
                 break;
             }
+            // "Law on Belief and Religion and Decree No. 95/2023/ND-CP": after "and",
+            // words with a law head of their own are another law
+            if law && matches!(cx.w(m - 1), "and" | "&") && (m..q).any(|x| cx.has(x, F_LAW)) {
+                break;
+            }
             k = q;
             extended = true;
         }
@@ -1631,11 +1659,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             while touching(k)
                 && (cx.is_byte(k, b'/') || cx.is_byte(k, b'-'))
                 && touching(k + 1)
-                && (toks[k + 1].is(DIGIT)
-                    || cx
-                        .w(k + 1)
-                        .bytes()
-                        .all(|b| b.is_ascii_uppercase() || b == b'-'))
+                && (toks[k + 1].is(DIGIT) || law_code(cx.w(k + 1)))
             {
                 k += 2;
             }
@@ -1708,22 +1732,30 @@ fn paren_words_start(cx: &Ctx, p: usize) -> Option<usize> {
     .then_some(q)
 }
 
-/// Token `p` is inside the title of a numbered law ("No. 34 of 2021 on Combating
-/// Rumours and …"): capitalized words and connectors back to a title word
-/// (`law_title_words`: "on") after a number.
+/// Token `p` is inside the title of a numbered or named law ("No. 34 of 2021 on
+/// Combating Rumours and …", "Law on Belief and Religion and …"): capitalized words
+/// and connectors back to a title word (`law_title_words`: "on") after a number or
+/// a law head word.
 fn in_law_title(cx: &Ctx, p: usize) -> bool {
     let toks = cx.toks;
     let mut q = p;
     while q > 1 && p - q < 12 {
         q -= 1;
         if cx.lex.law_title_words.contains(cx.w(q)) {
-            return toks[q - 1].is(DIGIT);
+            // "No. 34 of 2021 on …", "Law on Belief and Religion and [Decree]"
+            return toks[q - 1].is(DIGIT) || cx.has(q - 1, F_LAW);
         }
         if !(toks[q].is_cap_word() || cx.is_conn(q, INNER)) || !cx.adjacent(q, q + 1) {
             return false;
         }
     }
     false
+}
+
+/// The issuer's code in a law's number ("ND-CP" in "38/2021/ND-CP"): capitals
+/// and hyphens.
+fn law_code(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
 }
 
 /// "No. 34 of 2021", "No. 30/2014" from token `k` (a word of `law_number_words`)
@@ -1743,11 +1775,11 @@ fn law_number(cx: &Ctx, k: usize) -> Option<usize> {
         return None;
     }
     q += 1;
-    // "30/2014", "7-2014"
+    // "30/2014", "7-2014", "95/2023/ND-CP"
     while touching(q)
         && (cx.is_byte(q, b'/') || cx.is_byte(q, b'-'))
         && touching(q + 1)
-        && toks[q + 1].is(DIGIT)
+        && (toks[q + 1].is(DIGIT) || law_code(cx.w(q + 1)))
     {
         q += 2;
     }
@@ -1903,6 +1935,11 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
                 continue;
             }
             if let Some((a, b)) = head_run(cx, &mut memo, h, true) {
+                // "Executive Order 14110", "Order No. 5": a head that needs a
+                // number after it ("the Sufi Order" is none)
+                if flags & LAW_NUMBERED != 0 && !(h + 1..b).any(|k| toks[k].is(DIGIT)) {
+                    continue;
+                }
                 let a = person_of_before(cx, a, h).unwrap_or(a);
                 // "Kachin Baptist Convention": a group's body, not a treaty
                 let group_body = flags & LAW_ORG_AFTER_GROUP != 0
