@@ -1117,3 +1117,51 @@ fn numbered_orders_are_laws() {
         vec!["Ministerial Order No. 12", "Executive Order 13798"]
     );
 }
+
+#[test]
+fn given_name_that_is_a_speech_verb() {
+    // "Said" is an ambiguous given name and a speech verb
+    assert!(has(
+        "The students of Said Kurbanov gathered at the mosque.",
+        "Said Kurbanov",
+        "PERSON"
+    ));
+    assert!(has(
+        "Said Kurbanov's sermons were banned in 2019.",
+        "Said Kurbanov",
+        "PERSON"
+    ));
+    // the verb stays a verb
+    let e = ents("\"We will not stop,\" said Hamid Khokhar on Tuesday.");
+    assert!(
+        e.iter().any(|x| x.0 == "Hamid Khokhar" && x.1 == "PERSON"),
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| !x.0.contains("said")), "{e:?}");
+}
+
+#[test]
+fn organization_head_written_first() {
+    let e = ents(
+        "The Comisión Colombiana de Juristas and the Fundación para la Libertad de Prensa \
+         wrote to the Fiscalía General de la Nación on Monday.",
+    );
+    let orgs: Vec<&str> = e
+        .iter()
+        .filter(|x| x.1 == "ORG")
+        .map(|x| x.0.as_str())
+        .collect();
+    assert_eq!(
+        orgs,
+        vec![
+            "Comisión Colombiana de Juristas",
+            "Fundación para la Libertad de Prensa",
+            "Fiscalía General de la Nación"
+        ],
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| x.1 != "PERSON"), "{e:?}");
+    // a head alone is no name
+    let e = ents("He visited the Centro on Sunday.");
+    assert!(e.iter().all(|x| x.1 != "ORG"), "{e:?}");
+}

@@ -347,13 +347,33 @@ pub struct EntityRecognizer {
     /// prefix tokens of `penalties/currencies.tsv`; such a code before a number is
     /// no entity.
     currency_codes: crate::hash::FxSet<String>,
+    /// Organization heads written first ("Comisión …").
+    first_heads: rules::FirstHeads,
     rules: Rules,
 }
 
 impl EntityRecognizer {
     pub fn new(patterns: &Patterns) -> Result<Self> {
         let gaz = Gazetteer::new(patterns)?;
-        let mut lex = Lexicon::new(patterns)?;
+        // the heads written first are organization heads too
+        let first_heads =
+            rules::FirstHeads::new(patterns.get(rules::FirstHeads::PATH).unwrap_or(""));
+        let with_first;
+        let lex_patterns = if first_heads.words.is_empty() {
+            patterns
+        } else {
+            let heads = patterns.get("entities/org_heads.txt").unwrap_or("");
+            let mut all = format!("{heads}\n");
+            for w in &first_heads.words {
+                all.push_str(w);
+                all.push('\n');
+            }
+            let mut p = patterns.clone();
+            p.insert("entities/org_heads.txt", all);
+            with_first = p;
+            &with_first
+        };
+        let mut lex = Lexicon::new(lex_patterns)?;
         lex.add_first_words(&gaz.first_words());
         Ok(EntityRecognizer {
             gaz,
@@ -372,6 +392,7 @@ impl EntityRecognizer {
             .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
             .map(str::to_string)
             .collect(),
+            first_heads,
             rules: Rules::new(),
         })
     }
@@ -475,6 +496,7 @@ impl EntityRecognizer {
             lex: &self.lex,
             hints,
             starts,
+            first_heads: &self.first_heads,
         };
         let mut genders = Vec::new();
         rules::persons(&cx, &self.rules, &mut cands, &mut genders);

@@ -32,6 +32,70 @@ pub struct Ctx<'a> {
     pub lex: &'a Lexicon,
     pub hints: &'a [Hint],
     pub starts: &'a Starts,
+    pub first_heads: &'a FirstHeads,
+}
+
+/// Organization heads written first (`entities/org_heads_first.txt`): "Comisión
+/// Intereclesial de Justicia y Paz".
+#[derive(Default)]
+pub struct FirstHeads {
+    pub words: crate::hash::FxSet<String>,
+    /// Lower-case words that join the capitalized words after the head ("de", "y").
+    pub connectors: crate::hash::FxSet<String>,
+}
+
+impl FirstHeads {
+    pub const PATH: &'static str = "entities/org_heads_first.txt";
+
+    pub fn new(content: &str) -> Self {
+        FirstHeads {
+            words: crate::patterns::word_list(content)
+                .map(str::to_string)
+                .collect(),
+            connectors: crate::patterns::directive_words(content, "connectors")
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+/// Token `q` is an elided connector and a capitalized word: "d’Algérie", "l'Homme".
+fn elided_connector(cx: &Ctx, q: usize) -> bool {
+    let w = cx.w(q);
+    let Some(a) = w.find(['\'', '\u{2019}']) else {
+        return false;
+    };
+    let rest = &w[a..];
+    let rest = rest
+        .strip_prefix('\'')
+        .or_else(|| rest.strip_prefix('\u{2019}'));
+    cx.first_heads.connectors.contains(&w[..a])
+        && rest.is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// The end of an organization's name from head `h` written first: capitalized
+/// words joined by the connectors of `FirstHeads` ("Fiscalía General de la Nación"),
+/// at least one.
+fn first_head_run(cx: &Ctx, h: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let n = toks.len();
+    let (mut q, mut end) = (h + 1, h + 1);
+    while q < n && cx.adjacent(q - 1, q) {
+        // (a title word too: "Fiscalía General de la Nación")
+        if toks[q].is_cap_word() && !cx.stop(q) {
+            q += 1;
+            end = q;
+        } else if toks[q].is(LOWER) && cx.first_heads.connectors.contains(cx.w(q)) {
+            q += 1;
+        } else if toks[q].is(LOWER) && elided_connector(cx, q) {
+            // "Église Protestante d’Algérie", "Ligue des Droits de l’Homme"
+            q += 1;
+            end = q;
+        } else {
+            break;
+        }
+    }
+    (end > h + 1).then_some(end)
 }
 
 /// The tokens where the rules can start, in order: a superset of those where each
@@ -650,6 +714,35 @@ pub fn persons<'g>(
                     i = end;
                     continue;
                 }
+            }
+        }
+        // "followers of Said Nursi", "Said Nursi's writings": a given name that is
+        // also a speech verb (`speech` in `names/person_contexts.tsv`), capitalized
+        // after a lower-case word or before a possessive, is the name (the verb is
+        // lower case: '…," said Ahmed Khan')
+        if t.is_cap_word()
+            && cx.has(i, F_GIVEN_AMB)
+            && !t.is(HEADLINE)
+            && i + 1 < n
+            && cx.adjacent(i, i + 1)
+            && toks[i + 1].is_cap_word()
+            && context_word_any_case(cx, i, CTX_SPEECH)
+        {
+            let (end, parts) = name_run();
+            let after_lower = !t.is(SENT_START) && i > 0 && toks[i - 1].is(LOWER);
+            let possessive = end + 1 < n
+                && toks[end].start == toks[end - 1].end
+                && cx.is_apostrophe(end)
+                && cx.is_byte(end + 1, b's');
+            if (2..=3).contains(&parts)
+                && (after_lower || possessive)
+                && !cx.hints[i + 1].covered
+                && !place_word_after(cx, end)
+                && !street(cx, i, end)
+            {
+                out.push(person(cx, i, end, &r.given_name, 4));
+                i = end;
+                continue;
             }
         }
         // surname first ("Zhang Wei", "Kim Sung-min")
@@ -1913,6 +2006,14 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             continue;
         }
         let w = cx.w(h);
+        // "Comisión Intereclesial de Justicia y Paz": a head written first
+        // ("Fiscalía General de la Nación": before the title test below)
+        if org_head && !t.is(HEADLINE) && cx.first_heads.words.contains(w) {
+            if let Some(b) = first_head_run(cx, h) {
+                out.push(Cand::new(cx.span(h, b), Label::Org, r.org_head.clone(), 5));
+                continue;
+            }
+        }
         // "U.S. District Judge": a head word modifying a title is no organization
         if h + 1 < toks.len()
             && cx.adjacent(h, h + 1)
