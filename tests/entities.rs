@@ -19,9 +19,13 @@ fn patterns() -> Patterns {
     append(
         &mut p,
         "names/given_names.txt",
-        "John\nSaleem\nAsia\nMary\nHamid",
+        "John\nSaleem\nAsia\nMary\nHamid\nNoemie",
     );
-    append(&mut p, "names/surnames.txt", "Khokhar\nWaris\nSmith");
+    append(
+        &mut p,
+        "names/surnames.txt",
+        "Khokhar\nWaris\nSmith\nDvorak",
+    );
     append(&mut p, "names/name_particles.txt", "bin\nvan\nder\nul\nal");
     append(
         &mut p,
@@ -33,7 +37,8 @@ fn patterns() -> Patterns {
         "Pakistan\tGPE\t\tPK\nNorth Korea\tGPE\t\tKP\nSouth Korea\tGPE\t\tKR\n\
          South Korean\tNORP\t\tKR\nChristian\tNORP\nChristians\tNORP\n\
          Hyderabad\tGPE\t\tIN\nHyderabad\tGPE\t\tPK\nIndia\tGPE\t\tIN\nLahore\tGPE\t\tPK\n\
-         Reading\tGPE\t\tGB\nNice\tGPE\t\tFR\nParis\tGPE\t\tFR\n",
+         Reading\tGPE\t\tGB\nNice\tGPE\t\tFR\nParis\tGPE\t\tFR\n\
+         The Morning Ledger\tORG\tMorning Ledger\n",
     );
     append(&mut p, "entities/stop.txt", "Reading\nNice");
     p
@@ -1000,4 +1005,163 @@ fn surname_resolves_to_the_person_named_most() {
         Some("Wael Fawzy Hanna"),
         "{c:?}"
     );
+}
+
+#[test]
+fn accented_spelling_of_a_listed_name() {
+    // "Noemie" and "Dvorak" are listed without accents
+    let e = ents(
+        "Noémie Castellanos-Brandt chaired the session, and the report by Lumír Dvořák was read.",
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "Noémie Castellanos-Brandt" && x.1 == "PERSON"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter().any(|x| x.0 == "Lumír Dvořák" && x.1 == "PERSON"),
+        "{e:?}"
+    );
+    // an accented word that folds to no listed name is no evidence
+    let e = ents("The loan came from Société Nouvelle last year.");
+    assert!(e.iter().all(|x| x.1 != "PERSON"), "{e:?}");
+}
+
+#[test]
+fn vietnamese_family_name_with_a_middle_name() {
+    for name in ["Bùi Thị Ngân", "Nguyen Van Khoa", "Đặng Hữu Phúc"] {
+        let text = format!("Officers questioned {name} at the station on Monday.");
+        assert!(has(&text, name, "PERSON"), "{name}: {:?}", ents(&text));
+    }
+}
+
+#[test]
+fn leading_the_of_a_listed_name_is_left_out() {
+    let d = doc("The story first ran in The Morning Ledger on Sunday.");
+    let e: Vec<_> = d
+        .entities
+        .iter()
+        .map(|e| (d.slice(e.span), e.label, e.canonical.as_str()))
+        .collect();
+    assert_eq!(e, vec![("Morning Ledger", Label::Org, "Morning Ledger")]);
+}
+
+#[test]
+fn two_laws_joined_by_and() {
+    let e = ents(
+        "Officials cited the Law on Worship and Assembly and Decree No. 41/2022/ND-CP in the ruling.",
+    );
+    let laws: Vec<&str> = e
+        .iter()
+        .filter(|x| x.1 == "LAW")
+        .map(|x| x.0.as_str())
+        .collect();
+    assert_eq!(
+        laws,
+        vec!["Law on Worship and Assembly", "Decree No. 41/2022/ND-CP"]
+    );
+    let e = ents("She was charged under the Criminal Code and Public Safety Act, 2009.");
+    let laws: Vec<&str> = e
+        .iter()
+        .filter(|x| x.1 == "LAW")
+        .map(|x| x.0.as_str())
+        .collect();
+    assert_eq!(laws, vec!["Criminal Code", "Public Safety Act, 2009"]);
+}
+
+#[test]
+fn provision_of_a_law_named_before() {
+    let text = "The charge was brought under Section 21 of the Public Health Act, 2012. \
+                Under Section 30 of the Act, the fine may reach 2 million. Section 30 was never used.";
+    let d = doc(text);
+    let laws: Vec<(&str, &str)> = d
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Law)
+        .map(|e| (d.slice(e.span), e.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        laws,
+        vec![
+            (
+                "Section 21 of the Public Health Act, 2012",
+                "Section 21 of the Public Health Act, 2012"
+            ),
+            (
+                "Section 30 of the Act",
+                "Section 30 of the Public Health Act, 2012"
+            ),
+            ("Section 30", "Section 30 of the Public Health Act, 2012"),
+        ]
+    );
+    // a longer name after "of the" is that name, not a back-reference
+    assert!(has(
+        "It breaches Section 4 of the Act Reform Bill.",
+        "Section 4 of the Act Reform Bill",
+        "LAW"
+    ));
+}
+
+#[test]
+fn numbered_orders_are_laws() {
+    let e = ents(
+        "Ministerial Order No. 12 and Executive Order 13798 were cited, but the Benedictine Order was not.",
+    );
+    let laws: Vec<&str> = e
+        .iter()
+        .filter(|x| x.1 == "LAW")
+        .map(|x| x.0.as_str())
+        .collect();
+    assert_eq!(
+        laws,
+        vec!["Ministerial Order No. 12", "Executive Order 13798"]
+    );
+}
+
+#[test]
+fn given_name_that_is_a_speech_verb() {
+    // "Said" is an ambiguous given name and a speech verb
+    assert!(has(
+        "The students of Said Kurbanov gathered at the mosque.",
+        "Said Kurbanov",
+        "PERSON"
+    ));
+    assert!(has(
+        "Said Kurbanov's sermons were banned in 2019.",
+        "Said Kurbanov",
+        "PERSON"
+    ));
+    // the verb stays a verb
+    let e = ents("\"We will not stop,\" said Hamid Khokhar on Tuesday.");
+    assert!(
+        e.iter().any(|x| x.0 == "Hamid Khokhar" && x.1 == "PERSON"),
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| !x.0.contains("said")), "{e:?}");
+}
+
+#[test]
+fn organization_head_written_first() {
+    let e = ents(
+        "The Comisión Colombiana de Juristas and the Fundación para la Libertad de Prensa \
+         wrote to the Fiscalía General de la Nación on Monday.",
+    );
+    let orgs: Vec<&str> = e
+        .iter()
+        .filter(|x| x.1 == "ORG")
+        .map(|x| x.0.as_str())
+        .collect();
+    assert_eq!(
+        orgs,
+        vec![
+            "Comisión Colombiana de Juristas",
+            "Fundación para la Libertad de Prensa",
+            "Fiscalía General de la Nación"
+        ],
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| x.1 != "PERSON"), "{e:?}");
+    // a head alone is no name
+    let e = ents("He visited the Centro on Sunday.");
+    assert!(e.iter().all(|x| x.1 != "ORG"), "{e:?}");
 }

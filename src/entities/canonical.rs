@@ -6,7 +6,7 @@ type FxHashMap<K, V> = crate::hash::FxMap<K, V>;
 use crate::hash::FxSet;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{Lexicon, F_STOP};
+use super::lexicon::{Lexicon, F_LAW, F_STOP};
 use super::rules::{Hint, Starts};
 use super::tokens::{Token, JOINED, UPPER, WORD};
 use super::{Cand, Rules};
@@ -103,6 +103,60 @@ pub fn extend_provisions(
             }
         }
     }
+    // "Section 48 of the Act", "Article 5 of the Law": a provision of a law the
+    // document named before, by its head word alone
+    let mut by_head: Vec<(usize, usize)> = Vec::new();
+    for (idx, e) in ents.iter_mut().enumerate() {
+        if e.label != Label::Law || e.rule != r.provision {
+            continue;
+        }
+        let at = e.span.end + 8;
+        if !text[e.span.end..].starts_with(" of the ") || starts.binary_search(&at).is_ok() {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < at);
+        let head = k < toks.len()
+            && toks[k].start == at
+            && toks[k].is_cap_word()
+            && !toks[k].is(UPPER)
+            && toks[k].lex & F_LAW != 0
+            // (not the start of a longer name: "of the Act Amendment", "Act-based")
+            && !text[toks[k].end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !(text[toks[k].end..].starts_with(' ')
+                && text[toks[k].end + 1..].starts_with(|c: char| c.is_uppercase()));
+        if head {
+            e.span.end = toks[k].end;
+            by_head.push((idx, k));
+        }
+    }
+    // its canonical names the law: the last LAW before it whose name holds the
+    // head word ("Section 48 of the Anti-Corruption and Economic Crimes Act, 2003")
+    for (idx, k) in by_head {
+        let head = toks[k].text(text);
+        let named = ents[..idx].iter().rev().find_map(|b| {
+            if b.label != Label::Law {
+                return None;
+            }
+            let t = b.span.text(text);
+            let name = if b.rule == r.provision {
+                let (_, n) = t.split_once(" of ")?;
+                n.strip_prefix("the ").unwrap_or(n)
+            } else {
+                t
+            };
+            (name != head
+                && name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == head))
+            .then_some(name)
+        });
+        if let Some(name) = named {
+            let e = &ents[idx];
+            let t = e.span.text(text);
+            let provision = &t[..t.len() - head.len() - " of the ".len()];
+            ents[idx].canonical = Some(format!("{provision} of the {name}"));
+        }
+    }
     let mut i = 0;
     while i + 1 < ents.len() {
         let (a, b) = (&ents[i], &ents[i + 1]);
@@ -167,22 +221,23 @@ pub fn extend_provisions(
         i += 1;
     }
     // a later bare "Section 295-C" refers to the full provision named before
-    let full: Vec<&str> = ents
+    // (its canonical when it has one: "Section 48" after "Section 48 of the Act")
+    let full: Vec<(&str, String)> = ents
         .iter()
         .filter(|e| e.label == Label::Law && e.rule == r.provision)
-        .map(|e| e.span.text(text))
-        .filter(|t| t.contains(" of "))
+        .map(|e| (e.span.text(text), e.canonical.as_deref()))
+        .filter(|(t, _)| t.contains(" of "))
+        .map(|(t, c)| (t, c.unwrap_or(t).to_string()))
         .collect();
     for e in ents
         .iter_mut()
-        .filter(|e| e.label == Label::Law && e.rule == r.provision)
+        .filter(|e| e.label == Label::Law && e.rule == r.provision && e.canonical.is_none())
     {
         let t = e.span.text(text);
-        if let Some(f) = full
-            .iter()
-            .find(|f| f.len() > t.len() && f.starts_with(t) && f[t.len()..].starts_with(" of "))
-        {
-            e.canonical = Some(f.to_string());
+        if let Some((_, c)) = full.iter().find(|(f, _)| {
+            f.len() > t.len() && f.starts_with(t) && f[t.len()..].starts_with(" of ")
+        }) {
+            e.canonical = Some(c.clone());
         }
     }
 }

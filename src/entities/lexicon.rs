@@ -244,6 +244,8 @@ pub const LAW_ALONE: u8 = 1;
 /// place) stands right before it and nothing follows ("Kachin Baptist Convention",
 /// not "European Convention on Human Rights").
 pub const LAW_ORG_AFTER_GROUP: u8 = 2;
+/// A law head that makes a LAW only with a number ("Executive Order 14110").
+pub const LAW_NUMBERED: u8 = 4;
 /// Kinds of the words of `names/person_contexts.tsv`.
 pub const CTX_SPEECH: u8 = 1; // '," said X Y'
 pub const CTX_RELATIVE: u8 = 2; // "X Y, who"
@@ -430,8 +432,9 @@ impl Lexicon {
                 "" => 0,
                 "alone" => LAW_ALONE,
                 "org_after_group" => LAW_ORG_AFTER_GROUP,
+                "numbered" => LAW_NUMBERED,
                 x => bail!(
-                    "{path}:{}: unknown flag {x:?} (want `alone`, `org_after_group` or nothing)",
+                    "{path}:{}: unknown flag {x:?} (want `alone`, `org_after_group`, `numbered` or nothing)",
                     line.number
                 ),
             };

@@ -17,6 +17,7 @@
 //! `patterns/entities/` (see `patterns/entities/README.md`).
 
 mod canonical;
+mod fold;
 pub mod gazetteer;
 pub mod lexicon;
 mod rules;
@@ -215,6 +216,8 @@ struct Scan<'a> {
     /// The words where a gazetteer entry may start.
     gaz: Vec<GazStart>,
     lines: tokens::Headlines,
+    /// A word without its accents (`fold::name_flags`).
+    folded: String,
 }
 
 impl Scan<'_> {
@@ -288,7 +291,13 @@ impl tokens::Sink for Scan<'_> {
         let (f, title, slot) = if hashed {
             rec.lex.word_hashed(&b[t.start..t.end], hash)
         } else {
-            (rec.lex.flags(t.text(self.text)), 0, 0)
+            let w = t.text(self.text);
+            let mut f = rec.lex.flags(w);
+            // "Hélène", "Đặng": an accented spelling of a listed name
+            if f & fold::NAME_FLAGS == 0 && !w.is_ascii() {
+                f |= fold::name_flags(&rec.lex, w, &mut self.folded);
+            }
+            (f, 0, 0)
         };
         toks[i].lex = f;
         toks[i].title = title;
@@ -338,13 +347,33 @@ pub struct EntityRecognizer {
     /// prefix tokens of `penalties/currencies.tsv`; such a code before a number is
     /// no entity.
     currency_codes: crate::hash::FxSet<String>,
+    /// Organization heads written first ("Comisión …").
+    first_heads: rules::FirstHeads,
     rules: Rules,
 }
 
 impl EntityRecognizer {
     pub fn new(patterns: &Patterns) -> Result<Self> {
         let gaz = Gazetteer::new(patterns)?;
-        let mut lex = Lexicon::new(patterns)?;
+        // the heads written first are organization heads too
+        let first_heads =
+            rules::FirstHeads::new(patterns.get(rules::FirstHeads::PATH).unwrap_or(""));
+        let with_first;
+        let lex_patterns = if first_heads.words.is_empty() {
+            patterns
+        } else {
+            let heads = patterns.get("entities/org_heads.txt").unwrap_or("");
+            let mut all = format!("{heads}\n");
+            for w in &first_heads.words {
+                all.push_str(w);
+                all.push('\n');
+            }
+            let mut p = patterns.clone();
+            p.insert("entities/org_heads.txt", all);
+            with_first = p;
+            &with_first
+        };
+        let mut lex = Lexicon::new(lex_patterns)?;
         lex.add_first_words(&gaz.first_words());
         Ok(EntityRecognizer {
             gaz,
@@ -363,6 +392,7 @@ impl EntityRecognizer {
             .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
             .map(str::to_string)
             .collect(),
+            first_heads,
             rules: Rules::new(),
         })
     }
@@ -449,6 +479,7 @@ impl EntityRecognizer {
             starts: std::mem::take(starts),
             gaz: std::mem::take(gaz),
             lines: tokens::Headlines::default(),
+            folded: String::new(),
         };
         let scan = tokens::tokenize_into(text, toks, scan);
         (*starts, *gaz) = (scan.starts, scan.gaz);
@@ -465,6 +496,7 @@ impl EntityRecognizer {
             lex: &self.lex,
             hints,
             starts,
+            first_heads: &self.first_heads,
         };
         let mut genders = Vec::new();
         rules::persons(&cx, &self.rules, &mut cands, &mut genders);
@@ -646,8 +678,19 @@ impl EntityRecognizer {
                     3 => 5,
                     _ => 3,
                 };
+                // "The Express Tribune", "The Gambia": a leading "The" of a listed
+                // name is no part of the span (SCHEMA: "the" is not part of ORG, GPE,
+                // LOC or LAW spans; the entry still needs it to match)
+                let start = if label != Label::Person
+                    && label != Label::Norp
+                    && text[hit.start..hit.end].starts_with("The ")
+                {
+                    hit.start + 4
+                } else {
+                    hit.start
+                };
                 out.push(Cand {
-                    span: Span::new(hit.start, hit.end),
+                    span: Span::new(start, hit.end),
                     label,
                     rule: best.list.clone(),
                     prio,

@@ -5,7 +5,8 @@
 use super::lexicon::{
     Gender, Lexicon, AFTER, CTX_AGE, CTX_APPOS, CTX_CREDIT, CTX_GROUP, CTX_NAMES, CTX_RELATIVE,
     CTX_SPEECH, F_GIVEN, F_GIVEN_AMB, F_LAW, F_NOT_NAME, F_ORG, F_PROV, F_STOP, F_SURNAME,
-    F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, LAW_ALONE, LAW_ORG_AFTER_GROUP, RIGHT,
+    F_SURNAME_FIRST, F_TITLE, F_TITLE_START, INNER, LATE, LAW_ALONE, LAW_NUMBERED,
+    LAW_ORG_AFTER_GROUP, RIGHT,
 };
 use super::tokens::{Token, CAP, DIGIT, HEADLINE, JOINED, LOWER, SENT_START, UPPER, WORD};
 use super::{Cand, Rules};
@@ -31,6 +32,70 @@ pub struct Ctx<'a> {
     pub lex: &'a Lexicon,
     pub hints: &'a [Hint],
     pub starts: &'a Starts,
+    pub first_heads: &'a FirstHeads,
+}
+
+/// Organization heads written first (`entities/org_heads_first.txt`): "Comisión
+/// Intereclesial de Justicia y Paz".
+#[derive(Default)]
+pub struct FirstHeads {
+    pub words: crate::hash::FxSet<String>,
+    /// Lower-case words that join the capitalized words after the head ("de", "y").
+    pub connectors: crate::hash::FxSet<String>,
+}
+
+impl FirstHeads {
+    pub const PATH: &'static str = "entities/org_heads_first.txt";
+
+    pub fn new(content: &str) -> Self {
+        FirstHeads {
+            words: crate::patterns::word_list(content)
+                .map(str::to_string)
+                .collect(),
+            connectors: crate::patterns::directive_words(content, "connectors")
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+/// Token `q` is an elided connector and a capitalized word: "d’Algérie", "l'Homme".
+fn elided_connector(cx: &Ctx, q: usize) -> bool {
+    let w = cx.w(q);
+    let Some(a) = w.find(['\'', '\u{2019}']) else {
+        return false;
+    };
+    let rest = &w[a..];
+    let rest = rest
+        .strip_prefix('\'')
+        .or_else(|| rest.strip_prefix('\u{2019}'));
+    cx.first_heads.connectors.contains(&w[..a])
+        && rest.is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// The end of an organization's name from head `h` written first: capitalized
+/// words joined by the connectors of `FirstHeads` ("Fiscalía General de la Nación"),
+/// at least one.
+fn first_head_run(cx: &Ctx, h: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let n = toks.len();
+    let (mut q, mut end) = (h + 1, h + 1);
+    while q < n && cx.adjacent(q - 1, q) {
+        // (a title word too: "Fiscalía General de la Nación")
+        if toks[q].is_cap_word() && !cx.stop(q) {
+            q += 1;
+            end = q;
+        } else if toks[q].is(LOWER) && cx.first_heads.connectors.contains(cx.w(q)) {
+            q += 1;
+        } else if toks[q].is(LOWER) && elided_connector(cx, q) {
+            // "Église Protestante d’Algérie", "Ligue des Droits de l’Homme"
+            q += 1;
+            end = q;
+        } else {
+            break;
+        }
+    }
+    (end > h + 1).then_some(end)
 }
 
 /// The tokens where the rules can start, in order: a superset of those where each
@@ -651,6 +716,35 @@ pub fn persons<'g>(
                 }
             }
         }
+        // "followers of Said Nursi", "Said Nursi's writings": a given name that is
+        // also a speech verb (`speech` in `names/person_contexts.tsv`), capitalized
+        // after a lower-case word or before a possessive, is the name (the verb is
+        // lower case: '…," said Ahmed Khan')
+        if t.is_cap_word()
+            && cx.has(i, F_GIVEN_AMB)
+            && !t.is(HEADLINE)
+            && i + 1 < n
+            && cx.adjacent(i, i + 1)
+            && toks[i + 1].is_cap_word()
+            && context_word_any_case(cx, i, CTX_SPEECH)
+        {
+            let (end, parts) = name_run();
+            let after_lower = !t.is(SENT_START) && i > 0 && toks[i - 1].is(LOWER);
+            let possessive = end + 1 < n
+                && toks[end].start == toks[end - 1].end
+                && cx.is_apostrophe(end)
+                && cx.is_byte(end + 1, b's');
+            if (2..=3).contains(&parts)
+                && (after_lower || possessive)
+                && !cx.hints[i + 1].covered
+                && !place_word_after(cx, end)
+                && !street(cx, i, end)
+            {
+                out.push(person(cx, i, end, &r.given_name, 4));
+                i = end;
+                continue;
+            }
+        }
         // surname first ("Zhang Wei", "Kim Sung-min")
         if t.is_cap_word()
             && cx.has(i, F_SURNAME_FIRST)
@@ -661,14 +755,19 @@ pub fn persons<'g>(
             && !t.is(HEADLINE)
         {
             // (two short syllables, Singapore and Malaysia style: "Goh Chee Keong")
+            // (Vietnamese syllables may carry accents: "Đặng Văn Minh")
             let syllable = |k: usize| {
                 let w = cx.w(k);
-                w.len() <= 6 && w.bytes().all(|b| b.is_ascii_alphabetic())
+                if w.is_ascii() {
+                    w.len() <= 6 && w.bytes().all(|b| b.is_ascii_alphabetic())
+                } else {
+                    w.chars().count() <= 6 && w.chars().all(char::is_alphabetic)
+                }
             };
             let part = |k: usize| k < n && cx.adjacent(k - 1, k) && cx.name_part(k);
             let end = if !part(i + 2) {
                 i + 2
-            } else if cx.lex.two_syllable_surnames.contains(cx.w(i))
+            } else if two_syllable_surname(cx, i)
                 && syllable(i + 1)
                 && syllable(i + 2)
                 && !cx.hints[i + 2].covered
@@ -765,6 +864,20 @@ pub fn persons<'g>(
         }
         i += 1;
     }
+}
+
+/// Token `i` is a family name that may take two given-name syllables
+/// (`entities/surnames_first.txt`, `two-syllables`), also spelled with accents
+/// ("Nguyễn" for "Nguyen").
+fn two_syllable_surname(cx: &Ctx, i: usize) -> bool {
+    let w = cx.w(i);
+    if cx.lex.two_syllable_surnames.contains(w) {
+        return true;
+    }
+    let mut folded = String::new();
+    !w.is_ascii()
+        && super::fold::fold_into(w, &mut folded)
+        && cx.lex.two_syllable_surnames.contains(folded.as_str())
 }
 
 /// Token `i` is a lower-case word of `names/person_contexts.tsv` of kind `kind`.
@@ -1490,6 +1603,9 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             // "the United Nations and [Amnesty International]": a listed name of
             // several words before "and" is a name of its own
             && !(p >= 2 && matches!(cx.w(p), "and" | "&") && listed_name_ends(cx, p - 1))
+            // "the Penal Code and Anti-Terrorism Act": a law head before "and" ends
+            // a law of its own
+            && !(law && p >= 1 && matches!(cx.w(p), "and" | "&") && cx.has(p - 1, F_LAW))
             && p > 0
             && cx.adjacent(p - 1, p)
             && (cx.org_word(p - 1) || dotted_start(cx, p - 1).is_some())
@@ -1612,6 +1728,11 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             if got == 0 {
                 break;
             }
+            // "Law on Belief and Religion and Decree No. 95/2023/ND-CP": after "and",
+            // words with a law head of their own are another law
+            if law && matches!(cx.w(m - 1), "and" | "&") && (m..q).any(|x| cx.has(x, F_LAW)) {
+                break;
+            }
             k = q;
             extended = true;
         }
@@ -1631,11 +1752,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             while touching(k)
                 && (cx.is_byte(k, b'/') || cx.is_byte(k, b'-'))
                 && touching(k + 1)
-                && (toks[k + 1].is(DIGIT)
-                    || cx
-                        .w(k + 1)
-                        .bytes()
-                        .all(|b| b.is_ascii_uppercase() || b == b'-'))
+                && (toks[k + 1].is(DIGIT) || law_code(cx.w(k + 1)))
             {
                 k += 2;
             }
@@ -1708,22 +1825,30 @@ fn paren_words_start(cx: &Ctx, p: usize) -> Option<usize> {
     .then_some(q)
 }
 
-/// Token `p` is inside the title of a numbered law ("No. 34 of 2021 on Combating
-/// Rumours and …"): capitalized words and connectors back to a title word
-/// (`law_title_words`: "on") after a number.
+/// Token `p` is inside the title of a numbered or named law ("No. 34 of 2021 on
+/// Combating Rumours and …", "Law on Belief and Religion and …"): capitalized words
+/// and connectors back to a title word (`law_title_words`: "on") after a number or
+/// a law head word.
 fn in_law_title(cx: &Ctx, p: usize) -> bool {
     let toks = cx.toks;
     let mut q = p;
     while q > 1 && p - q < 12 {
         q -= 1;
         if cx.lex.law_title_words.contains(cx.w(q)) {
-            return toks[q - 1].is(DIGIT);
+            // "No. 34 of 2021 on …", "Law on Belief and Religion and [Decree]"
+            return toks[q - 1].is(DIGIT) || cx.has(q - 1, F_LAW);
         }
         if !(toks[q].is_cap_word() || cx.is_conn(q, INNER)) || !cx.adjacent(q, q + 1) {
             return false;
         }
     }
     false
+}
+
+/// The issuer's code in a law's number ("ND-CP" in "38/2021/ND-CP"): capitals
+/// and hyphens.
+fn law_code(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
 }
 
 /// "No. 34 of 2021", "No. 30/2014" from token `k` (a word of `law_number_words`)
@@ -1743,11 +1868,11 @@ fn law_number(cx: &Ctx, k: usize) -> Option<usize> {
         return None;
     }
     q += 1;
-    // "30/2014", "7-2014"
+    // "30/2014", "7-2014", "95/2023/ND-CP"
     while touching(q)
         && (cx.is_byte(q, b'/') || cx.is_byte(q, b'-'))
         && touching(q + 1)
-        && toks[q + 1].is(DIGIT)
+        && (toks[q + 1].is(DIGIT) || law_code(cx.w(q + 1)))
     {
         q += 2;
     }
@@ -1881,6 +2006,14 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             continue;
         }
         let w = cx.w(h);
+        // "Comisión Intereclesial de Justicia y Paz": a head written first
+        // ("Fiscalía General de la Nación": before the title test below)
+        if org_head && !t.is(HEADLINE) && cx.first_heads.words.contains(w) {
+            if let Some(b) = first_head_run(cx, h) {
+                out.push(Cand::new(cx.span(h, b), Label::Org, r.org_head.clone(), 5));
+                continue;
+            }
+        }
         // "U.S. District Judge": a head word modifying a title is no organization
         if h + 1 < toks.len()
             && cx.adjacent(h, h + 1)
@@ -1903,6 +2036,11 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
                 continue;
             }
             if let Some((a, b)) = head_run(cx, &mut memo, h, true) {
+                // "Executive Order 14110", "Order No. 5": a head that needs a
+                // number after it ("the Sufi Order" is none)
+                if flags & LAW_NUMBERED != 0 && !(h + 1..b).any(|k| toks[k].is(DIGIT)) {
+                    continue;
+                }
                 let a = person_of_before(cx, a, h).unwrap_or(a);
                 // "Kachin Baptist Convention": a group's body, not a treaty
                 let group_body = flags & LAW_ORG_AFTER_GROUP != 0
