@@ -41,6 +41,19 @@ pub struct Np {
     pub kind: NpKind,
 }
 
+impl Np {
+    /// A phrase (no name) that is all of tokens `s..e`.
+    fn phrase(s: usize, e: usize) -> Np {
+        Np {
+            cover: s,
+            cover_end: e,
+            s,
+            e,
+            kind: NpKind::Phrase,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum How {
     /// Cue and speaker next to the opening mark.
@@ -418,35 +431,17 @@ impl<'a> Ctx<'a> {
                     // name completes.
                     if s - 1 > lo + 1 && self.is_class(s - 2, WordClass::Preposition) {
                         if let Some(d) = self.phrase_start(lo, s - 2) {
-                            return Some(Np {
-                                cover: d,
-                                cover_end: e,
-                                s: d,
-                                e,
-                                kind: NpKind::Phrase,
-                            });
+                            return Some(Np::phrase(d, e));
                         }
                     }
                     return Some(self.the_name(s - 1, s - 1, e));
                 }
                 if self.lx.is(p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or("")) {
-                    return Some(Np {
-                        cover: s - 1,
-                        cover_end: e,
-                        s: s - 1,
-                        e,
-                        kind: NpKind::Phrase,
-                    });
+                    return Some(Np::phrase(s - 1, e));
                 }
                 if self.lx.is(p, WordClass::Preposition) && s - 1 > lo {
                     if let Some(d) = self.phrase_start(lo, s - 1) {
-                        return Some(Np {
-                            cover: d,
-                            cover_end: e,
-                            s: d,
-                            e,
-                            kind: NpKind::Phrase,
-                        });
+                        return Some(Np::phrase(d, e));
                     }
                 }
             }
@@ -463,13 +458,7 @@ impl<'a> Ctx<'a> {
         }
         // Lowercase head.
         if let Some(d) = self.phrase_start(lo, e) {
-            return Some(Np {
-                cover: d,
-                cover_end: e,
-                s: d,
-                e,
-                kind: NpKind::Phrase,
-            });
+            return Some(Np::phrase(d, e));
         }
         let l = self.low(e - 1);
         if self.lx.heads.contains(l) {
@@ -477,13 +466,7 @@ impl<'a> Ctx<'a> {
             if s > lo && (self.is_cap_word(s - 1) || s - 1 == lo) && self.word(s - 1).is_some() {
                 s -= 1;
             }
-            return Some(Np {
-                cover: s,
-                cover_end: e,
-                s,
-                e,
-                kind: NpKind::Phrase,
-            });
+            return Some(Np::phrase(s, e));
         }
         None
     }
