@@ -398,6 +398,15 @@ impl Lexicon {
     }
 
     pub fn new(patterns: &Patterns) -> Result<Self> {
+        Self::with_org_heads(patterns, std::iter::empty())
+    }
+
+    /// The lexicon, with `extra` organization heads beside `org_heads.txt` (the
+    /// heads written first, "Comisión …").
+    pub fn with_org_heads<'e>(
+        patterns: &Patterns,
+        extra: impl IntoIterator<Item = &'e String>,
+    ) -> Result<Self> {
         let mut titles: FxMap<Vec<Title>> = FxMap::default();
         let path = "names/titles.tsv";
         let mut toks: Vec<Token> = Vec::new();
@@ -533,7 +542,11 @@ impl Lexicon {
             surname_by_last: vec![Vec::new(); 256],
             particle_max: 0,
             particle_table: WordTable::new(std::iter::empty(), true),
-            org_heads: set(patterns, "entities/org_heads.txt", true)?,
+            org_heads: {
+                let mut h = set(patterns, "entities/org_heads.txt", true)?;
+                h.extend(extra.into_iter().cloned());
+                h
+            },
             not_org_heads: set(patterns, "entities/not_org_heads.txt", true)?,
             org_heads_left: lines(patterns.require("entities/org_heads.txt")?)
                 .filter(|l| l.col(1) == "needs-left")

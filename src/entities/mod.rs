@@ -358,22 +358,7 @@ impl EntityRecognizer {
         // the heads written first are organization heads too
         let first_heads =
             rules::FirstHeads::new(patterns.get(rules::FirstHeads::PATH).unwrap_or(""));
-        let with_first;
-        let lex_patterns = if first_heads.words.is_empty() {
-            patterns
-        } else {
-            let heads = patterns.get("entities/org_heads.txt").unwrap_or("");
-            let mut all = format!("{heads}\n");
-            for w in &first_heads.words {
-                all.push_str(w);
-                all.push('\n');
-            }
-            let mut p = patterns.clone();
-            p.insert("entities/org_heads.txt", all);
-            with_first = p;
-            &with_first
-        };
-        let mut lex = Lexicon::new(lex_patterns)?;
+        let mut lex = Lexicon::with_org_heads(patterns, &first_heads.words)?;
         lex.add_first_words(&gaz.first_words());
         Ok(EntityRecognizer {
             gaz,
