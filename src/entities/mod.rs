@@ -747,6 +747,29 @@ impl EntityRecognizer {
                 _ => break,
             }
         }
+        // "WASHINGTON, D.C.": a comma, then capitals and periods written together
+        // (the run is looked up whole: the gazetteer takes its longest key)
+        if toks
+            .get(j)
+            .is_some_and(|c| c.start == toks[j - 1].end && text[c.start..c.end] == *",")
+        {
+            let mut k = j + 1;
+            while let Some(t) = toks.get(k) {
+                let w = &text.as_bytes()[t.start..t.end];
+                let joined = if k == j + 1 {
+                    text[toks[j].end..t.start] == *" "
+                } else {
+                    t.start == toks[k - 1].end
+                };
+                if !joined || !(w == b"." || w.iter().all(u8::is_ascii_uppercase)) {
+                    break;
+                }
+                k += 1;
+            }
+            if k > j + 1 {
+                j = k;
+            }
+        }
         let raw = &text[toks[i].start..toks[j - 1].end];
         // title case in a stack buffer (most of these words are no place)
         let mut buf = [0u8; 64];

@@ -1746,6 +1746,21 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
         // "Ordinance 06-03", "Law 2000", "Ordinance, 2020", "Act of 1998"
         let year = |i: usize| i < n && toks[i].is(DIGIT) && cx.w(i).len() == 4;
         let touching = |i: usize| i < n && toks[i].start == toks[i - 1].end;
+        // "Regulation (EU) 2016/679", "Decision (CFSP) 2025/1187": the issuer's
+        // code in parentheses before the number
+        if k + 3 < n
+            && cx.is_byte(k, b'(')
+            && cx.adjacent(k - 1, k)
+            && touching(k + 1)
+            && toks[k + 1].is(UPPER)
+            && law_code(cx.w(k + 1))
+            && touching(k + 2)
+            && cx.is_byte(k + 2, b')')
+            && cx.adjacent(k + 2, k + 3)
+            && (toks[k + 3].is(DIGIT) || cx.lex.law_number_words.contains(cx.w(k + 3)))
+        {
+            k += 3;
+        }
         if toks[k].is(DIGIT) && cx.adjacent(k - 1, k) {
             k += 1;
             // "Decree 38/2021/ND-CP"
