@@ -117,3 +117,36 @@ fn decision_and_directive_need_a_number() {
     let e = ents("The Decision surprised the Board, and the Directive was late.");
     assert!(!e.iter().any(|x| x.1 == "LAW"), "{e:?}");
 }
+
+/// The entities of a release's headline line (the body follows it).
+fn headline(h: &str) -> Vec<(String, &'static str)> {
+    let text = format!("{h}\n\nLONDON – The group said on Monday that it was worried.\n");
+    ents(&text)
+        .into_iter()
+        .filter(|e| text.find(&e.0).is_some_and(|i| i < h.len()))
+        .map(|e| (e.0, e.1))
+        .collect()
+}
+
+#[test]
+fn a_headline_verb_ends_a_name() {
+    let h = headline("Bar Council Welcomes Repeal of Sedition Law by Parliament");
+    assert!(!h.iter().any(|e| e.0.contains("Welcomes")), "{h:?}");
+    let h = headline("Village Elders Urge Assembly to Reject Anti-Begging Bill");
+    assert!(h.contains(&("Anti-Begging Bill".into(), "LAW")), "{h:?}");
+    assert!(!h.iter().any(|e| e.0.contains("Urge")), "{h:?}");
+}
+
+#[test]
+fn a_headline_subject_before_its_verb_is_a_name() {
+    let h = headline("Alliance Against Forced Disappearances Condemns Raids in Quetta");
+    assert!(
+        h.contains(&("Alliance Against Forced Disappearances".into(), "ORG")),
+        "{h:?}"
+    );
+    // a short run, or one opened by a group's adjective, is no name there
+    let h = headline("Kenyan Appeals Court Frees Preacher");
+    assert!(!h.iter().any(|e| e.1 == "ORG"), "{h:?}");
+    let h = headline("District Court Jails Preacher");
+    assert!(!h.iter().any(|e| e.1 == "ORG"), "{h:?}");
+}

@@ -294,6 +294,9 @@ pub struct Lexicon {
     /// Last words of a capitalized run before an acronym that make it no organization
     /// ("First Information Report (FIR)").
     pub not_org_heads: FxSet,
+    /// Verbs a Title Case headline capitalizes ("Expresses", "Urge"): in a headline
+    /// they end an organization or law run.
+    pub headline_verbs: FxSet,
     /// law head word → its flags ([`LAW_ALONE`], [`LAW_ORG_AFTER_GROUP`])
     pub law_heads: FxMap<u8>,
     pub provisions: FxSet,
@@ -548,6 +551,7 @@ impl Lexicon {
                 h
             },
             not_org_heads: set(patterns, "entities/not_org_heads.txt", true)?,
+            headline_verbs: set(patterns, "entities/headline_verbs.txt", false)?,
             org_heads_left: lines(patterns.require("entities/org_heads.txt")?)
                 .filter(|l| l.col(1) == "needs-left")
                 .map(|l| l.col(0).to_string())

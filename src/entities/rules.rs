@@ -476,6 +476,20 @@ impl Ctx<'_> {
         let t = self.toks[i];
         t.is(WORD) && (t.is_cap_word() || t.is(UPPER)) && !t.is(LOWER) && !self.stop(i)
     }
+
+    /// A word that a title-case headline capitalizes as a verb ("Holy See Expresses
+    /// Grave Concern"; with `suffixes`, any word in "-ing" or "-ed" but a hyphenated
+    /// one: "… Sentenced for Vandalizing Cedar Rapids Church", not "Anti-Begging"):
+    /// it ends a name run there. Words of a gazetteer name are never one.
+    fn headline_verb(&self, i: usize, suffixes: bool) -> bool {
+        let w = self.w(i);
+        self.toks[i].is(HEADLINE)
+            && !self.hints[i].covered
+            && (self.lex.headline_verbs.contains(w)
+                || (suffixes
+                    && (w.ends_with("ing") || w.ends_with("ed"))
+                    && !self.toks[i].is(JOINED)))
+    }
 }
 
 /// A second title that is also a name ("Pastor Raja Waris"): a known name word
@@ -1589,10 +1603,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             }
             // a title-case headline capitalizes its verbs: "… Sentenced for
             // Vandalizing Cedar Rapids Church"
-            if headline
-                && !cx.hints[p].covered
-                && (cx.w(p).ends_with("ing") || cx.w(p).ends_with("ed"))
-            {
+            if headline && cx.headline_verb(p, true) {
                 break;
             }
             j = p;
@@ -1702,7 +1713,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             if title_then_given(cx, q) {
                 break;
             }
-            while q < n && cx.adjacent(q - 1, q) {
+            while q < n && cx.adjacent(q - 1, q) && !cx.headline_verb(q, false) {
                 // "Code of Administrative Offences Article 20": the provision is
                 // read on its own (and joined to the name afterwards)
                 let provision = cx.has(q, F_PROV) && q + 1 < n && toks[q + 1].is(DIGIT);
@@ -1737,7 +1748,15 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
             extended = true;
         }
     }
-    let whole_line = strict && cx.line_starts(j) && cx.line_ends(k);
+    // (a run of three words or more that opens the headline and ends at its verb is
+    // the headline's subject: "Coalition Against the Death Penalty Condemns …"; not
+    // after a group's adjective: "Egyptian Appeals Court Acquits …")
+    let subject = k - j >= 3
+        && k < n
+        && cx.adjacent(k - 1, k)
+        && cx.headline_verb(k, false)
+        && !(cx.hints[j].covered && !cx.hints[j].gpe);
+    let whole_line = strict && cx.line_starts(j) && (cx.line_ends(k) || subject);
     if strict && !whole_line {
         k = h + 1;
     }
