@@ -1755,7 +1755,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
         && k < n
         && cx.adjacent(k - 1, k)
         && cx.headline_verb(k, false)
-        && !(cx.hints[j].covered && !cx.hints[j].gpe);
+        && (!cx.hints[j].covered || cx.hints[j].gpe);
     let whole_line = strict && cx.line_starts(j) && (cx.line_ends(k) || subject);
     if strict && !whole_line {
         k = h + 1;
