@@ -150,3 +150,17 @@ fn a_headline_subject_before_its_verb_is_a_name() {
     let h = headline("District Court Jails Preacher");
     assert!(!h.iter().any(|e| e.1 == "ORG"), "{h:?}");
 }
+
+#[test]
+fn a_listed_name_before_a_possessive_is_its_own() {
+    let e = ents("The Council of Europe's Committee of Ministers met in May.");
+    assert!(e.iter().any(|x| x.0 == "Council of Europe"), "{e:?}");
+    assert!(!e.iter().any(|x| x.0.contains("Europe's")), "{e:?}");
+    // a listed name that holds the possessive goes on
+    let e = ents("He cited Article 36 of the Constitution of the People's Republic of China.");
+    assert!(
+        e.iter()
+            .any(|x| x.1 == "LAW" && x.0.ends_with("People's Republic of China")),
+        "{e:?}"
+    );
+}
