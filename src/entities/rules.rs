@@ -1729,7 +1729,7 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
                     // ("Council of Europe's Committee of Ministers": a listed name
                     // that ends before the possessive is one of its own; "People's
                     // Republic of China" holds it)
-                    && !(cx.hints[q - 1].covered && !cx.hints[q + 1].covered)
+                    && (!cx.hints[q - 1].covered || cx.hints[q + 1].covered)
                     && cx.is_byte(q + 1, b's')
                     && toks[q - 1].end == toks[q].start
                     && toks[q].end == toks[q + 1].start
