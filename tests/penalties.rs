@@ -985,3 +985,30 @@ fn a_person_word_before_a_noun_is_part_of_an_offense() {
     assert_eq!(off(&p), Some("unregistered missionary work"));
     assert_eq!(sub(&p), Some("a Baptist preacher"));
 }
+
+#[test]
+fn an_offense_of_the_sentence_before_is_not_used_when_the_sentence_names_its_own() {
+    let ps = pens("The 2019 statute criminalized private religious instruction. The report cited the case of elder Rustam Nazarov, 71, who was sentenced to life imprisonment in 2021, and of Dilnoza Karimova, a teacher sentenced to four years for distributing religious leaflets.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(off(&ps[0]), None);
+    assert_eq!(off(&ps[1]), Some("distributing religious leaflets"));
+}
+
+#[test]
+fn a_lone_determiner_is_no_offense() {
+    let ps = pens("Under the decree, anyone found guilty of illegal preaching faces up to three years in prison. The penalty rises to up to eight years in prison if the preacher is a foreigner.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(off(&ps[1]), Some("illegal preaching"));
+}
+
+#[test]
+fn convicted_with_a_time_before_of_names_the_offense() {
+    let p = one("Boris Lang, 52, was sentenced to three to nine years in state prison after a jury convicted him in March of Grand Larceny in the Second Degree.");
+    assert_eq!(off(&p), Some("Grand Larceny in the Second Degree"));
+    let p =
+        one("Boris Lang was convicted at trial of wire fraud and sentenced to 20 years in prison.");
+    assert_eq!(off(&p), Some("wire fraud"));
+    // ("convicted in the killing of X": X is the victim, not the offense)
+    let p = one("Boris Lang was convicted in the killing of his neighbour and sentenced to 20 years in prison.");
+    assert_eq!(off(&p), None);
+}

@@ -1069,6 +1069,8 @@ impl PenaltyExtractor {
         let mut prev_status: Option<(Span, PenaltyStatus)> = None;
         // Penalties (indices into `out`) whose subject was the sentencer.
         let mut sentencer_dropped: Vec<usize> = Vec::new();
+        // Penalties whose offense came from the sentence before.
+        let mut from_before: Vec<usize> = Vec::new();
         for (di, d) in drafts.iter().enumerate() {
             // Status: nearest cue before, else after.
             // (A cue word that opens the penalty and is followed by "of" is its
@@ -1432,16 +1434,27 @@ impl PenaltyExtractor {
                         ]
                         .iter()
                         .any(|w| l.contains(w));
-                (!lawish).then_some(sp)
-            })
-            .or_else(|| {
-                *prev_offense.get_or_insert_with(|| {
-                    let p = si.checked_sub(1)?;
-                    self.offenses_of(text, sentences, p, offenses, None)
-                        .last()
-                        .map(|o| o.0)
-                })
+                // ("[The] penalty rises to ...": a lone determiner names nothing)
+                let bare = self.args.is_det(doc.slice(sp), det::ANY);
+                (!lawish && !bare).then_some(sp)
             });
+            // Only then the sentence before (checked against the sentence's own
+            // offenses once all its penalties are made).
+            let offense = match offense {
+                Some(o) => Some(o),
+                None => {
+                    let o = *prev_offense.get_or_insert_with(|| {
+                        let p = si.checked_sub(1)?;
+                        self.offenses_of(text, sentences, p, offenses, None)
+                            .last()
+                            .map(|o| o.0)
+                    });
+                    if o.is_some() {
+                        from_before.push(out.len());
+                    }
+                    o
+                }
+            };
             if subject.is_none() && status != PenaltyStatus::Statutory {
                 subject = people.map(|p| self.args.mention(doc, p));
             }
@@ -1541,6 +1554,28 @@ impl PenaltyExtractor {
                 if let Some(j) = near(here, i, &|p: &Penalty| p.offense.is_some()) {
                     here[i].offense = here[j].offense;
                 }
+            }
+        }
+        // "He cited the case of X, who was sentenced to life imprisonment in 2019,
+        // and of Y, sentenced to 15 years for teaching the Quran": when the
+        // sentence names offenses of its own, one from the sentence before is
+        // not used; a penalty of the same person takes the nearest own one.
+        let before: Vec<usize> = from_before
+            .iter()
+            .filter_map(|&k| k.checked_sub(first))
+            .collect();
+        let own = |j: usize| !before.contains(&j);
+        if !before.is_empty() && (0..here.len()).any(|j| own(j) && here[j].offense.is_some()) {
+            for &i in &before {
+                let who = here[i].subject.as_ref().map(|m| m.span);
+                here[i].offense = (0..here.len())
+                    .filter(|&j| {
+                        own(j)
+                            && here[j].offense.is_some()
+                            && here[j].subject.as_ref().map(|m| m.span) == who
+                    })
+                    .min_by_key(|&j| (j.abs_diff(i), j > i))
+                    .and_then(|j| here[j].offense);
             }
         }
         if text[s0..s1].contains("respectively") {
