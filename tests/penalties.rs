@@ -1012,3 +1012,17 @@ fn convicted_with_a_time_before_of_names_the_offense() {
     let p = one("Boris Lang was convicted in the killing of his neighbour and sentenced to 20 years in prison.");
     assert_eq!(off(&p), None);
 }
+
+#[test]
+fn a_confiscation_takes_the_worth_of_its_object() {
+    let p = one("The court also ordered the confiscation of assets worth 450,000 yuan.");
+    assert_eq!(p.kind, "forfeiture");
+    assert_eq!(money(&p), ("450000".to_string(), "CNY".to_string()));
+}
+
+#[test]
+fn an_amount_paid_to_someone_as_compensation_is_restitution() {
+    let p = one("The judge further directed that €18,500 held in a frozen bank account be paid to the bakery as compensation.");
+    assert_eq!(p.kind, "restitution");
+    assert_eq!(money(&p), ("18500".to_string(), "EUR".to_string()));
+}

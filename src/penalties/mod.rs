@@ -87,6 +87,10 @@ pub struct PenaltyExtractor {
     /// overturn ("was sentenced", "after sentencing"): `#! passive-before` in
     /// not_penalty.txt.
     passive_before: Vec<String>,
+    /// Words before "a" right before a penalty that make it a figure of speech
+    /// ("is a death sentence by other means"): `#! figure-before` in
+    /// not_penalty.txt.
+    figure_before: Vec<String>,
     /// [`LAW_WORDS`] then [`LAW_ACTORS`].
     law_words: AllPhrases,
 }
@@ -245,6 +249,7 @@ impl PenaltyExtractor {
             custody_before: directive("custody-before"),
             modifier_after: directive("modifier-after"),
             passive_before: directive("passive-before"),
+            figure_before: directive("figure-before"),
             not_penalty: PhraseSet::new(
                 word_list(not_penalty)
                     .map(|w| (w.to_string(), ()))
@@ -423,7 +428,16 @@ impl PenaltyExtractor {
                     continue;
                 }
                 let (gap, b) = self.cues.strip_bounds(text, qs[i].end, h.start);
-                if self.cues.is_pre(&gap) {
+                // "€40,000 held in an account [be paid to the company as]
+                // compensation": an amount a clause pays as the penalty.
+                let paid_as = || {
+                    want == Takes::Money
+                        && gap.ends_with(" as")
+                        && gap.contains(" paid to ")
+                        && !gap.contains([';', ':', '(', ','])
+                        && gap.split_whitespace().count() <= 16
+                };
+                if self.cues.is_pre(&gap) || paid_as() {
                     used[i] = true;
                     found[k] = Some((i, Span::new(qs[i].start, h.span_end), b));
                 }
@@ -438,7 +452,13 @@ impl PenaltyExtractor {
                 if used[i] {
                     continue;
                 }
-                let (gap, b) = self.cues.strip_bounds(text, h.end, qs[i].start);
+                // "confiscation [of property] worth 300,000 yuan": the object first.
+                let from = if self.triggers.get(h.id).kind == PenaltyKind::Forfeiture {
+                    self.object_end(text, h.end, qs[i].start)
+                } else {
+                    h.end
+                };
+                let (gap, b) = self.cues.strip_bounds(text, from, qs[i].start);
                 // "has been behind bars for six months" (not "has been jailed for").
                 let verb = self.cues.status.find(text, h.start, h.end).next().is_some();
                 let passed = want == Takes::Duration
@@ -574,6 +594,7 @@ impl PenaltyExtractor {
                     .find(text, n.end, h.start)
                     .any(|c| self.cues.status.value(c.id).0.is_some())
             }) && !self.next_word_in(text, h.span_end, s1, &self.modifier_after)
+                && (!self.figure(text, s0, h.span_start) || cue_in_sentence())
                 && match self.generic_statement(text, s0, h.span_start, h.span_end) {
                     Generic::No => true,
                     Generic::The => cue_in_sentence(),
@@ -845,6 +866,23 @@ impl PenaltyExtractor {
             }
         }
         *qs = out;
+    }
+
+    /// Whether the words before `pos` are a `figure_before` word and "a"/"an"
+    /// ("is a", "amounts to a").
+    fn figure(&self, text: &str, s0: usize, pos: usize) -> bool {
+        let mut ws = text[s0..pos].split_whitespace().rev();
+        if !ws
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+        {
+            return false;
+        }
+        let w = match ws.next() {
+            Some(w) if w.eq_ignore_ascii_case("to") => ws.next(),
+            w => w,
+        };
+        w.is_some_and(|w| self.figure_before.iter().any(|f| w.eq_ignore_ascii_case(f)))
     }
 
     /// Whether the word before `pos` is an auxiliary of a passive or a clause
