@@ -912,3 +912,117 @@ fn law_not_across_a_contrasting_clause_and_no_relative_verb_in_offense() {
     assert_eq!(law(&ps[1]), Some("Section 12-A"));
     assert_eq!(off(&ps[1]), Some("insults to religious leaders"));
 }
+
+#[test]
+fn listed_terms_joined_by_and_are_several_terms() {
+    // "four years and three years and six months": two terms, not one of P7Y6M
+    let ps = pens(
+        "The tribunal gave Hamid Rostami and Yusuf Darwish sentences of four years and three years and six months.",
+    );
+    let d: Vec<_> = ps.iter().map(|p| p.duration.as_deref()).collect();
+    assert_eq!(d, [Some("P4Y"), Some("P3Y6M")]);
+    // "eleven years and eight years in prison": two, not P19Y
+    let ps = pens("Two smugglers were sentenced to eleven years and eight years in prison.");
+    let d: Vec<_> = ps.iter().map(|p| p.duration.as_deref()).collect();
+    assert_eq!(d, [Some("P11Y"), Some("P8Y")]);
+    // a compound term stays one
+    let p = one("Hamid Rostami was sentenced to three years and nine months in prison.");
+    assert_eq!(p.duration.as_deref(), Some("P3Y9M"));
+}
+
+#[test]
+fn respectively_gives_each_term_to_its_person() {
+    let ps = pens(
+        "Hamid Rostami, Leyla Karimi and Yusuf Darwish were sentenced to 14, 8 and 6 years in prison respectively.",
+    );
+    let got: Vec<_> = ps.iter().map(|p| (p.duration.as_deref(), sub(p))).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("P14Y"), Some("Hamid Rostami")),
+            (Some("P8Y"), Some("Leyla Karimi")),
+            (Some("P6Y"), Some("Yusuf Darwish")),
+        ]
+    );
+    let ps = pens(
+        "The court handed Hamid Rostami and Yusuf Darwish prison sentences of 7 and 5 years respectively for smuggling.",
+    );
+    let got: Vec<_> = ps.iter().map(|p| (p.duration.as_deref(), sub(p))).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("P7Y"), Some("Hamid Rostami")),
+            (Some("P5Y"), Some("Yusuf Darwish")),
+        ]
+    );
+}
+
+#[test]
+fn a_list_of_names_is_the_whole_subject() {
+    let p =
+        one("Hamid Rostami, Leyla Karimi and Yusuf Darwish were sentenced to six years in prison.");
+    assert_eq!(
+        sub(&p),
+        Some("Hamid Rostami, Leyla Karimi and Yusuf Darwish")
+    );
+    let p = one("The court sentenced Hamid Rostami, Leyla Karimi, and Yusuf Darwish to six years in prison.");
+    assert_eq!(
+        sub(&p),
+        Some("Hamid Rostami, Leyla Karimi, and Yusuf Darwish")
+    );
+}
+
+#[test]
+fn a_penalty_word_modifying_the_fined_people_does_not_block_the_amount() {
+    let p = one("The tribunal also fined each of the life-term prisoners Tk 30,000.");
+    assert_eq!(money(&p), ("30000".to_string(), "BDT".to_string()));
+    assert_eq!(sub(&p), Some("each of the life-term prisoners"));
+}
+
+#[test]
+fn a_person_word_before_a_noun_is_part_of_an_offense() {
+    let p = one("A court in Shymkent fined a Baptist preacher 250,000 tenge for unregistered missionary work.");
+    assert_eq!(off(&p), Some("unregistered missionary work"));
+    assert_eq!(sub(&p), Some("a Baptist preacher"));
+}
+
+#[test]
+fn an_offense_of_the_sentence_before_is_not_used_when_the_sentence_names_its_own() {
+    let ps = pens("The 2019 statute criminalized private religious instruction. The report cited the case of elder Rustam Nazarov, 71, who was sentenced to life imprisonment in 2021, and of Dilnoza Karimova, a teacher sentenced to four years for distributing religious leaflets.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(off(&ps[0]), None);
+    assert_eq!(off(&ps[1]), Some("distributing religious leaflets"));
+}
+
+#[test]
+fn a_lone_determiner_is_no_offense() {
+    let ps = pens("Under the decree, anyone found guilty of illegal preaching faces up to three years in prison. The penalty rises to up to eight years in prison if the preacher is a foreigner.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(off(&ps[1]), Some("illegal preaching"));
+}
+
+#[test]
+fn convicted_with_a_time_before_of_names_the_offense() {
+    let p = one("Boris Lang, 52, was sentenced to three to nine years in state prison after a jury convicted him in March of Grand Larceny in the Second Degree.");
+    assert_eq!(off(&p), Some("Grand Larceny in the Second Degree"));
+    let p =
+        one("Boris Lang was convicted at trial of wire fraud and sentenced to 20 years in prison.");
+    assert_eq!(off(&p), Some("wire fraud"));
+    // ("convicted in the killing of X": X is the victim, not the offense)
+    let p = one("Boris Lang was convicted in the killing of his neighbour and sentenced to 20 years in prison.");
+    assert_eq!(off(&p), None);
+}
+
+#[test]
+fn a_confiscation_takes_the_worth_of_its_object() {
+    let p = one("The court also ordered the confiscation of assets worth 450,000 yuan.");
+    assert_eq!(p.kind, "forfeiture");
+    assert_eq!(money(&p), ("450000".to_string(), "CNY".to_string()));
+}
+
+#[test]
+fn an_amount_paid_to_someone_as_compensation_is_restitution() {
+    let p = one("The judge further directed that €18,500 held in a frozen bank account be paid to the bakery as compensation.");
+    assert_eq!(p.kind, "restitution");
+    assert_eq!(money(&p), ("18500".to_string(), "EUR".to_string()));
+}

@@ -1535,3 +1535,23 @@ fn other_orders() {
         Some("P9Y")
     );
 }
+
+#[test]
+fn a_ban_on_leaving_the_country_with_its_term() {
+    let ps =
+        pens("The court also gave the activist's brother a three-year ban on leaving the country.");
+    let p = find(&ps, "three-year ban on leaving the country");
+    assert_eq!(p.kind, "other");
+    assert_eq!(p.duration.as_deref(), Some("P3Y"));
+}
+
+#[test]
+fn a_death_sentence_as_a_figure_of_speech_is_none() {
+    let ps = pens(
+        "\"At eighty, a twelve-year term is a death sentence in all but name,\" her daughter said.",
+    );
+    assert!(ps.iter().all(|p| p.kind != "death"), "{:?}", texts(&ps));
+    let ps =
+        pens("\"For a frail prisoner, that ruling amounts to a death sentence,\" the group said.");
+    assert!(ps.is_empty(), "{:?}", texts(&ps));
+}

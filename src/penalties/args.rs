@@ -687,6 +687,22 @@ impl Args {
                 }
             }
             if self.person.contains_lower(w, &mut buf) {
+                // ("for illegal missionary [activity]": a person word before a
+                // lowercase noun only describes it; the phrase is an offense)
+                let modifier = w == &s[a..b]
+                    && rest.get(k + 1).is_some_and(|&p| {
+                        let n = bare(p);
+                        n.chars().all(char::is_lowercase)
+                            && !n.is_empty()
+                            && !self.cut.contains(n)
+                            && !self.clause.contains(n)
+                            && !self.aux.contains(n)
+                            && !self.is_det(n, det::ANY)
+                            && !lower_is(n, &["and", "or", "of", "with", "to", "as"])
+                    });
+                if modifier {
+                    return None;
+                }
                 return upto(a + w.len());
             }
             let l = lower_in(w, &mut buf);
@@ -846,6 +862,51 @@ impl Args {
             .unwrap_or(r.len());
         let name = r[..name_len].trim_end();
         is_short_name(name).then(|| limit - r.len() + name.len())
+    }
+
+    /// `sp` widened to the whole list of names it is part of, between `lo` and
+    /// `hi`: "[Ahmed Saleh], Omar Badr and Karim Nour were sentenced" names all
+    /// three. Only PERSON entities joined by ", ", " and " or ", and ", the last
+    /// join an "and"; `sp` itself must start and end at names of the list.
+    pub fn name_list(&self, doc: &Document, sp: Span, lo: usize, hi: usize) -> Span {
+        let text = doc.text.as_str();
+        let i0 = doc.entities.partition_point(|e| e.span.start < lo);
+        let people: Vec<Span> = doc.entities[i0..]
+            .iter()
+            .take_while(|e| e.span.end <= hi)
+            .filter(|e| e.label == crate::document::Label::Person)
+            .map(|e| e.span)
+            .collect();
+        let (Some(a), Some(b)) = (
+            people.iter().position(|e| e.start == sp.start),
+            people.iter().rposition(|e| e.end == sp.end),
+        ) else {
+            return sp;
+        };
+        if b < a {
+            return sp;
+        }
+        let join = |k: usize| match &text[people[k].end..people[k + 1].start] {
+            ", " => Some(false),
+            " and " | ", and " => Some(true),
+            _ => None,
+        };
+        // (the names inside `sp` are one list)
+        if (a..b).any(|k| join(k).is_none()) {
+            return sp;
+        }
+        let mut first = a;
+        while first > 0 && join(first - 1).is_some() {
+            first -= 1;
+        }
+        let mut last = b;
+        while last + 1 < people.len() && join(last).is_some() {
+            last += 1;
+        }
+        if (first, last) == (a, b) || last == first || join(last - 1) != Some(true) {
+            return sp;
+        }
+        Span::new(people[first].start, people[last].end)
     }
 
     /// A name between commas right after a lowercase description `sp` ("a

@@ -87,6 +87,10 @@ pub struct PenaltyExtractor {
     /// overturn ("was sentenced", "after sentencing"): `#! passive-before` in
     /// not_penalty.txt.
     passive_before: Vec<String>,
+    /// Words before "a" right before a penalty that make it a figure of speech
+    /// ("is a death sentence by other means"): `#! figure-before` in
+    /// not_penalty.txt.
+    figure_before: Vec<String>,
     /// [`LAW_WORDS`] then [`LAW_ACTORS`].
     law_words: AllPhrases,
 }
@@ -131,6 +135,37 @@ fn date_led_ranges(text: &str, qs: &mut [Quantity], dates: &[Timex]) {
             q.bound = Bound::Exact;
         }
     }
+}
+
+/// A duration's length in days and the length of its smallest unit ("P2Y6M" →
+/// (910, 30)); `None` for anything else.
+fn iso_days(iso: &str) -> Option<(f64, f64)> {
+    let body = iso.strip_prefix('P')?;
+    let (mut total, mut unit, mut num) = (0.0, None, 0usize);
+    let mut time = false;
+    for (i, c) in body.char_indices() {
+        if c == 'T' {
+            time = true;
+            num = i + 1;
+            continue;
+        }
+        if c.is_ascii_digit() || c == '.' {
+            continue;
+        }
+        let n: f64 = body[num..i].parse().ok()?;
+        let d = match (c, time) {
+            ('Y', false) => 365.0,
+            ('M', false) => 30.0,
+            ('W', _) => 7.0,
+            ('D', _) => 1.0,
+            ('H', true) => 1.0 / 24.0,
+            _ => return None,
+        };
+        total += n * d;
+        unit = Some(d);
+        num = i + c.len_utf8();
+    }
+    unit.map(|u| (total, u))
 }
 
 /// Offense candidates: (span, cue start, scope).
@@ -214,6 +249,7 @@ impl PenaltyExtractor {
             custody_before: directive("custody-before"),
             modifier_after: directive("modifier-after"),
             passive_before: directive("passive-before"),
+            figure_before: directive("figure-before"),
             not_penalty: PhraseSet::new(
                 word_list(not_penalty)
                     .map(|w| (w.to_string(), ()))
@@ -352,6 +388,7 @@ impl PenaltyExtractor {
         let (s0, s1) = (sent.start, sent.end);
         let mut qs = self.quantities.find(text, s0, s1);
         date_led_ranges(text, &mut qs, dates);
+        self.split_lists(text, s0, s1, &mut qs);
         let mut used: Vec<bool> = qs.iter().map(|q| self.negated(text, s0, q)).collect();
         // Whether the sentence has a status cue: looked up when a trigger needs it.
         let mut has_cue: Option<bool> = None;
@@ -391,7 +428,16 @@ impl PenaltyExtractor {
                     continue;
                 }
                 let (gap, b) = self.cues.strip_bounds(text, qs[i].end, h.start);
-                if self.cues.is_pre(&gap) {
+                // "€40,000 held in an account [be paid to the company as]
+                // compensation": an amount a clause pays as the penalty.
+                let paid_as = || {
+                    want == Takes::Money
+                        && gap.ends_with(" as")
+                        && gap.contains(" paid to ")
+                        && !gap.contains([';', ':', '(', ','])
+                        && gap.split_whitespace().count() <= 16
+                };
+                if self.cues.is_pre(&gap) || paid_as() {
                     used[i] = true;
                     found[k] = Some((i, Span::new(qs[i].start, h.span_end), b));
                 }
@@ -406,7 +452,13 @@ impl PenaltyExtractor {
                 if used[i] {
                     continue;
                 }
-                let (gap, b) = self.cues.strip_bounds(text, h.end, qs[i].start);
+                // "confiscation [of property] worth 300,000 yuan": the object first.
+                let from = if self.triggers.get(h.id).kind == PenaltyKind::Forfeiture {
+                    self.object_end(text, h.end, qs[i].start)
+                } else {
+                    h.end
+                };
+                let (gap, b) = self.cues.strip_bounds(text, from, qs[i].start);
                 // "has been behind bars for six months" (not "has been jailed for").
                 let verb = self.cues.status.find(text, h.start, h.end).next().is_some();
                 let passed = want == Takes::Duration
@@ -446,8 +498,12 @@ impl PenaltyExtractor {
                             })
                 };
                 // ("ordered him to pay [a fine] of 50,000 naira": the nearer
-                // penalty word takes it)
-                let across = || hs.iter().any(|o| o.start >= h.end && o.end <= qs[i].start);
+                // penalty word takes it; "fined each of the [life-term] convicts Tk
+                // 50,000": one that takes no such quantity is only a modifier)
+                let across = || {
+                    hs.iter()
+                        .any(|o| o.start >= h.end && o.end <= qs[i].start && want_of(o) == want)
+                };
                 // "forfeit their Lexus, a Toyota Camry and the sum of N7,450,000": the
                 // amount ends a list of objects after the verb, with a connector.
                 let listed = || {
@@ -538,6 +594,7 @@ impl PenaltyExtractor {
                     .find(text, n.end, h.start)
                     .any(|c| self.cues.status.value(c.id).0.is_some())
             }) && !self.next_word_in(text, h.span_end, s1, &self.modifier_after)
+                && (!self.figure(text, s0, h.span_start) || cue_in_sentence())
                 && match self.generic_statement(text, s0, h.span_start, h.span_end) {
                     Generic::No => true,
                     Generic::The => cue_in_sentence(),
@@ -692,6 +749,140 @@ impl PenaltyExtractor {
             !custody_next && !held_before
         });
         out
+    }
+
+    /// Terms listed with "and" are several terms, not one: "sentences of three
+    /// years and two years and six months" holds "three years" and "two years
+    /// and six months" (a part after "and" at least as long as the unit before it
+    /// starts a new term; "two years and six months" stays one). In a sentence
+    /// with "respectively", "12 and 9 years" is two terms of 12 and 9 years.
+    fn split_lists(&self, text: &str, s0: usize, s1: usize, qs: &mut Vec<Quantity>) {
+        let duration = |q: &Quantity| match &q.kind {
+            QuantityKind::Duration { iso, life: false } => Some(iso.clone()),
+            _ => None,
+        };
+        let listed = qs
+            .iter()
+            .any(|q| duration(q).is_some() && text[q.start..q.end].contains(" and "));
+        let respectively = text[s0..s1].contains("respectively");
+        if !listed && !respectively {
+            return;
+        }
+        let mut out: Vec<Quantity> = Vec::with_capacity(qs.len() + 2);
+        for q in qs.drain(..) {
+            if duration(&q).is_none() {
+                out.push(q);
+                continue;
+            }
+            // "12 and 9 years respectively": the bare numbers before the term
+            // ("12 and" is read as a range's lower end or dropped).
+            if respectively {
+                let unit = text[q.start..q.end].rsplit(' ').next().unwrap_or("");
+                let mut head = q.start;
+                // (the range "12 and 15 years" starts with its lower end)
+                if let Some((n, rest)) = text[q.start..q.end].split_once(" and ") {
+                    if self.quantities.number(n).is_some() && !rest.contains(" and ") {
+                        head = q.start + n.len() + 5;
+                    }
+                }
+                let mut firsts = Vec::new();
+                let mut at = head;
+                loop {
+                    let before = text[s0..at].trim_end();
+                    let Some(before) = before
+                        .strip_suffix(" and")
+                        .or_else(|| before.strip_suffix(','))
+                        .or_else(|| before.strip_suffix(", and"))
+                    else {
+                        break;
+                    };
+                    let before = before.trim_end();
+                    let w = before.rsplit(' ').next().unwrap_or("");
+                    let start = s0 + before.len() - w.len();
+                    let iso = self
+                        .quantities
+                        .number(w)
+                        .filter(|_| w.bytes().any(|b| b.is_ascii_digit()) || w.len() > 2)
+                        .and_then(|n| self.quantities.iso(n, unit));
+                    let Some(iso) = iso else { break };
+                    firsts.push(Quantity {
+                        start,
+                        end: s0 + before.len(),
+                        kind: QuantityKind::Duration { iso, life: false },
+                        bound: Bound::Exact,
+                    });
+                    at = start;
+                }
+                if !firsts.is_empty() {
+                    let last = Quantity {
+                        start: head,
+                        end: q.end,
+                        kind: match self.quantities.find(text, head, q.end).pop() {
+                            Some(Quantity {
+                                kind: k @ QuantityKind::Duration { .. },
+                                ..
+                            }) => k,
+                            _ => q.kind.clone(),
+                        },
+                        bound: Bound::Exact,
+                    };
+                    out.extend(firsts.into_iter().rev());
+                    out.push(last);
+                    continue;
+                }
+            }
+            if q.bound != Bound::Exact {
+                out.push(q);
+                continue;
+            }
+            let mut cur = q;
+            'split: loop {
+                let mut from = cur.start;
+                while let Some(k) = text[from..cur.end].find(" and ") {
+                    let p = from + k;
+                    from = p + 5;
+                    let (l, r) = (
+                        self.quantities.find(text, cur.start, p),
+                        self.quantities.find(text, p + 5, cur.end),
+                    );
+                    let ([a], [b]) = (l.as_slice(), r.as_slice()) else {
+                        continue;
+                    };
+                    let whole = a.start == cur.start && a.end == p && b.start == p + 5;
+                    let (Some(ia), Some(ib)) = (duration(a), duration(b)) else {
+                        continue;
+                    };
+                    let longer = iso_days(&ia)
+                        .zip(iso_days(&ib))
+                        .is_some_and(|((_, unit), (total, _))| total >= unit);
+                    if whole && b.end == cur.end && longer {
+                        out.push(a.clone());
+                        cur = b.clone();
+                        continue 'split;
+                    }
+                }
+                out.push(cur);
+                break;
+            }
+        }
+        *qs = out;
+    }
+
+    /// Whether the words before `pos` are a `figure_before` word and "a"/"an"
+    /// ("is a", "amounts to a").
+    fn figure(&self, text: &str, s0: usize, pos: usize) -> bool {
+        let mut ws = text[s0..pos].split_whitespace().rev();
+        if !ws
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+        {
+            return false;
+        }
+        let w = match ws.next() {
+            Some(w) if w.eq_ignore_ascii_case("to") => ws.next(),
+            w => w,
+        };
+        w.is_some_and(|w| self.figure_before.iter().any(|f| w.eq_ignore_ascii_case(f)))
     }
 
     /// Whether the word before `pos` is an auxiliary of a passive or a clause
@@ -916,6 +1107,8 @@ impl PenaltyExtractor {
         let mut prev_status: Option<(Span, PenaltyStatus)> = None;
         // Penalties (indices into `out`) whose subject was the sentencer.
         let mut sentencer_dropped: Vec<usize> = Vec::new();
+        // Penalties whose offense came from the sentence before.
+        let mut from_before: Vec<usize> = Vec::new();
         for (di, d) in drafts.iter().enumerate() {
             // Status: nearest cue before, else after.
             // (A cue word that opens the penalty and is followed by "of" is its
@@ -1279,16 +1472,27 @@ impl PenaltyExtractor {
                         ]
                         .iter()
                         .any(|w| l.contains(w));
-                (!lawish).then_some(sp)
-            })
-            .or_else(|| {
-                *prev_offense.get_or_insert_with(|| {
-                    let p = si.checked_sub(1)?;
-                    self.offenses_of(text, sentences, p, offenses, None)
-                        .last()
-                        .map(|o| o.0)
-                })
+                // ("[The] penalty rises to ...": a lone determiner names nothing)
+                let bare = self.args.is_det(doc.slice(sp), det::ANY);
+                (!lawish && !bare).then_some(sp)
             });
+            // Only then the sentence before (checked against the sentence's own
+            // offenses once all its penalties are made).
+            let offense = match offense {
+                Some(o) => Some(o),
+                None => {
+                    let o = *prev_offense.get_or_insert_with(|| {
+                        let p = si.checked_sub(1)?;
+                        self.offenses_of(text, sentences, p, offenses, None)
+                            .last()
+                            .map(|o| o.0)
+                    });
+                    if o.is_some() {
+                        from_before.push(out.len());
+                    }
+                    o
+                }
+            };
             if subject.is_none() && status != PenaltyStatus::Statutory {
                 subject = people.map(|p| self.args.mention(doc, p));
             }
@@ -1390,6 +1594,81 @@ impl PenaltyExtractor {
                 }
             }
         }
+        // "He cited the case of X, who was sentenced to life imprisonment in 2019,
+        // and of Y, sentenced to 15 years for teaching the Quran": when the
+        // sentence names offenses of its own, one from the sentence before is
+        // not used; a penalty of the same person takes the nearest own one.
+        let before: Vec<usize> = from_before
+            .iter()
+            .filter_map(|&k| k.checked_sub(first))
+            .collect();
+        let own = |j: usize| !before.contains(&j);
+        if !before.is_empty() && (0..here.len()).any(|j| own(j) && here[j].offense.is_some()) {
+            for &i in &before {
+                let who = here[i].subject.as_ref().map(|m| m.span);
+                here[i].offense = (0..here.len())
+                    .filter(|&j| {
+                        own(j)
+                            && here[j].offense.is_some()
+                            && here[j].subject.as_ref().map(|m| m.span) == who
+                    })
+                    .min_by_key(|&j| (j.abs_diff(i), j > i))
+                    .and_then(|j| here[j].offense);
+            }
+        }
+        if text[s0..s1].contains("respectively") {
+            self.respective(doc, here);
+        }
+    }
+
+    /// "A and B were sentenced to 12 and 9 years respectively": as many terms of
+    /// one kind as people listed in their shared subject go to them in order.
+    fn respective(&self, doc: &Document, here: &mut [Penalty]) {
+        let text = doc.text.as_str();
+        let mut i = 0;
+        while i < here.len() {
+            let (Some(subj), kind) = (here[i].subject.as_ref().map(|m| m.span), here[i].kind)
+            else {
+                i += 1;
+                continue;
+            };
+            let group: Vec<usize> = (i..here.len())
+                .filter(|&j| {
+                    here[j].kind == kind && here[j].subject.as_ref().is_some_and(|m| m.span == subj)
+                })
+                .collect();
+            i += 1;
+            if group.len() < 2 || !text[subj.start..subj.end].contains(" and ") {
+                continue;
+            }
+            // The members: split at ", ", " and ", ", and ".
+            let mut members: Vec<Span> = Vec::with_capacity(group.len());
+            let mut at = subj.start;
+            let region = &text[subj.start..subj.end];
+            let mut k = 0;
+            while k < region.len() {
+                let r = &region[k..];
+                let sep = [", and ", " and ", ", "]
+                    .iter()
+                    .find(|p| r.starts_with(**p))
+                    .map(|p| p.len());
+                if let Some(n) = sep {
+                    members.push(Span::new(at, subj.start + k));
+                    at = subj.start + k + n;
+                    k += n;
+                } else {
+                    k += r.chars().next().map_or(1, char::len_utf8);
+                }
+            }
+            members.push(Span::new(at, subj.end));
+            if members.len() != group.len() || members.iter().any(|m| m.is_empty()) {
+                continue;
+            }
+            for (&j, m) in group.iter().zip(members) {
+                here[j].subject = Some(self.args.mention(doc, m));
+            }
+            i = group.last().map_or(i, |&l| l + 1);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1488,7 +1767,9 @@ impl PenaltyExtractor {
                 // inside the span the object stands before the amount, not the penalty
                 self.args.object_np(text, from, limit)
             } else {
-                self.args.subject_after(text, from, limit)
+                self.args
+                    .subject_after(text, from, limit)
+                    .map(|x| self.args.name_list(doc, x, from, limit))
             };
             // Not across another penalty, not an amount, not a time ("was
             // sentenced last month to ...").
@@ -1523,7 +1804,10 @@ impl PenaltyExtractor {
                 sp = match before.iter().find(|(k, _)| *k == (s0, h.start)) {
                     Some(&(_, x)) => x,
                     None => {
-                        let x = self.args.subject_before(text, s0, h.start, &doc.dates);
+                        let x = self
+                            .args
+                            .subject_before(text, s0, h.start, &doc.dates)
+                            .map(|x| self.args.name_list(doc, x, s0, h.start));
                         before.push(((s0, h.start), x));
                         x
                     }
