@@ -1165,3 +1165,118 @@ fn organization_head_written_first() {
     let e = ents("He visited the Centro on Sunday.");
     assert!(e.iter().all(|x| x.1 != "ORG"), "{e:?}");
 }
+
+#[test]
+fn listed_word_after_a_given_name_is_a_surname() {
+    // "Islam" is a religious group and a surname: after a known given name it is the
+    // surname
+    let e = ents("Witnesses named Hamid Islam Siddiqui and Saleem Islam as the organisers.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "Hamid Islam Siddiqui" && x.1 == "PERSON"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter().any(|x| x.0 == "Saleem Islam" && x.1 == "PERSON"),
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| x.1 != "NORP"), "{e:?}");
+    // elsewhere it stays the religion
+    let e = ents("He converted from Islam in 2019, Saleem said.");
+    assert!(e.iter().any(|x| x.0 == "Islam" && x.1 == "NORP"), "{e:?}");
+}
+
+#[test]
+fn chain_of_titles_before_a_full_name() {
+    // "Major" is a title and a name word: before a name of two words it is a rank
+    let e = ents("Police officer Major Farrukh Tashkentov refused to comment.");
+    assert!(
+        e.contains(&(
+            "Farrukh Tashkentov".into(),
+            "PERSON",
+            "Farrukh Tashkentov".into()
+        )),
+        "{e:?}"
+    );
+    // ... before one more word it is the given name
+    assert!(has(
+        "Officers detained Pastor Raja Waris on Friday.",
+        "Raja Waris",
+        "PERSON"
+    ));
+}
+
+#[test]
+fn office_with_a_lower_case_portfolio_before_a_name() {
+    let e = ents(
+        "A report by the Special Rapporteur on freedom of expression, Ndaba Qwabe, was \
+         published in May.",
+    );
+    assert!(
+        e.iter().any(|x| x.0 == "Ndaba Qwabe" && x.1 == "PERSON"),
+        "{e:?}"
+    );
+    // a title of two words right before the comma
+    let e = ents("We thank the Special Rapporteur, Ndaba Qwabe, for the report.");
+    assert!(
+        e.iter().any(|x| x.0 == "Ndaba Qwabe" && x.1 == "PERSON"),
+        "{e:?}"
+    );
+    // a lower-case noun that is no office names no one
+    let e = ents("A report by the panel on freedom of expression, Ndaba Qwabe, was published.");
+    assert!(e.iter().all(|x| x.1 != "PERSON"), "{e:?}");
+}
+
+#[test]
+fn english_head_written_first_needs_a_connector() {
+    let e = ents("She was treated at the Hospital Civil de Occidente in Zapopan.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "Hospital Civil de Occidente" && x.1 == "ORG"),
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| x.1 != "PERSON"), "{e:?}");
+}
+
+#[test]
+fn acronym_takes_only_a_name_it_spells() {
+    // "EU" ends "Council of the EU" but does not spell it
+    let e =
+        ents("The Council of the EU adopted the sanctions. EU diplomats said more would follow.");
+    assert!(
+        e.iter().any(|x| x.0 == "EU" && x.2 != "Council of the EU"),
+        "{e:?}"
+    );
+    // a one-word organization still takes the longer name it ends
+    let c = canonical_of(
+        "The U.S. Congress passed the bill. Congress will vote again in May.",
+        "Congress",
+    );
+    assert_eq!(c, vec!["U.S. Congress".to_string()]);
+}
+
+#[test]
+fn regnal_number_alone_is_no_person() {
+    let e = ents(
+        "Pope Benedict XVI wrote to the bishops in May.\n\nGiven at Rome.\n\nBENEDICTUS PP. XVI",
+    );
+    assert!(e.iter().all(|x| x.0 != "XVI"), "{e:?}");
+}
+
+#[test]
+fn titles_before_the_items_of_a_list_are_left_out() {
+    let e = ents(
+        "The priests, Abba Kidane Woldu, Kesis Amanuel Gebrezgi and Deacon Filmon Habte, \
+         were moved to another prison.",
+    );
+    let persons: Vec<&str> = e
+        .iter()
+        .filter(|x| x.1 == "PERSON")
+        .map(|x| x.0.as_str())
+        .collect();
+    assert_eq!(
+        persons,
+        vec!["Kidane Woldu", "Amanuel Gebrezgi", "Filmon Habte"],
+        "{e:?}"
+    );
+}

@@ -977,3 +977,80 @@ fn abbreviated_given_names() {
         "PERSON",
     );
 }
+
+#[test]
+fn bengali_and_turkish_given_names() {
+    // "-ul" names and "Md" open Bangladeshi names; "Islam" after a given name is a
+    // surname, not the religion
+    has(
+        "The complaint names Shafiqul Islam Bhuiyan and Md Tariqul Haque.",
+        "Shafiqul Islam Bhuiyan",
+        "PERSON",
+    );
+    has(
+        "The complaint names Shafiqul Islam Bhuiyan and Md Tariqul Haque.",
+        "Md Tariqul Haque",
+        "PERSON",
+    );
+    // (Keskin-like surnames that are also towns: the given name decides)
+    has(
+        "The hearing was attended by Ferhat Ergani and Gizem Sarıkaya.",
+        "Ferhat Ergani",
+        "PERSON",
+    );
+    has(
+        "The hearing was attended by Ferhat Ergani and Gizem Sarıkaya.",
+        "Gizem Sarıkaya",
+        "PERSON",
+    );
+}
+
+#[test]
+fn newspapers_and_news_sites_are_organizations() {
+    has(
+        "The bishop told Le Figaro that the parish would not close.",
+        "Le Figaro",
+        "ORG",
+    );
+    has(
+        "According to Vatican News, the meeting lasted an hour.",
+        "Vatican News",
+        "ORG",
+    );
+    has(
+        "The daily Yeni Şafak called the verdict lenient.",
+        "Yeni Şafak",
+        "ORG",
+    );
+    let es = ents("According to Vatican News, the meeting lasted an hour.");
+    assert!(es.iter().all(|(_, l, _)| l != "GPE"), "{es:?}");
+}
+
+#[test]
+fn role_nouns_before_a_name_are_titles() {
+    has(
+        "In Baku, theologian Elchin Gurbatli remains in prison.",
+        "Elchin Gurbatli",
+        "PERSON",
+    );
+    has(
+        "Catholic priest Vitold Lapko was questioned for six hours.",
+        "Vitold Lapko",
+        "PERSON",
+    );
+    // Quebec's "Me" (Maître) before a lawyer's name is a title, also after another
+    has(
+        "He was defended by Crown prosecutor Me Sylvie Gauthier-Lemaire on Monday.",
+        "Sylvie Gauthier-Lemaire",
+        "PERSON",
+    );
+    // ... but "me" in lower case never is
+    let es = ents("\"They handed me Bibles to hide,\" she said.");
+    assert!(es.iter().all(|(_, l, _)| l != "PERSON"), "{es:?}");
+}
+
+#[test]
+fn prayer_named_like_a_city_is_no_place() {
+    let es = ents("The pope led the Regina Caeli from the window on Sunday.");
+    assert!(es.iter().all(|(t, _, _)| !t.contains("Regina")), "{es:?}");
+}

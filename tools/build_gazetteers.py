@@ -1117,6 +1117,26 @@ Mahvash Farideh Fariba Golrokh Mahnaz Shahnaz Afarin Vahid Kamran Navid
 Hussein Farid Nasreen Parveen Sobia Shumaila Samreen Dalia
 Ishaya Chukwuma Sadiq Habila Ishaku Bulus Istifanus Dauda Luka
 Abba Kabir
+# Bangladesh (Bengali Muslim "-ul"/"-ur" given names and short forms)
+Rafiqul Shahidul Aminul Nazrul Shafiqul Mazharul Tariqul Rezaul Fakhrul
+Anisul Azizul Mahbubul Moinul Zahirul Jahirul Khairul Monirul Mizanur
+Mahfuzur Habibur Lutfur Ziaur Mujibur Anisur Hafizur Motiur Matiur Anwarul
+Ashraful Shariful Sirajul Touhidul Towhidul Mominul Obaidul Rashedul Rabiul
+Rakibul Mahmudul Mainul Shahjahan Sohel Liton Babul Mosharraf Abul Masud
+Humayun Sajeeb Rumana Shahana Taslima Md Mohd Muhd
+# Turkey (Turkish and Kurdish given names)
+Eren Ergin Ersin Ertugrul Ferhat Figen Firat Gokhan Gulten Hacer Hulya Ozgur
+Ozlem Pinar Sebahat Selahattin Sezgin Sinan Sirri Tuncay Tugba Umit Volkan
+Rojda Berfin Rojhat Serhat Welat Berivan Delal Helin Jiyan Rozerin Pervin
+Gultan Remziye Demet Nesrin Nilufer Gulsen Songul Ozan Baris Burcu Cansu
+Ceren Ebru Gizem Selin Sevgi Tulay Suleyman Resul Nazmi Tahsin Sezai
+# Indonesia and Malaysia
+Tuti Sutrisno Yudi Endang Yohanes Haris Fransiskus Dedi Asep Ujang Ketut
+Wayan Komang Gede Yusri Azlan Zulkifli Rosmah Mahathir Awang Haziq Amirul
+Aiman Nurhaliza
+# Eritrea and Ethiopia (more), the Gulf
+Tesfamariam Merhawi Girmay Tewodros Abeba Abdulla Abdulaziz Khalifa Hamad
+Saud Mansoor Hashim
 """
 
 # Risky given names: names that are also ordinary capitalised words, titles,
@@ -1730,7 +1750,7 @@ def check_titles(path: Path, check_only: bool, ctx: Ctx):
         if not line or line.startswith("#"):
             continue
         t, kind, g = line.split("\t")
-        if kind not in ("person", "figure"):
+        if kind not in ("person", "figure", "rank"):
             ctx.problems.append(f"titles.tsv: {t!r} bad kind {kind!r}")
         if g not in ("", "m", "f"):
             ctx.problems.append(f"titles.tsv: {t!r} bad gender {g!r}")

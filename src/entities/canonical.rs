@@ -263,10 +263,16 @@ pub fn orgs(text: &str, ents: &mut [Cand]) {
         if t.contains(' ') {
             continue;
         }
-        if let Some(n) = names
-            .iter()
-            .find(|n| n.ends_with(t) && n[..n.len() - t.len()].ends_with(' '))
-        {
+        // (an acronym takes only a name its initials spell: "EU" is not "Council of
+        // the EU"; nor does a word after "of" take the name it completes)
+        let acronym = t.len() >= 2 && t.bytes().all(|b| b.is_ascii_uppercase());
+        if let Some(n) = names.iter().find(|n| {
+            n.ends_with(t)
+                && n[..n.len() - t.len()].ends_with(' ')
+                && !n[..n.len() - t.len()].ends_with(" of ")
+                && !n[..n.len() - t.len()].ends_with(" of the ")
+                && (!acronym || acronym_fits(t, n))
+        }) {
             e.canonical = Some(n.to_string());
         }
     }
@@ -914,7 +920,8 @@ pub fn persons(
     // (a particle is no part unless it ends a full name: "Pranto Chandra Das …
     // Das said")
     parts.retain(|&(_, w)| {
-        if lex.is_name_stop(w) {
+        // (a regnal number is no name alone: "Leo XIV" … "XIV")
+        if lex.is_name_stop(w) || roman_numeral(w) {
             return false;
         }
         !(lex.may_be_particle(w) && lex.is_particle_any_case(w) && !surnames().contains(w))
@@ -1005,6 +1012,13 @@ pub fn persons(
         i = j;
     }
     merge(ents, added);
+}
+
+/// "II", "XIV", "LX": two letters or more, all Roman numerals.
+fn roman_numeral(w: &str) -> bool {
+    w.len() >= 2
+        && w.bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
 }
 
 /// Appends the words of `s` (split at white space, as `str::split_whitespace`) that

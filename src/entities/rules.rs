@@ -42,6 +42,9 @@ pub struct FirstHeads {
     pub words: crate::hash::FxSet<String>,
     /// Lower-case words that join the capitalized words after the head ("de", "y").
     pub connectors: crate::hash::FxSet<String>,
+    /// Heads that are also English ("Hospital"): written first only with a
+    /// connector and a capitalized word after it ("Hospital Universitario del Valle").
+    pub with_connector: crate::hash::FxSet<String>,
 }
 
 impl FirstHeads {
@@ -53,6 +56,9 @@ impl FirstHeads {
                 .map(str::to_string)
                 .collect(),
             connectors: crate::patterns::directive_words(content, "connectors")
+                .map(str::to_string)
+                .collect(),
+            with_connector: crate::patterns::directive_words(content, "with-connector")
                 .map(str::to_string)
                 .collect(),
         }
@@ -75,27 +81,32 @@ fn elided_connector(cx: &Ctx, q: usize) -> bool {
 
 /// The end of an organization's name from head `h` written first: capitalized
 /// words joined by the connectors of `FirstHeads` ("Fiscalía General de la Nación"),
-/// at least one.
-fn first_head_run(cx: &Ctx, h: usize) -> Option<usize> {
+/// at least one; with `connector`, a connector must come before the last word.
+fn first_head_run(cx: &Ctx, h: usize, connector: bool) -> Option<usize> {
     let toks = cx.toks;
     let n = toks.len();
     let (mut q, mut end) = (h + 1, h + 1);
+    let mut joined = false;
+    let mut seen = false;
     while q < n && cx.adjacent(q - 1, q) {
         // (a title word too: "Fiscalía General de la Nación")
         if toks[q].is_cap_word() && !cx.stop(q) {
             q += 1;
             end = q;
+            joined |= seen;
         } else if toks[q].is(LOWER) && cx.first_heads.connectors.contains(cx.w(q)) {
             q += 1;
+            seen = true;
         } else if toks[q].is(LOWER) && elided_connector(cx, q) {
             // "Église Protestante d’Algérie", "Ligue des Droits de l’Homme"
             q += 1;
             end = q;
+            joined = true;
         } else {
             break;
         }
     }
-    (end > h + 1).then_some(end)
+    (end > h + 1 && (joined || !connector)).then_some(end)
 }
 
 /// The tokens where the rules can start, in order: a superset of those where each
@@ -306,7 +317,7 @@ impl Ctx<'_> {
             if k > i && !self.adjacent(k - 1, k) {
                 break;
             }
-            if k > i && self.hints[k].strong {
+            if k > i && self.hints[k].strong && !self.surname_over_entry(k) {
                 break;
             }
             if self.initial(k) {
@@ -364,6 +375,16 @@ impl Ctx<'_> {
             end += 1;
         }
         (end, named)
+    }
+
+    /// Token `k` starts a strong gazetteer entry but is a known surname right after a
+    /// known given name: "Rafiqul Islam Rana", "Saiful Islam" (not the religion).
+    #[inline(never)]
+    fn surname_over_entry(&self, k: usize) -> bool {
+        self.has(k - 1, F_GIVEN)
+            && !self.has(k - 1, F_GIVEN_AMB)
+            && self.has(k, F_SURNAME)
+            && self.name_part(k)
     }
 
     /// Token `k` is a day name that is also a given name ("Friday Olokor",
@@ -561,7 +582,9 @@ fn portfolio_word(text: &str, t: Token) -> bool {
 #[inline(always)]
 fn may_be_lower_title(text: &str, lex: &Lexicon, t: Token) -> bool {
     let w = &text.as_bytes()[t.start..t.end];
-    w.len() <= 24 && (!w.is_ascii() || lex.may_start_title(w))
+    // (a title of two letters is an abbreviation, never written in lower case:
+    // "me" is no "Me", Maître)
+    (3..=24).contains(&w.len()) && (!w.is_ascii() || lex.may_start_title(w))
 }
 
 #[inline(never)]
@@ -625,7 +648,10 @@ pub fn persons<'g>(
             match cx.lex.title_at(cx.text, toks, k) {
                 Some((len, title))
                     if k == i
-                        || (cx.adjacent(k - 1, k) && !(len == 1 && name_like_title(cx, k))) =>
+                        || (cx.adjacent(k - 1, k)
+                            // (a rank is a title whatever names it is: "Police
+                            // officer Major A B")
+                            && !(len == 1 && title.kind != "rank" && name_like_title(cx, k))) =>
                 {
                     gender = gender.or(title.gender);
                     figure |= title.kind == "figure";
@@ -919,11 +945,23 @@ fn context_word_any_case(cx: &Ctx, i: usize, kind: u8) -> bool {
 /// words and connectors back to a title or a noun of one person (`appos`).
 fn office_before_comma(cx: &Ctx, c: usize) -> bool {
     let toks = cx.toks;
+    let Some(c) = portfolio_before_comma(cx, c) else {
+        return false;
+    };
     let mut q = c;
     for _ in 0..10 {
         let t = toks[q];
         if t.is_cap_word() || t.is(UPPER) {
             if cx.has(q, F_TITLE) || (t.is_cap_word() && context_word_any_case(cx, q, CTX_APPOS)) {
+                return true;
+            }
+            // a title of several words within the office: "Special Rapporteur"
+            if cx.has(q, F_TITLE_START)
+                && cx
+                    .lex
+                    .title_at(cx.text, toks, q)
+                    .is_some_and(|(len, _)| len > 1 && q + len <= c + 1)
+            {
                 return true;
             }
         } else if !(q < c && cx.is_conn(q, INNER | RIGHT | AFTER)) {
@@ -935,6 +973,27 @@ fn office_before_comma(cx: &Ctx, c: usize) -> bool {
         q -= 1;
     }
     false
+}
+
+/// The last capitalized word of an office before a comma at token `c + 1`: token
+/// `c` itself, or the word before "on", "for" or "of" that opens a portfolio in
+/// lower case ("the UN Special Rapporteur on freedom of religion or belief, [A B]").
+fn portfolio_before_comma(cx: &Ctx, c: usize) -> Option<usize> {
+    let toks = cx.toks;
+    if !toks[c].is(LOWER) {
+        return Some(c);
+    }
+    let mut q = c;
+    while q + 8 > c && q >= 2 && toks[q].is(LOWER) && cx.adjacent(q - 1, q) {
+        if q < c
+            && matches!(cx.w(q), "on" | "for" | "of")
+            && (toks[q - 1].is_cap_word() || toks[q - 1].is(UPPER))
+        {
+            return Some(q - 1);
+        }
+        q -= 1;
+    }
+    None
 }
 
 /// A noun of one person in apposition after the comma at token `c - 1`: ", the
@@ -1152,8 +1211,23 @@ fn listed_to_line_end(cx: &Ctx, k: usize, place: bool) -> bool {
 /// An item of a list of names from token `k`: two or three name words, optionally
 /// followed by a place in parentheses ("Petros Vlachogiannis (Greece)"): the end of
 /// the name and the end of the item.
-fn list_item(cx: &Ctx, k: usize) -> Option<(usize, usize)> {
+fn list_item(cx: &Ctx, k: usize) -> Option<(usize, usize, usize)> {
     let n = cx.toks.len();
+    // titles before the name are no part of it: "Abba Tesfamariam Gebremedhin,
+    // Deacon Merhawi Tekle and …"
+    let mut k = k;
+    while cx.has(k, F_TITLE_START) {
+        match cx.lex.title_at(cx.text, cx.toks, k) {
+            Some((len, _))
+                if k + len < n
+                    && cx.adjacent(k + len - 1, k + len)
+                    && plain_name(cx, k + len, false).is_some() =>
+            {
+                k += len
+            }
+            _ => break,
+        }
+    }
     let end = plain_name(cx, k, false)?;
     if end + 2 < n && cx.is_byte(end, b'(') && cx.hints[end + 1].gpe {
         let mut q = end + 1;
@@ -1161,10 +1235,10 @@ fn list_item(cx: &Ctx, k: usize) -> Option<(usize, usize)> {
             q += 1;
         }
         if q < n && cx.is_byte(q, b')') {
-            return Some((end, q + 1));
+            return Some((k, end, q + 1));
         }
     }
-    Some((end, end))
+    Some((k, end, end))
 }
 
 /// Lists of names ("The applicants, Elnur Mammadli, Tural Huseynzade, Rasim Aghayev
@@ -1206,8 +1280,11 @@ pub fn person_lists<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         let mut k = i;
         let mut joined = false;
         let mut end_all = i;
-        while let Some((end, item_end)) = list_item(cx, k) {
-            items.push((k, end));
+        // (where the last item's words start, its titles included)
+        let mut last_from = i;
+        while let Some((a, end, item_end)) = list_item(cx, k) {
+            items.push((a, end));
+            last_from = k;
             end_all = item_end;
             if joined || item_end >= n {
                 break;
@@ -1227,7 +1304,7 @@ pub fn person_lists<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
             }
             k = m;
         }
-        if joined && items.last().is_some_and(|&(a, _)| a != k) {
+        if joined && last_from != k {
             // the item after "and" is no name: "… and the Ministry" joins nothing
             joined = false;
         }
@@ -2046,10 +2123,13 @@ pub fn orgs_and_laws<'g>(cx: &Ctx, r: &Rules, out: &mut Vec<Cand<'g>>) {
         let w = cx.w(h);
         // "Comisión Intereclesial de Justicia y Paz": a head written first
         // ("Fiscalía General de la Nación": before the title test below)
-        if org_head && !t.is(HEADLINE) && cx.first_heads.words.contains(w) {
-            if let Some(b) = first_head_run(cx, h) {
-                out.push(Cand::new(cx.span(h, b), Label::Org, r.org_head.clone(), 5));
-                continue;
+        if org_head && !t.is(HEADLINE) {
+            let first = cx.first_heads.words.contains(w);
+            if first || cx.first_heads.with_connector.contains(w) {
+                if let Some(b) = first_head_run(cx, h, !first) {
+                    out.push(Cand::new(cx.span(h, b), Label::Org, r.org_head.clone(), 5));
+                    continue;
+                }
             }
         }
         // "U.S. District Judge": a head word modifying a title is no organization
