@@ -1125,7 +1125,10 @@ impl DatelineFinder {
         // Numeric forms.
         let d1 = digit_len(r);
         if d1 > 0 {
-            return self.numeric_or_day_month(r, d1).map(|(d, e)| (d, p + e));
+            return self
+                .numeric_or_day_month(r, d1)
+                .or_else(|| self.glossed_date(r, d1))
+                .map(|(d, e)| (d, p + e));
         }
         // Month D, YYYY
         let (month, mut q) = self.month_at(r)?;
@@ -1151,6 +1154,52 @@ impl DatelineFinder {
             return None;
         }
         Some((NaiveDate::from_ymd_opt(year, month, day), p + q))
+    }
+
+    /// A date of another calendar glossed by the Gregorian one in brackets: "5
+    /// Mordad 1404 (27 July 2025)", "12 Rajab 1446 AH (12 January 2025)". A day,
+    /// one or two month words, a year of 3–4 digits and an optional era in
+    /// capitals; the date is the bracketed one, the span the whole.
+    fn glossed_date(&self, r: &str, d1: usize) -> Option<(Option<NaiveDate>, usize)> {
+        if d1 > 2 {
+            return None;
+        }
+        let mut q = d1;
+        let mut words = 0;
+        loop {
+            let ws = skip_ws(&r[q..]);
+            let w = r[q + ws..]
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+                .map_or(r.len() - q - ws, |(i, _)| i);
+            if ws == 0 || w == 0 || !r[q + ws..].starts_with(char::is_alphabetic) {
+                break;
+            }
+            words += 1;
+            q += ws + w;
+            if words > 2 {
+                return None;
+            }
+        }
+        let ws = skip_ws(&r[q..]);
+        let yl = digit_len(&r[q + ws..]);
+        if words == 0 || ws == 0 || !(3..=4).contains(&yl) {
+            return None;
+        }
+        q += ws + yl;
+        // an era: "AH", "SH", "A.H."
+        let ws = skip_ws(&r[q..]);
+        let era = r[q + ws..]
+            .bytes()
+            .take_while(|&c| c.is_ascii_uppercase() || c == b'.')
+            .count();
+        if ws > 0 && (1..=4).contains(&era) && boundary_after(&r[q + ws + era..]) {
+            q += ws + era;
+        }
+        let g = q + skip_ws(&r[q..]);
+        let (inner, e) = bracketed(&r[g..])?;
+        let (d, de) = self.parse_date_loose(inner)?;
+        (d.is_some() && inner[de..].trim().is_empty()).then_some((d, g + e))
     }
 
     /// "12/18/2020", "2020-12-18", "5 January 2021", "18 Dec. 2020".

@@ -246,6 +246,63 @@ fn straight_quotes_and_guillemets() {
 }
 
 #[test]
+fn german_low_quotes_and_japanese_corner_brackets() {
+    // „…“ is one quotation; the next „…“ in the paragraph is another.
+    let q = quotes(
+        "Klaus Weber said after the verdict: „Wir haben nichts verbrochen.“ \
+         The union wrote: „Das Urteil ist ein Skandal für unser Land.“",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].parts, vec!["Wir haben nichts verbrochen."]);
+    assert_eq!(q[0].speaker, s("Klaus Weber"));
+    assert_eq!(
+        q[1].parts,
+        vec!["Das Urteil ist ein Skandal für unser Land."]
+    );
+    // Japanese has no spaces between words: the quote is no single word.
+    let (p, sp, cue) = one("Pastor Sato Kenji said 「教会は閉鎖されません。」 and left.");
+    assert_eq!(p, vec!["教会は閉鎖されません。"]);
+    assert_eq!(sp, s("Sato Kenji"));
+    assert_eq!(cue, s("said"));
+}
+
+#[test]
+fn speaker_named_in_the_sentence_after_the_quote() {
+    let q = quotes(
+        "“The gates opened at dawn. She ran to her mother first.” That was how \
+         Ayo Bankole, a nurse at the clinic, described the release.\n\n\
+         “We will rebuild the school.” The words came from the headmaster, \
+         speaking on Sunday.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].speaker, s("Ayo Bankole"));
+    assert_eq!(q[0].cue, s("That was how"));
+    assert_eq!(q[1].speaker, s("the headmaster"));
+}
+
+#[test]
+fn colon_lead_after_a_frame_and_a_participle_phrase() {
+    let q = quotes(
+        "In the message, recorded in a police van in May, the imam addressed his students:\n\n\
+         “Keep the doors of the mosque open for everyone who knocks.\n\n\
+         “Do not answer anger with anger, whatever they do to me.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].parts.len(), 2);
+    assert_eq!(q[0].speaker, s("the imam"));
+}
+
+#[test]
+fn determiner_before_a_persons_name_is_no_part_of_the_speaker() {
+    let q = quotes_with(
+        "A neighbour alleged that Grace Wanjiru had posted “insulting verses.”",
+        &[("Grace Wanjiru", Label::Person, "Grace Wanjiru")],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, s("Grace Wanjiru"));
+}
+
+#[test]
 fn single_curly_quotes_british_style() {
     let (p, sp, _) = one("‘The sentence sends a chilling message,’ said Helen Moss.");
     assert_eq!(p, vec!["The sentence sends a chilling message,"]);

@@ -856,6 +856,28 @@ fn dateline_place_dash_weekday_date_colon() {
     );
 }
 
+/// A date of another calendar with the Gregorian date in brackets after it.
+#[test]
+fn dateline_foreign_calendar_date_glossed_in_brackets() {
+    let t = "Converts Jailed\n\nSHIRAZ, Iran — 9 Dey 1403 (29 December 2024) — Two converts were jailed.";
+    assert_eq!(
+        dateline_of(t),
+        Some((
+            "SHIRAZ, Iran — 9 Dey 1403 (29 December 2024) —".into(),
+            s("2024-12-29"),
+            s("Shiraz, Iran"),
+            None
+        ))
+    );
+    let t = "Court Rules\n\nKARACHI, 3 Shaban 1446 AH (2 February 2025) – The court ruled.";
+    let d = dateline_of(t).unwrap();
+    assert_eq!(d.1, s("2025-02-02"));
+    assert_eq!(d.2, s("Karachi"));
+    // No Gregorian date in the brackets: no date.
+    let t = "Court Rules\n\nKARACHI, 3 Shaban 1446 (Sunday) – The court ruled.";
+    assert_eq!(dateline_of(t).and_then(|d| d.1), None);
+}
+
 #[test]
 fn dateline_date_alone_with_dash() {
     let t = "December 18, 2020 — The group released a statement.";

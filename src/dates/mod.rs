@@ -19,7 +19,7 @@ pub mod rules;
 mod trigger;
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{
     dfa, AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind,
@@ -74,6 +74,8 @@ pub struct DateTagger {
     /// Words joining two dates that share the second one's year.
     range_connectors: HashSet<String>,
     range_openers: HashSet<String>,
+    /// `events.tsv`: word → kind of event, for "the same day".
+    events: HashMap<String, u16>,
     /// The rule name of a bare day before a range connector ("between [21] and 28 October").
     day_range_rule: Rule,
     pub(crate) context: HashSet<String>,
@@ -214,6 +216,25 @@ impl DateTagger {
         let range_openers = word_list(patterns.require("dates/range_openers.tsv")?)
             .map(|w| w.to_lowercase())
             .collect();
+        let mut events = HashMap::new();
+        let mut kinds: Vec<String> = Vec::new();
+        for line in lines(patterns.require("dates/events.tsv")?) {
+            let kind = line.col(1);
+            if kind.is_empty() {
+                bail!(
+                    "dates/events.tsv:{}: a kind of event is missing",
+                    line.number
+                );
+            }
+            let k = match kinds.iter().position(|x| x == kind) {
+                Some(k) => k,
+                None => {
+                    kinds.push(kind.to_string());
+                    kinds.len() - 1
+                }
+            };
+            events.insert(line.col(0).to_lowercase(), u16::try_from(k)?);
+        }
         Ok(DateTagger {
             lex,
             rules,
@@ -232,6 +253,7 @@ impl DateTagger {
             clock_prepositions,
             range_connectors,
             range_openers,
+            events,
             day_range_rule: Rule::from("dates/day_range"),
             context,
             day_first,
@@ -316,7 +338,7 @@ impl DateTagger {
             }
             if cur != Some(si) {
                 if let Some(c) = cur {
-                    self.tag_sentence(text, sentences[c], &mut scratch, dct, &day_first, &mut out);
+                    self.tag_sentence(text, sentences, c, &mut scratch, dct, &day_first, &mut out);
                 }
                 scratch.windows.clear();
                 cur = Some(si);
@@ -328,7 +350,7 @@ impl DateTagger {
             }
         }
         if let Some(c) = cur {
-            self.tag_sentence(text, sentences[c], &mut scratch, dct, &day_first, &mut out);
+            self.tag_sentence(text, sentences, c, &mut scratch, dct, &day_first, &mut out);
         }
         out
     }
@@ -426,10 +448,12 @@ impl DateTagger {
         numeric || self.day_month.find_iter(text).count() > self.month_day.find_iter(text).count()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn tag_sentence<'a>(
         &'a self,
         text: &'a str,
-        s: Span,
+        sentences: &[Span],
+        si: usize,
         scratch: &mut Scratch<'a>,
         dct: Option<NaiveDate>,
         day_first: &dyn Fn() -> bool,
@@ -442,6 +466,7 @@ impl DateTagger {
             set_cache,
             cands,
         } = scratch;
+        let s = sentences[si];
         let sent = &text[s.start..s.end];
         cands.clear();
         let tense = OnceCell::new();
@@ -518,8 +543,9 @@ impl DateTagger {
         self.range_days_after(text, out, first);
         for i in first..out.len() {
             if out[i].value.starts_with(normalize::ANAPHOR) {
+                let upto = self.same_event_date(text, sentences, out, first, i);
                 let resolved =
-                    normalize::resolve_anaphor(&out[i].value, &out[..i], &out[first..i], dct);
+                    normalize::resolve_anaphor(&out[i].value, &out[..upto], &out[first..i], dct);
                 match resolved {
                     Some((kind, value)) => {
                         out[i].kind = kind;
@@ -529,6 +555,81 @@ impl DateTagger {
                 }
             }
         }
+        clock_days(&mut out[first..]);
+    }
+
+    /// How many of the dates before the anaphor `out[i]` it may look back to:
+    /// all (`i`), unless it is a "same" day ("the same day", "that day") with no
+    /// date before it in its sentence, the sentence of the nearest earlier date
+    /// tells only of events of other kinds than its own sentence does, and an
+    /// earlier date's sentence tells of one of its kinds (patterns/dates/events.tsv):
+    /// "… which on 6 March sentenced him. He had been arrested on 14 August. In a
+    /// separate judgment delivered the same day, …" → up to 6 March.
+    fn same_event_date(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        out: &[Timex],
+        first: usize,
+        i: usize,
+    ) -> usize {
+        let day_anaphor = out[i]
+            .value
+            .strip_prefix(normalize::ANAPHOR)
+            .and_then(|v| v.strip_prefix("0:"))
+            .and_then(|v| v.split(':').next())
+            .is_some_and(|unit| !matches!(unit, "week" | "month" | "year" | "quarter"));
+        if !day_anaphor || first < i || self.events.is_empty() {
+            return i;
+        }
+        let is_day = |t: &Timex| {
+            let v = t.value.as_bytes();
+            v.len() >= 10
+                && v[..4].iter().all(u8::is_ascii_digit)
+                && v[5..7].iter().all(u8::is_ascii_digit)
+                && v[8..10].iter().all(u8::is_ascii_digit)
+        };
+        let sentence_of = |at: usize| {
+            let k = sentences.partition_point(|s| s.end <= at);
+            sentences
+                .get(k)
+                .map_or(&text[..0], |s| &text[s.start..s.end])
+        };
+        let own = self.event_kinds(sentence_of(out[i].span.start));
+        if own.is_empty() {
+            return i;
+        }
+        let mut days = (0..i).rev().filter(|&j| is_day(&out[j]));
+        let Some(nearest) = days.next() else {
+            return i;
+        };
+        let near = self.event_kinds(sentence_of(out[nearest].span.start));
+        if near.is_empty() || near.iter().any(|k| own.contains(k)) {
+            return i;
+        }
+        for j in days {
+            let kinds = self.event_kinds(sentence_of(out[j].span.start));
+            if kinds.iter().any(|k| own.contains(k)) {
+                return j + 1;
+            }
+        }
+        i
+    }
+
+    /// The kinds of event (patterns/dates/events.tsv) a sentence tells of.
+    fn event_kinds(&self, sent: &str) -> Vec<u16> {
+        let mut kinds = Vec::new();
+        for w in sent.split(|c: char| !c.is_alphabetic()) {
+            if w.len() < 3 {
+                continue;
+            }
+            if let Some(&k) = self.events.get(&w.to_lowercase()) {
+                if !kinds.contains(&k) {
+                    kinds.push(k);
+                }
+            }
+        }
+        kinds
     }
 
     /// "between February and April 2023": a month or day written without a year,
@@ -1051,6 +1152,41 @@ fn window(text: &str, s: Span, ts: usize, te: usize) -> Span {
 }
 
 /// The day of a DATE whose value is a calendar day (`2026-10-21`).
+/// A clock time with no day next to it takes the day of the nearest date in its
+/// sentence that names one ("On March 3, police came back at 9 p.m."); with
+/// none it stays undated (`XXXX-XX-XXT21:00`), not the dct's day.
+fn clock_days(ts: &mut [Timex]) {
+    for i in 0..ts.len() {
+        if !ts[i].value.starts_with(normalize::UNDATED) {
+            continue;
+        }
+        let day = ts
+            .iter()
+            .filter(|t| {
+                let v = t.value.as_bytes();
+                v.len() >= 10
+                    && v[..4].iter().all(u8::is_ascii_digit)
+                    && v[4] == b'-'
+                    && v[5..7].iter().all(u8::is_ascii_digit)
+                    && v[8..10].iter().all(u8::is_ascii_digit)
+            })
+            .min_by_key(|t| {
+                let c = ts[i].span;
+                if t.span.end <= c.start {
+                    c.start - t.span.end
+                } else {
+                    t.span.start.saturating_sub(c.end)
+                }
+            })
+            .map(|t| (t.value[..10].to_string(), t.anchored));
+        if let Some((day, anchored)) = day {
+            let clock = &ts[i].value[normalize::UNDATED.len()..];
+            ts[i].value = format!("{day}T{clock}");
+            ts[i].anchored = anchored;
+        }
+    }
+}
+
 fn calendar_day(t: &Timex) -> Option<u32> {
     let v = t.value.as_bytes();
     if t.kind != TimexType::Date || v.len() != 10 || v[7] != b'-' {

@@ -304,6 +304,9 @@ impl<'a> Ctx<'a> {
             }
             year = Some(year_from_words(&self.tagger.lex, w.as_str())?);
         }
+        if let Some(v) = self.nth_weekday(caps, rel, year) {
+            return Some((rule.kind, v.0, v.1));
+        }
         if let Some(r) = self.lookup("relative", caps, g::RELYEAR) {
             let r: i32 = r.trim_start_matches('+').parse().ok()?;
             match dct {
@@ -598,6 +601,15 @@ impl<'a> Ctx<'a> {
             if rel.is_none() && rel_week.is_none() && self.weekly_event(m.start(), m.end()) {
                 return None;
             }
+            // "Friday nights": every Friday night.
+            let weekly = caps
+                .name(g::PART)
+                .and_then(|p| self.tagger.lex.list("parts_of_day").entry(p.as_str()))
+                .is_some_and(|(_, flags)| flags.contains("plural"));
+            if weekly && rel.is_none() && rel_week.is_none() {
+                let (_, v) = with_part(rule.kind, format!("XXXX-WXX-{wd}"));
+                return Some((TimexType::Set, v, false));
+            }
             let Some(d) = dct else {
                 let (k, v) = with_part(rule.kind, format!("XXXX-WXX-{wd}"));
                 return Some((k, v, false));
@@ -628,6 +640,41 @@ impl<'a> Ctx<'a> {
             return Some((rule.kind, ymd_value(i64::from(y), None, None), false));
         }
         None
+    }
+
+    /// "the first Monday of February", "the last Sunday of May 2026", "the 3rd
+    /// Tuesday of September next year": the weekday comes after its ordinal and
+    /// before the month (unlike "Thursday, March 6"). (value, anchored).
+    fn nth_weekday(
+        &self,
+        caps: &Captures,
+        rel: Option<i32>,
+        year: Option<i32>,
+    ) -> Option<(String, bool)> {
+        let (w, mm) = (caps.name(g::WEEKDAY)?, caps.name(g::MONTH)?);
+        let n: i32 = match (caps.name(g::DAYORD), caps.name(g::DAY), rel) {
+            (Some(o), _, _) if o.end() <= w.start() => {
+                self.tagger.lex.get("ordinals", o.as_str())?.parse().ok()?
+            }
+            (None, Some(d), _) if d.end() <= w.start() => d.as_str().parse().ok()?,
+            (None, None, Some(-1)) => -1,
+            _ => return None,
+        };
+        if w.end() > mm.start() {
+            return None;
+        }
+        let wd: u32 = self.tagger.lex.get("weekdays", w.as_str())?.parse().ok()?;
+        let mo: u32 = self.tagger.lex.get("months", mm.as_str())?.parse().ok()?;
+        let relyear: Option<i32> = self
+            .lookup("relative", caps, g::RELYEAR)
+            .and_then(|v| v.trim_start_matches('+').parse().ok());
+        let (y, anchored) = match (year, relyear, self.dct) {
+            (Some(y), _, _) => (y, false),
+            (None, Some(r), Some(d)) => (d.year() + r, true),
+            (None, None, Some(d)) => (calendar::year_for(d, mo, None, (self.tense)()), true),
+            (None, _, None) => return Some((format!("XXXX-{mo:02}"), false)),
+        };
+        Some((ymd(calendar::nth_weekday(y, mo, wd, n)?), anchored))
     }
 
     fn numeric(&self, caps: &Captures) -> Out {
@@ -807,13 +854,18 @@ impl<'a> Ctx<'a> {
             self.amount(caps)?
         };
         let mut value = duration_value(n, unit);
-        if let (Some(n2), Some(u2)) = (caps.name(g::NUM2), caps.name(g::UNIT2)) {
+        // "two years and six months", "3 years, 1 month and 15 days": one length.
+        let mut prev = unit;
+        for (ng, ug) in [(g::NUM2, g::UNIT2), (g::NUM3, g::UNIT3)] {
+            let (Some(n2), Some(u2)) = (caps.name(ng), caps.name(ug)) else {
+                break;
+            };
             let u2 = self.tagger.lex.get("units", u2.as_str())?;
-            // "two years and six months" is one length; "between six months and
-            // two years" (units not descending) is two.
-            if unit_rank(u2)? >= unit_rank(unit)? {
+            // "between six months and two years" (units not descending) is two.
+            if unit_rank(u2)? >= unit_rank(prev)? {
                 return None;
             }
+            prev = u2;
             let v2 = duration_value(parse_number(&self.tagger.lex, n2.as_str())?, u2);
             let v2 = &v2[1..];
             value = match (value.contains('T'), v2.starts_with('T')) {
@@ -941,7 +993,16 @@ impl<'a> Ctx<'a> {
                     None => format!("XXXX-{mo:02}-{day:02}"),
                 }
             }
-            (Some(d), None, None) => ymd(d),
+            // No day next to it: not the dct's day ("a curfew between 9 p.m. and
+            // 6 a.m." recurs); a day elsewhere in the sentence may still give it
+            // one (see `DateTagger::clock_days`).
+            (_, None, None) => {
+                return Some((
+                    TimexType::Time,
+                    format!("{UNDATED}{hour:02}:{minute:02}"),
+                    false,
+                ))
+            }
             (None, _, _) => "XXXX-XX-XX".into(),
         };
         Some((
@@ -1114,6 +1175,9 @@ fn shift_month_or_day(v: &str, years: i64) -> Option<String> {
     }
     Some(format!("{y:04}{}", &v[4..]))
 }
+
+/// Value prefix of a clock time with no day next to it ("at 9 p.m.").
+pub const UNDATED: &str = "XXXX-XX-XXT";
 
 /// Value prefix of an anaphor waiting for [`resolve_anaphor`].
 pub const ANAPHOR: &str = "ANAPHOR:";

@@ -120,11 +120,11 @@ impl CapsMemo {
 const MEMO_MAX: usize = 8192;
 
 /// The capture group names the normalizers read, sorted.
-pub const GROUPS: [&str; 38] = [
+pub const GROUPS: [&str; 40] = [
     "a", "ampm", "andhalf", "b", "century", "day", "dayord", "decade", "decade2", "decw",
     "deictic", "dir", "half", "holiday", "hour", "minute", "mod", "month", "monthnum", "num",
-    "num2", "part", "qtail", "quarter", "ref", "rel", "relweek", "relyear", "season", "set", "t",
-    "unit", "unit2", "weekday", "year", "yearpos", "yearpre", "yearw",
+    "num2", "num3", "part", "qtail", "quarter", "ref", "rel", "relweek", "relyear", "season",
+    "set", "t", "unit", "unit2", "unit3", "weekday", "year", "yearpos", "yearpre", "yearw",
 ];
 const NO_GROUP: u16 = u16::MAX;
 
@@ -151,23 +151,25 @@ pub mod g {
     pub const MONTHNUM: usize = 18;
     pub const NUM: usize = 19;
     pub const NUM2: usize = 20;
-    pub const PART: usize = 21;
-    pub const QTAIL: usize = 22;
-    pub const QUARTER: usize = 23;
-    pub const REF: usize = 24;
-    pub const REL: usize = 25;
-    pub const RELWEEK: usize = 26;
-    pub const RELYEAR: usize = 27;
-    pub const SEASON: usize = 28;
-    pub const SET: usize = 29;
-    pub const T: usize = 30;
-    pub const UNIT: usize = 31;
-    pub const UNIT2: usize = 32;
-    pub const WEEKDAY: usize = 33;
-    pub const YEAR: usize = 34;
-    pub const YEARPOS: usize = 35;
-    pub const YEARPRE: usize = 36;
-    pub const YEARW: usize = 37;
+    pub const NUM3: usize = 21;
+    pub const PART: usize = 22;
+    pub const QTAIL: usize = 23;
+    pub const QUARTER: usize = 24;
+    pub const REF: usize = 25;
+    pub const REL: usize = 26;
+    pub const RELWEEK: usize = 27;
+    pub const RELYEAR: usize = 28;
+    pub const SEASON: usize = 29;
+    pub const SET: usize = 30;
+    pub const T: usize = 31;
+    pub const UNIT: usize = 32;
+    pub const UNIT2: usize = 33;
+    pub const UNIT3: usize = 34;
+    pub const WEEKDAY: usize = 35;
+    pub const YEAR: usize = 36;
+    pub const YEARPOS: usize = 37;
+    pub const YEARPRE: usize = 38;
+    pub const YEARW: usize = 39;
 }
 
 /// One matched group: its text and byte offsets in the haystack.

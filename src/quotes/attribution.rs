@@ -436,7 +436,12 @@ impl<'a> Ctx<'a> {
                     }
                     return Some(self.the_name(s - 1, s - 1, e));
                 }
-                if self.lx.is(p, WordClass::Determiner) && !is_cap(self.word(s - 1).unwrap_or("")) {
+                // ("one Pakistani said"; not "complained that Sumera had
+                // shared": a person's name takes no determiner)
+                if self.lx.is(p, WordClass::Determiner)
+                    && !is_cap(self.word(s - 1).unwrap_or(""))
+                    && self.person_within(s, e, false) != Some((s, e))
+                {
                     return Some(Np::phrase(s - 1, e));
                 }
                 if self.lx.is(p, WordClass::Preposition) && s - 1 > lo {
@@ -898,10 +903,29 @@ impl<'a> Ctx<'a> {
         if s > lo && s + 1 < hi && self.punct(s) == Some(',') {
             s += 1;
         }
-        match self.chunks(s, hi)[..] {
-            [(a, b), (next, _), ..] if a == s && self.is_pp(a, b) => self.skip_intro(next, hi),
-            _ => s,
+        // An opening frame, and participle phrases after it ("In the letter,
+        // written in his cell in November, the bishop …").
+        let chunks = self.chunks(s, hi);
+        for (k, w) in chunks.windows(2).enumerate() {
+            let ((a, b), (next, _)) = (w[0], w[1]);
+            let frame = self.is_pp(a, b) || (k > 0 && self.participle_phrase(a, b));
+            if a != s || !frame {
+                break;
+            }
+            s = self.skip_intro(next, hi);
         }
+        s
+    }
+
+    /// A short phrase opened by a lowercase participle ("written in his cell",
+    /// "speaking by phone").
+    fn participle_phrase(&self, a: usize, e: usize) -> bool {
+        e > a
+            && e - a <= 8
+            && self.word(a).is_some_and(|w| {
+                !is_cap(w) && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"))
+            })
+            && (a..e).all(|k| self.word(k).is_some())
     }
 
     /// Speaker between a closing mark and a cue (`“…,” X, a pastor, said`): the
@@ -1032,7 +1056,7 @@ impl<'a> Ctx<'a> {
             }
             let cue = self.cue_span(j, after.max(ce));
             let (speaker, needs_subject) = match kind {
-                CueKind::Frame => continue,
+                CueKind::Frame | CueKind::Next => continue,
                 CueKind::Participle => (None, true),
                 CueKind::Prep => (self.np_forward(ce, e), false),
                 CueKind::Verb | CueKind::VerbObject => {
@@ -1120,7 +1144,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let speaker = match kind {
-            CueKind::Frame => return None,
+            CueKind::Frame | CueKind::Next => return None,
             CueKind::Participle => None,
             CueKind::Prep => self.np_forward(ce, e),
             CueKind::Verb | CueKind::VerbObject => Some(
@@ -1202,6 +1226,15 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 CueKind::Participle => (None, ce, true),
+                // "“….” That was how X described it": only opening the bridge.
+                CueKind::Next if j > i => {
+                    j = ce;
+                    continue;
+                }
+                CueKind::Next => {
+                    let np = self.np_forward(ce, hi)?;
+                    (Some(np), np.cover_end, false)
+                }
                 // "“…,” according to X": only right after the quotation; farther
                 // on, "according to" sources the bridge's own clause ("In 2023 at
                 // least 110 people were caned, according to the group's count").
@@ -1390,7 +1423,21 @@ impl<'a> Ctx<'a> {
 pub fn is_hard_punct(c: char) -> bool {
     matches!(
         c,
-        '.' | '!' | '?' | ';' | ':' | '\n' | '“' | '”' | '"' | '«' | '»' | '‘' | '’'
+        '.' | '!'
+            | '?'
+            | ';'
+            | ':'
+            | '\n'
+            | '“'
+            | '”'
+            | '"'
+            | '«'
+            | '»'
+            | '‘'
+            | '’'
+            | '„'
+            | '「'
+            | '」'
     )
 }
 

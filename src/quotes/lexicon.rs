@@ -17,6 +17,9 @@ pub enum CueKind {
     Participle,
     /// A setting phrase ("in a statement"), a cue only without a verb.
     Frame,
+    /// Opens the sentence right after a quotation, and its speaker follows
+    /// ("“…” That was how X described it", "The words came from X").
+    Next,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,10 +97,11 @@ impl Lexicon {
                 "prep" => CueKind::Prep,
                 "participle" => CueKind::Participle,
                 "frame" => CueKind::Frame,
+                "next" => CueKind::Next,
                 // Not a cue, though it starts with one ("called on", "called for").
                 "not" => CueKind::Verb,
                 other => bail!(
-                    "{path}:{}: unknown cue kind {other:?} (want verb, verb+object, prep, participle, frame or not)",
+                    "{path}:{}: unknown cue kind {other:?} (want verb, verb+object, prep, participle, frame, next or not)",
                     l.number
                 ),
             };

@@ -26,6 +26,8 @@ pub enum Kind {
     Double,
     Single,
     Guillemet,
+    /// Japanese corner brackets 「 」.
+    Corner,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +57,7 @@ impl Mark {
     }
 }
 
-/// Byte length of a raw mark by its index into `" ' “ ” ‘ ’ « »`.
+/// Byte length of a raw mark by its index into `" ' “ ” ‘ ’ « » „ ‚ 「 」 『 』`.
 fn mark_len(id: u8) -> usize {
     match id {
         0 | 1 => 1,
@@ -97,10 +99,10 @@ impl MarkFinder {
     /// Whether the text holds any byte that could start a quote mark.
     pub fn any(&self, text: &str) -> bool {
         let b = text.as_bytes();
-        memchr::memchr3(b'"', b'\'', 0xE2, b).is_some() || memchr::memchr(0xC2, b).is_some()
+        memchr::memchr3(b'"', b'\'', 0xE2, b).is_some() || memchr::memchr2(0xC2, 0xE3, b).is_some()
     }
 
-    /// Quote marks in order: (start, index into `" ' “ ” ‘ ’ « »`).
+    /// Quote marks in order: (start, index into `" ' “ ” ‘ ’ « » „ ‚ 「 」 『 』`).
     fn raw_marks(&self, text: &str) -> Vec<(u32, u8)> {
         let b = text.as_bytes();
         let mut out = Vec::new();
@@ -115,6 +117,8 @@ impl MarkFinder {
                             0x9D => 3,
                             0x98 => 4,
                             0x99 => 5,
+                            0x9E => 8,
+                            0x9A => 9,
                             _ => continue,
                         };
                         out.push((i as u32, k));
@@ -123,10 +127,11 @@ impl MarkFinder {
             }
         }
         let before = out.len();
-        for i in memchr::memchr_iter(0xC2, b) {
-            match b.get(i + 1) {
-                Some(0xAB) => out.push((i as u32, 6)),
-                Some(0xBB) => out.push((i as u32, 7)),
+        for i in memchr::memchr2_iter(0xC2, 0xE3, b) {
+            match (b[i], b.get(i + 1), b.get(i + 2)) {
+                (0xC2, Some(0xAB), _) => out.push((i as u32, 6)),
+                (0xC2, Some(0xBB), _) => out.push((i as u32, 7)),
+                (0xE3, Some(0x80), Some(&k @ 0x8C..=0x8F)) => out.push((i as u32, k - 0x8C + 10)),
                 _ => {}
             }
         }
@@ -296,8 +301,8 @@ impl MarkFinder {
                         _ => Role::Either,
                     },
                 ),
-                1 | 4 | 5 => {
-                    let curly_open = id == 4;
+                1 | 4 | 5 | 9 => {
+                    let curly_open = id == 4 || id == 9;
                     if prev_alnum && next_alnum {
                         continue; // don't, Korea’s
                     }
@@ -312,7 +317,10 @@ impl MarkFinder {
                         continue;
                     }
                 }
-                2 => (Kind::Double, Role::Open),
+                // “ opens, but closes German „…“ (and a quote typed with “ at
+                // both ends): after a word and before a space or punctuation.
+                2 if !prev_space && next_space => (Kind::Double, Role::Close),
+                2 | 8 => (Kind::Double, Role::Open),
                 3 => {
                     if prev_space && !next_space {
                         (Kind::Double, Role::Open)
@@ -321,7 +329,12 @@ impl MarkFinder {
                     }
                 }
                 6 => (Kind::Guillemet, Role::Open),
-                _ => (Kind::Guillemet, Role::Close),
+                7 => (Kind::Guillemet, Role::Close),
+                10 => (Kind::Corner, Role::Open),
+                11 => (Kind::Corner, Role::Close),
+                // 『 』: quotes inside 「 」
+                12 => (Kind::Single, Role::Open),
+                _ => (Kind::Single, Role::Close),
             };
             out.push(Mark {
                 s: s as u32,
@@ -407,7 +420,7 @@ fn opens_before(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '"' | '\''
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '"' | '\'' | '„' | '‚'
         )
 }
 
@@ -433,6 +446,8 @@ fn closes_after(c: char) -> bool {
                 | '»'
                 | '"'
                 | '\''
+                | '“'
+                | '」'
         )
 }
 
@@ -530,6 +545,18 @@ mod tests {
         let (q, w) = quotes("“First part.\n\n“Second part,” he said.");
         assert_eq!(q, vec![vec!["First part.", "Second part,"]]);
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn german_low_and_japanese_corner_quotes() {
+        let (q, w) = quotes(
+            "Sie sagte: „Wir bleiben hier.“ Dann ging sie. Er sagte 「行きます」 und lachte.",
+        );
+        assert_eq!(q, vec![vec!["Wir bleiben hier."], vec!["行きます"]]);
+        assert!(w.is_empty());
+        // Polish „…” and an English quote typed with “ at both ends.
+        let (q, _) = quotes("Powiedział „nie wiem” wczoraj. He said “we stay.“ Then left.");
+        assert_eq!(q, vec![vec!["nie wiem"], vec!["we stay."]]);
     }
 
     #[test]

@@ -330,12 +330,7 @@ impl QuoteFinder {
             // below ask no more than whether there are at least 2, 4 or 8.
             let words: usize = parts
                 .iter()
-                .map(|p| {
-                    text[p.start..p.end]
-                        .split_whitespace()
-                        .take(MANY_WORDS)
-                        .count()
-                })
+                .map(|p| quote_words(&text[p.start..p.end]))
                 .sum();
             let item = Item {
                 parts,
@@ -468,10 +463,12 @@ impl QuoteFinder {
     /// Looks like speech: ends with sentence punctuation inside or right after the marks.
     fn sentential(&self, text: &str, it: &Item) -> bool {
         let last = it.parts.last().map_or("", |p| &text[p.start..p.end]);
-        let inside = last
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '.' | '!' | '?' | ',' | '…' | ';' | ':'));
+        let inside = last.chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ',' | '…' | ';' | ':' | '。' | '！' | '？'
+            )
+        });
         let after = text[it.close..]
             .chars()
             .next()
@@ -532,7 +529,7 @@ fn lead_tail(ctx: &Ctx) -> usize {
         if t.is_punct('.') || t.is_punct('!') || t.is_punct('?') || t.is_punct('\n') {
             break;
         }
-        if t.is_punct('”') || t.is_punct('"') || t.is_punct('»') {
+        if t.is_punct('”') || t.is_punct('"') || t.is_punct('»') || t.is_punct('」') {
             break;
         }
         k -= 1;
@@ -555,6 +552,21 @@ fn ends_sentence(text: &str, parts: &[Span]) -> bool {
     parts.last().is_some_and(|p| {
         text[p.start..p.end]
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | ')'))
-            .ends_with(['.', '!', '?'])
+            .ends_with(['.', '!', '?', '。', '！', '？'])
     })
+}
+
+/// Words of a quote part, counted up to [`MANY_WORDS`]; in Chinese or Japanese,
+/// written without spaces, each ideograph or kana counts as one.
+fn quote_words(t: &str) -> usize {
+    let w = t.split_whitespace().take(MANY_WORDS).count();
+    if w >= MANY_WORDS || t.is_ascii() {
+        return w;
+    }
+    let cjk = t
+        .chars()
+        .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}'))
+        .take(MANY_WORDS)
+        .count();
+    w.max(cjk)
 }
