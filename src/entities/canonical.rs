@@ -921,7 +921,7 @@ pub fn persons(
     // Das said")
     parts.retain(|&(_, w)| {
         // (a regnal number is no name alone: "Leo XIV" … "XIV")
-        if lex.is_name_stop(w) || roman_numeral(w) {
+        if lex.is_name_stop(w) || super::rules::regnal_number(w) {
             return false;
         }
         !(lex.may_be_particle(w) && lex.is_particle_any_case(w) && !surnames().contains(w))
@@ -1012,13 +1012,6 @@ pub fn persons(
         i = j;
     }
     merge(ents, added);
-}
-
-/// "II", "XIV", "LX": two letters or more, all Roman numerals.
-fn roman_numeral(w: &str) -> bool {
-    w.len() >= 2
-        && w.bytes()
-            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
 }
 
 /// Appends the words of `s` (split at white space, as `str::split_whitespace`) that

@@ -456,12 +456,7 @@ impl Ctx<'_> {
     /// a lone "I", "V" or "X" is left out).
     fn regnal(&self, i: usize) -> bool {
         let t = self.toks[i];
-        let w = t.text(self.text).as_bytes();
-        t.is(UPPER)
-            && (2..=5).contains(&w.len())
-            && w.iter().all(|b| matches!(b, b'I' | b'V' | b'X'))
-            && !w.windows(2).any(|p| p == b"VV" || p == b"VX")
-            && !w.windows(4).any(|p| p == b"IIII" || p == b"XXXX")
+        t.is(UPPER) && regnal_number(t.text(self.text))
     }
 
     fn span(&self, a: usize, b_excl: usize) -> Span {
@@ -1914,6 +1909,15 @@ fn head_run(cx: &Ctx, memo: &mut RunMemo, h: usize, law: bool) -> Option<(usize,
     }
     let numbered = numbered_law || law && k == h + 2 && toks[h + 1].is(DIGIT);
     (caps >= 2 || numbered).then_some((j, k))
+}
+
+/// A regnal number ("II", "XIV"): two to five Roman numerals up to XXXIX.
+pub(super) fn regnal_number(w: &str) -> bool {
+    let w = w.as_bytes();
+    (2..=5).contains(&w.len())
+        && w.iter().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && !w.windows(2).any(|p| p == b"VV" || p == b"VX")
+        && !w.windows(4).any(|p| p == b"IIII" || p == b"XXXX")
 }
 
 /// The opening parenthesis of "(Theft and Fraud Offences)" closed at token `p`,

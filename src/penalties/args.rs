@@ -870,6 +870,13 @@ impl Args {
     /// join an "and"; `sp` itself must start and end at names of the list.
     pub fn name_list(&self, doc: &Document, sp: Span, lo: usize, hi: usize) -> Span {
         let text = doc.text.as_str();
+        // (no join on either side: the list is `sp` itself; most subjects end here)
+        let joins = [", ", " and "];
+        if !joins.iter().any(|j| text[sp.end..].starts_with(j))
+            && !joins.iter().any(|j| text[..sp.start].ends_with(j))
+        {
+            return sp;
+        }
         let i0 = doc.entities.partition_point(|e| e.span.start < lo);
         let people: Vec<Span> = doc.entities[i0..]
             .iter()

@@ -137,37 +137,6 @@ fn date_led_ranges(text: &str, qs: &mut [Quantity], dates: &[Timex]) {
     }
 }
 
-/// A duration's length in days and the length of its smallest unit ("P2Y6M" →
-/// (910, 30)); `None` for anything else.
-fn iso_days(iso: &str) -> Option<(f64, f64)> {
-    let body = iso.strip_prefix('P')?;
-    let (mut total, mut unit, mut num) = (0.0, None, 0usize);
-    let mut time = false;
-    for (i, c) in body.char_indices() {
-        if c == 'T' {
-            time = true;
-            num = i + 1;
-            continue;
-        }
-        if c.is_ascii_digit() || c == '.' {
-            continue;
-        }
-        let n: f64 = body[num..i].parse().ok()?;
-        let d = match (c, time) {
-            ('Y', false) => 365.0,
-            ('M', false) => 30.0,
-            ('W', _) => 7.0,
-            ('D', _) => 1.0,
-            ('H', true) => 1.0 / 24.0,
-            _ => return None,
-        };
-        total += n * d;
-        unit = Some(d);
-        num = i + c.len_utf8();
-    }
-    unit.map(|u| (total, u))
-}
-
 /// Offense candidates: (span, cue start, scope).
 type Offenses = Vec<(Span, usize, OffenseScope)>;
 
@@ -852,8 +821,8 @@ impl PenaltyExtractor {
                     let (Some(ia), Some(ib)) = (duration(a), duration(b)) else {
                         continue;
                     };
-                    let longer = iso_days(&ia)
-                        .zip(iso_days(&ib))
+                    let longer = quantity::iso_days(&ia)
+                        .zip(quantity::iso_days(&ib))
                         .is_some_and(|((_, unit), (total, _))| total >= unit);
                     if whole && b.end == cur.end && longer {
                         out.push(a.clone());

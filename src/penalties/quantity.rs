@@ -1037,16 +1037,9 @@ impl Quantities {
 
     /// A term's length in days, to order the ends of a range.
     fn days(&self, n: f64, unit: &str) -> Option<f64> {
-        self.units.get(&*unit.lower()).map(|&(d, mult)| {
-            n * f64::from(mult)
-                * match d {
-                    'Y' => 365.0,
-                    'M' => 30.0,
-                    'W' => 7.0,
-                    'D' => 1.0,
-                    _ => 1.0 / 24.0,
-                }
-        })
+        self.units
+            .get(&*unit.lower())
+            .map(|&(d, mult)| n * f64::from(mult) * unit_days(d, d == 'H').unwrap_or(1.0 / 24.0))
     }
 
     /// A count ("80" in "80 lashes", "between 15 and 39" in "between 15 and 39
@@ -1075,6 +1068,43 @@ pub fn floor_char(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// The length in days of an ISO 8601 duration unit letter (`time`: after the `T`,
+/// where `M` would be minutes, which terms do not use).
+fn unit_days(letter: char, time: bool) -> Option<f64> {
+    Some(match (letter, time) {
+        ('Y', false) => 365.0,
+        ('M', false) => 30.0,
+        ('W', _) => 7.0,
+        ('D', _) => 1.0,
+        ('H', true) => 1.0 / 24.0,
+        _ => return None,
+    })
+}
+
+/// A duration's length in days and the length of its smallest unit ("P2Y6M" →
+/// (910, 30)); `None` for anything else.
+pub fn iso_days(iso: &str) -> Option<(f64, f64)> {
+    let body = iso.strip_prefix('P')?;
+    let (mut total, mut unit, mut num) = (0.0, None, 0usize);
+    let mut time = false;
+    for (i, c) in body.char_indices() {
+        if c == 'T' {
+            time = true;
+            num = i + 1;
+            continue;
+        }
+        if c.is_ascii_digit() || c == '.' {
+            continue;
+        }
+        let n: f64 = body[num..i].parse().ok()?;
+        let d = unit_days(c, time)?;
+        total += n * d;
+        unit = Some(d);
+        num = i + c.len_utf8();
+    }
+    unit.map(|u| (total, u))
 }
 
 #[cfg(test)]
